@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh Debian machine with the .NET SDK and Node:
+# installs what the tests need, starts throwaway PostgreSQL and Redis on 127.0.0.1,
+# runs every test project in Collab.sln, then stops the servers.
+#
+#   ./test.sh                      everything
+#   ./test.sh --filter <expr>      passes a dotnet test filter through
+#   CRDT_INTEROP_SEEDS=5000 ./test.sh   more randomized interop seeds (default 500)
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+need_apt=()
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need_apt+=(postgresql-15)
+command -v redis-server >/dev/null || need_apt+=(redis-server)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "==> apt-get install ${need_apt[*]}"
+  as_root apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q "${need_apt[@]}" >/dev/null
+fi
+
+for dir in tests/interop clients; do
+  if [ -f "$dir/package-lock.json" ]; then
+    echo "==> npm ci in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
+if [ -x clients/build.sh ]; then clients/build.sh; fi
+
+. "$root/scripts/test-services.sh"
+start_test_services
+trap stop_test_services EXIT
+
+echo "==> dotnet test"
+dotnet test Collab.sln -c Release --logger "console;verbosity=normal" "$@"
