@@ -1,0 +1,7 @@
+namespace Collab.Crdt.Blocks;
+
+/// <summary>A unique position in the document: the author's client id and its clock.</summary>
+public readonly record struct ID(ulong Client, int Clock)
+{
+    public override string ToString() => $"{Client}:{Clock}";
+}

@@ -1,0 +1,324 @@
+using Collab.Crdt.Content;
+using Collab.Crdt.Encoding;
+using Collab.Crdt.Store;
+using Collab.Crdt.Transactions;
+using Collab.Crdt.Types;
+
+namespace Collab.Crdt.Blocks;
+
+/// <summary>
+/// A block of content in a shared type's sequence (YATA). <see cref="Origin"/> and
+/// <see cref="RightOrigin"/> are the neighbours at creation time and never change; they decide
+/// the order of concurrent inserts.
+/// </summary>
+public sealed class Item : AbstractStruct
+{
+    private const byte KeepBit = 1, CountableBit = 2, DeletedBit = 4, MarkerBit = 8;
+
+    public ID? Origin;
+    public Item? Left;
+    public Item? Right;
+    public ID? RightOrigin;
+    /// <summary>The parent type; while decoding, an <see cref="ID"/> or a root name string.</summary>
+    public object? Parent;
+    public string? ParentSub;
+    public IItemContent Content;
+    private byte _info;
+
+    public Item(ID id, Item? left, ID? origin, Item? right, ID? rightOrigin, object? parent, string? parentSub, IItemContent content)
+        : base(id, content.Length)
+    {
+        Origin = origin;
+        Left = left;
+        Right = right;
+        RightOrigin = rightOrigin;
+        Parent = parent;
+        ParentSub = parentSub;
+        Content = content;
+        _info = content.Countable ? CountableBit : (byte)0;
+    }
+
+    public bool Marker
+    {
+        get => (_info & MarkerBit) != 0;
+        set => _info = value ? (byte)(_info | MarkerBit) : (byte)(_info & ~MarkerBit);
+    }
+
+    public bool Keep
+    {
+        get => (_info & KeepBit) != 0;
+        set => _info = value ? (byte)(_info | KeepBit) : (byte)(_info & ~KeepBit);
+    }
+
+    public bool Countable => (_info & CountableBit) != 0;
+    public override bool Deleted => (_info & DeletedBit) != 0;
+    public void MarkDeleted() => _info |= DeletedBit;
+
+    public ID LastId => Length == 1 ? Id : new ID(Id.Client, Id.Clock + Length - 1);
+
+    /// <summary>The next item to the right that is not deleted.</summary>
+    public Item? Next
+    {
+        get
+        {
+            var n = Right;
+            while (n is { Deleted: true }) n = n.Right;
+            return n;
+        }
+    }
+
+    public Item? Prev
+    {
+        get
+        {
+            var n = Left;
+            while (n is { Deleted: true }) n = n.Left;
+            return n;
+        }
+    }
+
+    /// <summary>
+    /// Returns the client whose structs this item still needs, or null when all are present,
+    /// in which case left, right and parent are resolved.
+    /// </summary>
+    internal ulong? GetMissing(Transaction transaction, StructStore store)
+    {
+        if (Origin is { } o && o.Client != Id.Client && o.Clock >= store.GetState(o.Client)) return o.Client;
+        if (RightOrigin is { } ro && ro.Client != Id.Client && ro.Clock >= store.GetState(ro.Client)) return ro.Client;
+        if (Parent is ID p && Id.Client != p.Client && p.Clock >= store.GetState(p.Client)) return p.Client;
+        if (Parent is string rootName) Parent = transaction.Doc.GetOrCreateRoot(rootName);
+
+        AbstractStruct? left = null, right = null;
+        if (Origin is { } origin)
+        {
+            left = store.GetItemCleanEnd(transaction, origin);
+            Origin = left is Item li ? li.LastId : new ID(left.Id.Client, left.Id.Clock + left.Length - 1);
+        }
+        if (RightOrigin is { } rightOrigin)
+        {
+            right = store.GetItemCleanStart(transaction, rightOrigin);
+            RightOrigin = right.Id;
+        }
+        Left = left as Item;
+        Right = right as Item;
+        if (left is GcStruct || right is GcStruct)
+        {
+            Parent = null;
+        }
+        else if (Parent is null)
+        {
+            if (left is Item l) { Parent = l.Parent; ParentSub = l.ParentSub; }
+            else if (right is Item r) { Parent = r.Parent; ParentSub = r.ParentSub; }
+        }
+        else if (Parent is ID parentId)
+        {
+            var parentStruct = store.Find(parentId);
+            if (parentStruct is GcStruct) Parent = null;
+            else if (parentStruct is Item { Content: ContentType ct }) Parent = ct.Type;
+            else throw new CrdtFormatException($"Struct {Id} names {parentId} as its parent, which is not a shared type.");
+        }
+        return null;
+    }
+
+    public override void Integrate(Transaction transaction, int offset)
+    {
+        var store = transaction.Doc.Store;
+        if (offset > 0)
+        {
+            Id = new ID(Id.Client, Id.Clock + offset);
+            var left = store.GetItemCleanEnd(transaction, new ID(Id.Client, Id.Clock - 1));
+            Left = left as Item;
+            Origin = left is Item li ? li.LastId : new ID(left.Id.Client, left.Id.Clock + left.Length - 1);
+            Content = Content.Splice(offset);
+            Length -= offset;
+        }
+
+        if (Parent is AbstractType parent)
+        {
+            if ((Left is null && (Right is null || Right.Left is not null)) || (Left is not null && Left.Right != Right))
+            {
+                var left = Left;
+                Item? o;
+                if (left is not null) o = left.Right;
+                else if (ParentSub is not null)
+                {
+                    o = parent.Map.GetValueOrDefault(ParentSub);
+                    while (o is { Left: not null }) o = o.Left;
+                }
+                else o = parent.Start;
+
+                var conflictingItems = new HashSet<Item>(ReferenceEqualityComparer.Instance);
+                var itemsBeforeOrigin = new HashSet<Item>(ReferenceEqualityComparer.Instance);
+                while (o is not null && o != Right)
+                {
+                    itemsBeforeOrigin.Add(o);
+                    conflictingItems.Add(o);
+                    if (Origin == o.Origin)
+                    {
+                        if (o.Id.Client < Id.Client)
+                        {
+                            left = o;
+                            conflictingItems.Clear();
+                        }
+                        else if (RightOrigin == o.RightOrigin)
+                        {
+                            break;
+                        }
+                    }
+                    else if (o.Origin is { } oo && store.Find(oo) is Item oOrigin && itemsBeforeOrigin.Contains(oOrigin))
+                    {
+                        if (!conflictingItems.Contains(oOrigin))
+                        {
+                            left = o;
+                            conflictingItems.Clear();
+                        }
+                    }
+                    else break;
+                    o = o.Right;
+                }
+                Left = left;
+            }
+
+            if (Left is not null)
+            {
+                Right = Left.Right;
+                Left.Right = this;
+            }
+            else
+            {
+                Item? r;
+                if (ParentSub is not null)
+                {
+                    r = parent.Map.GetValueOrDefault(ParentSub);
+                    while (r is { Left: not null }) r = r.Left;
+                }
+                else
+                {
+                    r = parent.Start;
+                    parent.Start = this;
+                }
+                Right = r;
+            }
+
+            if (Right is not null) Right.Left = this;
+            else if (ParentSub is not null)
+            {
+                parent.Map[ParentSub] = this;
+                Left?.Delete(transaction);
+            }
+
+            if (ParentSub is null && Countable && !Deleted) parent.LengthInternal += Length;
+            store.AddStruct(this);
+            Content.Integrate(transaction, this);
+            transaction.AddChangedType(parent, ParentSub);
+            if ((parent.Item is { Deleted: true }) || (ParentSub is not null && Right is not null))
+                Delete(transaction);
+        }
+        else
+        {
+            new GcStruct(Id, Length).Integrate(transaction, 0);
+        }
+    }
+
+    public override bool MergeWith(AbstractStruct rightStruct)
+    {
+        if (rightStruct is not Item right) return false;
+        if (right.Origin == LastId && Right == right && RightOrigin == right.RightOrigin
+            && Id.Client == right.Id.Client && Id.Clock + Length == right.Id.Clock
+            && Deleted == right.Deleted && Content.GetType() == right.Content.GetType()
+            && Content.MergeWith(right.Content))
+        {
+            if (Parent is AbstractType { SearchMarkers: { } markers })
+            {
+                foreach (var marker in markers)
+                {
+                    if (marker.P == right)
+                    {
+                        marker.P = this;
+                        if (!Deleted && Countable) marker.Index -= Length;
+                    }
+                }
+            }
+            if (right.Keep) Keep = true;
+            Right = right.Right;
+            if (Right is not null) Right.Left = this;
+            Length += right.Length;
+            return true;
+        }
+        return false;
+    }
+
+    public void Delete(Transaction transaction)
+    {
+        if (Deleted) return;
+        var parent = (AbstractType)Parent!;
+        if (Countable && ParentSub is null) parent.LengthInternal -= Length;
+        MarkDeleted();
+        transaction.DeleteSet.Add(Id.Client, Id.Clock, Length);
+        transaction.AddChangedType(parent, ParentSub);
+        Content.Delete(transaction);
+    }
+
+    internal void Gc(StructStore store, bool parentGcd)
+    {
+        if (!Deleted) throw new InvalidOperationException("Only deleted items can be garbage collected.");
+        Content.Gc(store);
+        if (parentGcd) store.ReplaceStruct(this, new GcStruct(Id, Length));
+        else Content = new ContentDeleted(Length);
+    }
+
+    public override void Write(UpdateEncoderV1 encoder, int offset)
+    {
+        ID? origin = offset > 0 ? new ID(Id.Client, Id.Clock + offset - 1) : Origin;
+        byte info = (byte)((Content.Ref & 0x1F)
+            | (origin is null ? 0 : 0x80)
+            | (RightOrigin is null ? 0 : 0x40)
+            | (ParentSub is null ? 0 : 0x20));
+        encoder.WriteInfo(info);
+        if (origin is { } oid) encoder.WriteLeftId(oid);
+        if (RightOrigin is { } rid) encoder.WriteRightId(rid);
+        if (origin is null && RightOrigin is null)
+        {
+            switch (Parent)
+            {
+                case AbstractType type when type.Item is null:
+                    encoder.WriteParentInfo(true);
+                    encoder.WriteString(type.RootName ?? throw new InvalidOperationException("A root type has no name."));
+                    break;
+                case AbstractType type:
+                    encoder.WriteParentInfo(false);
+                    encoder.WriteLeftId(type.Item!.Id);
+                    break;
+                case string rootName:
+                    encoder.WriteParentInfo(true);
+                    encoder.WriteString(rootName);
+                    break;
+                case ID parentId:
+                    encoder.WriteParentInfo(false);
+                    encoder.WriteLeftId(parentId);
+                    break;
+                default:
+                    throw new InvalidOperationException("An item without origins must have a parent.");
+            }
+            if (ParentSub is not null) encoder.WriteString(ParentSub);
+        }
+        Content.Write(encoder, offset);
+    }
+
+    /// <summary>Splits this item at <paramref name="diff"/>; returns the new right part.</summary>
+    internal static Item Split(Transaction transaction, Item leftItem, int diff)
+    {
+        var (client, clock) = (leftItem.Id.Client, leftItem.Id.Clock);
+        var rightItem = new Item(new ID(client, clock + diff), leftItem, new ID(client, clock + diff - 1),
+            leftItem.Right, leftItem.RightOrigin, leftItem.Parent, leftItem.ParentSub, leftItem.Content.Splice(diff));
+        if (leftItem.Deleted) rightItem.MarkDeleted();
+        if (leftItem.Keep) rightItem.Keep = true;
+        leftItem.Right = rightItem;
+        if (rightItem.Right is not null) rightItem.Right.Left = rightItem;
+        transaction.MergeStructs.Add(rightItem);
+        if (rightItem.ParentSub is not null && rightItem.Right is null)
+            ((AbstractType)rightItem.Parent!).Map[rightItem.ParentSub] = rightItem;
+        leftItem.Length = diff;
+        return rightItem;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Security.Cryptography;
+using Collab.Crdt.Encoding;
+using Collab.Crdt.Store;
+using Collab.Crdt.Transactions;
+using Collab.Crdt.Types;
+using Collab.Crdt.UpdateCodec;
+
+namespace Collab.Crdt;
+
+/// <summary>
+/// A Yjs-compatible shared document: named root types, a struct store, transactions, and
+/// the v1 update format. Not thread-safe: one writer at a time (the server gives each room
+/// a single writer).
+/// </summary>
+public sealed class Doc
+{
+    private readonly Dictionary<string, AbstractType> _share = new();
+    private Transaction? _transaction;
+    private readonly List<Transaction> _transactionCleanups = new();
+
+    public Doc(DocOptions? options = null)
+    {
+        ClientId = options?.ClientId ?? GenerateClientId();
+        Gc = options?.Gc ?? true;
+        Guid = options?.Guid ?? System.Guid.NewGuid().ToString();
+    }
+
+    public ulong ClientId { get; private set; }
+    public bool Gc { get; }
+    public string Guid { get; }
+    public StructStore Store { get; } = new();
+    /// <summary>The item that holds this document when it is a sub-document.</summary>
+    public Blocks.Item? Item { get; internal set; }
+
+    /// <summary>The root types by name, in creation order.</summary>
+    public IReadOnlyDictionary<string, AbstractType> Share => _share;
+
+    /// <summary>Raised after each transaction that changed something, with its v1 update.</summary>
+    public event EventHandler<UpdateEventArgs>? UpdateV1;
+
+    /// <summary>Raised after observers ran, before garbage collection.</summary>
+    public event Action<Transaction>? AfterTransaction;
+
+    public YText GetText(string name = "") => GetRoot(name, () => new YText());
+    public YArray GetArray(string name = "") => GetRoot(name, () => new YArray());
+    public YMap GetMap(string name = "") => GetRoot(name, () => new YMap());
+    public YXmlFragment GetXmlFragment(string name = "") => GetRoot(name, () => new YXmlFragment());
+
+    private T GetRoot<T>(string name, Func<T> create) where T : AbstractType
+    {
+        if (_share.TryGetValue(name, out var existing))
+        {
+            if (existing is T typed) return typed;
+            if (existing.GetType() != typeof(AbstractType))
+                throw new InvalidOperationException($"The root type '{name}' is a {existing.GetType().Name}, not a {typeof(T).Name}.");
+            // A root first seen in an update has no concrete type yet: adopt its content.
+            var adopted = create();
+            adopted.AdoptFrom(existing);
+            _share[name] = adopted;
+            return adopted;
+        }
+        var type = create();
+        type.Integrate(this, null);
+        type.RootName = name;
+        _share[name] = type;
+        return type;
+    }
+
+    internal AbstractType GetOrCreateRoot(string name)
+    {
+        if (_share.TryGetValue(name, out var existing)) return existing;
+        var type = new AbstractType();
+        type.Integrate(this, null);
+        type.RootName = name;
+        _share[name] = type;
+        return type;
+    }
+
+    /// <summary>Runs <paramref name="fn"/> in a transaction; nested calls join the outer one.</summary>
+    public void Transact(Action<Transaction> fn, object? origin = null) => Transact(fn, origin, local: true);
+
+    internal void Transact(Action<Transaction> fn, object? origin, bool local)
+    {
+        bool initialCall = false;
+        if (_transaction is null)
+        {
+            initialCall = true;
+            _transaction = new Transaction(this, origin, local);
+            _transactionCleanups.Add(_transaction);
+        }
+        try
+        {
+            fn(_transaction);
+        }
+        finally
+        {
+            if (initialCall)
+            {
+                bool finishCleanup = _transaction == _transactionCleanups[0];
+                _transaction = null;
+                if (finishCleanup) TransactionCleanup.Run(_transactionCleanups, 0);
+            }
+        }
+    }
+
+    /// <summary>Applies a v1 update. Throws <see cref="CrdtFormatException"/> and changes nothing if it is malformed.</summary>
+    public void ApplyUpdate(byte[] update, object? origin = null) => UpdateIntegrator.Apply(this, update, origin);
+
+    /// <summary>The state vector: for each client, the next clock this document expects.</summary>
+    public byte[] EncodeStateVector() => UpdateWriter.EncodeStateVector(Store.GetStateVector());
+
+    /// <summary>
+    /// Everything this document has that a peer with <paramref name="stateVector"/> lacks
+    /// (the whole document when null), plus the whole delete set, as a v1 update.
+    /// </summary>
+    public byte[] EncodeStateAsUpdate(byte[]? stateVector = null)
+    {
+        var sv = stateVector is null ? new Dictionary<ulong, int>() : UpdateWriter.DecodeStateVector(stateVector);
+        var encoder = new UpdateEncoderV1();
+        UpdateWriter.WriteClientsStructs(encoder, Store, sv);
+        DeleteSet.FromStructStore(Store).Write(encoder);
+        var update = encoder.ToArray();
+        if (Store.PendingDs is null && Store.PendingStructs is null) return update;
+        var updates = new List<byte[]> { update };
+        if (Store.PendingDs is { } pendingDs) updates.Add(pendingDs);
+        if (Store.PendingStructs is { } pending) updates.Add(UpdateMerger.Diff(pending.Update, stateVector ?? [0]));
+        return UpdateMerger.Merge(updates);
+    }
+
+    internal void RegenerateClientId() => ClientId = GenerateClientId();
+
+    private static ulong GenerateClientId() => (ulong)RandomNumberGenerator.GetInt32(int.MinValue, int.MaxValue) & 0xFFFFFFFF;
+
+    internal void RaiseAfterTransaction(Transaction transaction) => AfterTransaction?.Invoke(transaction);
+
+    internal void RaiseUpdate(Transaction transaction)
+    {
+        var handler = UpdateV1;
+        if (handler is null || !transaction.HasChanges()) return;
+        transaction.DeleteSet.SortAndMerge();
+        var encoder = new UpdateEncoderV1();
+        UpdateWriter.WriteClientsStructs(encoder, Store, transaction.BeforeState);
+        transaction.DeleteSet.Write(encoder);
+        handler(this, new UpdateEventArgs(encoder.ToArray(), transaction.Origin, transaction));
+    }
+}

@@ -1,0 +1,183 @@
+using Collab.Crdt.Blocks;
+using Collab.Crdt.Encoding;
+using Collab.Crdt.Transactions;
+
+namespace Collab.Crdt.Store;
+
+/// <summary>A deleted clock range of one client.</summary>
+public readonly record struct DeleteItem(int Clock, int Len);
+
+/// <summary>Deleted clock ranges per client; sorted and merged before it is written.</summary>
+public sealed class DeleteSet
+{
+    public readonly Dictionary<ulong, List<DeleteItem>> Clients = new();
+
+    public void Add(ulong client, int clock, int length)
+    {
+        if (!Clients.TryGetValue(client, out var items)) Clients[client] = items = new List<DeleteItem>();
+        items.Add(new DeleteItem(clock, length));
+    }
+
+    public bool IsDeleted(ID id) =>
+        Clients.TryGetValue(id.Client, out var items) && FindIndex(items, id.Clock) is not null;
+
+    internal static int? FindIndex(List<DeleteItem> dis, int clock)
+    {
+        int left = 0, right = dis.Count - 1;
+        while (left <= right)
+        {
+            int mid = (left + right) / 2;
+            var d = dis[mid];
+            if (d.Clock <= clock)
+            {
+                if (clock < d.Clock + d.Len) return mid;
+                left = mid + 1;
+            }
+            else right = mid - 1;
+        }
+        return null;
+    }
+
+    public void SortAndMerge()
+    {
+        foreach (var dels in Clients.Values)
+        {
+            dels.Sort((a, b) => a.Clock.CompareTo(b.Clock));
+            int i, j;
+            for (i = 1, j = 1; i < dels.Count; i++)
+            {
+                var left = dels[j - 1];
+                var right = dels[i];
+                if (left.Clock + left.Len >= right.Clock)
+                    dels[j - 1] = new DeleteItem(left.Clock, Math.Max(left.Len, right.Clock + right.Len - left.Clock));
+                else
+                {
+                    if (j < i) dels[j] = right;
+                    j++;
+                }
+            }
+            if (j < dels.Count) dels.RemoveRange(j, dels.Count - j);
+        }
+    }
+
+    public static DeleteSet Merge(IReadOnlyList<DeleteSet> dss)
+    {
+        var merged = new DeleteSet();
+        for (int k = 0; k < dss.Count; k++)
+        {
+            foreach (var (client, delsLeft) in dss[k].Clients)
+            {
+                if (merged.Clients.ContainsKey(client)) continue;
+                var dels = new List<DeleteItem>(delsLeft);
+                for (int i = k + 1; i < dss.Count; i++)
+                    if (dss[i].Clients.TryGetValue(client, out var more)) dels.AddRange(more);
+                merged.Clients[client] = dels;
+            }
+        }
+        merged.SortAndMerge();
+        return merged;
+    }
+
+    /// <summary>The delete set of a whole store, adjacent deleted structs merged.</summary>
+    public static DeleteSet FromStructStore(StructStore store)
+    {
+        var ds = new DeleteSet();
+        foreach (var (client, structs) in store.Clients)
+        {
+            List<DeleteItem>? items = null;
+            for (int i = 0; i < structs.Count; i++)
+            {
+                var s = structs[i];
+                if (!s.Deleted) continue;
+                int clock = s.Id.Clock, len = s.Length;
+                while (i + 1 < structs.Count && structs[i + 1].Deleted) len += structs[++i].Length;
+                (items ??= new List<DeleteItem>()).Add(new DeleteItem(clock, len));
+            }
+            if (items is not null) ds.Clients[client] = items;
+        }
+        return ds;
+    }
+
+    public void Write(UpdateEncoderV1 encoder)
+    {
+        var w = encoder.RestEncoder;
+        w.WriteVarUint((ulong)Clients.Count);
+        foreach (var client in Clients.Keys.OrderByDescending(c => c))
+        {
+            var items = Clients[client];
+            w.WriteVarUint(client);
+            w.WriteVarUint((ulong)items.Count);
+            foreach (var item in items)
+            {
+                encoder.WriteDsClock(item.Clock);
+                encoder.WriteDsLen(item.Len);
+            }
+        }
+    }
+
+    public static DeleteSet Read(UpdateDecoderV1 decoder)
+    {
+        var ds = new DeleteSet();
+        var r = decoder.RestDecoder;
+        int numClients = r.ReadCount("delete-set client count", 2);
+        for (int i = 0; i < numClients; i++)
+        {
+            ulong client = decoder.ReadClient();
+            int n = r.ReadCount("delete-set range count", 2);
+            if (n == 0) continue;
+            if (!ds.Clients.TryGetValue(client, out var items)) ds.Clients[client] = items = new List<DeleteItem>(n);
+            for (int k = 0; k < n; k++)
+            {
+                int clock = decoder.ReadDsClock();
+                int len = decoder.ReadDsLen();
+                if ((long)clock + len > int.MaxValue) throw new CrdtFormatException("A deleted range is out of range.");
+                items.Add(new DeleteItem(clock, len));
+            }
+        }
+        return ds;
+    }
+
+    /// <summary>
+    /// Applies a decoded delete set to the store; ranges not yet in the store are returned
+    /// as an update (no structs, just those deletions) to retry later, or null.
+    /// </summary>
+    internal byte[]? ApplyTo(Transaction transaction, StructStore store)
+    {
+        var unapplied = new DeleteSet();
+        foreach (var (client, items) in Clients)
+        {
+            store.Clients.TryGetValue(client, out var structs);
+            int state = store.GetState(client);
+            foreach (var di in items)
+            {
+                int clock = di.Clock, clockEnd = di.Clock + di.Len;
+                if (clock < state)
+                {
+                    if (state < clockEnd) unapplied.Add(client, state, clockEnd - state);
+                    int index = StructStore.FindIndex(structs!, clock);
+                    var s = structs![index];
+                    if (!s.Deleted && s.Id.Clock < clock)
+                    {
+                        structs.Insert(index + 1, Item.Split(transaction, (Item)s, clock - s.Id.Clock));
+                        index++;
+                    }
+                    while (index < structs.Count)
+                    {
+                        s = structs[index++];
+                        if (s.Id.Clock >= clockEnd) break;
+                        if (s.Deleted) continue;
+                        if (clockEnd < s.Id.Clock + s.Length)
+                            structs.Insert(index, Item.Split(transaction, (Item)s, clockEnd - s.Id.Clock));
+                        ((Item)s).Delete(transaction);
+                    }
+                }
+                else unapplied.Add(client, clock, clockEnd - clock);
+            }
+        }
+        if (unapplied.Clients.Count == 0) return null;
+        var encoder = new UpdateEncoderV1();
+        encoder.RestEncoder.WriteVarUint(0UL);
+        unapplied.Write(encoder);
+        return encoder.ToArray();
+    }
+}

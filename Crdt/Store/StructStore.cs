@@ -1,0 +1,128 @@
+using Collab.Crdt.Blocks;
+using Collab.Crdt.Transactions;
+
+namespace Collab.Crdt.Store;
+
+/// <summary>All structs of a document, per client, sorted by clock with no gaps.</summary>
+public sealed class StructStore
+{
+    public readonly Dictionary<ulong, List<AbstractStruct>> Clients = new();
+
+    /// <summary>Structs received before their dependencies, kept as an encoded update.</summary>
+    internal PendingStructs? PendingStructs;
+    /// <summary>Deletions of clocks not yet received, kept as an encoded update.</summary>
+    internal byte[]? PendingDs;
+
+    public int GetState(ulong client)
+    {
+        if (!Clients.TryGetValue(client, out var structs) || structs.Count == 0) return 0;
+        var last = structs[^1];
+        return last.Id.Clock + last.Length;
+    }
+
+    public Dictionary<ulong, int> GetStateVector()
+    {
+        var sv = new Dictionary<ulong, int>(Clients.Count);
+        foreach (var (client, structs) in Clients)
+        {
+            var last = structs[^1];
+            sv[client] = last.Id.Clock + last.Length;
+        }
+        return sv;
+    }
+
+    internal void AddStruct(AbstractStruct s)
+    {
+        if (!Clients.TryGetValue(s.Id.Client, out var structs))
+        {
+            structs = new List<AbstractStruct>();
+            Clients[s.Id.Client] = structs;
+        }
+        else
+        {
+            var last = structs[^1];
+            if (last.Id.Clock + last.Length != s.Id.Clock)
+                throw new InvalidOperationException("Structs must be added without gaps.");
+        }
+        structs.Add(s);
+    }
+
+    /// <summary>Index of the struct holding <paramref name="clock"/> (binary search with a pivot guess).</summary>
+    public static int FindIndex(List<AbstractStruct> structs, int clock)
+    {
+        int left = 0, right = structs.Count - 1;
+        var mid = structs[right];
+        int midClock = mid.Id.Clock;
+        if (midClock == clock) return right;
+        int midIndex = (int)((long)clock * right / Math.Max(1, midClock + mid.Length - 1));
+        if (midIndex > right || midIndex < 0) midIndex = right;
+        while (left <= right)
+        {
+            mid = structs[midIndex];
+            midClock = mid.Id.Clock;
+            if (midClock <= clock)
+            {
+                if (clock < midClock + mid.Length) return midIndex;
+                left = midIndex + 1;
+            }
+            else right = midIndex - 1;
+            midIndex = (left + right) / 2;
+        }
+        throw new InvalidOperationException($"Clock {clock} is not in the store.");
+    }
+
+    public AbstractStruct Find(ID id)
+    {
+        var structs = Clients[id.Client];
+        return structs[FindIndex(structs, id.Clock)];
+    }
+
+    internal static int FindIndexCleanStart(Transaction transaction, List<AbstractStruct> structs, int clock)
+    {
+        int index = FindIndex(structs, clock);
+        var s = structs[index];
+        if (s.Id.Clock < clock && s is Item item)
+        {
+            structs.Insert(index + 1, Item.Split(transaction, item, clock - item.Id.Clock));
+            return index + 1;
+        }
+        return index;
+    }
+
+    internal AbstractStruct GetItemCleanStart(Transaction transaction, ID id)
+    {
+        var structs = Clients[id.Client];
+        return structs[FindIndexCleanStart(transaction, structs, id.Clock)];
+    }
+
+    internal AbstractStruct GetItemCleanEnd(Transaction transaction, ID id)
+    {
+        var structs = Clients[id.Client];
+        int index = FindIndex(structs, id.Clock);
+        var s = structs[index];
+        if (id.Clock != s.Id.Clock + s.Length - 1 && s is Item item)
+            structs.Insert(index + 1, Item.Split(transaction, item, id.Clock - item.Id.Clock + 1));
+        return s;
+    }
+
+    internal void ReplaceStruct(AbstractStruct old, AbstractStruct replacement)
+    {
+        var structs = Clients[old.Id.Client];
+        structs[FindIndex(structs, old.Id.Clock)] = replacement;
+    }
+
+    /// <summary>Calls <paramref name="f"/> on every struct in [clockStart, clockStart+len), splitting at the edges.</summary>
+    internal static void IterateStructs(Transaction transaction, List<AbstractStruct> structs, int clockStart, int len, Action<AbstractStruct> f)
+    {
+        if (len == 0) return;
+        int clockEnd = clockStart + len;
+        int index = FindIndexCleanStart(transaction, structs, clockStart);
+        AbstractStruct s;
+        do
+        {
+            s = structs[index++];
+            if (clockEnd < s.Id.Clock + s.Length) FindIndexCleanStart(transaction, structs, clockEnd);
+            f(s);
+        } while (index < structs.Count && structs[index].Id.Clock < clockEnd);
+    }
+}

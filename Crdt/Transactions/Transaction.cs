@@ -1,0 +1,55 @@
+using Collab.Crdt.Blocks;
+using Collab.Crdt.Events;
+using Collab.Crdt.Store;
+using Collab.Crdt.Types;
+
+namespace Collab.Crdt.Transactions;
+
+/// <summary>
+/// A batch of changes to a <see cref="Doc"/>. Observers, garbage collection, struct merging
+/// and the update event run once, when the outermost transaction ends.
+/// </summary>
+public sealed class Transaction
+{
+    public Doc Doc { get; }
+    public DeleteSet DeleteSet { get; } = new();
+    public Dictionary<ulong, int> BeforeState { get; }
+    public Dictionary<ulong, int> AfterState { get; internal set; } = new();
+    /// <summary>Types changed in this transaction, with the map keys changed (null for list changes).</summary>
+    public Dictionary<AbstractType, HashSet<string?>> Changed { get; } = new(ReferenceEqualityComparer.Instance);
+    public Dictionary<AbstractType, List<YEvent>> ChangedParentTypes { get; } = new(ReferenceEqualityComparer.Instance);
+    public object? Origin { get; }
+    /// <summary>True for changes made on this peer, false for applied updates.</summary>
+    public bool Local { get; }
+    public Dictionary<string, object?> Meta { get; } = new();
+    internal readonly List<AbstractStruct> MergeStructs = new();
+    internal bool NeedFormattingCleanup;
+
+    internal Transaction(Doc doc, object? origin, bool local)
+    {
+        Doc = doc;
+        BeforeState = doc.Store.GetStateVector();
+        Origin = origin;
+        Local = local;
+    }
+
+    internal ID NextId() => new(Doc.ClientId, Doc.Store.GetState(Doc.ClientId));
+
+    internal void AddChangedType(AbstractType type, string? parentSub)
+    {
+        var item = type.Item;
+        if (item is null || (item.Id.Clock < BeforeState.GetValueOrDefault(item.Id.Client) && !item.Deleted))
+        {
+            if (!Changed.TryGetValue(type, out var subs)) Changed[type] = subs = new HashSet<string?>();
+            subs.Add(parentSub);
+        }
+    }
+
+    internal bool HasChanges()
+    {
+        if (DeleteSet.Clients.Count > 0) return true;
+        foreach (var (client, clock) in AfterState)
+            if (!BeforeState.TryGetValue(client, out var before) || before != clock) return true;
+        return false;
+    }
+}

@@ -1,0 +1,364 @@
+using System.Text.Json.Nodes;
+using Collab.Crdt.Blocks;
+using Collab.Crdt.Encoding;
+using Collab.Crdt.Content;
+using Collab.Crdt.Events;
+using Collab.Crdt.Transactions;
+
+namespace Collab.Crdt.Types;
+
+/// <summary>
+/// Base of all shared types. A list type keeps its items from <see cref="Start"/>; a map type
+/// keeps the newest item per key in <see cref="Map"/>. A plain <see cref="AbstractType"/> is a
+/// root seen in an update before anyone asked for it by type.
+/// </summary>
+public class AbstractType
+{
+    private const int MaxSearchMarkers = 80;
+
+    public Item? Item { get; internal set; }
+    public Dictionary<string, Item> Map { get; private set; } = new();
+    public Item? Start { get; internal set; }
+    public Doc? Doc { get; private set; }
+    internal int LengthInternal;
+    internal List<ArraySearchMarker>? SearchMarkers;
+    internal bool HasFormatting;
+    /// <summary>The name under which this type is a root of its document; null for nested types.</summary>
+    public string? RootName { get; internal set; }
+
+    private readonly List<Action<YEvent, Transaction>> _observers = new();
+    private readonly List<Action<IReadOnlyList<YEvent>, Transaction>> _deepObservers = new();
+
+    /// <summary>The type that holds this one, or null for a root.</summary>
+    public AbstractType? Parent => Item?.Parent as AbstractType;
+
+    public virtual int TypeRef => -1;
+
+    internal virtual void Integrate(Doc doc, Item? item)
+    {
+        Doc = doc;
+        Item = item;
+    }
+
+    /// <summary>Takes over the content of a placeholder root, re-parenting its items.</summary>
+    internal void AdoptFrom(AbstractType placeholder)
+    {
+        Doc = placeholder.Doc;
+        Item = placeholder.Item;
+        RootName = placeholder.RootName;
+        Start = placeholder.Start;
+        Map = placeholder.Map;
+        LengthInternal = placeholder.LengthInternal;
+        HasFormatting = placeholder.HasFormatting;
+        for (var n = Start; n is not null; n = n.Right) n.Parent = this;
+        foreach (var item in Map.Values)
+            for (var n = item; n is not null; n = n.Left) n.Parent = this;
+    }
+
+    internal virtual AbstractType CopyEmpty() => new AbstractType();
+
+    internal virtual void WriteTypeRef(UpdateEncoderV1 encoder) => encoder.WriteTypeRef(TypeRef);
+
+    public void Observe(Action<YEvent, Transaction> handler) => _observers.Add(handler);
+    public void Unobserve(Action<YEvent, Transaction> handler) => _observers.Remove(handler);
+    public void ObserveDeep(Action<IReadOnlyList<YEvent>, Transaction> handler) => _deepObservers.Add(handler);
+    public void UnobserveDeep(Action<IReadOnlyList<YEvent>, Transaction> handler) => _deepObservers.Remove(handler);
+    internal bool HasDeepObservers => _deepObservers.Count > 0;
+
+    internal virtual void CallObserver(Transaction transaction, HashSet<string?> parentSubs)
+    {
+        if (!transaction.Local) SearchMarkers?.Clear();
+    }
+
+    /// <summary>Queues the event for deep observers of every ancestor and calls direct observers.</summary>
+    internal void CallTypeObservers(Transaction transaction, YEvent e)
+    {
+        var type = this;
+        while (true)
+        {
+            if (!transaction.ChangedParentTypes.TryGetValue(type, out var events))
+                transaction.ChangedParentTypes[type] = events = new List<YEvent>();
+            events.Add(e);
+            if (type.Item is null || type.Item.Parent is not AbstractType parent) break;
+            type = parent;
+        }
+        foreach (var observer in _observers.ToArray()) observer(e, transaction);
+    }
+
+    internal void CallDeepObservers(IReadOnlyList<YEvent> events, Transaction transaction)
+    {
+        foreach (var observer in _deepObservers.ToArray()) observer(events, transaction);
+    }
+
+    /// <summary>The first item that is not deleted.</summary>
+    internal Item? First
+    {
+        get
+        {
+            var n = Start;
+            while (n is { Deleted: true }) n = n.Right;
+            return n;
+        }
+    }
+
+    public virtual JsonNode? ToJson() => null;
+
+    internal Doc RequireDoc() => Doc ?? throw new InvalidOperationException("Add this type to a document before changing it.");
+
+    // ---- list operations (yjs AbstractType.js typeList*) ----
+
+    internal ArraySearchMarker? FindMarker(int index)
+    {
+        if (Start is null || index == 0 || SearchMarkers is null) return null;
+        ArraySearchMarker? marker = null;
+        foreach (var m in SearchMarkers)
+            if (marker is null || Math.Abs(index - m.Index) < Math.Abs(index - marker.Index)) marker = m;
+        var p = Start;
+        int pindex = 0;
+        if (marker is not null)
+        {
+            p = marker.P;
+            pindex = marker.Index;
+            marker.Refresh();
+        }
+        while (p.Right is not null && pindex < index)
+        {
+            if (!p.Deleted && p.Countable)
+            {
+                if (index < pindex + p.Length) break;
+                pindex += p.Length;
+            }
+            p = p.Right;
+        }
+        while (p.Left is not null && pindex > index)
+        {
+            p = p.Left;
+            if (!p.Deleted && p.Countable) pindex -= p.Length;
+        }
+        // Markers sit on the first item of a run of the same client so merges keep them valid.
+        while (p.Left is not null && p.Left.Id.Client == p.Id.Client && p.Left.Id.Clock + p.Left.Length == p.Id.Clock)
+        {
+            p = p.Left;
+            if (!p.Deleted && p.Countable) pindex -= p.Length;
+        }
+        if (marker is not null && Math.Abs(marker.Index - pindex) < (double)((AbstractType)p.Parent!).LengthInternal / MaxSearchMarkers)
+        {
+            marker.Overwrite(p, pindex);
+            return marker;
+        }
+        return MarkPosition(p, pindex);
+    }
+
+    private ArraySearchMarker MarkPosition(Item p, int index)
+    {
+        var markers = SearchMarkers!;
+        if (markers.Count >= MaxSearchMarkers)
+        {
+            var oldest = markers[0];
+            foreach (var m in markers) if (m.Timestamp < oldest.Timestamp) oldest = m;
+            oldest.Overwrite(p, index);
+            return oldest;
+        }
+        var marker = new ArraySearchMarker(p, index);
+        markers.Add(marker);
+        return marker;
+    }
+
+    internal static void UpdateMarkerChanges(List<ArraySearchMarker> markers, int index, int len)
+    {
+        for (int i = markers.Count - 1; i >= 0; i--)
+        {
+            var m = markers[i];
+            if (len > 0)
+            {
+                Item? p = m.P;
+                p.Marker = false;
+                while (p is not null && (p.Deleted || !p.Countable))
+                {
+                    p = p.Left;
+                    if (p is not null && !p.Deleted && p.Countable) m.Index -= p.Length;
+                }
+                if (p is null || p.Marker)
+                {
+                    markers.RemoveAt(i);
+                    continue;
+                }
+                m.P = p;
+                p.Marker = true;
+            }
+            if (index < m.Index || (len > 0 && index == m.Index)) m.Index = Math.Max(index, m.Index + len);
+        }
+    }
+
+    internal List<object?> ListToArray()
+    {
+        var result = new List<object?>();
+        for (var n = Start; n is not null; n = n.Right)
+            if (n.Countable && !n.Deleted) result.AddRange(n.Content.GetContent());
+        return result;
+    }
+
+    internal object? ListGet(int index)
+    {
+        var marker = FindMarker(index);
+        var n = Start;
+        if (marker is not null)
+        {
+            n = marker.P;
+            index -= marker.Index;
+        }
+        for (; n is not null; n = n.Right)
+        {
+            if (!n.Deleted && n.Countable)
+            {
+                if (index < n.Length) return n.Content.GetContent()[index];
+                index -= n.Length;
+            }
+        }
+        throw new ArgumentOutOfRangeException(nameof(index));
+    }
+
+    internal void ListInsertGenericsAfter(Transaction transaction, Item? referenceItem, IReadOnlyList<object?> content)
+    {
+        var left = referenceItem;
+        var doc = transaction.Doc;
+        ulong ownClientId = doc.ClientId;
+        var store = doc.Store;
+        var right = referenceItem is null ? Start : referenceItem.Right;
+        var jsonContent = new List<object?>();
+
+        void PackJsonContent()
+        {
+            if (jsonContent.Count == 0) return;
+            left = new Item(new ID(ownClientId, store.GetState(ownClientId)), left, left?.LastId, right, right?.Id, this, null,
+                new Content.ContentAny(jsonContent));
+            left.Integrate(transaction, 0);
+            jsonContent = new List<object?>();
+        }
+
+        foreach (var c in content)
+        {
+            var itemContent = ContentFactory.ForNonJson(c);
+            if (itemContent is null)
+            {
+                jsonContent.Add(ContentFactory.NormalizeJson(c));
+                continue;
+            }
+            PackJsonContent();
+            left = new Item(new ID(ownClientId, store.GetState(ownClientId)), left, left?.LastId, right, right?.Id, this, null, itemContent);
+            left.Integrate(transaction, 0);
+        }
+        PackJsonContent();
+    }
+
+    internal void ListInsertGenerics(Transaction transaction, int index, IReadOnlyList<object?> content)
+    {
+        if (index > LengthInternal || index < 0) throw new ArgumentOutOfRangeException(nameof(index), $"Index {index} is outside 0..{LengthInternal}.");
+        if (index == 0)
+        {
+            if (SearchMarkers is not null) UpdateMarkerChanges(SearchMarkers, index, content.Count);
+            ListInsertGenericsAfter(transaction, null, content);
+            return;
+        }
+        int startIndex = index;
+        var marker = FindMarker(index);
+        var n = Start;
+        if (marker is not null)
+        {
+            n = marker.P;
+            index -= marker.Index;
+            if (index == 0)
+            {
+                n = n.Prev; // the left undeleted item, so the index can decrease
+                index += n is { Countable: true, Deleted: false } ? n.Length : 0;
+            }
+        }
+        for (; n is not null; n = n.Right)
+        {
+            if (!n.Deleted && n.Countable)
+            {
+                if (index <= n.Length)
+                {
+                    if (index < n.Length) transaction.Doc.Store.GetItemCleanStart(transaction, new ID(n.Id.Client, n.Id.Clock + index));
+                    break;
+                }
+                index -= n.Length;
+            }
+        }
+        if (SearchMarkers is not null) UpdateMarkerChanges(SearchMarkers, startIndex, content.Count);
+        ListInsertGenericsAfter(transaction, n, content);
+    }
+
+    internal void ListPushGenerics(Transaction transaction, IReadOnlyList<object?> content)
+    {
+        var n = Start;
+        int maxIndex = 0;
+        if (SearchMarkers is not null)
+            foreach (var m in SearchMarkers)
+                if (m.Index > maxIndex) { maxIndex = m.Index; n = m.P; }
+        if (n is not null) while (n.Right is not null) n = n.Right;
+        ListInsertGenericsAfter(transaction, n, content);
+    }
+
+    internal void ListDelete(Transaction transaction, int index, int length)
+    {
+        if (length == 0) return;
+        if (index < 0 || length < 0 || index + length > LengthInternal)
+            throw new ArgumentOutOfRangeException(nameof(length), $"Deleting {length} at {index} exceeds the length {LengthInternal}.");
+        int startIndex = index, startLength = length;
+        var marker = FindMarker(index);
+        var n = Start;
+        var store = transaction.Doc.Store;
+        if (marker is not null)
+        {
+            n = marker.P;
+            index -= marker.Index;
+        }
+        for (; n is not null && index > 0; n = n.Right)
+        {
+            if (!n.Deleted && n.Countable)
+            {
+                if (index < n.Length) store.GetItemCleanStart(transaction, new ID(n.Id.Client, n.Id.Clock + index));
+                index -= n.Length;
+            }
+        }
+        while (length > 0 && n is not null)
+        {
+            if (!n.Deleted)
+            {
+                if (length < n.Length) store.GetItemCleanStart(transaction, new ID(n.Id.Client, n.Id.Clock + length));
+                n.Delete(transaction);
+                length -= n.Length;
+            }
+            n = n.Right;
+        }
+        if (SearchMarkers is not null) UpdateMarkerChanges(SearchMarkers, startIndex, -startLength + length);
+    }
+
+    // ---- map operations ----
+
+    internal void MapDelete(Transaction transaction, string key)
+    {
+        if (Map.TryGetValue(key, out var c)) c.Delete(transaction);
+    }
+
+    internal void MapSet(Transaction transaction, string key, object? value)
+    {
+        var left = Map.GetValueOrDefault(key);
+        var doc = transaction.Doc;
+        var content = ContentFactory.ForNonJson(value) ?? new Content.ContentAny([ContentFactory.NormalizeJson(value)]);
+        new Item(new ID(doc.ClientId, doc.Store.GetState(doc.ClientId)), left, left?.LastId, null, null, this, key, content)
+            .Integrate(transaction, 0);
+    }
+
+    internal object? MapGet(string key) =>
+        Map.TryGetValue(key, out var item) && !item.Deleted ? item.Content.GetContent()[item.Length - 1] : null;
+
+    internal bool MapHas(string key) => Map.TryGetValue(key, out var item) && !item.Deleted;
+
+    internal IEnumerable<KeyValuePair<string, object?>> MapEntries()
+    {
+        foreach (var (key, item) in Map)
+            if (!item.Deleted) yield return new(key, item.Content.GetContent()[item.Length - 1]);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections;
+using System.Numerics;
+using System.Text.Json.Nodes;
+using Collab.Crdt.Encoding;
+
+namespace Collab.Crdt.Types;
+
+/// <summary>Turns stored values into JSON nodes the way yjs's <c>toJSON</c> does.</summary>
+internal static class JsonValues
+{
+    public static JsonNode? ToNode(object? value) => value switch
+    {
+        null or Undefined => null,
+        AbstractType type => type.ToJson(),
+        string s => JsonValue.Create(s),
+        bool b => JsonValue.Create(b),
+        byte[] bytes => JsonValue.Create(bytes),
+        BigInteger big => JsonValue.Create((long)big),
+        Doc doc => new JsonObject { ["guid"] = doc.Guid },
+        IDictionary<string, object?> dict => ToObject(dict),
+        IList list => new JsonArray(list.Cast<object?>().Select(ToNode).ToArray()),
+        _ when JsNumber.TryGet(value, out double d) => NumberNode(d),
+        _ => JsonValue.Create(value.ToString()),
+    };
+
+    public static JsonObject ToObject(IEnumerable<KeyValuePair<string, object?>> entries)
+    {
+        var obj = new JsonObject();
+        foreach (var (k, v) in entries) obj[k] = ToNode(v);
+        return obj;
+    }
+
+    private static JsonNode NumberNode(double d) =>
+        Math.Floor(d) == d && Math.Abs(d) < 9007199254740992d ? JsonValue.Create((long)d) : JsonValue.Create(d);
+}

@@ -1,0 +1,143 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Collab.Crdt.Content;
+using Collab.Crdt.Events;
+using Collab.Crdt.Transactions;
+
+namespace Collab.Crdt.Types;
+
+/// <summary>Shared rich text: characters, embeds and formatting marks.</summary>
+public class YText : AbstractType
+{
+    public const int TypeRefNumber = 2;
+    private List<Action>? _pending = new();
+
+    public YText(string? initial = null)
+    {
+        SearchMarkers = new List<ArraySearchMarker>();
+        if (!string.IsNullOrEmpty(initial)) _pending!.Add(() => Insert(0, initial));
+    }
+
+    public override int TypeRef => TypeRefNumber;
+    internal override AbstractType CopyEmpty() => new YText();
+
+    public int Length => LengthInternal;
+
+    internal override void Integrate(Doc doc, Blocks.Item? item)
+    {
+        base.Integrate(doc, item);
+        var pending = _pending;
+        _pending = null;
+        if (pending is { Count: > 0 }) doc.Transact(_ => { foreach (var f in pending) f(); });
+    }
+
+    internal override void CallObserver(Transaction transaction, HashSet<string?> parentSubs)
+    {
+        base.CallObserver(transaction, parentSubs);
+        CallTypeObservers(transaction, new YTextEvent(this, transaction, parentSubs));
+        // Concurrent formatting can leave duplicate marks; remote changes trigger a cleanup.
+        if (!transaction.Local && HasFormatting) transaction.NeedFormattingCleanup = true;
+    }
+
+    internal static void CleanupAfterTransaction(Transaction transaction) => TextFormatting.CleanupAfterTransaction(transaction);
+
+    public override string ToString()
+    {
+        var sb = new StringBuilder();
+        for (var n = Start; n is not null; n = n.Right)
+            if (!n.Deleted && n.Countable && n.Content is ContentString s) sb.Append(s.Str);
+        return sb.ToString();
+    }
+
+    public override JsonNode? ToJson() => JsonValue.Create(ToString());
+
+    /// <summary>
+    /// Inserts text at <paramref name="index"/>. Without attributes, the text takes the formatting
+    /// in effect at that position; with attributes, exactly those.
+    /// </summary>
+    public void Insert(int index, string text, IDictionary<string, object?>? attributes = null)
+    {
+        if (text.Length == 0) return;
+        if (Doc is null) { _pending!.Add(() => Insert(index, text, attributes)); return; }
+        CheckIndex(index);
+        Doc.Transact(tr =>
+        {
+            var pos = TextFormatting.FindPosition(tr, this, index, attributes is null);
+            var attrs = attributes is null ? new Dictionary<string, object?>(pos.CurrentAttributes) : new Dictionary<string, object?>(attributes);
+            TextFormatting.InsertText(tr, this, pos, text, attrs);
+        });
+    }
+
+    /// <summary>Inserts an embed (a JSON object) or a nested shared type at <paramref name="index"/>.</summary>
+    public void InsertEmbed(int index, object embed, IDictionary<string, object?>? attributes = null)
+    {
+        if (Doc is null) { _pending!.Add(() => InsertEmbed(index, embed, attributes)); return; }
+        CheckIndex(index);
+        Doc.Transact(tr =>
+        {
+            var pos = TextFormatting.FindPosition(tr, this, index, attributes is null);
+            TextFormatting.InsertText(tr, this, pos, embed, attributes is null ? new() : new Dictionary<string, object?>(attributes));
+        });
+    }
+
+    public void Delete(int index, int length)
+    {
+        if (length == 0) return;
+        if (Doc is null) { _pending!.Add(() => Delete(index, length)); return; }
+        if (index < 0 || length < 0 || index + length > LengthInternal)
+            throw new ArgumentOutOfRangeException(nameof(length), $"Deleting {length} at {index} exceeds the text length {LengthInternal}.");
+        Doc.Transact(tr => TextFormatting.DeleteText(tr, TextFormatting.FindPosition(tr, this, index, true), length));
+    }
+
+    /// <summary>Sets formatting attributes on a range; a null value removes that attribute.</summary>
+    public void Format(int index, int length, IDictionary<string, object?> attributes)
+    {
+        if (length == 0) return;
+        if (Doc is null) { _pending!.Add(() => Format(index, length, attributes)); return; }
+        CheckIndex(index);
+        Doc.Transact(tr =>
+        {
+            var pos = TextFormatting.FindPosition(tr, this, index, false);
+            if (pos.Right is null) return;
+            TextFormatting.FormatText(tr, this, pos, length, new Dictionary<string, object?>(attributes));
+        });
+    }
+
+    private void CheckIndex(int index)
+    {
+        if (index < 0 || index > LengthInternal)
+            throw new ArgumentOutOfRangeException(nameof(index), $"Index {index} is outside 0..{LengthInternal}.");
+    }
+
+    /// <summary>The content as a Quill-style delta: inserts with their attributes.</summary>
+    public IReadOnlyList<DeltaOp> ToDelta()
+    {
+        var ops = new List<DeltaOp>();
+        var current = new Dictionary<string, object?>();
+        var str = new StringBuilder();
+        void PackStr()
+        {
+            if (str.Length == 0) return;
+            ops.Add(new DeltaOp { Insert = str.ToString(), Attributes = current.Count > 0 ? new(current) : null });
+            str.Clear();
+        }
+        for (var n = Start; n is not null; n = n.Right)
+        {
+            if (n.Deleted) continue;
+            switch (n.Content)
+            {
+                case ContentString s: str.Append(s.Str); break;
+                case ContentType or ContentEmbed:
+                    PackStr();
+                    ops.Add(new DeltaOp { Insert = n.Content.GetContent()[0], Attributes = current.Count > 0 ? new(current) : null });
+                    break;
+                case ContentFormat f:
+                    PackStr();
+                    TextFormatting.UpdateCurrentAttributes(current, f);
+                    break;
+            }
+        }
+        PackStr();
+        return ops;
+    }
+}

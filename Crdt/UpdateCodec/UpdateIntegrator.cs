@@ -1,0 +1,187 @@
+using Collab.Crdt.Blocks;
+using Collab.Crdt.Encoding;
+using Collab.Crdt.Store;
+using Collab.Crdt.Transactions;
+
+namespace Collab.Crdt.UpdateCodec;
+
+/// <summary>
+/// Applies a decoded v1 update to a document as yjs does: structs whose dependencies are
+/// missing wait in <see cref="StructStore.PendingStructs"/>, deletions of unknown clocks in
+/// <see cref="StructStore.PendingDs"/>, and both are retried when later updates fill the gaps.
+/// </summary>
+internal static class UpdateIntegrator
+{
+    public static void Apply(Doc doc, byte[] update, object? origin)
+    {
+        // Decode everything before touching the document: a malformed update fails here,
+        // leaving the document exactly as it was.
+        var decoder = new UpdateDecoderV1(update);
+        var refs = StructReader.ReadClientsStructRefs(decoder);
+        var ds = DeleteSet.Read(decoder);
+        doc.Transact(tr => Integrate(tr, refs, ds), origin, local: false);
+    }
+
+    private static void Integrate(Transaction transaction, Dictionary<ulong, StructRefs> refs, DeleteSet ds)
+    {
+        var doc = transaction.Doc;
+        var store = doc.Store;
+        bool retry = false;
+        var restStructs = IntegrateStructs(transaction, store, refs);
+        var pending = store.PendingStructs;
+        if (pending is not null)
+        {
+            foreach (var (client, clock) in pending.Missing)
+            {
+                if (clock < store.GetState(client)) { retry = true; break; }
+            }
+            if (restStructs is not null)
+            {
+                foreach (var (client, clock) in restStructs.Missing)
+                {
+                    if (!pending.Missing.TryGetValue(client, out var m) || m > clock) pending.Missing[client] = clock;
+                }
+                store.PendingStructs = pending with { Update = UpdateMerger.Merge([pending.Update, restStructs.Update]) };
+            }
+        }
+        else store.PendingStructs = restStructs;
+
+        var dsRest = ds.ApplyTo(transaction, store);
+        if (store.PendingDs is { } pendingDs)
+        {
+            var pendingDecoder = new UpdateDecoderV1(pendingDs);
+            pendingDecoder.RestDecoder.ReadVarUint(); // no structs, only deletions
+            var dsRest2 = DeleteSet.Read(pendingDecoder).ApplyTo(transaction, store);
+            store.PendingDs = dsRest is not null && dsRest2 is not null
+                ? UpdateMerger.Merge([dsRest, dsRest2])
+                : dsRest ?? dsRest2;
+        }
+        else store.PendingDs = dsRest;
+
+        if (retry)
+        {
+            var update = store.PendingStructs!.Update;
+            store.PendingStructs = null;
+            var decoder = new UpdateDecoderV1(update);
+            var pendingRefs = StructReader.ReadClientsStructRefs(decoder);
+            var pendingDsSet = DeleteSet.Read(decoder);
+            Integrate(transaction, pendingRefs, pendingDsSet);
+        }
+    }
+
+    private static PendingStructs? IntegrateStructs(Transaction transaction, StructStore store, Dictionary<ulong, StructRefs> clientsStructRefs)
+    {
+        var stack = new List<AbstractStruct>();
+        var ids = clientsStructRefs.Keys.OrderBy(c => c).ToList();
+        if (ids.Count == 0) return null;
+
+        StructRefs? GetNextStructTarget()
+        {
+            if (ids.Count == 0) return null;
+            var next = clientsStructRefs[ids[^1]];
+            while (next.Refs.Count == next.I)
+            {
+                ids.RemoveAt(ids.Count - 1);
+                if (ids.Count == 0) return null;
+                next = clientsStructRefs[ids[^1]];
+            }
+            return next;
+        }
+
+        var curStructsTarget = GetNextStructTarget();
+        if (curStructsTarget is null) return null;
+
+        var restStructs = new StructStore();
+        var missingSv = new Dictionary<ulong, int>();
+        void UpdateMissingSv(ulong client, int clock)
+        {
+            if (!missingSv.TryGetValue(client, out var m) || m > clock) missingSv[client] = clock;
+        }
+        var state = new Dictionary<ulong, int>();
+
+        void AddStackToRestSs()
+        {
+            foreach (var item in stack)
+            {
+                ulong client = item.Id.Client;
+                if (clientsStructRefs.TryGetValue(client, out var inapplicable))
+                {
+                    inapplicable.I--;
+                    restStructs.Clients[client] = inapplicable.Refs.GetRange(inapplicable.I, inapplicable.Refs.Count - inapplicable.I);
+                    clientsStructRefs.Remove(client);
+                    inapplicable.I = 0;
+                    inapplicable.Refs = new List<AbstractStruct>();
+                }
+                else restStructs.Clients[client] = [item];
+                ids.RemoveAll(c => c == client);
+            }
+            stack.Clear();
+        }
+
+        var stackHead = curStructsTarget.Refs[curStructsTarget.I++];
+        while (true)
+        {
+            if (stackHead is not SkipStruct)
+            {
+                ulong headClient = stackHead.Id.Client;
+                if (!state.TryGetValue(headClient, out var localClock))
+                {
+                    localClock = store.GetState(headClient);
+                    state[headClient] = localClock;
+                }
+                int offset = localClock - stackHead.Id.Clock;
+                if (offset < 0)
+                {
+                    stack.Add(stackHead);
+                    UpdateMissingSv(headClient, stackHead.Id.Clock - 1);
+                    AddStackToRestSs();
+                }
+                else
+                {
+                    ulong? missing = stackHead is Item item ? item.GetMissing(transaction, store) : null;
+                    if (missing is { } missingClient)
+                    {
+                        stack.Add(stackHead);
+                        var structRefs = clientsStructRefs.GetValueOrDefault(missingClient) ?? new StructRefs(new List<AbstractStruct>());
+                        if (structRefs.Refs.Count == structRefs.I)
+                        {
+                            UpdateMissingSv(missingClient, store.GetState(missingClient));
+                            AddStackToRestSs();
+                        }
+                        else
+                        {
+                            stackHead = structRefs.Refs[structRefs.I++];
+                            continue;
+                        }
+                    }
+                    else if (offset == 0 || offset < stackHead.Length)
+                    {
+                        stackHead.Integrate(transaction, offset);
+                        state[headClient] = stackHead.Id.Clock + stackHead.Length;
+                    }
+                }
+            }
+            if (stack.Count > 0)
+            {
+                stackHead = stack[^1];
+                stack.RemoveAt(stack.Count - 1);
+            }
+            else if (curStructsTarget is not null && curStructsTarget.I < curStructsTarget.Refs.Count)
+            {
+                stackHead = curStructsTarget.Refs[curStructsTarget.I++];
+            }
+            else
+            {
+                curStructsTarget = GetNextStructTarget();
+                if (curStructsTarget is null) break;
+                stackHead = curStructsTarget.Refs[curStructsTarget.I++];
+            }
+        }
+
+        if (restStructs.Clients.Count == 0) return null;
+        var encoder = new UpdateEncoderV1();
+        UpdateWriter.WriteClientsStructs(encoder, restStructs, new Dictionary<ulong, int>());
+        encoder.RestEncoder.WriteVarUint(0UL);
+        return new PendingStructs(missingSv, encoder.ToArray());
+    }
+}
