@@ -1,0 +1,25 @@
+using System.Text.RegularExpressions;
+
+namespace Collab.Copilot.Authoring.Diagnosis;
+
+/// <summary>
+/// One known error: the regexes that recognise it in pasted text, what causes it, how to fix it,
+/// the read-only commands that confirm it, and the doc page it relies on.
+/// </summary>
+/// <param name="Id">Stable id, e.g. <c>crash-loop-backoff</c>.</param>
+/// <param name="Title">Short human title.</param>
+/// <param name="Priority">Specificity: when several signatures match, the highest is the primary diagnosis (root causes outrank generic states).</param>
+/// <param name="Patterns">Case-insensitive regexes, any of which recognises the error on a line.</param>
+/// <param name="Cause">Why it happens.</param>
+/// <param name="Fix">What to change.</param>
+/// <param name="Commands">Read-only commands to confirm; <c>{pod}</c>, <c>{namespace}</c>, <c>{node}</c>, <c>{pvc}</c>, <c>{job}</c> are filled from the paste.</param>
+/// <param name="Doc">Doc reference, <c>docs-corpus/path.md#anchor</c>.</param>
+public sealed record ErrorSignature(
+    string Id,
+    string Title,
+    int Priority,
+    IReadOnlyList<Regex> Patterns,
+    string Cause,
+    string Fix,
+    IReadOnlyList<string> Commands,
+    string Doc);

@@ -1,0 +1,209 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Collab.Copilot.Authoring.Dockerfiles;
+
+/// <summary>
+/// Drafts Dockerfiles from words on official base images with pinned tags, a numeric non-root
+/// user, caches cleaned in the same layer, and a build stage when code is compiled. Drafts lint clean.
+/// </summary>
+public static partial class DockerfileDrafter
+{
+    private const RegexOptions I = RegexOptions.IgnoreCase;
+
+    // pytorch/pytorch runtime tags per CUDA version.
+    private static readonly Dictionary<string, string> PytorchByCuda = new()
+    {
+        ["11.8"] = "2.3.1-cuda11.8-cudnn8-runtime", ["12.1"] = "2.4.1-cuda12.1-cudnn9-runtime", ["12.4"] = "2.5.1-cuda12.4-cudnn9-runtime",
+        ["12.6"] = "2.7.1-cuda12.6-cudnn9-runtime", ["12.8"] = "2.7.1-cuda12.8-cudnn9-runtime",
+    };
+
+    private static readonly Dictionary<string, string> CudaTags = new()
+    {
+        ["11.8"] = "11.8.0", ["12.1"] = "12.1.1", ["12.2"] = "12.2.2", ["12.4"] = "12.4.1", ["12.6"] = "12.6.3", ["12.8"] = "12.8.1",
+    };
+
+    [GeneratedRegex(@"\bwith\s+(.+?)(?:\.(?:\s|$)|;|\bfor\b|\bon\b|\bserving\b|\brunning\b|$)", I)]
+    private static partial Regex WithClause();
+
+    /// <summary>Drafts a Dockerfile for <paramref name="request"/>.</summary>
+    public static DockerfileDraft Draft(string request)
+    {
+        var notes = new List<string>();
+        var files = new Dictionary<string, string>();
+        var text = request.ToLowerInvariant();
+        string dockerfile;
+        if (Regex.IsMatch(text, @"\b(go|golang)\b")) dockerfile = Go(text, notes);
+        else if (Regex.IsMatch(text, @"\brust\b|\bcargo\b")) dockerfile = Rust(notes);
+        else if (Regex.IsMatch(text, @"\b(java|spring|maven|jvm)\b")) dockerfile = Java(notes);
+        else if (Regex.IsMatch(text, @"\b(node(\.?js)?|npm|react|vite|next\.?js|typescript|express)\b")) dockerfile = Node(text, notes);
+        else if (Regex.IsMatch(text, @"\b(static site|static files|nginx)\b")) dockerfile = StaticSite(notes);
+        else if (Regex.IsMatch(text, @"\b(cuda|gpu|pytorch|torch|tensorflow)\b")) dockerfile = Gpu(text, request, notes, files);
+        else dockerfile = Python(text, request, notes, files);
+        return new DockerfileDraft(dockerfile, files, notes, DockerfileLinter.Lint(dockerfile));
+    }
+
+    private static string Python(string text, string request, List<string> notes, Dictionary<string, string> files)
+    {
+        var version = Regex.Match(text, @"python\s*(3\.\d{1,2})").Groups[1].Value is { Length: > 0 } v ? v : "3.12";
+        var variant = text.Contains("alpine") ? "alpine" : "slim";
+        var image = $"python:{version}-{variant}";
+        var packages = Packages(request);
+        var (port, cmd) = PythonServer(packages);
+        var sb = new StringBuilder();
+        sb.Append($"FROM {image}\n\n");
+        sb.Append("ENV PYTHONDONTWRITEBYTECODE=1 \\\n    PYTHONUNBUFFERED=1\n\n");
+        sb.Append("WORKDIR /app\n\n");
+        AppendPipInstall(sb, packages, notes, files);
+        sb.Append("COPY . /app\n\n");
+        sb.Append(string.Join('\n', BaseImageFamilies.NonRootUserLines(image))).Append("\n\n");
+        if (port is not null)
+        {
+            sb.Append($"EXPOSE {port}\n");
+            sb.Append($"HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"python\", \"-c\", \"import urllib.request; urllib.request.urlopen('http://127.0.0.1:{port}/')\"]\n");
+        }
+        sb.Append($"CMD {cmd ?? "[\"python\", \"main.py\"]"}\n");
+        if (cmd is null) notes.Add("Runs python main.py: change CMD to your entry point.");
+        return sb.ToString();
+    }
+
+    private static string Gpu(string text, string request, List<string> notes, Dictionary<string, string> files)
+    {
+        var cuda = Regex.Match(text, @"cuda\s*(\d{2}\.\d)").Groups[1].Value is { Length: > 0 } c ? c : "12.6";
+        var torch = Regex.IsMatch(text, @"\b(pytorch|torch)\b");
+        var packages = Packages(request).Where(p => !Regex.IsMatch(p, "^(py)?torch$|^cuda$", I)).ToList();
+        var jupyter = Regex.IsMatch(text, @"\bjupyter(lab)?\b|\bnotebook\b");
+        if (jupyter && !packages.Any(p => p.StartsWith("jupyterlab"))) packages.Add("jupyterlab");
+        packages.RemoveAll(p => p is "jupyter" or "notebook");
+        string image;
+        if (torch)
+        {
+            if (!PytorchByCuda.TryGetValue(cuda, out var tag)) { tag = PytorchByCuda["12.6"]; notes.Add($"No PyTorch image for CUDA {cuda}: used CUDA 12.6."); }
+            image = $"pytorch/pytorch:{tag}";
+        }
+        else
+        {
+            var cudaTag = CudaTags.GetValueOrDefault(cuda, "12.6.3");
+            image = $"nvidia/cuda:{cudaTag}-{(Regex.IsMatch(text, @"\b(build|compile|nvcc|devel)\b") ? "devel" : "runtime")}-ubuntu22.04";
+        }
+        var sb = new StringBuilder();
+        sb.Append($"FROM {image}\n\n");
+        sb.Append("ENV PYTHONDONTWRITEBYTECODE=1 \\\n    PYTHONUNBUFFERED=1\n\n");
+        var python = torch || jupyter || packages.Count > 0 || text.Contains("python");
+        if (!torch && python)
+            sb.Append("RUN apt-get update \\\n    && apt-get install -y --no-install-recommends python3 python3-pip \\\n    && rm -rf /var/lib/apt/lists/*\n\n");
+        sb.Append("WORKDIR /workspace\n\n");
+        AppendPipInstall(sb, packages, notes, files, pip: torch ? "pip" : "python3 -m pip");
+        sb.Append(string.Join('\n', BaseImageFamilies.NonRootUserLines(image))).Append("\n\n");
+        if (jupyter)
+        {
+            sb.Append("EXPOSE 8888\n");
+            sb.Append("HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"python\", \"-c\", \"import urllib.request; urllib.request.urlopen('http://127.0.0.1:8888/api')\"]\n");
+            sb.Append("CMD [\"jupyter\", \"lab\", \"--ip=0.0.0.0\", \"--port=8888\", \"--no-browser\"]\n");
+        }
+        else if (python)
+        {
+            sb.Append("COPY . /workspace\n");
+            sb.Append($"CMD [\"{(torch ? "python" : "python3")}\", \"train.py\"]\n");
+            notes.Add("Runs train.py: change CMD to your entry point.");
+        }
+        else
+        {
+            sb.Append("COPY . /workspace\n");
+            sb.Append("CMD [\"bash\"]\n");
+        }
+        notes.Add("GPU images need the node's NVIDIA driver to support the image's CUDA version (nvidia-smi shows it); request nvidia.com/gpu in the pod.");
+        return sb.ToString();
+    }
+
+    private static void AppendPipInstall(StringBuilder sb, List<string> packages, List<string> notes, Dictionary<string, string> files, string pip = "pip")
+    {
+        if (packages.Count == 0) return;
+        var pinned = packages.Select(p => PinnedPackages.Pin(p)).Where(p => p is not null).ToList();
+        var unknown = packages.Where(p => PinnedPackages.Pin(p) is null).ToList();
+        if (unknown.Count > 0)
+        {
+            // Versions the drafter does not know go to a requirements file the user pins, rather than being invented.
+            files["requirements.txt"] = string.Join('\n', pinned.Concat(unknown.Select(u => $"{u}==<version>"))) + "\n";
+            notes.Add($"Pin {string.Join(", ", unknown)} in requirements.txt (replace <version>).");
+            sb.Append("COPY requirements.txt /tmp/requirements.txt\n");
+            sb.Append($"RUN {pip} install --no-cache-dir -r /tmp/requirements.txt\n\n");
+            return;
+        }
+        sb.Append($"RUN {pip} install --no-cache-dir {string.Join(' ', pinned.Select(p => p!.Contains('[') ? $"\"{p}\"" : p))}\n\n");
+    }
+
+    private static (int? Port, string? Cmd) PythonServer(List<string> packages)
+    {
+        if (packages.Contains("fastapi"))
+        {
+            if (!packages.Any(p => p.StartsWith("uvicorn"))) packages.Add("uvicorn[standard]");
+            return (8000, "[\"uvicorn\", \"main:app\", \"--host\", \"0.0.0.0\", \"--port\", \"8000\"]");
+        }
+        if (packages.Contains("flask") || packages.Contains("django"))
+        {
+            if (!packages.Contains("gunicorn")) packages.Add("gunicorn");
+            var app = packages.Contains("django") ? "mysite.wsgi:application" : "app:app";
+            return (8000, $"[\"gunicorn\", \"--bind\", \"0.0.0.0:8000\", \"{app}\"]");
+        }
+        if (packages.Contains("streamlit")) return (8501, "[\"streamlit\", \"run\", \"app.py\", \"--server.address=0.0.0.0\", \"--server.port=8501\"]");
+        return (null, null);
+    }
+
+    private static List<string> Packages(string request)
+    {
+        var clause = WithClause().Match(request);
+        if (!clause.Success) return [];
+        var known = new[] { "python", "slim", "alpine", "cuda", "jupyterlab", "jupyter", "notebook", "pytorch", "torch", "a", "an", "and", "the", "gpu", "nodes", "nvcc", "cudnn", "gcc", "make", "cmake", "git", "curl", "wget", "build", "tools" };
+        return Regex.Split(clause.Groups[1].Value, @"\s*(?:,|\band\b|\+|&)\s*|\s+")
+            .Select(p => p.Trim().ToLowerInvariant())
+            .Where(p => Regex.IsMatch(p, @"^[a-z][a-z0-9_.\-\[\]]*$"))
+            .Select(p => p is "sklearn" or "scikit" ? "scikit-learn" : p)
+            .Where(p => !known.Contains(p) || p is "jupyterlab" or "notebook" or "jupyter" or "pytorch" or "torch")
+            .Where(p => !known.Contains(p) || !Regex.IsMatch(p, "^(nvcc|cudnn|gcc|make|cmake|git|curl|wget|build|tools)$"))
+            .Distinct().ToList();
+    }
+
+    private static string Go(string text, List<string> notes)
+    {
+        notes.Add("Builds ./... from the repository root with go.mod/go.sum; the binary is copied into distroless/static as /app.");
+        var port = Regex.Match(text, @"port\s+(\d+)").Groups[1].Value;
+        return "FROM golang:1.23 AS build\n\nWORKDIR /src\n\nCOPY go.mod go.sum ./\nRUN go mod download\n\nCOPY . .\n" +
+               "RUN CGO_ENABLED=0 GOOS=linux go build -trimpath -ldflags=\"-s -w\" -o /out/app .\n\n" +
+               "FROM gcr.io/distroless/static-debian12:nonroot\n\nCOPY --from=build /out/app /app\n\nUSER 65532:65532\n" +
+               (port.Length > 0 ? $"EXPOSE {port}\nHEALTHCHECK NONE\n" : "") + "ENTRYPOINT [\"/app\"]\n";
+    }
+
+    private static string Rust(List<string> notes)
+    {
+        notes.Add("Builds the release binary named app; change the binary name to your crate's.");
+        return "FROM rust:1.83 AS build\n\nWORKDIR /src\n\nCOPY . .\nRUN cargo build --release --locked\n\n" +
+               "FROM gcr.io/distroless/cc-debian12:nonroot\n\nCOPY --from=build /src/target/release/app /app\n\nUSER 65532:65532\nENTRYPOINT [\"/app\"]\n";
+    }
+
+    private static string Java(List<string> notes)
+    {
+        notes.Add("Builds with Maven (mvn package) and runs target/app.jar; rename the jar to yours.");
+        return "FROM maven:3.9-eclipse-temurin-21 AS build\n\nWORKDIR /src\n\nCOPY pom.xml .\nRUN mvn -B -q dependency:go-offline\n\nCOPY src ./src\nRUN mvn -B -q package -DskipTests\n\n" +
+               "FROM eclipse-temurin:21-jre\n\nWORKDIR /app\n\nCOPY --from=build /src/target/app.jar /app/app.jar\n\n" +
+               string.Join('\n', BaseImageFamilies.NonRootUserLines("eclipse-temurin:21-jre")) + "\n\nEXPOSE 8080\nHEALTHCHECK NONE\nENTRYPOINT [\"java\", \"-jar\", \"/app/app.jar\"]\n";
+    }
+
+    private static string Node(string text, List<string> notes)
+    {
+        var builds = Regex.IsMatch(text, @"\b(build|react|vite|next|typescript|multi-stage)\b");
+        notes.Add(builds ? "Runs npm run build, then serves dist/ with node dist/server.js; adjust to your build output." : "Runs node server.js; change CMD to your entry point.");
+        var health = "HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"wget\", \"-q\", \"-O\", \"/dev/null\", \"http://127.0.0.1:3000/\"]\n";
+        if (!builds)
+            return "FROM node:22-alpine\n\nENV NODE_ENV=production\nWORKDIR /app\n\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev && npm cache clean --force\n\nCOPY . .\n\nUSER 1000\n\nEXPOSE 3000\n" + health + "CMD [\"node\", \"server.js\"]\n";
+        return "FROM node:22-alpine AS build\n\nWORKDIR /src\n\nCOPY package.json package-lock.json ./\nRUN npm ci && npm cache clean --force\n\nCOPY . .\nRUN npm run build\n\n" +
+               "FROM node:22-alpine\n\nENV NODE_ENV=production\nWORKDIR /app\n\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev && npm cache clean --force\nCOPY --from=build /src/dist ./dist\n\nUSER 1000\n\nEXPOSE 3000\n" + health + "CMD [\"node\", \"dist/server.js\"]\n";
+    }
+
+    private static string StaticSite(List<string> notes)
+    {
+        notes.Add("Serves ./public on port 8080 with the unprivileged nginx image.");
+        return "FROM nginxinc/nginx-unprivileged:1.27-alpine\n\nCOPY public/ /usr/share/nginx/html/\n\nUSER 101\n\nEXPOSE 8080\n" +
+               "HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"wget\", \"-q\", \"-O\", \"/dev/null\", \"http://127.0.0.1:8080/\"]\n";
+    }
+}

@@ -1,0 +1,173 @@
+using YamlDotNet.RepresentationModel;
+using static Collab.Copilot.Authoring.Manifests.YamlBuilder;
+
+namespace Collab.Copilot.Authoring.Manifests;
+
+/// <summary>
+/// Renders a <see cref="ManifestSpec"/> as YAML that follows our own policy: restricted security
+/// context, requests and limits, GPU limits equal to requests, probes for long-running workloads,
+/// Kueue label and suspend for queued Jobs. Output passes <see cref="ManifestValidator"/> clean.
+/// </summary>
+public static class ManifestRenderer
+{
+    private const long DefaultUid = 1000;
+
+    /// <summary>Renders the spec as one or more YAML documents (claims to create, the workload, its Service).</summary>
+    public static string Render(ManifestSpec spec)
+    {
+        var documents = new List<YamlNode>();
+        switch (spec.Kind)
+        {
+            case "ConfigMap":
+                documents.Add(Object("v1", "ConfigMap", spec, ("data", Dict(spec.Data))));
+                break;
+            case "PersistentVolumeClaim":
+                documents.Add(Claim(spec, spec.Name, spec.StorageSize ?? "10Gi"));
+                break;
+            case "Service":
+                documents.Add(Service(spec, headless: false));
+                break;
+            default:
+                foreach (var v in spec.Volumes.Where(v => v.Size is not null && !(spec.Kind == "StatefulSet" && v.ClaimName == "data")))
+                    documents.Add(Claim(spec, v.ClaimName, v.Size!));
+                documents.Add(Workload(spec));
+                if (spec.Kind == "StatefulSet") documents.Add(Service(spec, headless: true));
+                else if (spec.ServicePort is not null) documents.Add(Service(spec, headless: false));
+                break;
+        }
+        return ManifestWriter.Join(documents.Select(ManifestWriter.Write));
+    }
+
+    private static YamlMappingNode Workload(ManifestSpec spec)
+    {
+        var labels = Dict([new("app.kubernetes.io/name", spec.Name)]);
+        var podTemplate = Map(("metadata", Map(("labels", labels))), ("spec", PodSpec(spec)));
+        return spec.Kind switch
+        {
+            "Deployment" => Object("apps/v1", "Deployment", spec, ("spec", Map(
+                ("replicas", Raw(spec.Replicas ?? 1)),
+                ("selector", Map(("matchLabels", Dict([new("app.kubernetes.io/name", spec.Name)])))),
+                ("template", podTemplate)))),
+            "StatefulSet" => Object("apps/v1", "StatefulSet", spec, ("spec", Map(
+                ("serviceName", Str(spec.Name)),
+                ("replicas", Raw(spec.Replicas ?? 1)),
+                ("selector", Map(("matchLabels", Dict([new("app.kubernetes.io/name", spec.Name)])))),
+                ("template", podTemplate),
+                ("volumeClaimTemplates", spec.StorageSize is null ? null : Seq([Map(
+                    ("metadata", Map(("name", Str("data")))),
+                    ("spec", ClaimSpec(spec.StorageSize)))]))))),
+            "CronJob" => Object("batch/v1", "CronJob", spec, ("spec", Map(
+                ("schedule", Str(spec.Schedule ?? "0 2 * * *")),
+                ("concurrencyPolicy", Str("Forbid")),
+                ("successfulJobsHistoryLimit", Raw(3)),
+                ("failedJobsHistoryLimit", Raw(3)),
+                ("jobTemplate", Map(
+                    ("metadata", QueueLabels(spec)),
+                    ("spec", JobSpec(spec, podTemplate))))))),
+            _ => Object("batch/v1", "Job", spec, ("spec", JobSpec(spec, podTemplate)), QueueLabels(spec)),
+        };
+    }
+
+    private static YamlMappingNode? QueueLabels(ManifestSpec spec) =>
+        spec.QueueName is null ? null : Map(("labels", Dict([new(ResourceNames.QueueLabel, spec.QueueName)])));
+
+    private static YamlMappingNode JobSpec(ManifestSpec spec, YamlMappingNode podTemplate) => Map(
+        // Kueue admits a queued Job by unsuspending it, so it is created suspended.
+        ("suspend", spec.QueueName is null ? null : Raw(true)),
+        ("backoffLimit", Raw(spec.Gpu is null ? 3 : 1)),
+        ("ttlSecondsAfterFinished", Raw(86400)),
+        ("template", podTemplate));
+
+    private static YamlMappingNode PodSpec(ManifestSpec spec)
+    {
+        var known = spec.Image is null ? null : KnownImages.Find(spec.Image);
+        var uid = known?.RunAsUser ?? DefaultUid;
+        var batch = spec.Kind is "Job" or "CronJob";
+        var volumes = spec.Volumes.Where(v => !(spec.Kind == "StatefulSet" && v.ClaimName == "data"))
+            .Select(v => (YamlNode)Map(("name", Str(v.ClaimName)), ("persistentVolumeClaim", Map(("claimName", Str(v.ClaimName))))))
+            .ToList();
+        // DataLoader workers and NCCL need far more than the default 64 MiB /dev/shm.
+        if (spec.Gpu is not null) volumes.Add(Map(("name", Str("dshm")), ("emptyDir", Map(("medium", Str("Memory")), ("sizeLimit", Str("8Gi"))))));
+
+        return Map(
+            ("securityContext", Map(
+                ("runAsNonRoot", Raw(true)),
+                ("runAsUser", Raw(uid)),
+                ("runAsGroup", Raw(uid)),
+                ("fsGroup", Raw(uid)),
+                ("seccompProfile", Map(("type", Str("RuntimeDefault")))))),
+            ("restartPolicy", batch ? Str("Never") : null),
+            ("containers", Seq([Container(spec, known)])),
+            ("volumes", Seq(volumes)),
+            ("tolerations", spec.Gpu is null ? null : Seq([Map(("key", Str(ResourceNames.Gpu)), ("operator", Str("Exists")), ("effect", Str("NoSchedule")))])));
+    }
+
+    private static YamlMappingNode Container(ManifestSpec spec, KnownImages.Entry? known)
+    {
+        var mounts = spec.Volumes.Select(v => (YamlNode)Map(
+                ("name", Str(v.ClaimName)), ("mountPath", Str(v.MountPath)), ("readOnly", v.ReadOnly ? Raw(true) : null)))
+            .ToList();
+        if (spec.Kind == "StatefulSet" && spec.StorageSize is not null && spec.Volumes.All(v => v.ClaimName != "data"))
+            mounts.Add(Map(("name", Str("data")), ("mountPath", Str(known?.DataPath ?? "/data"))));
+        if (spec.Gpu is not null) mounts.Add(Map(("name", Str("dshm")), ("mountPath", Str("/dev/shm"))));
+
+        var container = Map(
+            ("name", Str(spec.Name)),
+            ("image", Str(spec.Image ?? "busybox:1.36")),
+            ("command", spec.Command.Count == 0 ? null : Strings(spec.Command)),
+            ("ports", Seq(spec.Ports.Select(p => (YamlNode)Map(("containerPort", Raw(p)))))),
+            ("env", Seq(spec.Env.Select(e => (YamlNode)Map(("name", Str(e.Key)), ("value", Str(e.Value)))))),
+            ("resources", Resources(spec)),
+            ("securityContext", Map(
+                ("allowPrivilegeEscalation", Raw(false)),
+                ("capabilities", Map(("drop", Strings(["ALL"])))))),
+            ("volumeMounts", Seq(mounts)));
+        if (spec.Kind is "Deployment" or "StatefulSet")
+        {
+            // The probe needs the port or the image's own health command; a plain worker gets a process check.
+            var probe = ContainerChecker.ProbeFor(container) ?? Map(("exec", Map(("command", Strings(["/bin/sh", "-c", "kill -0 1"])))), ("periodSeconds", Raw(10)));
+            container.Add("readinessProbe", probe);
+            container.Add("livenessProbe", ContainerChecker.ProbeFor(container) ?? probe);
+        }
+        return container;
+    }
+
+    private static YamlMappingNode Resources(ManifestSpec spec)
+    {
+        var gpu = spec.Gpu is not null;
+        var cpu = spec.Cpu ?? (gpu ? "4" : "250m");
+        var memory = spec.Memory ?? (gpu ? "16Gi" : "256Mi");
+        var cpuLimit = spec.Cpu ?? (gpu ? "8" : "1");
+        var memoryLimit = spec.Memory ?? (gpu ? "32Gi" : "512Mi");
+        YamlMappingNode Section(string c, string m) => Map(
+            ("cpu", Str(c)), ("memory", Str(m)),
+            (spec.Gpu?.ResourceName() ?? "-", gpu ? Str(spec.Gpu!.Count.ToString()) : null));
+        return Map(("requests", Section(cpu, memory)), ("limits", Section(cpuLimit, memoryLimit)));
+    }
+
+    private static YamlMappingNode Service(ManifestSpec spec, bool headless)
+    {
+        var target = spec.Ports.FirstOrDefault();
+        var port = spec.ServicePort ?? (target == 0 ? 80 : target);
+        return Object("v1", "Service", spec, ("spec", Map(
+            ("clusterIP", headless ? Str("None") : null),
+            ("selector", Dict([new("app.kubernetes.io/name", spec.Name)])),
+            ("ports", Seq([Map(("name", Str(PortName(port))), ("port", Raw(port)), ("targetPort", Raw(target == 0 ? port : target)))])))));
+    }
+
+    private static string PortName(int port) => port switch { 80 or 8080 or 8000 or 3000 or 443 => "http", 5432 => "postgres", 3306 => "mysql", 6379 => "redis", _ => $"port-{port}" };
+
+    private static YamlMappingNode Claim(ManifestSpec spec, string name, string size) =>
+        Object("v1", "PersistentVolumeClaim", spec with { Name = name }, ("spec", ClaimSpec(size)));
+
+    private static YamlMappingNode ClaimSpec(string size) => Map(
+        ("accessModes", Strings(["ReadWriteOnce"])),
+        ("resources", Map(("requests", Map(("storage", Str(size)))))));
+
+    private static YamlMappingNode Object(string apiVersion, string kind, ManifestSpec spec, (string, YamlNode?) body, YamlMappingNode? extraMetadata = null)
+    {
+        var metadata = Map(("name", Str(spec.Name)), ("namespace", spec.Namespace is null ? null : Str(spec.Namespace)),
+            ("labels", kind is "Job" ? extraMetadata?.Map("labels") : Dict([new("app.kubernetes.io/name", spec.Name)])));
+        return Map(("apiVersion", Str(apiVersion)), ("kind", Str(kind)), ("metadata", metadata), body);
+    }
+}

@@ -1,0 +1,66 @@
+namespace Collab.Copilot.Authoring.Manifests;
+
+/// <summary>The manifest rule ids, stable so tests, docs and the model can refer to them.</summary>
+public static class ManifestRules
+{
+    /// <summary>The text is not valid YAML.</summary>
+    public const string YamlSyntax = "yaml-syntax";
+    /// <summary>apiVersion or kind missing.</summary>
+    public const string MissingTypeInfo = "k8s-missing-type";
+    /// <summary>apiVersion/kind pair the Kubernetes models do not know.</summary>
+    public const string UnknownKind = "k8s-unknown-kind";
+    /// <summary>A known kind under a wrong or removed apiVersion.</summary>
+    public const string ApiVersion = "k8s-api-version";
+    /// <summary>A field the model does not have (often misspelled).</summary>
+    public const string UnknownField = "k8s-unknown-field";
+    /// <summary>A value of the wrong type for its field.</summary>
+    public const string WrongType = "k8s-wrong-type";
+    /// <summary>A resource quantity that does not parse (e.g. "1GB").</summary>
+    public const string InvalidQuantity = "k8s-invalid-quantity";
+    /// <summary>A required field is missing.</summary>
+    public const string RequiredField = "k8s-required-field";
+    /// <summary>A workload's selector does not match its pod template labels.</summary>
+    public const string SelectorMismatch = "k8s-selector-mismatch";
+    /// <summary>A Job pod template with restartPolicy other than Never/OnFailure.</summary>
+    public const string JobRestartPolicy = "k8s-job-restart-policy";
+    /// <summary>runAsNonRoot not true.</summary>
+    public const string RunAsNonRoot = "pss-run-as-non-root";
+    /// <summary>runAsUser 0.</summary>
+    public const string RunAsRoot = "pss-run-as-user-root";
+    /// <summary>allowPrivilegeEscalation not false.</summary>
+    public const string PrivilegeEscalation = "pss-allow-privilege-escalation";
+    /// <summary>capabilities.drop does not contain ALL.</summary>
+    public const string DropCapabilities = "pss-capabilities-drop-all";
+    /// <summary>capabilities.add beyond NET_BIND_SERVICE.</summary>
+    public const string AddedCapabilities = "pss-capabilities-add";
+    /// <summary>seccompProfile not RuntimeDefault/Localhost.</summary>
+    public const string Seccomp = "pss-seccomp-profile";
+    /// <summary>privileged: true.</summary>
+    public const string Privileged = "pss-privileged";
+    /// <summary>hostNetwork, hostPID or hostIPC.</summary>
+    public const string HostNamespaces = "pss-host-namespaces";
+    /// <summary>hostPath volume.</summary>
+    public const string HostPath = "pss-host-path";
+    /// <summary>hostPort on a container port.</summary>
+    public const string HostPort = "pss-host-port";
+    /// <summary>A volume type the restricted profile does not allow.</summary>
+    public const string VolumeType = "pss-volume-type";
+    /// <summary>cpu/memory requests missing.</summary>
+    public const string RequestsMissing = "res-requests-missing";
+    /// <summary>cpu/memory limits missing.</summary>
+    public const string LimitsMissing = "res-limits-missing";
+    /// <summary>GPU (nvidia.com/gpu, nvidia.com/mig-*) limits differ from requests or are missing.</summary>
+    public const string GpuLimits = "gpu-limits-equal-requests";
+    /// <summary>An image with the :latest tag.</summary>
+    public const string LatestTag = "img-latest-tag";
+    /// <summary>An image with no tag or digest.</summary>
+    public const string Untagged = "img-untagged";
+    /// <summary>A long-running container without a readiness probe.</summary>
+    public const string ReadinessProbe = "probe-readiness-missing";
+    /// <summary>A long-running container without a liveness probe.</summary>
+    public const string LivenessProbe = "probe-liveness-missing";
+    /// <summary>A GPU Job without the kueue.x-k8s.io/queue-name label.</summary>
+    public const string KueueQueueLabel = "kueue-queue-label-missing";
+    /// <summary>A Kueue-managed Job that is not created suspended.</summary>
+    public const string KueueSuspend = "kueue-suspend";
+}

@@ -1,0 +1,94 @@
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Schema;
+using System.Text.Json.Serialization;
+
+namespace Collab.Copilot.Authoring.Manifests;
+
+/// <summary>
+/// The structured form of a manifest request — what the deterministic parser extracts from words,
+/// and what a model can fill under <see cref="JsonSchema"/> — rendered by <see cref="ManifestRenderer"/>.
+/// </summary>
+public sealed record ManifestSpec
+{
+    /// <summary>Deployment, StatefulSet, Job, CronJob, Service, PersistentVolumeClaim or ConfigMap.</summary>
+    [Description("One of Deployment, StatefulSet, Job, CronJob, Service, PersistentVolumeClaim, ConfigMap.")]
+    public required string Kind { get; init; }
+
+    /// <summary>metadata.name, a DNS label.</summary>
+    [Description("metadata.name: lower case letters, digits and '-'.")]
+    public required string Name { get; init; }
+
+    /// <summary>Namespace, or null for the current one.</summary>
+    public string? Namespace { get; init; }
+
+    /// <summary>Container image with a pinned tag.</summary>
+    [Description("Container image with a pinned tag, e.g. postgres:16.4.")]
+    public string? Image { get; init; }
+
+    /// <summary>Replicas for Deployment/StatefulSet.</summary>
+    public int? Replicas { get; init; }
+
+    /// <summary>Container command (exec form).</summary>
+    public IReadOnlyList<string> Command { get; init; } = [];
+
+    /// <summary>Environment variables.</summary>
+    public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Container ports.</summary>
+    public IReadOnlyList<int> Ports { get; init; } = [];
+
+    /// <summary>GPUs, or null for none.</summary>
+    public GpuRequest? Gpu { get; init; }
+
+    /// <summary>PVCs to mount.</summary>
+    public IReadOnlyList<VolumeClaimMount> Volumes { get; init; } = [];
+
+    /// <summary>Kueue LocalQueue name for Jobs (the kueue.x-k8s.io/queue-name label).</summary>
+    public string? QueueName { get; init; }
+
+    /// <summary>Cron schedule for CronJobs, e.g. <c>0 2 * * *</c>.</summary>
+    public string? Schedule { get; init; }
+
+    /// <summary>Storage size: the StatefulSet's per-replica volume or the PVC's size (e.g. <c>10Gi</c>).</summary>
+    public string? StorageSize { get; init; }
+
+    /// <summary>CPU request (e.g. <c>500m</c>, <c>4</c>); a default is used when null.</summary>
+    public string? Cpu { get; init; }
+
+    /// <summary>Memory request (e.g. <c>2Gi</c>); a default is used when null.</summary>
+    public string? Memory { get; init; }
+
+    /// <summary>Also render a Service for the workload on this port (Service kind: the port served).</summary>
+    [Description("Port of a Service to render for the workload; null for no Service.")]
+    public int? ServicePort { get; init; }
+
+    /// <summary>ConfigMap data.</summary>
+    public IReadOnlyDictionary<string, string> Data { get; init; } = new Dictionary<string, string>();
+
+    private static readonly JsonSerializerOptions SchemaOptions = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        RespectNullableAnnotations = true,
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+    };
+
+    /// <summary>JSON schema of this type (camelCase), for grammar-constrained generation by a model.</summary>
+    public static string JsonSchema { get; } = JsonSchemaExporter.GetJsonSchemaAsNode(SchemaOptions, typeof(ManifestSpec), new JsonSchemaExporterOptions
+    {
+        TransformSchemaNode = (context, node) =>
+        {
+            var description = context.PropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(DescriptionAttribute), false)
+                .OfType<DescriptionAttribute>().FirstOrDefault()?.Description;
+            if (description is not null && node is System.Text.Json.Nodes.JsonObject obj) obj["description"] = description;
+            return node;
+        },
+    }).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+
+    /// <summary>Serialises the spec as camelCase JSON (the schema's shape).</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, SchemaOptions);
+
+    /// <summary>Reads a spec a model produced under <see cref="JsonSchema"/>.</summary>
+    public static ManifestSpec FromJson(string json) =>
+        JsonSerializer.Deserialize<ManifestSpec>(json, SchemaOptions) ?? throw new JsonException("Empty manifest spec.");
+}

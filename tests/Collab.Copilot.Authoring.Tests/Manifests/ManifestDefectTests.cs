@@ -1,0 +1,52 @@
+using Collab.Copilot.Authoring.Manifests;
+using Xunit.Abstractions;
+
+namespace Collab.Copilot.Authoring.Tests.Manifests;
+
+public sealed class ManifestDefectTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Every_pasted_manifest_reports_its_defects_and_fixes_clean()
+    {
+        var cases = CaseFiles.Load<ManifestDefectCase>("manifest-defects.yaml");
+        Assert.True(cases.Count >= 20);
+        PassRate.Run(output, "manifest defects", cases, c => c.Name, Check);
+    }
+
+    private static void Check(ManifestDefectCase c)
+    {
+        var result = ManifestValidator.Validate(c.Manifest);
+        foreach (var e in c.Expect)
+        {
+            var hit = result.Findings.Any(f => f.RuleId == e.Rule
+                && (e.Path is null || f.Path.StartsWith(e.Path, StringComparison.Ordinal))
+                && (e.Line is null || f.Line == e.Line));
+            PassRate.That(hit, $"expected {e.Rule} at {e.Path} line {e.Line}; got: {string.Join(" | ", result.Findings.Select(f => $"{f.RuleId} {f.Path} L{f.Line}"))}");
+        }
+        var fix = ManifestFixer.Fix(c.Manifest);
+        if (!c.FixClean) return;
+        PassRate.That(fix.IsClean, "fix left: " + string.Join(" | ", fix.Remaining));
+        PassRate.That(ManifestValidator.Validate(fix.FixedYaml).IsClean, "fixed YAML does not validate clean");
+        PassRate.That(fix.Diff.StartsWith("--- a/", StringComparison.Ordinal) && fix.Diff.Contains("@@"), "no unified diff");
+    }
+
+    [Fact]
+    public void Clean_manifest_is_left_unchanged_with_an_empty_diff()
+    {
+        var yaml = ManifestDrafter.Draft("a Deployment of redis with 2 replicas").Yaml;
+        var fix = ManifestFixer.Fix(yaml);
+        Assert.Equal(yaml, fix.FixedYaml);
+        Assert.Equal("", fix.Diff);
+        Assert.Empty(fix.Applied);
+    }
+
+    [Fact]
+    public void Misspelled_field_suggests_the_closest_model_field()
+    {
+        var result = ManifestValidator.Validate("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  lables:\n    a: b\ndata:\n  k: v\n");
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("metadata.lables", finding.Path);
+        Assert.Equal(5, finding.Line);
+        Assert.Contains("did you mean \"labels\"", finding.Message);
+    }
+}
