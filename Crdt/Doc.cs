@@ -55,6 +55,7 @@ public sealed class Doc
                 throw new InvalidOperationException($"The root type '{name}' is a {existing.GetType().Name}, not a {typeof(T).Name}.");
             // A root first seen in an update has no concrete type yet: adopt its content.
             var adopted = create();
+            adopted.Integrate(this, null); // ends its preliminary state, or reads would see that
             adopted.AdoptFrom(existing);
             _share[name] = adopted;
             return adopted;

@@ -113,9 +113,9 @@ public sealed class Item : AbstractStruct
         else if (Parent is ID parentId)
         {
             var parentStruct = store.Find(parentId);
-            if (parentStruct is GcStruct) Parent = null;
-            else if (parentStruct is Item { Content: ContentType ct }) Parent = ct.Type;
-            else throw new CrdtFormatException($"Struct {Id} names {parentId} as its parent, which is not a shared type.");
+            // A parent that is not a shared type leaves the item without parent, so it becomes
+            // a GC struct as in yjs (whose parent is then undefined); integration must not fail.
+            Parent = parentStruct is Item { Content: ContentType ct } ? ct.Type : null;
         }
         return null;
     }
@@ -131,6 +131,10 @@ public sealed class Item : AbstractStruct
             Origin = left is Item li ? li.LastId : new ID(left.Id.Client, left.Id.Clock + left.Length - 1);
             Content = Content.Splice(offset);
             Length -= offset;
+            // Honest peers agree on what a clock holds, so the part already here has our parent.
+            // A hostile update that disagrees would link us into another type's list: keep only
+            // the clock range, as a GC struct.
+            if (left is Item known && (known.Parent != Parent || known.ParentSub != ParentSub)) Parent = null;
         }
 
         if (Parent is AbstractType parent)

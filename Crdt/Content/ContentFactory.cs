@@ -24,12 +24,14 @@ internal static class ContentFactory
     {
         switch (value)
         {
-            case null or Undefined or string or bool or BigInteger: return value;
-            case JsonNode node: return FromJsonElement(JsonSerializer.SerializeToElement(node));
-            case JsonElement element: return FromJsonElement(element);
+            // yjs's writeAny stores a Uint8Array nested in an object or array as binary.
+            case null or Undefined or string or bool or BigInteger or byte[]: return value;
+            case JsonNode node: return NormalizeJson(FromJsonElement(JsonSerializer.SerializeToElement(node)));
+            case JsonElement element: return NormalizeJson(FromJsonElement(element));
             case IDictionary<string, object?> dict:
+                // A JS object lists integer-like keys first; reading the value back must match yjs.
                 var copy = new Dictionary<string, object?>(dict.Count);
-                foreach (var (k, v) in dict) copy[k] = NormalizeJson(v);
+                foreach (var k in JsObjectKeys.Order(dict.Keys)) copy[k] = NormalizeJson(dict[k]);
                 return copy;
             case IList list when value is not byte[]:
                 var items = new List<object?>(list.Count);

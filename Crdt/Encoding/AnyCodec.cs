@@ -23,7 +23,7 @@ internal static class AnyCodec
             case 126: return null;
             case 125:
                 long v = reader.ReadVarInt(out bool negZero);
-                return negZero ? -0.0 : v;
+                return negZero ? (object)(-0.0) : v;
             case 124: return (double)reader.ReadFloat32();
             case 123: return reader.ReadFloat64();
             case 122: return new BigInteger(reader.ReadBigInt64());

@@ -29,9 +29,9 @@ public sealed class YTextEvent : YEvent
         var delta = new List<DeltaOp>();
         Target.RequireDoc().Transact(transaction =>
         {
-            var currentAttributes = new Dictionary<string, object?>();
-            var oldAttributes = new Dictionary<string, object?>();
-            var attributes = new Dictionary<string, object?>();
+            var currentAttributes = new OrderedDictionary<string, object?>();
+            var oldAttributes = new OrderedDictionary<string, object?>();
+            var attributes = new OrderedDictionary<string, object?>();
             string? action = null;
             object? insertEmbed = null;
             var insert = new StringBuilder();

@@ -60,8 +60,8 @@ public static partial class NotebookModel
         if (json["metadata"] is not JsonObject) json["metadata"] = new JsonObject();
         if (!IsNode(json["nbformat_minor"], out var minor) || minor < 5 || !IsNode(json["nbformat"], out var major) || major != 4)
         {
-            json["nbformat_minor"] = 5;
-            json["nbformat"] = 4;
+            json["nbformat_minor"] = 5L;
+            json["nbformat"] = 4L;
         }
         var seen = new HashSet<string>();
         foreach (var cell in json["cells"]!.AsArray().OfType<JsonObject>())
@@ -261,11 +261,17 @@ public static partial class NotebookModel
             JsonValueKind.String => value.GetValue<string>(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.Number => value.TryGetValue<long>(out var l) ? l : value.GetValue<double>(),
+            JsonValueKind.Number => ToNumber(value.ToJsonString()),
             _ => null,
         },
         _ => null,
     };
+
+    /// <summary>Integral JSON numbers become long (Any integers), the rest double, as in JavaScript.</summary>
+    private static object ToNumber(string text) =>
+        long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var l)
+            ? l
+            : double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
     private static void AddDefined(JsonObject obj, string key, JsonNode? value, bool defined)
     {
@@ -279,7 +285,7 @@ public static partial class NotebookModel
     {
         value = 0;
         if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number) return false;
-        value = v.GetValue<double>();
+        value = Convert.ToDouble(ToNumber(v.ToJsonString()), System.Globalization.CultureInfo.InvariantCulture);
         return true;
     }
 

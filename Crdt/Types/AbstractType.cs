@@ -352,13 +352,20 @@ public class AbstractType
     }
 
     internal object? MapGet(string key) =>
-        Map.TryGetValue(key, out var item) && !item.Deleted ? item.Content.GetContent()[item.Length - 1] : null;
+        Map.TryGetValue(key, out var item) && !item.Deleted ? LastValue(item) : null;
+
+    // Content without values (a format mark a peer put under a key) reads as undefined in yjs.
+    private static object? LastValue(Item item)
+    {
+        var content = item.Content.GetContent();
+        return content.Count == 0 ? null : content[^1];
+    }
 
     internal bool MapHas(string key) => Map.TryGetValue(key, out var item) && !item.Deleted;
 
     internal IEnumerable<KeyValuePair<string, object?>> MapEntries()
     {
         foreach (var (key, item) in Map)
-            if (!item.Deleted) yield return new(key, item.Content.GetContent()[item.Length - 1]);
+            if (!item.Deleted) yield return new(key, LastValue(item));
     }
 }

@@ -9,9 +9,9 @@ internal sealed class ItemTextListPosition
     public Item? Left;
     public Item? Right;
     public int Index;
-    public readonly Dictionary<string, object?> CurrentAttributes;
+    public readonly OrderedDictionary<string, object?> CurrentAttributes;
 
-    public ItemTextListPosition(Item? left, Item? right, int index, Dictionary<string, object?> currentAttributes)
+    public ItemTextListPosition(Item? left, Item? right, int index, OrderedDictionary<string, object?> currentAttributes)
     {
         Left = left;
         Right = right;

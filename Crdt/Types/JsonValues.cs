@@ -23,13 +23,16 @@ internal static class JsonValues
         _ => JsonValue.Create(value.ToString()),
     };
 
+    /// <summary>A JS object built from <paramref name="entries"/>: integer-like keys come first, as in yjs's output.</summary>
     public static JsonObject ToObject(IEnumerable<KeyValuePair<string, object?>> entries)
     {
+        var values = entries.ToDictionary(e => e.Key, e => e.Value);
         var obj = new JsonObject();
-        foreach (var (k, v) in entries) obj[k] = ToNode(v);
+        foreach (var k in JsObjectKeys.Order(values.Keys)) obj[k] = ToNode(values[k]);
         return obj;
     }
 
-    private static JsonNode NumberNode(double d) =>
-        Math.Floor(d) == d && Math.Abs(d) < 9007199254740992d ? JsonValue.Create((long)d) : JsonValue.Create(d);
+    // NaN and ±Infinity become null, as JSON.stringify writes them.
+    private static JsonNode? NumberNode(double d) =>
+        !double.IsFinite(d) ? null : Math.Floor(d) == d && Math.Abs(d) < 9007199254740992d ? JsonValue.Create((long)d) : JsonValue.Create(d);
 }

@@ -37,7 +37,7 @@ internal static class TextFormatting
         return false;
     }
 
-    public static void UpdateCurrentAttributes(Dictionary<string, object?> current, ContentFormat format)
+    public static void UpdateCurrentAttributes(OrderedDictionary<string, object?> current, ContentFormat format)
     {
         if (format.Value is null) current.Remove(format.Key);
         else current[format.Key] = format.Value;
@@ -67,7 +67,7 @@ internal static class TextFormatting
 
     public static ItemTextListPosition FindPosition(Transaction transaction, AbstractType parent, int index, bool useSearchMarker)
     {
-        var currentAttributes = new Dictionary<string, object?>();
+        var currentAttributes = new OrderedDictionary<string, object?>();
         var marker = useSearchMarker ? parent.FindMarker(index) : null;
         if (marker is not null)
             return FindNextPosition(transaction, new ItemTextListPosition(marker.P.Left, marker.P, marker.Index, currentAttributes), index - marker.Index);
@@ -82,7 +82,7 @@ internal static class TextFormatting
         return new Item(new ID(doc.ClientId, doc.Store.GetState(doc.ClientId)), left, left?.LastId, right, right?.Id, parent, null, content);
     }
 
-    public static void InsertNegatedAttributes(Transaction transaction, AbstractType parent, ItemTextListPosition currPos, Dictionary<string, object?> negated)
+    public static void InsertNegatedAttributes(Transaction transaction, AbstractType parent, ItemTextListPosition currPos, OrderedDictionary<string, object?> negated)
     {
         while (currPos.Right is { } right && (right.Deleted
             || (right.Content is ContentFormat f && negated.TryGetValue(f.Key, out var nv) && EqualAttrs(nv, f.Value))))
@@ -109,9 +109,9 @@ internal static class TextFormatting
         }
     }
 
-    public static Dictionary<string, object?> InsertAttributes(Transaction transaction, AbstractType parent, ItemTextListPosition currPos, Dictionary<string, object?> attributes)
+    public static OrderedDictionary<string, object?> InsertAttributes(Transaction transaction, AbstractType parent, ItemTextListPosition currPos, OrderedDictionary<string, object?> attributes)
     {
-        var negated = new Dictionary<string, object?>();
+        var negated = new OrderedDictionary<string, object?>();
         foreach (var key in JsObjectKeys.Order(attributes.Keys.ToList()))
         {
             var val = attributes[key];
@@ -125,7 +125,7 @@ internal static class TextFormatting
         return negated;
     }
 
-    public static void InsertText(Transaction transaction, AbstractType parent, ItemTextListPosition currPos, object text, Dictionary<string, object?> attributes)
+    public static void InsertText(Transaction transaction, AbstractType parent, ItemTextListPosition currPos, object text, OrderedDictionary<string, object?> attributes)
     {
         foreach (var key in currPos.CurrentAttributes.Keys)
             if (!attributes.ContainsKey(key)) attributes[key] = null;
@@ -147,7 +147,7 @@ internal static class TextFormatting
         InsertNegatedAttributes(transaction, parent, currPos, negated);
     }
 
-    public static void FormatText(Transaction transaction, AbstractType parent, ItemTextListPosition currPos, int length, Dictionary<string, object?> attributes)
+    public static void FormatText(Transaction transaction, AbstractType parent, ItemTextListPosition currPos, int length, OrderedDictionary<string, object?> attributes)
     {
         MinimizeAttributeChanges(currPos, attributes);
         var negated = InsertAttributes(transaction, parent, currPos, attributes);
@@ -188,7 +188,7 @@ internal static class TextFormatting
         InsertNegatedAttributes(transaction, parent, currPos, negated);
     }
 
-    public static int CleanupFormattingGap(Transaction transaction, Item start, Item? curr, Dictionary<string, object?> startAttributes, Dictionary<string, object?> currAttributes)
+    public static int CleanupFormattingGap(Transaction transaction, Item start, Item? curr, OrderedDictionary<string, object?> startAttributes, OrderedDictionary<string, object?> currAttributes)
     {
         Item? end = start;
         var endFormats = new Dictionary<string, ContentFormat>();
@@ -245,8 +245,8 @@ internal static class TextFormatting
         {
             var start = type.Start!;
             var end = type.Start;
-            var startAttributes = new Dictionary<string, object?>();
-            var currentAttributes = new Dictionary<string, object?>(startAttributes);
+            var startAttributes = new OrderedDictionary<string, object?>();
+            var currentAttributes = new OrderedDictionary<string, object?>(startAttributes);
             while (end is not null)
             {
                 if (!end.Deleted)
@@ -255,7 +255,7 @@ internal static class TextFormatting
                     else
                     {
                         res += CleanupFormattingGap(transaction, start, end, startAttributes, currentAttributes);
-                        startAttributes = new Dictionary<string, object?>(currentAttributes);
+                        startAttributes = new OrderedDictionary<string, object?>(currentAttributes);
                         start = end;
                     }
                 }
@@ -302,7 +302,7 @@ internal static class TextFormatting
     public static ItemTextListPosition DeleteText(Transaction transaction, ItemTextListPosition currPos, int length)
     {
         int startLength = length;
-        var startAttrs = new Dictionary<string, object?>(currPos.CurrentAttributes);
+        var startAttrs = new OrderedDictionary<string, object?>(currPos.CurrentAttributes);
         var start = currPos.Right;
         while (length > 0 && currPos.Right is { } right)
         {

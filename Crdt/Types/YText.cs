@@ -63,7 +63,7 @@ public class YText : AbstractType
         Doc.Transact(tr =>
         {
             var pos = TextFormatting.FindPosition(tr, this, index, attributes is null);
-            var attrs = attributes is null ? new Dictionary<string, object?>(pos.CurrentAttributes) : new Dictionary<string, object?>(attributes);
+            var attrs = attributes is null ? new OrderedDictionary<string, object?>(pos.CurrentAttributes) : new OrderedDictionary<string, object?>(attributes);
             TextFormatting.InsertText(tr, this, pos, text, attrs);
         });
     }
@@ -76,7 +76,7 @@ public class YText : AbstractType
         Doc.Transact(tr =>
         {
             var pos = TextFormatting.FindPosition(tr, this, index, attributes is null);
-            TextFormatting.InsertText(tr, this, pos, embed, attributes is null ? new() : new Dictionary<string, object?>(attributes));
+            TextFormatting.InsertText(tr, this, pos, embed, attributes is null ? new() : new OrderedDictionary<string, object?>(attributes));
         });
     }
 
@@ -99,7 +99,7 @@ public class YText : AbstractType
         {
             var pos = TextFormatting.FindPosition(tr, this, index, false);
             if (pos.Right is null) return;
-            TextFormatting.FormatText(tr, this, pos, length, new Dictionary<string, object?>(attributes));
+            TextFormatting.FormatText(tr, this, pos, length, new OrderedDictionary<string, object?>(attributes));
         });
     }
 
@@ -113,7 +113,7 @@ public class YText : AbstractType
     public IReadOnlyList<DeltaOp> ToDelta()
     {
         var ops = new List<DeltaOp>();
-        var current = new Dictionary<string, object?>();
+        var current = new OrderedDictionary<string, object?>();
         var str = new StringBuilder();
         void PackStr()
         {

@@ -1,0 +1,19 @@
+namespace Collab.Indexer.Hosting;
+
+/// <summary>Configuration section <c>Indexer</c>.</summary>
+public sealed class IndexerOptions
+{
+    public const string Section = "Indexer";
+
+    /// <summary>Index folder: holds the snapshots and the <c>CURRENT</c> pointer.</summary>
+    public string IndexPath { get; set; } = "";
+
+    /// <summary>Chunk bound in cl100k tokens.</summary>
+    public int MaxChunkTokens { get; set; } = 400;
+
+    /// <summary>File name endings that are indexed; everything else in the directory is ignored.</summary>
+    public string[] FileExtensions { get; set; } = [".md", ".markdown"];
+
+    /// <summary>Chunks sent to the embedding generator per call.</summary>
+    public int EmbeddingBatchSize { get; set; } = 32;
+}

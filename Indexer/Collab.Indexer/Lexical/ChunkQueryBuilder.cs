@@ -1,0 +1,66 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Collab.Indexer.Lexical;
+
+/// <summary>
+/// Turns a question or a pasted error into BM25 queries: every analysed term may match in any field,
+/// with matches in titles and headings worth more than matches in body text, and words used in the
+/// page's exact form worth a little more than words that only share a stem.
+/// </summary>
+internal sealed class ChunkQueryBuilder
+{
+    /// <summary>Pasted logs can be long; the first distinct terms carry the error, the rest is noise.</summary>
+    private const int MaxTerms = 200;
+
+    /// <summary>Short fields that summarise a passage: a match there says more than one in running text.</summary>
+    private const float SummaryBoost = 1.5f;
+
+    private const float ExactBoost = 0.5f;
+
+    private readonly Analyzer _analyzer = new LexicalAnalyzer();
+
+    public QueryTerms Analyze(string text) =>
+        new(Terms(ChunkFields.Chunk.Body, text), Terms(ChunkFields.Chunk.ExactBody, text));
+
+    /// <summary>
+    /// One clause per stemmed term; within it the best field counts fully and the others a little
+    /// (dis-max), so a word repeated in title, heading and body is not counted three times.
+    /// </summary>
+    public static Query Build(QueryTerms terms, SearchFields fields)
+    {
+        var query = new BooleanQuery();
+        foreach (var term in terms.Stemmed)
+        {
+            var perField = new DisjunctionMaxQuery(tieBreakerMultiplier: 0.3f)
+            {
+                new TermQuery(new Term(fields.Body, term)),
+                new TermQuery(new Term(fields.Headings, term)) { Boost = SummaryBoost },
+                new TermQuery(new Term(fields.Title, term)) { Boost = SummaryBoost },
+                new TermQuery(new Term(fields.PathWords, term)),
+                new TermQuery(new Term(fields.Tags, term)),
+            };
+            query.Add(perField, Occur.SHOULD);
+        }
+        foreach (var term in terms.Exact)
+            query.Add(new TermQuery(new Term(fields.ExactBody, term)) { Boost = ExactBoost }, Occur.SHOULD);
+        return query;
+    }
+
+    private List<string> Terms(string field, string text)
+    {
+        var terms = new List<string>();
+        using var stream = _analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken() && terms.Count < MaxTerms)
+        {
+            var value = term.ToString();
+            if (!terms.Contains(value)) terms.Add(value);
+        }
+        stream.End();
+        return terms;
+    }
+}

@@ -1,0 +1,78 @@
+using Collab.Indexer.Chunking;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+
+namespace Collab.Indexer.Lexical;
+
+/// <summary>
+/// BM25 search over the Lucene index of one snapshot; safe for concurrent queries. Hits carry only
+/// doc id and path (cached at open), so ranking never touches stored text; winners are loaded after.
+/// </summary>
+internal sealed class LexicalSearcher : IDisposable
+{
+    private readonly FSDirectory _directory;
+    private readonly DirectoryReader _reader;
+    private readonly IndexSearcher _searcher;
+    private readonly string?[] _pathByDoc;
+    private readonly Dictionary<string, int> _docByChunkId = new(StringComparer.Ordinal);
+
+    public LexicalSearcher(string path)
+    {
+        _directory = FSDirectory.Open(path);
+        _reader = DirectoryReader.Open(_directory);
+        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        _pathByDoc = new string?[_reader.MaxDoc];
+        ReadKeys();
+    }
+
+    public ChunkQueryBuilder Queries { get; } = new();
+
+    public IReadOnlyList<LexicalMatch> SearchChunks(QueryTerms terms, int top) =>
+        _searcher.Search(ChunkQueryBuilder.Build(terms, ChunkFields.Chunk), top).ScoreDocs
+            .Select(hit => new LexicalMatch(hit.Doc, _pathByDoc[hit.Doc]!, hit.Score))
+            .ToList();
+
+    /// <summary>The doc id of a chunk, or null when this snapshot does not hold it (e.g. a stale vector).</summary>
+    public int? FindChunk(string chunkId) => _docByChunkId.TryGetValue(chunkId, out var docId) ? docId : null;
+
+    public string PathOf(int docId) => _pathByDoc[docId]!;
+
+    public Chunk LoadChunk(int docId)
+    {
+        var document = _searcher.Doc(docId);
+        var fields = ChunkFields.Chunk;
+        return new Chunk(
+            document.Get(ChunkFields.Id),
+            document.Get(ChunkFields.Path),
+            document.Get(fields.Title),
+            document.Get(ChunkFields.Anchor) ?? "",
+            SplitLines(document.Get(fields.Headings)),
+            document.Get(fields.Body),
+            SplitLines(document.Get(fields.Tags)),
+            document.GetField(ChunkFields.Ordinal)?.GetInt32Value() ?? 0);
+    }
+
+    private static string[] SplitLines(string? value) =>
+        string.IsNullOrEmpty(value) ? [] : value.Split('\n');
+
+    private void ReadKeys()
+    {
+        var liveDocs = MultiFields.GetLiveDocs(_reader);
+        var keys = new HashSet<string> { ChunkFields.Id, ChunkFields.Path };
+        for (var docId = 0; docId < _reader.MaxDoc; docId++)
+        {
+            if (liveDocs is not null && !liveDocs.Get(docId)) continue;
+            var document = _reader.Document(docId, keys);
+            _pathByDoc[docId] = document.Get(ChunkFields.Path);
+            _docByChunkId[document.Get(ChunkFields.Id)] = docId;
+        }
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _directory.Dispose();
+    }
+}
