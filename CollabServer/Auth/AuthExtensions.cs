@@ -1,0 +1,79 @@
+using Collab.Server.Storage;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Collab.Server.Auth;
+
+public static class AuthExtensions
+{
+    private static readonly string[] RsaAlgorithms =
+        [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
+
+    /// <summary>
+    /// JWT bearer auth. Tokens must be signed (HS256 with the configured or dev key, RS256 from
+    /// the authority's JWKS), unexpired and for our audience; <c>alg: none</c> never validates.
+    /// </summary>
+    public static IHostApplicationBuilder AddCollabAuth(this IHostApplicationBuilder builder)
+    {
+        var usesPostgres = !string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Postgres"));
+        builder.Services.AddOptions<AuthOptions>()
+            .Bind(builder.Configuration.GetSection(AuthOptions.Section))
+            .PostConfigure(o => o.DevMode = !usesPostgres && !o.UsesAuthority)
+            .Validate(o => o.DevMode || o.UsesAuthority || !string.IsNullOrEmpty(o.SigningKey),
+                "Auth:SigningKey or Auth:Authority must be set when ConnectionStrings:Postgres is configured (dev mode is only for the embedded SQLite default).")
+            .Validate(o => string.IsNullOrEmpty(o.SigningKey) || System.Text.Encoding.UTF8.GetByteCount(o.SigningKey) >= 32,
+                "Auth:SigningKey must be at least 32 bytes (256 bits) for HS256.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Audience), "Auth:Audience must not be empty.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.UserClaim), "Auth:UserClaim must not be empty.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SigningKeyProvider>();
+        builder.Services.AddSingleton<DevTokenIssuer>();
+        builder.Services.AddSingleton<ProjectAccess>();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>, SigningKeyProvider>((jwt, authOptions, keys) =>
+            {
+                var auth = authOptions.Value;
+                jwt.MapInboundClaims = false;
+                jwt.Authority = string.IsNullOrWhiteSpace(auth.Authority) ? null : auth.Authority;
+                jwt.MetadataAddress = string.IsNullOrWhiteSpace(auth.MetadataAddress) ? null! : auth.MetadataAddress;
+                jwt.RequireHttpsMetadata = auth.RequireHttpsMetadata;
+                var key = keys.Key;
+                var algorithms = new List<string>();
+                if (key is not null) algorithms.Add(SecurityAlgorithms.HmacSha256);
+                if (auth.UsesAuthority) algorithms.AddRange(RsaAlgorithms);
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidateIssuer = true,
+                    ValidIssuer = auth.UsesAuthority ? null : auth.Issuer,
+                    ValidateAudience = true,
+                    ValidAudience = auth.Audience,
+                    ValidateLifetime = true,
+                    RequireExpirationTime = true,
+                    RequireSignedTokens = true,
+                    ValidateIssuerSigningKey = true,
+                    IssuerSigningKey = key,
+                    ValidAlgorithms = algorithms,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = auth.UserClaim,
+                };
+                jwt.Events = new JwtBearerEvents
+                {
+                    // Browsers cannot set headers on a WebSocket, so only there is the query accepted.
+                    OnMessageReceived = context =>
+                    {
+                        if (string.IsNullOrEmpty(context.Token) && context.HttpContext.WebSockets.IsWebSocketRequest
+                            && context.Request.Query.TryGetValue("access_token", out var token))
+                        {
+                            context.Token = token.ToString();
+                        }
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+}

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace Collab.Server.Chat;
+
+/// <summary>Where a message is in its life: bots create it open and stream into it before closing it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ChatMessageState>))]
+public enum ChatMessageState
+{
+    /// <summary>Open: chunks are still being appended (a streamed bot reply).</summary>
+    Streaming = 1,
+    /// <summary>Closed normally; every message a person sends starts here.</summary>
+    Complete = 2,
+    /// <summary>Closed because the writer gave up; the body holds what streamed before that.</summary>
+    Failed = 3,
+}

@@ -1,0 +1,3 @@
+namespace Collab.Server.Chat;
+
+public sealed record EditChatMessageRequest(string? Body);

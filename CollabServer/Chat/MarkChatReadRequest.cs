@@ -1,0 +1,3 @@
+namespace Collab.Server.Chat;
+
+public sealed record MarkChatReadRequest(long LastReadId);

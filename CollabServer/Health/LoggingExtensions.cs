@@ -1,0 +1,25 @@
+namespace Collab.Server.Health;
+
+public static class LoggingExtensions
+{
+    /// <summary>
+    /// One JSON object per line on the console, so log collectors need no parsing rules. The
+    /// <c>token</c> command prints only its token on stdout, so it keeps logs to warnings.
+    /// </summary>
+    public static IHostApplicationBuilder AddCollabLogging(this IHostApplicationBuilder builder, string[] args)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            o.IncludeScopes = false;
+        });
+        if (args.FirstOrDefault() == "token")
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddFilter((category, _) => false);
+        }
+        return builder;
+    }
+}

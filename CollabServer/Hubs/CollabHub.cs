@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using Collab.Server.Auth;
+using Collab.Server.Limits;
+using Collab.Server.Projects;
+using Collab.Server.Rooms;
+using Collab.Server.Storage;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace Collab.Server.Hubs;
+
+/// <summary>
+/// <c>/hubs/collab</c>: live documents over SignalR (JSON or MessagePack). Every method only
+/// validates, authorizes and hands off to the room; errors reach the caller as
+/// <see cref="HubException"/> messages. See Hubs/README.md for the protocol.
+/// </summary>
+[Authorize]
+public sealed partial class CollabHub(
+    RoomManager rooms,
+    ProjectAccess access,
+    IHubContext<CollabHub> hubContext,
+    IOptions<LimitOptions> limits,
+    IOptions<RoomOptions> roomOptions) : Hub
+{
+    public const string ReceiveUpdate = nameof(ReceiveUpdate);
+    public const string ReceiveAwareness = nameof(ReceiveAwareness);
+    public const string RoomClosed = nameof(RoomClosed);
+    private const string PeersItem = "collab.peers";
+    private const string LimiterItem = "collab.limiter";
+    private const string NotFound = "Room not found.";
+
+    /// <summary>
+    /// Joins the room with the client's state vector (sync step 1) and returns sync step 2, the
+    /// server's state vector and the awareness states. Unknown and forbidden rooms look alike.
+    /// </summary>
+    public async Task<JoinRoomResult> JoinRoom(string projectId, string docName, byte[] stateVector)
+    {
+        var key = ValidKey(projectId, docName);
+        CheckSize(stateVector, "state vector");
+        var role = await access.DocumentRoleAsync(Context.User!, key, Context.ConnectionAborted) ?? throw new HubException(NotFound);
+        var peers = Peers();
+        if (peers.TryRemove(key, out var previous)) previous.Room?.Leave(previous);
+        var peer = new HubRoomPeer(hubContext, Context, key, access.UserId(Context.User!)!, role, roomOptions.Value.PeerQueueCapacity);
+        JoinResult result;
+        try
+        {
+            result = await Guard(() => rooms.RunAsync(key, room => room.JoinAsync(peer, stateVector)));
+        }
+        catch
+        {
+            peer.CompleteOutbox();
+            throw;
+        }
+        peers[key] = peer;
+        return new JoinRoomResult(result.Update!, result.StateVector, result.Awareness, role.ToWire());
+    }
+
+    /// <summary>
+    /// Applies a Yjs v1 update. Completes only after the update is persisted (the ack); then the
+    /// other clients get it through <c>ReceiveUpdate</c>. Viewers are refused.
+    /// </summary>
+    public async Task SendUpdate(string projectId, string docName, byte[] update)
+    {
+        var peer = JoinedPeer(projectId, docName);
+        if (!peer.CanEdit) throw new HubException("Forbidden: viewers cannot change this document.");
+        CheckSize(update, "update");
+        if (!Limiter().TryAcquire())
+            throw new HubException($"Rate limit exceeded: at most {limits.Value.UpdatesPerSecond} updates per second (Limits:UpdatesPerSecond); the update was not applied.");
+        await Guard(() => peer.Room!.ApplyUpdateAsync(peer, update), peer);
+    }
+
+    /// <summary>Publishes a y-protocols awareness update (name, colour, cursor, selected cell).</summary>
+    public async Task SendAwareness(string projectId, string docName, byte[] update)
+    {
+        var peer = JoinedPeer(projectId, docName);
+        CheckSize(update, "awareness update");
+        if (!Limiter().TryAcquire())
+            throw new HubException($"Rate limit exceeded: at most {limits.Value.UpdatesPerSecond} messages per second (Limits:UpdatesPerSecond).");
+        await Guard(() => peer.Room!.ApplyAwarenessAsync(peer, update), peer);
+    }
+
+    /// <summary>Leaves the room; the caller's awareness states are removed for everyone.</summary>
+    public Task LeaveRoom(string projectId, string docName)
+    {
+        if (Peers().TryRemove(new DocumentKey(projectId, docName), out var peer)) peer.Room?.Leave(peer);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var peer in Peers().Values) peer.Room?.Leave(peer);
+        Peers().Clear();
+        return Task.CompletedTask;
+    }
+
+    private static DocumentKey ValidKey(string projectId, string docName)
+    {
+        if (!ProjectNames.IsValidProjectId(projectId) || !ProjectNames.IsValidDocName(docName)) throw new HubException(NotFound);
+        return new DocumentKey(projectId, docName);
+    }
+
+    private void CheckSize(byte[]? payload, string what)
+    {
+        if (payload is null) throw new HubException($"The {what} is missing.");
+        if (payload.Length > limits.Value.MaxMessageBytes)
+            throw new HubException($"The {what} has {payload.Length} bytes, over Limits:MaxMessageBytes ({limits.Value.MaxMessageBytes}); it was not applied.");
+    }
+
+    private HubRoomPeer JoinedPeer(string projectId, string docName) =>
+        Peers().TryGetValue(new DocumentKey(projectId, docName), out var peer) && peer.Room is not null
+            ? peer
+            : throw new HubException("Not in this room: call JoinRoom first.");
+
+    private ConcurrentDictionary<DocumentKey, HubRoomPeer> Peers() => ConnectionItem(PeersItem, () => new ConcurrentDictionary<DocumentKey, HubRoomPeer>());
+
+    private UpdateRateLimiter Limiter() => ConnectionItem(LimiterItem, () => new UpdateRateLimiter(limits.Value));
+
+    /// <summary>Per-connection state; hubs are transient, the connection's items live as long as it does.</summary>
+    private T ConnectionItem<T>(string key, Func<T> create) where T : class
+    {
+        lock (Context.Items)
+        {
+            if (Context.Items.TryGetValue(key, out var existing) && existing is T item) return item;
+            var created = create();
+            Context.Items[key] = created;
+            return created;
+        }
+    }
+
+    /// <summary>Turns room failures into messages for the caller; a closed room forgets the peer.</summary>
+    private async Task<T> Guard<T>(Func<Task<T>> action, HubRoomPeer? peer = null)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (UpdateRejectedException ex)
+        {
+            throw new HubException(ex.Message);
+        }
+        catch (Exception ex) when (ex is RoomClosedException or RoomUnavailableException)
+        {
+            if (peer is not null) Peers().TryRemove(new KeyValuePair<DocumentKey, HubRoomPeer>(peer.Key, peer));
+            throw new HubException($"The room is unavailable ({ex.Message}); call JoinRoom again.");
+        }
+    }
+
+    private Task Guard(Func<Task> action, HubRoomPeer peer) => Guard(async () => { await action(); return true; }, peer);
+}

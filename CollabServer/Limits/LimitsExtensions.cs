@@ -1,0 +1,17 @@
+namespace Collab.Server.Limits;
+
+public static class LimitsExtensions
+{
+    /// <summary>Binds and checks the limits at start so a typo fails fast instead of disabling a bound.</summary>
+    public static IHostApplicationBuilder AddCollabLimits(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LimitOptions>()
+            .Bind(builder.Configuration.GetSection(LimitOptions.Section))
+            .Validate(o => o.MaxMessageBytes is >= 1024 and <= 256 * 1024 * 1024, "Limits:MaxMessageBytes must be between 1024 and 268435456.")
+            .Validate(o => o.MaxDocumentBytes >= o.MaxMessageBytes, "Limits:MaxDocumentBytes must be at least Limits:MaxMessageBytes.")
+            .Validate(o => o.UpdatesPerSecond > 0, "Limits:UpdatesPerSecond must be greater than 0.")
+            .Validate(o => o.UpdateBurst >= 1, "Limits:UpdateBurst must be at least 1.")
+            .ValidateOnStart();
+        return builder;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using Collab.Server.Projects;
+using Collab.Server.Rooms;
+using Collab.Server.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Collab.Server.Notebooks;
+
+public static class NotebookEndpoints
+{
+    private const string IpynbMediaType = "application/x-ipynb+json";
+
+    /// <summary>
+    /// <c>/api/projects/{projectId}/notebooks</c>: list and export (any member); create, import
+    /// into the live room and delete (editor).
+    /// </summary>
+    public static IEndpointRouteBuilder MapNotebookEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/projects/{projectId}/notebooks").RequireAuthorization().WithTags("Notebooks");
+
+        group.MapGet("/", async (string projectId, NotebookService notebooks, CancellationToken ct) =>
+            TypedResults.Ok(await notebooks.ListAsync(projectId, ct)))
+            .RequireProjectRole(ProjectRole.Viewer);
+
+        group.MapPost("/", async Task<Results<Created<NotebookInfo>, ProblemHttpResult>> (
+            string projectId, CreateNotebookRequest request, NotebookService notebooks, CancellationToken ct) =>
+        {
+            if (!ProjectNames.IsValidDocName(request.Name))
+                return TypedResults.Problem($"'name' must be {ProjectNames.DocNameRule}.", statusCode: 400);
+            try
+            {
+                if (!await notebooks.CreateAsync(new DocumentKey(projectId, request.Name), request.Content, ct))
+                    return TypedResults.Problem($"A notebook named '{request.Name}' already exists.", statusCode: 409);
+            }
+            catch (InvalidDataException ex)
+            {
+                return TypedResults.Problem($"Not a valid notebook: {ex.Message}", statusCode: 400);
+            }
+            return TypedResults.Created($"/api/projects/{projectId}/notebooks/{Uri.EscapeDataString(request.Name)}",
+                new NotebookInfo(request.Name, DateTimeOffset.UtcNow));
+        }).RequireProjectRole(ProjectRole.Editor);
+
+        group.MapDelete("/{name}", async Task<Results<NoContent, NotFound>> (
+            string projectId, string name, NotebookService notebooks, CancellationToken ct) =>
+            await notebooks.DeleteAsync(new DocumentKey(projectId, name), ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+            .RequireProjectRole(ProjectRole.Editor);
+
+        group.MapPost("/{name}/import", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (
+            string projectId, string name, JsonObject ipynb, NotebookService notebooks, INotebookStore store, CancellationToken ct) =>
+        {
+            var key = new DocumentKey(projectId, name);
+            if (!await store.ExistsAsync(key, ct)) return TypedResults.NotFound();
+            try
+            {
+                await notebooks.ImportAsync(key, ipynb);
+            }
+            catch (InvalidDataException ex)
+            {
+                return TypedResults.Problem($"Not a valid notebook: {ex.Message}", statusCode: 400);
+            }
+            catch (UpdateRejectedException ex)
+            {
+                return TypedResults.Problem(ex.Message, statusCode: 413);
+            }
+            return TypedResults.NoContent();
+        }).RequireProjectRole(ProjectRole.Editor);
+
+        group.MapGet("/{name}/export", async Task<Results<ContentHttpResult, NotFound>> (
+            string projectId, string name, NotebookService notebooks, INotebookStore store, HttpContext http, CancellationToken ct) =>
+        {
+            var key = new DocumentKey(projectId, name);
+            if (!await store.ExistsAsync(key, ct)) return TypedResults.NotFound();
+            var ipynb = await notebooks.ExportAsync(key);
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
+            return TypedResults.Text(ipynb.ToJsonString(), IpynbMediaType);
+        }).RequireProjectRole(ProjectRole.Viewer).Produces<JsonObject>(200, IpynbMediaType);
+
+        return app;
+    }
+}

@@ -1,0 +1,47 @@
+using Collab.Server.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Collab.Server.Projects;
+
+public static class MemberEndpoints
+{
+    /// <summary><c>/api/projects/{projectId}/members</c>: members list (any member); add, change, remove (owner).</summary>
+    public static IEndpointRouteBuilder MapMemberEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/projects/{projectId}/members").RequireAuthorization().WithTags("Members");
+
+        group.MapGet("/", async (string projectId, IProjectStore projects, CancellationToken ct) =>
+            TypedResults.Ok((await projects.ListMembersAsync(projectId, ct)).Select(m => new MemberView(m.UserId, m.Role.ToWire()))))
+            .RequireProjectRole(ProjectRole.Viewer);
+
+        group.MapPut("/{userId}", async Task<Results<Ok<MemberView>, ProblemHttpResult>> (
+            string projectId, string userId, SetMemberRequest request, IProjectStore projects, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(userId) || userId.Length > 256)
+                return TypedResults.Problem("'userId' must be 1-256 characters.", statusCode: 400);
+            if (!ProjectRoles.TryParse(request.Role, out var role))
+                return TypedResults.Problem("'role' must be viewer, editor or owner.", statusCode: 400);
+            if (role != ProjectRole.Owner && await IsLastOwnerAsync(projects, projectId, userId, ct))
+                return TypedResults.Problem("A project keeps at least one owner.", statusCode: 409);
+            await projects.SetMemberAsync(projectId, userId, role, ct);
+            return TypedResults.Ok(new MemberView(userId, role.ToWire()));
+        }).RequireProjectRole(ProjectRole.Owner);
+
+        group.MapDelete("/{userId}", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (
+            string projectId, string userId, IProjectStore projects, CancellationToken ct) =>
+        {
+            if (await IsLastOwnerAsync(projects, projectId, userId, ct))
+                return TypedResults.Problem("A project keeps at least one owner.", statusCode: 409);
+            return await projects.RemoveMemberAsync(projectId, userId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+        }).RequireProjectRole(ProjectRole.Owner);
+
+        return app;
+    }
+
+    private static async Task<bool> IsLastOwnerAsync(IProjectStore projects, string projectId, string userId, CancellationToken ct)
+    {
+        var members = await projects.ListMembersAsync(projectId, ct);
+        var owners = members.Where(m => m.Role == ProjectRole.Owner).ToList();
+        return owners.Count == 1 && owners[0].UserId == userId;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Collab.Server.Projects;
+
+public sealed record MemberView(string UserId, string Role);

@@ -1,0 +1,56 @@
+using Collab.Server.Auth;
+using Collab.Server.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Collab.Server.Projects;
+
+public static class ProjectEndpoints
+{
+    /// <summary><c>/api/projects</c>: the caller's projects; create (seeded with the templates); read; delete (owner).</summary>
+    public static IEndpointRouteBuilder MapProjectEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/projects").RequireAuthorization().WithTags("Projects");
+
+        group.MapGet("/", async (HttpContext http, ProjectAccess access, IProjectStore projects, CancellationToken ct) =>
+        {
+            var userId = access.UserId(http.User)!;
+            var list = await projects.ListForUserAsync(userId, ct);
+            var result = new List<ProjectSummary>();
+            foreach (var p in list)
+            {
+                var role = await projects.GetRoleAsync(p.Id, userId, ct);
+                if (role is not null) result.Add(new ProjectSummary(p.Id, p.Name, p.CreatedAt, role.Value.ToWire()));
+            }
+            return TypedResults.Ok(result);
+        });
+
+        group.MapPost("/", async Task<Results<Created<ProjectSummary>, ProblemHttpResult>> (
+            CreateProjectRequest request, HttpContext http, ProjectAccess access, ProjectService service, CancellationToken ct) =>
+        {
+            if (!ProjectNames.IsValidProjectId(request.Id))
+                return TypedResults.Problem($"'id' must be {ProjectNames.ProjectIdRule}.", statusCode: 400);
+            var name = string.IsNullOrWhiteSpace(request.Name) ? request.Id : request.Name.Trim();
+            if (!await service.CreateAsync(request.Id, name, access.UserId(http.User)!, ct))
+                return TypedResults.Problem($"A project with id '{request.Id}' already exists.", statusCode: 409);
+            return TypedResults.Created($"/api/projects/{request.Id}",
+                new ProjectSummary(request.Id, name, DateTimeOffset.UtcNow, ProjectRole.Owner.ToWire()));
+        });
+
+        group.MapGet("/{projectId}", async Task<Results<Ok<ProjectSummary>, NotFound>> (
+            string projectId, HttpContext http, IProjectStore projects, CancellationToken ct) =>
+        {
+            var project = await projects.GetAsync(projectId, ct);
+            if (project is null) return TypedResults.NotFound();
+            var role = (ProjectRole)http.Items[ProjectRoleFilter.RoleItem]!;
+            return TypedResults.Ok(new ProjectSummary(project.Id, project.Name, project.CreatedAt, role.ToWire()));
+        }).RequireProjectRole(ProjectRole.Viewer);
+
+        group.MapDelete("/{projectId}", async (string projectId, ProjectService service, CancellationToken ct) =>
+        {
+            await service.DeleteAsync(projectId, ct);
+            return TypedResults.NoContent();
+        }).RequireProjectRole(ProjectRole.Owner);
+
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Collab.Server.Projects;
+
+public sealed record ProjectInfo(string Id, string Name, DateTimeOffset CreatedAt);

@@ -1,0 +1,3 @@
+namespace Collab.Server.Projects;
+
+public sealed record ProjectSummary(string Id, string Name, DateTimeOffset CreatedAt, string Role);

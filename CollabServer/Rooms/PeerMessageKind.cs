@@ -1,0 +1,13 @@
+namespace Collab.Server.Rooms;
+
+public enum PeerMessageKind
+{
+    /// <summary>A Yjs v1 update another client (or the server) made.</summary>
+    Update,
+    /// <summary>A y-protocols awareness update.</summary>
+    Awareness,
+    /// <summary>Transport-specific bytes the transport itself queued (e.g. a y-websocket sync reply).</summary>
+    Frame,
+    /// <summary>The room closed (document deleted or store failure); <see cref="PeerMessage.Reason"/> says why.</summary>
+    Closed,
+}

@@ -1,0 +1,69 @@
+using System.Threading.Channels;
+using Collab.Server.Projects;
+using Collab.Server.Storage;
+
+namespace Collab.Server.Rooms;
+
+/// <summary>
+/// One client's membership in one room. The room never waits on a client: it queues messages
+/// here and a per-peer pump delivers them in order; a client that falls too far behind is dropped.
+/// </summary>
+public abstract class RoomPeer
+{
+    private readonly Channel<PeerMessage> _outbox;
+    private int _overflowed;
+
+    protected RoomPeer(DocumentKey key, string userId, ProjectRole role, int queueCapacity)
+    {
+        Key = key;
+        UserId = userId;
+        Role = role;
+        _outbox = Channel.CreateBounded<PeerMessage>(new BoundedChannelOptions(queueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    public DocumentKey Key { get; }
+    public string UserId { get; }
+    public ProjectRole Role { get; }
+    public bool CanEdit => Role >= ProjectRole.Editor;
+
+    /// <summary>The room this peer joined, set once the join succeeded.</summary>
+    public Room? Room { get; internal set; }
+
+    /// <summary>y-websocket clients expect their own awareness back (it keeps their connection alive).</summary>
+    public abstract bool EchoesAwareness { get; }
+
+    public void Enqueue(PeerMessage message)
+    {
+        if (_outbox.Writer.TryWrite(message)) return;
+        if (Interlocked.Exchange(ref _overflowed, 1) == 0) OnOverflow();
+    }
+
+    /// <summary>Delivers queued messages until <see cref="CompleteOutbox"/> or cancellation.</summary>
+    public async Task PumpAsync(CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var message in _outbox.Reader.ReadAllAsync(ct))
+            {
+                await DeliverAsync(message, ct);
+                if (message.Kind == PeerMessageKind.Closed) break;
+            }
+        }
+        catch (OperationCanceledException) { }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or System.Net.WebSockets.WebSocketException)
+        {
+            // The connection went away; its own receive loop notices and leaves the room.
+        }
+    }
+
+    public void CompleteOutbox() => _outbox.Writer.TryComplete();
+
+    protected abstract ValueTask DeliverAsync(PeerMessage message, CancellationToken ct);
+
+    /// <summary>Called once when the queue is full: the transport should drop the connection.</summary>
+    protected abstract void OnOverflow();
+}

@@ -1,0 +1,20 @@
+namespace Collab.Server.Rooms;
+
+public static class RoomsExtensions
+{
+    /// <summary>Live documents: the room registry and the background compactor that feeds on it.</summary>
+    public static IHostApplicationBuilder AddCollabRooms(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RoomOptions>()
+            .Bind(builder.Configuration.GetSection(RoomOptions.Section))
+            .Validate(o => o.UnloadGraceSeconds >= 0, "Rooms:UnloadGraceSeconds must not be negative.")
+            .Validate(o => o.CompactAfterUpdates >= 1, "Rooms:CompactAfterUpdates must be at least 1.")
+            .Validate(o => o.PeerQueueCapacity >= 16, "Rooms:PeerQueueCapacity must be at least 16.")
+            .Validate(o => o.MaxBatch >= 1, "Rooms:MaxBatch must be at least 1.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<Compactor>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Compactor>());
+        builder.Services.AddSingleton<RoomManager>();
+        return builder;
+    }
+}

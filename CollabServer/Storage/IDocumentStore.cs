@@ -1,0 +1,21 @@
+namespace Collab.Server.Storage;
+
+/// <summary>The durable history of each document: an update log folded into snapshots.</summary>
+public interface IDocumentStore
+{
+    /// <summary>Snapshot plus every log entry newer than it; <see cref="StoredDocument.Empty"/> if none.</summary>
+    Task<StoredDocument> LoadAsync(DocumentKey key, CancellationToken ct = default);
+
+    /// <summary>
+    /// Appends the updates in order, in one transaction, and returns the sequence number of the
+    /// last one. When this returns the updates are durable.
+    /// </summary>
+    Task<long> AppendAsync(DocumentKey key, IReadOnlyList<byte[]> updates, CancellationToken ct = default);
+
+    /// <summary>
+    /// Atomically replaces the snapshot with <paramref name="snapshot"/>, which covers every log
+    /// entry with seq ≤ <paramref name="upToSeq"/>, and deletes those entries. Entries written
+    /// after <paramref name="upToSeq"/> are kept. An older snapshot never replaces a newer one.
+    /// </summary>
+    Task CompactAsync(DocumentKey key, byte[] snapshot, long upToSeq, CancellationToken ct = default);
+}

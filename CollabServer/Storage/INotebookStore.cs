@@ -1,0 +1,18 @@
+namespace Collab.Server.Storage;
+
+/// <summary>The catalogue of documents (notebooks) in each project.</summary>
+public interface INotebookStore
+{
+    Task<IReadOnlyList<NotebookInfo>> ListAsync(string projectId, CancellationToken ct = default);
+
+    Task<bool> ExistsAsync(DocumentKey key, CancellationToken ct = default);
+
+    /// <summary>
+    /// Registers the notebook and logs its initial content in one transaction. Returns false,
+    /// changing nothing, when a notebook of that name already exists.
+    /// </summary>
+    Task<bool> CreateAsync(DocumentKey key, byte[] initialUpdate, CancellationToken ct = default);
+
+    /// <summary>Removes the notebook with its log and snapshot. False if it did not exist.</summary>
+    Task<bool> DeleteAsync(DocumentKey key, CancellationToken ct = default);
+}

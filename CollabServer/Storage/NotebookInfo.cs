@@ -1,0 +1,3 @@
+namespace Collab.Server.Storage;
+
+public sealed record NotebookInfo(string Name, DateTimeOffset CreatedAt);

@@ -1,0 +1,68 @@
+using System.Data;
+using Npgsql;
+
+namespace Collab.Server.Storage.Postgres;
+
+public sealed class PostgresDocumentStore(NpgsqlDataSource db) : IDocumentStore
+{
+    public async Task<StoredDocument> LoadAsync(DocumentKey key, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        // Repeatable read: snapshot and log come from the same point in time even if a compaction commits.
+        await using var tx = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        byte[]? snapshot = null;
+        long snapshotSeq = 0;
+        await using (var reader = await tx.Command(
+            "SELECT upto_seq, data FROM doc_snapshots WHERE project_id = $1 AND doc_name = $2",
+            key.ProjectId, key.DocName).ExecuteReaderAsync(ct))
+        {
+            if (await reader.ReadAsync(ct))
+            {
+                snapshotSeq = reader.GetInt64(0);
+                snapshot = (byte[])reader[1];
+            }
+        }
+        var log = new List<LogEntry>();
+        await using (var reader = await tx.Command(
+            "SELECT seq, data FROM doc_updates WHERE project_id = $1 AND doc_name = $2 AND seq > $3 ORDER BY seq",
+            key.ProjectId, key.DocName, snapshotSeq).ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct)) log.Add(new LogEntry(reader.GetInt64(0), (byte[])reader[1]));
+        }
+        await tx.CommitAsync(ct);
+        return snapshot is null && log.Count == 0 ? StoredDocument.Empty : new StoredDocument(snapshot, snapshotSeq, log);
+    }
+
+    public async Task<long> AppendAsync(DocumentKey key, IReadOnlyList<byte[]> updates, CancellationToken ct = default)
+    {
+        if (updates.Count == 0) throw new ArgumentException("Nothing to append.", nameof(updates));
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        long seq = 0;
+        foreach (var update in updates)
+        {
+            seq = (long)(await tx.Command(
+                "INSERT INTO doc_updates (project_id, doc_name, data) VALUES ($1, $2, $3) RETURNING seq",
+                key.ProjectId, key.DocName, update).ExecuteScalarAsync(ct))!;
+        }
+        await tx.CommitAsync(ct);
+        return seq;
+    }
+
+    public async Task CompactAsync(DocumentKey key, byte[] snapshot, long upToSeq, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var written = await tx.Command("""
+            INSERT INTO doc_snapshots (project_id, doc_name, upto_seq, data) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (project_id, doc_name) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data
+            WHERE excluded.upto_seq > doc_snapshots.upto_seq
+            """, key.ProjectId, key.DocName, upToSeq, snapshot).ExecuteNonQueryAsync(ct);
+        if (written > 0)
+        {
+            await tx.Command("DELETE FROM doc_updates WHERE project_id = $1 AND doc_name = $2 AND seq <= $3",
+                key.ProjectId, key.DocName, upToSeq).ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+    }
+}

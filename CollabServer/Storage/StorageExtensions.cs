@@ -1,0 +1,47 @@
+using Collab.Server.Storage.Postgres;
+using Collab.Server.Storage.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Collab.Server.Storage;
+
+public static class StorageExtensions
+{
+    /// <summary>
+    /// Registers one backend behind the store interfaces: PostgreSQL when
+    /// <c>ConnectionStrings:Postgres</c> is set, else the embedded SQLite file.
+    /// </summary>
+    public static IHostApplicationBuilder AddCollabStorage(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(StorageOptions.Section);
+        var options = section.Get<StorageOptions>() ?? new StorageOptions();
+        options.PostgresConnectionString ??= builder.Configuration.GetConnectionString("Postgres");
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>()
+            .Bind(section)
+            .PostConfigure(o => o.PostgresConnectionString ??= builder.Configuration.GetConnectionString("Postgres"))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Storage:DataDirectory must not be empty.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.SqliteFile) && o.SqliteFile.IndexOfAny(['/', '\\']) < 0,
+                "Storage:SqliteFile must be a plain file name.")
+            .ValidateOnStart();
+
+        if (options.UsesPostgres)
+        {
+            services.AddSingleton(_ => new NpgsqlDataSourceBuilder(options.PostgresConnectionString).Build());
+            services.AddSingleton<IStoreMaintenance, PostgresStoreMaintenance>();
+            services.AddSingleton<IDocumentStore, PostgresDocumentStore>();
+            services.AddSingleton<INotebookStore, PostgresNotebookStore>();
+            services.AddSingleton<IProjectStore, PostgresProjectStore>();
+        }
+        else
+        {
+            services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
+            services.AddSingleton<IStoreMaintenance, SqliteStoreMaintenance>();
+            services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
+            services.AddSingleton<INotebookStore, SqliteNotebookStore>();
+            services.AddSingleton<IProjectStore, SqliteProjectStore>();
+        }
+        services.AddHostedService<StoreSchemaInitializer>();
+        return builder;
+    }
+}

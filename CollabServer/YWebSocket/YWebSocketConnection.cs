@@ -1,0 +1,182 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using Collab.Crdt;
+using Collab.Crdt.Encoding;
+using Collab.Crdt.Protocols;
+using Collab.Server.Limits;
+using Collab.Server.Rooms;
+
+namespace Collab.Server.YWebSocket;
+
+/// <summary>
+/// Serves one stock <c>y-websocket</c> client: sends the server's sync step 1 and the awareness
+/// states on connect, answers step 1 with step 2, applies step 2 / updates / awareness through
+/// the room, answers query-awareness. A refused message gets a y-protocols "permission denied"
+/// with the reason (the client logs it) and changes nothing; an oversized one closes with 1009.
+/// </summary>
+public sealed class YWebSocketConnection(
+    WebSocket socket, YWebSocketPeer peer, Room room, LimitOptions limits, ILogger logger)
+{
+    // Updates in flight per connection: posted without waiting so one client's stream is
+    // persisted in batches, but bounded so a flood cannot queue without limit.
+    private readonly SemaphoreSlim _inFlight = new(64);
+    private readonly UpdateRateLimiter _limiter = new(limits);
+
+    public async Task RunAsync(JoinResult joined, CancellationToken ct)
+    {
+        var pump = peer.PumpAsync(ct);
+        peer.Enqueue(new PeerMessage(PeerMessageKind.Frame, YFrames.SyncStep1(joined.StateVector)));
+        if (joined.Awareness is not null) peer.Enqueue(new PeerMessage(PeerMessageKind.Frame, YFrames.Awareness(joined.Awareness)));
+        try
+        {
+            await ReceiveLoopAsync(ct);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException) { }
+        finally
+        {
+            room.Leave(peer);
+            peer.CompleteOutbox();
+            await pump;
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                try { await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None); }
+                catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException) { }
+            }
+        }
+    }
+
+    private async Task ReceiveLoopAsync(CancellationToken ct)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                using var message = new MemoryStream();
+                WebSocketReceiveResult result;
+                do
+                {
+                    result = await socket.ReceiveAsync(buffer, ct);
+                    if (result.MessageType == WebSocketMessageType.Close) return;
+                    if (message.Length + result.Count > limits.MaxMessageBytes + 16)
+                    {
+                        Close(WebSocketCloseStatus.MessageTooBig, $"Message over Limits:MaxMessageBytes ({limits.MaxMessageBytes} bytes)");
+                        return;
+                    }
+                    message.Write(buffer, 0, result.Count);
+                } while (!result.EndOfMessage);
+
+                if (result.MessageType != WebSocketMessageType.Binary)
+                {
+                    Deny("y-websocket messages are binary; text frames are ignored.");
+                    continue;
+                }
+                await HandleAsync(message.ToArray());
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task HandleAsync(byte[] frame)
+    {
+        try
+        {
+            var reader = new Lib0Reader(frame);
+            switch ((YMessageType)reader.ReadVarUint())
+            {
+                case YMessageType.Sync:
+                    await HandleSyncAsync(SyncProtocol.Read(reader));
+                    break;
+                case YMessageType.Awareness:
+                    if (!_limiter.TryAcquire()) { Deny(RateLimited()); break; }
+                    await room.ApplyAwarenessAsync(peer, reader.ReadVarUint8Array());
+                    break;
+                case YMessageType.QueryAwareness:
+                    var states = await room.GetAwarenessAsync();
+                    if (states is not null) peer.Enqueue(new PeerMessage(PeerMessageKind.Frame, YFrames.Awareness(states)));
+                    break;
+                case YMessageType.Auth:
+                    break; // clients never send auth messages that mean anything to a server
+                default:
+                    Deny("Unknown message type; the message was ignored.");
+                    break;
+            }
+        }
+        catch (CrdtFormatException ex)
+        {
+            Deny($"Malformed message: {ex.Message} Nothing was applied.");
+        }
+        catch (UpdateRejectedException ex)
+        {
+            Deny(ex.Message);
+        }
+        catch (Exception ex) when (ex is RoomClosedException or RoomUnavailableException)
+        {
+            logger.LogInformation("Room {Document} went away under a y-websocket client: {Reason}", peer.Key, ex.Message);
+            Close(YWebSocketPeer.RoomClosedStatus, "room unavailable, reconnect");
+        }
+    }
+
+    private async Task HandleSyncAsync(SyncMessage message)
+    {
+        switch (message.Type)
+        {
+            case SyncProtocol.MessageYjsSyncStep1:
+                var diff = await room.DiffAsync(message.Payload);
+                peer.Enqueue(new PeerMessage(PeerMessageKind.Frame, YFrames.SyncStep2(diff)));
+                return;
+            case SyncProtocol.MessageYjsSyncStep2 when !peer.CanEdit && CarriesNoStructs(message.Payload):
+                return; // a viewer's reply to our step 1 that adds nothing: normal, not an attempt to write
+            default:
+                if (!peer.CanEdit)
+                {
+                    Deny("Forbidden: viewers cannot change this document; the update was not applied.");
+                    return;
+                }
+                if (!_limiter.TryAcquire())
+                {
+                    Deny(RateLimited());
+                    return;
+                }
+                await _inFlight.WaitAsync();
+                var applied = room.ApplyUpdateAsync(peer, message.Payload);
+                _ = applied.ContinueWith(OnApplied, TaskScheduler.Default);
+                return;
+        }
+    }
+
+    private void OnApplied(Task applied)
+    {
+        _inFlight.Release();
+        switch (applied.Exception?.InnerException)
+        {
+            case null:
+                return;
+            case UpdateRejectedException rejected:
+                Deny(rejected.Message);
+                return;
+            case var other:
+                logger.LogInformation("Update from a y-websocket client to {Document} failed: {Reason}", peer.Key, other.Message);
+                Close(YWebSocketPeer.RoomClosedStatus, "room unavailable, reconnect");
+                return;
+        }
+    }
+
+    private string RateLimited() =>
+        $"Rate limit exceeded: at most {limits.UpdatesPerSecond} messages per second (Limits:UpdatesPerSecond); the message was not applied.";
+
+    private void Deny(string reason) => peer.Enqueue(new PeerMessage(PeerMessageKind.Frame, YFrames.PermissionDenied(reason)));
+
+    private static bool CarriesNoStructs(byte[] update)
+    {
+        try { return new Lib0Reader(update).ReadVarUint() == 0; }
+        catch (CrdtFormatException) { return false; }
+    }
+
+    /// <summary>Closes through the outbox, so the close never races a send in progress.</summary>
+    private void Close(WebSocketCloseStatus status, string reason) =>
+        peer.Enqueue(new PeerMessage(PeerMessageKind.Closed, [], reason, (int)status));
+}

@@ -1,0 +1,38 @@
+using System.Net.WebSockets;
+using Collab.Server.Projects;
+using Collab.Server.Rooms;
+using Collab.Server.Storage;
+
+namespace Collab.Server.YWebSocket;
+
+/// <summary>A y-websocket connection's seat in its room; the pump is the socket's only writer.</summary>
+public sealed class YWebSocketPeer(WebSocket socket, DocumentKey key, string userId, ProjectRole role, int queueCapacity)
+    : RoomPeer(key, userId, role, queueCapacity)
+{
+    /// <summary>Close code sent when the room goes away (deleted, storage failure); the client reconnects.</summary>
+    public const WebSocketCloseStatus RoomClosedStatus = (WebSocketCloseStatus)4000;
+
+    public override bool EchoesAwareness => true;
+
+    protected override async ValueTask DeliverAsync(PeerMessage message, CancellationToken ct)
+    {
+        var frame = message.Kind switch
+        {
+            PeerMessageKind.Update => YFrames.Update(message.Payload),
+            PeerMessageKind.Awareness => YFrames.Awareness(message.Payload),
+            PeerMessageKind.Frame => message.Payload,
+            _ => null,
+        };
+        if (frame is not null)
+        {
+            await socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, ct);
+        }
+        else if (socket.State == WebSocketState.Open)
+        {
+            var status = message.CloseCode != 0 ? (WebSocketCloseStatus)message.CloseCode : RoomClosedStatus;
+            await socket.CloseOutputAsync(status, message.Reason ?? "room closed", ct);
+        }
+    }
+
+    protected override void OnOverflow() => socket.Abort();
+}

@@ -1,0 +1,129 @@
+using System.Net.WebSockets;
+using Collab.Crdt.Encoding;
+using Collab.Server.Tests.Support;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Collab.Server.Tests.Limits;
+
+/// <summary>Oversized, malformed, too frequent and forbidden messages: the sender is told, nothing changes, others carry on.</summary>
+public sealed class BadInputTests : IAsyncLifetime
+{
+    private ServerProcess _server = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
+        {
+            ["Limits:MaxMessageBytes"] = "65536",
+            ["Limits:MaxDocumentBytes"] = "262144",
+            ["Limits:UpdatesPerSecond"] = "20",
+            ["Limits:UpdateBurst"] = "20",
+        });
+        await _server.CreateProjectAsync("alice", "limits");
+        await _server.AddMemberAsync("alice", "limits", "bob", "editor");
+        await _server.AddMemberAsync("alice", "limits", "vera", "viewer");
+        await _server.CreateNotebookAsync("alice", "limits", "nb.ipynb");
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private Task<HubDocClient> Join(string user) => HubDocClient.JoinAsync(_server, TestTokens.For(user), "limits", "nb.ipynb");
+
+    [Fact]
+    public async Task Oversized_update_is_refused_with_the_limit_named()
+    {
+        await using var alice = await Join("alice");
+        var error = await Assert.ThrowsAsync<HubException>(() => alice.SendRawAsync(new byte[70_000]));
+        Assert.Contains("Limits:MaxMessageBytes", error.Message);
+        await AssertOthersUnaffectedAsync();
+    }
+
+    [Fact]
+    public async Task Malformed_update_is_refused_and_changes_nothing()
+    {
+        await using var alice = await Join("alice");
+        var before = await _server.ExportAsync("alice", "limits", "nb.ipynb");
+        var error = await Assert.ThrowsAsync<HubException>(() => alice.SendRawAsync([1, 5, 0xff, 0xff, 0xff]));
+        Assert.Contains("Malformed", error.Message);
+        Assert.True(JsonCompare.Same(before, await _server.ExportAsync("alice", "limits", "nb.ipynb")));
+        await AssertOthersUnaffectedAsync();
+    }
+
+    [Fact]
+    public async Task Document_size_limit_refuses_growth_past_it()
+    {
+        await using var alice = await Join("alice");
+        HubException? refused = null;
+        for (var i = 0; i < 10 && refused is null; i++)
+        {
+            alice.Edit(doc => doc.GetText("bulk").Insert(0, new string('x', 60_000)));
+            try { await alice.FlushAsync(); }
+            catch (HubException ex) { refused = ex; }
+        }
+        Assert.NotNull(refused);
+        Assert.Contains("Limits:MaxDocumentBytes", refused!.Message);
+    }
+
+    [Fact]
+    public async Task Rate_limit_refuses_a_flood_but_not_the_next_client()
+    {
+        await using var alice = await Join("alice");
+        var sends = Enumerable.Range(0, 60).Select(_ => alice.SendRawAsync([0, 0])).ToList();
+        var results = await Task.WhenAll(sends.Select(async t => { try { await t; return null; } catch (HubException ex) { return ex.Message; } }));
+        Assert.Contains(results, m => m is not null && m.Contains("Rate limit"));
+        await AssertOthersUnaffectedAsync();
+    }
+
+    [Fact]
+    public async Task Viewer_updates_are_refused_over_the_hub_and_y_websocket()
+    {
+        await using var vera = await Join("vera");
+        vera.Edit(doc => doc.GetMap("meta").Set("nbformat_minor", 99));
+        var error = await Assert.ThrowsAsync<HubException>(vera.FlushAsync);
+        Assert.Contains("viewers cannot", error.Message);
+
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(new Uri($"{_server.WsUrl}/yjs/limits/nb.ipynb?access_token={TestTokens.For("vera")}"), CancellationToken.None);
+        var update = vera.Read(doc => doc.EncodeStateAsUpdate());
+        var writer = new Lib0Writer();
+        writer.WriteVarUint(0UL);
+        writer.WriteVarUint(2UL);
+        writer.WriteVarUint8Array(update);
+        await socket.SendAsync(writer.ToArray(), WebSocketMessageType.Binary, true, CancellationToken.None);
+        Assert.True(await ReceiveUntilAsync(socket, frame => frame[0] == 2), "no permission-denied message for the viewer's update");
+        var export = await _server.ExportAsync("alice", "limits", "nb.ipynb");
+        Assert.Equal(5, (long)export["nbformat_minor"]!);
+    }
+
+    [Fact]
+    public async Task Oversized_y_websocket_message_closes_with_1009_and_others_carry_on()
+    {
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(new Uri($"{_server.WsUrl}/yjs/limits/nb.ipynb?access_token={TestTokens.For("bob")}"), CancellationToken.None);
+        await socket.SendAsync(new byte[100_000], WebSocketMessageType.Binary, true, CancellationToken.None);
+        Assert.True(await ReceiveUntilAsync(socket, _ => false) || socket.CloseStatus == WebSocketCloseStatus.MessageTooBig);
+        Assert.Equal(WebSocketCloseStatus.MessageTooBig, socket.CloseStatus);
+        await AssertOthersUnaffectedAsync();
+    }
+
+    private async Task AssertOthersUnaffectedAsync()
+    {
+        await using var bob = await Join("bob");
+        bob.Edit(doc => doc.GetMap("state").Set("dirty", true));
+        await bob.FlushAsync();
+    }
+
+    /// <summary>Reads frames until one matches; false if the socket closes first.</summary>
+    private static async Task<bool> ReceiveUntilAsync(ClientWebSocket socket, Func<byte[], bool> match)
+    {
+        var buffer = new byte[1 << 20];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (socket.State == WebSocketState.Open)
+        {
+            var result = await socket.ReceiveAsync(buffer, timeout.Token);
+            if (result.MessageType == WebSocketMessageType.Close) return false;
+            if (match(buffer[..result.Count])) return true;
+        }
+        return false;
+    }
+}
