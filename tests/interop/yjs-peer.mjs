@@ -49,8 +49,9 @@ const toValue = (v) => {
 const newType = (kind, init) => {
   switch (kind) {
     case 'map': {
+      // init is a list of [key, value] pairs: a JSON object would lose the order of keys like "10".
       const m = new Y.Map()
-      for (const k of Object.keys(init ?? {})) m.set(k, toValue(init[k]))
+      for (const [k, v] of init ?? []) m.set(k, toValue(v))
       return m
     }
     case 'array': {
@@ -125,6 +126,39 @@ const state = (doc) => {
   }
 }
 
+// ---- events: what deep observers of the roots see, one entry per observer call ----
+const eventValue = (v) => {
+  if (v instanceof Y.AbstractType) return { $type: v instanceof Y.Text ? 'text' : v instanceof Y.Array ? 'array' : 'map' }
+  if (v instanceof Uint8Array) return { $bin: b64(v) }
+  if (Array.isArray(v)) return v.map(eventValue)
+  if (v !== null && typeof v === 'object') {
+    const o = {}
+    for (const k of Object.keys(v)) o[k] = eventValue(v[k])
+    return o
+  }
+  return v === undefined ? null : v
+}
+const describeEvent = (e) => ({
+  path: e.path,
+  delta: e.delta.map((op) => {
+    const o = {}
+    if (op.insert !== undefined) o.insert = eventValue(op.insert)
+    if (op.delete !== undefined) o.delete = op.delete
+    if (op.retain !== undefined) o.retain = op.retain
+    if (op.attributes) o.attributes = eventValue(op.attributes)
+    return o
+  }),
+  keys: [...e.changes.keys.entries()].map(([k, c]) => [k, c.action, eventValue(c.oldValue)]),
+})
+const eventLogs = new Map()
+const observe = (name, doc) => {
+  const log = []
+  eventLogs.set(name, log)
+  for (const root of ['text', 'array', 'map']) {
+    rootOf(doc, root).observeDeep((events) => log.push({ root, events: events.map(describeEvent) }))
+  }
+}
+
 // ---- notebooks: a YNotebook over a doc, edited with the @jupyter/ydoc API ----
 const notebooks = new Map()
 const notebookArg = (name) => {
@@ -158,6 +192,7 @@ const commands = {
     for (const nb of notebooks.values()) nb.dispose()
     docs.clear()
     stored.clear()
+    eventLogs.clear()
     notebooks.clear()
     return null
   },
@@ -165,7 +200,15 @@ const commands = {
     docs.get(c.d)?.destroy()
     docs.set(c.d, new Y.Doc({ gc: c.gc ?? true }))
     docArg(c.d).clientID = c.id
+    if (c.observe) observe(c.d, docArg(c.d))
     return null
+  },
+  // The events observed since the last call, as JSON.
+  events: (c) => {
+    const log = eventLogs.get(c.d) ?? []
+    const json = JSON.stringify(log)
+    log.length = 0
+    return json
   },
   put: (c) => { stored.set(c.out, bytesArg(c.u)); return null },
   // Applies an update and returns the local updates it caused (yjs cleans up concurrent text
@@ -182,18 +225,20 @@ const commands = {
     }
     return local.map((u, i) => bytesResult({ out: c.out && `${c.out}.${i}` }, u))
   },
-  // Runs the ops in one transaction and returns that transaction's update (null when none).
+  // Runs the ops in one transaction and returns its update, followed by those of transactions
+  // that observers started (computing a YTextEvent's delta deletes redundant formats), each
+  // stored as `${out}.${i}`.
   edit: (c) => {
     const doc = docArg(c.d)
-    let update = null
-    const onUpdate = (u) => { update = u }
+    const updates = []
+    const onUpdate = (u) => { updates.push(u) }
     doc.on('update', onUpdate)
     try {
       doc.transact(() => { for (const op of c.ops) runOp(doc, op) })
     } finally {
       doc.off('update', onUpdate)
     }
-    return update === null ? null : bytesResult(c, update)
+    return updates.map((u, i) => bytesResult({ out: c.out && `${c.out}.${i}` }, u))
   },
   encode: (c) => bytesResult(c, Y.encodeStateAsUpdate(docArg(c.d), c.sv ? bytesArg(c.sv) : undefined)),
   sv: (c) => bytesResult(c, Y.encodeStateVector(docArg(c.d))),

@@ -1,0 +1,28 @@
+namespace Collab.Copilot.Runtime.Native;
+
+/// <summary>
+/// The three library files in a llama.cpp folder. node-llama-cpp versions the file names
+/// (<c>libllama.v0.5.0.so</c>), so they are found by pattern rather than hard-coded.
+/// </summary>
+internal sealed record LlamaLibraryFiles(string GgmlBase, string Ggml, string Llama)
+{
+    public static LlamaLibraryFiles Find(string folder)
+    {
+        if (!Directory.Exists(folder))
+            throw new LlamaNativeLibraryException(folder, "The folder does not exist. Run scripts/fetch-llama.sh or set Copilot:Model:NativeLibraryPath.");
+        return new LlamaLibraryFiles(
+            FindOne(folder, "libggml-base.so", "libggml-base*.so", "ggml-base.dll", "libggml-base*.dylib"),
+            FindOne(folder, "libggml.so", "libggml.v*.so", "ggml.dll", "libggml.v*.dylib"),
+            FindOne(folder, "libllama.so", "libllama.v*.so", "llama.dll", "libllama.v*.dylib"));
+    }
+
+    private static string FindOne(string folder, params string[] patterns)
+    {
+        foreach (var pattern in patterns)
+        {
+            var match = Directory.EnumerateFiles(folder, pattern).Order(StringComparer.Ordinal).FirstOrDefault();
+            if (match is not null) return match;
+        }
+        throw new LlamaNativeLibraryException(folder, $"No {patterns[0]} (or {string.Join(", ", patterns.Skip(1))}) in the folder.");
+    }
+}

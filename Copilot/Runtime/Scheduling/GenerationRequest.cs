@@ -1,0 +1,84 @@
+using System.Threading.Channels;
+using Collab.Copilot.Runtime.Native;
+
+namespace Collab.Copilot.Runtime.Scheduling;
+
+/// <summary>
+/// One generation in flight: its prompt, budget and sampler, and the channel its tokens are
+/// written to. The scheduler's loop owns the mutable decoding state; the caller only reads
+/// <see cref="Tokens"/> and may cancel.
+/// </summary>
+internal sealed class GenerationRequest
+{
+    private readonly Channel<int> tokens = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private CancellationTokenRegistration registration;
+    private volatile bool cancelled;
+
+    public GenerationRequest(int[] prompt, int maxTokens, SafeLlamaSamplerHandle sampler, string fairnessKey)
+    {
+        Prompt = prompt;
+        MaxTokens = maxTokens;
+        Sampler = sampler;
+        FairnessKey = fairnessKey;
+    }
+
+    public int[] Prompt { get; }
+
+    public int MaxTokens { get; }
+
+    public SafeLlamaSamplerHandle Sampler { get; }
+
+    public string FairnessKey { get; }
+
+    /// <summary>The generated token ids, completed when generation ends (with the error, if any).</summary>
+    public ChannelReader<int> Tokens => tokens.Reader;
+
+    /// <summary>Set before <see cref="Tokens"/> completes normally.</summary>
+    public FinishReason FinishReason { get; private set; }
+
+    public bool IsCancelled => cancelled;
+
+    public CancellationToken CancellationToken { get; private set; }
+
+    // Decoding state, touched only by the scheduler's loop.
+    internal int Slot = -1;
+    internal int PromptCursor;
+    internal int Position;
+    internal int Generated;
+    internal int LastToken = -1;
+    internal int OutputIndex = -1;
+    internal long StartedAt;
+
+    internal void Attach(CancellationToken cancellationToken, Action wake)
+    {
+        CancellationToken = cancellationToken;
+        registration = cancellationToken.Register(() =>
+        {
+            cancelled = true;
+            wake();
+        });
+    }
+
+    internal void MarkCancelled() => cancelled = true;
+
+    internal void Write(int token) => tokens.Writer.TryWrite(token);
+
+    internal void Finish(FinishReason reason)
+    {
+        FinishReason = reason;
+        Release();
+        tokens.Writer.TryComplete();
+    }
+
+    internal void Fail(Exception error)
+    {
+        Release();
+        tokens.Writer.TryComplete(error);
+    }
+
+    private void Release()
+    {
+        registration.Dispose();
+        Sampler.Dispose();
+    }
+}

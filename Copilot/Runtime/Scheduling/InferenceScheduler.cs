@@ -1,0 +1,275 @@
+using System.Diagnostics;
+using Collab.Copilot.Runtime.Llama;
+using Collab.Copilot.Runtime.Native;
+using Microsoft.Extensions.Logging;
+
+namespace Collab.Copilot.Runtime.Scheduling;
+
+/// <summary>
+/// Continuous batching over one llama.cpp context: every step decodes one token for each
+/// running sequence plus chunks of waiting prompts in a single <c>llama_decode</c> call, and a
+/// finished sequence's slot is refilled from the fair queue at the next step. Requests wait
+/// in a bounded <see cref="FairQueue{T}"/>; when it is full, <see cref="Submit"/> throws
+/// <see cref="ModelBusyException"/> instead of letting callers pile up.
+/// </summary>
+internal sealed class InferenceScheduler : IDisposable
+{
+    private readonly LlamaModel model;
+    private readonly SchedulerOptions options;
+    private readonly ILogger logger;
+    private readonly SafeLlamaContextHandle context;
+    private readonly nint memory;
+    private readonly NativeBatch batch;
+    private readonly GenerationRequest?[] slots;
+    private readonly FairQueue<GenerationRequest> queue;
+    private readonly object gate = new();
+    private readonly SemaphoreSlim wake = new(0);
+    private readonly Thread loop;
+    private volatile bool stopping;
+    private long generatedTokenCount;
+    private double averageSeconds = 5; // running estimate of one request's duration, for Retry-After
+
+    public InferenceScheduler(LlamaModel model, SchedulerOptions options, ILogger logger)
+    {
+        if (options.ContextSize < 16) throw new ArgumentOutOfRangeException(nameof(options), "ContextSize must be at least 16.");
+        if (options.ParallelSequences is < 1 or > 256) throw new ArgumentOutOfRangeException(nameof(options), "ParallelSequences must be 1 to 256.");
+        if (options.BatchSize < options.ParallelSequences) throw new ArgumentOutOfRangeException(nameof(options), "BatchSize must be at least ParallelSequences.");
+        this.model = model;
+        this.options = options;
+        this.logger = logger;
+
+        var parameters = NativeMethods.llama_context_default_params();
+        parameters.ContextSize = checked((uint)(options.ContextSize * options.ParallelSequences));
+        parameters.MaxSequences = (uint)options.ParallelSequences;
+        parameters.BatchSize = (uint)options.BatchSize;
+        parameters.MicroBatchSize = (uint)options.BatchSize;
+        var threads = options.Threads > 0 ? options.Threads : Math.Max(1, Environment.ProcessorCount / 2);
+        parameters.Threads = threads;
+        parameters.BatchThreads = threads;
+        // One KV stream per sequence: each request sees exactly its own tokens, so its result
+        // does not depend on what else shares the batch.
+        parameters.KvUnified = false;
+        context = NativeMethods.llama_init_from_model(model.Handle, parameters);
+        if (context.IsInvalid)
+        {
+            context.Dispose();
+            throw new InvalidOperationException($"llama.cpp could not create a context of {parameters.ContextSize} tokens for '{model.Path}' (out of memory?).");
+        }
+        memory = NativeMethods.llama_get_memory(context);
+        ContextSize = (int)Math.Min(NativeMethods.llama_n_ctx_seq(context), (uint)options.ContextSize);
+        batch = new NativeBatch(options.BatchSize, model.VocabularySize, options.ParallelSequences, ContextSize);
+        slots = new GenerationRequest?[options.ParallelSequences];
+        queue = new FairQueue<GenerationRequest>(options.QueueCapacity);
+        loop = new Thread(Run) { IsBackground = true, Name = "llama-scheduler" };
+        loop.Start();
+    }
+
+    /// <summary>Tokens one sequence may hold.</summary>
+    public int ContextSize { get; }
+
+    public LlamaModel Model => model;
+
+    /// <summary>Tokens sampled since start, all requests together (for tests and metrics).</summary>
+    public long GeneratedTokenCount => Interlocked.Read(ref generatedTokenCount);
+
+    /// <summary>Requests waiting for a free sequence.</summary>
+    public int QueuedCount
+    {
+        get { lock (gate) return queue.Count; }
+    }
+
+    /// <summary>
+    /// Queues a generation. The prompt must leave room for at least one token; the budget is
+    /// clipped to what is left of the context window.
+    /// </summary>
+    public GenerationRequest Submit(int[] prompt, int maxTokens, SamplingSettings sampling, string fairnessKey, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(stopping, this);
+        if (prompt.Length == 0) throw new ArgumentException("The prompt has no tokens.", nameof(prompt));
+        model.CheckTokens(prompt);
+        if (prompt.Length >= ContextSize) throw new ContextWindowExceededException(prompt.Length, ContextSize);
+        if (maxTokens < 1) throw new ArgumentOutOfRangeException(nameof(maxTokens), maxTokens, "At least one token must be allowed.");
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var request = new GenerationRequest(prompt, Math.Min(maxTokens, ContextSize - prompt.Length),
+            SamplerChainFactory.Create(model, sampling), fairnessKey);
+        lock (gate)
+        {
+            if (!queue.TryEnqueue(fairnessKey, request))
+            {
+                request.Fail(new ModelBusyException(RetryAfter()));
+                throw new ModelBusyException(RetryAfter());
+            }
+        }
+        request.Attach(cancellationToken, Wake);
+        Wake();
+        return request;
+    }
+
+    /// <summary>Ends a generation early (the caller has what it needs, e.g. a stop sequence matched).</summary>
+    public void Stop(GenerationRequest request)
+    {
+        request.MarkCancelled();
+        Wake();
+    }
+
+    private TimeSpan RetryAfter()
+    {
+        var waves = (queue.Count + options.ParallelSequences) / (double)options.ParallelSequences;
+        return TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(averageSeconds * waves)));
+    }
+
+    private void Wake()
+    {
+        if (wake.CurrentCount == 0) wake.Release();
+    }
+
+    private void Run()
+    {
+        while (!stopping)
+        {
+            try
+            {
+                Admit();
+                DropCancelled();
+                if (!FillBatch())
+                {
+                    wake.Wait(TimeSpan.FromSeconds(1));
+                    continue;
+                }
+                var result = NativeMethods.llama_decode(context, batch.Native);
+                if (result != 0) FailBatch(result);
+                else SampleOutputs();
+            }
+            catch (Exception e) when (!stopping)
+            {
+                logger.LogError(e, "The llama.cpp scheduler step failed; failing the running requests.");
+                for (var slot = 0; slot < slots.Length; slot++)
+                    if (slots[slot] is { } running) Release(slot, () => running.Fail(e));
+            }
+        }
+    }
+
+    private void Admit()
+    {
+        lock (gate)
+        {
+            for (var slot = 0; slot < slots.Length && queue.Count > 0; slot++)
+            {
+                if (slots[slot] is not null) continue;
+                queue.TryDequeue(out var request);
+                if (request.IsCancelled)
+                {
+                    request.Fail(new OperationCanceledException(request.CancellationToken));
+                    slot--;
+                    continue;
+                }
+                request.Slot = slot;
+                request.StartedAt = Stopwatch.GetTimestamp();
+                slots[slot] = request;
+            }
+        }
+    }
+
+    private void DropCancelled()
+    {
+        for (var slot = 0; slot < slots.Length; slot++)
+            if (slots[slot] is { IsCancelled: true } request)
+                Release(slot, () => request.Fail(new OperationCanceledException(request.CancellationToken)));
+    }
+
+    /// <summary>
+    /// One token per running sequence first (their latency matters most), then prompt chunks
+    /// in slot order with whatever room the batch has left.
+    /// </summary>
+    private bool FillBatch()
+    {
+        batch.Clear();
+        foreach (var request in slots)
+        {
+            if (request is null) continue;
+            request.OutputIndex = -1;
+            if (request.PromptCursor < request.Prompt.Length) continue;
+            request.OutputIndex = batch.Add(request.LastToken, request.Position, request.Slot, output: true);
+            request.Position++;
+        }
+        foreach (var request in slots)
+        {
+            if (request is null || request.PromptCursor >= request.Prompt.Length) continue;
+            var room = batch.Capacity - batch.Count;
+            if (room == 0) break;
+            var take = Math.Min(room, request.Prompt.Length - request.PromptCursor);
+            for (var i = 0; i < take; i++)
+            {
+                var last = request.PromptCursor + 1 == request.Prompt.Length;
+                var index = batch.Add(request.Prompt[request.PromptCursor], request.Position, request.Slot, output: last);
+                if (last) request.OutputIndex = index;
+                request.PromptCursor++;
+                request.Position++;
+            }
+        }
+        return batch.Count > 0;
+    }
+
+    private void SampleOutputs()
+    {
+        for (var slot = 0; slot < slots.Length; slot++)
+        {
+            var request = slots[slot];
+            if (request is null || request.OutputIndex < 0) continue;
+            var token = NativeMethods.llama_sampler_sample(request.Sampler, context, request.OutputIndex);
+            Interlocked.Increment(ref generatedTokenCount);
+            if (!model.IsValidToken(token) || model.IsEndOfGeneration(token))
+            {
+                Release(slot, () => request.Finish(FinishReason.Stop));
+                continue;
+            }
+            request.Write(token);
+            request.Generated++;
+            request.LastToken = token;
+            // The next step writes this token at Position: it must still fit the window.
+            if (request.Generated >= request.MaxTokens || request.Position >= ContextSize)
+                Release(slot, () => request.Finish(FinishReason.Length));
+        }
+    }
+
+    private void FailBatch(int result)
+    {
+        var error = new InvalidOperationException(result switch
+        {
+            1 => "llama_decode found no room in the KV cache for the batch.",
+            2 => "llama_decode was aborted.",
+            -1 => "llama_decode rejected the batch as invalid.",
+            _ => $"llama_decode failed with code {result}.",
+        });
+        for (var slot = 0; slot < slots.Length; slot++)
+            if (slots[slot] is { } request) Release(slot, () => request.Fail(error));
+    }
+
+    private void Release(int slot, Action complete)
+    {
+        var request = slots[slot]!;
+        slots[slot] = null;
+        NativeMethods.llama_memory_seq_rm(memory, slot, -1, -1);
+        var seconds = Stopwatch.GetElapsedTime(request.StartedAt).TotalSeconds;
+        averageSeconds = averageSeconds * 0.8 + seconds * 0.2;
+        complete();
+    }
+
+    public void Dispose()
+    {
+        if (stopping) return;
+        stopping = true;
+        Wake();
+        loop.Join();
+        List<GenerationRequest> waiting;
+        lock (gate) waiting = queue.DrainAll();
+        var error = new ObjectDisposedException(nameof(InferenceScheduler), "The language model was shut down.");
+        foreach (var request in waiting) request.Fail(error);
+        for (var slot = 0; slot < slots.Length; slot++)
+            if (slots[slot] is { } request) Release(slot, () => request.Fail(error));
+        batch.Dispose();
+        context.Dispose();
+        wake.Dispose();
+    }
+}
