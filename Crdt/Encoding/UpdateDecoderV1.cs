@@ -10,7 +10,6 @@ public sealed class UpdateDecoderV1
     public UpdateDecoderV1(Lib0Reader reader) => RestDecoder = reader;
     public UpdateDecoderV1(byte[] update) : this(new Lib0Reader(update)) { }
 
-    public void ResetDsCurVal() { }
     public int ReadDsClock() => RestDecoder.ReadVarUintAsInt("delete-set clock");
     public int ReadDsLen() => RestDecoder.ReadVarUintAsInt("delete-set length");
     public ID ReadLeftId() => new(ReadClient(), RestDecoder.ReadVarUintAsInt("clock"));

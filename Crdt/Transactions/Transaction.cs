@@ -15,8 +15,12 @@ public sealed class Transaction
     public DeleteSet DeleteSet { get; } = new();
     public Dictionary<ulong, int> BeforeState { get; }
     public Dictionary<ulong, int> AfterState { get; internal set; } = new();
-    /// <summary>Types changed in this transaction, with the map keys changed (null for list changes).</summary>
-    public Dictionary<AbstractType, HashSet<string?>> Changed { get; } = new(ReferenceEqualityComparer.Instance);
+    /// <summary>
+    /// Types changed in this transaction, with the map keys changed (null for list changes), in
+    /// the order yjs's Map keeps them: a type removed and added again (a deleted nested type) goes
+    /// to the end, which decides the order observers are called in.
+    /// </summary>
+    public OrderedDictionary<AbstractType, HashSet<string?>> Changed { get; } = new(ReferenceEqualityComparer.Instance);
     public Dictionary<AbstractType, List<YEvent>> ChangedParentTypes { get; } = new(ReferenceEqualityComparer.Instance);
     public object? Origin { get; }
     /// <summary>True for changes made on this peer, false for applied updates.</summary>

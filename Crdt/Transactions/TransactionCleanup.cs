@@ -74,8 +74,8 @@ internal static class TransactionCleanup
                 e.CurrentTarget = type;
                 e.ResetPath();
             }
-            live.Sort((a, b) => a.Path.Count.CompareTo(b.Path.Count));
-            type.CallDeepObservers(live, transaction);
+            // Stable, like JavaScript's sort: events at the same depth keep their order.
+            type.CallDeepObservers(live.OrderBy(e => e.Path.Count).ToList(), transaction);
         }
         transaction.Doc.RaiseAfterTransaction(transaction);
         if (transaction.NeedFormattingCleanup) YText.CleanupAfterTransaction(transaction);

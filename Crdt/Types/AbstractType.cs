@@ -49,7 +49,7 @@ public class AbstractType
         Start = placeholder.Start;
         Map = placeholder.Map;
         LengthInternal = placeholder.LengthInternal;
-        HasFormatting = placeholder.HasFormatting;
+        // HasFormatting stays false, as in yjs's Doc.get: formats seen before adoption don't count.
         for (var n = Start; n is not null; n = n.Right) n.Parent = this;
         foreach (var item in Map.Values)
             for (var n = item; n is not null; n = n.Left) n.Parent = this;

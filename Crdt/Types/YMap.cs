@@ -8,7 +8,8 @@ namespace Collab.Crdt.Types;
 public sealed class YMap : AbstractType
 {
     public const int TypeRefNumber = 1;
-    private Dictionary<string, object?>? _prelimContent = new();
+    // Ordered like yjs's Map: a key deleted and set again moves to the end.
+    private OrderedDictionary<string, object?>? _prelimContent = new();
 
     public override int TypeRef => TypeRefNumber;
     internal override AbstractType CopyEmpty() => new YMap();
