@@ -1,12 +1,18 @@
+using Collab.Server.Audit;
 using Collab.Server.Auth;
+using Collab.Server.Backup;
 using Collab.Server.Chat;
 using Collab.Server.Health;
 using Collab.Server.Hubs;
 using Collab.Server.Limits;
+using Collab.Server.Observability;
 using Collab.Server.Projects;
 using Collab.Server.Rooms;
+using Collab.Server.Scaling;
 using Collab.Server.Storage;
 using Collab.Server.YWebSocket;
+
+if (HealthCheckCommand.IsRequested(args)) return await HealthCheckCommand.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCollabLogging(args);
@@ -15,17 +21,26 @@ builder.AddCollabAuth();
 builder.AddCollabLimits();
 builder.AddCollabRooms();
 builder.AddCollabHub();
+builder.AddCollabCluster();
 builder.AddCollabApi();
 builder.AddCollabChat();
 builder.AddCollabHealth();
+builder.AddCollabObservability();
+builder.AddCollabAudit();
+builder.AddCollabBackup();
 
 var app = builder.Build();
 if (TokenCommand.IsRequested(args)) return await TokenCommand.RunAsync(app.Services, args);
 
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30), KeepAliveTimeout = TimeSpan.FromSeconds(60) });
+app.UseCollabObservability();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseCollabAudit();
 app.MapCollabHealth();
+app.MapCollabObservability();
+app.MapCollabAudit();
+app.MapCollabBackup();
 app.MapCollabApi();
 app.MapCollabChat();
 app.MapCollabHub();

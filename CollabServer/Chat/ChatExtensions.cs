@@ -25,6 +25,8 @@ public static class ChatExtensions
             .Validate(o => o.DefaultPageSize > 0 && o.DefaultPageSize <= o.MaxPageSize, "Chat:DefaultPageSize must be between 1 and Chat:MaxPageSize.")
             .Validate(o => o.MaxSearchResults > 0, "Chat:MaxSearchResults must be positive.")
             .Validate(o => o.MaxQueryChars > 0, "Chat:MaxQueryChars must be positive.")
+            .Validate(o => o.MessagesPerSecond > 0, "Chat:MessagesPerSecond must be positive.")
+            .Validate(o => o.MessageBurst >= 1, "Chat:MessageBurst must be at least 1.")
             .ValidateOnStart();
 
         // The backend follows StorageOptions as resolved at run time, exactly as the other stores do.

@@ -7,9 +7,12 @@ namespace Collab.Server.Chat;
 public enum ChatMessageState
 {
     /// <summary>Open: chunks are still being appended (a streamed bot reply).</summary>
+    [JsonStringEnumMemberName("streaming")]
     Streaming = 1,
     /// <summary>Closed normally; every message a person sends starts here.</summary>
+    [JsonStringEnumMemberName("complete")]
     Complete = 2,
     /// <summary>Closed because the writer gave up; the body holds what streamed before that.</summary>
+    [JsonStringEnumMemberName("failed")]
     Failed = 3,
 }

@@ -1,3 +1,4 @@
+using Collab.Server.Limits;
 using Collab.Server.Projects;
 using Collab.Server.Storage;
 using Microsoft.Extensions.Options;
@@ -110,6 +111,13 @@ public sealed class ChatService(
 
     public Task<IReadOnlyList<ChatMessage>> ListUnreadMentionsAsync(string projectId, ChatCaller caller, CancellationToken ct) =>
         store.ListUnreadMentionsAsync(projectId, caller.UserId, _options.MaxPageSize, ct);
+
+    /// <summary>A fresh token bucket for one connection's chat traffic (Chat:MessagesPerSecond, Chat:MessageBurst).</summary>
+    public UpdateRateLimiter NewConnectionLimiter() =>
+        new(new LimitOptions { UpdatesPerSecond = _options.MessagesPerSecond, UpdateBurst = _options.MessageBurst });
+
+    public string RateLimitMessage =>
+        $"Rate limit exceeded: at most {_options.MessagesPerSecond} chat messages per second (Chat:MessagesPerSecond); nothing was changed.";
 
     public Task TypingAsync(string projectId, ChatCaller caller, bool isTyping, string? connectionId) =>
         broadcaster.TypingAsync(new ChatTyping(projectId, caller.UserId, isTyping), connectionId);

@@ -13,8 +13,11 @@ public static class LoggingExtensions
         {
             o.UseUtcTimestamp = true;
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-            o.IncludeScopes = false;
+            // Scopes carry the request's TraceId/SpanId (below), so a log line joins its trace.
+            o.IncludeScopes = true;
         });
+        builder.Logging.Configure(o => o.ActivityTrackingOptions =
+            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
         if (args.FirstOrDefault() == "token")
         {
             builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Collab.Server.Auth;
 using Collab.Server.Chat;
+using Collab.Server.Limits;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 
@@ -10,11 +11,12 @@ namespace Collab.Server.Hubs;
 /// Project chat on the hub. Each method checks membership (non-members get "Project not found."
 /// like unknown projects), then hands off to <see cref="ChatService"/>, whose refusals reach the
 /// caller as <see cref="HubException"/> messages. Calls that change something complete only after
-/// the change is stored. Events: see <see cref="ChatHubEvents"/>.
+/// the change is stored. Events: see <see cref="ChatHubEvents"/>; the protocol is in Chat/README.md.
 /// </summary>
 public sealed partial class CollabHub
 {
     private const string ChatItem = "collab.chat";
+    private const string ChatLimiterItem = "collab.chat.limiter";
 
     /// <summary>
     /// Opens a project's chat on this connection: its events start arriving, and the answer holds
@@ -45,6 +47,7 @@ public sealed partial class CollabHub
     {
         if (draft is null) throw new HubException("The message is missing.");
         var caller = await ChatCallerAsync(projectId, projectAccess);
+        CheckChatRate(chat);
         return await ChatCall(() => chat.SendAsync(projectId, caller, draft, Context.ConnectionAborted));
     }
 
@@ -52,6 +55,7 @@ public sealed partial class CollabHub
         [FromServices] ProjectAccess projectAccess, [FromServices] ChatService chat)
     {
         var caller = await ChatCallerAsync(projectId, projectAccess);
+        CheckChatRate(chat);
         return await ChatCall(() => chat.EditAsync(projectId, caller, messageId, body, Context.ConnectionAborted));
     }
 
@@ -60,6 +64,7 @@ public sealed partial class CollabHub
         [FromServices] ProjectAccess projectAccess, [FromServices] ChatService chat)
     {
         var caller = await ChatCallerAsync(projectId, projectAccess);
+        CheckChatRate(chat);
         return await ChatCall(() => chat.DeleteAsync(projectId, caller, messageId, Context.ConnectionAborted));
     }
 
@@ -92,6 +97,7 @@ public sealed partial class CollabHub
     {
         // Frequent and ephemeral: the membership checked by JoinChat is enough.
         if (!ChatProjects().TryGetValue(projectId, out var caller)) throw new HubException("Not in this chat: call JoinChat first.");
+        if (!ChatLimiter(chat).TryAcquire()) return; // ephemeral: dropping it is harmless
         await chat.TypingAsync(projectId, caller, isTyping, Context.ConnectionId);
     }
 
@@ -100,6 +106,19 @@ public sealed partial class CollabHub
         var role = await projectAccess.RoleAsync(Context.User!, projectId, Context.ConnectionAborted)
             ?? throw new HubException("Project not found.");
         return new ChatCaller(projectAccess.UserId(Context.User!)!, role);
+    }
+
+    private void CheckChatRate(ChatService chat)
+    {
+        if (!ChatLimiter(chat).TryAcquire()) throw new HubException(chat.RateLimitMessage);
+    }
+
+    private UpdateRateLimiter ChatLimiter(ChatService chat)
+    {
+        if (Context.Items.TryGetValue(ChatLimiterItem, out var limiter)) return (UpdateRateLimiter)limiter!;
+        var fresh = chat.NewConnectionLimiter();
+        Context.Items[ChatLimiterItem] = fresh;
+        return fresh;
     }
 
     private static async Task<T> ChatCall<T>(Func<Task<T>> action)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Collab.Server.Audit;
 using Collab.Server.Projects;
 using Collab.Server.Rooms;
 using Collab.Server.Storage;
@@ -23,7 +24,7 @@ public static class NotebookEndpoints
             .RequireProjectRole(ProjectRole.Viewer);
 
         group.MapPost("/", async Task<Results<Created<NotebookInfo>, ProblemHttpResult>> (
-            string projectId, CreateNotebookRequest request, NotebookService notebooks, CancellationToken ct) =>
+            string projectId, CreateNotebookRequest request, NotebookService notebooks, AuditTrail audit, HttpContext http, CancellationToken ct) =>
         {
             if (!ProjectNames.IsValidDocName(request.Name))
                 return TypedResults.Problem($"'name' must be {ProjectNames.DocNameRule}.", statusCode: 400);
@@ -36,17 +37,22 @@ public static class NotebookEndpoints
             {
                 return TypedResults.Problem($"Not a valid notebook: {ex.Message}", statusCode: 400);
             }
+            await audit.RecordAsync(http, projectId, AuditActions.NotebookCreate, request.Name, request.Content is null ? null : "with content");
             return TypedResults.Created($"/api/projects/{projectId}/notebooks/{Uri.EscapeDataString(request.Name)}",
                 new NotebookInfo(request.Name, DateTimeOffset.UtcNow));
         }).RequireProjectRole(ProjectRole.Editor);
 
         group.MapDelete("/{name}", async Task<Results<NoContent, NotFound>> (
-            string projectId, string name, NotebookService notebooks, CancellationToken ct) =>
-            await notebooks.DeleteAsync(new DocumentKey(projectId, name), ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+            string projectId, string name, NotebookService notebooks, AuditTrail audit, HttpContext http, CancellationToken ct) =>
+        {
+            if (!await notebooks.DeleteAsync(new DocumentKey(projectId, name), ct)) return TypedResults.NotFound();
+            await audit.RecordAsync(http, projectId, AuditActions.NotebookDelete, name);
+            return TypedResults.NoContent();
+        })
             .RequireProjectRole(ProjectRole.Editor);
 
         group.MapPost("/{name}/import", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (
-            string projectId, string name, JsonObject ipynb, NotebookService notebooks, INotebookStore store, CancellationToken ct) =>
+            string projectId, string name, JsonObject ipynb, NotebookService notebooks, INotebookStore store, AuditTrail audit, HttpContext http, CancellationToken ct) =>
         {
             var key = new DocumentKey(projectId, name);
             if (!await store.ExistsAsync(key, ct)) return TypedResults.NotFound();
@@ -62,15 +68,17 @@ public static class NotebookEndpoints
             {
                 return TypedResults.Problem(ex.Message, statusCode: 413);
             }
+            await audit.RecordAsync(http, projectId, AuditActions.NotebookImport, name);
             return TypedResults.NoContent();
         }).RequireProjectRole(ProjectRole.Editor);
 
         group.MapGet("/{name}/export", async Task<Results<ContentHttpResult, NotFound>> (
-            string projectId, string name, NotebookService notebooks, INotebookStore store, HttpContext http, CancellationToken ct) =>
+            string projectId, string name, NotebookService notebooks, INotebookStore store, AuditTrail audit, HttpContext http, CancellationToken ct) =>
         {
             var key = new DocumentKey(projectId, name);
             if (!await store.ExistsAsync(key, ct)) return TypedResults.NotFound();
             var ipynb = await notebooks.ExportAsync(key);
+            await audit.RecordAsync(http, projectId, AuditActions.NotebookExport, name);
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
             return TypedResults.Text(ipynb.ToJsonString(), IpynbMediaType);
         }).RequireProjectRole(ProjectRole.Viewer).Produces<JsonObject>(200, IpynbMediaType);

@@ -1,3 +1,4 @@
+using Collab.Server.Audit;
 using Collab.Server.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,7 +16,7 @@ public static class MemberEndpoints
             .RequireProjectRole(ProjectRole.Viewer);
 
         group.MapPut("/{userId}", async Task<Results<Ok<MemberView>, ProblemHttpResult>> (
-            string projectId, string userId, SetMemberRequest request, IProjectStore projects, CancellationToken ct) =>
+            string projectId, string userId, SetMemberRequest request, IProjectStore projects, AuditTrail audit, HttpContext http, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(userId) || userId.Length > 256)
                 return TypedResults.Problem("'userId' must be 1-256 characters.", statusCode: 400);
@@ -23,16 +24,24 @@ public static class MemberEndpoints
                 return TypedResults.Problem("'role' must be viewer, editor or owner.", statusCode: 400);
             if (role != ProjectRole.Owner && await IsLastOwnerAsync(projects, projectId, userId, ct))
                 return TypedResults.Problem("A project keeps at least one owner.", statusCode: 409);
+            var previous = await projects.GetRoleAsync(projectId, userId, ct);
             await projects.SetMemberAsync(projectId, userId, role, ct);
+            if (previous != role)
+            {
+                await audit.RecordAsync(http, projectId, previous is null ? AuditActions.MemberAdd : AuditActions.MemberRoleChange, userId,
+                    previous is null ? role.ToWire() : $"{previous.Value.ToWire()} -> {role.ToWire()}");
+            }
             return TypedResults.Ok(new MemberView(userId, role.ToWire()));
         }).RequireProjectRole(ProjectRole.Owner);
 
         group.MapDelete("/{userId}", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (
-            string projectId, string userId, IProjectStore projects, CancellationToken ct) =>
+            string projectId, string userId, IProjectStore projects, AuditTrail audit, HttpContext http, CancellationToken ct) =>
         {
             if (await IsLastOwnerAsync(projects, projectId, userId, ct))
                 return TypedResults.Problem("A project keeps at least one owner.", statusCode: 409);
-            return await projects.RemoveMemberAsync(projectId, userId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+            if (!await projects.RemoveMemberAsync(projectId, userId, ct)) return TypedResults.NotFound();
+            await audit.RecordAsync(http, projectId, AuditActions.MemberRemove, userId);
+            return TypedResults.NoContent();
         }).RequireProjectRole(ProjectRole.Owner);
 
         return app;

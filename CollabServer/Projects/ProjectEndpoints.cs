@@ -1,3 +1,4 @@
+using Collab.Server.Audit;
 using Collab.Server.Auth;
 using Collab.Server.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,13 +26,14 @@ public static class ProjectEndpoints
         });
 
         group.MapPost("/", async Task<Results<Created<ProjectSummary>, ProblemHttpResult>> (
-            CreateProjectRequest request, HttpContext http, ProjectAccess access, ProjectService service, CancellationToken ct) =>
+            CreateProjectRequest request, HttpContext http, ProjectAccess access, ProjectService service, AuditTrail audit, CancellationToken ct) =>
         {
             if (!ProjectNames.IsValidProjectId(request.Id))
                 return TypedResults.Problem($"'id' must be {ProjectNames.ProjectIdRule}.", statusCode: 400);
             var name = string.IsNullOrWhiteSpace(request.Name) ? request.Id : request.Name.Trim();
             if (!await service.CreateAsync(request.Id, name, access.UserId(http.User)!, ct))
                 return TypedResults.Problem($"A project with id '{request.Id}' already exists.", statusCode: 409);
+            await audit.RecordAsync(http, request.Id, AuditActions.ProjectCreate, detail: name);
             return TypedResults.Created($"/api/projects/{request.Id}",
                 new ProjectSummary(request.Id, name, DateTimeOffset.UtcNow, ProjectRole.Owner.ToWire()));
         });
@@ -45,9 +47,10 @@ public static class ProjectEndpoints
             return TypedResults.Ok(new ProjectSummary(project.Id, project.Name, project.CreatedAt, role.ToWire()));
         }).RequireProjectRole(ProjectRole.Viewer);
 
-        group.MapDelete("/{projectId}", async (string projectId, ProjectService service, CancellationToken ct) =>
+        group.MapDelete("/{projectId}", async (string projectId, ProjectService service, AuditTrail audit, HttpContext http, CancellationToken ct) =>
         {
             await service.DeleteAsync(projectId, ct);
+            await audit.RecordAsync(http, projectId, AuditActions.ProjectDelete);
             return TypedResults.NoContent();
         }).RequireProjectRole(ProjectRole.Owner);
 

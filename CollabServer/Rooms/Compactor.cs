@@ -32,7 +32,11 @@ public sealed class Compactor(IDocumentStore store, ILogger<Compactor> logger) :
     {
         try
         {
-            await store.CompactAsync(job.Key, job.Snapshot, job.UpToSeq, ct);
+            if (!await store.CompactAsync(job.Key, job.Snapshot, job.UpToSeq, ct))
+            {
+                logger.LogInformation("Skipped compacting {Document}: another node is at it, or a newer snapshot exists", job.Key);
+                return false;
+            }
             logger.LogInformation("Compacted {Document} up to seq {Seq} into {Bytes} bytes", job.Key, job.UpToSeq, job.Snapshot.Length);
             return true;
         }

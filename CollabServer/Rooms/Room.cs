@@ -12,7 +12,7 @@ namespace Collab.Server.Rooms;
 /// Accepted updates are appended to the store before they are acknowledged or broadcast; queued
 /// updates are persisted together in one transaction (group commit).
 /// </summary>
-public sealed class Room
+public sealed partial class Room
 {
     private static readonly byte[] EmptyUpdate = [0, 0];
 
@@ -26,10 +26,12 @@ public sealed class Room
     private readonly RoomOptions _options;
     private readonly LimitOptions _limits;
     private readonly Action<Room> _onClosed;
+    private readonly IRoomBus _bus;
+    private readonly UpdateChain _chain = new();
     private readonly ILogger _logger;
 
     private volatile bool _closed;
-    private long _lastSeq;
+    private IDisposable? _subscription;
     private int _logCount;
     private long _approxBytes;
     private bool _compacting;
@@ -37,8 +39,9 @@ public sealed class Room
     private bool _unloadScheduled;
 
     internal Room(DocumentKey key, IDocumentStore store, Compactor compactor, RoomOptions options,
-        LimitOptions limits, Action<Room> onClosed, ILogger logger)
+        LimitOptions limits, IRoomBus bus, Action<Room> onClosed, ILogger logger)
     {
+        _bus = bus;
         Key = key;
         _store = store;
         _compactor = compactor;
@@ -108,6 +111,7 @@ public sealed class Room
         // Forwarded as received (y-websocket does the same on its 'update' event), which also
         // echoes a lone client's periodic renewal so its connection does not time out.
         Broadcast(new PeerMessage(PeerMessageKind.Awareness, update), sender, echoToSender: sender.EchoesAwareness);
+        _bus.PublishAwareness(Key, update);
         return true;
     });
 
@@ -178,6 +182,8 @@ public sealed class Room
     {
         try
         {
+            // Listen before loading: what other nodes append meanwhile is queued, not missed.
+            _subscription = _bus.Attach(this);
             await LoadAsync();
         }
         catch (Exception ex)
@@ -222,7 +228,7 @@ public sealed class Room
             foreach (var entry in stored.Log) _doc.ApplyUpdate(entry.Update);
         });
         _emitted.Clear();
-        _lastSeq = stored.Log.Count > 0 ? stored.Log[^1].Seq : stored.SnapshotSeq;
+        _chain.Reset(stored.Log.Count > 0 ? stored.Log[^1].Seq : stored.SnapshotSeq);
         _logCount = stored.Log.Count;
         _approxBytes = (stored.Snapshot?.Length ?? 0) + stored.Log.Sum(e => (long)e.Update.Length);
         _logger.LogInformation("Loaded {Document}: snapshot {SnapshotBytes} bytes + {LogEntries} log entries",
@@ -291,9 +297,11 @@ public sealed class Room
 
     private async Task PersistAsync(List<byte[]> updates)
     {
-        _lastSeq = await _store.AppendAsync(Key, updates);
+        var range = await _store.AppendAsync(Key, updates);
+        _bus.PublishUpdates(Key, range, updates);
         _logCount += updates.Count;
         foreach (var update in updates) _approxBytes += update.Length;
+        ApplyLinks(_chain.Offer(new ChainLink(range, null)));
         MaybeCompact();
     }
 
@@ -304,7 +312,7 @@ public sealed class Room
         var snapshot = _doc.EncodeStateAsUpdate();
         var covered = _logCount;
         _approxBytes = snapshot.Length;
-        _compactor.Enqueue(new CompactionJob(Key, snapshot, _lastSeq, ok =>
+        _compactor.Enqueue(new CompactionJob(Key, snapshot, _chain.Head, ok =>
         {
             var work = new ActionWork<bool>(() =>
             {
@@ -322,7 +330,7 @@ public sealed class Room
         if (_logCount == 0) return;
         try
         {
-            await _store.CompactAsync(Key, _doc.EncodeStateAsUpdate(), _lastSeq);
+            await _store.CompactAsync(Key, _doc.EncodeStateAsUpdate(), _chain.Head);
             _logCount = 0;
         }
         catch (Exception ex)
@@ -342,6 +350,7 @@ public sealed class Room
 
     private void OnAwarenessUpdated(AwarenessChange change)
     {
+        if (change.Origin == RemoteOrigin) return; // ReceiveAwareness forwards other nodes' messages as they are
         if (change.Origin is RoomPeer peer && _peers.TryGetValue(peer, out var clients))
         {
             // A peer's own message: remember whose states it carries (removed when it leaves);
@@ -354,7 +363,9 @@ public sealed class Room
         // States removed because their peer left or went silent: tell everyone left.
         if (change.Removed.Count > 0)
         {
-            Broadcast(new PeerMessage(PeerMessageKind.Awareness, _awareness.EncodeUpdate(change.Removed)), except: null);
+            var removal = _awareness.EncodeUpdate(change.Removed);
+            Broadcast(new PeerMessage(PeerMessageKind.Awareness, removal), except: null);
+            _bus.PublishAwareness(Key, removal);
         }
     }
 
@@ -393,6 +404,7 @@ public sealed class Room
     {
         if (_closed) return;
         _closed = true;
+        _subscription?.Dispose();
         _inbox.Writer.TryComplete();
         _onClosed(this);
         foreach (var peer in _peers.Keys)

@@ -12,6 +12,7 @@ namespace Collab.Server.Rooms;
 public sealed class RoomManager(
     IDocumentStore store,
     Compactor compactor,
+    IRoomBus bus,
     IOptions<RoomOptions> options,
     IOptions<LimitOptions> limits,
     ILoggerFactory loggers) : IAsyncDisposable
@@ -68,7 +69,7 @@ public sealed class RoomManager(
         lock (_createGate)
         {
             if (_rooms.TryGetValue(key, out room)) return room;
-            room = new Room(key, store, compactor, options.Value, limits.Value, Remove, _logger);
+            room = new Room(key, store, compactor, options.Value, limits.Value, bus, Remove, _logger);
             _rooms[key] = room;
             return room;
         }

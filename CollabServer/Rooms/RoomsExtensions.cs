@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Collab.Server.Rooms;
 
 public static class RoomsExtensions
@@ -15,6 +17,8 @@ public static class RoomsExtensions
         builder.Services.AddSingleton<Compactor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Compactor>());
         builder.Services.AddSingleton<RoomManager>();
+        builder.Services.TryAddSingleton<IRoomBus, SingleNodeRoomBus>(); // AddCollabCluster replaces it in clustered mode
+
         return builder;
     }
 }

@@ -7,15 +7,17 @@ public interface IDocumentStore
     Task<StoredDocument> LoadAsync(DocumentKey key, CancellationToken ct = default);
 
     /// <summary>
-    /// Appends the updates in order, in one transaction, and returns the sequence number of the
-    /// last one. When this returns the updates are durable.
+    /// Appends the updates in order, in one transaction, and returns where they landed (the
+    /// document's previous head and the seq of the last one). When this returns the updates are durable.
     /// </summary>
-    Task<long> AppendAsync(DocumentKey key, IReadOnlyList<byte[]> updates, CancellationToken ct = default);
+    Task<AppendedRange> AppendAsync(DocumentKey key, IReadOnlyList<byte[]> updates, CancellationToken ct = default);
 
     /// <summary>
     /// Atomically replaces the snapshot with <paramref name="snapshot"/>, which covers every log
     /// entry with seq ≤ <paramref name="upToSeq"/>, and deletes those entries. Entries written
     /// after <paramref name="upToSeq"/> are kept. An older snapshot never replaces a newer one.
+    /// Returns false when nothing was written: a newer snapshot exists, or another node is
+    /// compacting the same document right now.
     /// </summary>
-    Task CompactAsync(DocumentKey key, byte[] snapshot, long upToSeq, CancellationToken ct = default);
+    Task<bool> CompactAsync(DocumentKey key, byte[] snapshot, long upToSeq, CancellationToken ct = default);
 }

@@ -6,6 +6,8 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0.100-noble AS build
 WORKDIR /src
 COPY Directory.Build.props ./
 COPY Crdt/ Crdt/
+# Copilot/ too: the server hosts the copilot libraries that live there.
+COPY Copilot/ Copilot/
 COPY CollabServer/ CollabServer/
 RUN dotnet publish CollabServer/Collab.Server.csproj -c Release -o /app --no-self-contained
 
@@ -16,9 +18,10 @@ COPY --from=build /app ./
 USER 1654:1654
 ENV ASPNETCORE_URLS=http://+:8080 \
     DOTNET_RUNNING_IN_CONTAINER=true \
-    Storage__Sqlite__Path=/data/collab.db
+    Storage__DataDirectory=/data
 EXPOSE 8080
 VOLUME ["/data"]
+# `healthcheck` is a subcommand of the server itself: the chiseled image has no curl.
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
   CMD ["dotnet", "Collab.Server.dll", "healthcheck", "http://127.0.0.1:8080/healthz"]
 ENTRYPOINT ["dotnet", "Collab.Server.dll"]

@@ -23,7 +23,8 @@ USER 10001:10001
 ENV ASPNETCORE_URLS=http://+:8080 \
     Copilot__Model__NativeLibraryPath=/opt/llama \
     Copilot__Model__Path=/models/model.gguf \
-    Copilot__Model__GpuLayers=999
+    Copilot__Model__GpuLayers=-1 \
+    Storage__DataDirectory=/tmp/collab-data
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=3s --start-period=120s --retries=3 \
   CMD ["/app/Collab.Server", "healthcheck", "http://127.0.0.1:8080/healthz"]

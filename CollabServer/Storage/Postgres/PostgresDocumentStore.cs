@@ -5,6 +5,10 @@ namespace Collab.Server.Storage.Postgres;
 
 public sealed class PostgresDocumentStore(NpgsqlDataSource db) : IDocumentStore
 {
+    /// <summary>First keys of the two-key advisory locks (the schema lock, 7346001, uses the one-key form).</summary>
+    internal const int CompactLockClass = 7346002;
+    private const int AppendLockClass = 7346003;
+
     public async Task<StoredDocument> LoadAsync(DocumentKey key, CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -33,26 +37,55 @@ public sealed class PostgresDocumentStore(NpgsqlDataSource db) : IDocumentStore
         return snapshot is null && log.Count == 0 ? StoredDocument.Empty : new StoredDocument(snapshot, snapshotSeq, log);
     }
 
-    public async Task<long> AppendAsync(DocumentKey key, IReadOnlyList<byte[]> updates, CancellationToken ct = default)
+    public async Task<AppendedRange> AppendAsync(DocumentKey key, IReadOnlyList<byte[]> updates, CancellationToken ct = default)
     {
         if (updates.Count == 0) throw new ArgumentException("Nothing to append.", nameof(updates));
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        long seq = 0;
-        foreach (var update in updates)
+        // One round trip: the per-document lock serialises appends from every node, so the head
+        // read next is exact and seqs commit in order (replicas chain them to spot gaps).
+        await using var batch = new NpgsqlBatch(connection, tx)
         {
-            seq = (long)(await tx.Command(
-                "INSERT INTO doc_updates (project_id, doc_name, data) VALUES ($1, $2, $3) RETURNING seq",
-                key.ProjectId, key.DocName, update).ExecuteScalarAsync(ct))!;
+            BatchCommands =
+            {
+                Batched("SELECT pg_advisory_xact_lock($1, hashtext($2 || '/' || $3))", AppendLockClass, key.ProjectId, key.DocName),
+                Batched("""
+                    SELECT GREATEST(
+                        COALESCE((SELECT max(seq) FROM doc_updates WHERE project_id = $1 AND doc_name = $2), 0),
+                        COALESCE((SELECT upto_seq FROM doc_snapshots WHERE project_id = $1 AND doc_name = $2), 0))
+                    """, key.ProjectId, key.DocName),
+                Batched("""
+                    WITH added AS (
+                        INSERT INTO doc_updates (project_id, doc_name, data)
+                        SELECT $1, $2, u FROM unnest($3::bytea[]) WITH ORDINALITY AS t(u, i) ORDER BY i
+                        RETURNING seq)
+                    SELECT max(seq) FROM added
+                    """, key.ProjectId, key.DocName, updates.ToArray()),
+            },
+        };
+        long previous, last;
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            await reader.NextResultAsync(ct);
+            await reader.ReadAsync(ct);
+            previous = reader.GetInt64(0);
+            await reader.NextResultAsync(ct);
+            await reader.ReadAsync(ct);
+            last = reader.GetInt64(0);
         }
         await tx.CommitAsync(ct);
-        return seq;
+        return new AppendedRange(previous, last);
     }
 
-    public async Task CompactAsync(DocumentKey key, byte[] snapshot, long upToSeq, CancellationToken ct = default)
+    public async Task<bool> CompactAsync(DocumentKey key, byte[] snapshot, long upToSeq, CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        // Only one node compacts a document at a time. The lock is transaction-scoped, so a node
+        // that dies mid-compaction releases it when its connection goes.
+        var locked = (bool)(await tx.Command("SELECT pg_try_advisory_xact_lock($1, hashtext($2 || '/' || $3))",
+            CompactLockClass, key.ProjectId, key.DocName).ExecuteScalarAsync(ct))!;
+        if (!locked) return false;
         var written = await tx.Command("""
             INSERT INTO doc_snapshots (project_id, doc_name, upto_seq, data) VALUES ($1, $2, $3, $4)
             ON CONFLICT (project_id, doc_name) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data
@@ -64,5 +97,13 @@ public sealed class PostgresDocumentStore(NpgsqlDataSource db) : IDocumentStore
                 key.ProjectId, key.DocName, upToSeq).ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
+        return written > 0;
+    }
+
+    private static NpgsqlBatchCommand Batched(string sql, params object[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return command;
     }
 }

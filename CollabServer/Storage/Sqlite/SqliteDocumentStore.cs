@@ -30,11 +30,16 @@ public sealed class SqliteDocumentStore(SqliteDatabase db) : IDocumentStore
         return snapshot is null && log.Count == 0 ? StoredDocument.Empty : new StoredDocument(snapshot, snapshotSeq, log);
     }
 
-    public async Task<long> AppendAsync(DocumentKey key, IReadOnlyList<byte[]> updates, CancellationToken ct = default)
+    public async Task<AppendedRange> AppendAsync(DocumentKey key, IReadOnlyList<byte[]> updates, CancellationToken ct = default)
     {
         if (updates.Count == 0) throw new ArgumentException("Nothing to append.", nameof(updates));
         await using var connection = await db.OpenAsync(ct);
         await using var tx = connection.BeginTransaction();
+        var previous = (long)(await tx.Command("""
+            SELECT max(
+                COALESCE((SELECT max(seq) FROM doc_updates WHERE project_id = $p AND doc_name = $d), 0),
+                COALESCE((SELECT upto_seq FROM doc_snapshots WHERE project_id = $p AND doc_name = $d), 0))
+            """, ("$p", key.ProjectId), ("$d", key.DocName)).ExecuteScalarAsync(ct))!;
         long seq = 0;
         foreach (var update in updates)
         {
@@ -43,10 +48,10 @@ public sealed class SqliteDocumentStore(SqliteDatabase db) : IDocumentStore
                 ("$p", key.ProjectId), ("$d", key.DocName), ("$u", update)).ExecuteScalarAsync(ct))!;
         }
         await tx.CommitAsync(ct);
-        return seq;
+        return new AppendedRange(previous, seq);
     }
 
-    public async Task CompactAsync(DocumentKey key, byte[] snapshot, long upToSeq, CancellationToken ct = default)
+    public async Task<bool> CompactAsync(DocumentKey key, byte[] snapshot, long upToSeq, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = connection.BeginTransaction();
@@ -61,5 +66,6 @@ public sealed class SqliteDocumentStore(SqliteDatabase db) : IDocumentStore
                 ("$p", key.ProjectId), ("$d", key.DocName), ("$s", upToSeq)).ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
+        return written > 0;
     }
 }

@@ -6,7 +6,7 @@ namespace Collab.Copilot.Authoring.Tests.Deploy;
 /// <summary>
 /// Collab's own Kubernetes manifests must pass Collab's own validator with no findings: every
 /// resource a kustomization lists (patches are partial documents and are checked as part of
-/// the resources they patch in review, not here).
+/// the resources they patch in review, not here), and every <c>*.example.yaml</c> beside them.
 /// </summary>
 public sealed class DeployManifestTests
 {
@@ -27,6 +27,9 @@ public sealed class DeployManifestTests
                 if (File.Exists(file)) data.Add(Path.GetRelativePath(RepositoryRoot(), file));
             }
         }
+        // Examples operators copy and apply by hand (the clustered secret) must pass too.
+        foreach (var example in Directory.GetFiles(k8s, "*.example.yaml", SearchOption.AllDirectories).Order())
+            data.Add(Path.GetRelativePath(RepositoryRoot(), example));
         return data;
     }
 

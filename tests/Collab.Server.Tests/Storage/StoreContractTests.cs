@@ -30,8 +30,8 @@ public abstract class StoreContractTests : IAsyncLifetime
     [Fact]
     public async Task Appended_updates_load_back_in_order()
     {
-        var first = await Documents.AppendAsync(Key(), [[1], [2]]);
-        var second = await Documents.AppendAsync(Key(), [[3]]);
+        var first = (await Documents.AppendAsync(Key(), [[1], [2]])).LastSeq;
+        var second = (await Documents.AppendAsync(Key(), [[3]])).LastSeq;
         Assert.True(second > first);
         var loaded = await Documents.LoadAsync(Key());
         Assert.Null(loaded.Snapshot);
@@ -44,8 +44,8 @@ public abstract class StoreContractTests : IAsyncLifetime
     public async Task Compaction_replaces_covered_entries_and_keeps_later_ones()
     {
         await Documents.AppendAsync(Key(), [[1], [2]]);
-        var upTo = await Documents.AppendAsync(Key(), [[3]]);
-        var later = await Documents.AppendAsync(Key(), [[4]]);
+        var upTo = (await Documents.AppendAsync(Key(), [[3]])).LastSeq;
+        var later = (await Documents.AppendAsync(Key(), [[4]])).LastSeq;
         await Documents.CompactAsync(Key(), [9, 9], upTo);
         var loaded = await Documents.LoadAsync(Key());
         Assert.Equal([9, 9], loaded.Snapshot);
@@ -57,8 +57,8 @@ public abstract class StoreContractTests : IAsyncLifetime
     [Fact]
     public async Task An_older_snapshot_never_replaces_a_newer_one()
     {
-        var a = await Documents.AppendAsync(Key(), [[1]]);
-        var b = await Documents.AppendAsync(Key(), [[2]]);
+        var a = (await Documents.AppendAsync(Key(), [[1]])).LastSeq;
+        var b = (await Documents.AppendAsync(Key(), [[2]])).LastSeq;
         await Documents.CompactAsync(Key(), [2], b);
         await Documents.CompactAsync(Key(), [1], a);
         var loaded = await Documents.LoadAsync(Key());
@@ -69,9 +69,9 @@ public abstract class StoreContractTests : IAsyncLifetime
     [Fact]
     public async Task Sequence_numbers_keep_growing_after_compaction()
     {
-        var a = await Documents.AppendAsync(Key(), [[1]]);
+        var a = (await Documents.AppendAsync(Key(), [[1]])).LastSeq;
         await Documents.CompactAsync(Key(), [1], a);
-        var b = await Documents.AppendAsync(Key(), [[2]]);
+        var b = (await Documents.AppendAsync(Key(), [[2]])).LastSeq;
         Assert.True(b > a);
         Assert.Equal([[2]], (await Documents.LoadAsync(Key())).Log.Select(e => e.Update));
     }
@@ -86,7 +86,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Equal([[7]], (await Documents.LoadAsync(Key())).Log.Select(e => e.Update));
         Assert.Equal(["a.ipynb"], (await Notebooks.ListAsync("p1")).Select(n => n.Name));
 
-        var seq = await Documents.AppendAsync(Key(), [[8]]);
+        var seq = (await Documents.AppendAsync(Key(), [[8]])).LastSeq;
         await Documents.CompactAsync(Key(), [7, 8], seq);
         Assert.True(await Notebooks.DeleteAsync(Key()));
         Assert.False(await Notebooks.DeleteAsync(Key()));
@@ -124,6 +124,18 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Null(await Projects.GetRoleAsync("p1", "olivia"));
         Assert.Empty(await Notebooks.ListAsync("p1"));
         Assert.Empty((await Documents.LoadAsync(Key())).Log);
+    }
+
+    [Fact]
+    public async Task Appends_to_one_document_chain_even_when_concurrent_and_across_compaction()
+    {
+        var first = await Documents.AppendAsync(Key(), [[1], [2]]);
+        Assert.Equal(0, first.PreviousSeq);
+        var ranges = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Documents.AppendAsync(Key(), [[(byte)i]])));
+        await Documents.CompactAsync(Key(), [0], ranges.Max(r => r.LastSeq));
+        var after = await Documents.AppendAsync(Key(), [[99]]);
+        var chain = ranges.Append(first).Append(after).OrderBy(r => r.LastSeq).ToList();
+        for (var i = 1; i < chain.Count; i++) Assert.Equal(chain[i - 1].LastSeq, chain[i].PreviousSeq);
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public string DataDirectory { get; }
     public string HttpUrl => $"http://127.0.0.1:{Port}";
     public string WsUrl => $"ws://127.0.0.1:{Port}";
+    public bool IsRunning => _process is { HasExited: false };
 
     public string Log
     {
@@ -73,7 +74,11 @@ public sealed class ServerProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{Log}");
+            if (_process.HasExited)
+            {
+                await _process.WaitForExitAsync(); // drains the redirected output, so the log holds the reason
+                throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{Log}");
+            }
             try
             {
                 if ((await http.GetAsync($"{HttpUrl}/readyz")).IsSuccessStatusCode) return;

@@ -1,0 +1,24 @@
+using Collab.Server.Projects;
+using Collab.Server.Storage;
+
+namespace Collab.Server.Audit;
+
+public static class AuditEndpoints
+{
+    private const int DefaultLimit = 100;
+    private const int MaxLimit = 1000;
+
+    /// <summary>
+    /// <c>GET /api/projects/{projectId}/audit?before=&amp;limit=</c>: the project's audit log,
+    /// newest first, for owners. Page with <c>before=</c> the smallest id received. Read-only.
+    /// </summary>
+    public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/projects/{projectId}/audit", async (string projectId, long? before, int? limit, IAuditStore audit, CancellationToken ct) =>
+                TypedResults.Ok(await audit.ListAsync(projectId, before, Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit), ct)))
+            .RequireAuthorization()
+            .RequireProjectRole(ProjectRole.Owner)
+            .WithTags("Audit");
+        return app;
+    }
+}

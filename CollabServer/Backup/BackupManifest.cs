@@ -1,0 +1,23 @@
+using Collab.Server.Chat;
+
+namespace Collab.Server.Backup;
+
+/// <summary>
+/// <c>manifest.json</c> at the root of a project backup. Notebook contents live in their own
+/// entries (<see cref="BackupNotebook"/>); everything else small enough is inline.
+/// </summary>
+public sealed record BackupManifest(
+    string Format,
+    int Version,
+    DateTimeOffset ExportedAt,
+    string ExportedBy,
+    BackupProject Project,
+    IReadOnlyList<BackupNotebook> Notebooks,
+    IReadOnlyList<BackupMember> Members,
+    ChatSettings ChatSettings,
+    string ChatEntry)
+{
+    public const string FormatName = "collab-project-backup";
+    public const int CurrentVersion = 1;
+    public const string EntryName = "manifest.json";
+}

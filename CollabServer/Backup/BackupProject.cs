@@ -1,0 +1,3 @@
+namespace Collab.Server.Backup;
+
+public sealed record BackupProject(string Id, string Name, DateTimeOffset CreatedAt);

@@ -1,0 +1,65 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Collab.Crdt.Jupyter;
+using Collab.Server.Chat;
+using Collab.Server.Projects;
+using Collab.Server.Rooms;
+using Collab.Server.Storage;
+
+namespace Collab.Server.Backup;
+
+/// <summary>
+/// Writes a whole project as one zip: <c>manifest.json</c> (project, members, chat settings,
+/// notebook list), <c>notebooks/NAME</c> (.ipynb), <c>crdt/NAME.yjs</c> (CRDT state) and
+/// <c>chat/messages.json</c> (every message, tombstones included, oldest first). Notebooks are
+/// read through their live rooms, so edits not yet folded into a snapshot are included.
+/// </summary>
+public sealed class ProjectBackupWriter(IProjectStore projects, INotebookStore notebooks, IChatStore chat, RoomManager rooms)
+{
+    private const string ChatEntry = "chat/messages.json";
+    private const int ChatPageSize = 500;
+
+    /// <summary>Writes the backup of an existing project to <paramref name="output"/>.</summary>
+    public async Task WriteAsync(string projectId, string exportedBy, Stream output, CancellationToken ct)
+    {
+        var project = await projects.GetAsync(projectId, ct) ?? throw new InvalidOperationException($"Project '{projectId}' does not exist.");
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        var entries = new List<BackupNotebook>();
+        foreach (var notebook in await notebooks.ListAsync(projectId, ct))
+        {
+            var key = new DocumentKey(projectId, notebook.Name);
+            var (ipynb, state) = await rooms.RunAsync(key, room => room.ReadAsync(doc => (NotebookModel.ToNbformat(doc), doc.EncodeStateAsUpdate())));
+            var entry = new BackupNotebook(notebook.Name, notebook.CreatedAt, $"notebooks/{notebook.Name}", $"crdt/{notebook.Name}.yjs");
+            await WriteAsync(zip, entry.IpynbEntry, JsonSerializer.SerializeToUtf8Bytes<JsonNode>(ipynb, BackupJson.Options), ct);
+            await WriteAsync(zip, entry.CrdtEntry, state, ct);
+            entries.Add(entry);
+        }
+        await WriteAsync(zip, ChatEntry, JsonSerializer.SerializeToUtf8Bytes(await ReadChatAsync(projectId, ct), BackupJson.Options), ct);
+        var members = (await projects.ListMembersAsync(projectId, ct)).Select(m => new BackupMember(m.UserId, m.Role.ToWire())).ToList();
+        var manifest = new BackupManifest(BackupManifest.FormatName, BackupManifest.CurrentVersion, DateTimeOffset.UtcNow, exportedBy,
+            new BackupProject(project.Id, project.Name, project.CreatedAt), entries, members,
+            await chat.GetSettingsAsync(projectId, ct), ChatEntry);
+        await WriteAsync(zip, BackupManifest.EntryName, JsonSerializer.SerializeToUtf8Bytes(manifest, BackupJson.Options), ct);
+    }
+
+    private async Task<List<ChatMessage>> ReadChatAsync(string projectId, CancellationToken ct)
+    {
+        var pages = new List<IReadOnlyList<ChatMessage>>();
+        long? before = null;
+        do
+        {
+            var page = await chat.PageAsync(projectId, before, ChatPageSize, ct);
+            pages.Add(page.Messages);
+            before = page.Before;
+        } while (before is not null);
+        pages.Reverse(); // pages came newest first; each page is oldest first
+        return pages.SelectMany(p => p).ToList();
+    }
+
+    private static async Task WriteAsync(ZipArchive zip, string name, byte[] content, CancellationToken ct)
+    {
+        await using var stream = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
+        await stream.WriteAsync(content, ct);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Collab.Server.Observability;
+
+/// <summary>
+/// The server's one <see cref="Meter"/> ("Collab.Server") and its instruments. Names follow the
+/// OpenTelemetry conventions; the Prometheus exporter turns <c>collab.store.duration</c> (unit s)
+/// into <c>collab_store_duration_seconds</c> and counters into <c>*_total</c>, the names
+/// <c>deploy/grafana/collab-dashboard.json</c> uses. Components outside this folder (the Redis
+/// backplane, the copilot) record through the public methods rather than touching instruments.
+/// </summary>
+public sealed class CollabMetrics
+{
+    public const string MeterName = "Collab.Server";
+
+    private static readonly double[] FastSeconds = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+    private static readonly double[] SlowSeconds = [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60, 120];
+
+    private readonly Histogram<double> _hubMethodDuration;
+    private readonly UpDownCounter<long> _connections;
+    private readonly Counter<long> _updates;
+    private readonly Histogram<double> _storeDuration;
+    private readonly Counter<long> _compactions;
+    private readonly Histogram<double> _compactionDuration;
+    private readonly Histogram<double> _redisLag;
+    private readonly Histogram<double> _copilotLatency;
+    private readonly Counter<long> _copilotTokens;
+    private readonly UpDownCounter<long> _copilotQueueDepth;
+    private volatile Func<int> _roomsLoaded = () => 0;
+
+    public CollabMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _hubMethodDuration = meter.CreateHistogram("collab.hub.method.duration", "s",
+            "Time a SignalR hub method took, by method and outcome.", advice: Buckets(FastSeconds));
+        _connections = meter.CreateUpDownCounter<long>("collab.connections", "{connection}",
+            "Open client connections, by transport (signalr, y-websocket).");
+        meter.CreateObservableGauge("collab.rooms.loaded", () => _roomsLoaded(), "{room}",
+            "Live documents held in memory by this replica.");
+        _updates = meter.CreateCounter<long>("collab.updates", "{update}",
+            "Document updates persisted; rate() gives updates per second.");
+        _storeDuration = meter.CreateHistogram("collab.store.duration", "s",
+            "Latency of document store calls, by operation (load, append, compact).", advice: Buckets(FastSeconds));
+        _compactions = meter.CreateCounter<long>("collab.compactions", "{compaction}",
+            "Snapshot attempts (log folded into a snapshot), by outcome: ok, skipped, error.");
+        _compactionDuration = meter.CreateHistogram("collab.compaction.duration", "s",
+            "Time to write one snapshot and drop the log entries it covers.", advice: Buckets(FastSeconds));
+        _redisLag = meter.CreateHistogram("collab.redis.lag", "s",
+            "Delay between publishing a message on the Redis backplane and receiving it on a replica.", advice: Buckets(FastSeconds));
+        _copilotLatency = meter.CreateHistogram("collab.copilot.latency", "s",
+            "Time from a copilot request to its first token, by model.", advice: Buckets(SlowSeconds));
+        _copilotTokens = meter.CreateCounter<long>("collab.copilot.tokens", "{token}",
+            "Tokens the copilot generated; rate() gives tokens per second.");
+        _copilotQueueDepth = meter.CreateUpDownCounter<long>("collab.copilot.queue.depth", "{request}",
+            "Copilot requests waiting for a free sequence.");
+
+        // Counters start at zero so dashboards show 0, not "no data", before the first event.
+        _updates.Add(0);
+        _compactions.Add(0, new KeyValuePair<string, object?>("outcome", "ok"));
+        _copilotTokens.Add(0);
+        _copilotQueueDepth.Add(0);
+        _connections.Add(0, Transport("signalr"));
+        _connections.Add(0, Transport("y-websocket"));
+    }
+
+    /// <summary>Where <c>collab.rooms.loaded</c> reads its value (the room registry, set at start).</summary>
+    public void ObserveRoomsLoaded(Func<int> count) => _roomsLoaded = count;
+
+    public void RecordHubMethod(string method, TimeSpan duration, bool failed) =>
+        _hubMethodDuration.Record(duration.TotalSeconds,
+            new KeyValuePair<string, object?>("method", method),
+            new KeyValuePair<string, object?>("outcome", failed ? "error" : "ok"));
+
+    public void ConnectionOpened(string transport) => _connections.Add(1, Transport(transport));
+
+    public void ConnectionClosed(string transport) => _connections.Add(-1, Transport(transport));
+
+    public void UpdatesPersisted(int count) => _updates.Add(count);
+
+    public void RecordStoreCall(string operation, TimeSpan duration) =>
+        _storeDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("operation", operation));
+
+    /// <summary><paramref name="outcome"/>: ok (snapshot written), skipped (a newer one exists or another node is on it), error.</summary>
+    public void RecordCompaction(TimeSpan duration, string outcome)
+    {
+        _compactions.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+        if (outcome == "ok") _compactionDuration.Record(duration.TotalSeconds);
+    }
+
+    /// <summary>For the Redis scale-out: how long a backplane message took from publish to receipt.</summary>
+    public void RecordRedisLag(TimeSpan lag) => _redisLag.Record(Math.Max(0, lag.TotalSeconds));
+
+    /// <summary>For the copilot: time to the first token of one request.</summary>
+    public void RecordCopilotLatency(TimeSpan timeToFirstToken, string model) =>
+        _copilotLatency.Record(timeToFirstToken.TotalSeconds, new KeyValuePair<string, object?>("model", model));
+
+    /// <summary>For the copilot: tokens just generated (call per chunk or per request).</summary>
+    public void CopilotTokensGenerated(int count) => _copilotTokens.Add(count);
+
+    /// <summary>For the copilot scheduler: +1 when a request starts waiting, -1 when it leaves the queue.</summary>
+    public void AdjustCopilotQueueDepth(int delta) => _copilotQueueDepth.Add(delta);
+
+    /// <summary>Times <paramref name="action"/> as one store call of <paramref name="operation"/>.</summary>
+    public async Task<T> TimeStoreCallAsync<T>(string operation, Func<Task<T>> action)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await action();
+        }
+        finally
+        {
+            RecordStoreCall(operation, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private static KeyValuePair<string, object?> Transport(string transport) => new("transport", transport);
+
+    private static InstrumentAdvice<double> Buckets(double[] bounds) => new() { HistogramBucketBoundaries = bounds };
+}

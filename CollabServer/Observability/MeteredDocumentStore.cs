@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using Collab.Server.Storage;
+
+namespace Collab.Server.Observability;
+
+/// <summary>
+/// Wraps the configured document store to time its calls and count persisted updates and
+/// snapshots, so rooms and stores stay free of metrics code. Every update a room accepts and
+/// every snapshot (background compaction or the flush before unloading) passes through here.
+/// </summary>
+public sealed class MeteredDocumentStore(IDocumentStore inner, CollabMetrics metrics) : IDocumentStore
+{
+    public Task<StoredDocument> LoadAsync(DocumentKey key, CancellationToken ct = default) =>
+        metrics.TimeStoreCallAsync("load", () => inner.LoadAsync(key, ct));
+
+    public async Task<AppendedRange> AppendAsync(DocumentKey key, IReadOnlyList<byte[]> updates, CancellationToken ct = default)
+    {
+        var range = await metrics.TimeStoreCallAsync("append", () => inner.AppendAsync(key, updates, ct));
+        metrics.UpdatesPersisted(updates.Count);
+        return range;
+    }
+
+    public async Task<bool> CompactAsync(DocumentKey key, byte[] snapshot, long upToSeq, CancellationToken ct = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "error";
+        try
+        {
+            var written = await metrics.TimeStoreCallAsync("compact", () => inner.CompactAsync(key, snapshot, upToSeq, ct));
+            outcome = written ? "ok" : "skipped";
+            return written;
+        }
+        finally
+        {
+            metrics.RecordCompaction(Stopwatch.GetElapsedTime(started), outcome);
+        }
+    }
+}

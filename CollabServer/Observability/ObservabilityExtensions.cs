@@ -1,0 +1,62 @@
+using Collab.Server.Rooms;
+using Collab.Server.Storage;
+using Microsoft.AspNetCore.SignalR;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Collab.Server.Observability;
+
+public static class ObservabilityExtensions
+{
+    /// <summary>
+    /// OpenTelemetry metrics (ASP.NET Core's request durations plus the <c>Collab.Server</c>
+    /// meter) for a Prometheus scrape, and request tracing so every log line carries a trace id.
+    /// Call after <c>AddCollabStorage</c>: it wraps the document store registered there.
+    /// </summary>
+    public static IHostApplicationBuilder AddCollabObservability(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<CollabMetrics>();
+        services.AddSingleton<HubMetricsFilter>();
+        services.Configure<HubOptions>(o => o.AddFilter<HubMetricsFilter>());
+        DecorateDocumentStore(services);
+
+        services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddMeter(CollabMetrics.MeterName)
+                .AddPrometheusExporter())
+            // No trace exporter: the activities exist so logs (ActivityTrackingOptions) get trace ids.
+            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation(o =>
+                o.Filter = http => !http.Request.Path.StartsWithSegments("/metrics")));
+        return builder;
+    }
+
+    /// <summary>Counts y-websocket connections; call before authentication so refused sockets are seen too.</summary>
+    public static IApplicationBuilder UseCollabObservability(this WebApplication app)
+    {
+        var rooms = app.Services.GetRequiredService<RoomManager>();
+        app.Services.GetRequiredService<CollabMetrics>().ObserveRoomsLoaded(() => rooms.Count);
+        return app.UseMiddleware<WebSocketConnectionMetricsMiddleware>();
+    }
+
+    /// <summary><c>/metrics</c> in the Prometheus text format, unauthenticated for the scraper.</summary>
+    public static IEndpointRouteBuilder MapCollabObservability(this IEndpointRouteBuilder app)
+    {
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+
+    private static void DecorateDocumentStore(IServiceCollection services)
+    {
+        var inner = services.LastOrDefault(d => d.ServiceType == typeof(IDocumentStore))
+            ?? throw new InvalidOperationException("AddCollabObservability must come after AddCollabStorage.");
+        services.Remove(inner);
+        services.AddSingleton<IDocumentStore>(sp => new MeteredDocumentStore(Create(sp, inner), sp.GetRequiredService<CollabMetrics>()));
+    }
+
+    private static IDocumentStore Create(IServiceProvider sp, ServiceDescriptor descriptor) => (IDocumentStore)(
+        descriptor.ImplementationInstance
+        ?? descriptor.ImplementationFactory?.Invoke(sp)
+        ?? ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!));
+}

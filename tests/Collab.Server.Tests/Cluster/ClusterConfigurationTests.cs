@@ -1,0 +1,26 @@
+using Collab.Server.Tests.Support;
+
+namespace Collab.Server.Tests.Cluster;
+
+/// <summary>A half-configured cluster does not start, and says which key is missing.</summary>
+public sealed class ClusterConfigurationTests
+{
+    [Theory]
+    [InlineData("Clustered", null, "Redis:Configuration is not set")]
+    [InlineData("Single", "127.0.0.1:1", "Cluster:Mode is Single")]
+    public async Task Start_is_refused_with_a_message_naming_the_key(string mode, string? redis, string expected)
+    {
+        var settings = new Dictionary<string, string> { ["Cluster:Mode"] = mode };
+        if (redis is not null) settings["Redis:Configuration"] = redis;
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ServerProcess.StartAsync(settings: settings));
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public async Task Clustered_mode_without_PostgreSQL_is_refused()
+    {
+        var settings = new Dictionary<string, string> { ["Cluster:Mode"] = "Clustered", ["Redis:Configuration"] = "127.0.0.1:1" };
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ServerProcess.StartAsync(settings: settings));
+        Assert.Contains("ConnectionStrings:Postgres is not set", error.Message);
+    }
+}
