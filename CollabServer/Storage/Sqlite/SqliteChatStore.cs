@@ -7,6 +7,7 @@ public sealed class SqliteChatStore(SqliteDatabase db) : IChatStore
 {
     private const string Columns =
         "id, project_id, author_id, body, created_at, edited_at, deleted_at, deleted_by, reply_to, cell_notebook, cell_id, state, mentions";
+    private static readonly string PrefixedColumns = string.Join(", ", Columns.Split(", ").Select(c => "m." + c));
 
     public async Task<ChatMessage?> AddAsync(NewChatMessage message, IReadOnlyList<string> notify, CancellationToken ct = default)
     {
@@ -109,7 +110,7 @@ public sealed class SqliteChatStore(SqliteDatabase db) : IChatStore
         var match = string.Join(' ', words.Select(w => '"' + w.Replace("\"", "\"\"") + '"'));
         await using var connection = await db.OpenAsync(ct);
         return await ListAsync(connection.Command($"""
-            SELECT {string.Join(", ", Columns.Split(", ").Select(c => "m." + c))}
+            SELECT {PrefixedColumns}
             FROM chat_messages_fts f JOIN chat_messages m ON m.id = f.rowid
             WHERE chat_messages_fts MATCH $q AND m.project_id = $p AND m.deleted_at IS NULL
             ORDER BY m.id DESC LIMIT $n
@@ -146,7 +147,7 @@ public sealed class SqliteChatStore(SqliteDatabase db) : IChatStore
     {
         await using var connection = await db.OpenAsync(ct);
         return await ListAsync(connection.Command($"""
-            SELECT {string.Join(", ", Columns.Split(", ").Select(c => "m." + c))}
+            SELECT {PrefixedColumns}
             FROM chat_mentions n JOIN chat_messages m ON m.id = n.message_id
             WHERE n.project_id = $p AND n.user_id = $u AND m.deleted_at IS NULL
               AND n.message_id > COALESCE((SELECT last_read_id FROM chat_read_markers WHERE project_id = $p AND user_id = $u), 0)

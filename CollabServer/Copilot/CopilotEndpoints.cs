@@ -1,0 +1,83 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using Collab.Copilot.Assistant;
+using Collab.Server.Auth;
+using Collab.Server.Chat;
+using Collab.Server.Projects;
+
+namespace Collab.Server.Copilot;
+
+public static class CopilotEndpoints
+{
+    /// <summary>
+    /// <c>POST /api/copilot/ask</c>: the answer as server-sent events (<c>event:</c> is the
+    /// <see cref="CopilotWireEvent.Type"/>, <c>data:</c> the event as JSON). Refusals are problem
+    /// details: 400 empty question, 404 unknown project or notebook, 429 rate limit with Retry-After.
+    /// Under <c>/api/projects/{projectId}/copilot</c>: stop a reply streaming in chat, retry a question.
+    /// </summary>
+    public static IEndpointRouteBuilder MapCopilotEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/copilot/ask", async (CopilotAskRequest body, HttpContext http, CopilotAskGate gate, ICopilot copilot, CancellationToken ct) =>
+        {
+            var outcome = await gate.CheckAsync(http.User, body.ProjectId, body.Question, body.Notebook, body.CellId, ct);
+            if (outcome.Request is null)
+            {
+                if (outcome.RetryAfter > TimeSpan.Zero) http.Response.Headers.RetryAfter = ((int)Math.Ceiling(outcome.RetryAfter.TotalSeconds)).ToString();
+                return Results.Problem(outcome.Error, statusCode: outcome.Status);
+            }
+            return TypedResults.ServerSentEvents(Events(copilot, outcome.Request, ct));
+        }).RequireAuthorization().WithTags("Copilot");
+
+        var group = app.MapGroup("/api/projects/{projectId}/copilot").RequireAuthorization()
+            .RequireProjectRole(ProjectRole.Viewer).WithTags("Copilot");
+
+        group.MapPost("/replies/{messageId:long}/stop", (string projectId, long messageId, HttpContext http, CopilotChatResponder responder) =>
+            Run(() =>
+            {
+                var (user, role) = Caller(http);
+                return Task.FromResult(responder.Stop(projectId, messageId, user, role)
+                    ? Results.NoContent()
+                    : Results.Problem("That answer is not streaming (it finished, or another replica is writing it).", statusCode: StatusCodes.Status409Conflict));
+            }));
+
+        group.MapPost("/questions/{messageId:long}/retry", (string projectId, long messageId, HttpContext http, CopilotChatResponder responder, CancellationToken ct) =>
+            Run(async () =>
+            {
+                await responder.RetryAsync(projectId, messageId, Caller(http).User, ct);
+                return Results.Accepted();
+            }));
+        return app;
+    }
+
+    private static async IAsyncEnumerable<SseItem<CopilotWireEvent>> Events(ICopilot copilot, CopilotRequest request,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var e in copilot.AskAsync(request, ct))
+        {
+            var wire = CopilotWireEvent.From(e);
+            yield return new SseItem<CopilotWireEvent>(wire, wire.Type);
+        }
+    }
+
+    private static (string User, ProjectRole Role) Caller(HttpContext http) => (
+        http.RequestServices.GetRequiredService<ProjectAccess>().UserId(http.User)!,
+        (ProjectRole)http.Items[ProjectRoleFilter.RoleItem]!);
+
+    private static async Task<IResult> Run(Func<Task<IResult>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (ChatException ex)
+        {
+            return Results.Problem(ex.Message, statusCode: ex.Kind switch
+            {
+                ChatErrorKind.NotFound => StatusCodes.Status404NotFound,
+                ChatErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+                ChatErrorKind.Conflict => StatusCodes.Status409Conflict,
+                _ => StatusCodes.Status400BadRequest,
+            });
+        }
+    }
+}

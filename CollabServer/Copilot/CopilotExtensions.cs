@@ -1,0 +1,47 @@
+using Collab.Copilot.Assistant.Hosting;
+using Collab.Copilot.Assistant.Notebooks;
+using Collab.Copilot.Runtime.Hosting;
+using Collab.Indexer.Hosting;
+using Collab.Server.Chat;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Collab.Server.Copilot;
+
+public static class CopilotExtensions
+{
+    /// <summary>
+    /// The copilot: its model (<c>Copilot:Model</c> or <c>Copilot:OpenAI</c>, or none — extractive
+    /// answers), the documentation index (<c>Indexer:IndexPath</c>, default <c>{Storage:DataDirectory}/index</c>,
+    /// built from <c>Copilot:Docs:Path</c> in the background), the orchestration, read-only notebook
+    /// context from live rooms, <c>@copilot</c> in chat, and the per-user rate limit. Options are
+    /// validated at start. Call after <c>AddCollabChat</c> and <c>AddCollabRooms</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddCollabCopilot(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        if (string.IsNullOrWhiteSpace(configuration[$"{IndexerOptions.Section}:IndexPath"]))
+            configuration[$"{IndexerOptions.Section}:IndexPath"] = Path.Combine(configuration["Storage:DataDirectory"] ?? "data", "index");
+
+        var services = builder.Services;
+        services.AddCopilotRuntime(configuration);
+        services.AddCollabIndexer(configuration);
+        services.AddCopilotAssistant(configuration);
+
+        services.AddOptions<CopilotDocsOptions>().Bind(configuration.GetSection(CopilotDocsOptions.Section)).ValidateOnStart();
+        services.AddOptions<CopilotRateLimitOptions>().Bind(configuration.GetSection(CopilotRateLimitOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CopilotDocsOptions>, CopilotOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CopilotRateLimitOptions>, CopilotOptionsValidator>());
+
+        services.TryAddSingleton<INotebookContextSource, RoomNotebookContextSource>();
+        services.TryAddSingleton<CopilotRateLimiter>();
+        services.TryAddSingleton<CopilotAskGate>();
+        services.TryAddSingleton<CopilotChatRuns>();
+        services.TryAddSingleton<CopilotChatResponder>();
+        services.AddSingleton<IChatMentionListener>(sp => sp.GetRequiredService<CopilotChatResponder>());
+        services.AddHostedService<DocsIndexStartup>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapCollabCopilot(this IEndpointRouteBuilder app) => app.MapCopilotEndpoints();
+}

@@ -1,0 +1,49 @@
+using Collab.Indexer.Ingestion;
+using Microsoft.Extensions.Options;
+
+namespace Collab.Server.Copilot;
+
+/// <summary>
+/// Builds (or brings up to date) the documentation index in the background once the host has
+/// started, so start-up is not blocked; until the first snapshot is published the copilot says
+/// it found no passages. The build is incremental, so restarts over unchanged docs are cheap.
+/// </summary>
+internal sealed class DocsIndexStartup(
+    IndexBuilder builder,
+    IOptions<CopilotDocsOptions> options,
+    IHostEnvironment environment,
+    ILogger<DocsIndexStartup> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.IndexOnStart) return;
+        var folder = DocsFolder();
+        if (folder is null)
+        {
+            logger.LogWarning("No documentation folder: set Copilot:Docs:Path (no docs-corpus found above {Root}); the copilot uses whatever index exists", environment.ContentRootPath);
+            return;
+        }
+        await Task.Yield();
+        try
+        {
+            var summary = await builder.BuildAsync(folder, cancellationToken: stoppingToken);
+            logger.LogInformation("Documentation index of {Folder} is ready: {Summary}", folder, summary);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Indexing the documentation in {Folder} failed; the copilot keeps the previous index, if any", folder);
+        }
+    }
+
+    private string? DocsFolder()
+    {
+        if (!string.IsNullOrWhiteSpace(options.Value.Path)) return Path.GetFullPath(options.Value.Path);
+        foreach (var start in new[] { environment.ContentRootPath, AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (Directory.Exists(Path.Combine(dir.FullName, "docs-corpus"))) return Path.Combine(dir.FullName, "docs-corpus");
+        return null;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text;
+using Collab.LoadBench;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Npgsql;
+
+// Load: R rooms × C clients × U edits/s against Collab (1 node on SQLite, 3 nodes on PostgreSQL +
+// Redis) and the reference Yjs servers, all on 127.0.0.1 of this machine, in one run.
+var load = LoadSettings.Parse(args);
+const string SigningKey = "collab-load-bench-signing-key-0123456789";
+var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+{
+    Issuer = "collab", Audience = "collab", Subject = new ClaimsIdentity([new Claim("sub", "bench")]),
+    Expires = DateTime.UtcNow.AddHours(2),
+    SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey)), SecurityAlgorithms.HmacSha256),
+});
+var benchDir = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../.."));
+var serverDll = Path.Combine(AppContext.BaseDirectory, "Collab.Server.dll");
+Console.WriteLine($"load: {load}  (server and load generator share this machine's {Environment.ProcessorCount} cores)");
+Console.WriteLine(ScenarioResult.Header);
+var results = new List<ScenarioResult>();
+
+async Task<List<ServerUnderTest>> StartCollabAsync(int nodes, string? postgres)
+{
+    var servers = new List<ServerUnderTest>();
+    foreach (var i in Enumerable.Range(0, nodes))
+    {
+        var port = FreePort();
+        var env = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}", ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Storage__DataDirectory"] = Directory.CreateTempSubdirectory("collab-load-").FullName,
+            ["Auth__SigningKey"] = SigningKey, ["Auth__Issuer"] = "collab", ["Auth__Audience"] = "collab",
+            ["Logging__LogLevel__Default"] = "Warning", ["Limits__UpdatesPerSecond"] = "1000", ["Limits__UpdateBurst"] = "1000",
+        };
+        if (postgres is not null)
+        {
+            env["ConnectionStrings__Postgres"] = postgres;
+            env["Cluster__Mode"] = "Clustered";
+            env["Redis__Configuration"] = Environment.GetEnvironmentVariable("COLLAB_TEST_REDIS") ?? throw new InvalidOperationException("COLLAB_TEST_REDIS is not set (run bench/load/run.sh)");
+        }
+        servers.Add(await ServerUnderTest.StartAsync($"collab-{i}", "dotnet", [serverDll], env, port, env["Storage__DataDirectory"]));
+    }
+    using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{servers[0].Port}") };
+    http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+    (await http.PostAsJsonAsync("/api/projects", new { id = "bench" })).EnsureSuccessStatusCode();
+    for (var r = 0; r < load.Rooms; r++) (await http.PostAsJsonAsync("/api/projects/bench/notebooks", new { name = $"room-{r}" })).EnsureSuccessStatusCode();
+    return servers;
+}
+
+async Task RunAsync(string name, List<ServerUnderTest> servers, Func<int, int, EditingDoc, LatencyRecorder, IBenchClient> client)
+{
+    var result = await new Scenario(name, servers, client).RunAsync(load);
+    results.Add(result);
+    Console.WriteLine(result);
+}
+
+async Task StopAsync(List<ServerUnderTest> servers)
+{
+    foreach (var server in servers) await server.DisposeAsync();
+}
+
+Uri YUrl(ServerUnderTest s, string path) => new($"ws://127.0.0.1:{s.Port}/{path}");
+
+var collab1 = await StartCollabAsync(1, null);
+await RunAsync("collab 1 node  y-websocket", collab1, (r, _, doc, rec) => new YWebSocketClient(YUrl(collab1[0], $"yjs/bench/room-{r}?access_token={token}"), doc, rec));
+await RunAsync("collab 1 node  signalr", collab1, (r, _, doc, rec) => new HubLoadClient($"http://127.0.0.1:{collab1[0].Port}", token, "bench", $"room-{r}", doc, rec));
+await StopAsync(collab1);
+
+var pg = Environment.GetEnvironmentVariable("COLLAB_TEST_PG");
+if (pg is not null)
+{
+    var database = $"load_{Guid.NewGuid():N}"[..20];
+    await using (var connection = new NpgsqlConnection(pg))
+    {
+        await connection.OpenAsync();
+        await new NpgsqlCommand($"CREATE DATABASE {database}", connection).ExecuteNonQueryAsync();
+    }
+    var collab3 = await StartCollabAsync(3, new NpgsqlConnectionStringBuilder(pg) { Database = database }.ConnectionString);
+    await RunAsync("collab 3 nodes signalr", collab3, (r, c, doc, rec) => new HubLoadClient($"http://127.0.0.1:{collab3[c % 3].Port}", token, "bench", $"room-{r}", doc, rec));
+    await RunAsync("collab 3 nodes y-websocket", collab3, (r, c, doc, rec) => new YWebSocketClient(YUrl(collab3[c % 3], $"yjs/bench/room-{r}?access_token={token}"), doc, rec));
+    await StopAsync(collab3);
+}
+
+var yPort = FreePort();
+var yServer = new List<ServerUnderTest> { await ServerUnderTest.StartAsync("y-websocket-server", "node", ["node_modules/@y/websocket-server/src/server.js"],
+    new Dictionary<string, string> { ["HOST"] = "127.0.0.1", ["PORT"] = yPort.ToString() }, yPort, benchDir) };
+await RunAsync("@y/websocket-server 0.1.1", yServer, (r, _, doc, rec) => new YWebSocketClient(YUrl(yServer[0], $"room-{r}"), doc, rec));
+await StopAsync(yServer);
+
+var hPort = FreePort();
+var hServer = new List<ServerUnderTest> { await ServerUnderTest.StartAsync("hocuspocus", "node", ["hocuspocus-server.mjs"],
+    new Dictionary<string, string> { ["PORT"] = hPort.ToString() }, hPort, benchDir) };
+await RunAsync("@hocuspocus/server 4.7.0", hServer, (r, _, doc, rec) => new YWebSocketClient(YUrl(hServer[0], ""), doc, rec, $"room-{r}"));
+await StopAsync(hServer);
+
+var ours = results[0];
+var best = results.Where(r => r.Name.StartsWith('@')).MaxBy(r => r.UpdatesPerSecond)!;
+Console.WriteLine($"throughput_ratio={ours.UpdatesPerSecond / best.UpdatesPerSecond:F2} p99_ms={ours.FanOut.P99:F1} ref_p99_ms={best.FanOut.P99:F1}");
+return 0;
+
+static int FreePort()
+{
+    using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    listener.Start();
+    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+}

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace Collab.LoadBench;
+
+/// <summary>One server setup under one client kind: connects R×C clients, drives them at rate U, reports.</summary>
+public sealed record Scenario(string Name, IReadOnlyList<ServerUnderTest> Servers, Func<int, int, EditingDoc, LatencyRecorder, IBenchClient> CreateClient)
+{
+    public async Task<ScenarioResult> RunAsync(LoadSettings load)
+    {
+        var recorder = new LatencyRecorder((int)(load.Rooms * load.Clients * load.Rate * (load.Seconds + 5) * 1.5) + 1000);
+        var rssBefore = Servers.Sum(s => s.RssBytes());
+        // Keys are unique to this scenario: a server reused from the previous one still holds that one's edits.
+        var keys = Enumerable.Range(0, load.Clients).Select(c => $"{Name.GetHashCode():x}-c{c}").ToList();
+        var clients = new List<IBenchClient>();
+        for (var r = 0; r < load.Rooms; r++)
+            for (var c = 0; c < load.Clients; c++)
+                clients.Add(CreateClient(r, c, new EditingDoc(keys[c], keys, recorder), recorder));
+        using var cts = new CancellationTokenSource();
+        foreach (var chunk in clients.Chunk(50)) await Task.WhenAll(chunk.Select(c => c.ConnectAsync(cts.Token)));
+        await Task.Delay(1000);
+
+        var cpuBefore = Servers.Sum(s => s.CpuSeconds());
+        var clock = Stopwatch.StartNew();
+        var deliveredBefore = recorder.Delivered;
+        var period = TimeSpan.FromSeconds(1 / load.Rate);
+        var random = new Random(42);
+        await Task.WhenAll(clients.Select(async client =>
+        {
+            var next = TimeSpan.FromMilliseconds(random.NextDouble() * period.TotalMilliseconds);
+            while (next < TimeSpan.FromSeconds(load.Seconds))
+            {
+                var wait = next - clock.Elapsed;
+                if (wait > TimeSpan.Zero) await Task.Delay(wait);
+                await client.EditAsync(cts.Token);
+                next += period;
+            }
+        }));
+        await Task.Delay(2000); // let the last fan-out arrive
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var cpu = Servers.Sum(s => s.CpuSeconds()) - cpuBefore;
+        var rssAfter = Servers.Sum(s => s.RssBytes());
+        var peak = Servers.Sum(s => s.PeakRssBytes());
+        var delivered = recorder.Delivered - deliveredBefore;
+        await Task.WhenAll(clients.Select(c => c.CloseAsync()));
+        cts.Cancel();
+        var fanOut = recorder.FanOut();
+        var updatesPerSecond = fanOut.Count / (double)Math.Max(1, load.Clients - 1) / elapsed;
+        return new ScenarioResult(Name, recorder.Sent, updatesPerSecond, delivered / elapsed, fanOut, recorder.Acks(), recorder.Errors,
+            cpu / elapsed * 100, peak / 1048576.0, (rssAfter - rssBefore) / 1048576.0 / load.Rooms);
+    }
+}

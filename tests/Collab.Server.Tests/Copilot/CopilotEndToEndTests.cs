@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Collab.Server.Chat;
+using Collab.Server.Tests.Chat;
+using Collab.Server.Tests.Support;
+
+namespace Collab.Server.Tests.Copilot;
+
+/// <summary>
+/// The copilot through the real server without a model: the docs index is built from docs-corpus
+/// in the background at start, answers stream over SSE and into chat for <c>@copilot</c>, and
+/// the per-user rate limit refuses with a clear message.
+/// </summary>
+public sealed class CopilotEndToEndTests : IAsyncLifetime
+{
+    private ServerProcess _server = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
+        {
+            ["Copilot:Docs:Path"] = Path.Combine(RepoPaths.Root, "docs-corpus"),
+            ["Copilot:RateLimit:RequestsPerMinute"] = "1",
+            ["Copilot:RateLimit:Burst"] = "2",
+        });
+        await _server.CreateProjectAsync("olivia", "alpha");
+        await _server.AddMemberAsync("olivia", "alpha", "eddie", "editor");
+        await _server.AddMemberAsync("olivia", "alpha", "vera", "viewer");
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task Sse_answer_and_chat_reply_are_grounded_and_carry_the_disclaimer()
+    {
+        // The index is built in the background (readiness does not wait for it): wait for its first snapshot.
+        Assert.True(await Eventually.HoldsAsync(() => File.Exists(Path.Combine(_server.DataDirectory, "index", "CURRENT")),
+            TimeSpan.FromSeconds(120)), _server.Log);
+        var events = await AskAsync("olivia", "How do I request a GPU?");
+        var citations = events.Single(e => e.Event == "citations").Data.GetProperty("citations");
+        Assert.True(citations.GetArrayLength() > 0);
+        Assert.Contains(citations.EnumerateArray(), c => c.GetProperty("path").GetString()!.StartsWith("gpus/", StringComparison.Ordinal));
+        Assert.Contains(events, e => e.Event == "text");
+        var final = events[^1];
+        Assert.Equal("final", final.Event);
+        Assert.Equal("Extractive", final.Data.GetProperty("mode").GetString());
+        var disclaimer = final.Data.GetProperty("disclaimer").GetString()!;
+        Assert.Contains(disclaimer, string.Concat(events.Where(e => e.Event == "text").Select(e => e.Data.GetProperty("text").GetString())));
+
+        await using var chat = await ChatHubClient.ConnectAsync(_server.HttpUrl, "eddie");
+        await chat.JoinAsync("alpha");
+        var question = await chat.SendAsync("alpha", "@copilot how do I request a GPU?");
+        Assert.True(await chat.SeesAsync(c => c.Messages.Values.Any(m =>
+            m.Author == ChatBots.Copilot && m.ReplyTo == question.Id && m.State == ChatMessageState.Complete)), _server.Log);
+        var reply = chat.Read(c => c.Messages.Values.Single(m => m.Author == ChatBots.Copilot && m.ReplyTo == question.Id));
+        Assert.Contains("**Sources**", reply.Body);
+        Assert.Contains("gpus/", reply.Body);
+        Assert.Contains(disclaimer, reply.Body);
+    }
+
+    [Fact]
+    public async Task Asking_too_fast_is_refused_with_a_clear_message()
+    {
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 4 && refused is null; i++)
+        {
+            using var client = _server.Client(TestTokens.For("vera"));
+            var response = await client.PostAsJsonAsync("/api/copilot/ask", new { projectId = "alpha", question = "what is MIG?" });
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) refused = response;
+            else await response.Content.ReadAsStringAsync();
+        }
+        Assert.NotNull(refused);
+        Assert.Contains("Copilot:RateLimit", await refused.Content.ReadAsStringAsync());
+        Assert.NotNull(refused.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Non_members_cannot_ask_about_a_project()
+    {
+        using var client = _server.Client(TestTokens.For("nora"));
+        var response = await client.PostAsJsonAsync("/api/copilot/ask", new { projectId = "alpha", question = "what is MIG?" });
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private async Task<List<(string Event, JsonElement Data)>> AskAsync(string user, string question)
+    {
+        using var client = _server.Client(TestTokens.For(user));
+        using var response = await client.PostAsJsonAsync("/api/copilot/ask", new { projectId = "alpha", question });
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        var events = new List<(string, JsonElement)>();
+        string? name = null;
+        foreach (var line in (await response.Content.ReadAsStringAsync()).Split('\n'))
+        {
+            if (line.StartsWith("event: ", StringComparison.Ordinal)) name = line[7..].Trim();
+            else if (line.StartsWith("data: ", StringComparison.Ordinal)) events.Add((name!, JsonDocument.Parse(line[6..]).RootElement.Clone()));
+        }
+        return events;
+    }
+}
