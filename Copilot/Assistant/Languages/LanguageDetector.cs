@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+
+namespace Collab.Copilot.Assistant.Languages;
+
+/// <summary>
+/// Tells which of the supported languages a question is written in, from function words and
+/// letters particular to each language. Deterministic and offline, because it also decides the
+/// framing of extractive answers when there is no model; code and pasted logs are ignored.
+/// </summary>
+public static partial class LanguageDetector
+{
+    private static readonly Dictionary<AnswerLanguage, HashSet<string>> Words = new()
+    {
+        [AnswerLanguage.English] = Set("how do i the can my is a an to what why where with for does it this in of and not when which"),
+        [AnswerLanguage.Croatian] = Set("kako što sto je li mogu se u na za zašto zasto moj moja moje ne koji koja gdje trebam da ili kada mi svoj svoju nije"),
+        [AnswerLanguage.Czech] = Set("jak co je mohu se v na pro proč proc můj moje muj ne který která kde potřebuji a nebo když mi svůj svou není"),
+        [AnswerLanguage.Catalan] = Set("com què que puc el la els les per amb meu meva és una als del de no quan on per què cal"),
+        [AnswerLanguage.Italian] = Set("come posso il la lo per con mio mia è una che perché dove del della non quando gli nel un"),
+        [AnswerLanguage.German] = Set("wie ich kann der die das mit für mein meine ist eine warum wo nicht und wann einen im zu"),
+    };
+
+    /// <summary>Letters that (among the supported languages) point at one language.</summary>
+    private static readonly (string Letters, AnswerLanguage Language)[] Letters =
+    [
+        ("đć", AnswerLanguage.Croatian),
+        ("ěřůťďň", AnswerLanguage.Czech),
+        ("çòï·", AnswerLanguage.Catalan),
+        ("ù", AnswerLanguage.Italian),
+        ("äöüß", AnswerLanguage.German),
+    ];
+
+    /// <summary>The most likely language of <paramref name="text"/>; English when unsure.</summary>
+    public static AnswerLanguage Detect(string text)
+    {
+        var prose = Code().Replace(text, " ").ToLowerInvariant();
+        var scores = Enum.GetValues<AnswerLanguage>().ToDictionary(l => l, _ => 0.0);
+        foreach (Match word in Word().Matches(prose))
+            foreach (var (language, set) in Words)
+                if (set.Contains(word.Value)) scores[language] += 1;
+        foreach (var (letters, language) in Letters)
+            scores[language] += prose.Count(letters.Contains) * 2;
+        // Croatian and Czech share č, š, ž: they count for both, the function words decide.
+        var shared = prose.Count("čšž".Contains);
+        scores[AnswerLanguage.Croatian] += shared;
+        scores[AnswerLanguage.Czech] += shared;
+        var best = scores.MaxBy(s => s.Value);
+        // English wins ties, so a bare "GPU quota?" stays English.
+        return best.Value > scores[AnswerLanguage.English] ? best.Key : AnswerLanguage.English;
+    }
+
+    private static HashSet<string> Set(string words) => new(words.Split(' '), StringComparer.Ordinal);
+
+    [GeneratedRegex(@"```.*?(```|$)|`[^`\n]*`", RegexOptions.Singleline)]
+    private static partial Regex Code();
+
+    [GeneratedRegex(@"[\p{L}·]+")]
+    private static partial Regex Word();
+}

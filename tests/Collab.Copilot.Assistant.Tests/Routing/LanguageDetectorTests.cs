@@ -1,0 +1,24 @@
+using Collab.Copilot.Assistant.Languages;
+
+namespace Collab.Copilot.Assistant.Tests.Routing;
+
+public sealed class LanguageDetectorTests
+{
+    [Theory]
+    [InlineData("How do I request a GPU for my job?", AnswerLanguage.English)]
+    [InlineData("Kako mogu zatražiti GPU za svoj posao?", AnswerLanguage.Croatian)]
+    [InlineData("Jak mohu požádat o GPU pro svou úlohu?", AnswerLanguage.Czech)]
+    [InlineData("Com puc demanar una GPU per a la meva feina?", AnswerLanguage.Catalan)]
+    [InlineData("Come posso richiedere una GPU per il mio lavoro?", AnswerLanguage.Italian)]
+    [InlineData("Wie kann ich eine GPU für meinen Job anfordern?", AnswerLanguage.German)]
+    [InlineData("GPU quota?", AnswerLanguage.English)]
+    public void Detects(string text, AnswerLanguage expected) => Assert.Equal(expected, LanguageDetector.Detect(text));
+
+    [Fact]
+    public void Glossary_adds_english_terms()
+    {
+        var expanded = QueryGlossary.Expand("Kako mogu zatražiti GPU za svoj posao?", AnswerLanguage.Croatian);
+        Assert.Contains("request", expanded);
+        Assert.Contains("job", expanded);
+    }
+}
