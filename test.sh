@@ -15,6 +15,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 need_apt=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need_apt+=(postgresql-15)
 command -v redis-server >/dev/null || need_apt+=(redis-server)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "==> apt-get install ${need_apt[*]}"
   as_root apt-get update -q >/dev/null
@@ -35,5 +36,10 @@ scripts/fetch-llama.sh
 start_test_services
 trap stop_test_services EXIT
 
+# Run every suite even when one fails, and report the worst result.
+status=0
 echo "==> dotnet test"
-dotnet test Collab.sln -c Release --logger "console;verbosity=normal" "$@"
+dotnet test Collab.sln -c Release --logger "console;verbosity=normal" "$@" || status=$?
+echo "==> client provider and browser tests"
+clients/test.sh || status=$?
+exit $status

@@ -1,0 +1,37 @@
+import { ILabShell, type JupyterFrontEnd, type JupyterFrontEndPlugin } from '@jupyterlab/application'
+import { ICommandPalette } from '@jupyterlab/apputils'
+import { IDocumentManager } from '@jupyterlab/docmanager'
+import { CollabDrive, driveName } from './collab-drive'
+import { CollabPanel } from './collab-panel'
+import { CollabSession } from './collab-session'
+
+/**
+ * Registers the `Collab:` drive (notebooks opened from it are live Collab rooms), the Collab side
+ * panel (projects, presence, chat, copilot) and the "Collab: Open notebook" command.
+ */
+const plugin: JupyterFrontEndPlugin<void> = {
+  id: 'jupyterlab-collab:plugin',
+  description: 'Open Collab notebooks live in JupyterLab, with presence, project chat and the copilot.',
+  autoStart: true,
+  requires: [IDocumentManager, ILabShell],
+  optional: [ICommandPalette],
+  activate: (app: JupyterFrontEnd, docManager: IDocumentManager, shell: ILabShell, palette: ICommandPalette | null) => {
+    const collab = new CollabSession()
+    const drive = new CollabDrive(collab)
+    app.serviceManager.contents.addDrive(drive)
+    const open = (path: string): void => { docManager.openOrReveal(`${driveName}:${path}`, 'Notebook') }
+    const panel = new CollabPanel(collab, drive, open)
+    shell.add(panel, 'right', { rank: 600 })
+
+    app.commands.addCommand('collab:open-notebook', {
+      label: 'Collab: Open notebook (project/notebook.ipynb)',
+      execute: args => {
+        const path = (args.path as string | undefined) ?? window.prompt('Collab notebook (project/notebook.ipynb)')
+        if (path) open(path)
+      }
+    })
+    palette?.addItem({ command: 'collab:open-notebook', category: 'Collab' })
+  }
+}
+
+export default plugin

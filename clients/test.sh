@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Tests the clients against the real server: the SignalR provider's unit tests (Node) and the web
+# client's browser tests (Playwright driving Debian's /usr/bin/chromium). Needs `npm ci` and
+# clients/build.sh first, and a built CollabServer (dotnet test builds it; else built here).
+# Screenshots land in clients/test-results/.
+set -euo pipefail
+cd "$(dirname "$0")"
+if [ -z "${COLLAB_SERVER_DLL:-}" ] && ! ls ../CollabServer/bin/*/net10.0/Collab.Server.dll >/dev/null 2>&1; then
+  dotnet build ../CollabServer/Collab.Server.csproj -c Release -nologo -v q
+fi
+echo "==> clients: provider tests against the live server"
+npm test --workspace @collab/signalr-provider
+echo "==> clients: browser tests (chromium)"
+npm test --workspace @collab/web
