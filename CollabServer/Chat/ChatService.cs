@@ -17,6 +17,7 @@ public sealed class ChatService(
     INotebookStore notebooks,
     IChatBroadcaster broadcaster,
     IEnumerable<IChatMentionListener> mentionListeners,
+    IEnumerable<IChatBodyFilter> bodyFilters,
     IOptions<ChatOptions> options,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
@@ -24,6 +25,7 @@ public sealed class ChatService(
 {
     private readonly ChatOptions _options = options.Value;
     private readonly IChatMentionListener[] _listeners = mentionListeners.ToArray();
+    private readonly IChatBodyFilter[] _filters = bodyFilters.ToArray();
 
     public async Task<ChatJoinResult> JoinAsync(string projectId, ChatCaller caller, CancellationToken ct)
     {
@@ -41,6 +43,7 @@ public sealed class ChatService(
         await EnsureCanPostAsync(projectId, caller, ct);
         if (draft.Cell is not null) await EnsureCellAsync(projectId, draft.Cell, ct);
         var (mentions, notify) = await ResolveMentionsAsync(projectId, body, caller.UserId, ct);
+        body = Filtered(body, mentions);
         var message = await store.AddAsync(
             new NewChatMessage(projectId, caller.UserId, body, Now(), draft.ReplyTo, draft.Cell, ChatMessageState.Complete, mentions), notify, ct)
             ?? throw Invalid($"The message replied to ({draft.ReplyTo}) does not exist in this project.");
@@ -59,6 +62,7 @@ public sealed class ChatService(
         if (existing.State == ChatMessageState.Streaming) throw new ChatException(ChatErrorKind.Conflict, "The message is still streaming.");
         await EnsureCanPostAsync(projectId, caller, ct);
         var (mentions, notify) = await ResolveMentionsAsync(projectId, body, caller.UserId, ct);
+        body = Filtered(body, mentions);
         var edited = await store.EditAsync(projectId, messageId, body, mentions, notify, Now(), ct)
             ?? throw new ChatException(ChatErrorKind.Conflict, "The message was deleted meanwhile.");
         await broadcaster.MessageEditedAsync(edited);
@@ -231,6 +235,8 @@ public sealed class ChatService(
             }
         }
     }
+
+    private string Filtered(string body, IReadOnlyList<string> mentions) => _filters.Aggregate(body, (b, f) => f.Filter(b, mentions));
 
     private string ValidBody(string? body)
     {

@@ -14,7 +14,7 @@ namespace Collab.Server.Copilot;
 /// </summary>
 public sealed class CopilotChatResponder(
     ICopilot copilot,
-    IChatService chat,
+    IServiceProvider services,
     CopilotChatRuns runs,
     CopilotRateLimiter limiter,
     IHostApplicationLifetime lifetime,
@@ -22,6 +22,9 @@ public sealed class CopilotChatResponder(
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
     private const int FlushChars = 400;
+
+    // Resolved on use: the chat service takes its mention listeners (this) in its constructor.
+    private IChatService Chat => services.GetRequiredService<IChatService>();
 
     public Task OnBotMentionedAsync(string bot, ChatMessage message, CancellationToken ct) =>
         string.Equals(bot, ChatBots.Copilot, StringComparison.OrdinalIgnoreCase) && !ChatBots.Names.Contains(message.Author)
@@ -42,7 +45,7 @@ public sealed class CopilotChatResponder(
     /// <summary>Answers question <paramref name="questionId"/> again as a new reply; only its author may.</summary>
     public async Task RetryAsync(string projectId, long questionId, string userId, CancellationToken ct)
     {
-        var question = await chat.GetMessageAsync(projectId, questionId, ct)
+        var question = await Chat.GetMessageAsync(projectId, questionId, ct)
             ?? throw new ChatException(ChatErrorKind.NotFound, $"Message {questionId} not found in this project.");
         if (question.Author != userId) throw new ChatException(ChatErrorKind.Forbidden, "Only the asker can retry this question.");
         if (question.IsDeleted) throw new ChatException(ChatErrorKind.Conflict, "The question was deleted.");
@@ -56,16 +59,16 @@ public sealed class CopilotChatResponder(
         long? replyId = null;
         try
         {
-            var reply = await chat.StartStreamingMessageAsync(question.ProjectId, ChatBots.Copilot, question.Id, question.Cell, run.Stop.Token);
+            var reply = await Chat.StartStreamingMessageAsync(question.ProjectId, ChatBots.Copilot, question.Id, question.Cell, run.Stop.Token);
             replyId = run.ReplyId = reply.Id;
             if (!limiter.TryAcquire(question.Author, out var refusal, out _))
             {
-                await chat.AppendChunkAsync(question.ProjectId, reply.Id, refusal, CancellationToken.None);
-                await chat.FailAsync(question.ProjectId, reply.Id, CancellationToken.None);
+                await Chat.AppendChunkAsync(question.ProjectId, reply.Id, refusal, CancellationToken.None);
+                await Chat.FailAsync(question.ProjectId, reply.Id, CancellationToken.None);
                 return;
             }
             await StreamAsync(question, reply.Id, run.Stop.Token);
-            await chat.CompleteAsync(question.ProjectId, reply.Id, CancellationToken.None);
+            await Chat.CompleteAsync(question.ProjectId, reply.Id, CancellationToken.None);
         }
         catch (OperationCanceledException) when (run.Stop.IsCancellationRequested && replyId is { } id)
         {
@@ -104,7 +107,7 @@ public sealed class CopilotChatResponder(
         if (pending.Length == 0) return;
         var chunk = pending.ToString();
         pending.Clear();
-        await chat.AppendChunkAsync(projectId, replyId, chunk, ct);
+        await Chat.AppendChunkAsync(projectId, replyId, chunk, ct);
     }
 
     /// <summary>Leaves a note and closes the reply as failed; the message may already be closed or deleted.</summary>
@@ -112,8 +115,8 @@ public sealed class CopilotChatResponder(
     {
         try
         {
-            await chat.AppendChunkAsync(projectId, replyId, note, CancellationToken.None);
-            await chat.FailAsync(projectId, replyId, CancellationToken.None);
+            await Chat.AppendChunkAsync(projectId, replyId, note, CancellationToken.None);
+            await Chat.FailAsync(projectId, replyId, CancellationToken.None);
         }
         catch (ChatException ex)
         {

@@ -249,6 +249,8 @@ public sealed partial class Room
 
     private async Task ProcessUpdatesAsync(List<UpdateWork> batch)
     {
+        foreach (var w in batch) Collab.Server.PerfTmp.PerfProbe.Record("queue", w.Created);
+        Collab.Server.PerfTmp.PerfProbe.Value("roombatch", batch.Count);
         var accepted = new List<(UpdateWork Work, List<byte[]> Deltas)>(batch.Count);
         foreach (var work in batch)
         {
@@ -277,7 +279,9 @@ public sealed partial class Room
         {
             try
             {
+                var t0 = Collab.Server.PerfTmp.PerfProbe.Now();
                 await PersistAsync(toPersist);
+                Collab.Server.PerfTmp.PerfProbe.Record("persist", t0);
             }
             catch (Exception ex)
             {
@@ -292,6 +296,7 @@ public sealed partial class Room
         {
             foreach (var delta in deltas) Broadcast(new PeerMessage(PeerMessageKind.Update, delta), except: work.Sender);
             work.Accept();
+            Collab.Server.PerfTmp.PerfProbe.Record("toBroadcast", work.Created);
         }
     }
 

@@ -35,7 +35,11 @@ public static class StorageExtensions
         }
         else
         {
-            services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
+            services.AddSingleton(sp =>
+            {
+                var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+                return new SqliteDatabase(storage.SqlitePath, storage.Sqlite.Synchronous);
+            });
             services.AddSingleton<IStoreMaintenance, SqliteStoreMaintenance>();
             services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
             services.AddSingleton<INotebookStore, SqliteNotebookStore>();

@@ -14,6 +14,9 @@ public sealed class StorageOptions
     /// <summary><c>Storage:SqliteFile</c>: file name inside <see cref="DataDirectory"/>.</summary>
     public string SqliteFile { get; set; } = "collab.db";
 
+    /// <summary><c>Storage:Sqlite</c>: SQLite durability setting.</summary>
+    public SqliteStorageOptions Sqlite { get; set; } = new();
+
     /// <summary><c>ConnectionStrings:Postgres</c>, copied here when configured.</summary>
     public string? PostgresConnectionString { get; set; }
 

@@ -47,31 +47,42 @@ public sealed class YWebSocketConnection(
 
     private async Task ReceiveLoopAsync(CancellationToken ct)
     {
+        while (socket.State == WebSocketState.Open)
+        {
+            // Wait for the next frame without holding a buffer: an idle connection then costs a few
+            // KB instead of the 64 KB receive buffer (10,000 idle connections must fit in 1 GB).
+            var next = await socket.ReceiveAsync(Memory<byte>.Empty, ct);
+            if (next.MessageType == WebSocketMessageType.Close) return;
+            var message = next.EndOfMessage ? Array.Empty<byte>() : await ReceiveMessageAsync(ct);
+            if (message is null) return;
+            if (next.MessageType != WebSocketMessageType.Binary)
+            {
+                Deny("y-websocket messages are binary; text frames are ignored.");
+                continue;
+            }
+            await HandleAsync(message);
+        }
+    }
+
+    /// <summary>The rest of a message; null when the connection closed or the message was too big.</summary>
+    private async Task<byte[]?> ReceiveMessageAsync(CancellationToken ct)
+    {
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
-            while (socket.State == WebSocketState.Open)
+            MemoryStream? message = null; // only for a message spanning several receives
+            while (true)
             {
-                using var message = new MemoryStream();
-                WebSocketReceiveResult result;
-                do
+                var result = await socket.ReceiveAsync(buffer.AsMemory(), ct);
+                if (result.MessageType == WebSocketMessageType.Close) return null;
+                if ((message?.Length ?? 0) + result.Count > limits.MaxMessageBytes + 16)
                 {
-                    result = await socket.ReceiveAsync(buffer, ct);
-                    if (result.MessageType == WebSocketMessageType.Close) return;
-                    if (message.Length + result.Count > limits.MaxMessageBytes + 16)
-                    {
-                        Close(WebSocketCloseStatus.MessageTooBig, $"Message over Limits:MaxMessageBytes ({limits.MaxMessageBytes} bytes)");
-                        return;
-                    }
-                    message.Write(buffer, 0, result.Count);
-                } while (!result.EndOfMessage);
-
-                if (result.MessageType != WebSocketMessageType.Binary)
-                {
-                    Deny("y-websocket messages are binary; text frames are ignored.");
-                    continue;
+                    Close(WebSocketCloseStatus.MessageTooBig, $"Message over Limits:MaxMessageBytes ({limits.MaxMessageBytes} bytes)");
+                    return null;
                 }
-                await HandleAsync(message.ToArray());
+                if (result.EndOfMessage && message is null) return buffer.AsSpan(0, result.Count).ToArray();
+                (message ??= new MemoryStream()).Write(buffer, 0, result.Count);
+                if (result.EndOfMessage) return message.ToArray();
             }
         }
         finally

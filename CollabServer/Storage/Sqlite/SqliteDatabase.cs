@@ -2,12 +2,18 @@ using Microsoft.Data.Sqlite;
 
 namespace Collab.Server.Storage.Sqlite;
 
-/// <summary>Opens connections to the embedded SQLite file (pooled; WAL is set once by the schema).</summary>
+/// <summary>
+/// Opens connections to the embedded SQLite file (pooled; WAL is set once by the schema). Every
+/// connection gets the configured <see cref="SqliteSynchronous"/> level and a busy timeout, so a
+/// writer waits inside SQLite for the write lock instead of failing or polling.
+/// </summary>
 public sealed class SqliteDatabase
 {
+    private const int BusyTimeoutMs = 30_000;
     private readonly string _connectionString;
+    private readonly string _pragmas;
 
-    public SqliteDatabase(string path)
+    public SqliteDatabase(string path, SqliteSynchronous synchronous = SqliteSynchronous.Normal)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         _connectionString = new SqliteConnectionStringBuilder
@@ -17,12 +23,15 @@ public sealed class SqliteDatabase
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        _pragmas = $"PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()}; PRAGMA busy_timeout={BusyTimeoutMs};";
     }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct);
+        await using var pragmas = connection.Command(_pragmas);
+        await pragmas.ExecuteNonQueryAsync(ct);
         return connection;
     }
 }

@@ -2,6 +2,8 @@ namespace Collab.Server.Storage.Sqlite;
 
 public sealed class SqliteDocumentStore(SqliteDatabase db) : IDocumentStore
 {
+    private readonly SqliteAppendWriter _appends = new(db);
+
     public async Task<StoredDocument> LoadAsync(DocumentKey key, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
@@ -30,25 +32,11 @@ public sealed class SqliteDocumentStore(SqliteDatabase db) : IDocumentStore
         return snapshot is null && log.Count == 0 ? StoredDocument.Empty : new StoredDocument(snapshot, snapshotSeq, log);
     }
 
-    public async Task<AppendedRange> AppendAsync(DocumentKey key, IReadOnlyList<byte[]> updates, CancellationToken ct = default)
+    /// <summary>Durable when the task completes; commits are shared with other documents' appends (group commit).</summary>
+    public Task<AppendedRange> AppendAsync(DocumentKey key, IReadOnlyList<byte[]> updates, CancellationToken ct = default)
     {
         if (updates.Count == 0) throw new ArgumentException("Nothing to append.", nameof(updates));
-        await using var connection = await db.OpenAsync(ct);
-        await using var tx = connection.BeginTransaction();
-        var previous = (long)(await tx.Command("""
-            SELECT max(
-                COALESCE((SELECT max(seq) FROM doc_updates WHERE project_id = $p AND doc_name = $d), 0),
-                COALESCE((SELECT upto_seq FROM doc_snapshots WHERE project_id = $p AND doc_name = $d), 0))
-            """, ("$p", key.ProjectId), ("$d", key.DocName)).ExecuteScalarAsync(ct))!;
-        long seq = 0;
-        foreach (var update in updates)
-        {
-            seq = (long)(await tx.Command(
-                "INSERT INTO doc_updates (project_id, doc_name, data) VALUES ($p, $d, $u) RETURNING seq",
-                ("$p", key.ProjectId), ("$d", key.DocName), ("$u", update)).ExecuteScalarAsync(ct))!;
-        }
-        await tx.CommitAsync(ct);
-        return new AppendedRange(previous, seq);
+        return _appends.AppendAsync(key, updates);
     }
 
     public async Task<bool> CompactAsync(DocumentKey key, byte[] snapshot, long upToSeq, CancellationToken ct = default)

@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Collab.Server.Chat;
+using Collab.Server.Copilot;
 using Collab.Server.Tests.Chat;
 using Collab.Server.Tests.Support;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Collab.Server.Tests.Copilot;
 
@@ -57,6 +60,37 @@ public sealed class CopilotEndToEndTests : IAsyncLifetime
         Assert.Contains("**Sources**", reply.Body);
         Assert.Contains("gpus/", reply.Body);
         Assert.Contains(disclaimer, reply.Body);
+
+        // A paste addressed to the copilot is stored redacted: the secret never reaches chat history.
+        const string secret = "Sup3rS3cretPassw0rd";
+        var paste = await chat.SendAsync("alpha", $"@copilot my job fails\n```\nDB_PASSWORD={secret}\nBack-off restarting failed container train\n```");
+        Assert.DoesNotContain(secret, paste.Body);
+        Assert.True(await chat.SeesAsync(c => c.Messages.Values.Any(m =>
+            m.Author == ChatBots.Copilot && m.ReplyTo == paste.Id && m.State == ChatMessageState.Complete)), _server.Log);
+        var history = await chat.AllHistoryAsync("alpha", 50);
+        Assert.DoesNotContain(history, m => m.Body.Contains(secret));
+    }
+
+    [Fact]
+    public async Task Hub_stream_gives_the_same_answer_as_sse()
+    {
+        Assert.True(await Eventually.HoldsAsync(() => File.Exists(Path.Combine(_server.DataDirectory, "index", "CURRENT")),
+            TimeSpan.FromSeconds(120)), _server.Log);
+        var sse = await AskAsync("olivia", "How do I use a MIG slice?");
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl($"{_server.HttpUrl}/hubs/collab", o => o.AccessTokenProvider = () => Task.FromResult<string?>(TestTokens.For("olivia")))
+            .Build();
+        await hub.StartAsync();
+        var streamed = new List<CopilotWireEvent>();
+        await foreach (var e in hub.StreamAsync<CopilotWireEvent>("AskCopilot", "alpha", "How do I use a MIG slice?", null)) streamed.Add(e);
+
+        Assert.Equal(sse.Select(e => e.Event), streamed.Select(e => e.Type));
+        Assert.Equal(sse.Single(e => e.Event == "citations").Data.GetProperty("citations").EnumerateArray().Select(c => c.GetProperty("reference").GetString()),
+            streamed.Single(e => e.Type == "citations").Citations!.Select(c => c.Reference));
+        await Assert.ThrowsAsync<HubException>(async () =>
+        {
+            await foreach (var _ in hub.StreamAsync<CopilotWireEvent>("AskCopilot", "beta", "anything", null)) { }
+        });
     }
 
     [Fact]

@@ -1,0 +1,11 @@
+namespace Collab.Server.Chat;
+
+/// <summary>
+/// Hook that may rewrite a member's message body before it is stored (sent or edited), given the
+/// mentions parsed from it. The copilot registers one that redacts secrets from pastes addressed
+/// to it, so they never reach chat history.
+/// </summary>
+public interface IChatBodyFilter
+{
+    string Filter(string body, IReadOnlyList<string> mentions);
+}
