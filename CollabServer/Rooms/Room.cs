@@ -249,8 +249,6 @@ public sealed partial class Room
 
     private async Task ProcessUpdatesAsync(List<UpdateWork> batch)
     {
-        foreach (var w in batch) Collab.Server.PerfTmp.PerfProbe.Record("queue", w.Created);
-        Collab.Server.PerfTmp.PerfProbe.Value("roombatch", batch.Count);
         var accepted = new List<(UpdateWork Work, List<byte[]> Deltas)>(batch.Count);
         foreach (var work in batch)
         {
@@ -279,9 +277,7 @@ public sealed partial class Room
         {
             try
             {
-                var t0 = Collab.Server.PerfTmp.PerfProbe.Now();
                 await PersistAsync(toPersist);
-                Collab.Server.PerfTmp.PerfProbe.Record("persist", t0);
             }
             catch (Exception ex)
             {
@@ -296,7 +292,6 @@ public sealed partial class Room
         {
             foreach (var delta in deltas) Broadcast(new PeerMessage(PeerMessageKind.Update, delta), except: work.Sender);
             work.Accept();
-            Collab.Server.PerfTmp.PerfProbe.Record("toBroadcast", work.Created);
         }
     }
 
@@ -346,6 +341,7 @@ public sealed partial class Room
 
     private void Broadcast(PeerMessage message, RoomPeer? except, bool echoToSender = false)
     {
+        message = message with { Encoded = new WireFrameCache() };
         foreach (var peer in _peers.Keys)
         {
             if (peer == except && !echoToSender) continue;

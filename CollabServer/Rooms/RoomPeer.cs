@@ -49,9 +49,7 @@ public abstract class RoomPeer
         {
             await foreach (var message in _outbox.Reader.ReadAllAsync(ct))
             {
-                var t0 = Collab.Server.PerfTmp.PerfProbe.Now();
                 await DeliverAsync(message, ct);
-                Collab.Server.PerfTmp.PerfProbe.Record("send", t0);
                 if (message.Kind == PeerMessageKind.Closed) break;
             }
         }

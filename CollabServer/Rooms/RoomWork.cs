@@ -10,7 +10,6 @@ internal sealed class UpdateWork(RoomPeer? sender, byte[] update) : RoomWork
 {
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public long Created = Collab.Server.PerfTmp.PerfProbe.Now();
     public RoomPeer? Sender => sender;
     public byte[] Update => update;
     public Task Completion => _done.Task;

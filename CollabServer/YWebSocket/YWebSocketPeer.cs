@@ -18,8 +18,8 @@ public sealed class YWebSocketPeer(WebSocket socket, DocumentKey key, string use
     {
         var frame = message.Kind switch
         {
-            PeerMessageKind.Update => YFrames.Update(message.Payload),
-            PeerMessageKind.Awareness => YFrames.Awareness(message.Payload),
+            PeerMessageKind.Update => Shared(message, YFrames.Update),
+            PeerMessageKind.Awareness => Shared(message, YFrames.Awareness),
             PeerMessageKind.Frame => message.Payload,
             _ => null,
         };
@@ -35,4 +35,7 @@ public sealed class YWebSocketPeer(WebSocket socket, DocumentKey key, string use
     }
 
     protected override void OnOverflow() => socket.Abort();
+
+    private static byte[] Shared(PeerMessage message, Func<byte[], byte[]> encode) =>
+        message.Encoded is { } cache ? cache.Frame ??= encode(message.Payload) : encode(message.Payload);
 }

@@ -41,10 +41,11 @@ public sealed class PostgresDocumentStore(NpgsqlDataSource db) : IDocumentStore
     {
         if (updates.Count == 0) throw new ArgumentException("Nothing to append.", nameof(updates));
         await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        // One round trip: the per-document lock serialises appends from every node, so the head
-        // read next is exact and seqs commit in order (replicas chain them to spot gaps).
-        await using var batch = new NpgsqlBatch(connection, tx)
+        // One round trip, commit included: a batch without an explicit transaction runs as one
+        // implicit transaction (a single Sync), so the per-document lock is held until the commit.
+        // The lock serialises appends from every node, so the head read next is exact and seqs
+        // commit in order (replicas chain them to spot gaps).
+        await using var batch = new NpgsqlBatch(connection)
         {
             BatchCommands =
             {
@@ -73,7 +74,6 @@ public sealed class PostgresDocumentStore(NpgsqlDataSource db) : IDocumentStore
             await reader.ReadAsync(ct);
             last = reader.GetInt64(0);
         }
-        await tx.CommitAsync(ct);
         return new AppendedRange(previous, last);
     }
 

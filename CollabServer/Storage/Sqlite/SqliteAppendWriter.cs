@@ -43,10 +43,7 @@ internal sealed class SqliteAppendWriter
             try
             {
                 await EnsureConnectionAsync();
-                var t0 = Collab.Server.PerfTmp.PerfProbe.Now();
                 var ranges = Commit(_batch);
-                Collab.Server.PerfTmp.PerfProbe.Record("commit", t0);
-                Collab.Server.PerfTmp.PerfProbe.Value("commitbatch", _batch.Count);
                 for (var i = 0; i < _batch.Count; i++) _batch[i].Done(ranges[i]);
             }
             catch (Exception) when (_batch.Count > 1)

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Collab.Copilot.Assistant.Answers;
 using Collab.Copilot.Assistant.Plugins;
+using Collab.Copilot.Authoring;
 using Collab.Copilot.Authoring.Manifests;
 using Microsoft.SemanticKernel;
 
@@ -86,7 +87,7 @@ internal static class ManifestAnswerer
         try
         {
             var draft = await context.CallAsync<ManifestDraft>(ManifestPlugin.Name, "draft_from_spec", new KernelArguments { ["specJson"] = json }, ct);
-            var usable = draft.Validation.IsValid || ManifestFixer.Fix(draft.Yaml).Remaining.All(f => f.Severity != Collab.Copilot.Authoring.FindingSeverity.Error);
+            var usable = draft.Validation.IsValid || ManifestFixer.Fix(draft.Yaml).Remaining.All(f => f.Severity != FindingSeverity.Error);
             if (usable)
             {
                 context.Mode = AnswerMode.Generated;

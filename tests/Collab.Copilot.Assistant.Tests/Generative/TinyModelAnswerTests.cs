@@ -61,4 +61,18 @@ public sealed class TinyModelAnswerTests(DocsIndexFixture index, TinyModelFixtur
         Assert.True(ManifestValidator.Validate(yaml).IsValid);
         Assert.Contains(answer.Final.Disclaimer, answer.Text);
     }
+
+    [Fact]
+    public async Task Cancelling_stops_generation()
+    {
+        var copilot = CopilotHarness.Create(index.Retriever, tiny.Chat, options: new CopilotAnswerOptions { PassagesPerAnswer = 2, MaxPassageChars = 600, MaxAnswerTokens = 2000 });
+        using var stop = new CancellationTokenSource();
+        var chunks = 0;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var e in copilot.AskAsync(new CopilotRequest("alpha", "ada", "How do I request a GPU?"), stop.Token))
+                if (e is AnswerTextChunk && ++chunks == 2) stop.Cancel();
+        });
+        Assert.Equal(2, chunks);
+    }
 }

@@ -32,9 +32,3 @@ public sealed class DocsIndexFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class DocsIndexCollection : ICollectionFixture<DocsIndexFixture>
-{
-    public const string Name = "docs index";
-}

@@ -94,6 +94,26 @@ public sealed class CopilotEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_asker_can_retry_and_others_cannot()
+    {
+        await using var olivia = await ChatHubClient.ConnectAsync(_server.HttpUrl, "olivia");
+        await using var eddie = await ChatHubClient.ConnectAsync(_server.HttpUrl, "eddie");
+        await olivia.JoinAsync("alpha");
+        await eddie.JoinAsync("alpha");
+        var question = await olivia.SendAsync("alpha", "@copilot Dockerfile with CUDA 12.6 and PyTorch");
+        Assert.True(await olivia.SeesAsync(c => c.Messages.Values.Count(m => m.ReplyTo == question.Id && m.State == ChatMessageState.Complete) == 1));
+        var first = olivia.Read(c => c.Messages.Values.Single(m => m.ReplyTo == question.Id));
+
+        // Finished answers are no longer running: there is nothing to stop.
+        Assert.False(await olivia.Connection.InvokeAsync<bool>("StopCopilot", "alpha", first.Id));
+        await Assert.ThrowsAsync<HubException>(() => eddie.Connection.InvokeAsync("RetryCopilot", "alpha", question.Id));
+        await olivia.Connection.InvokeAsync("RetryCopilot", "alpha", question.Id);
+
+        Assert.True(await eddie.SeesAsync(c => c.Messages.Values.Count(m => m.ReplyTo == question.Id && m.State == ChatMessageState.Complete) == 2));
+        Assert.All(eddie.Read(c => c.Messages.Values.Where(m => m.ReplyTo == question.Id).ToList()), m => Assert.Contains("```dockerfile", m.Body));
+    }
+
+    [Fact]
     public async Task Asking_too_fast_is_refused_with_a_clear_message()
     {
         HttpResponseMessage? refused = null;
