@@ -1,8 +1,11 @@
+using Collab.Copilot.Assistant;
 using Collab.Copilot.Assistant.Hosting;
 using Collab.Copilot.Assistant.Notebooks;
 using Collab.Copilot.Runtime.Hosting;
 using Collab.Indexer.Hosting;
 using Collab.Server.Chat;
+using Collab.Server.Observability;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -27,12 +30,16 @@ public static class CopilotExtensions
         services.AddCopilotRuntime(configuration);
         services.AddCollabIndexer(configuration);
         services.AddCopilotAssistant(configuration);
+        // Copilot latency, queue depth and generated tokens for /metrics.
+        services.TryDecorate<ICopilot>((sp, inner) => new MeteredCopilot(inner, sp.GetRequiredService<CollabMetrics>()));
+        services.TryDecorate<IChatClient>((sp, inner) => new MeteredChatClient(inner, sp.GetRequiredService<CollabMetrics>()));
 
         services.AddOptions<CopilotDocsOptions>().Bind(configuration.GetSection(CopilotDocsOptions.Section)).ValidateOnStart();
         services.AddOptions<CopilotRateLimitOptions>().Bind(configuration.GetSection(CopilotRateLimitOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CopilotDocsOptions>, CopilotOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CopilotRateLimitOptions>, CopilotOptionsValidator>());
 
+        services.TryAddSingleton<DocsFolder>();
         services.TryAddSingleton<INotebookContextSource, RoomNotebookContextSource>();
         services.TryAddSingleton<CopilotRateLimiter>();
         services.TryAddSingleton<CopilotAskGate>();
@@ -44,5 +51,5 @@ public static class CopilotExtensions
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapCollabCopilot(this IEndpointRouteBuilder app) => app.MapCopilotEndpoints();
+    public static IEndpointRouteBuilder MapCollabCopilot(this IEndpointRouteBuilder app) => app.MapCopilotEndpoints().MapDocsPages();
 }

@@ -11,13 +11,14 @@ namespace Collab.Server.Copilot;
 internal sealed class DocsIndexStartup(
     IndexBuilder builder,
     IOptions<CopilotDocsOptions> options,
+    DocsFolder docsFolder,
     IHostEnvironment environment,
     ILogger<DocsIndexStartup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.IndexOnStart) return;
-        var folder = DocsFolder();
+        var folder = docsFolder.Path;
         if (folder is null)
         {
             logger.LogWarning("No documentation folder: set Copilot:Docs:Path (no docs-corpus found above {Root}); the copilot uses whatever index exists", environment.ContentRootPath);
@@ -36,14 +37,5 @@ internal sealed class DocsIndexStartup(
         {
             logger.LogError(ex, "Indexing the documentation in {Folder} failed; the copilot keeps the previous index, if any", folder);
         }
-    }
-
-    private string? DocsFolder()
-    {
-        if (!string.IsNullOrWhiteSpace(options.Value.Path)) return Path.GetFullPath(options.Value.Path);
-        foreach (var start in new[] { environment.ContentRootPath, AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (Directory.Exists(Path.Combine(dir.FullName, "docs-corpus"))) return Path.Combine(dir.FullName, "docs-corpus");
-        return null;
     }
 }

@@ -49,14 +49,7 @@ public static class ObservabilityExtensions
 
     private static void DecorateDocumentStore(IServiceCollection services)
     {
-        var inner = services.LastOrDefault(d => d.ServiceType == typeof(IDocumentStore))
-            ?? throw new InvalidOperationException("AddCollabObservability must come after AddCollabStorage.");
-        services.Remove(inner);
-        services.AddSingleton<IDocumentStore>(sp => new MeteredDocumentStore(Create(sp, inner), sp.GetRequiredService<CollabMetrics>()));
+        if (!services.TryDecorate<IDocumentStore>((sp, inner) => new MeteredDocumentStore(inner, sp.GetRequiredService<CollabMetrics>())))
+            throw new InvalidOperationException("AddCollabObservability must come after AddCollabStorage.");
     }
-
-    private static IDocumentStore Create(IServiceProvider sp, ServiceDescriptor descriptor) => (IDocumentStore)(
-        descriptor.ImplementationInstance
-        ?? descriptor.ImplementationFactory?.Invoke(sp)
-        ?? ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!));
 }
