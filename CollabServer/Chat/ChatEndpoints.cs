@@ -16,7 +16,7 @@ public static class ChatEndpoints
             .RequireProjectRole(ProjectRole.Viewer).WithTags("Chat");
 
         group.MapGet("/messages", (string projectId, long? before, int? limit, ChatService chat, CancellationToken ct) =>
-            Run(async () => TypedResults.Ok(await chat.GetHistoryAsync(projectId, before, limit, ct))));
+            ChatErrorResults.Run(async () => TypedResults.Ok(await chat.GetHistoryAsync(projectId, before, limit, ct))));
 
         group.MapGet("/messages/{messageId:long}", async (string projectId, long messageId, ChatService chat, CancellationToken ct) =>
             await chat.GetMessageAsync(projectId, messageId, ct) is { } message
@@ -24,7 +24,7 @@ public static class ChatEndpoints
                 : TypedResults.Problem($"Message {messageId} not found in this project.", statusCode: StatusCodes.Status404NotFound));
 
         group.MapPost("/messages", (string projectId, ChatMessageDraft draft, HttpContext http, ChatService chat, CancellationToken ct) =>
-            Run(async () =>
+            ChatErrorResults.Run(async () =>
             {
                 var message = await chat.SendAsync(projectId, Caller(http), draft, ct);
                 return TypedResults.Created($"/api/projects/{projectId}/chat/messages/{message.Id}", message);
@@ -32,19 +32,19 @@ public static class ChatEndpoints
 
         group.MapPatch("/messages/{messageId:long}", (string projectId, long messageId, EditChatMessageRequest request,
             HttpContext http, ChatService chat, CancellationToken ct) =>
-            Run(async () => TypedResults.Ok(await chat.EditAsync(projectId, Caller(http), messageId, request.Body, ct))));
+            ChatErrorResults.Run(async () => TypedResults.Ok(await chat.EditAsync(projectId, Caller(http), messageId, request.Body, ct))));
 
         group.MapDelete("/messages/{messageId:long}", (string projectId, long messageId, HttpContext http, ChatService chat, CancellationToken ct) =>
-            Run(async () => TypedResults.Ok(await chat.DeleteAsync(projectId, Caller(http), messageId, ct))));
+            ChatErrorResults.Run(async () => TypedResults.Ok(await chat.DeleteAsync(projectId, Caller(http), messageId, ct))));
 
         group.MapGet("/search", (string projectId, string? q, int? limit, ChatService chat, CancellationToken ct) =>
-            Run(async () => TypedResults.Ok(await chat.SearchAsync(projectId, q, limit, ct))));
+            ChatErrorResults.Run(async () => TypedResults.Ok(await chat.SearchAsync(projectId, q, limit, ct))));
 
         group.MapGet("/unread", async (string projectId, HttpContext http, ChatService chat, CancellationToken ct) =>
             TypedResults.Ok(await chat.GetUnreadAsync(projectId, Caller(http), ct)));
 
         group.MapPut("/read", (string projectId, MarkChatReadRequest request, HttpContext http, ChatService chat, CancellationToken ct) =>
-            Run(async () => TypedResults.Ok(await chat.MarkReadAsync(projectId, Caller(http), request.LastReadId, ct))));
+            ChatErrorResults.Run(async () => TypedResults.Ok(await chat.MarkReadAsync(projectId, Caller(http), request.LastReadId, ct))));
 
         group.MapGet("/mentions", async (string projectId, HttpContext http, ChatService chat, CancellationToken ct) =>
             TypedResults.Ok(await chat.ListUnreadMentionsAsync(projectId, Caller(http), ct)));
@@ -53,7 +53,7 @@ public static class ChatEndpoints
             TypedResults.Ok(await chat.GetSettingsAsync(projectId, ct)));
 
         group.MapPut("/settings", (string projectId, ChatSettings settings, HttpContext http, ChatService chat, CancellationToken ct) =>
-            Run(async () => TypedResults.Ok(await chat.SetSettingsAsync(projectId, Caller(http), settings, ct))));
+            ChatErrorResults.Run(async () => TypedResults.Ok(await chat.SetSettingsAsync(projectId, Caller(http), settings, ct))));
 
         return app;
     }
@@ -61,22 +61,4 @@ public static class ChatEndpoints
     private static ChatCaller Caller(HttpContext http) => new(
         http.RequestServices.GetRequiredService<ProjectAccess>().UserId(http.User)!,
         (ProjectRole)http.Items[ProjectRoleFilter.RoleItem]!);
-
-    private static async Task<IResult> Run(Func<Task<IResult>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (ChatException ex)
-        {
-            return TypedResults.Problem(ex.Message, statusCode: ex.Kind switch
-            {
-                ChatErrorKind.NotFound => StatusCodes.Status404NotFound,
-                ChatErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-                ChatErrorKind.Conflict => StatusCodes.Status409Conflict,
-                _ => StatusCodes.Status400BadRequest,
-            });
-        }
-    }
 }

@@ -32,7 +32,7 @@ public static class CopilotEndpoints
             .RequireProjectRole(ProjectRole.Viewer).WithTags("Copilot");
 
         group.MapPost("/replies/{messageId:long}/stop", (string projectId, long messageId, HttpContext http, CopilotChatResponder responder) =>
-            Run(() =>
+            ChatErrorResults.Run(() =>
             {
                 var (user, role) = Caller(http);
                 return Task.FromResult(responder.Stop(projectId, messageId, user, role)
@@ -41,7 +41,7 @@ public static class CopilotEndpoints
             }));
 
         group.MapPost("/questions/{messageId:long}/retry", (string projectId, long messageId, HttpContext http, CopilotChatResponder responder, CancellationToken ct) =>
-            Run(async () =>
+            ChatErrorResults.Run(async () =>
             {
                 await responder.RetryAsync(projectId, messageId, Caller(http).User, ct);
                 return Results.Accepted();
@@ -62,22 +62,4 @@ public static class CopilotEndpoints
     private static (string User, ProjectRole Role) Caller(HttpContext http) => (
         http.RequestServices.GetRequiredService<ProjectAccess>().UserId(http.User)!,
         (ProjectRole)http.Items[ProjectRoleFilter.RoleItem]!);
-
-    private static async Task<IResult> Run(Func<Task<IResult>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (ChatException ex)
-        {
-            return Results.Problem(ex.Message, statusCode: ex.Kind switch
-            {
-                ChatErrorKind.NotFound => StatusCodes.Status404NotFound,
-                ChatErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-                ChatErrorKind.Conflict => StatusCodes.Status409Conflict,
-                _ => StatusCodes.Status400BadRequest,
-            });
-        }
-    }
 }
