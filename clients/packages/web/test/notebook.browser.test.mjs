@@ -131,7 +131,14 @@ test('the copilot streams an answer with citation links', async (t) => {
   await answer.locator('p').first().waitFor({ timeout: 60_000 })
   await waitFor(async () => await answer.getAttribute('aria-busy') === 'false', 'the answer to finish', 60_000)
   const citation = answer.locator('a.citation').first()
-  if (await citation.count() > 0) assert.match(await citation.getAttribute('href'), /^\/docs\//)
+  assert.ok(await citation.count() > 0, 'the answer cites its sources')
+  const href = await citation.getAttribute('href')
+  assert.match(href, /^\/docs\//)
+  // The link works: the cited page opens, with the cited heading as an anchor target.
+  const [page, anchor] = href.split('#')
+  const response = await fetch(`${server.url}${page}`)
+  assert.equal(response.status, 200)
+  if (anchor) assert.ok((await response.text()).includes(`id="${anchor}"`), `the page has the heading #${anchor}`)
   await screenshot(alice.page, 'copilot-alice')
 })
 
