@@ -32,7 +32,10 @@ public sealed class SqliteDocumentStore(SqliteDatabase db) : IDocumentStore
         return snapshot is null && log.Count == 0 ? StoredDocument.Empty : new StoredDocument(snapshot, snapshotSeq, log);
     }
 
-    /// <summary>Durable when the task completes; commits are shared with other documents' appends (group commit).</summary>
+    /// <summary>
+    /// Durable when the task completes; the commit is shared with other documents' appends (group
+    /// commit), so once queued an append is not cancelled by <paramref name="ct"/>.
+    /// </summary>
     public Task<AppendedRange> AppendAsync(DocumentKey key, IReadOnlyList<byte[]> updates, CancellationToken ct = default)
     {
         if (updates.Count == 0) throw new ArgumentException("Nothing to append.", nameof(updates));

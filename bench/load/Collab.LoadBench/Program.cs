@@ -7,7 +7,8 @@ using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 
 // Load: R rooms × C clients × U edits/s against Collab (1 node on SQLite, 3 nodes on PostgreSQL +
-// Redis) and the reference Yjs servers, all on 127.0.0.1 of this machine, in one run.
+// Redis) and the reference Yjs servers, all on 127.0.0.1 of this machine, in one run; or, with
+// --idle N, memory per idle connection; or, with --soak-minutes M, Collab's memory over a long run.
 var load = LoadSettings.Parse(args);
 const string SigningKey = "collab-load-bench-signing-key-0123456789";
 var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -18,8 +19,7 @@ var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
 });
 var benchDir = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../.."));
 var serverDll = Path.Combine(AppContext.BaseDirectory, "Collab.Server.dll");
-Console.WriteLine($"load: {load}  (server and load generator share this machine's {Environment.ProcessorCount} cores)");
-Console.WriteLine(ScenarioResult.Header);
+Console.WriteLine($"load: {(load.SoakMinutes > 0 ? load with { Seconds = (int)(load.SoakMinutes * 60) } : load)}  (server and load generator share this machine's {Environment.ProcessorCount} cores)");
 var results = new List<ScenarioResult>();
 
 async Task<List<ServerUnderTest>> StartCollabAsync(int nodes, string? postgres)
@@ -50,11 +50,21 @@ async Task<List<ServerUnderTest>> StartCollabAsync(int nodes, string? postgres)
     return servers;
 }
 
+// One rate, or with --sweep each rate in turn until the server stops keeping up; returns the
+// result at the highest rate it sustained (the only one without --sweep).
 async Task RunAsync(string name, List<ServerUnderTest> servers, Func<int, int, EditingDoc, LatencyRecorder, IBenchClient> client)
 {
-    var result = await new Scenario(name, servers, client).RunAsync(load);
-    results.Add(result);
-    Console.WriteLine(result);
+    var scenario = new Scenario(name, servers, client);
+    ScenarioResult? best = null;
+    foreach (var rate in load.Sweep.Count > 0 ? load.Sweep : [load.Rate])
+    {
+        var result = await scenario.RunAsync(load.AtRate(rate));
+        Console.WriteLine(result);
+        if (load.Sweep.Count == 0) best = result;
+        else if (result.Sustained(load.SweepP99LimitMs)) best = result;
+        else break;
+    }
+    if (best is not null) results.Add(best);
 }
 
 async Task StopAsync(List<ServerUnderTest> servers)
@@ -62,15 +72,67 @@ async Task StopAsync(List<ServerUnderTest> servers)
     foreach (var server in servers) await server.DisposeAsync();
 }
 
+
 Uri YUrl(ServerUnderTest s, string path) => new($"ws://127.0.0.1:{s.Port}/{path}");
 
-var collab1 = await StartCollabAsync(1, null);
-await RunAsync("collab 1 node  y-websocket", collab1, (r, _, doc, rec) => new YWebSocketClient(YUrl(collab1[0], $"yjs/bench/room-{r}?access_token={token}"), doc, rec));
-await RunAsync("collab 1 node  signalr", collab1, (r, _, doc, rec) => new HubLoadClient($"http://127.0.0.1:{collab1[0].Port}", token, "bench", $"room-{r}", doc, rec));
-await StopAsync(collab1);
+async Task<List<ServerUnderTest>> StartYWebSocketServerAsync()
+{
+    var port = FreePort();
+    return [await ServerUnderTest.StartAsync("y-websocket-server", "node", ["node_modules/@y/websocket-server/src/server.js"],
+        new Dictionary<string, string> { ["HOST"] = "127.0.0.1", ["PORT"] = port.ToString() }, port, benchDir)];
+}
+
+async Task<List<ServerUnderTest>> StartHocuspocusAsync()
+{
+    var port = FreePort();
+    return [await ServerUnderTest.StartAsync("hocuspocus", "node", ["hocuspocus-server.mjs"],
+        new Dictionary<string, string> { ["PORT"] = port.ToString() }, port, benchDir)];
+}
+
+if (load.IdleConnections > 0)
+{
+    Console.WriteLine($"idle: {load.IdleConnections} y-websocket connections over {load.Rooms} rooms");
+    if (load.Runs("collab1"))
+    {
+        var collab = await StartCollabAsync(1, null);
+        Console.WriteLine(await IdleCapacity.MeasureAsync("collab 1 node y-websocket", collab[0], load.IdleConnections, load.Rooms,
+            (r, doc) => new YWebSocketClient(YUrl(collab[0], $"yjs/bench/room-{r}?access_token={token}"), doc, new LatencyRecorder(16))));
+        await StopAsync(collab);
+    }
+    if (load.Runs("refs"))
+    {
+        var y = await StartYWebSocketServerAsync();
+        Console.WriteLine(await IdleCapacity.MeasureAsync("@y/websocket-server 0.1.1", y[0], load.IdleConnections, load.Rooms,
+            (r, doc) => new YWebSocketClient(YUrl(y[0], $"room-{r}"), doc, new LatencyRecorder(16))));
+        await StopAsync(y);
+        var h = await StartHocuspocusAsync();
+        Console.WriteLine(await IdleCapacity.MeasureAsync("@hocuspocus/server 4.7.0", h[0], load.IdleConnections, load.Rooms,
+            (r, doc) => new YWebSocketClient(YUrl(h[0], ""), doc, new LatencyRecorder(16), $"room-{r}")));
+        await StopAsync(h);
+    }
+    return 0;
+}
+
+Console.WriteLine(ScenarioResult.Header);
+if (load.SoakMinutes > 0)
+{
+    var collab = await StartCollabAsync(1, null);
+    var scenario = new Scenario("collab 1 node  y-websocket", collab, (r, _, doc, rec) => new YWebSocketClient(YUrl(collab[0], $"yjs/bench/room-{r}?access_token={token}"), doc, rec));
+    Console.WriteLine(await Soak.RunAsync(scenario, load, collab[0]));
+    await StopAsync(collab);
+    return 0;
+}
+
+if (load.Runs("collab1"))
+{
+    var collab1 = await StartCollabAsync(1, null);
+    await RunAsync("collab 1 node  y-websocket", collab1, (r, _, doc, rec) => new YWebSocketClient(YUrl(collab1[0], $"yjs/bench/room-{r}?access_token={token}"), doc, rec));
+    await RunAsync("collab 1 node  signalr", collab1, (r, _, doc, rec) => new HubLoadClient($"http://127.0.0.1:{collab1[0].Port}", token, "bench", $"room-{r}", doc, rec));
+    await StopAsync(collab1);
+}
 
 var pg = Environment.GetEnvironmentVariable("COLLAB_TEST_PG");
-if (pg is not null)
+if (pg is not null && load.Runs("cluster"))
 {
     var database = $"load_{Guid.NewGuid():N}"[..20];
     await using (var connection = new NpgsqlConnection(pg))
@@ -84,21 +146,21 @@ if (pg is not null)
     await StopAsync(collab3);
 }
 
-var yPort = FreePort();
-var yServer = new List<ServerUnderTest> { await ServerUnderTest.StartAsync("y-websocket-server", "node", ["node_modules/@y/websocket-server/src/server.js"],
-    new Dictionary<string, string> { ["HOST"] = "127.0.0.1", ["PORT"] = yPort.ToString() }, yPort, benchDir) };
-await RunAsync("@y/websocket-server 0.1.1", yServer, (r, _, doc, rec) => new YWebSocketClient(YUrl(yServer[0], $"room-{r}"), doc, rec));
-await StopAsync(yServer);
+if (load.Runs("refs"))
+{
+    var yServer = await StartYWebSocketServerAsync();
+    await RunAsync("@y/websocket-server 0.1.1", yServer, (r, _, doc, rec) => new YWebSocketClient(YUrl(yServer[0], $"room-{r}"), doc, rec));
+    await StopAsync(yServer);
+    var hServer = await StartHocuspocusAsync();
+    await RunAsync("@hocuspocus/server 4.7.0", hServer, (r, _, doc, rec) => new YWebSocketClient(YUrl(hServer[0], ""), doc, rec, $"room-{r}"));
+    await StopAsync(hServer);
+}
 
-var hPort = FreePort();
-var hServer = new List<ServerUnderTest> { await ServerUnderTest.StartAsync("hocuspocus", "node", ["hocuspocus-server.mjs"],
-    new Dictionary<string, string> { ["PORT"] = hPort.ToString() }, hPort, benchDir) };
-await RunAsync("@hocuspocus/server 4.7.0", hServer, (r, _, doc, rec) => new YWebSocketClient(YUrl(hServer[0], ""), doc, rec, $"room-{r}"));
-await StopAsync(hServer);
-
-var ours = results[0];
-var best = results.Where(r => r.Name.StartsWith('@')).MaxBy(r => r.UpdatesPerSecond)!;
-Console.WriteLine($"throughput_ratio={ours.UpdatesPerSecond / best.UpdatesPerSecond:F2} p99_ms={ours.FanOut.P99:F1} ref_p99_ms={best.FanOut.P99:F1}");
+// Ours is Collab 1 node over y-websocket; with --sweep both sides are their highest sustained rate.
+var ours = results.FirstOrDefault(r => r.Name.StartsWith("collab 1 node  y-websocket"));
+var best = results.Where(r => r.Name.StartsWith('@')).MaxBy(r => r.UpdatesPerSecond);
+if (ours is not null && best is not null)
+    Console.WriteLine($"throughput_ratio={ours.UpdatesPerSecond / best.UpdatesPerSecond:F2} p99_ms={ours.FanOut.P99:F1} ref_p99_ms={best.FanOut.P99:F1}");
 return 0;
 
 static int FreePort()

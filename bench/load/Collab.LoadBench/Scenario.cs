@@ -9,8 +9,9 @@ public sealed record Scenario(string Name, IReadOnlyList<ServerUnderTest> Server
     {
         var recorder = new LatencyRecorder((int)(load.Rooms * load.Clients * load.Rate * (load.Seconds + 5) * 1.5) + 1000);
         var rssBefore = Servers.Sum(s => s.RssBytes());
-        // Keys are unique to this scenario: a server reused from the previous one still holds that one's edits.
-        var keys = Enumerable.Range(0, load.Clients).Select(c => $"{Name.GetHashCode():x}-c{c}").ToList();
+        // Keys are unique to this run: a server reused from the previous one still holds that one's edits.
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var keys = Enumerable.Range(0, load.Clients).Select(c => $"{run}-c{c}").ToList();
         var clients = new List<IBenchClient>();
         for (var r = 0; r < load.Rooms; r++)
             for (var c = 0; c < load.Clients; c++)
@@ -45,7 +46,7 @@ public sealed record Scenario(string Name, IReadOnlyList<ServerUnderTest> Server
         cts.Cancel();
         var fanOut = recorder.FanOut();
         var updatesPerSecond = fanOut.Count / (double)Math.Max(1, load.Clients - 1) / elapsed;
-        return new ScenarioResult(Name, recorder.Sent, updatesPerSecond, delivered / elapsed, fanOut, recorder.Acks(), recorder.Errors,
+        return new ScenarioResult(Name, load.Rate, recorder.Sent, fanOut.Count / (double)Math.Max(1, recorder.Sent * (load.Clients - 1)), updatesPerSecond, delivered / elapsed, fanOut, recorder.Acks(), recorder.Errors,
             cpu / elapsed * 100, peak / 1048576.0, (rssAfter - rssBefore) / 1048576.0 / load.Rooms);
     }
 }

@@ -47,7 +47,8 @@ public sealed class YWebSocketClient(Uri url, EditingDoc doc, LatencyRecorder re
 
     private async Task ReceiveLoopAsync(CancellationToken ct)
     {
-        var buffer = new byte[1 << 20];
+        // Small until a bigger frame arrives: the idle-capacity run holds 10,000 of these.
+        var buffer = new byte[16 * 1024];
         try
         {
             while (_socket.State == WebSocketState.Open)
@@ -56,6 +57,7 @@ public sealed class YWebSocketClient(Uri url, EditingDoc doc, LatencyRecorder re
                 ValueWebSocketReceiveResult result;
                 do
                 {
+                    if (length == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
                     result = await _socket.ReceiveAsync(buffer.AsMemory(length), ct);
                     if (result.MessageType == WebSocketMessageType.Close) return;
                     length += result.Count;

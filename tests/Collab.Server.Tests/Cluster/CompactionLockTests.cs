@@ -31,8 +31,9 @@ public sealed class CompactionLockTests
         Assert.False(await store.CompactAsync(Key, [9], upTo));
         Assert.Equal(2, (await store.LoadAsync(Key)).Log.Count);
 
-        // That node dies: its backend goes, and the lock with it.
-        await using (var kill = db.CreateCommand($"SELECT pg_terminate_backend({other.ProcessID})")) await kill.ExecuteNonQueryAsync();
+        // That node dies: its backend goes, and the lock with it (the timeout makes the call wait
+        // until the backend has exited; without it the lock may still be held a moment later).
+        await using (var kill = db.CreateCommand($"SELECT pg_terminate_backend({other.ProcessID}, 5000)")) await kill.ExecuteNonQueryAsync();
         Assert.True(await store.CompactAsync(Key, [9], upTo));
         var loaded = await store.LoadAsync(Key);
         Assert.Equal([9], loaded.Snapshot);
