@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Collab.Server.Chat;
 using Collab.Server.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collab.Server.Tests.Chat;
 
@@ -15,7 +16,12 @@ namespace Collab.Server.Tests.Chat;
 public sealed class ChatStreamingTests : IAsyncLifetime
 {
     private const string Project = "chat-stream";
-    private readonly InProcessChatServer _server = new();
+    private readonly ScriptedBot _bot = new();
+    private readonly InProcessServer _server;
+
+    public ChatStreamingTests() => _server = new InProcessServer(configureServices: services => services.AddSingleton<IChatMentionListener>(_bot));
+
+    private IChatService Chat => _server.Get<IChatService>();
 
     public async Task InitializeAsync()
     {
@@ -35,13 +41,13 @@ public sealed class ChatStreamingTests : IAsyncLifetime
         await alice.JoinAsync(Project);
         var question = await alice.SendAsync(Project, "@copilot how do I request a GPU?");
         Assert.Equal(["copilot"], question.Mentions);
-        var (bot, mentioned) = await _server.Bot.NextMentionAsync();
+        var (bot, mentioned) = await _bot.NextMentionAsync();
         Assert.Equal((ChatBots.Copilot, question.Id), (bot, mentioned.Id));
 
-        var reply = await _server.Chat.StartStreamingMessageAsync(Project, ChatBots.Copilot, replyTo: question.Id);
+        var reply = await Chat.StartStreamingMessageAsync(Project, ChatBots.Copilot, replyTo: question.Id);
         Assert.Equal((ChatMessageState.Streaming, "", "copilot"), (reply.State, reply.Body, reply.Author));
         string[] chunks = ["To request a GPU, ", "add `resources.limits` ", "with `nvidia.com/gpu: 1` ", "to your pod spec.", "\n\nSee *GPU quotas* ✓."];
-        foreach (var chunk in chunks[..3]) await _server.Chat.AppendChunkAsync(Project, reply.Id, chunk);
+        foreach (var chunk in chunks[..3]) await Chat.AppendChunkAsync(Project, reply.Id, chunk);
         var soFar = string.Concat(chunks[..3]);
 
         await using var bob = await ChatHubClient.ConnectAsync(_server.HttpUrl, "bob", messagePack: true);
@@ -56,11 +62,11 @@ public sealed class ChatStreamingTests : IAsyncLifetime
         // Carol types once she has joined: the rest of the reply is streamed after that.
         if (!await alice.SeesAsync(c => c.TypingEvents.Any(t => t.UserId == "carol"))) await carol; // surfaces the script's failure
 
-        foreach (var chunk in chunks[3..]) await _server.Chat.AppendChunkAsync(Project, reply.Id, chunk);
+        foreach (var chunk in chunks[3..]) await Chat.AppendChunkAsync(Project, reply.Id, chunk);
         var full = string.Concat(chunks);
         Assert.True(await alice.SeesAsync(c => c.Messages.TryGetValue(reply.Id, out var m) && m.Body == full), "alice did not assemble the chunks");
         Assert.True(await bob.SeesAsync(c => c.Messages.TryGetValue(reply.Id, out var m) && m.Body == full), "bob did not assemble the chunks");
-        var done = await _server.Chat.CompleteAsync(Project, reply.Id);
+        var done = await Chat.CompleteAsync(Project, reply.Id);
         Assert.Equal((full, ChatMessageState.Complete), (done.Body, done.State));
 
         var js = await carol;
@@ -75,7 +81,7 @@ public sealed class ChatStreamingTests : IAsyncLifetime
         Assert.Equal((0, 0), (alice.Read(c => c.Gaps), bob.Read(c => c.Gaps)));
         Assert.Equal(chunks.Length, alice.Read(c => c.ChunkEvents.Count(e => e.MessageId == reply.Id)));
 
-        var closed = await Assert.ThrowsAsync<ChatException>(() => _server.Chat.AppendChunkAsync(Project, reply.Id, "late"));
+        var closed = await Assert.ThrowsAsync<ChatException>(() => Chat.AppendChunkAsync(Project, reply.Id, "late"));
         Assert.Equal(ChatErrorKind.Conflict, closed.Kind);
         using var http = Client("bob");
         var stored = await http.GetFromJsonAsync<ChatMessage>($"/api/projects/{Project}/chat/messages/{reply.Id}");
@@ -87,19 +93,19 @@ public sealed class ChatStreamingTests : IAsyncLifetime
     {
         await using var alice = await ChatHubClient.ConnectAsync(_server.HttpUrl, "alice");
         await alice.JoinAsync(Project);
-        var failing = await _server.Chat.StartStreamingMessageAsync(Project, ChatBots.Copilot, replyTo: null);
-        await _server.Chat.AppendChunkAsync(Project, failing.Id, "Partial answer");
-        var failed = await _server.Chat.FailAsync(Project, failing.Id);
+        var failing = await Chat.StartStreamingMessageAsync(Project, ChatBots.Copilot, replyTo: null);
+        await Chat.AppendChunkAsync(Project, failing.Id, "Partial answer");
+        var failed = await Chat.FailAsync(Project, failing.Id);
         Assert.Equal(("Partial answer", ChatMessageState.Failed), (failed.Body, failed.State));
         Assert.True(await alice.SeesAsync(c => c.Messages.TryGetValue(failing.Id, out var m) && m.State == ChatMessageState.Failed));
 
-        var doomed = await _server.Chat.StartStreamingMessageAsync(Project, ChatBots.Copilot, replyTo: null);
+        var doomed = await Chat.StartStreamingMessageAsync(Project, ChatBots.Copilot, replyTo: null);
         await alice.Connection.InvokeAsync<ChatMessage>("DeleteChatMessage", Project, doomed.Id); // the owner
-        var refused = await Assert.ThrowsAsync<ChatException>(() => _server.Chat.AppendChunkAsync(Project, doomed.Id, "more"));
+        var refused = await Assert.ThrowsAsync<ChatException>(() => Chat.AppendChunkAsync(Project, doomed.Id, "more"));
         Assert.Equal(ChatErrorKind.Conflict, refused.Kind);
 
-        await Assert.ThrowsAsync<ChatException>(() => _server.Chat.StartStreamingMessageAsync(Project, "alice", replyTo: null));
-        await Assert.ThrowsAsync<ChatException>(() => _server.Chat.StartStreamingMessageAsync("no-such-project", ChatBots.Copilot, replyTo: null));
+        await Assert.ThrowsAsync<ChatException>(() => Chat.StartStreamingMessageAsync(Project, "alice", replyTo: null));
+        await Assert.ThrowsAsync<ChatException>(() => Chat.StartStreamingMessageAsync("no-such-project", ChatBots.Copilot, replyTo: null));
     }
 
     private HttpClient Client(string user)

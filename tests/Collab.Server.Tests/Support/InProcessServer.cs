@@ -5,20 +5,23 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Collab.Server.Tests.Operations;
+namespace Collab.Server.Tests.Support;
 
 /// <summary>
-/// The real server (its own Program) on Kestrel with a free port, inside the test process, so a
-/// test can call the recording API that the Redis scale-out and the copilot use.
+/// The real server (its own Program) on Kestrel, 127.0.0.1 and a free port, inside the test
+/// process, so a test can reach its services (the metrics recording API, the chat service) or
+/// replace one (a scripted bot standing in for the copilot).
 /// </summary>
 public sealed class InProcessServer : WebApplicationFactory<Program>
 {
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("collab-ops-inproc-").FullName;
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("collab-inproc-").FullName;
     private readonly IDictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
 
-    public InProcessServer(IDictionary<string, string> settings)
+    public InProcessServer(IDictionary<string, string>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
-        _settings = settings;
+        _settings = settings ?? new Dictionary<string, string>();
+        _configureServices = configureServices;
         UseKestrel(0);
     }
 
@@ -35,6 +38,7 @@ public sealed class InProcessServer : WebApplicationFactory<Program>
         builder.UseSetting("Auth:Audience", TestTokens.Audience);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_configureServices is not null) builder.ConfigureServices(_configureServices);
     }
 
     public HttpClient Client(string token)
