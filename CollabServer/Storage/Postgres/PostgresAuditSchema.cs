@@ -11,11 +11,7 @@ public sealed class PostgresAuditSchema(NpgsqlDataSource db) : IStoreSchemaContr
 {
     public async Task EnsureSchemaAsync(CancellationToken ct = default)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        // The same lock as the core schema: replicas starting together create tables one at a time.
-        await tx.Command("SELECT pg_advisory_xact_lock(7346001)").ExecuteNonQueryAsync(ct);
-        await tx.Command("""
+        await PostgresSchemaLock.ApplyAsync(db, """
             CREATE TABLE IF NOT EXISTS audit_log (
                 id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
                 project_id text NOT NULL,
@@ -30,7 +26,6 @@ public sealed class PostgresAuditSchema(NpgsqlDataSource db) : IStoreSchemaContr
                 $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;
             CREATE OR REPLACE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log
                 FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
-            """).ExecuteNonQueryAsync(ct);
-        await tx.CommitAsync(ct);
+            """, ct);
     }
 }

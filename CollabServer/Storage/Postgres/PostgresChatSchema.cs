@@ -7,11 +7,7 @@ public sealed class PostgresChatSchema(NpgsqlDataSource db) : IStoreSchemaContri
 {
     public async Task EnsureSchemaAsync(CancellationToken ct = default)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        // The same lock as the core schema: replicas starting together create tables one at a time.
-        await tx.Command("SELECT pg_advisory_xact_lock(7346001)").ExecuteNonQueryAsync(ct);
-        await tx.Command("""
+        await PostgresSchemaLock.ApplyAsync(db, """
             CREATE TABLE IF NOT EXISTS chat_messages (
                 id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
                 project_id text NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
@@ -44,7 +40,6 @@ public sealed class PostgresChatSchema(NpgsqlDataSource db) : IStoreSchemaContri
             CREATE TABLE IF NOT EXISTS chat_settings (
                 project_id text PRIMARY KEY REFERENCES projects(id) ON DELETE CASCADE,
                 viewers_can_post boolean NOT NULL);
-            """).ExecuteNonQueryAsync(ct);
-        await tx.CommitAsync(ct);
+            """, ct);
     }
 }

@@ -5,7 +5,7 @@ namespace Collab.Server.Storage.Postgres;
 
 public sealed class PostgresDocumentStore(NpgsqlDataSource db) : IDocumentStore
 {
-    /// <summary>First keys of the two-key advisory locks (the schema lock, 7346001, uses the one-key form).</summary>
+    /// <summary>First keys of the two-key advisory locks (the schema lock, PostgresSchemaLock.Key, uses the one-key form).</summary>
     internal const int CompactLockClass = 7346002;
     private const int AppendLockClass = 7346003;
 

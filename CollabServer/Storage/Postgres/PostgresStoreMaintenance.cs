@@ -8,11 +8,7 @@ public sealed class PostgresStoreMaintenance(NpgsqlDataSource db) : IStoreMainte
 
     public async Task EnsureSchemaAsync(CancellationToken ct = default)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        // Several replicas may start at once; the advisory lock serialises their CREATE ... IF NOT EXISTS.
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await tx.Command("SELECT pg_advisory_xact_lock(7346001)").ExecuteNonQueryAsync(ct);
-        await tx.Command("""
+        await PostgresSchemaLock.ApplyAsync(db, """
             CREATE TABLE IF NOT EXISTS projects (
                 id text PRIMARY KEY,
                 name text NOT NULL,
@@ -40,8 +36,7 @@ public sealed class PostgresStoreMaintenance(NpgsqlDataSource db) : IStoreMainte
                 upto_seq bigint NOT NULL,
                 data bytea NOT NULL,
                 PRIMARY KEY (project_id, doc_name));
-            """).ExecuteNonQueryAsync(ct);
-        await tx.CommitAsync(ct);
+            """, ct);
     }
 
     public async Task PingAsync(CancellationToken ct = default)
