@@ -80,7 +80,12 @@ public sealed class Doc
     /// <summary>Runs <paramref name="fn"/> in a transaction; nested calls join the outer one.</summary>
     public void Transact(Action<Transaction> fn, object? origin = null) => Transact(fn, origin, local: true);
 
-    internal void Transact(Action<Transaction> fn, object? origin, bool local)
+    /// <summary>
+    /// As <see cref="Transact(Action{Transaction}, object?)"/>; <paramref name="local"/> false marks the
+    /// changes as remote (as yjs <c>transact</c>'s fourth argument), which is what applying a batch of
+    /// received updates in one transaction needs: search markers are dropped and formatting cleaned up.
+    /// </summary>
+    public void Transact(Action<Transaction> fn, object? origin, bool local)
     {
         bool initialCall = false;
         if (_transaction is null)

@@ -14,6 +14,24 @@ public static class Updates
     /// <summary>The state vector a document would have after applying only this update.</summary>
     public static byte[] EncodeStateVectorFromUpdate(byte[] update) => Guard(() => UpdateMerger.EncodeStateVectorFromUpdate(update));
 
+    /// <summary>
+    /// The structs and delete set of an update, without integrating it anywhere (as yjs
+    /// <c>decodeUpdate</c>). Items that have an origin carry no parent: that is known only after integration.
+    /// </summary>
+    public static (IReadOnlyList<Blocks.AbstractStruct> Structs, Store.DeleteSet DeleteSet) Decode(byte[] update)
+    {
+        try
+        {
+            var decoder = new Encoding.UpdateDecoderV1(update);
+            var structs = StructReader.ReadStructsInOrder(decoder).SelectMany(c => c.Refs).ToList();
+            return (structs, Store.DeleteSet.Read(decoder));
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            throw new CrdtFormatException("The update is inconsistent: " + e.Message, e);
+        }
+    }
+
     /// <summary>Checks that <paramref name="update"/> is a well-formed v1 update; throws <see cref="CrdtFormatException"/> otherwise.</summary>
     public static void Validate(byte[] update)
     {

@@ -42,6 +42,14 @@ public class UpdateFunctionsFuzzTests
             catch (CrdtFormatException e) { throw new FuzzViolation("EncodeStateVectorFromUpdate wrote a bad state vector", e); }
         });
 
+    [Fact]
+    public void Decode_of_mutated_updates() =>
+        FuzzRunner.Run(nameof(Decode_of_mutated_updates), FuzzRunner.Cases(6_000), rng =>
+        {
+            var update = ByteMutator.Mutate(rng, Pick(rng, Corpus.Updates), Pick(rng, Corpus.Updates));
+            AllocationGuard.Run("Decode", update.Length, () => Updates.Decode(update));
+        });
+
     private static byte[] Guarded(string what, int inputSize, Func<byte[]> f)
     {
         byte[] result = [];
