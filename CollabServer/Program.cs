@@ -16,7 +16,10 @@ using Collab.Server.YWebSocket;
 
 if (HealthCheckCommand.IsRequested(args)) return await HealthCheckCommand.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(args);
+// Configuration is read once at start. Reloading on change would watch the content root
+// recursively, and the SQLite data directory (default ./data) usually lies under it, so every
+// append would wake the watcher (it cost more CPU under load than the SQLite writes themselves).
+var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 builder.AddCollabLogging(args);
 builder.AddCollabStorage();
 builder.AddCollabAuth();

@@ -61,7 +61,7 @@ public sealed partial class Room
                 _logCount++;
                 _approxBytes += update.Length;
             }
-        }, RemoteOrigin);
+        }, RemoteOrigin, local: false);
         foreach (var delta in _emitted) Broadcast(new PeerMessage(PeerMessageKind.Update, delta), except: null);
         _emitted.Clear();
     }

@@ -2,7 +2,7 @@ namespace Collab.Server.Storage.Sqlite;
 
 public sealed class SqliteDocumentStore(SqliteDatabase db) : IDocumentStore
 {
-    private readonly SqliteAppendWriter _appends = new(db);
+    private readonly SqliteDocumentWriter _writer = new(db);
 
     public async Task<StoredDocument> LoadAsync(DocumentKey key, CancellationToken ct = default)
     {
@@ -39,24 +39,10 @@ public sealed class SqliteDocumentStore(SqliteDatabase db) : IDocumentStore
     public Task<AppendedRange> AppendAsync(DocumentKey key, IReadOnlyList<byte[]> updates, CancellationToken ct = default)
     {
         if (updates.Count == 0) throw new ArgumentException("Nothing to append.", nameof(updates));
-        return _appends.AppendAsync(key, updates);
+        return _writer.AppendAsync(key, updates);
     }
 
-    public async Task<bool> CompactAsync(DocumentKey key, byte[] snapshot, long upToSeq, CancellationToken ct = default)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        await using var tx = connection.BeginTransaction();
-        var written = await tx.Command("""
-            INSERT INTO doc_snapshots (project_id, doc_name, upto_seq, data) VALUES ($p, $d, $s, $data)
-            ON CONFLICT (project_id, doc_name) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data
-            WHERE excluded.upto_seq > doc_snapshots.upto_seq
-            """, ("$p", key.ProjectId), ("$d", key.DocName), ("$s", upToSeq), ("$data", snapshot)).ExecuteNonQueryAsync(ct);
-        if (written > 0)
-        {
-            await tx.Command("DELETE FROM doc_updates WHERE project_id = $p AND doc_name = $d AND seq <= $s",
-                ("$p", key.ProjectId), ("$d", key.DocName), ("$s", upToSeq)).ExecuteNonQueryAsync(ct);
-        }
-        await tx.CommitAsync(ct);
-        return written > 0;
-    }
+    /// <summary>Through the same writer as appends, so compaction never makes an append wait for the lock.</summary>
+    public Task<bool> CompactAsync(DocumentKey key, byte[] snapshot, long upToSeq, CancellationToken ct = default) =>
+        _writer.CompactAsync(key, snapshot, upToSeq);
 }

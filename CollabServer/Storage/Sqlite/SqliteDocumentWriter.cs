@@ -4,34 +4,44 @@ using Microsoft.Data.Sqlite;
 namespace Collab.Server.Storage.Sqlite;
 
 /// <summary>
-/// Group commit for document appends. SQLite has one write lock per file, so appends from many
-/// rooms would otherwise queue for it one commit at a time. A single loop owns one long-lived
-/// write connection with prepared statements, takes every append queued while the previous commit
-/// ran, writes them in one transaction and only then completes their tasks: each append is still
-/// durable when its task completes, and appends to one document keep their order.
+/// The one writer of document updates and snapshots (group commit). SQLite has one write lock per
+/// file, so appends from many rooms would otherwise queue for it one commit at a time, and a
+/// compaction on its own connection would make appends wait in SQLite's busy handler (a sleep of a
+/// millisecond or more each time). A single loop owns one long-lived connection with prepared
+/// statements, takes every write queued while the previous commit ran, runs them in order in one
+/// transaction and only then completes their tasks: each write is durable when its task
+/// completes, and writes to one document keep their order.
 /// </summary>
-internal sealed class SqliteAppendWriter
+internal sealed class SqliteDocumentWriter
 {
-    private const int MaxAppendsPerCommit = 512;
+    private const int MaxWritesPerCommit = 512;
 
     private readonly SqliteDatabase _db;
-    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true });
-    private readonly List<PendingAppend> _batch = new();
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
+    private readonly List<PendingWrite> _batch = new();
     private SqliteConnection? _connection;
     private SqliteCommand? _head;
     private SqliteCommand? _insert;
+    private SqliteCommand? _upsertSnapshot;
+    private SqliteCommand? _deleteCompacted;
 
-    public SqliteAppendWriter(SqliteDatabase db)
+    public SqliteDocumentWriter(SqliteDatabase db)
     {
         _db = db;
         _ = Task.Run(RunAsync);
     }
 
-    public Task<AppendedRange> AppendAsync(DocumentKey key, IReadOnlyList<byte[]> updates)
+    public Task<AppendedRange> AppendAsync(DocumentKey key, IReadOnlyList<byte[]> updates) =>
+        Enqueue(new PendingWrite<AppendedRange>(w => w.Append(key, updates)));
+
+    /// <summary>Stores the snapshot and drops the log it covers; false when a newer snapshot is already stored.</summary>
+    public Task<bool> CompactAsync(DocumentKey key, byte[] snapshot, long upToSeq) =>
+        Enqueue(new PendingWrite<bool>(w => w.Compact(key, snapshot, upToSeq)));
+
+    private Task<T> Enqueue<T>(PendingWrite<T> write)
     {
-        var pending = new PendingAppend(key, updates);
-        _queue.Writer.TryWrite(pending);
-        return pending.Completion;
+        _queue.Writer.TryWrite(write);
+        return write.Completion;
     }
 
     private async Task RunAsync()
@@ -39,17 +49,17 @@ internal sealed class SqliteAppendWriter
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync())
         {
-            while (_batch.Count < MaxAppendsPerCommit && reader.TryRead(out var pending)) _batch.Add(pending);
+            while (_batch.Count < MaxWritesPerCommit && reader.TryRead(out var pending)) _batch.Add(pending);
             try
             {
                 await EnsureConnectionAsync();
-                var ranges = Commit(_batch);
-                for (var i = 0; i < _batch.Count; i++) _batch[i].Done(ranges[i]);
+                Commit(_batch);
+                foreach (var write in _batch) write.Complete();
             }
             catch (Exception) when (_batch.Count > 1)
             {
-                // One bad append must not fail the others: retry each in its own transaction.
-                foreach (var pending in _batch) await CommitAloneAsync(pending);
+                // One bad write must not fail the others: retry each in its own transaction.
+                foreach (var write in _batch) await CommitAloneAsync(write);
             }
             catch (Exception ex)
             {
@@ -60,44 +70,59 @@ internal sealed class SqliteAppendWriter
         }
     }
 
-    private async Task CommitAloneAsync(PendingAppend pending)
+    private async Task CommitAloneAsync(PendingWrite write)
     {
         try
         {
             ResetConnection();
             await EnsureConnectionAsync();
-            pending.Done(Commit([pending])[0]);
+            Commit([write]);
+            write.Complete();
         }
         catch (Exception ex)
         {
-            pending.Fail(ex);
+            write.Fail(ex);
         }
     }
 
-    private AppendedRange[] Commit(IReadOnlyList<PendingAppend> batch)
+    private void Commit(IReadOnlyList<PendingWrite> batch)
     {
-        var ranges = new AppendedRange[batch.Count];
         using var tx = _connection!.BeginTransaction();
-        _head!.Transaction = tx;
-        _insert!.Transaction = tx;
-        for (var i = 0; i < batch.Count; i++)
-        {
-            var (key, updates) = (batch[i].Key, batch[i].Updates);
-            _head.Parameters["$p"].Value = key.ProjectId;
-            _head.Parameters["$d"].Value = key.DocName;
-            var previous = (long)_head.ExecuteScalar()!;
-            long seq = 0;
-            _insert.Parameters["$p"].Value = key.ProjectId;
-            _insert.Parameters["$d"].Value = key.DocName;
-            foreach (var update in updates)
-            {
-                _insert.Parameters["$u"].Value = update;
-                seq = (long)_insert.ExecuteScalar()!;
-            }
-            ranges[i] = new AppendedRange(previous, seq);
-        }
+        foreach (var command in (SqliteCommand[])[_head!, _insert!, _upsertSnapshot!, _deleteCompacted!]) command.Transaction = tx;
+        foreach (var write in batch) write.Execute(this);
         tx.Commit();
-        return ranges;
+    }
+
+    private AppendedRange Append(DocumentKey key, IReadOnlyList<byte[]> updates)
+    {
+        Bind(_head!, key);
+        var previous = (long)_head!.ExecuteScalar()!;
+        long seq = 0;
+        Bind(_insert!, key);
+        foreach (var update in updates)
+        {
+            _insert!.Parameters["$u"].Value = update;
+            seq = (long)_insert.ExecuteScalar()!;
+        }
+        return new AppendedRange(previous, seq);
+    }
+
+    private bool Compact(DocumentKey key, byte[] snapshot, long upToSeq)
+    {
+        Bind(_upsertSnapshot!, key);
+        _upsertSnapshot!.Parameters["$s"].Value = upToSeq;
+        _upsertSnapshot.Parameters["$data"].Value = snapshot;
+        if (_upsertSnapshot.ExecuteNonQuery() == 0) return false;
+        Bind(_deleteCompacted!, key);
+        _deleteCompacted!.Parameters["$s"].Value = upToSeq;
+        _deleteCompacted.ExecuteNonQuery();
+        return true;
+    }
+
+    private static void Bind(SqliteCommand command, DocumentKey key)
+    {
+        command.Parameters["$p"].Value = key.ProjectId;
+        command.Parameters["$d"].Value = key.DocName;
     }
 
     private async Task EnsureConnectionAsync()
@@ -112,27 +137,41 @@ internal sealed class SqliteAppendWriter
         _insert = _connection.Command(
             "INSERT INTO doc_updates (project_id, doc_name, data) VALUES ($p, $d, $u) RETURNING seq",
             ("$p", ""), ("$d", ""), ("$u", Array.Empty<byte>()));
-        _head.Prepare();
-        _insert.Prepare();
+        _upsertSnapshot = _connection.Command("""
+            INSERT INTO doc_snapshots (project_id, doc_name, upto_seq, data) VALUES ($p, $d, $s, $data)
+            ON CONFLICT (project_id, doc_name) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data
+            WHERE excluded.upto_seq > doc_snapshots.upto_seq
+            """, ("$p", ""), ("$d", ""), ("$s", 0L), ("$data", Array.Empty<byte>()));
+        _deleteCompacted = _connection.Command(
+            "DELETE FROM doc_updates WHERE project_id = $p AND doc_name = $d AND seq <= $s",
+            ("$p", ""), ("$d", ""), ("$s", 0L));
+        foreach (var command in (SqliteCommand[])[_head, _insert, _upsertSnapshot, _deleteCompacted]) command.Prepare();
     }
 
     private void ResetConnection()
     {
-        _head?.Dispose();
-        _insert?.Dispose();
+        foreach (var command in (SqliteCommand?[])[_head, _insert, _upsertSnapshot, _deleteCompacted]) command?.Dispose();
         _connection?.Dispose();
-        (_head, _insert, _connection) = (null, null, null);
+        (_head, _insert, _upsertSnapshot, _deleteCompacted, _connection) = (null, null, null, null, null);
     }
 
-    private sealed class PendingAppend(DocumentKey key, IReadOnlyList<byte[]> updates)
+    private abstract class PendingWrite
     {
-        private readonly TaskCompletionSource<AppendedRange> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        /// <summary>Runs inside the shared transaction; the result is kept until the commit.</summary>
+        public abstract void Execute(SqliteDocumentWriter writer);
+        public abstract void Complete();
+        public abstract void Fail(Exception error);
+    }
 
-        public DocumentKey Key => key;
-        public IReadOnlyList<byte[]> Updates => updates;
-        public Task<AppendedRange> Completion => _done.Task;
+    private sealed class PendingWrite<T>(Func<SqliteDocumentWriter, T> execute) : PendingWrite
+    {
+        private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _result;
 
-        public void Done(AppendedRange range) => _done.TrySetResult(range);
-        public void Fail(Exception error) => _done.TrySetException(error);
+        public Task<T> Completion => _done.Task;
+
+        public override void Execute(SqliteDocumentWriter writer) => _result = execute(writer);
+        public override void Complete() => _done.TrySetResult(_result!);
+        public override void Fail(Exception error) => _done.TrySetException(error);
     }
 }
