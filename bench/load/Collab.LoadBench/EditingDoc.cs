@@ -1,65 +1,71 @@
 using Collab.Crdt;
+using Collab.Crdt.Blocks;
+using Collab.Crdt.Content;
 
 namespace Collab.LoadBench;
 
 /// <summary>
-/// One simulated editor's document. Each edit sets this client's key in the root map <c>m</c> to a
-/// fresh edit id (the doc stays small however long the run); after applying a remote update the
-/// client reads the room's keys and reports the ids it had not seen yet.
+/// One simulated editor. Each edit sets this client's own key in the root map <c>m</c> to a fresh
+/// edit id, so the doc stays small however long the run. Remote updates are read, not integrated:
+/// the edit ids are taken straight from the decoded items of this run's writers. Each client
+/// writes only its own key, so its Doc stays a valid base for its next edit without the others'
+/// items, and the generator spends its CPU on the wire rather than on a thousand replicas.
 /// </summary>
-public sealed class EditingDoc(string clientKey, IReadOnlyList<string> roomKeys, LatencyRecorder recorder)
+public sealed class EditingDoc
 {
-    private static readonly object Remote = new();
-    private readonly Dictionary<string, long> _seen = new();
+    private readonly Dictionary<ulong, long> _seenPerWriter = new();
+    private readonly string _clientKey;
+    private readonly IReadOnlySet<ulong> _runWriters;
+    private readonly LatencyRecorder _recorder;
+    private readonly Doc _doc = new();
     private byte[]? _local;
-    private Doc? _doc;
 
-    public Doc Doc => _doc ??= CreateDoc();
+    /// <param name="runWriters">This run's writers: every EditingDoc adds its client id; edits of earlier runs are ignored.</param>
+    public EditingDoc(string clientKey, HashSet<ulong> runWriters, LatencyRecorder recorder)
+    {
+        _clientKey = clientKey;
+        _runWriters = runWriters;
+        _recorder = recorder;
+        runWriters.Add(_doc.ClientId);
+        _doc.UpdateV1 += (_, e) => _local = e.Update;
+    }
 
     public byte[]? Edit(out long id)
     {
-        lock (Doc)
+        lock (_doc)
         {
-            id = recorder.NewEdit();
+            id = _recorder.NewEdit();
             if (id == 0) return null;
             _local = null;
             var edited = id;
-            Doc.Transact(_ => Doc.GetMap("m").Set(clientKey, edited));
+            _doc.Transact(_ => _doc.GetMap("m").Set(_clientKey, edited));
             return _local;
         }
     }
 
+    /// <summary>Reports the edit ids in <paramref name="update"/> this client had not seen yet. Called from one receive loop.</summary>
     public void ApplyRemote(byte[] update)
     {
-        lock (Doc)
+        foreach (var s in Updates.Decode(update).Structs)
         {
-            Doc.ApplyUpdate(update, Remote);
-            var map = Doc.GetMap("m");
-            foreach (var key in roomKeys)
+            if (s is not Item { Content: ContentAny any } item || item.Id.Client == _doc.ClientId || !_runWriters.Contains(item.Id.Client)) continue;
+            foreach (var value in any.Arr)
             {
-                if (key == clientKey || map.Get(key) is not IConvertible value) continue;
                 var id = Convert.ToInt64(value);
-                if (_seen.TryGetValue(key, out var last) && last >= id) continue;
-                _seen[key] = id;
-                recorder.Seen(id);
+                if (_seenPerWriter.TryGetValue(item.Id.Client, out var last) && last >= id) continue;
+                _seenPerWriter[item.Id.Client] = id;
+                _recorder.Seen(id);
             }
         }
     }
 
     public byte[] StateVector()
     {
-        lock (Doc) return Doc.EncodeStateVector();
+        lock (_doc) return _doc.EncodeStateVector();
     }
 
     public byte[] Diff(byte[] stateVector)
     {
-        lock (Doc) return Doc.EncodeStateAsUpdate(stateVector);
-    }
-
-    private Doc CreateDoc()
-    {
-        var doc = new Doc();
-        doc.UpdateV1 += (_, e) => { if (e.Origin != Remote) _local = e.Update; };
-        return doc;
+        lock (_doc) return _doc.EncodeStateAsUpdate(stateVector);
     }
 }

@@ -11,16 +11,17 @@ public sealed record Scenario(string Name, IReadOnlyList<ServerUnderTest> Server
         var rssBefore = Servers.Sum(s => s.RssBytes());
         // Keys are unique to this run: a server reused from the previous one still holds that one's edits.
         var run = Guid.NewGuid().ToString("N")[..8];
-        var keys = Enumerable.Range(0, load.Clients).Select(c => $"{run}-c{c}").ToList();
+        var writers = new HashSet<ulong>();
         var clients = new List<IBenchClient>();
         for (var r = 0; r < load.Rooms; r++)
             for (var c = 0; c < load.Clients; c++)
-                clients.Add(CreateClient(r, c, new EditingDoc(keys[c], keys, recorder), recorder));
+                clients.Add(CreateClient(r, c, new EditingDoc($"{run}-c{c}", writers, recorder), recorder));
         using var cts = new CancellationTokenSource();
         foreach (var chunk in clients.Chunk(50)) await Task.WhenAll(chunk.Select(c => c.ConnectAsync(cts.Token)));
         await Task.Delay(1000);
 
         var cpuBefore = Servers.Sum(s => s.CpuSeconds());
+        var generatorCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var deliveredBefore = recorder.Delivered;
         var period = TimeSpan.FromSeconds(1 / load.Rate);
@@ -39,6 +40,7 @@ public sealed record Scenario(string Name, IReadOnlyList<ServerUnderTest> Server
         await Task.Delay(2000); // let the last fan-out arrive
         var elapsed = clock.Elapsed.TotalSeconds;
         var cpu = Servers.Sum(s => s.CpuSeconds()) - cpuBefore;
+        var generatorCpu = (Process.GetCurrentProcess().TotalProcessorTime - generatorCpuBefore).TotalSeconds;
         var rssAfter = Servers.Sum(s => s.RssBytes());
         var peak = Servers.Sum(s => s.PeakRssBytes());
         var delivered = recorder.Delivered - deliveredBefore;
@@ -47,6 +49,6 @@ public sealed record Scenario(string Name, IReadOnlyList<ServerUnderTest> Server
         var fanOut = recorder.FanOut();
         var updatesPerSecond = fanOut.Count / (double)Math.Max(1, load.Clients - 1) / elapsed;
         return new ScenarioResult(Name, load.Rate, recorder.Sent, fanOut.Count / (double)Math.Max(1, recorder.Sent * (load.Clients - 1)), updatesPerSecond, delivered / elapsed, fanOut, recorder.Acks(), recorder.Errors,
-            cpu / elapsed * 100, peak / 1048576.0, (rssAfter - rssBefore) / 1048576.0 / load.Rooms);
+            cpu / elapsed * 100, generatorCpu / elapsed * 100, peak / 1048576.0, (rssAfter - rssBefore) / 1048576.0 / load.Rooms);
     }
 }

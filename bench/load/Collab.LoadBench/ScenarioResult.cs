@@ -4,10 +4,13 @@ public sealed record ScenarioResult(
     string Name, double Rate, long Sent, double SeenFraction, double UpdatesPerSecond, double DeliveredPerSecond,
     (double P50, double P95, double P99, int Count) FanOut,
     (double P50, double P95, double P99, int Count) Acks,
-    long Errors, double CpuPercent, double PeakMb, double MbPerRoom)
+    long Errors, double CpuPercent, double GeneratorCpuPercent, double PeakMb, double MbPerRoom)
 {
-    /// <summary>updates/s: edits seen by the other clients of their room per second (sampled); frames/s: update frames clients received.</summary>
-    public const string Header = "scenario                   rate   sent  upd/s frames/s  fanout p50/p95/p99 ms   ack p50/p95/p99 ms     err  cpu%  peakMB  MB/room";
+    /// <summary>
+    /// updates/s: edits seen by the other clients of their room per second; frames/s: update frames
+    /// clients received; cpu%: the server(s), gen%: this load generator (100 = one core).
+    /// </summary>
+    public const string Header = "scenario                   rate   sent  upd/s frames/s  fanout p50/p95/p99 ms   ack p50/p95/p99 ms     err  cpu% gen%  peakMB  MB/room";
 
     /// <summary>Kept up: (nearly) every edit reached the other clients, without errors, with p99 under the limit.</summary>
     public bool Sustained(double p99LimitMs) => SeenFraction >= 0.98 && Errors == 0 && FanOut.P99 <= p99LimitMs;
@@ -16,7 +19,7 @@ public sealed record ScenarioResult(
     {
         var acks = Acks.Count == 0 ? "-" : $"{Ms(Acks.P50)}/{Ms(Acks.P95)}/{Ms(Acks.P99)}";
         var fanOut = $"{Ms(FanOut.P50)}/{Ms(FanOut.P95)}/{Ms(FanOut.P99)}";
-        return $"{Name,-26} {Rate,4:0.#} {Sent,6} {UpdatesPerSecond,5:F0} {DeliveredPerSecond,8:F0}  {fanOut,-22} {acks,-21} {Errors,4} {CpuPercent,5:F0} {PeakMb,7:F0} {MbPerRoom,8:F2}";
+        return $"{Name,-26} {Rate,4:0.#} {Sent,6} {UpdatesPerSecond,5:F0} {DeliveredPerSecond,8:F0}  {fanOut,-22} {acks,-21} {Errors,4} {CpuPercent,5:F0} {GeneratorCpuPercent,4:F0} {PeakMb,7:F0} {MbPerRoom,8:F2}";
     }
 
     private static string Ms(double value) => double.IsNaN(value) ? "-" : value.ToString("F1");
