@@ -5,9 +5,12 @@ namespace Collab.Server.Storage.Postgres;
 
 public sealed class PostgresDocumentStore(NpgsqlDataSource db) : IDocumentStore
 {
-    /// <summary>First keys of the two-key advisory locks (the schema lock, PostgresSchemaLock.Key, uses the one-key form).</summary>
+    /// <summary>
+    /// First key of the compaction's two-key advisory lock; appends use 7346003 (PostgresAppendWriter),
+    /// the schema lock (PostgresSchemaLock.Key) the one-key form.
+    /// </summary>
     internal const int CompactLockClass = 7346002;
-    private const int AppendLockClass = 7346003;
+    private readonly PostgresAppendWriter _appends = new(db);
 
     public async Task<StoredDocument> LoadAsync(DocumentKey key, CancellationToken ct = default)
     {
@@ -37,44 +40,14 @@ public sealed class PostgresDocumentStore(NpgsqlDataSource db) : IDocumentStore
         return snapshot is null && log.Count == 0 ? StoredDocument.Empty : new StoredDocument(snapshot, snapshotSeq, log);
     }
 
-    public async Task<AppendedRange> AppendAsync(DocumentKey key, IReadOnlyList<byte[]> updates, CancellationToken ct = default)
+    /// <summary>
+    /// Durable when the task completes; the round trip is shared with this node's other appends
+    /// (group commit), so once queued an append is not cancelled by <paramref name="ct"/>.
+    /// </summary>
+    public Task<AppendedRange> AppendAsync(DocumentKey key, IReadOnlyList<byte[]> updates, CancellationToken ct = default)
     {
         if (updates.Count == 0) throw new ArgumentException("Nothing to append.", nameof(updates));
-        await using var connection = await db.OpenConnectionAsync(ct);
-        // One round trip, commit included: a batch without an explicit transaction runs as one
-        // implicit transaction (a single Sync), so the per-document lock is held until the commit.
-        // The lock serialises appends from every node, so the head read next is exact and seqs
-        // commit in order (replicas chain them to spot gaps).
-        await using var batch = new NpgsqlBatch(connection)
-        {
-            BatchCommands =
-            {
-                Batched("SELECT pg_advisory_xact_lock($1, hashtext($2 || '/' || $3))", AppendLockClass, key.ProjectId, key.DocName),
-                Batched("""
-                    SELECT GREATEST(
-                        COALESCE((SELECT max(seq) FROM doc_updates WHERE project_id = $1 AND doc_name = $2), 0),
-                        COALESCE((SELECT upto_seq FROM doc_snapshots WHERE project_id = $1 AND doc_name = $2), 0))
-                    """, key.ProjectId, key.DocName),
-                Batched("""
-                    WITH added AS (
-                        INSERT INTO doc_updates (project_id, doc_name, data)
-                        SELECT $1, $2, u FROM unnest($3::bytea[]) WITH ORDINALITY AS t(u, i) ORDER BY i
-                        RETURNING seq)
-                    SELECT max(seq) FROM added
-                    """, key.ProjectId, key.DocName, updates.ToArray()),
-            },
-        };
-        long previous, last;
-        await using (var reader = await batch.ExecuteReaderAsync(ct))
-        {
-            await reader.NextResultAsync(ct);
-            await reader.ReadAsync(ct);
-            previous = reader.GetInt64(0);
-            await reader.NextResultAsync(ct);
-            await reader.ReadAsync(ct);
-            last = reader.GetInt64(0);
-        }
-        return new AppendedRange(previous, last);
+        return _appends.AppendAsync(key, updates);
     }
 
     public async Task<bool> CompactAsync(DocumentKey key, byte[] snapshot, long upToSeq, CancellationToken ct = default)
@@ -98,12 +71,5 @@ public sealed class PostgresDocumentStore(NpgsqlDataSource db) : IDocumentStore
         }
         await tx.CommitAsync(ct);
         return written > 0;
-    }
-
-    private static NpgsqlBatchCommand Batched(string sql, params object[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value });
-        return command;
     }
 }
