@@ -14,8 +14,6 @@ namespace Collab.Server.Rooms;
 /// </summary>
 public sealed partial class Room
 {
-    private static readonly byte[] EmptyUpdate = [0, 0];
-
     private readonly Channel<RoomWork> _inbox = Channel.CreateUnbounded<RoomWork>(new() { SingleReader = true });
     private readonly Doc _doc = new();
     private readonly Awareness _awareness;
@@ -92,33 +90,6 @@ public sealed partial class Room
         catch (CrdtFormatException ex) { throw new UpdateRejectedException($"Malformed state vector: {ex.Message}"); }
     });
 
-    /// <summary>Applies, persists, broadcasts; completes once the update is durable.</summary>
-    public Task ApplyUpdateAsync(RoomPeer? sender, byte[] update)
-    {
-        var work = new UpdateWork(sender, update);
-        Post(work);
-        return work.Completion;
-    }
-
-    /// <summary>Applies a y-protocols awareness update and forwards it to the other peers.</summary>
-    public Task ApplyAwarenessAsync(RoomPeer sender, byte[] update) => InvokeAsync(() =>
-    {
-        try { _awareness.ApplyUpdate(update, sender); }
-        catch (CrdtFormatException ex)
-        {
-            throw new UpdateRejectedException($"Malformed awareness update: {ex.Message}");
-        }
-        // Forwarded as received (y-websocket does the same on its 'update' event), which also
-        // echoes a lone client's periodic renewal so its connection does not time out.
-        Broadcast(new PeerMessage(PeerMessageKind.Awareness, update), sender, echoToSender: sender.EchoesAwareness);
-        _bus.PublishAwareness(Key, update);
-        return true;
-    });
-
-    /// <summary>Every awareness state, encoded; null when there are none.</summary>
-    public Task<byte[]?> GetAwarenessAsync() => InvokeAsync(() =>
-        _awareness.GetStates().Count == 0 ? null : _awareness.EncodeUpdate(_awareness.GetStates().Keys));
-
     /// <summary>Removes the peer and its awareness states. Does not wait for the room.</summary>
     public void Leave(RoomPeer peer)
     {
@@ -134,27 +105,6 @@ public sealed partial class Room
 
     /// <summary>Reads the document inside the actor, so the reader sees one consistent state.</summary>
     public Task<T> ReadAsync<T>(Func<Doc, T> read) => InvokeAsync(() => read(_doc));
-
-    /// <summary>A server-side edit (import, template): persisted and broadcast like a client's update.</summary>
-    public Task EditAsync(Action<Doc> edit) => InvokeAsync(async () =>
-    {
-        _emitted.Clear();
-        edit(_doc);
-        if (_emitted.Count == 0) return true;
-        var update = _emitted.Count == 1 ? _emitted[0] : Updates.Merge(_emitted.ToList());
-        try
-        {
-            await PersistAsync([update]);
-        }
-        catch (Exception ex)
-        {
-            _logger.LogError(ex, "Could not persist a server edit of {Document}", Key);
-            Close("storage failure");
-            throw new RoomUnavailableException("The change could not be saved; try again.", ex);
-        }
-        Broadcast(new PeerMessage(PeerMessageKind.Update, update), except: null);
-        return true;
-    });
 
     /// <summary>Closes the room, telling every peer why (document deleted, server stopping).</summary>
     public Task CloseAsync(string reason, bool flush) => InvokeAsync(async () =>
@@ -236,119 +186,6 @@ public sealed partial class Room
         MaybeCompact();
     }
 
-    private List<UpdateWork> TakeBatch(UpdateWork first)
-    {
-        var batch = new List<UpdateWork> { first };
-        while (batch.Count < _options.MaxBatch && _inbox.Reader.TryPeek(out var next) && next is UpdateWork)
-        {
-            _inbox.Reader.TryRead(out next);
-            batch.Add((UpdateWork)next!);
-        }
-        return batch;
-    }
-
-    private async Task ProcessUpdatesAsync(List<UpdateWork> batch)
-    {
-        var accepted = new List<UpdateWork>(batch.Count);
-        var batchBytes = 0L;
-        _emitted.Clear();
-        // One transaction for the whole batch, so the Doc emits one update for it and every peer
-        // gets one frame instead of one per queued update: under load, batches grow and the
-        // fan-out cost per update falls. A malformed update fails decoding before it touches the Doc.
-        _doc.Transact(_ =>
-        {
-            foreach (var work in batch)
-            {
-                if (_approxBytes + batchBytes + work.Update.Length > _limits.MaxDocumentBytes)
-                {
-                    work.Fail(new UpdateRejectedException(
-                        $"The document would exceed Limits:MaxDocumentBytes ({_limits.MaxDocumentBytes} bytes); the update was not applied."));
-                    continue;
-                }
-                try
-                {
-                    _doc.ApplyUpdate(work.Update, work.Sender);
-                }
-                catch (CrdtFormatException ex)
-                {
-                    work.Fail(new UpdateRejectedException($"Malformed update: {ex.Message}"));
-                    continue;
-                }
-                batchBytes += work.Update.Length;
-                accepted.Add(work);
-            }
-        }, origin: null, local: false);
-        if (accepted.Count == 0) return;
-        var deltas = _emitted.ToList();
-
-        var toPersist = accepted.Where(a => !a.Update.AsSpan().SequenceEqual(EmptyUpdate)).Select(a => a.Update).ToList();
-        if (toPersist.Count > 0)
-        {
-            try
-            {
-                await PersistAsync(toPersist);
-            }
-            catch (Exception ex)
-            {
-                // The Doc now holds updates the store lacks: drop it so the next join reloads from the store.
-                _logger.LogError(ex, "Could not persist {Count} updates to {Document}", toPersist.Count, Key);
-                foreach (var work in accepted) work.Fail(new RoomUnavailableException("The update could not be saved; join again.", ex));
-                Close("storage failure");
-                return;
-            }
-        }
-        // A batch from one peer skips that peer; a batch from several reaches its senders too (each
-        // needs the others' part; their own part is a no-op for them, as y-websocket's echo is).
-        var sender = accepted[0].Sender;
-        var except = accepted.TrueForAll(w => w.Sender == sender) ? sender : null;
-        foreach (var delta in deltas) Broadcast(new PeerMessage(PeerMessageKind.Update, delta), except);
-        foreach (var work in accepted) work.Accept();
-    }
-
-    private async Task PersistAsync(List<byte[]> updates)
-    {
-        var range = await _store.AppendAsync(Key, updates);
-        _bus.PublishUpdates(Key, range, updates);
-        _logCount += updates.Count;
-        foreach (var update in updates) _approxBytes += update.Length;
-        ApplyLinks(_chain.Offer(new ChainLink(range, null)));
-        MaybeCompact();
-    }
-
-    private void MaybeCompact()
-    {
-        if (_compacting || _logCount < _options.CompactAfterUpdates) return;
-        _compacting = true;
-        var snapshot = _doc.EncodeStateAsUpdate();
-        var covered = _logCount;
-        _approxBytes = snapshot.Length;
-        _compactor.Enqueue(new CompactionJob(Key, snapshot, _chain.Head, ok =>
-        {
-            var work = new ActionWork<bool>(() =>
-            {
-                _compacting = false;
-                if (ok) _logCount = Math.Max(0, _logCount - covered);
-                return ValueTask.FromResult(ok);
-            });
-            _inbox.Writer.TryWrite(work);
-        }));
-    }
-
-    /// <summary>Folds the log into a snapshot now (before unloading), in the actor.</summary>
-    private async Task FlushAsync()
-    {
-        if (_logCount == 0) return;
-        try
-        {
-            await _store.CompactAsync(Key, _doc.EncodeStateAsUpdate(), _chain.Head);
-            _logCount = 0;
-        }
-        catch (Exception ex)
-        {
-            _logger.LogWarning(ex, "Flush of {Document} failed; its log is kept", Key);
-        }
-    }
-
     private void Broadcast(PeerMessage message, RoomPeer? except, bool echoToSender = false)
     {
         message = message with { Encoded = new WireFrameCache() };
@@ -356,38 +193,6 @@ public sealed partial class Room
         {
             if (peer == except && !echoToSender) continue;
             peer.Enqueue(message);
-        }
-    }
-
-    private void OnAwarenessUpdated(AwarenessChange change)
-    {
-        if (change.Origin == RemoteOrigin) return; // ReceiveAwareness forwards other nodes' messages as they are
-        if (change.Origin is RoomPeer peer && _peers.TryGetValue(peer, out var clients))
-        {
-            // A peer's own message: remember whose states it carries (removed when it leaves);
-            // ApplyAwarenessAsync forwards the message itself.
-            foreach (var id in change.Added) clients.Add(id);
-            foreach (var id in change.Updated) clients.Add(id);
-            foreach (var id in change.Removed) clients.Remove(id);
-            return;
-        }
-        // States removed because their peer left or went silent: tell everyone left.
-        if (change.Removed.Count > 0)
-        {
-            var removal = _awareness.EncodeUpdate(change.Removed);
-            Broadcast(new PeerMessage(PeerMessageKind.Awareness, removal), except: null);
-            _bus.PublishAwareness(Key, removal);
-        }
-    }
-
-    /// <summary>Drops awareness states not renewed for 30 s (a client that vanished without a close).</summary>
-    private async Task ExpireAwarenessAsync()
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
-        while (await timer.WaitForNextTickAsync() && !_closed)
-        {
-            var work = new ActionWork<bool>(() => ValueTask.FromResult(_awareness.RemoveOutdated().Count > 0));
-            if (!_inbox.Writer.TryWrite(work)) return;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Collab.Crdt;
 using Collab.Server.Projects;
 using Collab.Server.Storage;
 
@@ -10,6 +11,7 @@ namespace Collab.Server.Rooms;
 /// </summary>
 public abstract class RoomPeer
 {
+    private const int MaxCoalescedUpdates = 64;
     private readonly Channel<PeerMessage> _outbox;
     private int _overflowed;
 
@@ -49,7 +51,7 @@ public abstract class RoomPeer
         {
             await foreach (var message in _outbox.Reader.ReadAllAsync(ct))
             {
-                await DeliverAsync(message, ct);
+                await DeliverAsync(message.Kind == PeerMessageKind.Update ? CoalesceQueuedUpdates(message) : message, ct);
                 if (message.Kind == PeerMessageKind.Closed) break;
             }
         }
@@ -61,6 +63,22 @@ public abstract class RoomPeer
     }
 
     public void CompleteOutbox() => _outbox.Writer.TryComplete();
+
+    /// <summary>
+    /// A peer that fell behind has several updates queued: they go out merged, as one update (one
+    /// frame, one apply on the client), so a busy room costs fewer sends the busier it gets.
+    /// Messages of other kinds keep their place after the updates before them.
+    /// </summary>
+    private PeerMessage CoalesceQueuedUpdates(PeerMessage first)
+    {
+        List<byte[]>? queued = null;
+        while ((queued?.Count ?? 1) < MaxCoalescedUpdates && _outbox.Reader.TryPeek(out var next) && next.Kind == PeerMessageKind.Update)
+        {
+            _outbox.Reader.TryRead(out next);
+            (queued ??= [first.Payload]).Add(next.Payload);
+        }
+        return queued is null ? first : new PeerMessage(PeerMessageKind.Update, Updates.Merge(queued));
+    }
 
     protected abstract ValueTask DeliverAsync(PeerMessage message, CancellationToken ct);
 

@@ -1,0 +1,156 @@
+using Collab.Crdt;
+using Collab.Server.Storage;
+
+namespace Collab.Server.Rooms;
+
+/// <summary>
+/// The room's update pipeline: queued updates are applied in one transaction per batch, persisted
+/// together (group commit) before anyone is told, then broadcast as one frame; the log is folded
+/// into a snapshot every <see cref="RoomOptions.CompactAfterUpdates"/> entries.
+/// </summary>
+public sealed partial class Room
+{
+    private static readonly byte[] EmptyUpdate = [0, 0];
+
+    /// <summary>Applies, persists, broadcasts; completes once the update is durable.</summary>
+    public Task ApplyUpdateAsync(RoomPeer? sender, byte[] update)
+    {
+        var work = new UpdateWork(sender, update);
+        Post(work);
+        return work.Completion;
+    }
+
+    /// <summary>A server-side edit (import, template): persisted and broadcast like a client's update.</summary>
+    public Task EditAsync(Action<Doc> edit) => InvokeAsync(async () =>
+    {
+        _emitted.Clear();
+        edit(_doc);
+        if (_emitted.Count == 0) return true;
+        var update = _emitted.Count == 1 ? _emitted[0] : Updates.Merge(_emitted.ToList());
+        try
+        {
+            await PersistAsync([update]);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Could not persist a server edit of {Document}", Key);
+            Close("storage failure");
+            throw new RoomUnavailableException("The change could not be saved; try again.", ex);
+        }
+        Broadcast(new PeerMessage(PeerMessageKind.Update, update), except: null);
+        return true;
+    });
+
+    private List<UpdateWork> TakeBatch(UpdateWork first)
+    {
+        var batch = new List<UpdateWork> { first };
+        while (batch.Count < _options.MaxBatch && _inbox.Reader.TryPeek(out var next) && next is UpdateWork)
+        {
+            _inbox.Reader.TryRead(out next);
+            batch.Add((UpdateWork)next!);
+        }
+        return batch;
+    }
+
+    private async Task ProcessUpdatesAsync(List<UpdateWork> batch)
+    {
+        var accepted = new List<UpdateWork>(batch.Count);
+        var batchBytes = 0L;
+        _emitted.Clear();
+        // One transaction for the whole batch, so the Doc emits one update for it and every peer
+        // gets one frame instead of one per queued update: under load, batches grow and the
+        // fan-out cost per update falls. A malformed update fails decoding before it touches the Doc.
+        _doc.Transact(_ =>
+        {
+            foreach (var work in batch)
+            {
+                if (_approxBytes + batchBytes + work.Update.Length > _limits.MaxDocumentBytes)
+                {
+                    work.Fail(new UpdateRejectedException(
+                        $"The document would exceed Limits:MaxDocumentBytes ({_limits.MaxDocumentBytes} bytes); the update was not applied."));
+                    continue;
+                }
+                try
+                {
+                    _doc.ApplyUpdate(work.Update, work.Sender);
+                }
+                catch (CrdtFormatException ex)
+                {
+                    work.Fail(new UpdateRejectedException($"Malformed update: {ex.Message}"));
+                    continue;
+                }
+                batchBytes += work.Update.Length;
+                accepted.Add(work);
+            }
+        }, origin: null, local: false);
+        if (accepted.Count == 0) return;
+        var deltas = _emitted.ToList();
+
+        var toPersist = accepted.Where(a => !a.Update.AsSpan().SequenceEqual(EmptyUpdate)).Select(a => a.Update).ToList();
+        if (toPersist.Count > 0)
+        {
+            try
+            {
+                await PersistAsync(toPersist);
+            }
+            catch (Exception ex)
+            {
+                // The Doc now holds updates the store lacks: drop it so the next join reloads from the store.
+                _logger.LogError(ex, "Could not persist {Count} updates to {Document}", toPersist.Count, Key);
+                foreach (var work in accepted) work.Fail(new RoomUnavailableException("The update could not be saved; join again.", ex));
+                Close("storage failure");
+                return;
+            }
+        }
+        // A batch from one peer skips that peer; a batch from several reaches its senders too (each
+        // needs the others' part; their own part is a no-op for them, as y-websocket's echo is).
+        var sender = accepted[0].Sender;
+        var except = accepted.TrueForAll(w => w.Sender == sender) ? sender : null;
+        foreach (var delta in deltas) Broadcast(new PeerMessage(PeerMessageKind.Update, delta), except);
+        foreach (var work in accepted) work.Accept();
+    }
+
+    private async Task PersistAsync(List<byte[]> updates)
+    {
+        var range = await _store.AppendAsync(Key, updates);
+        _bus.PublishUpdates(Key, range, updates);
+        _logCount += updates.Count;
+        foreach (var update in updates) _approxBytes += update.Length;
+        ApplyLinks(_chain.Offer(new ChainLink(range, null)));
+        MaybeCompact();
+    }
+
+    private void MaybeCompact()
+    {
+        if (_compacting || _logCount < _options.CompactAfterUpdates) return;
+        _compacting = true;
+        var snapshot = _doc.EncodeStateAsUpdate();
+        var covered = _logCount;
+        _approxBytes = snapshot.Length;
+        _compactor.Enqueue(new CompactionJob(Key, snapshot, _chain.Head, ok =>
+        {
+            var work = new ActionWork<bool>(() =>
+            {
+                _compacting = false;
+                if (ok) _logCount = Math.Max(0, _logCount - covered);
+                return ValueTask.FromResult(ok);
+            });
+            _inbox.Writer.TryWrite(work);
+        }));
+    }
+
+    /// <summary>Folds the log into a snapshot now (before unloading), in the actor.</summary>
+    private async Task FlushAsync()
+    {
+        if (_logCount == 0) return;
+        try
+        {
+            await _store.CompactAsync(Key, _doc.EncodeStateAsUpdate(), _chain.Head);
+            _logCount = 0;
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Flush of {Document} failed; its log is kept", Key);
+        }
+    }
+}
