@@ -10,8 +10,8 @@ namespace Collab.Server.Observability;
 /// </summary>
 public sealed class MeteredDocumentStore(IDocumentStore inner, CollabMetrics metrics) : IDocumentStore
 {
-    public Task<StoredDocument> LoadAsync(DocumentKey key, CancellationToken ct = default) =>
-        metrics.TimeStoreCallAsync("load", () => inner.LoadAsync(key, ct));
+    public Task<StoredDocument> LoadAsync(DocumentKey key, long afterSeq = 0, CancellationToken ct = default) =>
+        metrics.TimeStoreCallAsync("load", () => inner.LoadAsync(key, afterSeq, ct));
 
     public async Task<AppendedRange> AppendAsync(DocumentKey key, IReadOnlyList<byte[]> updates, CancellationToken ct = default)
     {

@@ -9,7 +9,7 @@ namespace Collab.Server.Rooms;
 /// Doc and fanned out to this node's clients. A gap is never skipped: if the missing append does
 /// not turn up within <see cref="GapGrace"/> (appends from two nodes may cross on the way), or
 /// the bus says it may have dropped messages, the room reloads from the store what lies past its
-/// head, inside the actor, so no other work runs until it has.
+/// head (only that, not the whole document), inside the actor, so no other work runs until it has.
 /// </summary>
 public sealed partial class Room
 {
@@ -85,7 +85,7 @@ public sealed partial class Room
         StoredDocument stored;
         try
         {
-            stored = await _store.LoadAsync(Key);
+            stored = await _store.LoadAsync(Key, afterSeq: _chain.Head);
         }
         catch (Exception ex)
         {
@@ -99,7 +99,7 @@ public sealed partial class Room
         if (stored.Snapshot is not null && stored.SnapshotSeq > from) missing.Add(stored.Snapshot);
         missing.AddRange(stored.Log.Where(e => e.Seq > from).Select(e => e.Update));
         if (missing.Count > 0) ApplyRemote(missing);
-        _logCount = stored.Log.Count;
+        if (stored.Snapshot is not null) _logCount = stored.Log.Count; // otherwise ApplyRemote counted the new entries
         ApplyLinks(_chain.Reset(head));
         _logger.LogInformation("Resynced {Document} from the store ({Reason}): head {From} -> {To}, {Entries} entries applied",
             Key, reason, from, _chain.Head, missing.Count);

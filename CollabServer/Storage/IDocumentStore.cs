@@ -3,8 +3,12 @@ namespace Collab.Server.Storage;
 /// <summary>The durable history of each document: an update log folded into snapshots.</summary>
 public interface IDocumentStore
 {
-    /// <summary>Snapshot plus every log entry newer than it; <see cref="StoredDocument.Empty"/> if none.</summary>
-    Task<StoredDocument> LoadAsync(DocumentKey key, CancellationToken ct = default);
+    /// <summary>
+    /// Snapshot plus every log entry newer than it; <see cref="StoredDocument.Empty"/> if none.
+    /// With <paramref name="afterSeq"/>, only what a replica holding everything up to that seq
+    /// lacks: the snapshot only if it covers more, and the log entries after both.
+    /// </summary>
+    Task<StoredDocument> LoadAsync(DocumentKey key, long afterSeq = 0, CancellationToken ct = default);
 
     /// <summary>
     /// Appends the updates in order, in one transaction, and returns where they landed (the

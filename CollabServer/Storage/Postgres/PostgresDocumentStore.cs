@@ -12,7 +12,7 @@ public sealed class PostgresDocumentStore(NpgsqlDataSource db) : IDocumentStore
     internal const int CompactLockClass = 7346002;
     private readonly PostgresAppendWriter _appends = new(db);
 
-    public async Task<StoredDocument> LoadAsync(DocumentKey key, CancellationToken ct = default)
+    public async Task<StoredDocument> LoadAsync(DocumentKey key, long afterSeq = 0, CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         // Repeatable read: snapshot and log come from the same point in time even if a compaction commits.
@@ -20,19 +20,19 @@ public sealed class PostgresDocumentStore(NpgsqlDataSource db) : IDocumentStore
         byte[]? snapshot = null;
         long snapshotSeq = 0;
         await using (var reader = await tx.Command(
-            "SELECT upto_seq, data FROM doc_snapshots WHERE project_id = $1 AND doc_name = $2",
-            key.ProjectId, key.DocName).ExecuteReaderAsync(ct))
+            "SELECT upto_seq, CASE WHEN upto_seq > $3 THEN data END FROM doc_snapshots WHERE project_id = $1 AND doc_name = $2",
+            key.ProjectId, key.DocName, afterSeq).ExecuteReaderAsync(ct))
         {
             if (await reader.ReadAsync(ct))
             {
                 snapshotSeq = reader.GetInt64(0);
-                snapshot = (byte[])reader[1];
+                if (!reader.IsDBNull(1)) snapshot = (byte[])reader[1];
             }
         }
         var log = new List<LogEntry>();
         await using (var reader = await tx.Command(
             "SELECT seq, data FROM doc_updates WHERE project_id = $1 AND doc_name = $2 AND seq > $3 ORDER BY seq",
-            key.ProjectId, key.DocName, snapshotSeq).ExecuteReaderAsync(ct))
+            key.ProjectId, key.DocName, Math.Max(snapshotSeq, afterSeq)).ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct)) log.Add(new LogEntry(reader.GetInt64(0), (byte[])reader[1]));
         }

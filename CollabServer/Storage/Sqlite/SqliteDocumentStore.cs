@@ -4,7 +4,7 @@ public sealed class SqliteDocumentStore(SqliteDatabase db) : IDocumentStore
 {
     private readonly SqliteDocumentWriter _writer = new(db);
 
-    public async Task<StoredDocument> LoadAsync(DocumentKey key, CancellationToken ct = default)
+    public async Task<StoredDocument> LoadAsync(DocumentKey key, long afterSeq = 0, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
         // One read transaction, so a compaction committing in between cannot hide entries.
@@ -12,19 +12,19 @@ public sealed class SqliteDocumentStore(SqliteDatabase db) : IDocumentStore
         byte[]? snapshot = null;
         long snapshotSeq = 0;
         await using (var reader = await tx.Command(
-            "SELECT upto_seq, data FROM doc_snapshots WHERE project_id = $p AND doc_name = $d",
-            ("$p", key.ProjectId), ("$d", key.DocName)).ExecuteReaderAsync(ct))
+            "SELECT upto_seq, CASE WHEN upto_seq > $a THEN data END FROM doc_snapshots WHERE project_id = $p AND doc_name = $d",
+            ("$p", key.ProjectId), ("$d", key.DocName), ("$a", afterSeq)).ExecuteReaderAsync(ct))
         {
             if (await reader.ReadAsync(ct))
             {
                 snapshotSeq = reader.GetInt64(0);
-                snapshot = (byte[])reader[1];
+                if (!reader.IsDBNull(1)) snapshot = (byte[])reader[1];
             }
         }
         var log = new List<LogEntry>();
         await using (var reader = await tx.Command(
             "SELECT seq, data FROM doc_updates WHERE project_id = $p AND doc_name = $d AND seq > $s ORDER BY seq",
-            ("$p", key.ProjectId), ("$d", key.DocName), ("$s", snapshotSeq)).ExecuteReaderAsync(ct))
+            ("$p", key.ProjectId), ("$d", key.DocName), ("$s", Math.Max(snapshotSeq, afterSeq))).ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct)) log.Add(new LogEntry(reader.GetInt64(0), (byte[])reader[1]));
         }

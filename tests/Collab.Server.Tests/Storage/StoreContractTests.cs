@@ -55,6 +55,27 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Loading_after_a_seq_returns_only_what_a_replica_at_that_seq_lacks()
+    {
+        var first = (await Documents.AppendAsync(Key(), [[1]])).LastSeq;
+        var upTo = (await Documents.AppendAsync(Key(), [[2]])).LastSeq;
+        await Documents.CompactAsync(Key(), [9], upTo);
+        var later = (await Documents.AppendAsync(Key(), [[3]])).LastSeq;
+
+        var behindSnapshot = await Documents.LoadAsync(Key(), afterSeq: first);
+        Assert.Equal([9], behindSnapshot.Snapshot);
+        Assert.Equal([[3]], behindSnapshot.Log.Select(e => e.Update));
+
+        var pastSnapshot = await Documents.LoadAsync(Key(), afterSeq: upTo);
+        Assert.Null(pastSnapshot.Snapshot);
+        Assert.Equal([later], pastSnapshot.Log.Select(e => e.Seq));
+
+        var upToDate = await Documents.LoadAsync(Key(), afterSeq: later);
+        Assert.Null(upToDate.Snapshot);
+        Assert.Empty(upToDate.Log);
+    }
+
+    [Fact]
     public async Task An_older_snapshot_never_replaces_a_newer_one()
     {
         var a = (await Documents.AppendAsync(Key(), [[1]])).LastSeq;
