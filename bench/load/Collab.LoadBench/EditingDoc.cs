@@ -9,24 +9,28 @@ namespace Collab.LoadBench;
 /// edit id, so the doc stays small however long the run. Remote updates are read, not integrated:
 /// the edit ids are taken straight from the decoded items of this run's writers. Each client
 /// writes only its own key, so its Doc stays a valid base for its next edit without the others'
-/// items, and the generator spends its CPU on the wire rather than on a thousand replicas.
+/// items, and the generator spends its CPU on the wire rather than on a thousand replicas. A
+/// writer's value counts as seen together with the values of that writer it superseded: a server
+/// that merges queued updates may send only the last value of a key (the others were deleted).
 /// </summary>
 public sealed class EditingDoc
 {
-    private readonly Dictionary<ulong, long> _seenPerWriter = new();
+    private readonly Dictionary<ulong, int> _seenUpTo = new();
+    private readonly List<long> _delivered = new();
     private readonly string _clientKey;
-    private readonly IReadOnlySet<ulong> _runWriters;
+    private readonly RunWriters _runWriters;
+    private readonly WriterLog _ownEdits;
     private readonly LatencyRecorder _recorder;
     private readonly Doc _doc = new();
     private byte[]? _local;
 
-    /// <param name="runWriters">This run's writers: every EditingDoc adds its client id; edits of earlier runs are ignored.</param>
-    public EditingDoc(string clientKey, HashSet<ulong> runWriters, LatencyRecorder recorder)
+    /// <param name="runWriters">This run's writers: every EditingDoc registers itself there.</param>
+    public EditingDoc(string clientKey, RunWriters runWriters, LatencyRecorder recorder)
     {
         _clientKey = clientKey;
         _runWriters = runWriters;
         _recorder = recorder;
-        runWriters.Add(_doc.ClientId);
+        _ownEdits = runWriters.Register(_doc.ClientId);
         _doc.UpdateV1 += (_, e) => _local = e.Update;
     }
 
@@ -36,6 +40,7 @@ public sealed class EditingDoc
         {
             id = _recorder.NewEdit();
             if (id == 0) return null;
+            _ownEdits.Add(id);
             _local = null;
             var edited = id;
             _doc.Transact(_ => _doc.GetMap("m").Set(_clientKey, edited));
@@ -48,15 +53,16 @@ public sealed class EditingDoc
     {
         foreach (var s in Updates.Decode(update).Structs)
         {
-            if (s is not Item { Content: ContentAny any } item || item.Id.Client == _doc.ClientId || !_runWriters.Contains(item.Id.Client)) continue;
+            if (s is not Item { Content: ContentAny any } item || item.Id.Client == _doc.ClientId) continue;
+            if (_runWriters.Find(item.Id.Client) is not { } writer) continue;
             foreach (var value in any.Arr)
             {
-                var id = Convert.ToInt64(value);
-                if (_seenPerWriter.TryGetValue(item.Id.Client, out var last) && last >= id) continue;
-                _seenPerWriter[item.Id.Client] = id;
-                _recorder.Seen(id);
+                var seenUpTo = _seenUpTo.GetValueOrDefault(item.Id.Client, -1);
+                _seenUpTo[item.Id.Client] = writer.DeliveredUpTo(Convert.ToInt64(value), seenUpTo, _delivered);
             }
         }
+        foreach (var id in _delivered) _recorder.Seen(id);
+        _delivered.Clear();
     }
 
     public byte[] StateVector()

@@ -11,7 +11,7 @@ public static class IdleCapacity
         var recorder = new LatencyRecorder(16);
         var before = server.RssBytes();
         var clients = Enumerable.Range(0, connections)
-            .Select(i => create(i % rooms, new EditingDoc($"idle-{i}", [], recorder))).ToList();
+            .Select(i => create(i % rooms, new EditingDoc($"idle-{i}", new RunWriters(), recorder))).ToList();
         using var cts = new CancellationTokenSource();
         var failed = 0;
         foreach (var chunk in clients.Chunk(100))

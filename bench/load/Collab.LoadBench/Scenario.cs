@@ -11,7 +11,7 @@ public sealed record Scenario(string Name, IReadOnlyList<ServerUnderTest> Server
         var rssBefore = Servers.Sum(s => s.RssBytes());
         // Keys are unique to this run: a server reused from the previous one still holds that one's edits.
         var run = Guid.NewGuid().ToString("N")[..8];
-        var writers = new HashSet<ulong>();
+        var writers = new RunWriters();
         var clients = new List<IBenchClient>();
         for (var r = 0; r < load.Rooms; r++)
             for (var c = 0; c < load.Clients; c++)
