@@ -10,11 +10,15 @@ namespace Collab.Server.Storage.Sqlite;
 /// millisecond or more each time). A single loop owns one long-lived connection with prepared
 /// statements, takes every write queued while the previous commit ran, runs them in order in one
 /// transaction and only then completes their tasks: each write is durable when its task
-/// completes, and writes to one document keep their order.
+/// completes, and writes to one document keep their order. WAL checkpoints run beside the writer,
+/// not inside its commits: SQLite's automatic checkpoint runs in the committing connection and
+/// fsyncs the database file, which would stall every queued append meanwhile, while a passive
+/// checkpoint on another connection never blocks the writer.
 /// </summary>
 internal sealed class SqliteDocumentWriter
 {
     private const int MaxWritesPerCommit = 512;
+    private const int CommitsPerCheckpoint = 200;
 
     private readonly SqliteDatabase _db;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
@@ -24,6 +28,8 @@ internal sealed class SqliteDocumentWriter
     private SqliteCommand? _insert;
     private SqliteCommand? _upsertSnapshot;
     private SqliteCommand? _deleteCompacted;
+    private int _commitsSinceCheckpoint;
+    private Task _checkpoint = Task.CompletedTask;
 
     public SqliteDocumentWriter(SqliteDatabase db)
     {
@@ -91,6 +97,25 @@ internal sealed class SqliteDocumentWriter
         foreach (var command in (SqliteCommand[])[_head!, _insert!, _upsertSnapshot!, _deleteCompacted!]) command.Transaction = tx;
         foreach (var write in batch) write.Execute(this);
         tx.Commit();
+        if (++_commitsSinceCheckpoint >= CommitsPerCheckpoint && _checkpoint.IsCompleted)
+        {
+            _commitsSinceCheckpoint = 0;
+            _checkpoint = Task.Run(CheckpointAsync);
+        }
+    }
+
+    private async Task CheckpointAsync()
+    {
+        try
+        {
+            await using var connection = await _db.OpenAsync(CancellationToken.None);
+            await using var checkpoint = connection.Command("PRAGMA wal_checkpoint(PASSIVE)");
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+        catch (SqliteException)
+        {
+            // Busy or gone: the WAL only grows until the next attempt, CommitsPerCheckpoint commits on.
+        }
     }
 
     private AppendedRange Append(DocumentKey key, IReadOnlyList<byte[]> updates)
@@ -129,6 +154,10 @@ internal sealed class SqliteDocumentWriter
     {
         if (_connection is not null) return;
         _connection = await _db.OpenAsync(CancellationToken.None);
+        await using (var noAutoCheckpoint = _connection.Command("PRAGMA wal_autocheckpoint=0"))
+        {
+            await noAutoCheckpoint.ExecuteNonQueryAsync();
+        }
         _head = _connection.Command("""
             SELECT max(
                 COALESCE((SELECT max(seq) FROM doc_updates WHERE project_id = $p AND doc_name = $d), 0),
