@@ -5,10 +5,10 @@ namespace Collab.LoadBench;
 /// server setups (<c>collab1</c>, <c>cluster</c>, <c>refs</c>; default all), <c>--sweep 2,4,8</c>
 /// raises U step by step to find each server's sustained throughput, <c>--idle N</c> measures
 /// memory per idle connection, <c>--soak-minutes M</c> drives Collab (1 node) for M minutes and
-/// samples its memory.
+/// samples its memory. Each server setup first runs a discarded warm-up of <c>--warmup-seconds</c> (default 5).
 /// </summary>
 public sealed record LoadSettings(int Rooms, int Clients, double Rate, int Seconds, IReadOnlySet<string> Only,
-    IReadOnlyList<double> Sweep, double SweepP99LimitMs, int IdleConnections, double SoakMinutes)
+    IReadOnlyList<double> Sweep, double SweepP99LimitMs, int IdleConnections, double SoakMinutes, int WarmupSeconds)
 {
     public static LoadSettings Parse(string[] args)
     {
@@ -18,7 +18,7 @@ public sealed record LoadSettings(int Rooms, int Clients, double Rate, int Secon
         var sweep = (Value("--sweep") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(r => double.Parse(r, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         return new LoadSettings((int)Number("--rooms", 100), (int)Number("--clients", 10), Number("--rate", 2), (int)Number("--seconds", 20),
-            only, sweep, Number("--sweep-p99-ms", 250), (int)Number("--idle", 0), Number("--soak-minutes", 0));
+            only, sweep, Number("--sweep-p99-ms", 250), (int)Number("--idle", 0), Number("--soak-minutes", 0), (int)Number("--warmup-seconds", 5));
     }
 
     public bool Runs(string setup) => Only.Contains(setup);

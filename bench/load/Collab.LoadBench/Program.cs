@@ -55,6 +55,9 @@ async Task<List<ServerUnderTest>> StartCollabAsync(int nodes, string? postgres)
 async Task RunAsync(string name, List<ServerUnderTest> servers, Func<int, int, EditingDoc, LatencyRecorder, IBenchClient> client)
 {
     var scenario = new Scenario(name, servers, client);
+    // A freshly started server (Collab's tiered JIT, Node's V8) runs slower code for its first
+    // seconds under load: warm every server up alike and discard that run.
+    if (load.WarmupSeconds > 0) await scenario.RunAsync(load.AtRate(load.Sweep.Count > 0 ? load.Sweep[0] : load.Rate) with { Seconds = load.WarmupSeconds });
     var failedInARow = 0;
     foreach (var rate in load.Sweep.Count > 0 ? load.Sweep : [load.Rate])
     {
