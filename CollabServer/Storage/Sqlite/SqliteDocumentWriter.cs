@@ -10,10 +10,14 @@ namespace Collab.Server.Storage.Sqlite;
 /// millisecond or more each time). A single loop owns one long-lived connection with prepared
 /// statements, takes every write queued while the previous commit ran, runs them in order in one
 /// transaction and only then completes their tasks: each write is durable when its task
-/// completes, and writes to one document keep their order. WAL checkpoints run beside the writer,
-/// not inside its commits: SQLite's automatic checkpoint runs in the committing connection and
-/// fsyncs the database file, which would stall every queued append meanwhile, while a passive
-/// checkpoint on another connection never blocks the writer.
+/// completes, and writes to one document keep their order.
+/// WAL checkpoints: SQLite's automatic checkpoint copies the whole WAL inside a commit, stalling
+/// every queued append meanwhile, so it is off. A passive checkpoint on another connection copies
+/// the bulk beside the writer; but under constant writes it never catches up with the WAL's end,
+/// and SQLite only restarts the WAL from its beginning once every frame is copied, so the file
+/// would grow without bound (gigabytes within minutes under load). After each such checkpoint the
+/// writer itself copies the few frames appended meanwhile, between two commits; its next commit
+/// then starts the WAL over.
 /// </summary>
 internal sealed class SqliteDocumentWriter
 {
@@ -30,6 +34,7 @@ internal sealed class SqliteDocumentWriter
     private SqliteCommand? _deleteCompacted;
     private int _commitsSinceCheckpoint;
     private Task _checkpoint = Task.CompletedTask;
+    private bool _checkpointToFinish;
 
     public SqliteDocumentWriter(SqliteDatabase db)
     {
@@ -73,6 +78,7 @@ internal sealed class SqliteDocumentWriter
                 ResetConnection();
             }
             _batch.Clear();
+            if (_connection is not null) MaintainWal();
         }
     }
 
@@ -97,10 +103,36 @@ internal sealed class SqliteDocumentWriter
         foreach (var command in (SqliteCommand[])[_head!, _insert!, _upsertSnapshot!, _deleteCompacted!]) command.Transaction = tx;
         foreach (var write in batch) write.Execute(this);
         tx.Commit();
-        if (++_commitsSinceCheckpoint >= CommitsPerCheckpoint && _checkpoint.IsCompleted)
+    }
+
+    /// <summary>Between commits, once the last one's writes are completed, so no append waits for it.</summary>
+    private void MaintainWal()
+    {
+        if (!_checkpoint.IsCompleted) return;
+        if (_checkpointToFinish)
+        {
+            _checkpointToFinish = false;
+            FinishCheckpoint();
+        }
+        else if (++_commitsSinceCheckpoint >= CommitsPerCheckpoint)
         {
             _commitsSinceCheckpoint = 0;
+            _checkpointToFinish = true;
             _checkpoint = Task.Run(CheckpointAsync);
+        }
+    }
+
+    private void FinishCheckpoint()
+    {
+        try
+        {
+            using var checkpoint = _connection!.Command("PRAGMA wal_checkpoint(PASSIVE)");
+            checkpoint.ExecuteNonQuery();
+        }
+        catch (Exception)
+        {
+            // Only disk use is at stake: a reader's snapshot can pin the WAL, or the file is busy;
+            // the next round tries again.
         }
     }
 
