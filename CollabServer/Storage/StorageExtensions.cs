@@ -23,6 +23,7 @@ public static class StorageExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Storage:DataDirectory must not be empty.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.SqliteFile) && o.SqliteFile.IndexOfAny(['/', '\\']) < 0,
                 "Storage:SqliteFile must be a plain file name.")
+            .Validate(o => o.Sqlite.MaxWalMegabytes > 0, "Storage:Sqlite:MaxWalMegabytes must be at least 1.")
             .ValidateOnStart();
 
         if (options.UsesPostgres)
@@ -38,7 +39,7 @@ public static class StorageExtensions
             services.AddSingleton(sp =>
             {
                 var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-                return new SqliteDatabase(storage.SqlitePath, storage.Sqlite.Synchronous);
+                return new SqliteDatabase(storage.SqlitePath, storage.Sqlite.Synchronous, storage.Sqlite.MaxWalMegabytes * (1L << 20));
             });
             services.AddSingleton<IStoreMaintenance, SqliteStoreMaintenance>();
             services.AddSingleton<IDocumentStore, SqliteDocumentStore>();

@@ -13,8 +13,9 @@ public sealed class SqliteDatabase
     private readonly string _connectionString;
     private readonly string _pragmas;
 
-    public SqliteDatabase(string path, SqliteSynchronous synchronous = SqliteSynchronous.Normal)
+    public SqliteDatabase(string path, SqliteSynchronous synchronous = SqliteSynchronous.Normal, long maxWalBytes = 32 << 20)
     {
+        MaxWalBytes = maxWalBytes;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -25,6 +26,9 @@ public sealed class SqliteDatabase
         }.ToString();
         _pragmas = $"PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()}; PRAGMA busy_timeout={BusyTimeoutMs};";
     }
+
+    /// <summary>The document writer starts the write-ahead log over once it holds this many bytes.</summary>
+    public long MaxWalBytes { get; }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {

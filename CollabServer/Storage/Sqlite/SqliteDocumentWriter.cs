@@ -13,11 +13,12 @@ namespace Collab.Server.Storage.Sqlite;
 /// completes, and writes to one document keep their order.
 /// WAL checkpoints: SQLite's automatic checkpoint copies the whole WAL inside a commit, stalling
 /// every queued append meanwhile, so it is off. A passive checkpoint on another connection copies
-/// the bulk beside the writer; but under constant writes it never catches up with the WAL's end,
-/// and SQLite only restarts the WAL from its beginning once every frame is copied, so the file
-/// would grow without bound (gigabytes within minutes under load). After each such checkpoint the
-/// writer itself copies the few frames appended meanwhile, between two commits; its next commit
-/// then starts the WAL over.
+/// the bulk beside the writer every <see cref="CommitsPerCheckpoint"/> commits. Under constant
+/// writes it never reaches the WAL's end, and SQLite starts the WAL over only once every frame is
+/// copied, so the file would grow without bound (gigabytes within minutes under load): once the WAL
+/// holds <see cref="SqliteDatabase.MaxWalBytes"/>, the writer itself copies the frames appended since the last
+/// side checkpoint, between two commits (a pause of milliseconds), and its next commit starts the
+/// WAL over.
 /// </summary>
 internal sealed class SqliteDocumentWriter
 {
@@ -33,8 +34,8 @@ internal sealed class SqliteDocumentWriter
     private SqliteCommand? _upsertSnapshot;
     private SqliteCommand? _deleteCompacted;
     private int _commitsSinceCheckpoint;
-    private Task _checkpoint = Task.CompletedTask;
-    private bool _checkpointToFinish;
+    private Task<long> _checkpoint = Task.FromResult(0L);
+    private long _finishAtWalFrames = long.MaxValue;
 
     public SqliteDocumentWriter(SqliteDatabase db)
     {
@@ -105,23 +106,23 @@ internal sealed class SqliteDocumentWriter
         tx.Commit();
     }
 
-    /// <summary>Between commits, once the last one's writes are completed, so no append waits for it.</summary>
+    /// <summary>Between commits, once the last one's writes are completed.</summary>
     private void MaintainWal()
     {
         if (!_checkpoint.IsCompleted) return;
-        if (_checkpointToFinish)
+        if (_checkpoint.Result >= _finishAtWalFrames)
         {
-            _checkpointToFinish = false;
+            _checkpoint = Task.FromResult(0L);
             FinishCheckpoint();
         }
         else if (++_commitsSinceCheckpoint >= CommitsPerCheckpoint)
         {
             _commitsSinceCheckpoint = 0;
-            _checkpointToFinish = true;
             _checkpoint = Task.Run(CheckpointAsync);
         }
     }
 
+    /// <summary>Copies what the last side checkpoint left; the next commit then starts the WAL over.</summary>
     private void FinishCheckpoint()
     {
         try
@@ -129,24 +130,25 @@ internal sealed class SqliteDocumentWriter
             using var checkpoint = _connection!.Command("PRAGMA wal_checkpoint(PASSIVE)");
             checkpoint.ExecuteNonQuery();
         }
-        catch (Exception)
+        catch (SqliteException)
         {
-            // Only disk use is at stake: a reader's snapshot can pin the WAL, or the file is busy;
-            // the next round tries again.
+            // Only disk use is at stake (a reader's snapshot can pin the WAL): the next round retries.
         }
     }
 
-    private async Task CheckpointAsync()
+    /// <summary>A passive checkpoint beside the writer; returns the frames in the WAL (0 if it failed).</summary>
+    private async Task<long> CheckpointAsync()
     {
         try
         {
             await using var connection = await _db.OpenAsync(CancellationToken.None);
             await using var checkpoint = connection.Command("PRAGMA wal_checkpoint(PASSIVE)");
-            await checkpoint.ExecuteNonQueryAsync();
+            await using var result = await checkpoint.ExecuteReaderAsync();
+            return await result.ReadAsync() ? result.GetInt64(1) : 0;
         }
         catch (SqliteException)
         {
-            // Busy or gone: the WAL only grows until the next attempt, CommitsPerCheckpoint commits on.
+            return 0; // busy or gone: the next round, CommitsPerCheckpoint commits on, tries again
         }
     }
 
@@ -154,12 +156,13 @@ internal sealed class SqliteDocumentWriter
     {
         Bind(_head!, key);
         var previous = (long)_head!.ExecuteScalar()!;
-        long seq = 0;
+        var seq = previous;
         Bind(_insert!, key);
         foreach (var update in updates)
         {
-            _insert!.Parameters["$u"].Value = update;
-            seq = (long)_insert.ExecuteScalar()!;
+            _insert!.Parameters["$s"].Value = ++seq;
+            _insert.Parameters["$u"].Value = update;
+            _insert.ExecuteNonQuery();
         }
         return new AppendedRange(previous, seq);
     }
@@ -190,14 +193,18 @@ internal sealed class SqliteDocumentWriter
         {
             await noAutoCheckpoint.ExecuteNonQueryAsync();
         }
+        await using (var pageSize = _connection.Command("PRAGMA page_size"))
+        {
+            _finishAtWalFrames = _db.MaxWalBytes / (long)(await pageSize.ExecuteScalarAsync())!;
+        }
         _head = _connection.Command("""
             SELECT max(
                 COALESCE((SELECT max(seq) FROM doc_updates WHERE project_id = $p AND doc_name = $d), 0),
                 COALESCE((SELECT upto_seq FROM doc_snapshots WHERE project_id = $p AND doc_name = $d), 0))
             """, ("$p", ""), ("$d", ""));
         _insert = _connection.Command(
-            "INSERT INTO doc_updates (project_id, doc_name, data) VALUES ($p, $d, $u) RETURNING seq",
-            ("$p", ""), ("$d", ""), ("$u", Array.Empty<byte>()));
+            "INSERT INTO doc_updates (project_id, doc_name, seq, data) VALUES ($p, $d, $s, $u)",
+            ("$p", ""), ("$d", ""), ("$s", 0L), ("$u", Array.Empty<byte>()));
         _upsertSnapshot = _connection.Command("""
             INSERT INTO doc_snapshots (project_id, doc_name, upto_seq, data) VALUES ($p, $d, $s, $data)
             ON CONFLICT (project_id, doc_name) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data

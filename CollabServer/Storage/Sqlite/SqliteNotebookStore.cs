@@ -30,7 +30,7 @@ public sealed class SqliteNotebookStore(SqliteDatabase db) : INotebookStore
             ("$p", key.ProjectId), ("$d", key.DocName), ("$t", SqliteCommands.Now())).ExecuteNonQueryAsync(ct);
         if (inserted == 0) return false;
         await DeleteHistoryAsync(tx, key, ct); // leftovers of an earlier notebook of the same name
-        await tx.Command("INSERT INTO doc_updates (project_id, doc_name, data) VALUES ($p, $d, $u)",
+        await tx.Command("INSERT INTO doc_updates (project_id, doc_name, seq, data) VALUES ($p, $d, 1, $u)",
             ("$p", key.ProjectId), ("$d", key.DocName), ("$u", initialUpdate)).ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
         return true;

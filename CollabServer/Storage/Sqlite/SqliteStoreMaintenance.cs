@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace Collab.Server.Storage.Sqlite;
 
 public sealed class SqliteStoreMaintenance(SqliteDatabase db) : IStoreMaintenance
@@ -8,7 +10,9 @@ public sealed class SqliteStoreMaintenance(SqliteDatabase db) : IStoreMaintenanc
     {
         await using var connection = await db.OpenAsync(ct);
         // WAL is a property of the file, so setting it once here covers every later connection.
-        await connection.Command("PRAGMA journal_mode=WAL;").ExecuteNonQueryAsync(ct);
+        // Small pages: under load a commit rewrites one log page per document it appends to, so the
+        // page size is the write volume per append (it applies when the file is created).
+        await connection.Command("PRAGMA page_size=1024; PRAGMA journal_mode=WAL;").ExecuteNonQueryAsync(ct);
         await connection.Command("""
             CREATE TABLE IF NOT EXISTS projects (
                 id TEXT PRIMARY KEY,
@@ -26,11 +30,11 @@ public sealed class SqliteStoreMaintenance(SqliteDatabase db) : IStoreMaintenanc
                 created_at INTEGER NOT NULL,
                 PRIMARY KEY (project_id, name));
             CREATE TABLE IF NOT EXISTS doc_updates (
-                seq INTEGER PRIMARY KEY AUTOINCREMENT,
                 project_id TEXT NOT NULL,
                 doc_name TEXT NOT NULL,
-                data BLOB NOT NULL);
-            CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates(project_id, doc_name, seq);
+                seq INTEGER NOT NULL,
+                data BLOB NOT NULL,
+                PRIMARY KEY (project_id, doc_name, seq)) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS doc_snapshots (
                 project_id TEXT NOT NULL,
                 doc_name TEXT NOT NULL,
@@ -38,6 +42,34 @@ public sealed class SqliteStoreMaintenance(SqliteDatabase db) : IStoreMaintenanc
                 data BLOB NOT NULL,
                 PRIMARY KEY (project_id, doc_name));
             """).ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Earlier versions kept the log in a rowid table (global seq) with an index by document. Rows
+    /// of all documents interleaved there, so every append wrote an index page besides the table's
+    /// and every compaction rewrote a page per deleted entry. The log is now clustered by document:
+    /// one page per document per commit. Entries keep their seq (still increasing per document).
+    /// </summary>
+    private static async Task MoveLogToClusteredTableAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        var sql = (string?)await connection.Command(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'doc_updates'").ExecuteScalarAsync(ct);
+        if (sql is null || sql.Contains("WITHOUT ROWID", StringComparison.OrdinalIgnoreCase)) return;
+        await using var tx = connection.BeginTransaction();
+        await tx.Command("""
+            ALTER TABLE doc_updates RENAME TO doc_updates_rowid;
+            DROP INDEX IF EXISTS doc_updates_doc;
+            CREATE TABLE doc_updates (
+                project_id TEXT NOT NULL,
+                doc_name TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                data BLOB NOT NULL,
+                PRIMARY KEY (project_id, doc_name, seq)) WITHOUT ROWID;
+            INSERT INTO doc_updates (project_id, doc_name, seq, data)
+                SELECT project_id, doc_name, seq, data FROM doc_updates_rowid;
+            DROP TABLE doc_updates_rowid;
+            """).ExecuteNonQueryAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     public async Task PingAsync(CancellationToken ct = default)
