@@ -13,6 +13,7 @@ public sealed class SqliteStoreMaintenance(SqliteDatabase db) : IStoreMaintenanc
         // Small pages: under load a commit rewrites one log page per document it appends to, so the
         // page size is the write volume per append (it applies when the file is created).
         await connection.Command("PRAGMA page_size=1024; PRAGMA journal_mode=WAL;").ExecuteNonQueryAsync(ct);
+        await MoveLogToClusteredTableAsync(connection, ct);
         await connection.Command("""
             CREATE TABLE IF NOT EXISTS projects (
                 id TEXT PRIMARY KEY,

@@ -33,6 +33,11 @@ public sealed class SqliteLogMigrationTests : IDisposable
         var db = new SqliteDatabase(path);
         await new SqliteStoreMaintenance(db).EnsureSchemaAsync();
         await new SqliteStoreMaintenance(db).EnsureSchemaAsync(); // a second start leaves it alone
+        await using (var migrated = await db.OpenAsync(CancellationToken.None))
+        {
+            var table = (string)(await migrated.Command("SELECT sql FROM sqlite_master WHERE name = 'doc_updates'").ExecuteScalarAsync())!;
+            Assert.Contains("WITHOUT ROWID", table);
+        }
         var store = new SqliteDocumentStore(db);
 
         var a = await store.LoadAsync(new DocumentKey("p", "a"));
