@@ -30,6 +30,16 @@ public sealed class SqliteDatabase
     /// <summary>The document writer starts the write-ahead log over once it holds this many bytes.</summary>
     public long MaxWalBytes { get; }
 
+    /// <summary>For callers on their own thread (the document writer): SQLite calls block anyway.</summary>
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragmas = connection.Command(_pragmas);
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {
         var connection = new SqliteConnection(_connectionString);

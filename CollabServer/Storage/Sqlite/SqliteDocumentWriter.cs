@@ -40,7 +40,9 @@ internal sealed class SqliteDocumentWriter
     public SqliteDocumentWriter(SqliteDatabase db)
     {
         _db = db;
-        _ = Task.Run(RunAsync);
+        // Its own thread: every SQLite call blocks (Microsoft.Data.Sqlite's async methods run
+        // synchronously), and commits holding pool threads starve the pool on a small machine.
+        new Thread(Run) { IsBackground = true, Name = "Collab SQLite writer" }.Start();
     }
 
     public Task<AppendedRange> AppendAsync(DocumentKey key, IReadOnlyList<byte[]> updates) =>
@@ -56,22 +58,22 @@ internal sealed class SqliteDocumentWriter
         return write.Completion;
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync())
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (_batch.Count < MaxWritesPerCommit && reader.TryRead(out var pending)) _batch.Add(pending);
             try
             {
-                await EnsureConnectionAsync();
+                EnsureConnection();
                 Commit(_batch);
                 foreach (var write in _batch) write.Complete();
             }
             catch (Exception) when (_batch.Count > 1)
             {
                 // One bad write must not fail the others: retry each in its own transaction.
-                foreach (var write in _batch) await CommitAloneAsync(write);
+                foreach (var write in _batch) CommitAlone(write);
             }
             catch (Exception ex)
             {
@@ -83,12 +85,12 @@ internal sealed class SqliteDocumentWriter
         }
     }
 
-    private async Task CommitAloneAsync(PendingWrite write)
+    private void CommitAlone(PendingWrite write)
     {
         try
         {
             ResetConnection();
-            await EnsureConnectionAsync();
+            EnsureConnection();
             Commit([write]);
             write.Complete();
         }
@@ -118,7 +120,7 @@ internal sealed class SqliteDocumentWriter
         else if (++_commitsSinceCheckpoint >= CommitsPerCheckpoint)
         {
             _commitsSinceCheckpoint = 0;
-            _checkpoint = Task.Run(CheckpointAsync);
+            _checkpoint = Task.Factory.StartNew(Checkpoint, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
     }
 
@@ -137,14 +139,14 @@ internal sealed class SqliteDocumentWriter
     }
 
     /// <summary>A passive checkpoint beside the writer; returns the frames in the WAL (0 if it failed).</summary>
-    private async Task<long> CheckpointAsync()
+    private long Checkpoint()
     {
         try
         {
-            await using var connection = await _db.OpenAsync(CancellationToken.None);
-            await using var checkpoint = connection.Command("PRAGMA wal_checkpoint(PASSIVE)");
-            await using var result = await checkpoint.ExecuteReaderAsync();
-            return await result.ReadAsync() ? result.GetInt64(1) : 0;
+            using var connection = _db.Open();
+            using var checkpoint = connection.Command("PRAGMA wal_checkpoint(PASSIVE)");
+            using var result = checkpoint.ExecuteReader();
+            return result.Read() ? result.GetInt64(1) : 0;
         }
         catch (SqliteException)
         {
@@ -185,17 +187,17 @@ internal sealed class SqliteDocumentWriter
         command.Parameters["$d"].Value = key.DocName;
     }
 
-    private async Task EnsureConnectionAsync()
+    private void EnsureConnection()
     {
         if (_connection is not null) return;
-        _connection = await _db.OpenAsync(CancellationToken.None);
-        await using (var noAutoCheckpoint = _connection.Command("PRAGMA wal_autocheckpoint=0"))
+        _connection = _db.Open();
+        using (var noAutoCheckpoint = _connection.Command("PRAGMA wal_autocheckpoint=0"))
         {
-            await noAutoCheckpoint.ExecuteNonQueryAsync();
+            noAutoCheckpoint.ExecuteNonQuery();
         }
-        await using (var pageSize = _connection.Command("PRAGMA page_size"))
+        using (var pageSize = _connection.Command("PRAGMA page_size"))
         {
-            _finishAtWalFrames = _db.MaxWalBytes / (long)(await pageSize.ExecuteScalarAsync())!;
+            _finishAtWalFrames = _db.MaxWalBytes / (long)pageSize.ExecuteScalar()!;
         }
         _head = _connection.Command("""
             SELECT max(
