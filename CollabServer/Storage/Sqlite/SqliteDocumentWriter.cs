@@ -16,9 +16,9 @@ namespace Collab.Server.Storage.Sqlite;
 /// the bulk beside the writer every <see cref="CommitsPerCheckpoint"/> commits. Under constant
 /// writes it never reaches the WAL's end, and SQLite starts the WAL over only once every frame is
 /// copied, so the file would grow without bound (gigabytes within minutes under load): once the WAL
-/// holds <see cref="SqliteDatabase.MaxWalBytes"/>, the writer itself copies the frames appended since the last
-/// side checkpoint, between two commits (a pause of milliseconds), and its next commit starts the
-/// WAL over.
+/// holds <see cref="SqliteDatabase.MaxWalBytes"/>, the writer itself copies the frames appended
+/// since the last side checkpoint, between two commits (a pause of milliseconds), and its next
+/// commit starts the WAL over.
 /// </summary>
 internal sealed class SqliteDocumentWriter
 {
@@ -132,7 +132,7 @@ internal sealed class SqliteDocumentWriter
             using var checkpoint = _connection!.Command("PRAGMA wal_checkpoint(PASSIVE)");
             checkpoint.ExecuteNonQuery();
         }
-        catch (SqliteException)
+        catch (Exception)
         {
             // Only disk use is at stake (a reader's snapshot can pin the WAL): the next round retries.
         }
@@ -148,7 +148,7 @@ internal sealed class SqliteDocumentWriter
             using var result = checkpoint.ExecuteReader();
             return result.Read() ? result.GetInt64(1) : 0;
         }
-        catch (SqliteException)
+        catch (Exception)
         {
             return 0; // busy or gone: the next round, CommitsPerCheckpoint commits on, tries again
         }
