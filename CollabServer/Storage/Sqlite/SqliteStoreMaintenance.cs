@@ -13,7 +13,7 @@ public sealed class SqliteStoreMaintenance(SqliteDatabase db) : IStoreMaintenanc
         // Small pages: under load a commit rewrites one log page per document it appends to, so the
         // page size is the write volume per append (it applies when the file is created).
         await connection.Command("PRAGMA page_size=1024; PRAGMA journal_mode=WAL;").ExecuteNonQueryAsync(ct);
-        await MoveLogToClusteredTableAsync(connection, ct);
+        await SetAsideRowidLogAsync(connection, ct);
         await connection.Command("""
             CREATE TABLE IF NOT EXISTS projects (
                 id TEXT PRIMARY KEY,
@@ -43,30 +43,35 @@ public sealed class SqliteStoreMaintenance(SqliteDatabase db) : IStoreMaintenanc
                 data BLOB NOT NULL,
                 PRIMARY KEY (project_id, doc_name));
             """).ExecuteNonQueryAsync(ct);
+        await MoveRowidLogAsync(connection, ct);
     }
 
     /// <summary>
     /// Earlier versions kept the log in a rowid table (global seq) with an index by document. Rows
     /// of all documents interleaved there, so every append wrote an index page besides the table's
     /// and every compaction rewrote a page per deleted entry. The log is now clustered by document:
-    /// one page per document per commit. Entries keep their seq (still increasing per document).
+    /// one page per document per commit. The old table is renamed before the schema is created and
+    /// its entries move after (<see cref="MoveRowidLogAsync"/>), keeping their seqs.
     /// </summary>
-    private static async Task MoveLogToClusteredTableAsync(SqliteConnection connection, CancellationToken ct)
+    private static async Task SetAsideRowidLogAsync(SqliteConnection connection, CancellationToken ct)
     {
         var sql = (string?)await connection.Command(
             "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'doc_updates'").ExecuteScalarAsync(ct);
         if (sql is null || sql.Contains("WITHOUT ROWID", StringComparison.OrdinalIgnoreCase)) return;
-        await using var tx = connection.BeginTransaction();
-        await tx.Command("""
+        await connection.Command("""
             ALTER TABLE doc_updates RENAME TO doc_updates_rowid;
             DROP INDEX IF EXISTS doc_updates_doc;
-            CREATE TABLE doc_updates (
-                project_id TEXT NOT NULL,
-                doc_name TEXT NOT NULL,
-                seq INTEGER NOT NULL,
-                data BLOB NOT NULL,
-                PRIMARY KEY (project_id, doc_name, seq)) WITHOUT ROWID;
-            INSERT INTO doc_updates (project_id, doc_name, seq, data)
+            """).ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Also finishes a move that a crash interrupted: the set-aside table stays until its entries moved.</summary>
+    private static async Task MoveRowidLogAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        if (await connection.Command("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'doc_updates_rowid'")
+                .ExecuteScalarAsync(ct) is null) return;
+        await using var tx = connection.BeginTransaction();
+        await tx.Command("""
+            INSERT OR IGNORE INTO doc_updates (project_id, doc_name, seq, data)
                 SELECT project_id, doc_name, seq, data FROM doc_updates_rowid;
             DROP TABLE doc_updates_rowid;
             """).ExecuteNonQueryAsync(ct);
