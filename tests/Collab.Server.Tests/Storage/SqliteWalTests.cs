@@ -20,17 +20,17 @@ public sealed class SqliteWalTests : IDisposable
 
         // Eight documents appending back to back keep the writer busy for thousands of commits:
         // never one moment in which a checkpoint beside it could catch up with the WAL's end.
-        const int Documents = 8, AppendsEach = 5000;
+        const int Documents = 8, AppendsEach = 8000;
         await Task.WhenAll(Enumerable.Range(0, Documents).Select(d => Task.Run(async () =>
         {
             for (var i = 0; i < AppendsEach; i++) await store.AppendAsync(new DocumentKey("p", $"doc-{d}"), [update]);
         })));
 
         // Every commit writes a page or more: a WAL never started over would hold them all (about
-        // 50 MiB here). Started over at 1 MiB, it holds that plus what comes in until the next
-        // side checkpoint notices (a few MiB).
+        // 80 MiB here). Started over at 1 MiB, it holds that plus what comes in until the next
+        // side checkpoint notices: a few MiB, 16 when the rest of the suite runs beside it.
         var walBytes = new FileInfo(path + "-wal").Length;
-        Assert.True(walBytes < 16 * MaxWalBytes, $"the WAL grew to {walBytes >> 20} MiB over {Documents * AppendsEach} appends");
+        Assert.True(walBytes < 40 * MaxWalBytes, $"the WAL grew to {walBytes >> 20} MiB over {Documents * AppendsEach} appends");
         for (var d = 0; d < Documents; d++)
             Assert.Equal(AppendsEach, (await store.LoadAsync(new DocumentKey("p", $"doc-{d}"))).Log.Count);
     }
