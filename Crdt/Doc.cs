@@ -18,16 +18,29 @@ public sealed class Doc
     private Transaction? _transaction;
     private readonly List<Transaction> _transactionCleanups = new();
 
+    /// <summary>The default of <see cref="DocOptions.MaxNestingDepth"/>; far beyond any editor's documents.</summary>
+    public const int DefaultMaxNestingDepth = 64;
+    /// <summary>The default of <see cref="DocOptions.MaxPendingBytes"/>.</summary>
+    public const int DefaultMaxPendingBytes = 1024 * 1024;
+
     public Doc(DocOptions? options = null)
     {
         ClientId = options?.ClientId ?? GenerateClientId();
         Gc = options?.Gc ?? true;
         Guid = options?.Guid ?? System.Guid.NewGuid().ToString();
+        MaxNestingDepth = options?.MaxNestingDepth ?? DefaultMaxNestingDepth;
+        MaxPendingBytes = options?.MaxPendingBytes ?? DefaultMaxPendingBytes;
+        if (MaxNestingDepth < 1) throw new ArgumentOutOfRangeException(nameof(options), "MaxNestingDepth must be at least 1.");
+        if (MaxPendingBytes < 0) throw new ArgumentOutOfRangeException(nameof(options), "MaxPendingBytes must not be negative.");
     }
 
     public ulong ClientId { get; private set; }
     public bool Gc { get; }
     public string Guid { get; }
+    /// <summary>See <see cref="DocOptions.MaxNestingDepth"/>.</summary>
+    public int MaxNestingDepth { get; }
+    /// <summary>See <see cref="DocOptions.MaxPendingBytes"/>.</summary>
+    public int MaxPendingBytes { get; }
     public StructStore Store { get; } = new();
     /// <summary>The item that holds this document when it is a sub-document.</summary>
     public Blocks.Item? Item { get; internal set; }
@@ -110,7 +123,15 @@ public sealed class Doc
     }
 
     /// <summary>Applies a v1 update. Throws <see cref="CrdtFormatException"/> and changes nothing if it is malformed.</summary>
-    public void ApplyUpdate(byte[] update, object? origin = null) => UpdateIntegrator.Apply(this, update, origin);
+    public void ApplyUpdate(byte[] update, object? origin = null) => UpdateIntegrator.Apply(this, update, origin, refuseOverLimits: true);
+
+    /// <summary>
+    /// Applies an update that was accepted once already (from storage, or from a replica that checked
+    /// it) without refusing it over <see cref="MaxNestingDepth"/> or <see cref="MaxPendingBytes"/>, so a
+    /// lowered limit can't make a stored document unloadable: types nested too deep are dropped while
+    /// integrating, and what would park past the budget is not kept. Malformed bytes still throw.
+    /// </summary>
+    public void ApplyStoredUpdate(byte[] update, object? origin = null) => UpdateIntegrator.Apply(this, update, origin, refuseOverLimits: false);
 
     /// <summary>The state vector: for each client, the next clock this document expects.</summary>
     public byte[] EncodeStateVector() => UpdateWriter.EncodeStateVector(Store.GetStateVector());
@@ -128,7 +149,7 @@ public sealed class Doc
         var update = encoder.ToArray();
         if (Store.PendingDs is null && Store.PendingStructs is null) return update;
         var updates = new List<byte[]> { update };
-        if (Store.PendingDs is { } pendingDs) updates.Add(pendingDs);
+        if (Store.PendingDs is { } pendingDs) updates.Add(pendingDs.ToUpdate());
         if (Store.PendingStructs is { } pending) updates.Add(UpdateMerger.Diff(pending.Update, stateVector ?? [0]));
         return UpdateMerger.Merge(updates);
     }

@@ -11,6 +11,12 @@ public sealed class LimitOptions
     /// <summary><c>Limits:MaxDocumentBytes</c>: an update that would grow a document past this is refused.</summary>
     public long MaxDocumentBytes { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary><c>Limits:MaxNestingDepth</c>: how deeply shared types may nest in a document (a notebook needs 4).</summary>
+    public int MaxNestingDepth { get; set; } = Collab.Crdt.Doc.DefaultMaxNestingDepth;
+
+    /// <summary><c>Limits:MaxPendingBytes</c>: bytes of updates a room keeps while they wait for changes it lacks.</summary>
+    public int MaxPendingBytes { get; set; } = Collab.Crdt.Doc.DefaultMaxPendingBytes;
+
     /// <summary><c>Limits:UpdatesPerSecond</c>: sustained update rate per connection.</summary>
     public double UpdatesPerSecond { get; set; } = 200;
 

@@ -9,6 +9,8 @@ public static class LimitsExtensions
             .Bind(builder.Configuration.GetSection(LimitOptions.Section))
             .Validate(o => o.MaxMessageBytes is >= 1024 and <= 256 * 1024 * 1024, "Limits:MaxMessageBytes must be between 1024 and 268435456.")
             .Validate(o => o.MaxDocumentBytes >= o.MaxMessageBytes, "Limits:MaxDocumentBytes must be at least Limits:MaxMessageBytes.")
+            .Validate(o => o.MaxNestingDepth is >= 4 and <= 256, "Limits:MaxNestingDepth must be between 4 (a notebook's own depth) and 256.")
+            .Validate(o => o.MaxPendingBytes is >= 0 and <= 256 * 1024 * 1024, "Limits:MaxPendingBytes must be between 0 and 268435456.")
             .Validate(o => o.UpdatesPerSecond > 0, "Limits:UpdatesPerSecond must be greater than 0.")
             .Validate(o => o.UpdateBurst >= 1, "Limits:UpdateBurst must be at least 1.")
             .ValidateOnStart();

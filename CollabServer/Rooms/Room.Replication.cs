@@ -57,7 +57,7 @@ public sealed partial class Room
         {
             foreach (var update in updates)
             {
-                _doc.ApplyUpdate(update, RemoteOrigin);
+                _doc.ApplyStoredUpdate(update, RemoteOrigin); // checked by the node that accepted it
                 _logCount++;
                 _approxBytes += update.Length;
             }

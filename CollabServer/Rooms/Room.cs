@@ -15,7 +15,7 @@ namespace Collab.Server.Rooms;
 public sealed partial class Room
 {
     private readonly Channel<RoomWork> _inbox = Channel.CreateUnbounded<RoomWork>(new() { SingleReader = true });
-    private readonly Doc _doc = new();
+    private readonly Doc _doc;
     private readonly Awareness _awareness;
     private readonly Dictionary<RoomPeer, HashSet<ulong>> _peers = new();
     private readonly List<byte[]> _emitted = new();
@@ -47,6 +47,7 @@ public sealed partial class Room
         _limits = limits;
         _onClosed = onClosed;
         _logger = logger;
+        _doc = new Doc(new DocOptions { MaxNestingDepth = limits.MaxNestingDepth, MaxPendingBytes = limits.MaxPendingBytes });
         // Declare the notebook roots with their types before any update is applied, so reads
         // (export, templates) see typed roots rather than ones adopted after integration.
         _doc.GetMap("meta");
@@ -174,8 +175,8 @@ public sealed partial class Room
         var stored = await _store.LoadAsync(Key);
         _doc.Transact(_ =>
         {
-            if (stored.Snapshot is not null) _doc.ApplyUpdate(stored.Snapshot);
-            foreach (var entry in stored.Log) _doc.ApplyUpdate(entry.Update);
+            if (stored.Snapshot is not null) _doc.ApplyStoredUpdate(stored.Snapshot);
+            foreach (var entry in stored.Log) _doc.ApplyStoredUpdate(entry.Update);
         }, origin: null, local: false);
         _emitted.Clear();
         _chain.Reset(stored.Log.Count > 0 ? stored.Log[^1].Seq : stored.SnapshotSeq);

@@ -137,6 +137,10 @@ public sealed class Item : AbstractStruct
             if (left is Item known && (known.Parent != Parent || known.ParentSub != ParentSub)) Parent = null;
         }
 
+        // The last guard of Doc.MaxNestingDepth, for structs that waited for their parent (updates are
+        // checked before they are applied): a type too deep is dropped like one whose parent is gone.
+        if (Content is ContentType && Parent is AbstractType holder && holder.Depth >= transaction.Doc.MaxNestingDepth) Parent = null;
+
         if (Parent is AbstractType parent)
         {
             if ((Left is null && (Right is null || Right.Left is not null)) || (Left is not null && Left.Right != Right))

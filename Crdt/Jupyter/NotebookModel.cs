@@ -22,7 +22,14 @@ public static partial class NotebookModel
     /// are dropped for nbformat 4.0-4.4; <c>execution_state</c> is never exported; a falsy
     /// execution count reads as null; keys whose value is absent are left out.
     /// </summary>
-    public static JsonObject ToJson(Doc doc)
+    public static JsonObject ToJson(Doc doc) => ToJson(doc, skipped: null);
+
+    /// <summary>
+    /// <see cref="ToJson(Doc)"/>, except that a cell it can't read (not a map, or of an unknown
+    /// type) is left out and described in <paramref name="skipped"/> instead of failing the whole
+    /// notebook; when <paramref name="skipped"/> is null such a cell throws <see cref="InvalidDataException"/>.
+    /// </summary>
+    public static JsonObject ToJson(Doc doc, ICollection<string>? skipped)
     {
         var meta = doc.GetMap("meta");
         var nbformat = meta.Get("nbformat");
@@ -38,10 +45,19 @@ public static partial class NotebookModel
         AddDefined(result, "nbformat_minor", JsonValues.ToNode(minor), minor is not (null or Undefined));
         AddDefined(result, "nbformat", JsonValues.ToNode(nbformat), nbformat is not (null or Undefined));
         var cells = new JsonArray();
+        var index = -1;
         foreach (var item in doc.GetArray("cells").ToArray())
         {
-            if (item is not YMap cell) throw new InvalidDataException("Found a cell that is not a map.");
-            var json = CellToJson(cell);
+            index++;
+            var problem = item is not YMap cell ? "is not a map"
+                : cell.Get("cell_type") is not ("code" or "markdown" or "raw") ? "has no known cell_type" : null;
+            if (problem is not null)
+            {
+                if (skipped is null) throw new InvalidDataException($"Cell {index} {problem}.");
+                skipped.Add($"cell {index} {problem}");
+                continue;
+            }
+            var json = CellToJson((YMap)item!);
             if (pruneCellId) json.Remove("id");
             cells.Add(json);
         }
@@ -54,9 +70,12 @@ public static partial class NotebookModel
     /// lower, a valid id on every cell (a fresh one where missing or malformed) and the fields
     /// nbformat requires filled in where the shared model lacks them.
     /// </summary>
-    public static JsonObject ToNbformat(Doc doc)
+    public static JsonObject ToNbformat(Doc doc) => ToNbformat(doc, new List<string>());
+
+    /// <summary><see cref="ToNbformat(Doc)"/>, listing the cells it had to leave out in <paramref name="skipped"/>.</summary>
+    public static JsonObject ToNbformat(Doc doc, ICollection<string> skipped)
     {
-        var json = ToJson(doc);
+        var json = ToJson(doc, skipped);
         if (json["metadata"] is not JsonObject) json["metadata"] = new JsonObject();
         if (!IsNode(json["nbformat_minor"], out var minor) || minor < 5 || !IsNode(json["nbformat"], out var major) || major != 4)
         {

@@ -137,11 +137,8 @@ public sealed class DeleteSet
         return ds;
     }
 
-    /// <summary>
-    /// Applies a decoded delete set to the store; ranges not yet in the store are returned
-    /// as an update (no structs, just those deletions) to retry later, or null.
-    /// </summary>
-    internal byte[]? ApplyTo(Transaction transaction, StructStore store)
+    /// <summary>Deletes what the store has; returns the ranges it doesn't have yet, or null.</summary>
+    internal DeleteSet? ApplyTo(Transaction transaction, StructStore store)
     {
         var unapplied = new DeleteSet();
         foreach (var (client, items) in Clients)
@@ -174,10 +171,15 @@ public sealed class DeleteSet
                 else unapplied.Add(client, clock, clockEnd - clock);
             }
         }
-        if (unapplied.Clients.Count == 0) return null;
+        return unapplied.Clients.Count == 0 ? null : unapplied;
+    }
+
+    /// <summary>This delete set as an update without structs.</summary>
+    internal byte[] ToUpdate()
+    {
         var encoder = new UpdateEncoderV1();
         encoder.RestEncoder.WriteVarUint(0UL);
-        unapplied.Write(encoder);
+        Write(encoder);
         return encoder.ToArray();
     }
 }

@@ -10,8 +10,8 @@ public sealed class StructStore
 
     /// <summary>Structs received before their dependencies, kept as an encoded update.</summary>
     internal PendingStructs? PendingStructs;
-    /// <summary>Deletions of clocks not yet received, kept as an encoded update.</summary>
-    internal byte[]? PendingDs;
+    /// <summary>Deletions of clocks not yet received, sorted and merged.</summary>
+    internal DeleteSet? PendingDs;
 
     public int GetState(ulong client)
     {

@@ -25,6 +25,8 @@ public class AbstractType
     internal bool HasFormatting;
     /// <summary>The name under which this type is a root of its document; null for nested types.</summary>
     public string? RootName { get; internal set; }
+    /// <summary>How many types hold this one: 0 for a root, 1 for a type inside a root, and so on.</summary>
+    public int Depth { get; private set; }
 
     private readonly List<Action<YEvent, Transaction>> _observers = new();
     private readonly List<Action<IReadOnlyList<YEvent>, Transaction>> _deepObservers = new();
@@ -38,6 +40,7 @@ public class AbstractType
     {
         Doc = doc;
         Item = item;
+        Depth = item?.Parent is AbstractType parent ? parent.Depth + 1 : 0;
     }
 
     /// <summary>Takes over the content of a placeholder root, re-parenting its items.</summary>

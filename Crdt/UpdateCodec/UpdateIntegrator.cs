@@ -12,13 +12,18 @@ namespace Collab.Crdt.UpdateCodec;
 /// </summary>
 internal static class UpdateIntegrator
 {
-    public static void Apply(Doc doc, byte[] update, object? origin)
+    public static void Apply(Doc doc, byte[] update, object? origin, bool refuseOverLimits)
     {
         // Decode everything before touching the document: a malformed update fails here,
         // leaving the document exactly as it was.
         var decoder = new UpdateDecoderV1(update);
         var refs = StructReader.ReadClientsStructRefs(decoder);
         var ds = DeleteSet.Read(decoder);
+        if (refuseOverLimits)
+        {
+            NestingDepthCheck.Check(doc.Store, refs, doc.MaxNestingDepth);
+            PendingBudget.Check(doc, refs, ds, update.Length);
+        }
         doc.Transact(tr => Integrate(tr, refs, ds), origin, local: false);
     }
 
@@ -26,16 +31,19 @@ internal static class UpdateIntegrator
     {
         var doc = transaction.Doc;
         var store = doc.Store;
+        // Only these clients' states can move in this call, so only they can unblock what waits:
+        // looking at nothing else keeps an update's cost independent of the parked backlog.
+        var touched = new List<ulong>(refs.Keys) { doc.ClientId };
         bool retry = false;
         var restStructs = IntegrateStructs(transaction, store, refs);
         var pending = store.PendingStructs;
         if (pending is not null)
         {
-            foreach (var (client, clock) in pending.Missing)
+            foreach (var client in touched)
             {
-                if (clock < store.GetState(client)) { retry = true; break; }
+                if (pending.Missing.TryGetValue(client, out var clock) && clock < store.GetState(client)) { retry = true; break; }
             }
-            if (restStructs is not null)
+            if (restStructs is not null && FitsBudget(doc, restStructs.Update.Length))
             {
                 foreach (var (client, clock) in restStructs.Missing)
                 {
@@ -44,19 +52,20 @@ internal static class UpdateIntegrator
                 store.PendingStructs = pending with { Update = UpdateMerger.Merge([pending.Update, restStructs.Update]) };
             }
         }
-        else store.PendingStructs = restStructs;
+        else if (restStructs is not null && FitsBudget(doc, restStructs.Update.Length)) store.PendingStructs = restStructs;
 
         var dsRest = ds.ApplyTo(transaction, store);
-        if (store.PendingDs is { } pendingDs)
+        if (store.PendingDs is { } pendingDs && CanProgress(pendingDs, store, touched))
         {
-            var pendingDecoder = new UpdateDecoderV1(pendingDs);
-            pendingDecoder.RestDecoder.ReadVarUint(); // no structs, only deletions
-            var dsRest2 = DeleteSet.Read(pendingDecoder).ApplyTo(transaction, store);
-            store.PendingDs = dsRest is not null && dsRest2 is not null
-                ? UpdateMerger.Merge([dsRest, dsRest2])
-                : dsRest ?? dsRest2;
+            store.PendingDs = null;
+            var dsRest2 = pendingDs.ApplyTo(transaction, store);
+            store.PendingDs = dsRest is not null && dsRest2 is not null ? DeleteSet.Merge([dsRest, dsRest2]) : dsRest ?? dsRest2;
         }
-        else store.PendingDs = dsRest;
+        else if (dsRest is not null && FitsBudget(doc, PendingBudget.ParkedBytes(dsRest)))
+        {
+            store.PendingDs = store.PendingDs is { } parked ? DeleteSet.Merge([parked, dsRest]) : dsRest;
+        }
+        store.PendingDs?.SortAndMerge();
 
         if (retry)
         {
@@ -68,6 +77,18 @@ internal static class UpdateIntegrator
             Integrate(transaction, pendingRefs, pendingDsSet);
         }
     }
+
+    /// <summary>Whether a parked deletion range starts below its client's state now.</summary>
+    private static bool CanProgress(DeleteSet pendingDs, StructStore store, List<ulong> touched)
+    {
+        foreach (var client in touched)
+            if (pendingDs.Clients.TryGetValue(client, out var items) && items.Count > 0 && items[0].Clock < store.GetState(client)) return true;
+        return false;
+    }
+
+    // Updates are checked before they are applied (PendingBudget); this holds the bound for what a
+    // retry parks again. What doesn't fit is dropped: parked structs are not part of the document.
+    private static bool FitsBudget(Doc doc, long bytes) => PendingBudget.ParkedBytes(doc.Store) + bytes <= doc.MaxPendingBytes;
 
     private static PendingStructs? IntegrateStructs(Transaction transaction, StructStore store, Dictionary<ulong, StructRefs> clientsStructRefs)
     {
