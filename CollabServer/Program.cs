@@ -1,3 +1,4 @@
+using Collab.Server.Access;
 using Collab.Server.Audit;
 using Collab.Server.Auth;
 using Collab.Server.Backup;
@@ -25,6 +26,7 @@ builder.AddCollabStorage();
 builder.AddCollabAuth();
 builder.AddCollabLimits();
 builder.AddCollabRooms();
+builder.AddCollabAccess();
 builder.AddCollabHub();
 builder.AddCollabCluster();
 builder.AddCollabApi();

@@ -31,6 +31,7 @@ public sealed partial class CollabHub
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.Project(projectId), Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.User(caller.UserId), Context.ConnectionAborted);
         ChatProjects()[projectId] = caller;
+        chatConnections.Add(projectId, Context.ConnectionId, caller.UserId);
         return await ChatCall(() => chat.JoinAsync(projectId, caller, Context.ConnectionAborted));
     }
 
@@ -38,6 +39,7 @@ public sealed partial class CollabHub
     public async Task LeaveChat(string projectId)
     {
         ChatProjects().TryRemove(projectId, out _);
+        chatConnections.Remove(projectId, Context.ConnectionId);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, ChatGroups.Project(projectId));
     }
 

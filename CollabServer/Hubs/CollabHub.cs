@@ -21,11 +21,14 @@ public sealed partial class CollabHub(
     ProjectAccess access,
     IHubContext<CollabHub> hubContext,
     IOptions<LimitOptions> limits,
-    IOptions<RoomOptions> roomOptions) : Hub
+    IOptions<RoomOptions> roomOptions,
+    ChatConnections chatConnections) : Hub
 {
     public const string ReceiveUpdate = nameof(ReceiveUpdate);
     public const string ReceiveAwareness = nameof(ReceiveAwareness);
     public const string RoomClosed = nameof(RoomClosed);
+    /// <summary>(projectId, role or null when removed, reason): the caller's access to a project changed.</summary>
+    public const string AccessChanged = nameof(AccessChanged);
     private const string PeersItem = "collab.peers";
     private const string LimiterItem = "collab.limiter";
     private const string NotFound = "Room not found.";
@@ -91,6 +94,7 @@ public sealed partial class CollabHub(
     {
         foreach (var peer in Peers().Values) peer.Room?.Leave(peer);
         Peers().Clear();
+        chatConnections.RemoveConnection(Context.ConnectionId);
         return Task.CompletedTask;
     }
 

@@ -22,7 +22,11 @@ public static class HubsExtensions
 
     public static IEndpointRouteBuilder MapCollabHub(this IEndpointRouteBuilder app)
     {
-        app.MapHub<CollabHub>("/hubs/collab", o => o.AllowStatefulReconnects = true);
+        app.MapHub<CollabHub>("/hubs/collab", o =>
+        {
+            o.AllowStatefulReconnects = true;
+            o.CloseOnAuthenticationExpiration = true; // an expired token ends the connection, not only new ones
+        });
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Collab.Server.Access;
 using Collab.Server.Audit;
 using Collab.Server.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +17,8 @@ public static class MemberEndpoints
             .RequireProjectRole(ProjectRole.Viewer);
 
         group.MapPut("/{userId}", async Task<Results<Ok<MemberView>, ProblemHttpResult>> (
-            string projectId, string userId, SetMemberRequest request, IProjectStore projects, AuditTrail audit, HttpContext http, CancellationToken ct) =>
+            string projectId, string userId, SetMemberRequest request, IProjectStore projects, IAccessChangeBus access, AuditTrail audit,
+            HttpContext http, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(userId) || userId.Length > 256)
                 return TypedResults.Problem("'userId' must be 1-256 characters.", statusCode: 400);
@@ -30,16 +32,19 @@ public static class MemberEndpoints
             {
                 await audit.RecordAsync(http, projectId, previous is null ? AuditActions.MemberAdd : AuditActions.MemberRoleChange, userId,
                     previous is null ? role.ToWire() : $"{previous.Value.ToWire()} -> {role.ToWire()}");
+                if (previous is not null) await access.PublishAsync(AccessChange.RoleChanged(projectId, userId, role));
             }
             return TypedResults.Ok(new MemberView(userId, role.ToWire()));
         }).RequireProjectRole(ProjectRole.Owner);
 
         group.MapDelete("/{userId}", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (
-            string projectId, string userId, IProjectStore projects, AuditTrail audit, HttpContext http, CancellationToken ct) =>
+            string projectId, string userId, IProjectStore projects, IAccessChangeBus access, AuditTrail audit, HttpContext http,
+            CancellationToken ct) =>
         {
             if (await IsLastOwnerAsync(projects, projectId, userId, ct))
                 return TypedResults.Problem("A project keeps at least one owner.", statusCode: 409);
             if (!await projects.RemoveMemberAsync(projectId, userId, ct)) return TypedResults.NotFound();
+            await access.PublishAsync(AccessChange.MemberRemoved(projectId, userId));
             await audit.RecordAsync(http, projectId, AuditActions.MemberRemove, userId);
             return TypedResults.NoContent();
         }).RequireProjectRole(ProjectRole.Owner);

@@ -1,11 +1,12 @@
+using Collab.Server.Access;
 using Collab.Server.Notebooks;
 using Collab.Server.Rooms;
 using Collab.Server.Storage;
 
 namespace Collab.Server.Projects;
 
-/// <summary>Creates projects seeded with the template notebooks, and deletes them with their rooms.</summary>
-public sealed class ProjectService(IProjectStore projects, NotebookService notebooks, TemplateCatalog templates, RoomManager rooms)
+/// <summary>Creates projects seeded with the template notebooks, and deletes them with their live connections.</summary>
+public sealed class ProjectService(IProjectStore projects, NotebookService notebooks, TemplateCatalog templates, IAccessChangeBus access)
 {
     /// <summary>False, changing nothing, when the id is taken.</summary>
     public async Task<bool> CreateAsync(string id, string name, string ownerId, CancellationToken ct)
@@ -21,7 +22,7 @@ public sealed class ProjectService(IProjectStore projects, NotebookService noteb
     public async Task<bool> DeleteAsync(string id, CancellationToken ct)
     {
         var deleted = await projects.DeleteAsync(id, ct);
-        await rooms.EvictProjectAsync(id, "project deleted");
+        await access.PublishAsync(AccessChange.ProjectDeleted(id)); // closes its rooms and chats on every node
         return deleted;
     }
 }

@@ -64,6 +64,13 @@ public sealed partial class Room
         {
             foreach (var work in batch)
             {
+                // Checked here too, not only by the transport: access may have been revoked while
+                // the update was queued, and this is the one place both transports pass through.
+                if (work.Sender is { } sender && (!_peers.ContainsKey(sender) || !sender.CanEdit))
+                {
+                    work.Fail(new UpdateRejectedException("Forbidden: you can no longer change this document; the update was not applied."));
+                    continue;
+                }
                 if (_approxBytes + batchBytes + work.Update.Length > _limits.MaxDocumentBytes)
                 {
                     work.Fail(new UpdateRejectedException(

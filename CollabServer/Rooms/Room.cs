@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Collab.Crdt;
 using Collab.Crdt.Protocols;
 using Collab.Server.Limits;
+using Collab.Server.Projects;
 using Collab.Server.Storage;
 
 namespace Collab.Server.Rooms;
@@ -103,6 +104,30 @@ public sealed partial class Room
         });
         if (!_inbox.Writer.TryWrite(work)) peer.CompleteOutbox();
     }
+
+    /// <summary>
+    /// A member's access changed: removed, their connections leave with the reason (their awareness
+    /// states go too); with a new role, it applies to their next message.
+    /// </summary>
+    public Task ApplyAccessChangeAsync(string userId, ProjectRole? newRole, string reason) => InvokeAsync(() =>
+    {
+        foreach (var (peer, clients) in _peers.Where(p => p.Key.UserId == userId).ToList())
+        {
+            if (newRole is { } role)
+            {
+                peer.Role = role;
+                continue;
+            }
+            _peers.Remove(peer);
+            if (clients.Count > 0) _awareness.RemoveStates(clients, peer);
+            peer.Enqueue(new PeerMessage(PeerMessageKind.Closed, [], reason, AccessRevokedCloseCode));
+            peer.CompleteOutbox();
+        }
+        return true;
+    });
+
+    /// <summary>The WebSocket close code of a connection whose access was revoked (4000-4999: application codes).</summary>
+    public const int AccessRevokedCloseCode = 4003;
 
     /// <summary>Reads the document inside the actor, so the reader sees one consistent state.</summary>
     public Task<T> ReadAsync<T>(Func<Doc, T> read) => InvokeAsync(() => read(_doc));

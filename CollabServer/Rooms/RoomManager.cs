@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Collab.Server.Limits;
+using Collab.Server.Projects;
 using Collab.Server.Storage;
 using Microsoft.Extensions.Options;
 
@@ -54,6 +55,16 @@ public sealed class RoomManager(
         {
             try { await room.CloseAsync(reason, flush: false); }
             catch (RoomClosedException) { }
+        }
+    }
+
+    /// <summary>Applies a member's removal or new role to the loaded rooms of the project.</summary>
+    public async Task ApplyAccessChangeAsync(string projectId, string userId, ProjectRole? newRole, string reason)
+    {
+        foreach (var room in _rooms.Values.Where(r => r.Key.ProjectId == projectId))
+        {
+            try { await room.ApplyAccessChangeAsync(userId, newRole, reason); }
+            catch (Exception ex) when (ex is RoomClosedException or RoomUnavailableException) { }
         }
     }
 

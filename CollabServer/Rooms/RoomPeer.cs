@@ -14,12 +14,13 @@ public abstract class RoomPeer
     private const int MaxCoalescedUpdates = 64;
     private readonly Channel<PeerMessage> _outbox;
     private int _overflowed;
+    private bool _completed;
 
     protected RoomPeer(DocumentKey key, string userId, ProjectRole role, int queueCapacity)
     {
         Key = key;
         UserId = userId;
-        Role = role;
+        _role = role;
         _outbox = Channel.CreateBounded<PeerMessage>(new BoundedChannelOptions(queueCapacity)
         {
             SingleReader = true,
@@ -29,7 +30,10 @@ public abstract class RoomPeer
 
     public DocumentKey Key { get; }
     public string UserId { get; }
-    public ProjectRole Role { get; }
+    private volatile ProjectRole _role;
+
+    /// <summary>The role now: a revocation lowers it on the live connection (<see cref="Rooms.Room.ApplyAccessChangeAsync"/>).</summary>
+    public ProjectRole Role { get => _role; internal set => _role = value; }
     public bool CanEdit => Role >= ProjectRole.Editor;
 
     /// <summary>The room this peer joined, set once the join succeeded.</summary>
@@ -40,7 +44,7 @@ public abstract class RoomPeer
 
     public void Enqueue(PeerMessage message)
     {
-        if (_outbox.Writer.TryWrite(message)) return;
+        if (_outbox.Writer.TryWrite(message) || Volatile.Read(ref _completed)) return; // a finished outbox drops, it doesn't overflow
         if (Interlocked.Exchange(ref _overflowed, 1) == 0) OnOverflow();
     }
 
@@ -62,7 +66,11 @@ public abstract class RoomPeer
         }
     }
 
-    public void CompleteOutbox() => _outbox.Writer.TryComplete();
+    public void CompleteOutbox()
+    {
+        Volatile.Write(ref _completed, true);
+        _outbox.Writer.TryComplete();
+    }
 
     /// <summary>
     /// A peer that fell behind has several updates queued: they go out merged, as one update (one

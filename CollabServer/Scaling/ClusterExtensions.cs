@@ -32,6 +32,9 @@ public static class ClusterExtensions
         services.AddSingleton<RedisRoomBus>();
         services.Replace(ServiceDescriptor.Singleton<IRoomBus>(sp => sp.GetRequiredService<RedisRoomBus>()));
         services.AddHostedService(sp => sp.GetRequiredService<RedisRoomBus>());
+        services.AddSingleton<RedisAccessChangeBus>();
+        services.Replace(ServiceDescriptor.Singleton<Access.IAccessChangeBus>(sp => sp.GetRequiredService<RedisAccessChangeBus>()));
+        services.AddHostedService(sp => sp.GetRequiredService<RedisAccessChangeBus>());
         return builder;
     }
 }

@@ -22,9 +22,11 @@ public sealed class YWebSocketConnection(
     private readonly SemaphoreSlim _inFlight = new(64);
     private readonly UpdateRateLimiter _limiter = new(limits);
 
-    public async Task RunAsync(JoinResult joined, CancellationToken ct)
+    /// <summary>Serves the connection until either side closes it, or the token expires at <paramref name="expiresAt"/>.</summary>
+    public async Task RunAsync(JoinResult joined, DateTimeOffset? expiresAt, CancellationToken ct)
     {
         var pump = peer.PumpAsync(ct);
+        using var expiry = ExpireAt(expiresAt);
         peer.Enqueue(new PeerMessage(PeerMessageKind.Frame, YFrames.SyncStep1(joined.StateVector)));
         if (joined.Awareness is not null) peer.Enqueue(new PeerMessage(PeerMessageKind.Frame, YFrames.Awareness(joined.Awareness)));
         try
@@ -174,6 +176,21 @@ public sealed class YWebSocketConnection(
                 Close(YWebSocketPeer.RoomClosedStatus, "room unavailable, reconnect");
                 return;
         }
+    }
+
+    /// <summary>Leaves the room (so nothing more is applied or received) and closes with 4001 when the token expires.</summary>
+    private Timer? ExpireAt(DateTimeOffset? expiresAt)
+    {
+        if (expiresAt is null) return null;
+        var delay = expiresAt.Value - DateTimeOffset.UtcNow;
+        var due = delay <= TimeSpan.Zero ? TimeSpan.Zero : delay > TimeSpan.FromDays(24) ? TimeSpan.FromDays(24) : delay;
+        return new Timer(_ =>
+        {
+            if (DateTimeOffset.UtcNow < expiresAt.Value - TimeSpan.FromSeconds(1)) return; // clamped: a token valid for weeks
+            logger.LogInformation("Token of a y-websocket client of {Document} expired; closing", peer.Key);
+            Close(YWebSocketPeer.TokenExpiredStatus, "token expired: reconnect with a fresh token");
+            room.Leave(peer);
+        }, null, due, Timeout.InfiniteTimeSpan);
     }
 
     private string RateLimited() =>

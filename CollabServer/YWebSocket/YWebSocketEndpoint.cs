@@ -1,4 +1,5 @@
 using Collab.Server.Auth;
+using Microsoft.AspNetCore.Authentication;
 using Collab.Server.Limits;
 using Collab.Server.Rooms;
 using Collab.Server.Storage;
@@ -50,6 +51,7 @@ public static class YWebSocketEndpoint
             return;
         }
         var logger = loggers.CreateLogger<YWebSocketConnection>();
-        await new YWebSocketConnection(socket, peer, room, limits.Value, logger).RunAsync(joined, http.RequestAborted);
+        var expiresAt = http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.ExpiresUtc;
+        await new YWebSocketConnection(socket, peer, room, limits.Value, logger).RunAsync(joined, expiresAt, http.RequestAborted);
     }
 }

@@ -12,6 +12,11 @@ public sealed class YWebSocketPeer(WebSocket socket, DocumentKey key, string use
     /// <summary>Close code sent when the room goes away (deleted, storage failure); the client reconnects.</summary>
     public const WebSocketCloseStatus RoomClosedStatus = (WebSocketCloseStatus)4000;
 
+    /// <summary>Close code sent when the token the connection was opened with expires.</summary>
+    public const WebSocketCloseStatus TokenExpiredStatus = (WebSocketCloseStatus)4001;
+
+    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(2);
+
     public override bool EchoesAwareness => true;
 
     protected override async ValueTask DeliverAsync(PeerMessage message, CancellationToken ct)
@@ -31,6 +36,8 @@ public sealed class YWebSocketPeer(WebSocket socket, DocumentKey key, string use
         {
             var status = message.CloseCode != 0 ? (WebSocketCloseStatus)message.CloseCode : RoomClosedStatus;
             await socket.CloseOutputAsync(status, message.Reason ?? "room closed", ct);
+            // A client that ignores the close would keep its socket (and its sends) open.
+            _ = Task.Delay(CloseGrace).ContinueWith(_ => socket.Abort(), TaskScheduler.Default);
         }
     }
 
