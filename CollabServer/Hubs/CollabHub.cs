@@ -22,7 +22,8 @@ public sealed partial class CollabHub(
     IHubContext<CollabHub> hubContext,
     IOptions<LimitOptions> limits,
     IOptions<RoomOptions> roomOptions,
-    ChatConnections chatConnections) : Hub
+    ChatConnections chatConnections,
+    ConnectionGate connectionGate) : Hub
 {
     public const string ReceiveUpdate = nameof(ReceiveUpdate);
     public const string ReceiveAwareness = nameof(ReceiveAwareness);
@@ -31,6 +32,8 @@ public sealed partial class CollabHub(
     public const string AccessChanged = nameof(AccessChanged);
     private const string PeersItem = "collab.peers";
     private const string LimiterItem = "collab.limiter";
+    private const string SyncLimiterItem = "collab.sync-limiter";
+    private const string LeaseItem = "collab.lease";
     private const string NotFound = "Room not found.";
 
     /// <summary>
@@ -41,10 +44,13 @@ public sealed partial class CollabHub(
     {
         var key = ValidKey(projectId, docName);
         CheckSize(stateVector, "state vector");
+        if (!ConnectionItem(SyncLimiterItem, () => UpdateRateLimiter.ForSyncRequests(limits.Value)).TryAcquire())
+            throw new HubException($"Rate limit exceeded: at most {limits.Value.SyncRequestsPerMinute} joins per minute (Limits:SyncRequestsPerMinute).");
         var role = await access.DocumentRoleAsync(Context.User!, key, Context.ConnectionAborted) ?? throw new HubException(NotFound);
         var peers = Peers();
         if (peers.TryRemove(key, out var previous)) previous.Room?.Leave(previous);
-        var peer = new HubRoomPeer(hubContext, Context, key, access.UserId(Context.User!)!, role, roomOptions.Value.PeerQueueCapacity);
+        var peer = new HubRoomPeer(hubContext, Context, key, access.UserId(Context.User!)!, role, roomOptions.Value.PeerQueueCapacity,
+            limits.Value.MaxQueuedBytesPerConnection);
         JoinResult result;
         try
         {
@@ -90,8 +96,19 @@ public sealed partial class CollabHub(
         return Task.CompletedTask;
     }
 
+    /// <summary>Counts the connection against its user's and address's caps; past them it is refused.</summary>
+    public override Task OnConnectedAsync()
+    {
+        var userId = access.UserId(Context.User!) ?? throw new HubException("The token names no user.");
+        var address = Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString();
+        var lease = connectionGate.TryEnter(userId, address, out var refusal) ?? throw new HubException(refusal);
+        Context.Items[LeaseItem] = lease;
+        return Task.CompletedTask;
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        (Context.Items.TryGetValue(LeaseItem, out var lease) ? lease as IDisposable : null)?.Dispose();
         foreach (var peer in Peers().Values) peer.Room?.Leave(peer);
         Peers().Clear();
         chatConnections.RemoveConnection(Context.ConnectionId);

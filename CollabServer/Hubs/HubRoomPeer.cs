@@ -11,8 +11,9 @@ public sealed class HubRoomPeer : RoomPeer
     private readonly IHubContext<CollabHub> _hub;
     private readonly HubCallerContext _caller;
 
-    public HubRoomPeer(IHubContext<CollabHub> hub, HubCallerContext caller, DocumentKey key, string userId, ProjectRole role, int queueCapacity)
-        : base(key, userId, role, queueCapacity)
+    public HubRoomPeer(IHubContext<CollabHub> hub, HubCallerContext caller, DocumentKey key, string userId, ProjectRole role,
+        int queueCapacity, long maxQueuedBytes)
+        : base(key, userId, role, queueCapacity, maxQueuedBytes)
     {
         _hub = hub;
         _caller = caller;

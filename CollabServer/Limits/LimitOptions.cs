@@ -22,4 +22,26 @@ public sealed class LimitOptions
 
     /// <summary><c>Limits:UpdateBurst</c>: updates a connection may send at once before the rate applies.</summary>
     public int UpdateBurst { get; set; } = 400;
+
+    /// <summary><c>Limits:SyncRequestsPerMinute</c>: sync step 1 messages (and hub joins) a connection may send per minute.</summary>
+    public int SyncRequestsPerMinute { get; set; } = 30;
+
+    /// <summary><c>Limits:SyncRequestBurst</c>: sync requests a connection may send at once before the rate applies.</summary>
+    public int SyncRequestBurst { get; set; } = 5;
+
+    /// <summary>
+    /// <c>Limits:MaxQueuedBytesPerConnection</c>: bytes waiting to be sent to one client; a client that
+    /// reads slower than its room changes is disconnected past this (one message larger than this is
+    /// still sent when nothing else waits, so a whole document always gets through).
+    /// </summary>
+    public long MaxQueuedBytesPerConnection { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary><c>Limits:MessageAssemblySeconds</c>: time a client has to finish a message once it started sending it.</summary>
+    public int MessageAssemblySeconds { get; set; } = 30;
+
+    /// <summary><c>Limits:MaxConnectionsPerUser</c>: open y-websocket and hub connections of one user, on one node.</summary>
+    public int MaxConnectionsPerUser { get; set; } = 64;
+
+    /// <summary><c>Limits:MaxConnectionsPerAddress</c>: open connections from one remote address, on one node (raise it behind a proxy that hides addresses).</summary>
+    public int MaxConnectionsPerAddress { get; set; } = 512;
 }

@@ -3,21 +3,28 @@ using System.Diagnostics;
 namespace Collab.Server.Limits;
 
 /// <summary>
-/// Token bucket for one connection: <see cref="LimitOptions.UpdateBurst"/> tokens, refilled at
-/// <see cref="LimitOptions.UpdatesPerSecond"/>. Cheap enough to call on every message.
+/// Token bucket for one connection: <paramref name="burst"/> tokens, refilled at
+/// <paramref name="perSecond"/>. Cheap enough to call on every message.
 /// </summary>
-public sealed class UpdateRateLimiter(LimitOptions options)
+public sealed class UpdateRateLimiter(double perSecond, int burst)
 {
     private readonly Lock _gate = new();
-    private double _tokens = options.UpdateBurst;
+    private double _tokens = burst;
     private long _last = Stopwatch.GetTimestamp();
+
+    /// <summary>The update and awareness limit: <see cref="LimitOptions.UpdateBurst"/> at <see cref="LimitOptions.UpdatesPerSecond"/>.</summary>
+    public UpdateRateLimiter(LimitOptions options) : this(options.UpdatesPerSecond, options.UpdateBurst) { }
+
+    /// <summary>The limit on sync requests (each makes the server encode a diff of the whole document).</summary>
+    public static UpdateRateLimiter ForSyncRequests(LimitOptions options) =>
+        new(options.SyncRequestsPerMinute / 60.0, options.SyncRequestBurst);
 
     public bool TryAcquire()
     {
         lock (_gate)
         {
             var now = Stopwatch.GetTimestamp();
-            _tokens = Math.Min(options.UpdateBurst, _tokens + Stopwatch.GetElapsedTime(_last, now).TotalSeconds * options.UpdatesPerSecond);
+            _tokens = Math.Min(burst, _tokens + Stopwatch.GetElapsedTime(_last, now).TotalSeconds * perSecond);
             _last = now;
             if (_tokens < 1) return false;
             _tokens -= 1;

@@ -16,8 +16,12 @@ public abstract class RoomPeer
     private int _overflowed;
     private bool _completed;
 
-    protected RoomPeer(DocumentKey key, string userId, ProjectRole role, int queueCapacity)
+    private readonly long _maxQueuedBytes;
+    private long _queuedBytes;
+
+    protected RoomPeer(DocumentKey key, string userId, ProjectRole role, int queueCapacity, long maxQueuedBytes)
     {
+        _maxQueuedBytes = maxQueuedBytes;
         Key = key;
         UserId = userId;
         _role = role;
@@ -42,9 +46,29 @@ public abstract class RoomPeer
     /// <summary>y-websocket clients expect their own awareness back (it keeps their connection alive).</summary>
     public abstract bool EchoesAwareness { get; }
 
+    /// <summary>
+    /// Queues a message. Past the queue's count or <see cref="Limits.LimitOptions.MaxQueuedBytesPerConnection"/>
+    /// the client is too slow for its room and is dropped (once); a message alone in the queue always fits.
+    /// </summary>
     public void Enqueue(PeerMessage message)
     {
-        if (_outbox.Writer.TryWrite(message) || Volatile.Read(ref _completed)) return; // a finished outbox drops, it doesn't overflow
+        long size = message.Payload.Length;
+        long queued = Interlocked.Add(ref _queuedBytes, size);
+        if (queued - size > 0 && queued > _maxQueuedBytes)
+        {
+            Interlocked.Add(ref _queuedBytes, -size);
+            if (message.Kind != PeerMessageKind.Closed) { Overflow(); return; }
+        }
+        if (_outbox.Writer.TryWrite(message)) return;
+        Interlocked.Add(ref _queuedBytes, -size);
+        if (!Volatile.Read(ref _completed)) Overflow(); // a finished outbox drops, it doesn't overflow
+    }
+
+    /// <summary>Bytes queued for this client now.</summary>
+    public long QueuedBytes => Interlocked.Read(ref _queuedBytes);
+
+    private void Overflow()
+    {
         if (Interlocked.Exchange(ref _overflowed, 1) == 0) OnOverflow();
     }
 
@@ -55,6 +79,7 @@ public abstract class RoomPeer
         {
             await foreach (var message in _outbox.Reader.ReadAllAsync(ct))
             {
+                Interlocked.Add(ref _queuedBytes, -message.Payload.Length);
                 await DeliverAsync(message.Kind == PeerMessageKind.Update ? CoalesceQueuedUpdates(message) : message, ct);
                 if (message.Kind == PeerMessageKind.Closed) break;
             }
@@ -83,6 +108,7 @@ public abstract class RoomPeer
         while ((queued?.Count ?? 1) < MaxCoalescedUpdates && _outbox.Reader.TryPeek(out var next) && next.Kind == PeerMessageKind.Update)
         {
             _outbox.Reader.TryRead(out next);
+            Interlocked.Add(ref _queuedBytes, -next.Payload.Length);
             (queued ??= [first.Payload]).Add(next.Payload);
         }
         return queued is null ? first : new PeerMessage(PeerMessageKind.Update, Updates.Merge(queued));

@@ -21,6 +21,7 @@ public sealed class YWebSocketConnection(
     // persisted in batches, but bounded so a flood cannot queue without limit.
     private readonly SemaphoreSlim _inFlight = new(64);
     private readonly UpdateRateLimiter _limiter = new(limits);
+    private readonly UpdateRateLimiter _syncRequests = UpdateRateLimiter.ForSyncRequests(limits);
 
     /// <summary>Serves the connection until either side closes it, or the token expires at <paramref name="expiresAt"/>.</summary>
     public async Task RunAsync(JoinResult joined, DateTimeOffset? expiresAt, CancellationToken ct)
@@ -70,12 +71,23 @@ public sealed class YWebSocketConnection(
     private async Task<byte[]?> ReceiveMessageAsync(CancellationToken ct)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        // A started message holds memory until it ends: it must end in time, or the client could
+        // park a large unfinished message on every connection it opens.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(limits.MessageAssemblySeconds));
         try
         {
             MemoryStream? message = null; // only for a message spanning several receives
             while (true)
             {
-                var result = await socket.ReceiveAsync(buffer.AsMemory(), ct);
+                ValueWebSocketReceiveResult result;
+                try { result = await socket.ReceiveAsync(buffer.AsMemory(), deadline.Token); }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    logger.LogInformation("A y-websocket client of {Document} did not finish a message in time; closing", peer.Key);
+                    socket.Abort(); // a pending receive can't be followed by a close handshake
+                    return null;
+                }
                 if (result.MessageType == WebSocketMessageType.Close) return null;
                 if ((message?.Length ?? 0) + result.Count > limits.MaxMessageBytes + 16)
                 {
@@ -138,6 +150,11 @@ public sealed class YWebSocketConnection(
         switch (message.Type)
         {
             case SyncProtocol.MessageYjsSyncStep1:
+                if (!_syncRequests.TryAcquire())
+                {
+                    Deny($"Too many sync requests: at most {limits.SyncRequestsPerMinute} per minute (Limits:SyncRequestsPerMinute); the request was ignored.");
+                    return;
+                }
                 var diff = await room.DiffAsync(message.Payload);
                 peer.Enqueue(new PeerMessage(PeerMessageKind.Frame, YFrames.SyncStep2(diff)));
                 return;

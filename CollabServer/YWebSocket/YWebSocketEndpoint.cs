@@ -21,7 +21,7 @@ public static class YWebSocketEndpoint
     }
 
     private static async Task HandleAsync(
-        HttpContext http, string projectId, string docName, ProjectAccess access, RoomManager rooms,
+        HttpContext http, string projectId, string docName, ProjectAccess access, RoomManager rooms, ConnectionGate gate,
         IOptions<LimitOptions> limits, IOptions<RoomOptions> roomOptions, ILoggerFactory loggers)
     {
         if (!http.WebSockets.IsWebSocketRequest)
@@ -37,8 +37,16 @@ public static class YWebSocketEndpoint
             http.Response.StatusCode = StatusCodes.Status404NotFound; // the same for unknown and forbidden
             return;
         }
+        using var lease = gate.TryEnter(access.UserId(http.User)!, http.Connection.RemoteIpAddress?.ToString(), out var refusal);
+        if (lease is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            await http.Response.WriteAsync(refusal!);
+            return;
+        }
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        var peer = new YWebSocketPeer(socket, key, access.UserId(http.User)!, role.Value, roomOptions.Value.PeerQueueCapacity);
+        var peer = new YWebSocketPeer(socket, key, access.UserId(http.User)!, role.Value, roomOptions.Value.PeerQueueCapacity,
+            limits.Value.MaxQueuedBytesPerConnection);
         Room room;
         JoinResult joined;
         try

@@ -6,8 +6,8 @@ using Collab.Server.Storage;
 namespace Collab.Server.YWebSocket;
 
 /// <summary>A y-websocket connection's seat in its room; the pump is the socket's only writer.</summary>
-public sealed class YWebSocketPeer(WebSocket socket, DocumentKey key, string userId, ProjectRole role, int queueCapacity)
-    : RoomPeer(key, userId, role, queueCapacity)
+public sealed class YWebSocketPeer(WebSocket socket, DocumentKey key, string userId, ProjectRole role, int queueCapacity, long maxQueuedBytes)
+    : RoomPeer(key, userId, role, queueCapacity, maxQueuedBytes)
 {
     /// <summary>Close code sent when the room goes away (deleted, storage failure); the client reconnects.</summary>
     public const WebSocketCloseStatus RoomClosedStatus = (WebSocketCloseStatus)4000;

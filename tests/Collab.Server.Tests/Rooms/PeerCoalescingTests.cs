@@ -37,7 +37,7 @@ public class PeerCoalescingTests
         Assert.Equal(3L, replica.GetMap("m").Get("k3"));
     }
 
-    private sealed class GatedPeer() : RoomPeer(new DocumentKey("p", "d"), "u", ProjectRole.Editor, queueCapacity: 100)
+    private sealed class GatedPeer() : RoomPeer(new DocumentKey("p", "d"), "u", ProjectRole.Editor, queueCapacity: 100, maxQueuedBytes: long.MaxValue)
     {
         public TaskCompletionSource FirstDeliveryStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -27,6 +27,14 @@ public sealed class ServerProcess : IAsyncDisposable
     public string WsUrl => $"ws://127.0.0.1:{Port}";
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The server's resident memory now, from /proc (Linux).</summary>
+    public long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process!.Id}/status"))
+            if (line.StartsWith("VmRSS:")) return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+        throw new InvalidOperationException("No VmRSS in /proc status.");
+    }
+
     public string Log
     {
         get { lock (_log) return _log.ToString(); }
