@@ -44,9 +44,10 @@ public sealed partial class CollabHub(
     {
         var key = ValidKey(projectId, docName);
         CheckSize(stateVector, "state vector");
-        if (!ConnectionItem(SyncLimiterItem, () => UpdateRateLimiter.ForSyncRequests(limits.Value)).TryAcquire())
-            throw new HubException($"Rate limit exceeded: at most {limits.Value.SyncRequestsPerMinute} joins per minute (Limits:SyncRequestsPerMinute).");
         var role = await access.DocumentRoleAsync(Context.User!, key, Context.ConnectionAborted) ?? throw new HubException(NotFound);
+        // Counted only for joins that get as far as the diff, so retries during an outage don't use it up.
+        if (!ConnectionItem(SyncLimiterItem, () => UpdateRateLimiter.ForSyncRequests(limits.Value)).TryAcquire())
+            throw new HubException($"Rate limit exceeded: at most {limits.Value.SyncRequestsPerMinute} joins per minute (Limits:SyncRequestsPerMinute); try again shortly.");
         var peers = Peers();
         if (peers.TryRemove(key, out var previous)) previous.Room?.Leave(previous);
         var peer = new HubRoomPeer(hubContext, Context, key, access.UserId(Context.User!)!, role, roomOptions.Value.PeerQueueCapacity,

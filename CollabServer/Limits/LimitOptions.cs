@@ -24,10 +24,10 @@ public sealed class LimitOptions
     public int UpdateBurst { get; set; } = 400;
 
     /// <summary><c>Limits:SyncRequestsPerMinute</c>: sync step 1 messages (and hub joins) a connection may send per minute.</summary>
-    public int SyncRequestsPerMinute { get; set; } = 30;
+    public int SyncRequestsPerMinute { get; set; } = 60;
 
     /// <summary><c>Limits:SyncRequestBurst</c>: sync requests a connection may send at once before the rate applies.</summary>
-    public int SyncRequestBurst { get; set; } = 5;
+    public int SyncRequestBurst { get; set; } = 10;
 
     /// <summary>
     /// <c>Limits:MaxQueuedBytesPerConnection</c>: bytes waiting to be sent to one client; a client that
