@@ -55,6 +55,8 @@ internal readonly record struct SecretValue(int Start, int End, bool Quoted)
         return !quoted && LooksLikeCode(value);
     }
 
+    // Words that only name or type a secret. Literal defaults (changeme, admin, minioadmin) are not
+    // here on purpose: they may be the real password, and redacting one loses nothing.
     private static readonly HashSet<string> StandInWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "null", "nil", "none", "undefined", "true", "false", "yes", "no", "on", "off", "required", "optional", "str", "string",
