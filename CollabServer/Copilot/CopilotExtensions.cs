@@ -46,7 +46,6 @@ public static class CopilotExtensions
         services.TryAddSingleton<CopilotChatRuns>();
         services.TryAddSingleton<CopilotChatResponder>();
         services.AddSingleton<IChatMentionListener>(sp => sp.GetRequiredService<CopilotChatResponder>());
-        services.AddSingleton<IChatBodyFilter, CopilotPasteRedactor>();
         services.AddHostedService<DocsIndexStartup>();
         return builder;
     }

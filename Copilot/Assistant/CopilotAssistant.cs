@@ -8,6 +8,7 @@ using Collab.Copilot.Assistant.Languages;
 using Collab.Copilot.Assistant.Notebooks;
 using Collab.Copilot.Assistant.Plugins;
 using Collab.Copilot.Assistant.Routing;
+using Collab.Copilot.Assistant.Safety;
 using Collab.Copilot.Authoring.Redaction;
 using Collab.Indexer.Retrieval;
 using Microsoft.Extensions.AI;
@@ -20,7 +21,8 @@ namespace Collab.Copilot.Assistant;
 /// <summary>
 /// The copilot's orchestration: redact → detect the language → route → run the routed tool
 /// through the kernel (and the model when there is one) → sources → disclaimer → final event.
-/// The question is redacted before anything else — model, logs, notebook lookup — sees it.
+/// The question is redacted before anything else — model, logs, notebook lookup — sees it, and
+/// the answer is redacted again on its way out.
 /// </summary>
 public sealed partial class CopilotAssistant : ICopilot
 {
@@ -44,6 +46,16 @@ public sealed partial class CopilotAssistant : ICopilot
 
     /// <inheritdoc />
     public async IAsyncEnumerable<CopilotEvent> AskAsync(CopilotRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // The question was redacted for the model; what the answer shows (the model's own words,
+        // quoted pastes, drafts) passes one more redactor on its way to the chat, the hub or SSE.
+        var redactor = new AnswerRedactor();
+        await foreach (var next in AnswerEventsAsync(request, cancellationToken))
+            foreach (var shown in redactor.Pass(next)) yield return shown;
+        foreach (var shown in redactor.End()) yield return shown;
+    }
+
+    private async IAsyncEnumerable<CopilotEvent> AnswerEventsAsync(CopilotRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var question = request.Question.Length > _options.MaxQuestionChars ? request.Question[.._options.MaxQuestionChars] : request.Question;

@@ -10,6 +10,8 @@ namespace Collab.Copilot.Assistant.Answering;
 /// </summary>
 internal static class NotebookText
 {
+    private const int RedactionMargin = 2048;
+
     public static string? Render(AnswerContext context)
     {
         var notebook = context.Notebook;
@@ -24,7 +26,10 @@ internal static class NotebookText
             text.Append(part);
             if (text.Length >= budget) break;
         }
-        var clean = InjectionScreen.Screen(SecretRedactor.Redact(text.ToString()).Text);
+        // Cut before redacting, so one huge output costs no more than the budget; the margin lets
+        // a secret that straddles the budget still be recognised whole before the final cut.
+        var cut = text.Length > budget + RedactionMargin ? text.ToString(0, budget + RedactionMargin) : text.ToString();
+        var clean = InjectionScreen.Screen(SecretRedactor.Redact(cut).Text);
         return clean.Length > budget ? clean[..budget] + "\n…" : clean;
     }
 

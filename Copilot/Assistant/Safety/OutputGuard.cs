@@ -1,12 +1,11 @@
-using Collab.Copilot.Authoring.Redaction;
-
 namespace Collab.Copilot.Assistant.Safety;
 
 /// <summary>
 /// Sits between a model's token stream and the asker. Text is released a line (or a long run)
-/// at a time, after secrets are redacted and after checking that the model is not repeating its
-/// instructions or the data markers; if it is, the answer is cut there. Buffering per line keeps
-/// streaming visible while giving each check whole phrases to look at.
+/// at a time, after checking that the model is not repeating its instructions or the data
+/// markers; if it is, the answer is cut there. Buffering per line keeps streaming visible while
+/// giving each check whole phrases to look at. Secrets are redacted later, with the rest of the
+/// answer (<see cref="AnswerRedactor"/>).
 /// </summary>
 internal sealed class OutputGuard(IReadOnlyList<string> protectedLines, DataBlock block)
 {
@@ -51,9 +50,8 @@ internal sealed class OutputGuard(IReadOnlyList<string> protectedLines, DataBloc
             Tripped = true;
             return Stopped;
         }
-        var safe = SecretRedactor.Redact(segment).Text;
-        _tail = (_tail + safe).Length > 400 ? (_tail + safe)[^400..] : _tail + safe;
-        return safe;
+        _tail = (_tail + segment).Length > 400 ? (_tail + segment)[^400..] : _tail + segment;
+        return segment;
     }
 
     /// <summary>Whitespace-collapsed text, as prompt lines are compared after the model re-wraps them.</summary>
