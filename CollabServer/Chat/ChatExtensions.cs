@@ -40,6 +40,7 @@ public static class ChatExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IChatBroadcaster, HubChatBroadcaster>();
+        services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<ChatService>();
         services.AddSingleton<IChatService>(sp => sp.GetRequiredService<ChatService>());
         return builder;

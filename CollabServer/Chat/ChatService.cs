@@ -1,4 +1,4 @@
-using Collab.Server.Limits;
+using Collab.Server.Errors;
 using Collab.Server.Projects;
 using Collab.Server.Storage;
 using Microsoft.Extensions.Options;
@@ -18,6 +18,7 @@ public sealed class ChatService(
     IChatBroadcaster broadcaster,
     IEnumerable<IChatMentionListener> mentionListeners,
     IEnumerable<IChatBodyFilter> bodyFilters,
+    ChatRateLimiter rates,
     IOptions<ChatOptions> options,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
@@ -38,11 +39,13 @@ public sealed class ChatService(
 
     public async Task<ChatMessage> SendAsync(string projectId, ChatCaller caller, ChatMessageDraft draft, CancellationToken ct)
     {
+        rates.Acquire(caller.UserId);
         var body = ValidBody(draft.Body);
         if (draft.ReplyTo is <= 0) throw Invalid("'replyTo' must be a message id.");
         await EnsureCanPostAsync(projectId, caller, ct);
         if (draft.Cell is not null) await EnsureCellAsync(projectId, draft.Cell, ct);
         var (mentions, notify) = await ResolveMentionsAsync(projectId, body, caller.UserId, ct);
+        AdmitBots(mentions, caller.UserId);
         body = Filtered(body, mentions);
         var message = await store.AddAsync(
             new NewChatMessage(projectId, caller.UserId, body, Now(), draft.ReplyTo, draft.Cell, ChatMessageState.Complete, mentions), notify, ct)
@@ -55,16 +58,17 @@ public sealed class ChatService(
 
     public async Task<ChatMessage> EditAsync(string projectId, ChatCaller caller, long messageId, string? newBody, CancellationToken ct)
     {
+        rates.Acquire(caller.UserId);
         var body = ValidBody(newBody);
         var existing = await ExistingAsync(projectId, messageId, ct);
-        if (existing.Author != caller.UserId) throw new ChatException(ChatErrorKind.Forbidden, "You can only edit your own messages.");
-        if (existing.IsDeleted) throw new ChatException(ChatErrorKind.Conflict, "The message was deleted; it cannot be edited.");
-        if (existing.State == ChatMessageState.Streaming) throw new ChatException(ChatErrorKind.Conflict, "The message is still streaming.");
+        if (existing.Author != caller.UserId) throw new ChatException(ErrorCode.Forbidden, "You can only edit your own messages.");
+        if (existing.IsDeleted) throw new ChatException(ErrorCode.Conflict, "The message was deleted; it cannot be edited.");
+        if (existing.State == ChatMessageState.Streaming) throw new ChatException(ErrorCode.Conflict, "The message is still streaming.");
         await EnsureCanPostAsync(projectId, caller, ct);
         var (mentions, notify) = await ResolveMentionsAsync(projectId, body, caller.UserId, ct);
         body = Filtered(body, mentions);
         var edited = await store.EditAsync(projectId, messageId, body, mentions, notify, Now(), ct)
-            ?? throw new ChatException(ChatErrorKind.Conflict, "The message was deleted meanwhile.");
+            ?? throw new ChatException(ErrorCode.Conflict, "The message was deleted meanwhile.");
         await broadcaster.MessageEditedAsync(edited);
         foreach (var userId in notify.Except(existing.Mentions, StringComparer.Ordinal)) await broadcaster.MentionedAsync(userId, edited);
         return edited;
@@ -73,9 +77,10 @@ public sealed class ChatService(
     /// <summary>Authors delete their own messages, owners any. Deleting a tombstone again returns it unchanged.</summary>
     public async Task<ChatMessage> DeleteAsync(string projectId, ChatCaller caller, long messageId, CancellationToken ct)
     {
+        rates.Acquire(caller.UserId);
         var existing = await ExistingAsync(projectId, messageId, ct);
         if (existing.Author != caller.UserId && caller.Role != ProjectRole.Owner)
-            throw new ChatException(ChatErrorKind.Forbidden, "You can only delete your own messages (owners can delete any).");
+            throw new ChatException(ErrorCode.Forbidden, "You can only delete your own messages (owners can delete any).");
         if (existing.IsDeleted) return existing;
         var deleted = await store.DeleteAsync(projectId, messageId, caller.UserId, Now(), ct)
             ?? throw NotFound(messageId);
@@ -116,21 +121,17 @@ public sealed class ChatService(
     public Task<IReadOnlyList<ChatMessage>> ListUnreadMentionsAsync(string projectId, ChatCaller caller, CancellationToken ct) =>
         store.ListUnreadMentionsAsync(projectId, caller.UserId, _options.MaxPageSize, ct);
 
-    /// <summary>A fresh token bucket for one connection's chat traffic (Chat:MessagesPerSecond, Chat:MessageBurst).</summary>
-    public UpdateRateLimiter NewConnectionLimiter() =>
-        new(new LimitOptions { UpdatesPerSecond = _options.MessagesPerSecond, UpdateBurst = _options.MessageBurst });
-
-    public string RateLimitMessage =>
-        $"Rate limit exceeded: at most {_options.MessagesPerSecond} chat messages per second (Chat:MessagesPerSecond); nothing was changed.";
-
+    /// <summary>Relays typing; over the caller's rate it is dropped (ephemeral, so harmless).</summary>
     public Task TypingAsync(string projectId, ChatCaller caller, bool isTyping, string? connectionId) =>
-        broadcaster.TypingAsync(new ChatTyping(projectId, caller.UserId, isTyping), connectionId);
+        rates.TryAcquire(caller.UserId)
+            ? broadcaster.TypingAsync(new ChatTyping(projectId, caller.UserId, isTyping), connectionId)
+            : Task.CompletedTask;
 
     public Task<ChatSettings> GetSettingsAsync(string projectId, CancellationToken ct) => store.GetSettingsAsync(projectId, ct);
 
     public async Task<ChatSettings> SetSettingsAsync(string projectId, ChatCaller caller, ChatSettings settings, CancellationToken ct)
     {
-        if (caller.Role != ProjectRole.Owner) throw new ChatException(ChatErrorKind.Forbidden, "Only owners change chat settings.");
+        if (caller.Role != ProjectRole.Owner) throw new ChatException(ErrorCode.Forbidden, "Only owners change chat settings.");
         await store.SetSettingsAsync(projectId, settings, ct);
         return settings;
     }
@@ -140,7 +141,7 @@ public sealed class ChatService(
     {
         if (!ChatBots.Names.Contains(author)) throw Invalid($"'{author}' is not a bot; only bots stream messages.");
         if (replyTo is <= 0) throw Invalid("'replyTo' must be a message id.");
-        if (await projects.GetAsync(projectId, ct) is null) throw new ChatException(ChatErrorKind.NotFound, "Project not found.");
+        if (await projects.GetAsync(projectId, ct) is null) throw new ChatException(ErrorCode.NotFound, "Project not found.");
         if (cell is not null) await EnsureCellAsync(projectId, cell, ct);
         var message = await store.AddAsync(
             new NewChatMessage(projectId, author.ToLowerInvariant(), "", Now(), replyTo, cell, ChatMessageState.Streaming, []), [], ct)
@@ -185,7 +186,7 @@ public sealed class ChatService(
     private async Task EnsureCanPostAsync(string projectId, ChatCaller caller, CancellationToken ct)
     {
         if (!CanPost(caller, await store.GetSettingsAsync(projectId, ct)))
-            throw new ChatException(ChatErrorKind.Forbidden, "Viewers cannot post in this project's chat (the owners turned it off).");
+            throw new ChatException(ErrorCode.Forbidden, "Viewers cannot post in this project's chat (the owners turned it off).");
     }
 
     private async Task EnsureCellAsync(string projectId, NotebookCellRef cell, CancellationToken ct)
@@ -212,6 +213,13 @@ public sealed class ChatService(
         }
         var notify = mentions.Where(m => members.ContainsKey(m) && m != authorId).ToList();
         return (mentions, notify);
+    }
+
+    /// <summary>Before anything is stored: a bot that would refuse to answer (its rate limit) refuses the post instead.</summary>
+    private void AdmitBots(IReadOnlyList<string> mentions, string authorId)
+    {
+        foreach (var bot in mentions.Where(ChatBots.Names.Contains))
+            foreach (var listener in _listeners) listener.Admit(bot, authorId);
     }
 
     private void NotifyBots(ChatMessage message)
@@ -253,10 +261,10 @@ public sealed class ChatService(
     // Stored times have millisecond precision on every backend, so the ack shows what history will.
     private DateTimeOffset Now() => DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
 
-    private static ChatException Invalid(string message) => new(ChatErrorKind.Invalid, message);
+    private static ChatException Invalid(string message) => new(ErrorCode.Invalid, message);
 
-    private static ChatException NotFound(long messageId) => new(ChatErrorKind.NotFound, $"Message {messageId} not found in this project.");
+    private static ChatException NotFound(long messageId) => new(ErrorCode.NotFound, $"Message {messageId} not found in this project.");
 
     private static ChatException NotOpen(ChatMessage message) =>
-        new(ChatErrorKind.Conflict, message.IsDeleted ? $"Message {message.Id} was deleted." : $"Message {message.Id} is already closed.");
+        new(ErrorCode.Conflict, message.IsDeleted ? $"Message {message.Id} was deleted." : $"Message {message.Id} is already closed.");
 }

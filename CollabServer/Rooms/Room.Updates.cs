@@ -1,4 +1,5 @@
 using Collab.Crdt;
+using Collab.Server.Errors;
 using Collab.Server.Storage;
 
 namespace Collab.Server.Rooms;
@@ -67,7 +68,7 @@ public sealed partial class Room
                 if (_approxBytes + batchBytes + work.Update.Length > _limits.MaxDocumentBytes)
                 {
                     work.Fail(new UpdateRejectedException(
-                        $"The document would exceed Limits:MaxDocumentBytes ({_limits.MaxDocumentBytes} bytes); the update was not applied."));
+                        $"The document would exceed Limits:MaxDocumentBytes ({_limits.MaxDocumentBytes} bytes); the update was not applied.", ErrorCode.TooLarge));
                     continue;
                 }
                 try
