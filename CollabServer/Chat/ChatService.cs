@@ -19,6 +19,7 @@ public sealed class ChatService(
     IEnumerable<IChatMentionListener> mentionListeners,
     IEnumerable<IChatBodyFilter> bodyFilters,
     ChatRateLimiter rates,
+    ChatOpenStreams openStreams,
     IOptions<ChatOptions> options,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
@@ -84,6 +85,7 @@ public sealed class ChatService(
         if (existing.IsDeleted) return existing;
         var deleted = await store.DeleteAsync(projectId, messageId, caller.UserId, Now(), ct)
             ?? throw NotFound(messageId);
+        openStreams.Remove(messageId);
         await broadcaster.MessageDeletedAsync(deleted);
         return deleted;
     }
@@ -146,6 +148,7 @@ public sealed class ChatService(
         var message = await store.AddAsync(
             new NewChatMessage(projectId, author.ToLowerInvariant(), "", Now(), replyTo, cell, ChatMessageState.Streaming, []), [], ct)
             ?? throw Invalid($"The message replied to ({replyTo}) does not exist in this project.");
+        openStreams.Add(message.Id);
         await broadcaster.MessageAddedAsync(message);
         return message;
     }
@@ -159,7 +162,11 @@ public sealed class ChatService(
         if (appended is null)
         {
             var existing = await ExistingAsync(projectId, messageId, ct);
-            if (existing.IsDeleted || existing.State != ChatMessageState.Streaming) throw NotOpen(existing);
+            if (existing.IsDeleted || existing.State != ChatMessageState.Streaming)
+            {
+                openStreams.Remove(messageId);
+                throw NotOpen(existing);
+            }
             throw Invalid($"The message would grow over Chat:MaxStreamedBodyChars ({_options.MaxStreamedBodyChars}); the chunk was not added.");
         }
         await broadcaster.ChunkAppendedAsync(new ChatChunk(projectId, messageId, appended.Body.Length - chunk.Length, chunk));
@@ -175,10 +182,28 @@ public sealed class ChatService(
     private async Task<ChatMessage> CloseAsync(string projectId, long messageId, ChatMessageState state, CancellationToken ct)
     {
         var closed = await store.CloseAsync(projectId, messageId, state, ct);
+        openStreams.Remove(messageId);
         if (closed is null) throw NotOpen(await ExistingAsync(projectId, messageId, ct));
         await broadcaster.MessageClosedAsync(closed);
         return closed;
     }
+
+    /// <summary>Marks the streams this process writes as alive (the heartbeat other replicas judge them by).</summary>
+    public Task RenewOpenStreamsAsync(CancellationToken ct) => store.TouchAsync(openStreams.Ids, Now(), ct);
+
+    /// <summary>Closes streams nobody renewed since <paramref name="touchedBefore"/> as interrupted and tells the clients; returns how many.</summary>
+    public async Task<int> InterruptStaleStreamsAsync(DateTimeOffset touchedBefore, CancellationToken ct)
+    {
+        var interrupted = await store.InterruptStaleAsync(touchedBefore, InterruptedNote, ct);
+        foreach (var message in interrupted)
+        {
+            openStreams.Remove(message.Id);
+            await broadcaster.MessageClosedAsync(message);
+        }
+        return interrupted.Count;
+    }
+
+    private const string InterruptedNote = "\n\n_Interrupted: the server writing this answer stopped before it finished; retry to ask again._";
 
     private static bool CanPost(ChatCaller caller, ChatSettings settings) =>
         caller.Role >= ProjectRole.Editor || settings.ViewersCanPost;
