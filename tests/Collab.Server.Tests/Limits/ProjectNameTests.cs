@@ -5,12 +5,18 @@ using Collab.Server.Tests.Support;
 namespace Collab.Server.Tests.Limits;
 
 /// <summary>Project display names are bounded: a megabyte name is refused with 400, nothing stored.</summary>
-public sealed class ProjectNameTests(AuthServerFixtureForNames fixture) : IClassFixture<AuthServerFixtureForNames>
+public sealed class ProjectNameTests : IAsyncLifetime
 {
+    private ServerProcess _server = null!;
+
+    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
     [Fact]
     public async Task An_oversized_or_control_character_name_is_refused()
     {
-        using var client = fixture.Server.Client(TestTokens.For("olivia"));
+        using var client = _server.Client(TestTokens.For("olivia"));
         var huge = await client.PostAsJsonAsync("/api/projects", new { id = "huge", name = new string('x', 1 << 20) });
         Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
         Assert.Contains("'name'", await huge.Content.ReadAsStringAsync());
@@ -19,13 +25,4 @@ public sealed class ProjectNameTests(AuthServerFixtureForNames fixture) : IClass
 
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/projects", new { id = "long-enough", name = new string('y', 200) })).StatusCode);
     }
-}
-
-public sealed class AuthServerFixtureForNames : IAsyncLifetime
-{
-    public ServerProcess Server { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Server = await ServerProcess.StartAsync();
-
-    public async Task DisposeAsync() => await Server.DisposeAsync();
 }

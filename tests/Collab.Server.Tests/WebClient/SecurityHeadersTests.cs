@@ -1,6 +1,6 @@
 using Collab.Server.Tests.Support;
 
-namespace Collab.Server.Tests.Copilot;
+namespace Collab.Server.Tests.WebClient;
 
 /// <summary>The docs pages, the web client's files and the API come with a CSP, no framing, no sniffing and no referrer.</summary>
 public sealed class SecurityHeadersTests : IAsyncLifetime
