@@ -4,6 +4,7 @@ using Collab.Server.Auth;
 using Collab.Server.Backup;
 using Collab.Server.Chat;
 using Collab.Server.Copilot;
+using Collab.Server.Errors;
 using Collab.Server.Health;
 using Collab.Server.Hubs;
 using Collab.Server.Limits;
@@ -22,6 +23,7 @@ if (HealthCheckCommand.IsRequested(args)) return await HealthCheckCommand.RunAsy
 // append would wake the watcher (it cost more CPU under load than the SQLite writes themselves).
 var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 builder.AddCollabLogging(args);
+builder.AddCollabErrors();
 builder.AddCollabStorage();
 builder.AddCollabAuth();
 builder.AddCollabLimits();

@@ -61,14 +61,20 @@ public static class AuthExtensions
                 };
                 jwt.Events = new JwtBearerEvents
                 {
-                    // Browsers cannot set headers on a WebSocket, so only there is the query accepted.
                     OnMessageReceived = context =>
                     {
-                        if (string.IsNullOrEmpty(context.Token) && context.HttpContext.WebSockets.IsWebSocketRequest
-                            && context.Request.Query.TryGetValue("access_token", out var token))
+                        if (string.IsNullOrEmpty(context.Token) && QueryTokenRule.Allows(context.HttpContext)
+                            && context.Request.Query.TryGetValue(QueryTokenRule.Parameter, out var token))
                         {
                             context.Token = token.ToString();
                         }
+                        return Task.CompletedTask;
+                    },
+                    // Membership rows are keyed by this claim: a token without it names nobody (401, not a 500 later).
+                    OnTokenValidated = context =>
+                    {
+                        if (string.IsNullOrEmpty(context.Principal.UserId(auth.UserClaim)))
+                            context.Fail($"The token has no '{auth.UserClaim}' claim (Auth:UserClaim).");
                         return Task.CompletedTask;
                     },
                 };

@@ -27,6 +27,7 @@ public static class ChatExtensions
             .Validate(o => o.MaxQueryChars > 0, "Chat:MaxQueryChars must be positive.")
             .Validate(o => o.MessagesPerSecond > 0, "Chat:MessagesPerSecond must be positive.")
             .Validate(o => o.MessageBurst >= 1, "Chat:MessageBurst must be at least 1.")
+            .Validate(o => o.StreamTimeoutSeconds >= 4, "Chat:StreamTimeoutSeconds must be at least 4.")
             .ValidateOnStart();
 
         // The backend follows StorageOptions as resolved at run time, exactly as the other stores do.
@@ -41,6 +42,9 @@ public static class ChatExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IChatBroadcaster, HubChatBroadcaster>();
         services.AddSingleton<IChatBodyFilter, ChatSecretRedactor>();
+        services.AddSingleton<ChatRateLimiter>();
+        services.AddSingleton<ChatOpenStreams>();
+        services.AddHostedService<ChatStreamWatchdog>(); // after the schema initializer above: hosted services start in order
         services.AddSingleton<ChatService>();
         services.AddSingleton<IChatService>(sp => sp.GetRequiredService<ChatService>());
         return builder;

@@ -15,4 +15,10 @@ public enum ChatMessageState
     /// <summary>Closed because the writer gave up; the body holds what streamed before that.</summary>
     [JsonStringEnumMemberName("failed")]
     Failed = 3,
+    /// <summary>
+    /// Closed by the server because its writer is gone (a restart, a replica that stopped
+    /// renewing it); the body holds what streamed, with a note. Retry asks again.
+    /// </summary>
+    [JsonStringEnumMemberName("interrupted")]
+    Interrupted = 4,
 }

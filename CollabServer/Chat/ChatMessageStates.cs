@@ -1,6 +1,6 @@
 namespace Collab.Server.Chat;
 
-/// <summary>The stored spelling of <see cref="ChatMessageState"/> ("streaming", "complete", "failed").</summary>
+/// <summary>The stored spelling of <see cref="ChatMessageState"/> ("streaming", "complete", "failed", "interrupted").</summary>
 public static class ChatMessageStates
 {
     public static string ToStored(this ChatMessageState state) => state switch
@@ -8,6 +8,7 @@ public static class ChatMessageStates
         ChatMessageState.Streaming => "streaming",
         ChatMessageState.Complete => "complete",
         ChatMessageState.Failed => "failed",
+        ChatMessageState.Interrupted => "interrupted",
         _ => throw new ArgumentOutOfRangeException(nameof(state)),
     };
 
@@ -16,6 +17,7 @@ public static class ChatMessageStates
         "streaming" => ChatMessageState.Streaming,
         "complete" => ChatMessageState.Complete,
         "failed" => ChatMessageState.Failed,
+        "interrupted" => ChatMessageState.Interrupted,
         _ => throw new FormatException($"Unknown chat message state '{text}'."),
     };
 }

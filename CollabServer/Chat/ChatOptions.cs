@@ -28,4 +28,10 @@ public sealed class ChatOptions
 
     /// <summary><c>Chat:MessageBurst</c>: how many of those a connection may send at once before the rate applies.</summary>
     public int MessageBurst { get; set; } = 20;
+
+    /// <summary>
+    /// <c>Chat:StreamTimeoutSeconds</c>: a streaming reply its writer has not renewed for this long
+    /// (the replica writing it is gone) is closed as interrupted. Writers renew every quarter of it.
+    /// </summary>
+    public int StreamTimeoutSeconds { get; set; } = 60;
 }

@@ -1,4 +1,4 @@
-using Collab.Server.Limits;
+using Collab.Server.Errors;
 using Collab.Server.Projects;
 using Collab.Server.Storage;
 using Microsoft.Extensions.Options;
@@ -18,6 +18,8 @@ public sealed class ChatService(
     IChatBroadcaster broadcaster,
     IEnumerable<IChatMentionListener> mentionListeners,
     IEnumerable<IChatBodyFilter> bodyFilters,
+    ChatRateLimiter rates,
+    ChatOpenStreams openStreams,
     IOptions<ChatOptions> options,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
@@ -38,11 +40,13 @@ public sealed class ChatService(
 
     public async Task<ChatMessage> SendAsync(string projectId, ChatCaller caller, ChatMessageDraft draft, CancellationToken ct)
     {
+        rates.Acquire(caller.UserId);
         var body = ValidBody(draft.Body);
         if (draft.ReplyTo is <= 0) throw Invalid("'replyTo' must be a message id.");
         await EnsureCanPostAsync(projectId, caller, ct);
         if (draft.Cell is not null) await EnsureCellAsync(projectId, draft.Cell, ct);
         var (mentions, notify) = await ResolveMentionsAsync(projectId, body, caller.UserId, ct);
+        AdmitBots(mentions, caller.UserId);
         body = Filtered(body, mentions);
         var message = await store.AddAsync(
             new NewChatMessage(projectId, caller.UserId, body, Now(), draft.ReplyTo, draft.Cell, ChatMessageState.Complete, mentions), notify, ct)
@@ -55,16 +59,17 @@ public sealed class ChatService(
 
     public async Task<ChatMessage> EditAsync(string projectId, ChatCaller caller, long messageId, string? newBody, CancellationToken ct)
     {
+        rates.Acquire(caller.UserId);
         var body = ValidBody(newBody);
         var existing = await ExistingAsync(projectId, messageId, ct);
-        if (existing.Author != caller.UserId) throw new ChatException(ChatErrorKind.Forbidden, "You can only edit your own messages.");
-        if (existing.IsDeleted) throw new ChatException(ChatErrorKind.Conflict, "The message was deleted; it cannot be edited.");
-        if (existing.State == ChatMessageState.Streaming) throw new ChatException(ChatErrorKind.Conflict, "The message is still streaming.");
+        if (existing.Author != caller.UserId) throw new ChatException(ErrorCode.Forbidden, "You can only edit your own messages.");
+        if (existing.IsDeleted) throw new ChatException(ErrorCode.Conflict, "The message was deleted; it cannot be edited.");
+        if (existing.State == ChatMessageState.Streaming) throw new ChatException(ErrorCode.Conflict, "The message is still streaming.");
         await EnsureCanPostAsync(projectId, caller, ct);
         var (mentions, notify) = await ResolveMentionsAsync(projectId, body, caller.UserId, ct);
         body = Filtered(body, mentions);
         var edited = await store.EditAsync(projectId, messageId, body, mentions, notify, Now(), ct)
-            ?? throw new ChatException(ChatErrorKind.Conflict, "The message was deleted meanwhile.");
+            ?? throw new ChatException(ErrorCode.Conflict, "The message was deleted meanwhile.");
         await broadcaster.MessageEditedAsync(edited);
         foreach (var userId in notify.Except(existing.Mentions, StringComparer.Ordinal)) await broadcaster.MentionedAsync(userId, edited);
         return edited;
@@ -73,12 +78,14 @@ public sealed class ChatService(
     /// <summary>Authors delete their own messages, owners any. Deleting a tombstone again returns it unchanged.</summary>
     public async Task<ChatMessage> DeleteAsync(string projectId, ChatCaller caller, long messageId, CancellationToken ct)
     {
+        rates.Acquire(caller.UserId);
         var existing = await ExistingAsync(projectId, messageId, ct);
         if (existing.Author != caller.UserId && caller.Role != ProjectRole.Owner)
-            throw new ChatException(ChatErrorKind.Forbidden, "You can only delete your own messages (owners can delete any).");
+            throw new ChatException(ErrorCode.Forbidden, "You can only delete your own messages (owners can delete any).");
         if (existing.IsDeleted) return existing;
         var deleted = await store.DeleteAsync(projectId, messageId, caller.UserId, Now(), ct)
             ?? throw NotFound(messageId);
+        openStreams.Remove(messageId);
         await broadcaster.MessageDeletedAsync(deleted);
         return deleted;
     }
@@ -116,21 +123,17 @@ public sealed class ChatService(
     public Task<IReadOnlyList<ChatMessage>> ListUnreadMentionsAsync(string projectId, ChatCaller caller, CancellationToken ct) =>
         store.ListUnreadMentionsAsync(projectId, caller.UserId, _options.MaxPageSize, ct);
 
-    /// <summary>A fresh token bucket for one connection's chat traffic (Chat:MessagesPerSecond, Chat:MessageBurst).</summary>
-    public UpdateRateLimiter NewConnectionLimiter() =>
-        new(new LimitOptions { UpdatesPerSecond = _options.MessagesPerSecond, UpdateBurst = _options.MessageBurst });
-
-    public string RateLimitMessage =>
-        $"Rate limit exceeded: at most {_options.MessagesPerSecond} chat messages per second (Chat:MessagesPerSecond); nothing was changed.";
-
+    /// <summary>Relays typing; over the caller's rate it is dropped (ephemeral, so harmless).</summary>
     public Task TypingAsync(string projectId, ChatCaller caller, bool isTyping, string? connectionId) =>
-        broadcaster.TypingAsync(new ChatTyping(projectId, caller.UserId, isTyping), connectionId);
+        rates.TryAcquire(caller.UserId)
+            ? broadcaster.TypingAsync(new ChatTyping(projectId, caller.UserId, isTyping), connectionId)
+            : Task.CompletedTask;
 
     public Task<ChatSettings> GetSettingsAsync(string projectId, CancellationToken ct) => store.GetSettingsAsync(projectId, ct);
 
     public async Task<ChatSettings> SetSettingsAsync(string projectId, ChatCaller caller, ChatSettings settings, CancellationToken ct)
     {
-        if (caller.Role != ProjectRole.Owner) throw new ChatException(ChatErrorKind.Forbidden, "Only owners change chat settings.");
+        if (caller.Role != ProjectRole.Owner) throw new ChatException(ErrorCode.Forbidden, "Only owners change chat settings.");
         await store.SetSettingsAsync(projectId, settings, ct);
         return settings;
     }
@@ -140,11 +143,12 @@ public sealed class ChatService(
     {
         if (!ChatBots.Names.Contains(author)) throw Invalid($"'{author}' is not a bot; only bots stream messages.");
         if (replyTo is <= 0) throw Invalid("'replyTo' must be a message id.");
-        if (await projects.GetAsync(projectId, ct) is null) throw new ChatException(ChatErrorKind.NotFound, "Project not found.");
+        if (await projects.GetAsync(projectId, ct) is null) throw new ChatException(ErrorCode.NotFound, "Project not found.");
         if (cell is not null) await EnsureCellAsync(projectId, cell, ct);
         var message = await store.AddAsync(
             new NewChatMessage(projectId, author.ToLowerInvariant(), "", Now(), replyTo, cell, ChatMessageState.Streaming, []), [], ct)
             ?? throw Invalid($"The message replied to ({replyTo}) does not exist in this project.");
+        openStreams.Add(message.Id);
         await broadcaster.MessageAddedAsync(message);
         return message;
     }
@@ -158,7 +162,11 @@ public sealed class ChatService(
         if (appended is null)
         {
             var existing = await ExistingAsync(projectId, messageId, ct);
-            if (existing.IsDeleted || existing.State != ChatMessageState.Streaming) throw NotOpen(existing);
+            if (existing.IsDeleted || existing.State != ChatMessageState.Streaming)
+            {
+                openStreams.Remove(messageId);
+                throw NotOpen(existing);
+            }
             throw Invalid($"The message would grow over Chat:MaxStreamedBodyChars ({_options.MaxStreamedBodyChars}); the chunk was not added.");
         }
         await broadcaster.ChunkAppendedAsync(new ChatChunk(projectId, messageId, appended.Body.Length - chunk.Length, chunk));
@@ -174,10 +182,28 @@ public sealed class ChatService(
     private async Task<ChatMessage> CloseAsync(string projectId, long messageId, ChatMessageState state, CancellationToken ct)
     {
         var closed = await store.CloseAsync(projectId, messageId, state, ct);
+        openStreams.Remove(messageId);
         if (closed is null) throw NotOpen(await ExistingAsync(projectId, messageId, ct));
         await broadcaster.MessageClosedAsync(closed);
         return closed;
     }
+
+    /// <summary>Marks the streams this process writes as alive (the heartbeat other replicas judge them by).</summary>
+    public Task RenewOpenStreamsAsync(CancellationToken ct) => store.TouchAsync(openStreams.Ids, Now(), ct);
+
+    /// <summary>Closes streams nobody renewed since <paramref name="touchedBefore"/> as interrupted and tells the clients; returns how many.</summary>
+    public async Task<int> InterruptStaleStreamsAsync(DateTimeOffset touchedBefore, CancellationToken ct)
+    {
+        var interrupted = await store.InterruptStaleAsync(touchedBefore, InterruptedNote, ct);
+        foreach (var message in interrupted)
+        {
+            openStreams.Remove(message.Id);
+            await broadcaster.MessageClosedAsync(message);
+        }
+        return interrupted.Count;
+    }
+
+    private const string InterruptedNote = "\n\n_Interrupted: the server writing this answer stopped before it finished; retry to ask again._";
 
     private static bool CanPost(ChatCaller caller, ChatSettings settings) =>
         caller.Role >= ProjectRole.Editor || settings.ViewersCanPost;
@@ -185,7 +211,7 @@ public sealed class ChatService(
     private async Task EnsureCanPostAsync(string projectId, ChatCaller caller, CancellationToken ct)
     {
         if (!CanPost(caller, await store.GetSettingsAsync(projectId, ct)))
-            throw new ChatException(ChatErrorKind.Forbidden, "Viewers cannot post in this project's chat (the owners turned it off).");
+            throw new ChatException(ErrorCode.Forbidden, "Viewers cannot post in this project's chat (the owners turned it off).");
     }
 
     private async Task EnsureCellAsync(string projectId, NotebookCellRef cell, CancellationToken ct)
@@ -212,6 +238,13 @@ public sealed class ChatService(
         }
         var notify = mentions.Where(m => members.ContainsKey(m) && m != authorId).ToList();
         return (mentions, notify);
+    }
+
+    /// <summary>Before anything is stored: a bot that would refuse to answer (its rate limit) refuses the post instead.</summary>
+    private void AdmitBots(IReadOnlyList<string> mentions, string authorId)
+    {
+        foreach (var bot in mentions.Where(ChatBots.Names.Contains))
+            foreach (var listener in _listeners) listener.Admit(bot, authorId);
     }
 
     private void NotifyBots(ChatMessage message)
@@ -253,10 +286,10 @@ public sealed class ChatService(
     // Stored times have millisecond precision on every backend, so the ack shows what history will.
     private DateTimeOffset Now() => DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
 
-    private static ChatException Invalid(string message) => new(ChatErrorKind.Invalid, message);
+    private static ChatException Invalid(string message) => new(ErrorCode.Invalid, message);
 
-    private static ChatException NotFound(long messageId) => new(ChatErrorKind.NotFound, $"Message {messageId} not found in this project.");
+    private static ChatException NotFound(long messageId) => new(ErrorCode.NotFound, $"Message {messageId} not found in this project.");
 
     private static ChatException NotOpen(ChatMessage message) =>
-        new(ChatErrorKind.Conflict, message.IsDeleted ? $"Message {message.Id} was deleted." : $"Message {message.Id} is already closed.");
+        new(ErrorCode.Conflict, message.IsDeleted ? $"Message {message.Id} was deleted." : $"Message {message.Id} is already closed.");
 }

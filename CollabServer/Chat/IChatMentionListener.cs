@@ -7,5 +7,12 @@ namespace Collab.Server.Chat;
 /// </summary>
 public interface IChatMentionListener
 {
+    /// <summary>
+    /// Called before a message mentioning <paramref name="bot"/> is stored: throw a
+    /// <see cref="ChatException"/> (e.g. the bot's rate limit) to refuse the post, so nothing is
+    /// stored and no reply is started. Whatever it takes (a rate-limit token) is the answer's.
+    /// </summary>
+    void Admit(string bot, string authorId) { }
+
     Task OnBotMentionedAsync(string bot, ChatMessage message, CancellationToken ct);
 }

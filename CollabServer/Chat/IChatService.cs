@@ -1,3 +1,5 @@
+using Collab.Server.Errors;
+
 namespace Collab.Server.Chat;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Collab.Server.Chat;
 /// times, then <see cref="CompleteAsync"/> or <see cref="FailAsync"/>. Each call is stored before it
 /// is broadcast (<c>ChatMessage</c>, <c>ChatChunk</c>, <c>ChatMessageClosed</c>), so clients joining
 /// midway get the body so far from history. Refusals throw <see cref="ChatException"/>: the message
-/// was deleted meanwhile (<see cref="ChatErrorKind.Conflict"/>), the body would exceed
+/// was deleted meanwhile (<see cref="ErrorCode.Conflict"/>), the body would exceed
 /// <c>Chat:MaxStreamedBodyChars</c>, the project or reply-to is unknown.
 /// </summary>
 public interface IChatService

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Collab.Copilot.Assistant;
 using Collab.Server.Auth;
+using Collab.Server.Errors;
 using Collab.Server.Projects;
 using Collab.Server.Storage;
 
@@ -16,14 +17,14 @@ public sealed class CopilotAskGate(ProjectAccess access, CopilotRateLimiter limi
     public async Task<CopilotAskOutcome> CheckAsync(ClaimsPrincipal user, string? projectId, string? question, string? notebook, string? cellId,
         CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(question)) return CopilotAskOutcome.Refuse(StatusCodes.Status400BadRequest, "The question is empty.");
+        if (string.IsNullOrWhiteSpace(question)) return CopilotAskOutcome.Refuse(ErrorCode.Invalid, "The question is empty.");
         if (string.IsNullOrEmpty(projectId) || await access.RoleAsync(user, projectId, ct) is null)
-            return CopilotAskOutcome.Refuse(StatusCodes.Status404NotFound, "Project not found.");
+            return CopilotAskOutcome.Refuse(ErrorCode.NotFound, "Project not found.");
         if (!string.IsNullOrEmpty(notebook) && await access.DocumentRoleAsync(user, new DocumentKey(projectId, notebook), ct) is null)
-            return CopilotAskOutcome.Refuse(StatusCodes.Status404NotFound, "Notebook not found.");
+            return CopilotAskOutcome.Refuse(ErrorCode.NotFound, "Notebook not found.");
         var userId = access.UserId(user)!;
         if (!limiter.TryAcquire(userId, out var refusal, out var retryAfter))
-            return CopilotAskOutcome.Refuse(StatusCodes.Status429TooManyRequests, refusal, retryAfter);
-        return new CopilotAskOutcome(new CopilotRequest(projectId, userId, question, string.IsNullOrEmpty(notebook) ? null : notebook, cellId), 200, null, default);
+            return CopilotAskOutcome.Refuse(ErrorCode.RateLimited, refusal, retryAfter);
+        return new CopilotAskOutcome(new CopilotRequest(projectId, userId, question, string.IsNullOrEmpty(notebook) ? null : notebook, cellId), null);
     }
 }

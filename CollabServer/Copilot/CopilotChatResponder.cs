@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Collab.Copilot.Assistant;
 using Collab.Server.Chat;
+using Collab.Server.Errors;
 using Collab.Server.Projects;
 
 namespace Collab.Server.Copilot;
@@ -31,24 +32,48 @@ public sealed class CopilotChatResponder(
             ? AnswerAsync(message)
             : Task.CompletedTask;
 
-    /// <summary>Stops the reply <paramref name="replyId"/>; only its asker or a project owner may. False when it is not streaming here.</summary>
-    public bool Stop(string projectId, long replyId, string userId, ProjectRole role)
+    /// <summary>
+    /// Stops the reply <paramref name="replyId"/>; only its asker or a project owner may. A reply
+    /// streaming on another replica (or left by one that is gone) is closed in the store, which
+    /// ends its writer at its next chunk. False when the reply is not streaming.
+    /// </summary>
+    public async Task<bool> StopAsync(string projectId, long replyId, string userId, ProjectRole role, CancellationToken ct)
     {
         var run = runs.FindByReply(projectId, replyId);
-        if (run is null) return false;
-        if (run.Asker != userId && role != ProjectRole.Owner) throw new ChatException(ChatErrorKind.Forbidden, "Only the asker or an owner can stop this answer.");
-        run.StoppedBy = userId;
-        run.Stop.Cancel();
-        return true;
+        if (run is not null)
+        {
+            EnsureMayStop(run.Asker, userId, role);
+            run.StoppedBy = userId;
+            run.Stop.Cancel();
+            return true;
+        }
+        var reply = await Chat.GetMessageAsync(projectId, replyId, ct)
+            ?? throw new ChatException(ErrorCode.NotFound, $"Message {replyId} not found in this project.");
+        if (reply.State != ChatMessageState.Streaming || reply.IsDeleted) return false;
+        var question = reply.ReplyTo is { } questionId ? await Chat.GetMessageAsync(projectId, questionId, ct) : null;
+        EnsureMayStop(question?.Author, userId, role);
+        return await CloseQuietlyAsync(projectId, replyId, StoppedNote(userId));
+    }
+
+    private static void EnsureMayStop(string? asker, string userId, ProjectRole role)
+    {
+        if (asker != userId && role != ProjectRole.Owner) throw new ChatException(ErrorCode.Forbidden, "Only the asker or an owner can stop this answer.");
+    }
+
+    /// <summary>Before a question mentioning the copilot is stored: over the asker's copilot rate limit, the post is refused.</summary>
+    public void Admit(string bot, string authorId)
+    {
+        if (string.Equals(bot, ChatBots.Copilot, StringComparison.OrdinalIgnoreCase) && !ChatBots.Names.Contains(authorId)) AcquireOrRefuse(authorId);
     }
 
     /// <summary>Answers question <paramref name="questionId"/> again as a new reply; only its author may.</summary>
     public async Task RetryAsync(string projectId, long questionId, string userId, CancellationToken ct)
     {
         var question = await Chat.GetMessageAsync(projectId, questionId, ct)
-            ?? throw new ChatException(ChatErrorKind.NotFound, $"Message {questionId} not found in this project.");
-        if (question.Author != userId) throw new ChatException(ChatErrorKind.Forbidden, "Only the asker can retry this question.");
-        if (question.IsDeleted) throw new ChatException(ChatErrorKind.Conflict, "The question was deleted.");
+            ?? throw new ChatException(ErrorCode.NotFound, $"Message {questionId} not found in this project.");
+        if (question.Author != userId) throw new ChatException(ErrorCode.Forbidden, "Only the asker can retry this question.");
+        if (question.IsDeleted) throw new ChatException(ErrorCode.Conflict, "The question was deleted.");
+        AcquireOrRefuse(userId);
         // Off the caller's request, as for a mention: the reply streams in chat, not to the caller.
         _ = Task.Run(() => AnswerAsync(question), CancellationToken.None);
     }
@@ -61,18 +86,12 @@ public sealed class CopilotChatResponder(
         {
             var reply = await Chat.StartStreamingMessageAsync(question.ProjectId, ChatBots.Copilot, question.Id, question.Cell, run.Stop.Token);
             replyId = run.ReplyId = reply.Id;
-            if (!limiter.TryAcquire(question.Author, out var refusal, out _))
-            {
-                await Chat.AppendChunkAsync(question.ProjectId, reply.Id, refusal, CancellationToken.None);
-                await Chat.FailAsync(question.ProjectId, reply.Id, CancellationToken.None);
-                return;
-            }
             await StreamAsync(question, reply.Id, run.Stop.Token);
             await Chat.CompleteAsync(question.ProjectId, reply.Id, CancellationToken.None);
         }
         catch (OperationCanceledException) when (run.Stop.IsCancellationRequested && replyId is { } id)
         {
-            await CloseQuietlyAsync(question.ProjectId, id, $"\n\n_Stopped{(run.StoppedBy is null ? "" : $" by {run.StoppedBy}")}._");
+            await CloseQuietlyAsync(question.ProjectId, id, StoppedNote(run.StoppedBy));
         }
         catch (Exception ex) when (replyId is { } id)
         {
@@ -110,17 +129,27 @@ public sealed class CopilotChatResponder(
         await Chat.AppendChunkAsync(projectId, replyId, chunk, ct);
     }
 
-    /// <summary>Leaves a note and closes the reply as failed; the message may already be closed or deleted.</summary>
-    private async Task CloseQuietlyAsync(string projectId, long replyId, string note)
+    /// <summary>Takes one question from the asker's copilot allowance, or refuses with <see cref="ErrorCode.RateLimited"/>.</summary>
+    private void AcquireOrRefuse(string userId)
+    {
+        if (!limiter.TryAcquire(userId, out var refusal, out var retryAfter)) throw new ChatException(ErrorCode.RateLimited, refusal, retryAfter);
+    }
+
+    private static string StoppedNote(string? by) => $"\n\n_Stopped{(by is null ? "" : $" by {by}")}._";
+
+    /// <summary>Leaves a note and closes the reply as failed; false when it was already closed or deleted.</summary>
+    private async Task<bool> CloseQuietlyAsync(string projectId, long replyId, string note)
     {
         try
         {
             await Chat.AppendChunkAsync(projectId, replyId, note, CancellationToken.None);
             await Chat.FailAsync(projectId, replyId, CancellationToken.None);
+            return true;
         }
         catch (ChatException ex)
         {
             logger.LogInformation("Copilot reply {ReplyId} was already closed: {Reason}", replyId, ex.Message);
+            return false;
         }
     }
 }

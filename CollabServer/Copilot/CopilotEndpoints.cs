@@ -2,7 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Collab.Copilot.Assistant;
 using Collab.Server.Auth;
-using Collab.Server.Chat;
+using Collab.Server.Errors;
 using Collab.Server.Projects;
 
 namespace Collab.Server.Copilot;
@@ -12,7 +12,7 @@ public static class CopilotEndpoints
     /// <summary>
     /// <c>POST /api/copilot/ask</c>: the answer as server-sent events (<c>event:</c> is the
     /// <see cref="CopilotWireEvent.Type"/>, <c>data:</c> the event as JSON). Refusals are problem
-    /// details: 400 empty question, 404 unknown project or notebook, 429 rate limit with Retry-After.
+    /// details: 400 empty question, 404 unknown project or notebook, 429 rate limit with Retry-After (each with its <c>code</c>).
     /// Under <c>/api/projects/{projectId}/copilot</c>: stop a reply streaming in chat, retry a question.
     /// </summary>
     public static IEndpointRouteBuilder MapCopilotEndpoints(this IEndpointRouteBuilder app)
@@ -20,28 +20,24 @@ public static class CopilotEndpoints
         app.MapPost("/api/copilot/ask", async (CopilotAskRequest body, HttpContext http, CopilotAskGate gate, ICopilot copilot, CancellationToken ct) =>
         {
             var outcome = await gate.CheckAsync(http.User, body.ProjectId, body.Question, body.Notebook, body.CellId, ct);
-            if (outcome.Request is null)
-            {
-                if (outcome.RetryAfter > TimeSpan.Zero) http.Response.Headers.RetryAfter = ((int)Math.Ceiling(outcome.RetryAfter.TotalSeconds)).ToString();
-                return Results.Problem(outcome.Error, statusCode: outcome.Status);
-            }
+            if (outcome.Request is null) return Refusals.Problem(http, outcome.Refusal!);
             return TypedResults.ServerSentEvents(Events(copilot, outcome.Request, ct));
         }).RequireAuthorization().WithTags("Copilot");
 
         var group = app.MapGroup("/api/projects/{projectId}/copilot").RequireAuthorization()
             .RequireProjectRole(ProjectRole.Viewer).WithTags("Copilot");
 
-        group.MapPost("/replies/{messageId:long}/stop", (string projectId, long messageId, HttpContext http, CopilotChatResponder responder) =>
-            ChatErrorResults.Run(() =>
+        group.MapPost("/replies/{messageId:long}/stop", (string projectId, long messageId, HttpContext http, CopilotChatResponder responder, CancellationToken ct) =>
+            Refusals.Run(http, async () =>
             {
                 var (user, role) = Caller(http);
-                return Task.FromResult(responder.Stop(projectId, messageId, user, role)
+                return await responder.StopAsync(projectId, messageId, user, role, ct)
                     ? Results.NoContent()
-                    : Results.Problem("That answer is not streaming (it finished, or another replica is writing it).", statusCode: StatusCodes.Status409Conflict));
+                    : Refusals.Problem(http, ErrorCode.Conflict, "That answer is not streaming any more (it finished, failed, was stopped or interrupted).");
             }));
 
         group.MapPost("/questions/{messageId:long}/retry", (string projectId, long messageId, HttpContext http, CopilotChatResponder responder, CancellationToken ct) =>
-            ChatErrorResults.Run(async () =>
+            Refusals.Run(http, async () =>
             {
                 await responder.RetryAsync(projectId, messageId, Caller(http).User, ct);
                 return Results.Accepted();

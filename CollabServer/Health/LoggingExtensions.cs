@@ -1,10 +1,13 @@
+using Collab.Server.Observability;
+
 namespace Collab.Server.Health;
 
 public static class LoggingExtensions
 {
     /// <summary>
     /// One JSON object per line on the console, so log collectors need no parsing rules. The
-    /// <c>token</c> command prints only its token on stdout, so it keeps logs to warnings.
+    /// <c>token</c> command prints only its token on stdout, so it keeps logs to warnings. No
+    /// token is ever logged (<see cref="TokenRedactingLoggerFactory"/>).
     /// </summary>
     public static IHostApplicationBuilder AddCollabLogging(this IHostApplicationBuilder builder, string[] args)
     {
@@ -18,6 +21,8 @@ public static class LoggingExtensions
         });
         builder.Logging.Configure(o => o.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        if (!builder.Services.TryDecorate<ILoggerFactory>((_, inner) => new TokenRedactingLoggerFactory(inner)))
+            throw new InvalidOperationException("No logger factory to wrap: tokens could reach the logs.");
         if (args.FirstOrDefault() == "token")
         {
             builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Collab.Server.Auth;
 using Collab.Server.Chat;
-using Collab.Server.Limits;
+using Collab.Server.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 
@@ -9,14 +9,13 @@ namespace Collab.Server.Hubs;
 
 /// <summary>
 /// Project chat on the hub. Each method checks membership (non-members get "Project not found."
-/// like unknown projects), then hands off to <see cref="ChatService"/>, whose refusals reach the
-/// caller as <see cref="HubException"/> messages. Calls that change something complete only after
+/// like unknown projects), then hands off to <see cref="ChatService"/>, whose refusals (rate limit
+/// included) reach the caller as hub errors with their code (see <see cref="RefusalHubFilter"/>). Calls that change something complete only after
 /// the change is stored. Events: see <see cref="ChatHubEvents"/>; the protocol is in Chat/README.md.
 /// </summary>
 public sealed partial class CollabHub
 {
     private const string ChatItem = "collab.chat";
-    private const string ChatLimiterItem = "collab.chat.limiter";
 
     /// <summary>
     /// Opens a project's chat on this connection: its events start arriving, and the answer holds
@@ -32,7 +31,7 @@ public sealed partial class CollabHub
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.User(caller.UserId), Context.ConnectionAborted);
         ChatProjects()[projectId] = caller;
         chatConnections.Add(projectId, Context.ConnectionId, caller.UserId);
-        return await ChatCall(() => chat.JoinAsync(projectId, caller, Context.ConnectionAborted));
+        return await chat.JoinAsync(projectId, caller, Context.ConnectionAborted);
     }
 
     /// <summary>Stops this connection's events for the project's chat.</summary>
@@ -47,18 +46,16 @@ public sealed partial class CollabHub
     public async Task<ChatMessage> SendChatMessage(string projectId, ChatMessageDraft draft,
         [FromServices] ProjectAccess projectAccess, [FromServices] ChatService chat)
     {
-        if (draft is null) throw new HubException("The message is missing.");
+        if (draft is null) throw Refusals.Hub(ErrorCode.Invalid, "The message is missing.");
         var caller = await ChatCallerAsync(projectId, projectAccess);
-        CheckChatRate(chat);
-        return await ChatCall(() => chat.SendAsync(projectId, caller, draft, Context.ConnectionAborted));
+        return await chat.SendAsync(projectId, caller, draft, Context.ConnectionAborted);
     }
 
     public async Task<ChatMessage> EditChatMessage(string projectId, long messageId, string body,
         [FromServices] ProjectAccess projectAccess, [FromServices] ChatService chat)
     {
         var caller = await ChatCallerAsync(projectId, projectAccess);
-        CheckChatRate(chat);
-        return await ChatCall(() => chat.EditAsync(projectId, caller, messageId, body, Context.ConnectionAborted));
+        return await chat.EditAsync(projectId, caller, messageId, body, Context.ConnectionAborted);
     }
 
     /// <summary>Deletes a message, leaving its tombstone (returned).</summary>
@@ -66,8 +63,7 @@ public sealed partial class CollabHub
         [FromServices] ProjectAccess projectAccess, [FromServices] ChatService chat)
     {
         var caller = await ChatCallerAsync(projectId, projectAccess);
-        CheckChatRate(chat);
-        return await ChatCall(() => chat.DeleteAsync(projectId, caller, messageId, Context.ConnectionAborted));
+        return await chat.DeleteAsync(projectId, caller, messageId, Context.ConnectionAborted);
     }
 
     /// <summary>Older history: messages before <paramref name="before"/> (null: the newest), oldest first.</summary>
@@ -75,7 +71,7 @@ public sealed partial class CollabHub
         [FromServices] ProjectAccess projectAccess, [FromServices] ChatService chat)
     {
         await ChatCallerAsync(projectId, projectAccess);
-        return await ChatCall(() => chat.GetHistoryAsync(projectId, before, limit, Context.ConnectionAborted));
+        return await chat.GetHistoryAsync(projectId, before, limit, Context.ConnectionAborted);
     }
 
     /// <summary>Full-text search of the project's chat (words or a pasted error), newest first.</summary>
@@ -83,7 +79,7 @@ public sealed partial class CollabHub
         [FromServices] ProjectAccess projectAccess, [FromServices] ChatService chat)
     {
         await ChatCallerAsync(projectId, projectAccess);
-        return await ChatCall(() => chat.SearchAsync(projectId, query, limit, Context.ConnectionAborted));
+        return await chat.SearchAsync(projectId, query, limit, Context.ConnectionAborted);
     }
 
     /// <summary>Moves the caller's read marker forward and returns the unread state after it.</summary>
@@ -91,48 +87,22 @@ public sealed partial class CollabHub
         [FromServices] ProjectAccess projectAccess, [FromServices] ChatService chat)
     {
         var caller = await ChatCallerAsync(projectId, projectAccess);
-        return await ChatCall(() => chat.MarkReadAsync(projectId, caller, lastReadId, Context.ConnectionAborted));
+        return await chat.MarkReadAsync(projectId, caller, lastReadId, Context.ConnectionAborted);
     }
 
     /// <summary>Relays that the caller is (or stopped) typing to the others in the chat; nothing is stored.</summary>
     public async Task SendTyping(string projectId, bool isTyping, [FromServices] ChatService chat)
     {
         // Frequent and ephemeral: the membership checked by JoinChat is enough.
-        if (!ChatProjects().TryGetValue(projectId, out var caller)) throw new HubException("Not in this chat: call JoinChat first.");
-        if (!ChatLimiter(chat).TryAcquire()) return; // ephemeral: dropping it is harmless
+        if (!ChatProjects().TryGetValue(projectId, out var caller)) throw Refusals.Hub(ErrorCode.Invalid, "Not in this chat: call JoinChat first.");
         await chat.TypingAsync(projectId, caller, isTyping, Context.ConnectionId);
     }
 
     private async Task<ChatCaller> ChatCallerAsync(string projectId, ProjectAccess projectAccess)
     {
         var role = await projectAccess.RoleAsync(Context.User!, projectId, Context.ConnectionAborted)
-            ?? throw new HubException("Project not found.");
+            ?? throw Refusals.Hub(ErrorCode.NotFound, "Project not found.");
         return new ChatCaller(projectAccess.UserId(Context.User!)!, role);
-    }
-
-    private void CheckChatRate(ChatService chat)
-    {
-        if (!ChatLimiter(chat).TryAcquire()) throw new HubException(chat.RateLimitMessage);
-    }
-
-    private UpdateRateLimiter ChatLimiter(ChatService chat)
-    {
-        if (Context.Items.TryGetValue(ChatLimiterItem, out var limiter)) return (UpdateRateLimiter)limiter!;
-        var fresh = chat.NewConnectionLimiter();
-        Context.Items[ChatLimiterItem] = fresh;
-        return fresh;
-    }
-
-    private static async Task<T> ChatCall<T>(Func<Task<T>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (ChatException ex)
-        {
-            throw new HubException(ex.Message);
-        }
     }
 
     /// <summary>The chats this connection joined, with the caller as checked then.</summary>

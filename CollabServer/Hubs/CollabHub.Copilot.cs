@@ -3,6 +3,7 @@ using Collab.Copilot.Assistant;
 using Collab.Server.Auth;
 using Collab.Server.Chat;
 using Collab.Server.Copilot;
+using Collab.Server.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 
@@ -23,16 +24,16 @@ public sealed partial class CollabHub
         [FromServices] CopilotAskGate gate, [FromServices] ICopilot copilot, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var outcome = await gate.CheckAsync(Context.User!, projectId, question, notebook, null, cancellationToken);
-        if (outcome.Request is null) throw new HubException(outcome.Error);
+        if (outcome.Request is null) throw Refusals.Hub(outcome.Refusal!);
         await foreach (var e in copilot.AskAsync(outcome.Request, cancellationToken)) yield return CopilotWireEvent.From(e);
     }
 
-    /// <summary>Stops a copilot reply streaming in chat; the asker or an owner may. False when it is not streaming here.</summary>
+    /// <summary>Stops a copilot reply streaming in chat (on any replica); the asker or an owner may. False when it is not streaming.</summary>
     public async Task<bool> StopCopilot(string projectId, long replyMessageId, [FromServices] ProjectAccess projectAccess,
         [FromServices] CopilotChatResponder responder)
     {
         var caller = await ChatCallerAsync(projectId, projectAccess);
-        return await ChatCall(() => Task.FromResult(responder.Stop(projectId, replyMessageId, caller.UserId, caller.Role)));
+        return await responder.StopAsync(projectId, replyMessageId, caller.UserId, caller.Role, Context.ConnectionAborted);
     }
 
     /// <summary>Answers one of the caller's chat questions again, as a new streamed reply.</summary>
@@ -40,10 +41,6 @@ public sealed partial class CollabHub
         [FromServices] CopilotChatResponder responder)
     {
         var caller = await ChatCallerAsync(projectId, projectAccess);
-        await ChatCall(async () =>
-        {
-            await responder.RetryAsync(projectId, questionMessageId, caller.UserId, Context.ConnectionAborted);
-            return true;
-        });
+        await responder.RetryAsync(projectId, questionMessageId, caller.UserId, Context.ConnectionAborted);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Collab.Server.Auth;
+using Collab.Server.Errors;
 using Collab.Server.Limits;
 using Collab.Server.Projects;
 using Collab.Server.Rooms;
@@ -12,8 +13,8 @@ namespace Collab.Server.Hubs;
 
 /// <summary>
 /// <c>/hubs/collab</c>: live documents over SignalR (JSON or MessagePack). Every method only
-/// validates, authorizes and hands off to the room; errors reach the caller as
-/// <see cref="HubException"/> messages. See Hubs/README.md for the protocol.
+/// validates, authorizes and hands off to the room; refusals reach the caller as hub errors
+/// carrying an <see cref="ErrorCode"/> (<c>[code] message</c>). See Hubs/README.md for the protocol.
 /// </summary>
 [Authorize]
 public sealed partial class CollabHub(
@@ -44,10 +45,10 @@ public sealed partial class CollabHub(
     {
         var key = ValidKey(projectId, docName);
         CheckSize(stateVector, "state vector");
-        var role = await access.DocumentRoleAsync(Context.User!, key, Context.ConnectionAborted) ?? throw new HubException(NotFound);
+        var role = await access.DocumentRoleAsync(Context.User!, key, Context.ConnectionAborted) ?? throw Refusals.Hub(ErrorCode.NotFound, NotFound);
         // Counted only for joins that get as far as the diff, so retries during an outage don't use it up.
-        if (!ConnectionItem(SyncLimiterItem, () => UpdateRateLimiter.ForSyncRequests(limits.Value)).TryAcquire())
-            throw new HubException($"Rate limit exceeded: at most {limits.Value.SyncRequestsPerMinute} joins per minute (Limits:SyncRequestsPerMinute); try again shortly.");
+        if (!ConnectionItem(SyncLimiterItem, () => UpdateRateLimiter.ForSyncRequests(limits.Value)).TryAcquire(out var retryAfter))
+            throw Refusals.Hub(ErrorCode.RateLimited, $"Rate limit exceeded: at most {limits.Value.SyncRequestsPerMinute} joins per minute (Limits:SyncRequestsPerMinute); try again shortly.", retryAfter);
         var peers = Peers();
         if (peers.TryRemove(key, out var previous)) previous.Room?.Leave(previous);
         var peer = new HubRoomPeer(hubContext, Context, key, access.UserId(Context.User!)!, role, roomOptions.Value.PeerQueueCapacity,
@@ -73,10 +74,10 @@ public sealed partial class CollabHub(
     public async Task SendUpdate(string projectId, string docName, byte[] update)
     {
         var peer = JoinedPeer(projectId, docName);
-        if (!peer.CanEdit) throw new HubException("Forbidden: viewers cannot change this document.");
+        if (!peer.CanEdit) throw Refusals.Hub(ErrorCode.Forbidden, "Forbidden: viewers cannot change this document.");
         CheckSize(update, "update");
-        if (!Limiter().TryAcquire())
-            throw new HubException($"Rate limit exceeded: at most {limits.Value.UpdatesPerSecond} updates per second (Limits:UpdatesPerSecond); the update was not applied.");
+        if (!Limiter().TryAcquire(out var retryAfter))
+            throw Refusals.Hub(ErrorCode.RateLimited, $"Rate limit exceeded: at most {limits.Value.UpdatesPerSecond} updates per second (Limits:UpdatesPerSecond); the update was not applied.", retryAfter);
         await Guard(() => peer.Room!.ApplyUpdateAsync(peer, update), peer);
     }
 
@@ -85,8 +86,8 @@ public sealed partial class CollabHub(
     {
         var peer = JoinedPeer(projectId, docName);
         CheckSize(update, "awareness update");
-        if (!Limiter().TryAcquire())
-            throw new HubException($"Rate limit exceeded: at most {limits.Value.UpdatesPerSecond} messages per second (Limits:UpdatesPerSecond).");
+        if (!Limiter().TryAcquire(out var retryAfter))
+            throw Refusals.Hub(ErrorCode.RateLimited, $"Rate limit exceeded: at most {limits.Value.UpdatesPerSecond} messages per second (Limits:UpdatesPerSecond).", retryAfter);
         await Guard(() => peer.Room!.ApplyAwarenessAsync(peer, update), peer);
     }
 
@@ -100,9 +101,9 @@ public sealed partial class CollabHub(
     /// <summary>Counts the connection against its user's and address's caps; past them it is refused.</summary>
     public override Task OnConnectedAsync()
     {
-        var userId = access.UserId(Context.User!) ?? throw new HubException("The token names no user.");
+        var userId = access.UserId(Context.User!) ?? throw Refusals.Hub(ErrorCode.Unauthorized, "The token names no user.");
         var address = Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString();
-        var lease = connectionGate.TryEnter(userId, address, out var refusal) ?? throw new HubException(refusal);
+        var lease = connectionGate.TryEnter(userId, address, out var refusal) ?? throw Refusals.Hub(ErrorCode.RateLimited, refusal!);
         Context.Items[LeaseItem] = lease;
         return Task.CompletedTask;
     }
@@ -118,21 +119,21 @@ public sealed partial class CollabHub(
 
     private static DocumentKey ValidKey(string projectId, string docName)
     {
-        if (!ProjectNames.IsValidProjectId(projectId) || !ProjectNames.IsValidDocName(docName)) throw new HubException(NotFound);
+        if (!ProjectNames.IsValidProjectId(projectId) || !ProjectNames.IsValidDocName(docName)) throw Refusals.Hub(ErrorCode.NotFound, NotFound);
         return new DocumentKey(projectId, docName);
     }
 
     private void CheckSize(byte[]? payload, string what)
     {
-        if (payload is null) throw new HubException($"The {what} is missing.");
+        if (payload is null) throw Refusals.Hub(ErrorCode.Invalid, $"The {what} is missing.");
         if (payload.Length > limits.Value.MaxMessageBytes)
-            throw new HubException($"The {what} has {payload.Length} bytes, over Limits:MaxMessageBytes ({limits.Value.MaxMessageBytes}); it was not applied.");
+            throw Refusals.Hub(ErrorCode.TooLarge, $"The {what} has {payload.Length} bytes, over Limits:MaxMessageBytes ({limits.Value.MaxMessageBytes}); it was not applied.");
     }
 
     private HubRoomPeer JoinedPeer(string projectId, string docName) =>
         Peers().TryGetValue(new DocumentKey(projectId, docName), out var peer) && peer.Room is not null
             ? peer
-            : throw new HubException("Not in this room: call JoinRoom first.");
+            : throw Refusals.Hub(ErrorCode.Invalid, "Not in this room: call JoinRoom first.");
 
     private ConcurrentDictionary<DocumentKey, HubRoomPeer> Peers() => ConnectionItem(PeersItem, () => new ConcurrentDictionary<DocumentKey, HubRoomPeer>());
 
@@ -159,12 +160,12 @@ public sealed partial class CollabHub(
         }
         catch (UpdateRejectedException ex)
         {
-            throw new HubException(ex.Message);
+            throw Refusals.Hub(ex);
         }
         catch (Exception ex) when (ex is RoomClosedException or RoomUnavailableException)
         {
             if (peer is not null) Peers().TryRemove(new KeyValuePair<DocumentKey, HubRoomPeer>(peer.Key, peer));
-            throw new HubException($"The room is unavailable ({ex.Message}); call JoinRoom again.");
+            throw Refusals.Hub(ErrorCode.Unavailable, $"The room is unavailable ({ex.Message}); call JoinRoom again.");
         }
     }
 

@@ -19,16 +19,42 @@ public sealed class UpdateRateLimiter(double perSecond, int burst)
     public static UpdateRateLimiter ForSyncRequests(LimitOptions options) =>
         new(options.SyncRequestsPerMinute / 60.0, options.SyncRequestBurst);
 
-    public bool TryAcquire()
+    public bool TryAcquire() => TryAcquire(out _);
+
+    /// <summary>On refusal, <paramref name="retryAfter"/> is when the next token is there.</summary>
+    public bool TryAcquire(out TimeSpan retryAfter)
     {
         lock (_gate)
         {
-            var now = Stopwatch.GetTimestamp();
-            _tokens = Math.Min(burst, _tokens + Stopwatch.GetElapsedTime(_last, now).TotalSeconds * perSecond);
-            _last = now;
-            if (_tokens < 1) return false;
+            Refill();
+            if (_tokens < 1)
+            {
+                retryAfter = TimeSpan.FromSeconds((1 - _tokens) / perSecond);
+                return false;
+            }
             _tokens -= 1;
+            retryAfter = TimeSpan.Zero;
             return true;
         }
+    }
+
+    /// <summary>True once the bucket refilled completely: then it is no different from a fresh one and may be forgotten.</summary>
+    public bool IsFull
+    {
+        get
+        {
+            lock (_gate)
+            {
+                Refill();
+                return _tokens >= burst;
+            }
+        }
+    }
+
+    private void Refill()
+    {
+        var now = Stopwatch.GetTimestamp();
+        _tokens = Math.Min(burst, _tokens + Stopwatch.GetElapsedTime(_last, now).TotalSeconds * perSecond);
+        _last = now;
     }
 }

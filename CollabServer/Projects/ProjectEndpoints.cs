@@ -30,6 +30,8 @@ public static class ProjectEndpoints
         {
             if (!ProjectNames.IsValidProjectId(request.Id))
                 return TypedResults.Problem($"'id' must be {ProjectNames.ProjectIdRule}.", statusCode: 400);
+            if (!ProjectNames.IsValidProjectName(request.Name))
+                return TypedResults.Problem($"'name' must be {ProjectNames.ProjectNameRule}.", statusCode: 400);
             var name = string.IsNullOrWhiteSpace(request.Name) ? request.Id : request.Name.Trim();
             if (!await service.CreateAsync(request.Id, name, access.UserId(http.User)!, ct))
                 return TypedResults.Problem($"A project with id '{request.Id}' already exists.", statusCode: 409);
@@ -49,8 +51,10 @@ public static class ProjectEndpoints
 
         group.MapDelete("/{projectId}", async (string projectId, ProjectService service, AuditTrail audit, HttpContext http, CancellationToken ct) =>
         {
-            await service.DeleteAsync(projectId, ct);
+            // Recorded first: the entry must belong to the project it ends (once deleted, the id is
+            // free and may already name someone else's new project).
             await audit.RecordAsync(http, projectId, AuditActions.ProjectDelete);
+            await service.DeleteAsync(projectId, ct);
             return TypedResults.NoContent();
         }).RequireProjectRole(ProjectRole.Owner);
 

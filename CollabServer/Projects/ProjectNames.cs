@@ -19,6 +19,13 @@ public static partial class ProjectNames
     public static bool IsValidDocName(string? name) =>
         name is not null && DocNamePattern().IsMatch(name) && !name.Contains("..") && !name.EndsWith(' ');
 
+    /// <summary>Display names are stored and listed with every project: bounded, so one cannot hold a megabyte.</summary>
+    public const int MaxProjectNameChars = 200;
+
+    public static bool IsValidProjectName(string? name) =>
+        name is null || (name.Length <= MaxProjectNameChars && !name.Any(char.IsControl));
+
     public const string ProjectIdRule = "lowercase letters, digits and '-', 1-63 characters, starting with a letter or digit";
+    public static readonly string ProjectNameRule = $"at most {MaxProjectNameChars} characters, without control characters";
     public const string DocNameRule = "letters, digits, ' ', '_', '.', '-', 1-128 characters, no '..'";
 }

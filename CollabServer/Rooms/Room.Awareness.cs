@@ -4,25 +4,37 @@ using Collab.Crdt.Protocols;
 namespace Collab.Server.Rooms;
 
 /// <summary>
-/// Presence: y-protocols awareness states, forwarded as received, remembered per peer so they go
-/// when the peer leaves, and expired when a client vanishes without a close.
+/// Presence: y-protocols awareness states, forwarded with the sender's identity stamped on them,
+/// remembered per peer so they go when the peer leaves, and expired when a client vanishes without a close.
 /// </summary>
 public sealed partial class Room
 {
-    /// <summary>Applies a y-protocols awareness update and forwards it to the other peers.</summary>
-    public Task ApplyAwarenessAsync(RoomPeer sender, byte[] update) => InvokeAsync(() =>
+    /// <summary>
+    /// Applies a y-protocols awareness update and forwards it to the other peers, with the
+    /// sender's identity stamped on it (<see cref="AwarenessIdentity"/>).
+    /// </summary>
+    public Task ApplyAwarenessAsync(RoomPeer sender, byte[] received) => InvokeAsync(() =>
     {
-        try { _awareness.ApplyUpdate(update, sender); }
+        byte[] update;
+        try
+        {
+            update = AwarenessIdentity.Stamp(received, sender.UserId, id => MayPublishAwareness(sender, id));
+            _awareness.ApplyUpdate(update, sender);
+        }
         catch (CrdtFormatException ex)
         {
             throw new UpdateRejectedException($"Malformed awareness update: {ex.Message}");
         }
-        // Forwarded as received (y-websocket does the same on its 'update' event), which also
+        // Forwarded as stamped (y-websocket forwards on its 'update' event), which also
         // echoes a lone client's periodic renewal so its connection does not time out.
         Broadcast(new PeerMessage(PeerMessageKind.Awareness, update), sender, echoToSender: sender.EchoesAwareness);
         _bus.PublishAwareness(Key, update);
         return true;
     });
+
+    /// <summary>A client id is the sender's if it holds it already, or nobody's state has it yet.</summary>
+    private bool MayPublishAwareness(RoomPeer sender, ulong clientId) =>
+        (_peers.TryGetValue(sender, out var own) && own.Contains(clientId)) || !_awareness.GetStates().ContainsKey(clientId);
 
     /// <summary>Every awareness state, encoded; null when there are none.</summary>
     public Task<byte[]?> GetAwarenessAsync() => InvokeAsync(() =>

@@ -1,4 +1,5 @@
 using Collab.Crdt;
+using Collab.Server.Errors;
 using Collab.Server.Storage;
 
 namespace Collab.Server.Rooms;
@@ -68,13 +69,13 @@ public sealed partial class Room
                 // the update was queued, and this is the one place both transports pass through.
                 if (work.Sender is { } sender && (!_peers.ContainsKey(sender) || !sender.CanEdit))
                 {
-                    work.Fail(new UpdateRejectedException("Forbidden: you can no longer change this document; the update was not applied."));
+                    work.Fail(new UpdateRejectedException("Forbidden: you can no longer change this document; the update was not applied.", ErrorCode.Forbidden));
                     continue;
                 }
                 if (_approxBytes + batchBytes + work.Update.Length > _limits.MaxDocumentBytes)
                 {
                     work.Fail(new UpdateRejectedException(
-                        $"The document would exceed Limits:MaxDocumentBytes ({_limits.MaxDocumentBytes} bytes); the update was not applied."));
+                        $"The document would exceed Limits:MaxDocumentBytes ({_limits.MaxDocumentBytes} bytes); the update was not applied.", ErrorCode.TooLarge));
                     continue;
                 }
                 try

@@ -1,4 +1,5 @@
+using Collab.Server.Errors;
+
 namespace Collab.Server.Rooms;
 
-/// <summary>The sender's message was refused (malformed, over a limit, not allowed); nothing changed.</summary>
-public sealed class UpdateRejectedException(string message) : Exception(message);
+public sealed class UpdateRejectedException(string message, ErrorCode code = ErrorCode.Invalid) : RefusalException(code, message);

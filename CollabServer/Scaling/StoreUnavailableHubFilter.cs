@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Collab.Server.Errors;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Collab.Server.Scaling;
@@ -21,7 +22,7 @@ public sealed class StoreUnavailableHubFilter(ILogger<StoreUnavailableHubFilter>
         catch (DbException ex)
         {
             logger.LogWarning("Hub call {Method} failed on the store: {Reason}", context.HubMethodName, ex.Message);
-            throw new HubException(Message);
+            throw Refusals.Hub(ErrorCode.Unavailable, Message);
         }
     }
 }

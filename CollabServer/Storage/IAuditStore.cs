@@ -4,7 +4,9 @@ namespace Collab.Server.Storage;
 
 /// <summary>
 /// The append-only audit log, in the same store as the projects. There is deliberately no
-/// update or delete: the tables refuse them (triggers), and entries outlive their project.
+/// update or delete: the tables refuse them (triggers), and entries outlive their project. An
+/// entry belongs to the incarnation of its project it was written in (<see cref="ProjectIncarnation"/>):
+/// a project deleted and created again under the same id starts with an empty log.
 /// </summary>
 public interface IAuditStore
 {
@@ -14,6 +16,9 @@ public interface IAuditStore
     /// </summary>
     Task<AuditEntry?> AppendAsync(AuditEvent entry, CancellationToken ct = default);
 
-    /// <summary>Up to <paramref name="limit"/> entries of the project with ids below <paramref name="before"/> (or the newest), newest first.</summary>
+    /// <summary>
+    /// Up to <paramref name="limit"/> entries of the project as it exists now, with ids below
+    /// <paramref name="before"/> (or the newest), newest first; none when the project does not exist.
+    /// </summary>
     Task<IReadOnlyList<AuditEntry>> ListAsync(string projectId, long? before, int limit, CancellationToken ct = default);
 }

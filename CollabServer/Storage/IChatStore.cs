@@ -41,6 +41,16 @@ public interface IChatStore
     /// <summary>Closes a streaming message with <paramref name="state"/>; null if it is not streaming.</summary>
     Task<ChatMessage?> CloseAsync(string projectId, long id, ChatMessageState state, CancellationToken ct = default);
 
+    /// <summary>The heartbeat of the streams a replica writes: marks those still streaming as alive at <paramref name="at"/>.</summary>
+    Task TouchAsync(IReadOnlyCollection<long> ids, DateTimeOffset at, CancellationToken ct = default);
+
+    /// <summary>
+    /// Closes every streaming message (of any project) last touched, or else created, before
+    /// <paramref name="touchedBefore"/> as <see cref="ChatMessageState.Interrupted"/>, appending
+    /// <paramref name="note"/> to what streamed; returns them.
+    /// </summary>
+    Task<IReadOnlyList<ChatMessage>> InterruptStaleAsync(DateTimeOffset touchedBefore, string note, CancellationToken ct = default);
+
     /// <summary>Up to <paramref name="limit"/> messages with ids below <paramref name="before"/> (or the newest), oldest first.</summary>
     Task<ChatPage> PageAsync(string projectId, long? before, int limit, CancellationToken ct = default);
 

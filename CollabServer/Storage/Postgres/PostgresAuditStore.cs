@@ -11,8 +11,8 @@ public sealed class PostgresAuditStore(NpgsqlDataSource db) : IAuditStore
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var reader = await connection.Command($"""
-            INSERT INTO audit_log (project_id, at, actor, action, target, detail, once_key)
-            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            INSERT INTO audit_log (project_id, at, actor, action, target, detail, once_key, incarnation)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT incarnation FROM projects WHERE id = $1))
             ON CONFLICT DO NOTHING RETURNING {Columns}
             """, entry.ProjectId, entry.At, entry.Actor, entry.Action, entry.Target, entry.Detail, entry.OnceKey)
             .ExecuteReaderAsync(ct);
@@ -23,7 +23,9 @@ public sealed class PostgresAuditStore(NpgsqlDataSource db) : IAuditStore
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var reader = await connection.Command($"""
-            SELECT {Columns} FROM audit_log WHERE project_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3
+            SELECT {Columns} FROM audit_log
+            WHERE project_id = $1 AND incarnation = (SELECT incarnation FROM projects WHERE id = $1) AND id < $2
+            ORDER BY id DESC LIMIT $3
             """, projectId, before ?? long.MaxValue, limit).ExecuteReaderAsync(ct);
         var list = new List<AuditEntry>();
         while (await reader.ReadAsync(ct)) list.Add(Read(reader));

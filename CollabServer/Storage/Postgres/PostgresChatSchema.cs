@@ -20,11 +20,24 @@ public sealed class PostgresChatSchema(NpgsqlDataSource db) : IStoreSchemaContri
                 reply_to bigint,
                 cell_notebook text,
                 cell_id text,
-                state text NOT NULL CHECK (state IN ('streaming','complete','failed')),
+                state text NOT NULL CHECK (state IN ('streaming','complete','failed','interrupted')),
                 mentions text NOT NULL,
+                touched_at timestamptz,
                 -- 'simple': no stemming or stop words, so any language and pasted errors match as typed.
                 search tsvector GENERATED ALWAYS AS (to_tsvector('simple', body)) STORED);
             CREATE INDEX IF NOT EXISTS chat_messages_project ON chat_messages(project_id, id);
+            -- The stream watchdog looks for open messages often; there are only ever a few.
+            CREATE INDEX IF NOT EXISTS chat_messages_streaming ON chat_messages(id) WHERE state = 'streaming';
+            -- Tables made before the 'interrupted' state and the stream heartbeat.
+            ALTER TABLE chat_messages ADD COLUMN IF NOT EXISTS touched_at timestamptz;
+            DO $$ BEGIN
+                IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'chat_messages_state_check'
+                        AND pg_get_constraintdef(oid) LIKE '%interrupted%') THEN
+                    ALTER TABLE chat_messages DROP CONSTRAINT IF EXISTS chat_messages_state_check;
+                    ALTER TABLE chat_messages ADD CONSTRAINT chat_messages_state_check
+                        CHECK (state IN ('streaming','complete','failed','interrupted'));
+                END IF;
+            END $$;
             CREATE INDEX IF NOT EXISTS chat_messages_search ON chat_messages USING gin(search);
             CREATE TABLE IF NOT EXISTS chat_mentions (
                 project_id text NOT NULL REFERENCES projects(id) ON DELETE CASCADE,

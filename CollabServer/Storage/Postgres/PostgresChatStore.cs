@@ -88,6 +88,24 @@ public sealed class PostgresChatStore(NpgsqlDataSource db) : IChatStore
             """, projectId, id, state.ToStored()), ct);
     }
 
+    public async Task TouchAsync(IReadOnlyCollection<long> ids, DateTimeOffset at, CancellationToken ct = default)
+    {
+        if (ids.Count == 0) return;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await connection.Command("UPDATE chat_messages SET touched_at = $1 WHERE state = 'streaming' AND id = ANY($2)",
+            at, ids.ToArray()).ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<ChatMessage>> InterruptStaleAsync(DateTimeOffset touchedBefore, string note, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await ListAsync(connection.Command($"""
+            UPDATE chat_messages SET state = 'interrupted', body = body || $2
+            WHERE state = 'streaming' AND coalesce(touched_at, created_at) < $1
+            RETURNING {Columns}
+            """, touchedBefore, note), ct);
+    }
+
     public async Task<ChatPage> PageAsync(string projectId, long? before, int limit, CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);

@@ -10,8 +10,8 @@ public sealed class PostgresProjectStore(NpgsqlDataSource db) : IProjectStore
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var inserted = await tx.Command(
-            "INSERT INTO projects (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-            project.Id, project.Name, project.CreatedAt).ExecuteNonQueryAsync(ct);
+            "INSERT INTO projects (id, name, created_at, incarnation) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+            project.Id, project.Name, project.CreatedAt, ProjectIncarnation.New()).ExecuteNonQueryAsync(ct);
         if (inserted == 0) return false;
         await tx.Command("INSERT INTO project_members (project_id, user_id, role) VALUES ($1, $2, 'owner')",
             project.Id, ownerId).ExecuteNonQueryAsync(ct);

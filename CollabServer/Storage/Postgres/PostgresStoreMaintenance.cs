@@ -12,7 +12,12 @@ public sealed class PostgresStoreMaintenance(NpgsqlDataSource db) : IStoreMainte
             CREATE TABLE IF NOT EXISTS projects (
                 id text PRIMARY KEY,
                 name text NOT NULL,
-                created_at timestamptz NOT NULL);
+                created_at timestamptz NOT NULL,
+                incarnation text);
+            -- Tells a project from an earlier one with the same id (its audit entries stay out of sight);
+            -- projects made before incarnations existed get one here.
+            ALTER TABLE projects ADD COLUMN IF NOT EXISTS incarnation text;
+            UPDATE projects SET incarnation = replace(gen_random_uuid()::text, '-', '') WHERE incarnation IS NULL;
             CREATE TABLE IF NOT EXISTS project_members (
                 project_id text NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
                 user_id text NOT NULL,

@@ -11,8 +11,8 @@ public sealed class SqliteAuditStore(SqliteDatabase db) : IAuditStore
     {
         await using var connection = await db.OpenAsync(ct);
         await using var reader = await connection.Command($"""
-            INSERT INTO audit_log (project_id, at, actor, action, target, detail, once_key)
-            VALUES ($p, $at, $actor, $action, $target, $detail, $once)
+            INSERT INTO audit_log (project_id, at, actor, action, target, detail, once_key, incarnation)
+            VALUES ($p, $at, $actor, $action, $target, $detail, $once, (SELECT incarnation FROM projects WHERE id = $p))
             ON CONFLICT DO NOTHING RETURNING {Columns}
             """,
             ("$p", entry.ProjectId), ("$at", entry.At.ToUnixTimeMilliseconds()), ("$actor", entry.Actor),
@@ -25,7 +25,9 @@ public sealed class SqliteAuditStore(SqliteDatabase db) : IAuditStore
     {
         await using var connection = await db.OpenAsync(ct);
         await using var reader = await connection.Command($"""
-            SELECT {Columns} FROM audit_log WHERE project_id = $p AND id < $before ORDER BY id DESC LIMIT $limit
+            SELECT {Columns} FROM audit_log
+            WHERE project_id = $p AND incarnation = (SELECT incarnation FROM projects WHERE id = $p) AND id < $before
+            ORDER BY id DESC LIMIT $limit
             """, ("$p", projectId), ("$before", before ?? long.MaxValue), ("$limit", limit)).ExecuteReaderAsync(ct);
         var list = new List<AuditEntry>();
         while (await reader.ReadAsync(ct)) list.Add(Read(reader));

@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace Collab.Server.Storage.Sqlite;
 
 /// <summary>Chat tables in the embedded SQLite file, with an FTS5 index kept in step by triggers.</summary>
@@ -5,6 +7,7 @@ public sealed class SqliteChatSchema(SqliteDatabase db) : IStoreSchemaContributo
 {
     public async Task EnsureSchemaAsync(CancellationToken ct = default)
     {
+        await AllowInterruptedStateAsync(ct);
         await using var connection = await db.OpenAsync(ct);
         await connection.Command("""
             CREATE TABLE IF NOT EXISTS chat_messages (
@@ -19,9 +22,12 @@ public sealed class SqliteChatSchema(SqliteDatabase db) : IStoreSchemaContributo
                 reply_to INTEGER,
                 cell_notebook TEXT,
                 cell_id TEXT,
-                state TEXT NOT NULL CHECK (state IN ('streaming','complete','failed')),
-                mentions TEXT NOT NULL);
+                state TEXT NOT NULL CHECK (state IN ('streaming','complete','failed','interrupted')),
+                mentions TEXT NOT NULL,
+                touched_at INTEGER);
             CREATE INDEX IF NOT EXISTS chat_messages_project ON chat_messages(project_id, id);
+            -- The stream watchdog looks for open messages often; there are only ever a few.
+            CREATE INDEX IF NOT EXISTS chat_messages_streaming ON chat_messages(id) WHERE state = 'streaming';
             CREATE TABLE IF NOT EXISTS chat_mentions (
                 project_id TEXT NOT NULL,
                 user_id TEXT NOT NULL,
@@ -58,5 +64,33 @@ public sealed class SqliteChatSchema(SqliteDatabase db) : IStoreSchemaContributo
                 DELETE FROM chat_settings WHERE project_id = old.id;
             END;
             """).ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Tables made before the <c>interrupted</c> state and the stream heartbeat: the column is
+    /// added, and the CHECK widened in place. That edit of the stored schema is the one SQLite
+    /// documents as safe for constraints every existing row already meets (no data changes), and it
+    /// avoids copying the table. The connection is dropped after, so none keeps the old schema.
+    /// </summary>
+    private async Task AllowInterruptedStateAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        const string TableSql = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'chat_messages'";
+        if (await connection.Command(TableSql).ExecuteScalarAsync(ct) is null) return;
+        if (await connection.Command("SELECT 1 FROM pragma_table_info('chat_messages') WHERE name = 'touched_at'").ExecuteScalarAsync(ct) is null)
+            await connection.Command("ALTER TABLE chat_messages ADD COLUMN touched_at INTEGER").ExecuteNonQueryAsync(ct);
+        var sql = (string)(await connection.Command(TableSql).ExecuteScalarAsync(ct))!;
+        if (sql.Contains("'interrupted'", StringComparison.Ordinal)) return;
+        var version = (long)(await connection.Command("PRAGMA schema_version").ExecuteScalarAsync(ct))!;
+        await using (var tx = connection.BeginTransaction())
+        {
+            await tx.Command("PRAGMA writable_schema = ON").ExecuteNonQueryAsync(ct);
+            await tx.Command("UPDATE sqlite_master SET sql = $sql WHERE type = 'table' AND name = 'chat_messages'",
+                ("$sql", sql.Replace("'complete','failed')", "'complete','failed','interrupted')", StringComparison.Ordinal))).ExecuteNonQueryAsync(ct);
+            await tx.Command($"PRAGMA schema_version = {version + 1}").ExecuteNonQueryAsync(ct);
+            await tx.Command("PRAGMA writable_schema = OFF").ExecuteNonQueryAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        SqliteConnection.ClearPool(connection);
     }
 }

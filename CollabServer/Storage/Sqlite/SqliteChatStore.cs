@@ -93,6 +93,25 @@ public sealed class SqliteChatStore(SqliteDatabase db) : IChatStore
             """, ("$p", projectId), ("$id", id), ("$s", state.ToStored())), ct);
     }
 
+    public async Task TouchAsync(IReadOnlyCollection<long> ids, DateTimeOffset at, CancellationToken ct = default)
+    {
+        if (ids.Count == 0) return;
+        await using var connection = await db.OpenAsync(ct);
+        await connection.Command("""
+            UPDATE chat_messages SET touched_at = $at WHERE state = 'streaming' AND id IN (SELECT value FROM json_each($ids))
+            """, ("$at", at.ToUnixTimeMilliseconds()), ("$ids", $"[{string.Join(',', ids)}]")).ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<ChatMessage>> InterruptStaleAsync(DateTimeOffset touchedBefore, string note, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await ListAsync(connection.Command($"""
+            UPDATE chat_messages SET state = 'interrupted', body = body || $note
+            WHERE state = 'streaming' AND coalesce(touched_at, created_at) < $before
+            RETURNING {Columns}
+            """, ("$note", note), ("$before", touchedBefore.ToUnixTimeMilliseconds())), ct);
+    }
+
     public async Task<ChatPage> PageAsync(string projectId, long? before, int limit, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);

@@ -17,6 +17,7 @@ public sealed class SqliteDatabase
     {
         MaxWalBytes = maxWalBytes;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        OwnerOnlyFiles.Secure(path);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,

@@ -9,8 +9,9 @@ public sealed class SqliteProjectStore(SqliteDatabase db) : IProjectStore
         await using var connection = await db.OpenAsync(ct);
         await using var tx = connection.BeginTransaction();
         var inserted = await tx.Command(
-            "INSERT INTO projects (id, name, created_at) VALUES ($id, $name, $t) ON CONFLICT DO NOTHING",
-            ("$id", project.Id), ("$name", project.Name), ("$t", project.CreatedAt.ToUnixTimeMilliseconds())).ExecuteNonQueryAsync(ct);
+            "INSERT INTO projects (id, name, created_at, incarnation) VALUES ($id, $name, $t, $i) ON CONFLICT DO NOTHING",
+            ("$id", project.Id), ("$name", project.Name), ("$t", project.CreatedAt.ToUnixTimeMilliseconds()),
+            ("$i", ProjectIncarnation.New())).ExecuteNonQueryAsync(ct);
         if (inserted == 0) return false;
         await tx.Command("INSERT INTO project_members (project_id, user_id, role) VALUES ($p, $u, 'owner')",
             ("$p", project.Id), ("$u", ownerId)).ExecuteNonQueryAsync(ct);

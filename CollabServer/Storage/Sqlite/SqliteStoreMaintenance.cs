@@ -18,7 +18,8 @@ public sealed class SqliteStoreMaintenance(SqliteDatabase db) : IStoreMaintenanc
             CREATE TABLE IF NOT EXISTS projects (
                 id TEXT PRIMARY KEY,
                 name TEXT NOT NULL,
-                created_at INTEGER NOT NULL);
+                created_at INTEGER NOT NULL,
+                incarnation TEXT);
             CREATE TABLE IF NOT EXISTS project_members (
                 project_id TEXT NOT NULL,
                 user_id TEXT NOT NULL,
@@ -44,6 +45,18 @@ public sealed class SqliteStoreMaintenance(SqliteDatabase db) : IStoreMaintenanc
                 PRIMARY KEY (project_id, doc_name));
             """).ExecuteNonQueryAsync(ct);
         await MoveRowidLogAsync(connection, ct);
+        await AddProjectIncarnationAsync(connection, ct);
+    }
+
+    /// <summary>
+    /// Projects made before incarnations existed get one. It tells a project from an earlier one
+    /// with the same id (deleted, then created again), whose audit entries must stay out of sight.
+    /// </summary>
+    private static async Task AddProjectIncarnationAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        if (await connection.Command("SELECT 1 FROM pragma_table_info('projects') WHERE name = 'incarnation'").ExecuteScalarAsync(ct) is null)
+            await connection.Command("ALTER TABLE projects ADD COLUMN incarnation TEXT").ExecuteNonQueryAsync(ct);
+        await connection.Command("UPDATE projects SET incarnation = lower(hex(randomblob(16))) WHERE incarnation IS NULL").ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Collab.Server.Chat;
+using Collab.Server.Errors;
 using Collab.Server.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -82,7 +83,7 @@ public sealed class ChatStreamingTests : IAsyncLifetime
         Assert.Equal(chunks.Length, alice.Read(c => c.ChunkEvents.Count(e => e.MessageId == reply.Id)));
 
         var closed = await Assert.ThrowsAsync<ChatException>(() => Chat.AppendChunkAsync(Project, reply.Id, "late"));
-        Assert.Equal(ChatErrorKind.Conflict, closed.Kind);
+        Assert.Equal(ErrorCode.Conflict, closed.Code);
         using var http = Client("bob");
         var stored = await http.GetFromJsonAsync<ChatMessage>($"/api/projects/{Project}/chat/messages/{reply.Id}");
         Assert.Equal((full, ChatMessageState.Complete), (stored!.Body, stored.State));
@@ -102,7 +103,7 @@ public sealed class ChatStreamingTests : IAsyncLifetime
         var doomed = await Chat.StartStreamingMessageAsync(Project, ChatBots.Copilot, replyTo: null);
         await alice.Connection.InvokeAsync<ChatMessage>("DeleteChatMessage", Project, doomed.Id); // the owner
         var refused = await Assert.ThrowsAsync<ChatException>(() => Chat.AppendChunkAsync(Project, doomed.Id, "more"));
-        Assert.Equal(ChatErrorKind.Conflict, refused.Kind);
+        Assert.Equal(ErrorCode.Conflict, refused.Code);
 
         await Assert.ThrowsAsync<ChatException>(() => Chat.StartStreamingMessageAsync(Project, "alice", replyTo: null));
         await Assert.ThrowsAsync<ChatException>(() => Chat.StartStreamingMessageAsync("no-such-project", ChatBots.Copilot, replyTo: null));

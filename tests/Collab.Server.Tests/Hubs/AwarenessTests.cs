@@ -32,7 +32,7 @@ public sealed class AwarenessTests : IAsyncLifetime
         var seen = new Awareness(1);
         Assert.True(await Eventually.HoldsAsync(() => Apply(watcher, seen) && seen.GetStates().ContainsKey(4242)),
             "the watcher never saw the viewer's presence");
-        Assert.Equal("Vera", (string?)seen.GetStates()[4242]!["user"]!["name"]);
+        Assert.Equal("vera", (string?)seen.GetStates()[4242]!["user"]!["name"]); // stamped from the token (AwarenessIdentityTests)
 
         await viewer.DisposeAsync(); // the connection drops without LeaveRoom
         Assert.True(await Eventually.HoldsAsync(() => Apply(watcher, seen) && !seen.GetStates().ContainsKey(4242)),

@@ -17,12 +17,17 @@ public abstract class AuditStoreContractTests : IAsyncLifetime
     /// <summary>Runs raw SQL on the store, as an operator's session or a buggy query would.</summary>
     protected abstract Task ExecuteAsync(string sql);
 
+    protected abstract Task<long> CountAsync(string sql);
+
     public async Task InitializeAsync()
     {
         await CreateStoreAsync();
         await Maintenance.EnsureSchemaAsync();
         await Schema.EnsureSchemaAsync();
         await Schema.EnsureSchemaAsync(); // idempotent: every start runs it
+        // Entries are listed for projects that exist (the incarnation they were written in).
+        await Projects.CreateAsync(new ProjectInfo("p1", "P1", T0), "olivia");
+        await Projects.CreateAsync(new ProjectInfo("p2", "P2", T0), "olivia");
     }
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
@@ -85,12 +90,44 @@ public abstract class AuditStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Entries_outlive_their_project()
+    public async Task Entries_outlive_their_project_but_a_project_created_again_under_its_id_starts_with_an_empty_log()
     {
-        await Projects.CreateAsync(new ProjectInfo("p1", "P1", T0), "olivia");
-        await Audit.AppendAsync(Event("p1", AuditActions.ProjectCreate));
-        Assert.True(await Projects.DeleteAsync("p1"));
-        await Audit.AppendAsync(Event("p1", AuditActions.ProjectDelete, 1));
-        Assert.Equal([AuditActions.ProjectDelete, AuditActions.ProjectCreate], (await Audit.ListAsync("p1", null, 10)).Select(e => e.Action));
+        await Projects.CreateAsync(new ProjectInfo("p3", "P3", T0), "olivia");
+        await Audit.AppendAsync(Event("p3", AuditActions.ProjectCreate));
+        await Audit.AppendAsync(Event("p3", AuditActions.MemberAdd, 1, "eddie"));
+        await Audit.AppendAsync(Event("p3", AuditActions.ProjectDelete, 2));
+        Assert.True(await Projects.DeleteAsync("p3"));
+        Assert.Empty(await Audit.ListAsync("p3", null, 10));
+        await Audit.AppendAsync(Event("p3", AuditActions.Login, 3)); // a late request of the old project: belongs to none
+
+        await Projects.CreateAsync(new ProjectInfo("p3", "Mallory's P3", T0.AddSeconds(4)), "mallory");
+        var created = await Audit.AppendAsync(new AuditEvent("p3", T0.AddSeconds(4), "mallory", AuditActions.ProjectCreate));
+        Assert.Equal([created], await Audit.ListAsync("p3", null, 10));
+        Assert.Equal(5, await CountAsync("SELECT count(*) FROM audit_log WHERE project_id = 'p3'"));
+    }
+
+    [Fact]
+    public async Task Entries_from_before_incarnations_stay_with_the_project_they_were_written_for()
+    {
+        await Projects.CreateAsync(new ProjectInfo("p3", "P3", T0), "olivia");
+        await Audit.AppendAsync(Event("p3", AuditActions.ProjectCreate));
+        await Audit.AppendAsync(Event("p3", AuditActions.MemberAdd, 1, "eddie"));
+        await Audit.AppendAsync(Event("p3", AuditActions.ProjectDelete, 2));
+        await Projects.DeleteAsync("p3");
+        await Projects.CreateAsync(new ProjectInfo("p3", "P3 again", T0), "mallory");
+        await Audit.AppendAsync(Event("p3", AuditActions.ProjectCreate, 3));
+        await Audit.AppendAsync(Event("p3", AuditActions.MemberAdd, 4, "nora"));
+        await Audit.AppendAsync(Event("p4", AuditActions.ProjectCreate, 5)); // a project long gone
+        // The store as an earlier version left it: no incarnation on the entries.
+        await ExecuteAsync("ALTER TABLE audit_log DROP COLUMN incarnation");
+
+        await Schema.EnsureSchemaAsync();
+
+        Assert.Equal([("nora", AuditActions.MemberAdd), (null, AuditActions.ProjectCreate)],
+            (await Audit.ListAsync("p3", null, 10)).Select(e => (e.Target, e.Action)));
+        Assert.Empty(await Audit.ListAsync("p4", null, 10));
+        Assert.Equal(6, await CountAsync("SELECT count(*) FROM audit_log"));
+        await Assert.ThrowsAnyAsync<Exception>(() => ExecuteAsync("UPDATE audit_log SET actor = 'mallory'"));
+        Assert.NotNull(await Audit.AppendAsync(Event("p3", AuditActions.Login, 6)));
     }
 }

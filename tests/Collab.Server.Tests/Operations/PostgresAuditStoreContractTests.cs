@@ -23,6 +23,12 @@ public sealed class PostgresAuditStoreContractTests : AuditStoreContractTests
         await command.ExecuteNonQueryAsync();
     }
 
+    protected override async Task<long> CountAsync(string sql)
+    {
+        await using var command = _dataSource!.CreateCommand(sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
     public override async Task DisposeAsync()
     {
         if (_dataSource is not null) await _dataSource.DisposeAsync();

@@ -25,6 +25,14 @@ public sealed class SqliteAuditStoreContractTests : AuditStoreContractTests
         await command.ExecuteNonQueryAsync();
     }
 
+    protected override async Task<long> CountAsync(string sql)
+    {
+        await using var connection = await _db.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
     public override Task DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -28,6 +28,16 @@ public static class TestTokens
         });
     }
 
+    /// <summary>Signed and valid, but naming no user (no <c>sub</c>).</summary>
+    public static string WithoutUser() => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Issuer = Issuer,
+        Audience = Audience,
+        Subject = new ClaimsIdentity([new Claim("name", "somebody")]),
+        Expires = DateTime.UtcNow.AddHours(1),
+        SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey)), SecurityAlgorithms.HmacSha256),
+    });
+
     public static string Expired(string user) => For(user, DateTime.UtcNow.AddMinutes(-5));
 
     public static string WrongSignature(string user) => For(user, key: "another-key-that-is-long-enough-0123456789");

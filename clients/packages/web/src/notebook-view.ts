@@ -35,7 +35,7 @@ export class NotebookView {
     this.setReadOnly(true)
     this.provider.on('role', role => this.setReadOnly(role === 'viewer'))
     this.provider.on('sync', synced => { status.textContent = synced ? 'All changes saved' : 'Syncing…' })
-    this.provider.on('error', error => { status.textContent = `Server: ${error.message.replace(/^.*HubException: /, '')}` })
+    this.provider.on('error', error => { status.textContent = `Server: ${error.message.replace(/^.*HubException: (\[[a-z_]+[^\]]*\] )?/, '')}` })
     this.notebook.changed.connect((_, change) => { if (change.cellsChange) this.renderCells() })
     this.notebook.awareness.on('change', () => this.renderPresence())
   }
