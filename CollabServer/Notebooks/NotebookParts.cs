@@ -1,0 +1,27 @@
+using System.Text.Json.Nodes;
+using Collab.Server.Limits;
+
+namespace Collab.Server.Notebooks;
+
+/// <summary>Checks an .ipynb against <see cref="NotebookOptions"/> before any of the shared model is built.</summary>
+public static class NotebookParts
+{
+    /// <summary>Throws <see cref="LimitExceededException"/> naming the setting the notebook is over.</summary>
+    public static void Check(JsonObject ipynb, NotebookOptions options)
+    {
+        if (ipynb["cells"] is not JsonArray cells) return; // the model refuses it with a clearer message
+        if (cells.Count > options.MaxCells)
+            throw new LimitExceededException($"The notebook has {cells.Count} cells, over Notebooks:MaxCells ({options.MaxCells}).");
+        long parts = Keys(ipynb["metadata"]);
+        foreach (var cell in cells)
+        {
+            parts += 1 + Keys(cell?["metadata"]);
+            if (cell?["outputs"] is JsonArray outputs)
+                foreach (var output in outputs) parts += 1 + Keys(output);
+            if (parts > options.MaxParts)
+                throw new LimitExceededException($"The notebook has more than Notebooks:MaxParts ({options.MaxParts}) cells, outputs and metadata keys.");
+        }
+    }
+
+    private static int Keys(JsonNode? node) => node is JsonObject obj ? obj.Count : 0;
+}
