@@ -60,13 +60,13 @@ public static class NotebookEndpoints
 
         group.MapPost("/{name}/import", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (
             string projectId, string name, NotebookService notebooks, INotebookStore store, AuditTrail audit, HttpContext http,
-            IOptions<LimitOptions> limits, CancellationToken ct) =>
+            IOptions<LimitOptions> limits, IOptions<NotebookOptions> options, CancellationToken ct) =>
         {
             var key = new DocumentKey(projectId, name);
             if (!await store.ExistsAsync(key, ct)) return TypedResults.NotFound();
             try
             {
-                await notebooks.ImportAsync(key, await ReadIpynbAsync(http.Request, limits.Value.MaxDocumentBytes, ct));
+                await notebooks.ImportAsync(key, await ReadIpynbAsync(http.Request, limits.Value.MaxDocumentBytes, options.Value, ct));
             }
             catch (InvalidDataException ex)
             {
@@ -94,15 +94,16 @@ public static class NotebookEndpoints
         return app;
     }
 
-    /// <summary>The body as a JSON object, read no further than <c>Limits:MaxDocumentBytes</c>.</summary>
-    private static async Task<JsonObject> ReadIpynbAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    /// <summary>The body as a JSON object, read no further than <c>Limits:MaxDocumentBytes</c>, its cells counted before it is parsed.</summary>
+    private static async Task<JsonObject> ReadIpynbAsync(HttpRequest request, long maxBytes, NotebookOptions options, CancellationToken ct)
     {
         using var body = new MemoryStream();
         await RequestBodies.CopyToAsync(request, body, maxBytes, "Limits:MaxDocumentBytes", ct);
-        body.Position = 0;
+        var json = body.GetBuffer().AsMemory(0, (int)body.Length);
+        NotebookParts.CheckCells(json.Span, options);
         try
         {
-            return JsonNode.Parse(body) as JsonObject ?? throw new InvalidDataException("The body is not a JSON object.");
+            return JsonNode.Parse(json.Span) as JsonObject ?? throw new InvalidDataException("The body is not a JSON object.");
         }
         catch (JsonException ex)
         {
