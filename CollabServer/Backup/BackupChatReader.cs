@@ -30,7 +30,6 @@ internal static class BackupChatReader
             if (m.Body.Length > maxBody) throw Invalid(entry, $"message {m.Id} is longer than {maxBody} characters");
             if (!Enum.IsDefined(m.State)) throw Invalid(entry, $"message {m.Id} has an unknown state");
             if (m.Mentions.Any(string.IsNullOrWhiteSpace)) throw Invalid(entry, $"message {m.Id} has an empty mention");
-            if (m.Cell is { } cell && (cell.Notebook is null || cell.CellId is null)) throw Invalid(entry, $"message {m.Id} has an incomplete cell");
             var state = m.State == ChatMessageState.Streaming ? ChatMessageState.Failed : m.State;
             yield return signed
                 ? m with { State = state }

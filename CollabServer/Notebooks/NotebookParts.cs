@@ -14,7 +14,7 @@ public static class NotebookParts
         if (cells.Count > options.MaxCells)
             throw new LimitExceededException($"The notebook has {cells.Count} cells, over Notebooks:MaxCells ({options.MaxCells}).");
         long parts = Keys(ipynb["metadata"]);
-        foreach (var cell in cells)
+        foreach (var cell in cells.Select(c => c as JsonObject))
         {
             parts += 1 + Keys(cell?["metadata"]);
             if (cell?["outputs"] is JsonArray outputs)

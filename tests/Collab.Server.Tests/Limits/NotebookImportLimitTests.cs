@@ -56,6 +56,21 @@ public sealed class NotebookImportLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await alice.GetAsync($"/api/projects/{Project}/notebooks/big.ipynb/export")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("array.ipynb", "[]")]
+    [InlineData("numbers.ipynb", "{\"cells\": [1, 2]}")]
+    [InlineData("output.ipynb", "{\"cells\": [{\"cell_type\": \"code\", \"outputs\": [3]}]}")]
+    [InlineData("cut.ipynb", "{\"cells\": ")]
+    public async Task A_malformed_notebook_is_a_bad_request_and_changes_nothing(string name, string body)
+    {
+        var before = await NewNotebookAsync(name);
+        using var alice = _server.Client(TestTokens.For("alice"));
+        var response = await alice.PostAsync($"/api/projects/{Project}/notebooks/{name}/import",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(JsonCompare.Same(before, await _server.ExportAsync("alice", Project, name)));
+    }
+
     [Fact]
     public async Task An_import_that_would_grow_the_document_past_its_limit_applies_nothing()
     {
