@@ -10,8 +10,8 @@ public sealed partial class Room
 
     /// <summary>
     /// Applies <paramref name="updates"/> in order, each persisted and broadcast like a client's update.
-    /// Their total is reserved under <c>Limits:MaxDocumentBytes</c> first, so the change is refused
-    /// whole (<see cref="UpdateRejectedException"/>, nothing applied) or not at all for lack of room.
+    /// Their total is reserved under <c>Limits:MaxDocumentBytes</c> first, so lack of room refuses the
+    /// change before any step (<see cref="UpdateRejectedException"/>, nothing applied), never part-way.
     /// </summary>
     public async Task ApplyInStepsAsync(IReadOnlyList<byte[]> updates)
     {
