@@ -1,7 +1,7 @@
 using Collab.Server.Audit;
 using Collab.Server.Auth;
+using Collab.Server.Limits;
 using Collab.Server.Projects;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +14,8 @@ public static class BackupEndpoints
     /// <summary>
     /// <c>GET /api/projects/{projectId}/backup</c> (owners): the project as one zip.
     /// <c>POST /api/projects/import[?projectId=new-id]</c> (any signed-in user; body: that zip):
-    /// creates the project with the caller as owner.
+    /// creates the project with the caller as owner (and the other members only when this
+    /// deployment signed the archive). 413 names the limit an archive is over; 400 says what is malformed.
     /// </summary>
     public static IEndpointRouteBuilder MapBackupEndpoints(this IEndpointRouteBuilder app)
     {
@@ -43,18 +44,18 @@ public static class BackupEndpoints
             string? projectId, HttpContext http, ProjectAccess access, ProjectRestorer restorer, AuditTrail audit,
             IOptions<BackupOptions> options, CancellationToken ct) =>
         {
-            var limit = options.Value.MaxArchiveBytes;
-            if (http.Request.ContentLength > limit)
-                return TypedResults.Problem($"The archive is over Backup:MaxArchiveBytes ({limit} bytes).", statusCode: 413);
-            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit) bodyLimit.MaxRequestBodySize = limit;
             await using var file = TempFile();
-            await http.Request.Body.CopyToAsync(file, ct);
-            file.Position = 0;
             var importer = access.UserId(http.User)!;
             BackupProject? restored;
             try
             {
+                await RequestBodies.CopyToAsync(http.Request, file, options.Value.MaxArchiveBytes, "Backup:MaxArchiveBytes", ct);
+                file.Position = 0;
                 restored = await restorer.RestoreAsync(file, importer, projectId, ct);
+            }
+            catch (LimitExceededException ex)
+            {
+                return TypedResults.Problem(ex.Message, statusCode: 413);
             }
             catch (InvalidDataException ex)
             {

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Collab.Crdt.Jupyter;
@@ -12,10 +13,11 @@ namespace Collab.Server.Backup;
 /// <summary>
 /// Writes a whole project as one zip: <c>manifest.json</c> (project, members, chat settings,
 /// notebook list), <c>notebooks/NAME</c> (.ipynb), <c>crdt/NAME.yjs</c> (CRDT state) and
-/// <c>chat/messages.json</c> (every message, tombstones included, oldest first). Notebooks are
-/// read through their live rooms, so edits not yet folded into a snapshot are included.
+/// <c>chat/messages.json</c> (every message, tombstones included, oldest first), and last
+/// <c>manifest.sig</c>, the signature that lets an import of this archive restore members and chat
+/// authors. Notebooks are read through their live rooms, so edits not yet folded into a snapshot are included.
 /// </summary>
-public sealed class ProjectBackupWriter(IProjectStore projects, INotebookStore notebooks, IChatStore chat, RoomManager rooms)
+public sealed class ProjectBackupWriter(IProjectStore projects, INotebookStore notebooks, IChatStore chat, RoomManager rooms, BackupSigner signer)
 {
     private const string ChatEntry = "chat/messages.json";
     private const int ChatPageSize = 500;
@@ -26,21 +28,24 @@ public sealed class ProjectBackupWriter(IProjectStore projects, INotebookStore n
         var project = await projects.GetAsync(projectId, ct) ?? throw new InvalidOperationException($"Project '{projectId}' does not exist.");
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         var entries = new List<BackupNotebook>();
+        var digests = new Dictionary<string, string>();
         foreach (var notebook in await notebooks.ListAsync(projectId, ct))
         {
             var key = new DocumentKey(projectId, notebook.Name);
             var (ipynb, state) = await rooms.RunAsync(key, room => room.ReadAsync(doc => (NotebookModel.ToNbformat(doc), doc.EncodeStateAsUpdate())));
             var entry = new BackupNotebook(notebook.Name, notebook.CreatedAt, $"notebooks/{notebook.Name}", $"crdt/{notebook.Name}.yjs");
-            await WriteAsync(zip, entry.IpynbEntry, JsonSerializer.SerializeToUtf8Bytes<JsonNode>(ipynb, BackupJson.Options), ct);
-            await WriteAsync(zip, entry.CrdtEntry, state, ct);
+            await WriteAsync(zip, entry.IpynbEntry, JsonSerializer.SerializeToUtf8Bytes<JsonNode>(ipynb, BackupJson.Options), digests, ct);
+            await WriteAsync(zip, entry.CrdtEntry, state, digests, ct);
             entries.Add(entry);
         }
-        await WriteAsync(zip, ChatEntry, JsonSerializer.SerializeToUtf8Bytes(await ReadChatAsync(projectId, ct), BackupJson.Options), ct);
+        await WriteAsync(zip, ChatEntry, JsonSerializer.SerializeToUtf8Bytes(await ReadChatAsync(projectId, ct), BackupJson.Options), digests, ct);
         var members = (await projects.ListMembersAsync(projectId, ct)).Select(m => new BackupMember(m.UserId, m.Role.ToWire())).ToList();
         var manifest = new BackupManifest(BackupManifest.FormatName, BackupManifest.CurrentVersion, DateTimeOffset.UtcNow, exportedBy,
             new BackupProject(project.Id, project.Name, project.CreatedAt), entries, members,
-            await chat.GetSettingsAsync(projectId, ct), ChatEntry);
-        await WriteAsync(zip, BackupManifest.EntryName, JsonSerializer.SerializeToUtf8Bytes(manifest, BackupJson.Options), ct);
+            await chat.GetSettingsAsync(projectId, ct), ChatEntry, digests);
+        var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(manifest, BackupJson.Options);
+        await WriteAsync(zip, BackupManifest.EntryName, manifestBytes, ct);
+        await WriteAsync(zip, BackupManifest.SignatureEntryName, System.Text.Encoding.ASCII.GetBytes(signer.Sign(manifestBytes)), ct);
     }
 
     private async Task<List<ChatMessage>> ReadChatAsync(string projectId, CancellationToken ct)
@@ -55,6 +60,12 @@ public sealed class ProjectBackupWriter(IProjectStore projects, INotebookStore n
         } while (before is not null);
         pages.Reverse(); // pages came newest first; each page is oldest first
         return pages.SelectMany(p => p).ToList();
+    }
+
+    private static Task WriteAsync(ZipArchive zip, string name, byte[] content, Dictionary<string, string> digests, CancellationToken ct)
+    {
+        digests[name] = Convert.ToHexStringLower(SHA256.HashData(content));
+        return WriteAsync(zip, name, content, ct);
     }
 
     private static async Task WriteAsync(ZipArchive zip, string name, byte[] content, CancellationToken ct)

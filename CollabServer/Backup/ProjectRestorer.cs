@@ -1,9 +1,9 @@
-using System.IO.Compression;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Collab.Crdt;
 using Collab.Crdt.Jupyter;
 using Collab.Server.Chat;
+using Collab.Server.Limits;
+using Collab.Server.Notebooks;
 using Collab.Server.Projects;
 using Collab.Server.Storage;
 using Microsoft.Extensions.Options;
@@ -11,38 +11,50 @@ using Microsoft.Extensions.Options;
 namespace Collab.Server.Backup;
 
 /// <summary>
-/// Creates a project from a backup archive: the importer becomes its owner, the other members
-/// get their roles back, notebooks get their exact CRDT state (or, when an archive has only the
-/// .ipynb, a fresh one from it), chat messages are re-added in order with new ids (replies
-/// re-linked, edits and tombstones kept; mention notifications are not re-sent). Everything is
-/// checked before anything is written; a failure while writing removes the half-made project.
+/// Creates a project from a backup archive. The importer becomes its owner. Only an archive this
+/// deployment signed (<see cref="BackupSigner"/>) brings back the other members and chat authors;
+/// from any other, the importer is the sole member and authors come back as labels
+/// (<see cref="BackupChatReader"/>). A manifest whose signature does not verify is imported as
+/// unsigned; an entry that does not match a verified manifest is refused. Notebooks get their exact
+/// CRDT state (or, when an archive has only the .ipynb, a fresh one from it), chat messages are
+/// re-added in order with new ids (replies re-linked, edits and tombstones kept; mention
+/// notifications are not re-sent). Entries are read one at a time under the archive limits
+/// (<see cref="BackupArchive"/>); a refusal part-way removes the half-made project.
 /// </summary>
 public sealed class ProjectRestorer(
-    IProjectStore projects, INotebookStore notebooks, IChatStore chat, ProjectService service, IOptions<BackupOptions> options)
+    IProjectStore projects, INotebookStore notebooks, IChatStore chat, ProjectService service, BackupSigner signer,
+    IOptions<BackupOptions> options, IOptions<LimitOptions> limits, IOptions<NotebookOptions> notebookLimits, IOptions<ChatOptions> chatLimits)
 {
+    private const int MaxSignatureBytes = 1024;
+
     /// <summary>
-    /// Restores the archive as <paramref name="projectId"/> (or the id it was backed up under).
-    /// Null when that id is taken. Throws <see cref="InvalidDataException"/> for a bad archive.
+    /// Restores the archive as <paramref name="projectId"/> (or the id it was backed up under). Null
+    /// when that id is taken. Throws <see cref="InvalidDataException"/> for a bad archive,
+    /// <see cref="LimitExceededException"/> for one over a limit.
     /// </summary>
     public async Task<BackupProject?> RestoreAsync(Stream archive, string importer, string? projectId, CancellationToken ct)
     {
-        using var zip = OpenZip(archive);
-        var manifest = Read<BackupManifest>(zip, BackupManifest.EntryName);
-        if (manifest.Format != BackupManifest.FormatName || manifest.Version != BackupManifest.CurrentVersion)
-            throw new InvalidDataException($"Not a {BackupManifest.FormatName} version {BackupManifest.CurrentVersion} archive.");
+        using var zip = BackupArchive.Open(archive, options.Value, limits.Value.MaxDocumentBytes);
+        var manifestBytes = zip.ReadAllBytes(BackupManifest.EntryName);
+        var manifest = BackupManifestCheck.Parse(manifestBytes);
+        var signed = manifest.Digests is not null && IsSigned(zip, manifestBytes);
+        if (signed) zip.RequireDigests(manifest.Digests!);
         var id = projectId ?? manifest.Project.Id;
         if (!ProjectNames.IsValidProjectId(id)) throw new InvalidDataException($"Project id '{id}' must be {ProjectNames.ProjectIdRule}.");
-        var documents = manifest.Notebooks.Select(n => (n.Name, State: ReadNotebook(zip, n))).ToList();
-        var members = manifest.Members.Select(ParseMember).ToList();
-        var messages = Read<List<ChatMessage>>(zip, manifest.ChatEntry);
+        if (!zip.Has(manifest.ChatEntry)) throw new InvalidDataException($"The archive has no {manifest.ChatEntry}.");
 
-        var project = new BackupProject(id, manifest.Project.Name, manifest.Project.CreatedAt);
+        var name = string.IsNullOrWhiteSpace(manifest.Project.Name) ? id : manifest.Project.Name.Trim();
+        var project = new BackupProject(id, name, manifest.Project.CreatedAt);
         if (!await projects.CreateAsync(new ProjectInfo(id, project.Name, project.CreatedAt), importer, ct)) return null;
         try
         {
-            foreach (var (name, state) in documents) await notebooks.CreateAsync(new DocumentKey(id, name), state, ct);
-            foreach (var (user, role) in members.Where(m => m.UserId != importer)) await projects.SetMemberAsync(id, user, role, ct);
-            await RestoreChatAsync(id, messages, ct);
+            foreach (var notebook in manifest.Notebooks)
+                await notebooks.CreateAsync(new DocumentKey(id, notebook.Name), ReadNotebook(zip, notebook), ct);
+            if (signed)
+                foreach (var member in manifest.Members.Where(m => m.UserId != importer))
+                    await projects.SetMemberAsync(id, member.UserId, ProjectRoles.Parse(member.Role), ct);
+            await using (var entry = zip.Open(manifest.ChatEntry))
+                await RestoreChatAsync(id, BackupChatReader.ReadAsync(entry, signed, importer, chatLimits.Value, ct), ct);
             await chat.SetSettingsAsync(id, manifest.ChatSettings, ct);
         }
         catch
@@ -53,10 +65,17 @@ public sealed class ProjectRestorer(
         return project;
     }
 
-    private async Task RestoreChatAsync(string projectId, List<ChatMessage> messages, CancellationToken ct)
+    private bool IsSigned(BackupArchive zip, byte[] manifest)
+    {
+        if (!zip.Has(BackupManifest.SignatureEntryName)) return false;
+        var signature = zip.ReadAllBytes(BackupManifest.SignatureEntryName);
+        return signature.Length <= MaxSignatureBytes && signer.Verifies(manifest, System.Text.Encoding.ASCII.GetString(signature));
+    }
+
+    private async Task RestoreChatAsync(string projectId, IAsyncEnumerable<ChatMessage> messages, CancellationToken ct)
     {
         var newIds = new Dictionary<long, long>();
-        foreach (var m in messages.OrderBy(m => m.Id))
+        await foreach (var m in messages)
         {
             var replyTo = m.ReplyTo is { } parent && newIds.TryGetValue(parent, out var mapped) ? mapped : (long?)null;
             var added = await chat.AddAsync(new NewChatMessage(projectId, m.Author, m.Body, m.CreatedAt, replyTo, m.Cell, m.State, m.Mentions), [], ct)
@@ -67,62 +86,31 @@ public sealed class ProjectRestorer(
         }
     }
 
-    private byte[] ReadNotebook(ZipArchive zip, BackupNotebook notebook)
+    /// <summary>The notebook's CRDT state, checked to be a valid update within the document limits.</summary>
+    private byte[] ReadNotebook(BackupArchive zip, BackupNotebook notebook)
     {
-        if (!ProjectNames.IsValidDocName(notebook.Name))
-            throw new InvalidDataException($"Notebook name '{notebook.Name}' must be {ProjectNames.DocNameRule}.");
         var doc = new Doc();
-        if (zip.GetEntry(notebook.CrdtEntry) is not null)
+        if (zip.Has(notebook.CrdtEntry))
         {
-            var state = ReadBytes(zip, notebook.CrdtEntry);
+            var state = zip.ReadAllBytes(notebook.CrdtEntry);
             try { doc.ApplyUpdate(state); }
             catch (CrdtFormatException ex) { throw new InvalidDataException($"{notebook.CrdtEntry}: {ex.Message}"); }
             return state;
         }
-        var ipynb = JsonNode.Parse(ReadBytes(zip, notebook.IpynbEntry)) as JsonObject
-            ?? throw new InvalidDataException($"{notebook.IpynbEntry} is not a JSON object.");
-        NotebookModel.Load(doc, ipynb);
-        return doc.EncodeStateAsUpdate();
-    }
-
-    private static (string UserId, ProjectRole Role) ParseMember(BackupMember member) =>
-        !string.IsNullOrWhiteSpace(member.UserId) && member.UserId.Length <= 256 && ProjectRoles.TryParse(member.Role, out var role)
-            ? (member.UserId, role)
-            : throw new InvalidDataException($"Member '{member.UserId}' with role '{member.Role}' is not valid.");
-
-    private T Read<T>(ZipArchive zip, string entry)
-    {
+        JsonObject ipynb;
         try
         {
-            return JsonSerializer.Deserialize<T>(ReadBytes(zip, entry), BackupJson.Options)
-                ?? throw new InvalidDataException($"{entry} is empty.");
+            ipynb = JsonNode.Parse(zip.ReadAllBytes(notebook.IpynbEntry)) as JsonObject
+                ?? throw new InvalidDataException($"{notebook.IpynbEntry} is not a JSON object.");
         }
-        catch (JsonException ex)
+        catch (System.Text.Json.JsonException ex)
         {
-            throw new InvalidDataException($"{entry}: {ex.Message}");
+            throw new InvalidDataException($"{notebook.IpynbEntry}: {ex.Message}");
         }
-    }
-
-    /// <summary>Reads an entry, refusing one that unpacks past the limit whatever its header claims.</summary>
-    private byte[] ReadBytes(ZipArchive zip, string name)
-    {
-        var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"The archive has no {name}.");
-        var limit = options.Value.MaxArchiveBytes;
-        using var source = entry.Open();
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = source.Read(chunk)) > 0)
-        {
-            if (buffer.Length + read > limit) throw new InvalidDataException($"{name} unpacks to more than Backup:MaxArchiveBytes ({limit} bytes).");
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
-
-    private static ZipArchive OpenZip(Stream archive)
-    {
-        try { return new ZipArchive(archive, ZipArchiveMode.Read, leaveOpen: true); }
-        catch (InvalidDataException ex) { throw new InvalidDataException($"Not a zip archive: {ex.Message}"); }
+        NotebookParts.Check(ipynb, notebookLimits.Value);
+        NotebookModel.Load(doc, ipynb);
+        var built = doc.EncodeStateAsUpdate();
+        var max = limits.Value.MaxDocumentBytes;
+        return built.Length <= max ? built : throw new LimitExceededException($"{notebook.IpynbEntry} is over Limits:MaxDocumentBytes ({max} bytes).");
     }
 }

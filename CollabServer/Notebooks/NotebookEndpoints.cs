@@ -1,9 +1,12 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Collab.Server.Audit;
+using Collab.Server.Limits;
 using Collab.Server.Projects;
 using Collab.Server.Rooms;
 using Collab.Server.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Collab.Server.Notebooks;
 
@@ -37,6 +40,10 @@ public static class NotebookEndpoints
             {
                 return TypedResults.Problem($"Not a valid notebook: {ex.Message}", statusCode: 400);
             }
+            catch (LimitExceededException ex)
+            {
+                return TypedResults.Problem(ex.Message, statusCode: 413);
+            }
             await audit.RecordAsync(http, projectId, AuditActions.NotebookCreate, request.Name, request.Content is null ? null : "with content");
             return TypedResults.Created($"/api/projects/{projectId}/notebooks/{Uri.EscapeDataString(request.Name)}",
                 new NotebookInfo(request.Name, DateTimeOffset.UtcNow));
@@ -52,25 +59,26 @@ public static class NotebookEndpoints
             .RequireProjectRole(ProjectRole.Editor);
 
         group.MapPost("/{name}/import", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (
-            string projectId, string name, JsonObject ipynb, NotebookService notebooks, INotebookStore store, AuditTrail audit, HttpContext http, CancellationToken ct) =>
+            string projectId, string name, NotebookService notebooks, INotebookStore store, AuditTrail audit, HttpContext http,
+            IOptions<LimitOptions> limits, IOptions<NotebookOptions> options, CancellationToken ct) =>
         {
             var key = new DocumentKey(projectId, name);
             if (!await store.ExistsAsync(key, ct)) return TypedResults.NotFound();
             try
             {
-                await notebooks.ImportAsync(key, ipynb);
+                await notebooks.ImportAsync(key, await ReadIpynbAsync(http.Request, limits.Value.MaxDocumentBytes, options.Value, ct));
             }
             catch (InvalidDataException ex)
             {
                 return TypedResults.Problem($"Not a valid notebook: {ex.Message}", statusCode: 400);
             }
-            catch (UpdateRejectedException ex)
+            catch (Exception ex) when (ex is LimitExceededException or UpdateRejectedException)
             {
                 return TypedResults.Problem(ex.Message, statusCode: 413);
             }
             await audit.RecordAsync(http, projectId, AuditActions.NotebookImport, name);
             return TypedResults.NoContent();
-        }).RequireProjectRole(ProjectRole.Editor);
+        }).RequireProjectRole(ProjectRole.Editor).Accepts<JsonObject>("application/json");
 
         group.MapGet("/{name}/export", async Task<Results<ContentHttpResult, NotFound>> (
             string projectId, string name, NotebookService notebooks, INotebookStore store, AuditTrail audit, HttpContext http, CancellationToken ct) =>
@@ -84,5 +92,22 @@ public static class NotebookEndpoints
         }).RequireProjectRole(ProjectRole.Viewer).Produces<JsonObject>(200, IpynbMediaType);
 
         return app;
+    }
+
+    /// <summary>The body as a JSON object, read no further than <c>Limits:MaxDocumentBytes</c>, its cells counted before it is parsed.</summary>
+    private static async Task<JsonObject> ReadIpynbAsync(HttpRequest request, long maxBytes, NotebookOptions options, CancellationToken ct)
+    {
+        using var body = new MemoryStream();
+        await RequestBodies.CopyToAsync(request, body, maxBytes, "Limits:MaxDocumentBytes", ct);
+        var json = body.GetBuffer().AsMemory(0, (int)body.Length);
+        NotebookParts.CheckCells(json.Span, options);
+        try
+        {
+            return JsonNode.Parse(json.Span) as JsonObject ?? throw new InvalidDataException("The body is not a JSON object.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException(ex.Message);
+        }
     }
 }

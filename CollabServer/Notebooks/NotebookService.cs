@@ -1,16 +1,20 @@
 using System.Text.Json.Nodes;
 using Collab.Crdt;
 using Collab.Crdt.Jupyter;
+using Collab.Server.Limits;
 using Collab.Server.Rooms;
 using Collab.Server.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Collab.Server.Notebooks;
 
 /// <summary>
 /// Notebook lifecycle. Content changes of an existing notebook go through its live room, the
-/// same path a client's edit takes, so connected clients see imports at once.
+/// same path a client's edit takes, so connected clients see imports at once. Notebooks made from
+/// .ipynb are held to <see cref="NotebookOptions"/> and <c>Limits:MaxDocumentBytes</c>.
 /// </summary>
-public sealed class NotebookService(INotebookStore notebooks, RoomManager rooms)
+public sealed class NotebookService(
+    INotebookStore notebooks, RoomManager rooms, IOptions<NotebookOptions> options, IOptions<LimitOptions> limits)
 {
     private static readonly JsonObject EmptyNotebook = new()
     {
@@ -22,12 +26,19 @@ public sealed class NotebookService(INotebookStore notebooks, RoomManager rooms)
 
     public Task<IReadOnlyList<NotebookInfo>> ListAsync(string projectId, CancellationToken ct) => notebooks.ListAsync(projectId, ct);
 
-    /// <summary>Creates the notebook from <paramref name="ipynb"/> (or empty); false if the name is taken.</summary>
+    /// <summary>
+    /// Creates the notebook from <paramref name="ipynb"/> (or empty); false if the name is taken.
+    /// Throws <see cref="LimitExceededException"/> for a notebook over the limits.
+    /// </summary>
     public Task<bool> CreateAsync(DocumentKey key, JsonObject? ipynb, CancellationToken ct)
     {
         var doc = new Doc();
+        if (ipynb is not null) NotebookParts.Check(ipynb, options.Value);
         NotebookModel.Load(doc, ipynb ?? EmptyNotebook);
-        return notebooks.CreateAsync(key, doc.EncodeStateAsUpdate(), ct);
+        var state = doc.EncodeStateAsUpdate();
+        var max = limits.Value.MaxDocumentBytes;
+        if (state.Length > max) throw new LimitExceededException($"The notebook is over Limits:MaxDocumentBytes ({max} bytes).");
+        return notebooks.CreateAsync(key, state, ct);
     }
 
     public async Task<bool> DeleteAsync(DocumentKey key, CancellationToken ct)
@@ -37,9 +48,20 @@ public sealed class NotebookService(INotebookStore notebooks, RoomManager rooms)
         return deleted;
     }
 
-    /// <summary>Replaces the live notebook's content with <paramref name="ipynb"/>.</summary>
-    public Task ImportAsync(DocumentKey key, JsonObject ipynb) =>
-        rooms.RunAsync(key, room => room.EditAsync(doc => NotebookModel.Load(doc, ipynb)));
+    /// <summary>
+    /// Replaces the live notebook's content with <paramref name="ipynb"/>. The change is built on a
+    /// copy of the document, off the room, and reaches the room in steps no larger than a client's
+    /// update, so others keep editing meanwhile; edits made in between are merged as any concurrent
+    /// edit is (a cell added meanwhile survives). Throws <see cref="LimitExceededException"/> or
+    /// <see cref="UpdateRejectedException"/> (over <c>Limits:MaxDocumentBytes</c>) with the notebook unchanged.
+    /// </summary>
+    public async Task ImportAsync(DocumentKey key, JsonObject ipynb)
+    {
+        NotebookParts.Check(ipynb, options.Value);
+        var state = await rooms.RunAsync(key, room => room.ReadAsync(doc => doc.EncodeStateAsUpdate()));
+        var steps = NotebookImportSteps.Build(state, ipynb, limits.Value.MaxMessageBytes);
+        await rooms.RunAsync(key, room => room.ApplyInStepsAsync(steps));
+    }
 
     /// <summary>The live notebook as nbformat 4.5 (cell ids included).</summary>
     public Task<JsonObject> ExportAsync(DocumentKey key) =>

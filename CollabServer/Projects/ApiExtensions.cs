@@ -9,6 +9,11 @@ public static class ApiExtensions
     {
         var templates = builder.Configuration["Templates:Directory"] ?? TemplateCatalog.DefaultDirectory;
         builder.Services.AddSingleton(new TemplateCatalog(templates));
+        builder.Services.AddOptions<NotebookOptions>()
+            .Bind(builder.Configuration.GetSection(NotebookOptions.Section))
+            .Validate(o => o.MaxCells >= 1, "Notebooks:MaxCells must be at least 1.")
+            .Validate(o => o.MaxParts >= o.MaxCells, "Notebooks:MaxParts must be at least Notebooks:MaxCells.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<NotebookService>();
         builder.Services.AddSingleton<ProjectService>();
         builder.Services.AddOpenApi();

@@ -72,7 +72,9 @@ public sealed partial class Room
                     work.Fail(new UpdateRejectedException("Forbidden: you can no longer change this document; the update was not applied.", ErrorCode.Forbidden));
                     continue;
                 }
-                if (_approxBytes + batchBytes + work.Update.Length > _limits.MaxDocumentBytes)
+                // Room reserved for a server change in steps counts as taken, except for its own steps.
+                var held = _reservedBytes - (work.Reserved ? work.Update.Length : 0);
+                if (_approxBytes + batchBytes + held + work.Update.Length > _limits.MaxDocumentBytes)
                 {
                     work.Fail(new UpdateRejectedException(
                         $"The document would exceed Limits:MaxDocumentBytes ({_limits.MaxDocumentBytes} bytes); the update was not applied.", ErrorCode.TooLarge));
@@ -88,6 +90,7 @@ public sealed partial class Room
                     continue;
                 }
                 batchBytes += work.Update.Length;
+                if (work.Reserved) _reservedBytes -= work.Update.Length;
                 accepted.Add(work);
             }
         }, origin: null, local: false);

@@ -6,12 +6,15 @@ internal abstract class RoomWork
     public abstract void Fail(Exception error);
 }
 
-internal sealed class UpdateWork(RoomPeer? sender, byte[] update) : RoomWork
+internal sealed class UpdateWork(RoomPeer? sender, byte[] update, bool reserved = false) : RoomWork
 {
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public RoomPeer? Sender => sender;
     public byte[] Update => update;
+
+    /// <summary>Part of a server change whose room in the document was reserved beforehand (<see cref="Room.ApplyInStepsAsync"/>).</summary>
+    public bool Reserved => reserved;
     public Task Completion => _done.Task;
 
     public void Accept() => _done.TrySetResult();

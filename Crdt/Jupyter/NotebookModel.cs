@@ -114,7 +114,17 @@ public static partial class NotebookModel
     /// old ones and deletes the old ones, all in one transaction, and leaves <c>state.dirty</c> false.
     /// Cell ids are kept for nbformat ≥ 4.5 and dropped below (a fresh uuid is used then).
     /// </summary>
-    public static void Load(Doc doc, JsonObject ipynb)
+    public static void Load(Doc doc, JsonObject ipynb) => Load(doc, ipynb, null);
+
+    /// <summary>
+    /// <see cref="Load(Doc, JsonObject)"/> in several transactions, so a large notebook can reach
+    /// other peers as several bounded updates: the new cells are appended after the old ones, as
+    /// many per transaction as <paramref name="cellsPerTransaction"/> says in turn (they add up to
+    /// the number of cells), then one last transaction sets the format and metadata, deletes the old
+    /// cells and clears <c>state.dirty</c>. Until that one, a reader sees the old cells followed by
+    /// part of the new ones. Null means everything in one transaction.
+    /// </summary>
+    public static void Load(Doc doc, JsonObject ipynb, IReadOnlyList<int>? cellsPerTransaction)
     {
         var nbformat = ipynb["nbformat"] is null ? 4L : ToValue(ipynb["nbformat"]);
         var minor = ipynb["nbformat_minor"] is null ? 5L : ToValue(ipynb["nbformat_minor"]);
@@ -124,6 +134,19 @@ public static partial class NotebookModel
         var newCells = cellsJson.Select(c => (object?)CreateCell(
             c as JsonObject ?? throw new InvalidDataException("Every cell must be a JSON object."), useId)).ToArray();
 
+        var cells = doc.GetArray("cells");
+        var oldCount = cells.Length;
+        var inSteps = cellsPerTransaction is not null;
+        if (inSteps && (cellsPerTransaction!.Any(n => n < 1) || cellsPerTransaction!.Sum() != newCells.Length))
+            throw new ArgumentException("The transaction sizes must be positive and add up to the number of cells.", nameof(cellsPerTransaction));
+        var start = 0;
+        foreach (var count in cellsPerTransaction ?? [])
+        {
+            var batch = newCells[start..(start + count)];
+            var at = oldCount + start;
+            doc.Transact(_ => cells.Insert(at, batch));
+            start += count;
+        }
         doc.Transact(_ =>
         {
             var meta = doc.GetMap("meta");
@@ -145,9 +168,7 @@ public static partial class NotebookModel
                 foreach (var (key, value) in entries) ymetadata.Set(key, ToValue(value));
                 meta.Set("metadata", ymetadata);
             }
-            var cells = doc.GetArray("cells");
-            var oldCount = cells.Length;
-            if (newCells.Length > 0) cells.Insert(oldCount, newCells);
+            if (!inSteps && newCells.Length > 0) cells.Insert(oldCount, newCells);
             if (oldCount > 0) cells.Delete(0, oldCount);
             var state = doc.GetMap("state");
             if (state.Get("dirty") is not false) state.Set("dirty", false);

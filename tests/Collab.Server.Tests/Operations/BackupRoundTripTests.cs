@@ -11,19 +11,24 @@ using Collab.Server.Tests.Support;
 namespace Collab.Server.Tests.Operations;
 
 /// <summary>
-/// A project backed up on one server (SQLite) and imported into another (PostgreSQL) arrives
-/// whole: notebook JSON, CRDT state, chat (edits, replies, tombstones, settings) and members.
+/// A project backed up on one server (SQLite) and imported into another (PostgreSQL) of the same
+/// deployment (the same <c>Backup:SigningKey</c>) arrives whole: notebook JSON, CRDT state, chat
+/// (edits, replies, tombstones, settings) and members.
 /// </summary>
 public sealed class BackupRoundTripTests : IAsyncLifetime
 {
     private const string Project = "roundtrip";
+    private static readonly Dictionary<string, string> Deployment = new()
+    {
+        ["Backup:SigningKey"] = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("roundtrip-backup-signing-key-0123456789")),
+    };
     private ServerProcess _source = null!;
     private ServerProcess _target = null!;
 
     public async Task InitializeAsync()
     {
-        _source = await ServerProcess.StartAsync();
-        _target = await ServerProcess.StartAsync(postgres: await TestPostgres.CreateDatabaseAsync("backup_target"));
+        _source = await ServerProcess.StartAsync(settings: Deployment);
+        _target = await ServerProcess.StartAsync(postgres: await TestPostgres.CreateDatabaseAsync("backup_target"), settings: Deployment);
     }
 
     public async Task DisposeAsync()
