@@ -2,10 +2,9 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Collab.Crdt.Jupyter;
 using Collab.Server.Chat;
+using Collab.Server.Notebooks;
 using Collab.Server.Projects;
-using Collab.Server.Rooms;
 using Collab.Server.Storage;
 
 namespace Collab.Server.Backup;
@@ -17,7 +16,7 @@ namespace Collab.Server.Backup;
 /// <c>manifest.sig</c>, the signature that lets an import of this archive restore members and chat
 /// authors. Notebooks are read through their live rooms, so edits not yet folded into a snapshot are included.
 /// </summary>
-public sealed class ProjectBackupWriter(IProjectStore projects, INotebookStore notebooks, IChatStore chat, RoomManager rooms, BackupSigner signer)
+public sealed class ProjectBackupWriter(IProjectStore projects, INotebookStore notebooks, IChatStore chat, NotebookService notebookExport, BackupSigner signer)
 {
     private const string ChatEntry = "chat/messages.json";
     private const int ChatPageSize = 500;
@@ -32,10 +31,10 @@ public sealed class ProjectBackupWriter(IProjectStore projects, INotebookStore n
         foreach (var notebook in await notebooks.ListAsync(projectId, ct))
         {
             var key = new DocumentKey(projectId, notebook.Name);
-            var (ipynb, state) = await rooms.RunAsync(key, room => room.ReadAsync(doc => (NotebookModel.ToNbformat(doc), doc.EncodeStateAsUpdate())));
+            var (ipynb, state) = await notebookExport.ExportWithStateAsync(key, withState: true);
             var entry = new BackupNotebook(notebook.Name, notebook.CreatedAt, $"notebooks/{notebook.Name}", $"crdt/{notebook.Name}.yjs");
             await WriteAsync(zip, entry.IpynbEntry, JsonSerializer.SerializeToUtf8Bytes<JsonNode>(ipynb, BackupJson.Options), digests, ct);
-            await WriteAsync(zip, entry.CrdtEntry, state, digests, ct);
+            await WriteAsync(zip, entry.CrdtEntry, state!, digests, ct);
             entries.Add(entry);
         }
         await WriteAsync(zip, ChatEntry, JsonSerializer.SerializeToUtf8Bytes(await ReadChatAsync(projectId, ct), BackupJson.Options), digests, ct);

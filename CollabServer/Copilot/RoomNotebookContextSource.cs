@@ -1,6 +1,5 @@
 using Collab.Copilot.Assistant.Notebooks;
-using Collab.Crdt.Jupyter;
-using Collab.Server.Rooms;
+using Collab.Server.Notebooks;
 using Collab.Server.Storage;
 
 namespace Collab.Server.Copilot;
@@ -9,14 +8,14 @@ namespace Collab.Server.Copilot;
 /// The copilot's read-only view of a notebook: the live room's Doc exported as nbformat inside
 /// the room's own loop (so it is a consistent snapshot), never an edit.
 /// </summary>
-internal sealed class RoomNotebookContextSource(RoomManager rooms, INotebookStore notebooks) : INotebookContextSource
+internal sealed class RoomNotebookContextSource(NotebookService notebookExport, INotebookStore notebooks) : INotebookContextSource
 {
     public async Task<NotebookSnapshot?> GetNotebookAsync(string projectId, string docName, CancellationToken cancellationToken = default)
     {
         var key = new DocumentKey(projectId, docName);
         // Checked first so a mistyped name never loads (or creates) a room.
         if (!await notebooks.ExistsAsync(key, cancellationToken)) return null;
-        var ipynb = await rooms.RunAsync(key, room => room.ReadAsync(NotebookModel.ToNbformat));
+        var ipynb = await notebookExport.ExportAsync(key);
         return NbformatReader.Read(docName, ipynb);
     }
 }

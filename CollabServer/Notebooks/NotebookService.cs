@@ -14,7 +14,8 @@ namespace Collab.Server.Notebooks;
 /// .ipynb are held to <see cref="NotebookOptions"/> and <c>Limits:MaxDocumentBytes</c>.
 /// </summary>
 public sealed class NotebookService(
-    INotebookStore notebooks, RoomManager rooms, IOptions<NotebookOptions> options, IOptions<LimitOptions> limits)
+    INotebookStore notebooks, RoomManager rooms, IOptions<NotebookOptions> options, IOptions<LimitOptions> limits,
+    ILogger<NotebookService> logger)
 {
     private static readonly JsonObject EmptyNotebook = new()
     {
@@ -64,6 +65,20 @@ public sealed class NotebookService(
     }
 
     /// <summary>The live notebook as nbformat 4.5 (cell ids included).</summary>
-    public Task<JsonObject> ExportAsync(DocumentKey key) =>
-        rooms.RunAsync(key, room => room.ReadAsync(NotebookModel.ToNbformat));
+    public async Task<JsonObject> ExportAsync(DocumentKey key) => (await ExportWithStateAsync(key, withState: false)).Ipynb;
+
+    /// <summary>
+    /// The live notebook as nbformat 4.5 and, when <paramref name="withState"/>, its Yjs state, read
+    /// together. Cells that are valid Yjs but not notebook cells are left out with a warning, so one
+    /// bad cell can't fail the notebook's export, the project's backup or the copilot's context.
+    /// </summary>
+    public async Task<(JsonObject Ipynb, byte[]? State)> ExportWithStateAsync(DocumentKey key, bool withState)
+    {
+        var skipped = new List<string>();
+        var (ipynb, state) = await rooms.RunAsync(key, room => room.ReadAsync(doc =>
+            (NotebookModel.ToNbformat(doc, skipped), withState ? doc.EncodeStateAsUpdate() : null)));
+        if (skipped.Count > 0)
+            logger.LogWarning("Export of {Document} left out what is not a notebook cell: {Skipped}", key, string.Join("; ", skipped.Take(10)));
+        return (ipynb, state);
+    }
 }

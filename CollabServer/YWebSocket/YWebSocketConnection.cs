@@ -18,8 +18,12 @@ public sealed class YWebSocketConnection(
     WebSocket socket, YWebSocketPeer peer, Room room, LimitOptions limits, ILogger logger)
 {
     // Updates in flight per connection: posted without waiting so one client's stream is
-    // persisted in batches, but bounded so a flood cannot queue without limit.
-    private readonly SemaphoreSlim _inFlight = new(64);
+    // persisted in batches, but bounded so a flood cannot queue without limit. A large update
+    // is waited for before the next message is read, so what one connection has queued in its
+    // room stays below 63 small updates plus one large one (see docs/limits-and-abuse.md).
+    private const int MaxInFlight = 64;
+    private readonly SemaphoreSlim _inFlight = new(MaxInFlight);
+    private readonly int _largeUpdateBytes = Math.Max(64 * 1024, limits.MaxMessageBytes / 16);
     private readonly UpdateRateLimiter _limiter = new(limits);
     private readonly UpdateRateLimiter _syncRequests = UpdateRateLimiter.ForSyncRequests(limits);
 
@@ -173,7 +177,8 @@ public sealed class YWebSocketConnection(
                 }
                 await _inFlight.WaitAsync();
                 var applied = room.ApplyUpdateAsync(peer, message.Payload);
-                _ = applied.ContinueWith(OnApplied, TaskScheduler.Default);
+                var handled = applied.ContinueWith(OnApplied, TaskScheduler.Default);
+                if (message.Payload.Length >= _largeUpdateBytes) await handled;
                 return;
         }
     }

@@ -102,7 +102,7 @@ public abstract class AuditStoreContractTests : IAsyncLifetime
 
         await Projects.CreateAsync(new ProjectInfo("p3", "Mallory's P3", T0.AddSeconds(4)), "mallory");
         var created = await Audit.AppendAsync(new AuditEvent("p3", T0.AddSeconds(4), "mallory", AuditActions.ProjectCreate));
-        Assert.Equal([created], await Audit.ListAsync("p3", null, 10));
+        Assert.Equal([created!], await Audit.ListAsync("p3", null, 10));
         Assert.Equal(5, await CountAsync("SELECT count(*) FROM audit_log WHERE project_id = 'p3'"));
     }
 
