@@ -66,7 +66,7 @@ public static partial class NotebookModel
     }
 
     /// <summary>
-    /// A valid nbformat 4.5 notebook: <see cref="ToJson"/> with the format raised to 4.5 when
+    /// A valid nbformat 4.5 notebook: <see cref="ToJson(Doc)"/> with the format raised to 4.5 when
     /// lower, a valid id on every cell (a fresh one where missing or malformed) and the fields
     /// nbformat requires filled in where the shared model lacks them.
     /// </summary>

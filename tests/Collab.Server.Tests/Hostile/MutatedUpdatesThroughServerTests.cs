@@ -102,7 +102,10 @@ public sealed class MutatedUpdatesThroughServerTests : IAsyncLifetime
             {
                 case 0 when bytes.Count > 0: bytes[rng.Next(bytes.Count)] ^= (byte)(1 << rng.Next(8)); break;
                 case 1 when bytes.Count > 0: bytes[rng.Next(bytes.Count)] = (byte)rng.Next(256); break;
-                case 2 when bytes.Count > 2: bytes.RemoveRange(rng.Next(bytes.Count - 1), 1 + rng.Next(Math.Min(8, bytes.Count - 1))); break;
+                case 2 when bytes.Count > 2:
+                    var at = rng.Next(bytes.Count - 1);
+                    bytes.RemoveRange(at, 1 + rng.Next(Math.Min(8, bytes.Count - at - 1)));
+                    break;
                 case 3: bytes.InsertRange(rng.Next(bytes.Count + 1), other.Skip(rng.Next(Math.Max(1, other.Length))).Take(rng.Next(1, 16))); break;
                 default: bytes.Insert(rng.Next(bytes.Count + 1), (byte)rng.Next(256)); break;
             }
