@@ -33,7 +33,13 @@ public sealed class HubRoomPeer : RoomPeer
             case PeerMessageKind.Awareness:
                 await client.SendAsync(CollabHub.ReceiveAwareness, Key.ProjectId, Key.DocName, message.Payload, ct);
                 break;
+            case PeerMessageKind.AccessChanged:
+                await client.SendAsync(CollabHub.AccessChanged, Key.ProjectId, Role.ToWire(), message.Reason, ct);
+                break;
             case PeerMessageKind.Closed:
+                // Revoked: say so first, so the client shows the reason instead of rejoining.
+                if (message.CloseCode == Room.AccessRevokedCloseCode)
+                    await client.SendAsync(CollabHub.AccessChanged, Key.ProjectId, null, message.Reason, ct);
                 await client.SendAsync(CollabHub.RoomClosed, Key.ProjectId, Key.DocName, message.Reason ?? "closed", ct);
                 break;
         }

@@ -10,4 +10,6 @@ public enum PeerMessageKind
     Frame,
     /// <summary>The room closed (document deleted or store failure); <see cref="PeerMessage.Reason"/> says why.</summary>
     Closed,
+    /// <summary>The member's role changed (<see cref="RoomPeer.Role"/> holds the new one); <see cref="PeerMessage.Reason"/> says so in words.</summary>
+    AccessChanged,
 }

@@ -116,6 +116,7 @@ public sealed partial class Room
             if (newRole is { } role)
             {
                 peer.Role = role;
+                peer.Enqueue(new PeerMessage(PeerMessageKind.AccessChanged, [], reason));
                 continue;
             }
             _peers.Remove(peer);

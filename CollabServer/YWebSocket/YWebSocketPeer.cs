@@ -28,6 +28,7 @@ public sealed class YWebSocketPeer(WebSocket socket, DocumentKey key, string use
             PeerMessageKind.Frame => message.Payload,
             _ => null,
         };
+        if (message.Kind == PeerMessageKind.AccessChanged) return; // y-websocket has no message for it: the next write is refused
         if (frame is not null)
         {
             await socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, ct);

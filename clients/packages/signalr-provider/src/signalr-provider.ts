@@ -17,8 +17,8 @@ export interface SignalRProviderEvents {
   status: (status: ConnectionStatus) => void
   /** True when joined and every local change is acknowledged (persisted) by the server. */
   sync: (synced: boolean) => void
-  /** The caller's role in the project (`viewer`, `editor`, `owner`), known after joining. */
-  role: (role: string) => void
+  /** The caller's role in the project (`viewer`, `editor`, `owner`), known after joining; null once access is revoked. */
+  role: (role: string | null) => void
   /** The server refused something (a join, an update); the provider resyncs where it can. */
   error: (error: Error) => void
 }
@@ -48,6 +48,7 @@ export class SignalRProvider extends ObservableV2<SignalRProviderEvents> {
   private pending = 0
   private _synced = false
   private destroyed = false
+  private revoked = false
 
   constructor (doc: Y.Doc, options: SignalRProviderOptions) {
     super()
@@ -60,6 +61,7 @@ export class SignalRProvider extends ObservableV2<SignalRProviderEvents> {
     hub.on('ReceiveUpdate', this.onReceiveUpdate)
     hub.on('ReceiveAwareness', this.onReceiveAwareness)
     hub.on('RoomClosed', this.onRoomClosed)
+    hub.on('AccessChanged', this.onAccessChanged)
     this.connection.on('status', this.onStatus)
     this.connection.on('connected', this.onConnected)
     doc.on('update', this.onDocUpdate)
@@ -105,6 +107,7 @@ export class SignalRProvider extends ObservableV2<SignalRProviderEvents> {
     hub.off('ReceiveUpdate', this.onReceiveUpdate)
     hub.off('ReceiveAwareness', this.onReceiveAwareness)
     hub.off('RoomClosed', this.onRoomClosed)
+    hub.off('AccessChanged', this.onAccessChanged)
     this.connection.off('status', this.onStatus)
     this.connection.off('connected', this.onConnected)
     this.doc.off('update', this.onDocUpdate)
@@ -197,7 +200,22 @@ export class SignalRProvider extends ObservableV2<SignalRProviderEvents> {
   }
 
   private readonly onRoomClosed = (projectId: string, docName: string): void => {
-    if (this.isMine(projectId, docName) && this.connection.isConnected) void this.join()
+    if (this.isMine(projectId, docName) && this.connection.isConnected && !this.revoked) void this.join()
+  }
+
+  /** A new role applies at once (a viewer turns read-only); a revoked member stops rejoining and is told why. */
+  private readonly onAccessChanged = (projectId: string, role: string | null, reason: string): void => {
+    if (projectId !== this.projectId || this.destroyed) return
+    if (role === null) {
+      this.revoked = true
+      this.joined = false
+      this.setSynced(false)
+      this.emit('error', [new Error(reason)])
+    }
+    if (this.role !== role) {
+      this.role = role
+      this.emit('role', [role])
+    }
   }
 
   private readonly onConnected = (): void => {

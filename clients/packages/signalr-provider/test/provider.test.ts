@@ -63,6 +63,24 @@ describe('SignalRProvider against a live CollabServer', () => {
     await bob.close()
   })
 
+  it('turns read-only when lowered to viewer and stops, told why, when removed', async () => {
+    const room = await newNotebook()
+    await server.api('alice', 'PUT', `/api/projects/${project}/members/dora`, { role: 'editor' })
+    const dora = await joinPeer(server, 'dora', project, room)
+    const roles: Array<string | null> = []
+    const errors: string[] = []
+    dora.provider.on('role', role => roles.push(role))
+    dora.provider.on('error', error => errors.push(error.message))
+
+    await server.api('alice', 'PUT', `/api/projects/${project}/members/dora`, { role: 'viewer' })
+    await eventually(() => dora.provider.role === 'viewer' && !dora.provider.canEdit, 'dora to become a viewer')
+    await server.api('alice', 'DELETE', `/api/projects/${project}/members/dora`)
+    await eventually(() => errors.some(e => e.includes('no longer a member')), 'dora to be told why')
+    expect(roles).toEqual(['viewer', null])
+    expect(dora.provider.synced).toBe(false)
+    await dora.close()
+  })
+
   it('lets a viewer read but never sends its edits', async () => {
     const room = await newNotebook()
     const alice = await joinPeer(server, 'alice', project, room)

@@ -33,7 +33,7 @@ export class NotebookView {
         this.banner, this.cellList, this.addBar),
       h('aside', { class: 'people', 'aria-label': 'Presence' }, h('h3', {}, 'Here now'), presenceList(this.notebook.awareness, this.notebook.ydoc.clientID)))
     this.setReadOnly(true)
-    this.provider.on('role', role => this.setReadOnly(role === 'viewer'))
+    this.provider.on('role', role => this.setReadOnly(role !== 'editor' && role !== 'owner'))
     this.provider.on('sync', synced => { status.textContent = synced ? 'All changes saved' : 'Syncing…' })
     this.provider.on('error', error => { status.textContent = `Server: ${error.message.replace(/^.*HubException: (\[[a-z_]+[^\]]*\] )?/, '')}` })
     this.notebook.changed.connect((_, change) => { if (change.cellsChange) this.renderCells() })
