@@ -55,17 +55,18 @@ internal static class UpdateIntegrator
         else if (restStructs is not null && FitsBudget(doc, restStructs.Update.Length)) store.PendingStructs = restStructs;
 
         var dsRest = ds.ApplyTo(transaction, store);
+        dsRest?.SortAndMerge(); // parked sets stay sorted: CanProgress reads each client's first range
         if (store.PendingDs is { } pendingDs && CanProgress(pendingDs, store, touched))
         {
             store.PendingDs = null;
             var dsRest2 = pendingDs.ApplyTo(transaction, store);
+            dsRest2?.SortAndMerge();
             store.PendingDs = dsRest is not null && dsRest2 is not null ? DeleteSet.Merge([dsRest, dsRest2]) : dsRest ?? dsRest2;
         }
         else if (dsRest is not null && FitsBudget(doc, PendingBudget.ParkedBytes(dsRest)))
         {
             store.PendingDs = store.PendingDs is { } parked ? DeleteSet.Merge([parked, dsRest]) : dsRest;
         }
-        store.PendingDs?.SortAndMerge();
 
         if (retry)
         {

@@ -7,10 +7,30 @@ using Collab.Crdt.Bench;
 // process, so peak memory is per trace. Usage (see bench/crdt.sh):
 //   Collab.Crdt.Bench <repo root> <trace dir> [trace names...]
 //   Collab.Crdt.Bench --measure <trace.json.gz>      (one C# measurement, as a JSON line)
+//   Collab.Crdt.Bench --pending <repo root>          (a small update's cost while changes wait)
 var json = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 if (args is ["--measure", var measurePath])
 {
     Console.WriteLine(JsonSerializer.Serialize(CrdtTraceRun.Measure(measurePath), json));
+    return 0;
+}
+if (args is ["--pending", var pendingRoot])
+{
+    // Per small update, with 0 to ~8 MB of structs and 0 to 100,000 deletion ranges waiting; yjs in the same run.
+    Console.WriteLine("== cost of a small update while changes wait for a missing one (C# / yjs, µs per update)");
+    PendingRun.Measure(10, 1_000); // warm-up: the first measurement would otherwise include JIT compilation
+    foreach (var (edits, ranges) in new[] { (0, 0), (1_000, 0), (8_000, 0), (0, 100_000) })
+    {
+        var count = ranges > 0 ? 50 : 2_000; // yjs re-applies every waiting deletion per update: keep its run short
+        var cs = PendingRun.Measure(edits, ranges, count);
+        var psi = new ProcessStartInfo("node") { RedirectStandardOutput = true, WorkingDirectory = pendingRoot };
+        foreach (var a in new[] { Path.Combine(pendingRoot, "bench/crdt/yjs-pending.mjs"), edits.ToString(), ranges.ToString(), count.ToString() })
+            psi.ArgumentList.Add(a);
+        using var node = Process.Start(psi)!;
+        var jsMicros = double.Parse(node.StandardOutput.ReadToEnd().Trim(), CultureInfo.InvariantCulture);
+        node.WaitForExit();
+        Console.WriteLine($"  waiting {cs.ParkedBytes / 1048576.0,6:0.0} MB ({ranges} deletion ranges)  {cs.MicrosPerUpdate,8:0.0} µs  {jsMicros,8:0.0} µs");
+    }
     return 0;
 }
 if (args.Length < 2)
