@@ -15,6 +15,7 @@ public sealed partial class Room
     /// </summary>
     public Task ApplyAwarenessAsync(RoomPeer sender, byte[] received) => InvokeAsync(() =>
     {
+        RequireMember(sender);
         byte[] update;
         try
         {

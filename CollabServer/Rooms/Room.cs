@@ -85,9 +85,10 @@ public sealed partial class Room
         return new JoinResult(update, _doc.EncodeStateVector(), awareness);
     });
 
-    /// <summary>Sync step 2 for a state vector: everything the peer lacks.</summary>
-    public Task<byte[]> DiffAsync(byte[] stateVector) => InvokeAsync(() =>
+    /// <summary>Sync step 2 for a state vector: everything the peer lacks. Only for a peer still in the room.</summary>
+    public Task<byte[]> DiffAsync(RoomPeer peer, byte[] stateVector) => InvokeAsync(() =>
     {
+        RequireMember(peer);
         try { return _doc.EncodeStateAsUpdate(stateVector); }
         catch (CrdtFormatException ex) { throw new UpdateRejectedException($"Malformed state vector: {ex.Message}"); }
     });
@@ -126,6 +127,13 @@ public sealed partial class Room
         }
         return true;
     });
+
+    /// <summary>A peer that left or was removed (revoked access) reads and publishes nothing more.</summary>
+    private void RequireMember(RoomPeer peer)
+    {
+        if (!_peers.ContainsKey(peer))
+            throw new UpdateRejectedException("Forbidden: you are no longer in this room.", Errors.ErrorCode.Forbidden);
+    }
 
     /// <summary>The WebSocket close code of a connection whose access was revoked (4000-4999: application codes).</summary>
     public const int AccessRevokedCloseCode = 4003;

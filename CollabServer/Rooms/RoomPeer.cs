@@ -13,11 +13,11 @@ public abstract class RoomPeer
 {
     private const int MaxCoalescedUpdates = 64;
     private readonly Channel<PeerMessage> _outbox;
-    private int _overflowed;
-    private bool _completed;
-
     private readonly long _maxQueuedBytes;
     private long _queuedBytes;
+    private int _overflowed;
+    private bool _completed;
+    private volatile ProjectRole _role;
 
     protected RoomPeer(DocumentKey key, string userId, ProjectRole role, int queueCapacity, long maxQueuedBytes)
     {
@@ -34,7 +34,6 @@ public abstract class RoomPeer
 
     public DocumentKey Key { get; }
     public string UserId { get; }
-    private volatile ProjectRole _role;
 
     /// <summary>The role now: a revocation lowers it on the live connection (<see cref="Rooms.Room.ApplyAccessChangeAsync"/>).</summary>
     public ProjectRole Role { get => _role; internal set => _role = value; }
@@ -63,9 +62,6 @@ public abstract class RoomPeer
         Interlocked.Add(ref _queuedBytes, -size);
         if (!Volatile.Read(ref _completed)) Overflow(); // a finished outbox drops, it doesn't overflow
     }
-
-    /// <summary>Bytes queued for this client now.</summary>
-    public long QueuedBytes => Interlocked.Read(ref _queuedBytes);
 
     private void Overflow()
     {

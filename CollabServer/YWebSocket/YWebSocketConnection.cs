@@ -159,7 +159,7 @@ public sealed class YWebSocketConnection(
                     Deny($"Too many sync requests: at most {limits.SyncRequestsPerMinute} per minute (Limits:SyncRequestsPerMinute); the request was ignored.");
                     return;
                 }
-                var diff = await room.DiffAsync(message.Payload);
+                var diff = await room.DiffAsync(peer, message.Payload);
                 peer.Enqueue(new PeerMessage(PeerMessageKind.Frame, YFrames.SyncStep2(diff)));
                 return;
             case SyncProtocol.MessageYjsSyncStep2 when !peer.CanEdit && CarriesNoStructs(message.Payload):
@@ -203,16 +203,26 @@ public sealed class YWebSocketConnection(
     /// <summary>Leaves the room (so nothing more is applied or received) and closes with 4001 when the token expires.</summary>
     private Timer? ExpireAt(DateTimeOffset? expiresAt)
     {
-        if (expiresAt is null) return null;
-        var delay = expiresAt.Value - DateTimeOffset.UtcNow;
-        var due = delay <= TimeSpan.Zero ? TimeSpan.Zero : delay > TimeSpan.FromDays(24) ? TimeSpan.FromDays(24) : delay;
-        return new Timer(_ =>
+        if (expiresAt is not { } expiry) return null;
+        // A timer's due time is capped (about 49 days): a token valid longer is looked at again then.
+        static TimeSpan Until(DateTimeOffset at)
         {
-            if (DateTimeOffset.UtcNow < expiresAt.Value - TimeSpan.FromSeconds(1)) return; // clamped: a token valid for weeks
+            var delay = at - DateTimeOffset.UtcNow;
+            return delay <= TimeSpan.Zero ? TimeSpan.Zero : delay > TimeSpan.FromDays(24) ? TimeSpan.FromDays(24) : delay;
+        }
+        Timer? timer = null;
+        timer = new Timer(_ =>
+        {
+            if (Until(expiry) > TimeSpan.Zero)
+            {
+                timer!.Change(Until(expiry), Timeout.InfiniteTimeSpan);
+                return;
+            }
             logger.LogInformation("Token of a y-websocket client of {Document} expired; closing", peer.Key);
             Close(YWebSocketPeer.TokenExpiredStatus, "token expired: reconnect with a fresh token");
             room.Leave(peer);
-        }, null, due, Timeout.InfiniteTimeSpan);
+        }, null, Until(expiry), Timeout.InfiniteTimeSpan);
+        return timer;
     }
 
     private string RateLimited() =>

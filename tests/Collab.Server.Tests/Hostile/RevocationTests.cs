@@ -56,6 +56,8 @@ public sealed class RevocationTests : IAsyncLifetime
         hub.Edit(doc => doc.GetMap("state").Set("dirty", true));
         var refused = await Assert.ThrowsAsync<HubException>(hub.FlushAsync);
         Assert.Contains("Forbidden", refused.Message);
+        var presence = await Assert.ThrowsAsync<HubException>(() => hub.Connection.InvokeAsync("SendAwareness", "rev", "nb.ipynb", new byte[] { 0 }));
+        Assert.Contains("forbidden", presence.Message);
 
         using (var alice = _server.Client(TestTokens.For("alice")))
         {
