@@ -26,6 +26,7 @@ public static class AuthExtensions
                 "Auth:SigningKey must be at least 32 bytes (256 bits) for HS256.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Audience), "Auth:Audience must not be empty.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.UserClaim), "Auth:UserClaim must not be empty.")
+            .Validate(o => o.AccessRecheckSeconds is >= 1 and <= 3600, "Auth:AccessRecheckSeconds must be between 1 and 3600.")
             .ValidateOnStart();
         builder.Services.AddSingleton<SigningKeyProvider>();
         builder.Services.AddSingleton<DevTokenIssuer>();

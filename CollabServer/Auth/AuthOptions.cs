@@ -30,6 +30,12 @@ public sealed class AuthOptions
     public string UserClaim { get; set; } = "sub";
 
     /// <summary>
+    /// <c>Auth:AccessRecheckSeconds</c>: how often each node compares its live connections' roles with
+    /// the store, for changes whose notice never arrived (Redis down at that moment, a database edit).
+    /// </summary>
+    public int AccessRecheckSeconds { get; set; } = 30;
+
+    /// <summary>
     /// Set at start: true only on the embedded default (no PostgreSQL, no authority). Then a
     /// signing key is generated under the data directory and the <c>token</c> command works.
     /// </summary>

@@ -23,6 +23,10 @@ public sealed class ChatConnections
         foreach (var connections in _byProject.Values) connections.TryRemove(connectionId, out _);
     }
 
+    /// <summary>Every (project, user) following a chat on this node.</summary>
+    public IReadOnlyList<(string ProjectId, string UserId)> Members() =>
+        _byProject.SelectMany(p => p.Value.Values.Select(user => (p.Key, user))).Distinct().ToList();
+
     /// <summary>The connections of <paramref name="userId"/> (of everyone when null) in the project's chat.</summary>
     public IReadOnlyList<string> Of(string projectId, string? userId) =>
         _byProject.TryGetValue(projectId, out var connections)

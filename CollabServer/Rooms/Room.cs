@@ -128,6 +128,10 @@ public sealed partial class Room
         return true;
     });
 
+    /// <summary>The users connected to this room and the role each connection acts with.</summary>
+    public Task<List<(string UserId, ProjectRole Role)>> PeerRolesAsync() =>
+        InvokeAsync(() => _peers.Keys.Select(p => (p.UserId, p.Role)).Distinct().ToList());
+
     /// <summary>A peer that left or was removed (revoked access) reads and publishes nothing more.</summary>
     private void RequireMember(RoomPeer peer)
     {

@@ -68,6 +68,18 @@ public sealed class RoomManager(
         }
     }
 
+    /// <summary>Every (project, user, role) a live room connection of this node acts with.</summary>
+    public async Task<List<(string ProjectId, string UserId, ProjectRole Role)>> LiveMembersAsync()
+    {
+        var members = new List<(string, string, ProjectRole)>();
+        foreach (var room in _rooms.Values)
+        {
+            try { members.AddRange((await room.PeerRolesAsync()).Select(p => (room.Key.ProjectId, p.UserId, p.Role))); }
+            catch (Exception ex) when (ex is RoomClosedException or RoomUnavailableException) { }
+        }
+        return members;
+    }
+
     /// <summary>Closes every loaded room of a project (the project was deleted).</summary>
     public async Task EvictProjectAsync(string projectId, string reason)
     {

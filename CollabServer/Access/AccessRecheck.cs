@@ -1,0 +1,45 @@
+using Collab.Server.Auth;
+using Collab.Server.Hubs;
+using Collab.Server.Projects;
+using Collab.Server.Rooms;
+using Collab.Server.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Collab.Server.Access;
+
+/// <summary>
+/// Every <see cref="AuthOptions.AccessRecheckSeconds"/>, compares the roles this node's live
+/// connections act with against the store and applies any difference here. Changes normally arrive
+/// at once through <see cref="IAccessChangeBus"/>; this catches the ones whose notice was lost.
+/// </summary>
+internal sealed class AccessRecheck(
+    RoomManager rooms, ChatConnections chats, IProjectStore projects, AccessRevoker revoker,
+    IOptions<AuthOptions> auth, ILogger<AccessRecheck> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(auth.Value.AccessRecheckSeconds));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try { await RecheckAsync(stoppingToken); }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning("Access re-check failed; trying again in {Seconds} s: {Reason}", auth.Value.AccessRecheckSeconds, ex.Message);
+            }
+        }
+    }
+
+    private async Task RecheckAsync(CancellationToken ct)
+    {
+        // Chat connections hold no role (every chat call checks it): only losing membership matters.
+        var live = (await rooms.LiveMembersAsync()).Select(m => (m.ProjectId, m.UserId, Role: (ProjectRole?)m.Role))
+            .Concat(chats.Members().Select(m => (m.ProjectId, m.UserId, Role: (ProjectRole?)null)));
+        foreach (var group in live.GroupBy(m => (m.ProjectId, m.UserId)))
+        {
+            var (projectId, userId) = group.Key;
+            var current = await projects.GetRoleAsync(projectId, userId, ct);
+            bool stale = current is null || group.Any(m => m.Role is { } role && role != current);
+            if (stale) await revoker.ApplyAsync(new AccessChange(projectId, userId, current));
+        }
+    }
+}
