@@ -34,12 +34,16 @@ internal sealed class AccessRecheck(
         // Chat connections hold no role (every chat call checks it): only losing membership matters.
         var live = (await rooms.LiveMembersAsync()).Select(m => (m.ProjectId, m.UserId, Role: (ProjectRole?)m.Role))
             .Concat(chats.Members().Select(m => (m.ProjectId, m.UserId, Role: (ProjectRole?)null)));
-        foreach (var group in live.GroupBy(m => (m.ProjectId, m.UserId)))
+        // One read of the member list per project, however many of its members are connected.
+        foreach (var project in live.GroupBy(m => m.ProjectId))
         {
-            var (projectId, userId) = group.Key;
-            var current = await projects.GetRoleAsync(projectId, userId, ct);
-            bool stale = current is null || group.Any(m => m.Role is { } role && role != current);
-            if (stale) await revoker.ApplyAsync(new AccessChange(projectId, userId, current));
+            var roles = (await projects.ListMembersAsync(project.Key, ct)).ToDictionary(m => m.UserId, m => m.Role);
+            foreach (var user in project.GroupBy(m => m.UserId))
+            {
+                ProjectRole? current = roles.TryGetValue(user.Key, out var role) ? role : null;
+                bool stale = current is null || user.Any(m => m.Role is { } acting && acting != current);
+                if (stale) await revoker.ApplyAsync(new AccessChange(project.Key, user.Key, current));
+            }
         }
     }
 }

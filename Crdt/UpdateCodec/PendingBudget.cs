@@ -26,9 +26,7 @@ internal static class PendingBudget
     public static long ParkedBytes(StructStore store)
     {
         long bytes = store.PendingStructs?.Update.Length ?? 0;
-        if (store.PendingDs is { } pendingDs)
-            foreach (var items in pendingDs.Clients.Values) bytes += (long)items.Count * BytesPerDeleteRange;
-        return bytes;
+        return store.PendingDs is { } pendingDs ? bytes + ParkedBytes(pendingDs) : bytes;
     }
 
     public static long ParkedBytes(DeleteSet ds)

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using Collab.Server.Tests.Hostile;
 using Collab.Server.Tests.Support;
 using Microsoft.AspNetCore.SignalR;
 

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using Collab.Crdt.Encoding;
 using Collab.Server.Tests.Support;
 using Microsoft.AspNetCore.SignalR;
 
@@ -82,15 +81,9 @@ public sealed class BadInputTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<HubException>(vera.FlushAsync);
         Assert.Contains("viewers cannot", error.Message);
 
-        using var socket = new ClientWebSocket();
-        await socket.ConnectAsync(new Uri($"{_server.WsUrl}/yjs/limits/nb.ipynb?access_token={TestTokens.For("vera")}"), CancellationToken.None);
-        var update = vera.Read(doc => doc.EncodeStateAsUpdate());
-        var writer = new Lib0Writer();
-        writer.WriteVarUint(0UL);
-        writer.WriteVarUint(2UL);
-        writer.WriteVarUint8Array(update);
-        await socket.SendAsync(writer.ToArray(), WebSocketMessageType.Binary, true, CancellationToken.None);
-        Assert.True(await ReceiveUntilAsync(socket, frame => frame[0] == 2), "no permission-denied message for the viewer's update");
+        using var socket = await YSocket.ConnectAsync(_server, TestTokens.For("vera"), "limits", "nb.ipynb");
+        await socket.SendUpdateAsync(vera.Read(doc => doc.EncodeStateAsUpdate()));
+        Assert.True(await socket.ReceiveUntilAsync(frame => frame[0] == 2), "no permission-denied message for the viewer's update");
         var export = await _server.ExportAsync("alice", "limits", "nb.ipynb");
         Assert.Equal(5, (long)export["nbformat_minor"]!);
     }
@@ -98,11 +91,10 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task Oversized_y_websocket_message_closes_with_1009_and_others_carry_on()
     {
-        using var socket = new ClientWebSocket();
-        await socket.ConnectAsync(new Uri($"{_server.WsUrl}/yjs/limits/nb.ipynb?access_token={TestTokens.For("bob")}"), CancellationToken.None);
-        await socket.SendAsync(new byte[100_000], WebSocketMessageType.Binary, true, CancellationToken.None);
-        Assert.True(await ReceiveUntilAsync(socket, _ => false) || socket.CloseStatus == WebSocketCloseStatus.MessageTooBig);
-        Assert.Equal(WebSocketCloseStatus.MessageTooBig, socket.CloseStatus);
+        using var socket = await YSocket.ConnectAsync(_server, TestTokens.For("bob"), "limits", "nb.ipynb");
+        await socket.Socket.SendAsync(new byte[100_000], WebSocketMessageType.Binary, true, CancellationToken.None);
+        Assert.True(await socket.ReceiveUntilAsync(_ => false) || socket.Socket.CloseStatus == WebSocketCloseStatus.MessageTooBig);
+        Assert.Equal(WebSocketCloseStatus.MessageTooBig, socket.Socket.CloseStatus);
         await AssertOthersUnaffectedAsync();
     }
 
@@ -111,19 +103,5 @@ public sealed class BadInputTests : IAsyncLifetime
         await using var bob = await Join("bob");
         bob.Edit(doc => doc.GetMap("state").Set("dirty", true));
         await bob.FlushAsync();
-    }
-
-    /// <summary>Reads frames until one matches; false if the socket closes first.</summary>
-    private static async Task<bool> ReceiveUntilAsync(ClientWebSocket socket, Func<byte[], bool> match)
-    {
-        var buffer = new byte[1 << 20];
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (socket.State == WebSocketState.Open)
-        {
-            var result = await socket.ReceiveAsync(buffer, timeout.Token);
-            if (result.MessageType == WebSocketMessageType.Close) return false;
-            if (match(buffer[..result.Count])) return true;
-        }
-        return false;
     }
 }

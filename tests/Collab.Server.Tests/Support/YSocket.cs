@@ -1,8 +1,7 @@
 using System.Net.WebSockets;
 using Collab.Crdt.Encoding;
-using Collab.Server.Tests.Support;
 
-namespace Collab.Server.Tests.Hostile;
+namespace Collab.Server.Tests.Support;
 
 /// <summary>A hand-driven y-websocket connection: sends what a test makes, reads frames and the close.</summary>
 internal sealed class YSocket : IDisposable
