@@ -23,10 +23,10 @@ public sealed class ChatOptions
     /// <summary><c>Chat:MaxQueryChars</c>: longest search text (room for a pasted error message).</summary>
     public int MaxQueryChars { get; set; } = 4000;
 
-    /// <summary><c>Chat:MessagesPerSecond</c>: sustained rate of sends, edits, deletes and typing per connection.</summary>
+    /// <summary><c>Chat:MessagesPerSecond</c>: sustained rate of sends, edits, deletes and typing per user (hub and REST together).</summary>
     public double MessagesPerSecond { get; set; } = 5;
 
-    /// <summary><c>Chat:MessageBurst</c>: how many of those a connection may send at once before the rate applies.</summary>
+    /// <summary><c>Chat:MessageBurst</c>: how many of those a user may send at once before the rate applies.</summary>
     public int MessageBurst { get; set; } = 20;
 
     /// <summary>

@@ -37,7 +37,6 @@ public sealed class ChatRateLimiter(IOptions<ChatOptions> options)
             foreach (var (user, bucket) in _buckets)
                 if (bucket.IsFull) _buckets.TryRemove(new KeyValuePair<string, UpdateRateLimiter>(user, bucket));
         }
-        return _buckets.GetOrAdd(userId, _ => new UpdateRateLimiter(
-            new LimitOptions { UpdatesPerSecond = _options.MessagesPerSecond, UpdateBurst = _options.MessageBurst }));
+        return _buckets.GetOrAdd(userId, _ => new UpdateRateLimiter(_options.MessagesPerSecond, _options.MessageBurst));
     }
 }
