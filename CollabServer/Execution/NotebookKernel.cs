@@ -84,7 +84,7 @@ public sealed class NotebookKernel : IAsyncDisposable
     public async Task ShutdownAsync(CancellationToken ct)
     {
         DropQueue();
-        _runAbort?.Cancel();
+        AbortRun();
         await _sessionLock.WaitAsync(ct);
         try
         {
@@ -113,7 +113,7 @@ public sealed class NotebookKernel : IAsyncDisposable
     public async Task RestartAsync(string? newKernel, CancellationToken ct)
     {
         DropQueue();
-        _runAbort?.Cancel();
+        AbortRun();
         await _sessionLock.WaitAsync(ct);
         try
         {
@@ -139,6 +139,19 @@ public sealed class NotebookKernel : IAsyncDisposable
         finally
         {
             _sessionLock.Release();
+        }
+    }
+
+    /// <summary>Stops the cell running now; its run ends as restarted.</summary>
+    private void AbortRun()
+    {
+        try
+        {
+            _runAbort?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // That run had just finished.
         }
     }
 
