@@ -26,6 +26,10 @@ public static class AuthExtensions
                 "Auth:SigningKey must be at least 32 bytes (256 bits) for HS256.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Audience), "Auth:Audience must not be empty.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.UserClaim), "Auth:UserClaim must not be empty.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.ClientId) || !string.IsNullOrWhiteSpace(o.Authority),
+                "Auth:ClientId needs Auth:Authority (the issuer the clients sign in at).")
+            .Validate(o => o.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("openid"),
+                "Auth:Scopes must be space-separated and include 'openid'.")
             .Validate(o => o.AccessRecheckSeconds is >= 1 and <= 3600, "Auth:AccessRecheckSeconds must be between 1 and 3600.")
             .ValidateOnStart();
         builder.Services.AddSingleton<SigningKeyProvider>();
@@ -82,5 +86,13 @@ public static class AuthExtensions
             });
         builder.Services.AddAuthorization();
         return builder;
+    }
+
+    /// <summary><c>GET /api/auth/config</c>: anonymous, so a client can tell how to sign in before it has a token.</summary>
+    public static IEndpointRouteBuilder MapCollabAuth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/auth/config", (IOptions<AuthOptions> options) => TypedResults.Ok(AuthClientConfig.From(options.Value)))
+            .AllowAnonymous().WithTags("Auth");
+        return app;
     }
 }

@@ -1,0 +1,31 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Collab.Server.Tests.Support;
+
+namespace Collab.Server.Tests.Auth;
+
+/// <summary>The sign-in settings clients read, and the start-time checks on them.</summary>
+public sealed class AuthSettingsTests
+{
+    [Fact]
+    public async Task Without_an_authority_clients_are_told_to_take_a_pasted_token()
+    {
+        await using var server = await ServerProcess.StartAsync();
+        using var anonymous = new HttpClient { BaseAddress = new Uri(server.HttpUrl) };
+        var config = await anonymous.GetFromJsonAsync<JsonObject>("/api/auth/config");
+        Assert.Null(config!["authority"]);
+        Assert.Null(config["clientId"]);
+        Assert.Equal("openid profile", (string)config["scopes"]!);
+        Assert.True((bool)config["devTokens"]!);
+    }
+
+    [Theory]
+    [InlineData("Auth:ClientId", "collab-web", "Auth:ClientId needs Auth:Authority")]
+    [InlineData("Auth:Scopes", "profile email", "Auth:Scopes must be space-separated and include 'openid'")]
+    public async Task Start_is_refused_with_a_message_naming_the_key(string key, string value, string expected)
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            ServerProcess.StartAsync(settings: new Dictionary<string, string> { [key] = value }));
+        Assert.Contains(expected, error.Message);
+    }
+}
