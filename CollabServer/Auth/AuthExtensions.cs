@@ -1,3 +1,4 @@
+using Collab.Server.Cors;
 using Collab.Server.Storage;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -91,7 +92,8 @@ public static class AuthExtensions
     /// <summary><c>GET /api/auth/config</c>: anonymous, so a client can tell how to sign in before it has a token.</summary>
     public static IEndpointRouteBuilder MapCollabAuth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/auth/config", (IOptions<AuthOptions> options) => TypedResults.Ok(AuthClientConfig.From(options.Value)))
+        app.MapGet("/api/auth/config", (IOptions<AuthOptions> auth, IOptions<CrossOriginOptions> cors) =>
+                TypedResults.Ok(AuthClientConfig.From(auth.Value, cors.Value.AllowedOrigins)))
             .AllowAnonymous().WithTags("Auth");
         return app;
     }

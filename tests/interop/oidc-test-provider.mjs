@@ -5,7 +5,7 @@
 //
 //   import { startTestProvider } from '.../oidc-test-provider.mjs'   (the browser tests)
 //   node oidc-test-provider.mjs '{"redirectUris":[...]}'             (the .NET tests: prints READY {json})
-import { generateKeyPairSync, randomUUID } from 'node:crypto'
+import { createSign, generateKeyPairSync, randomUUID } from 'node:crypto'
 import { createServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import Provider from 'oidc-provider'
@@ -23,8 +23,9 @@ const account = login => ({
 
 /**
  * Starts the provider on `port` (0: any free one). `redirectUris` are the exact URIs the client may
- * return to; their origins may also call the token endpoint (CORS). Resolves to `{ issuer, jwk, close }`,
- * where `jwk` is the private signing key, so tests can forge tokens the provider's key did sign.
+ * return to; their origins may also call the token endpoint (CORS). Resolves to `{ issuer, jwk, sign, close }`:
+ * `jwk` is the private signing key and `sign(claims)` an RS256 JWT made with it, for tests that need
+ * a token of the provider's without a login (setting a scene up) or one it signed but must be refused.
  */
 export async function startTestProvider ({ redirectUris, port = 0, accessTokenSeconds = 3600 }) {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
@@ -72,9 +73,15 @@ export async function startTestProvider ({ redirectUris, port = 0, accessTokenSe
     }
   })
   server.on('request', provider.callback())
+  const b64 = value => Buffer.from(JSON.stringify(value)).toString('base64url')
+  const sign = claims => {
+    const input = `${b64({ alg: 'RS256', typ: 'JWT', kid: jwk.kid })}.${b64(claims)}`
+    return `${input}.${createSign('RSA-SHA256').update(input).sign(privateKey).toString('base64url')}`
+  }
   return {
     issuer,
     jwk,
+    sign,
     close: () => new Promise(resolve => { server.closeAllConnections(); server.close(resolve) })
   }
 }
