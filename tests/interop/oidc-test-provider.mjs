@@ -23,11 +23,11 @@ const account = login => ({
 
 /**
  * Starts the provider on `port` (0: any free one). `redirectUris` are the exact URIs the client may
- * return to; their origins may also call the token endpoint (CORS). Resolves to `{ issuer, jwk, sign, close }`:
+ * return to; their origins and `corsOrigins` (a JupyterLab's, say) may call the token endpoint. Resolves to `{ issuer, jwk, sign, close }`:
  * `jwk` is the private signing key and `sign(claims)` an RS256 JWT made with it, for tests that need
  * a token of the provider's without a login (setting a scene up) or one it signed but must be refused.
  */
-export async function startTestProvider ({ redirectUris, port = 0, accessTokenSeconds = 3600 }) {
+export async function startTestProvider ({ redirectUris, corsOrigins = [], port = 0, accessTokenSeconds = 3600 }) {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
   const jwk = { ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), alg: 'RS256', use: 'sig' }
   const server = createServer()
@@ -47,6 +47,7 @@ export async function startTestProvider ({ redirectUris, port = 0, accessTokenSe
     claims: { openid: ['sub'], profile: ['name', 'preferred_username'], email: ['email'] },
     scopes: ['openid', 'profile', 'email'],
     pkce: { required: () => true },
+    clientBasedCORS: (_ctx, origin) => [...redirectUris.map(uri => new URL(uri).origin), ...corsOrigins].includes(origin),
     ttl: { AccessToken: accessTokenSeconds, IdToken: 3600 },
     features: {
       devInteractions: { enabled: true },
