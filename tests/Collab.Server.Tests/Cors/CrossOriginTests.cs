@@ -68,6 +68,14 @@ public sealed class CrossOriginTests : IAsyncLifetime
         Assert.Equal("true", Header(response, "Access-Control-Allow-Credentials"));
     }
 
+    [Fact]
+    public async Task The_auth_config_names_the_allowed_origins_for_the_sign_in_popup()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(_open.HttpUrl) };
+        var config = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync("/api/auth/config"))!;
+        Assert.Equal([Allowed, "http://127.0.0.1:8888"], config["allowedOrigins"]!.AsArray().Select(o => (string)o!));
+    }
+
     [Theory]
     [InlineData("https://evil.example.test")]
     [InlineData("https://jupyter.example.test.evil.test")]

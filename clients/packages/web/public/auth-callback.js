@@ -14,7 +14,7 @@ if (!window.opener) {
       for (const origin of [location.origin, ...config.allowedOrigins]) {
         window.opener.postMessage({ type: 'collab-sign-in', url: callback }, origin)
       }
-      status.textContent = 'Signed in. You can close this window.'
+      status.textContent = 'You can close this window and go back to JupyterLab.'
     })
     .catch(error => { status.textContent = `Sign-in could not finish: ${error.message}` })
 }
