@@ -90,9 +90,10 @@ export async function finishRedirectSignIn (config: AuthConfig): Promise<string 
 export async function signInWithPopup (config: AuthConfig, serverUrl: string): Promise<string> {
   const popup = window.open('about:blank', 'collab-sign-in', 'popup,width=520,height=680')
   if (!popup) throw new Error('The sign-in window was blocked; allow popups for this page.')
-  const serverOrigin = new URL(serverUrl, location.href).origin
+  const callbackPage = new URL('auth-callback.html', new URL(serverUrl.replace(/\/?$/, '/'), location.href))
+  const serverOrigin = callbackPage.origin
   try {
-    const { url, pending } = await beginSignIn(config, `${serverOrigin}/auth-callback.html`)
+    const { url, pending } = await beginSignIn(config, callbackPage.href)
     popup.location.href = url.href
     const callback = await new Promise<URL>((resolve, reject) => {
       const closed = setInterval(() => { if (popup.closed) finish(new Error('The sign-in window was closed.')) }, 500)

@@ -44,7 +44,7 @@ function signInView (config: AuthConfig, notice: string | null, onSignedIn: (ses
     view.append(h('button', {
       type: 'button',
       class: 'sign-in-provider',
-      onclick: () => { signInWithRedirect(config, location.origin + location.pathname).catch(e => fail(`Sign-in failed: ${(e as Error).message}`)) }
+      onclick: () => { signInWithRedirect(config, new URL('./', location.href).href).catch(e => fail(`Sign-in failed: ${(e as Error).message}`)) }
     }, `Sign in with ${providerName(config)}`))
   }
   if (config.devTokens) view.append(tokenForm(config, onSignedIn, fail))
