@@ -22,6 +22,8 @@ public sealed class AuthSettingsTests
     [Theory]
     [InlineData("Auth:ClientId", "collab-web", "Auth:ClientId needs Auth:Authority")]
     [InlineData("Auth:Scopes", "profile email", "Auth:Scopes must be space-separated and include 'openid'")]
+    [InlineData("Auth:Authority", "http://idp.example.test/realms/x", "Auth:Authority must be an absolute https URL")]
+    [InlineData("Auth:Authority", "idp.example.test", "Auth:Authority must be an absolute https URL")]
     public async Task Start_is_refused_with_a_message_naming_the_key(string key, string value, string expected)
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
