@@ -1,14 +1,17 @@
-// The JupyterLab extension's sign-in, without JupyterLab: a page on another origin (standing in
-// for JupyterLab) runs @collab/ui's signInWithPopup against a real OpenID provider
-// (tests/interop/oidc-test-provider.mjs). The popup returns to the Collab server's
-// /auth-callback.html, which hands the code back only to origins in Cors:AllowedOrigins; the
-// page then calls Collab's REST API across origins with the token. A page on an origin that is
-// not allowed gets no code. Screenshots go to clients/test-results/oidc-popup-*.png.
+// The JupyterLab extension's sign-in, without JupyterLab: the extension's own sign-in form and
+// session (test/extension-host, built here with Vite) on a page of another origin sign in through
+// a popup at a real OpenID provider (tests/interop/oidc-test-provider.mjs). The popup returns to
+// the Collab server's /auth-callback.html, which hands the code back only to origins in
+// Cors:AllowedOrigins; the page then calls Collab's REST API and hub across origins. A page on an
+// origin that is not allowed gets no code. Screenshots go to clients/test-results/oidc-popup-*.png.
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
+import { build } from 'vite'
 import { CollabServer, freePort } from '../../../test-support/collab-server.mjs'
 import { audience, clientId, scopes, startTestProvider } from '../../../../tests/interop/oidc-test-provider.mjs'
 import { launchBrowser, screenshot } from './browser-session.mjs'
@@ -20,18 +23,17 @@ const files = {
   '/oauth4webapi.js': new URL('../../../node_modules/oauth4webapi/build/index.js', import.meta.url)
 }
 
-// `?collab=` is the Collab server; with `&forged`, the page skips Collab's config (which its origin
-// may not read) and uses the one the test serves it, as a page that wants someone's code would.
-const page = `<!doctype html><meta charset="utf-8"><title>Notebook host</title>
+// A page that wants someone's code: it skips Collab's config (which its origin may not read), uses
+// the one the test serves it, and runs the same popup flow. `?collab=` is the Collab server.
+const forgedPage = `<!doctype html><meta charset="utf-8"><title>Notebook host</title>
 <script type="importmap">{"imports":{"oauth4webapi":"/oauth4webapi.js"}}</script>
 <h1>A JupyterLab on another origin</h1><button id="go">Sign in with the platform</button><p id="out"></p>
 <script type="module">
-import { fetchAuthConfig } from '/ui/auth-config.js'
 import { signInWithPopup } from '/ui/oidc-sign-in.js'
 const query = new URLSearchParams(location.search)
 const collab = query.get('collab')
 const out = document.getElementById('out')
-const config = query.has('forged') ? await (await fetch('/config.json')).json() : await fetchAuthConfig(collab)
+const config = await (await fetch('/config.json')).json()
 document.getElementById('go').onclick = () => signInWithPopup(config, collab).then(async token => {
   const projects = await (await fetch(collab + '/api/projects', { headers: { Authorization: 'Bearer ' + token } })).json()
   out.textContent = 'projects: ' + projects.map(p => p.name).join(', ')
@@ -39,14 +41,18 @@ document.getElementById('go').onclick = () => signInWithPopup(config, collab).th
 </script>`
 
 let provider, server, browser, host, evilHost
+const extensionBuild = mkdtempSync(join(tmpdir(), 'collab-extension-host-'))
 
-/** A static server for the stand-in page and the ES modules it loads. */
-async function startHost (configJson) {
+/** A static server: the built extension page (`build`), or the forged page with its config and modules. */
+async function startHost ({ build, configJson }) {
+  const types = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html' }
   const http = createServer((request, response) => {
     const path = new URL(request.url, 'http://x').pathname
-    if (files[path]) response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(files[path]))
+    const built = build && join(build, path === '/' ? 'index.html' : path)
+    if (built && existsSync(built)) response.writeHead(200, { 'Content-Type': types[built.slice(built.lastIndexOf('.'))] ?? 'application/octet-stream' }).end(readFileSync(built))
+    else if (files[path]) response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(files[path]))
     else if (path === '/config.json') response.writeHead(200, { 'Content-Type': 'application/json' }).end(configJson)
-    else response.writeHead(200, { 'Content-Type': 'text/html' }).end(page)
+    else response.writeHead(200, { 'Content-Type': 'text/html' }).end(forgedPage)
   })
   await new Promise(resolve => http.listen(0, '127.0.0.1', resolve))
   return { http, origin: `http://127.0.0.1:${http.address().port}` }
@@ -54,7 +60,13 @@ async function startHost (configJson) {
 
 before(async () => {
   const port = await freePort()
-  host = await startHost('{}')
+  await build({
+    root: fileURLToPath(new URL('./extension-host', import.meta.url)),
+    base: './',
+    logLevel: 'error',
+    build: { outDir: extensionBuild, emptyOutDir: true, chunkSizeWarningLimit: 4000 }
+  })
+  host = await startHost({ build: extensionBuild })
   provider = await startTestProvider({
     redirectUris: [`http://127.0.0.1:${port}/`, `http://127.0.0.1:${port}/auth-callback.html`],
     corsOrigins: [host.origin]
@@ -72,7 +84,7 @@ before(async () => {
     }
   })
   const config = await (await fetch(`${server.url}/api/auth/config`)).text()
-  evilHost = await startHost(config)
+  evilHost = await startHost({ configJson: config })
   const now = Math.floor(Date.now() / 1000)
   const olivia = provider.sign({ iss: provider.issuer, aud: audience, sub: 'olivia', iat: now, exp: now + 600 })
   for (const [method, path, body] of [['POST', '/api/projects', { id: 'popup-lab', name: 'Popup lab' }],
@@ -89,37 +101,54 @@ after(async () => {
   await provider?.close()
   host?.http.close()
   evilHost?.http.close()
+  rmSync(extensionBuild, { recursive: true, force: true })
 })
 
-/** Opens the stand-in page, clicks sign-in and logs in as alice in the popup; returns the page and the popup. */
-async function signInThroughPopup (origin, query, name) {
-  const context = await browser.newContext({ viewport: { width: 900, height: 600 } })
-  const opener = await context.newPage()
-  await opener.goto(`${origin}/?collab=${encodeURIComponent(server.url)}${query}`)
-  const popupOpened = context.waitForEvent('page')
-  await opener.getByRole('button', { name: 'Sign in with the platform' }).click()
-  const popup = await popupOpened
+/** Logs in as alice in the provider's page the popup shows. */
+async function logIn (popup, name) {
   await popup.locator('input[name=login]').fill('alice')
   await popup.locator('input[name=password]').fill('any password')
   await screenshot(popup, `oidc-popup-${name}-login`)
   await popup.getByRole('button', { name: 'Sign-in' }).click()
-  return { context, opener, popup }
 }
 
-test('a page on an allowed origin signs in through the popup and calls Collab across origins', async () => {
-  const { context, opener, popup } = await signInThroughPopup(host.origin, '', 'allowed')
-  await opener.getByText('projects: Popup lab').waitFor()
+test('the extension signs in through the popup from an allowed origin and calls Collab across origins', async () => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 600 } })
+  const page = await context.newPage()
+  const errors = []
+  page.on('pageerror', error => errors.push(error.message))
+  page.on('console', message => { if (message.type() === 'error') errors.push(message.text()) }) // a refused hub negotiate, say
+  await page.goto(host.origin + '/')
+  await page.getByLabel('Collab server URL').fill(server.url)
+  await page.getByRole('button', { name: 'Continue' }).click()
+  const button = page.getByRole('button', { name: `Sign in with 127.0.0.1:${new URL(provider.issuer).port}` })
+  await button.waitFor()
+  assert.equal(await page.getByLabel('Access token').count(), 0, 'no token box outside dev mode')
+  await screenshot(page, 'oidc-popup-allowed-panel')
+  const popupOpened = context.waitForEvent('page')
+  await button.click()
+  const popup = await popupOpened
+  await logIn(popup, 'allowed')
+  await page.getByTestId('signed-in').filter({ hasText: 'alice: Popup lab' }).waitFor()
   if (!popup.isClosed()) await popup.waitForEvent('close') // the page closes it once it has the code
-  await screenshot(opener, 'oidc-popup-allowed-signed-in')
+  await screenshot(page, 'oidc-popup-allowed-signed-in')
+  await new Promise(resolve => setTimeout(resolve, 1000)) // the panel's hub connections have started by now
+  assert.deepEqual(errors, [])
   await context.close()
 })
 
 test('a page on another origin gets no code from the callback page', async () => {
-  const { context, opener, popup } = await signInThroughPopup(evilHost.origin, '&forged', 'other-origin')
+  const context = await browser.newContext({ viewport: { width: 900, height: 600 } })
+  const page = await context.newPage()
+  await page.goto(`${evilHost.origin}/?collab=${encodeURIComponent(server.url)}`)
+  const popupOpened = context.waitForEvent('page')
+  await page.getByRole('button', { name: 'Sign in with the platform' }).click()
+  const popup = await popupOpened
+  await logIn(popup, 'other-origin')
   await popup.waitForURL(url => url.href.startsWith(`${server.url}/auth-callback.html`))
   await popup.getByText('You can close this window').waitFor()
   await new Promise(resolve => setTimeout(resolve, 1500))
-  assert.equal(await opener.locator('#out').textContent(), '', 'no code reached the other origin')
+  assert.equal(await page.locator('#out').textContent(), '', 'no code reached the other origin')
   await screenshot(popup, 'oidc-popup-other-origin-callback')
   await context.close()
 })
