@@ -11,7 +11,7 @@ namespace Collab.Server.Tests.Auth;
 /// <summary>
 /// Tokens from a real OpenID provider (RS256, keys from its discovery document): a signed-in
 /// user's token works on REST and the hub; tokens that its key signed but name another audience
-/// or issuer, or have expired, and tokens that were altered or signed by another key, get 401.
+/// or issuer, or have expired, and tokens that were altered or signed by another key (or HS256), get 401.
 /// </summary>
 public sealed class OidcTokenTests(OidcFixture fixture) : IClassFixture<OidcFixture>
 {
@@ -42,7 +42,7 @@ public sealed class OidcTokenTests(OidcFixture fixture) : IClassFixture<OidcFixt
         Assert.Equal(HttpStatusCode.NotFound, (await nora.GetAsync("/api/projects/lab/notebooks")).StatusCode);
     }
 
-    public static TheoryData<string> BadTokens() => new() { "wrong-audience", "wrong-issuer", "expired", "tampered", "other-key", "no-user" };
+    public static TheoryData<string> BadTokens() => new() { "wrong-audience", "wrong-issuer", "expired", "tampered", "other-key", "no-user", "shared-key" };
 
     private string Make(string kind)
     {
@@ -57,6 +57,7 @@ public sealed class OidcTokenTests(OidcFixture fixture) : IClassFixture<OidcFixt
             case "wrong-issuer": claims["iss"] = "http://127.0.0.1:9/another-issuer"; break;
             case "expired": claims["iat"] = now - 3600; claims["exp"] = now - 600; break;
             case "no-user": claims.Remove("sub"); break;
+            case "shared-key": return TestTokens.For("olivia"); // HS256: this server trusts only the provider
             case "other-key":
                 using (var rsa = RSA.Create(2048))
                     return fixture.Provider.Forge(claims, new RsaSecurityKey(rsa.ExportParameters(true)) { KeyId = fixture.Provider.SigningKey.KeyId });
