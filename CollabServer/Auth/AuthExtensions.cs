@@ -98,12 +98,16 @@ public static class AuthExtensions
         Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || (!requireHttps && uri.Scheme == Uri.UriSchemeHttp));
 
-    /// <summary><c>GET /api/auth/config</c>: anonymous, so a client can tell how to sign in before it has a token.</summary>
+    /// <summary>
+    /// <c>GET /api/auth/config</c>: anonymous, so a client can tell how to sign in before it has a token;
+    /// and the sign-in popup's callback page.
+    /// </summary>
     public static IEndpointRouteBuilder MapCollabAuth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/auth/config", (IOptions<AuthOptions> auth, IOptions<CrossOriginOptions> cors) =>
                 TypedResults.Ok(AuthClientConfig.From(auth.Value, cors.Value.AllowedOrigins)))
             .AllowAnonymous().WithTags("Auth");
+        app.MapSignInCallbackPage();
         return app;
     }
 }

@@ -19,6 +19,19 @@ public sealed class AuthSettingsTests
         Assert.True((bool)config["devTokens"]!);
     }
 
+    [Fact]
+    public async Task The_sign_in_popup_callback_page_is_served_under_api_with_its_script_and_the_CSP()
+    {
+        await using var server = await ServerProcess.StartAsync();
+        using var anonymous = new HttpClient { BaseAddress = new Uri(server.HttpUrl) };
+        using var page = await anonymous.GetAsync("/api/auth/callback?code=x&state=y");
+        Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("<script src=\"callback.js\"", await page.Content.ReadAsStringAsync());
+        Assert.Contains("script-src 'self'", string.Join(" ", page.Headers.GetValues("Content-Security-Policy")));
+        var script = await anonymous.GetStringAsync("/api/auth/callback.js");
+        Assert.Contains("config.allowedOrigins", script);
+    }
+
     [Theory]
     [InlineData("Auth:ClientId", "collab-web", "Auth:ClientId needs Auth:Authority")]
     [InlineData("Auth:Scopes", "profile email", "Auth:Scopes must be space-separated and include 'openid'")]

@@ -83,14 +83,14 @@ export async function finishRedirectSignIn (config: AuthConfig): Promise<string 
 
 /**
  * The JupyterLab extension: signs in in a popup, so JupyterLab keeps its state. The provider returns
- * to the Collab server's `/auth-callback.html`, one fixed redirect URI for every JupyterLab however
+ * to the Collab server's `/api/auth/callback`, one fixed redirect URI for every JupyterLab however
  * it is served, which posts the callback URL back here; the verifier never leaves this page.
  * Call from a click handler: the popup is opened at once, before any await, or browsers block it.
  */
 export async function signInWithPopup (config: AuthConfig, serverUrl: string): Promise<string> {
   const popup = window.open('about:blank', 'collab-sign-in', 'popup,width=520,height=680')
   if (!popup) throw new Error('The sign-in window was blocked; allow popups for this page.')
-  const callbackPage = new URL('auth-callback.html', new URL(serverUrl.replace(/\/?$/, '/'), location.href))
+  const callbackPage = new URL('api/auth/callback', new URL(serverUrl.replace(/\/?$/, '/'), location.href))
   const serverOrigin = callbackPage.origin
   try {
     const { url, pending } = await beginSignIn(config, callbackPage.href)

@@ -1,7 +1,7 @@
 // The JupyterLab extension's sign-in, without JupyterLab: the extension's own sign-in form and
 // session (test/extension-host, built here with Vite) on a page of another origin sign in through
 // a popup at a real OpenID provider (tests/interop/oidc-test-provider.mjs). The popup returns to
-// the Collab server's /auth-callback.html, which hands the code back only to origins in
+// the Collab server's /api/auth/callback, which hands the code back only to origins in
 // Cors:AllowedOrigins; the page then calls Collab's REST API and hub across origins. A page on an
 // origin that is not allowed gets no code. Screenshots go to clients/test-results/oidc-popup-*.png.
 import assert from 'node:assert/strict'
@@ -68,7 +68,7 @@ before(async () => {
   })
   host = await startHost({ build: extensionBuild })
   provider = await startTestProvider({
-    redirectUris: [`http://127.0.0.1:${port}/`, `http://127.0.0.1:${port}/auth-callback.html`],
+    redirectUris: [`http://127.0.0.1:${port}/`, `http://127.0.0.1:${port}/api/auth/callback`],
     corsOrigins: [host.origin]
   })
   server = await CollabServer.start({
@@ -145,7 +145,7 @@ test('a page on another origin gets no code from the callback page', async () =>
   await page.getByRole('button', { name: 'Sign in with the platform' }).click()
   const popup = await popupOpened
   await logIn(popup, 'other-origin')
-  await popup.waitForURL(url => url.href.startsWith(`${server.url}/auth-callback.html`))
+  await popup.waitForURL(url => url.href.startsWith(`${server.url}/api/auth/callback`))
   await popup.getByText('You can close this window').waitFor()
   await new Promise(resolve => setTimeout(resolve, 1500))
   assert.equal(await page.locator('#out').textContent(), '', 'no code reached the other origin')

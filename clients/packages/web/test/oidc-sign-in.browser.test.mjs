@@ -18,10 +18,10 @@ const tokenSeconds = 45
 let provider, server, browser
 
 before(async () => {
-  assert.ok(existsSync(`${webRoot}/auth-callback.html`), 'build the web client first (clients/build.sh)')
+  assert.ok(existsSync(`${webRoot}/index.html`), 'build the web client first (clients/build.sh)')
   const port = await freePort()
   provider = await startTestProvider({
-    redirectUris: [`http://127.0.0.1:${port}/`, `http://127.0.0.1:${port}/auth-callback.html`],
+    redirectUris: [`http://127.0.0.1:${port}/`, `http://127.0.0.1:${port}/api/auth/callback`],
     accessTokenSeconds: tokenSeconds
   })
   server = await CollabServer.start({
