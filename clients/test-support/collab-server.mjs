@@ -25,7 +25,7 @@ export function serverDll () {
   return candidates[0]
 }
 
-function freePort () {
+export function freePort () {
   return new Promise((resolvePort, reject) => {
     const probe = createServer()
     probe.once('error', reject)
@@ -48,18 +48,19 @@ export function tokenFor (user) {
 }
 
 export class CollabServer {
-  constructor (port, dataDir, webRoot) {
+  constructor (port, dataDir, webRoot, settings) {
     this.port = port
     this.dataDir = dataDir
     this.webRoot = webRoot
+    this.settings = settings
     this.url = `http://127.0.0.1:${port}`
     this.log = ''
     this.child = null
   }
 
-  /** Starts a server; `webRoot` serves the built web client at `/`. */
-  static async start ({ webRoot } = {}) {
-    const server = new CollabServer(await freePort(), mkdtempSync(join(tmpdir(), 'collab-clients-')), webRoot)
+  /** Starts a server; `webRoot` serves the built web client at `/`; `settings` ('Auth:Authority': …) override the test ones. */
+  static async start ({ webRoot, port, settings = {} } = {}) {
+    const server = new CollabServer(port ?? await freePort(), mkdtempSync(join(tmpdir(), 'collab-clients-')), webRoot, settings)
     await server.resume()
     return server
   }
@@ -77,6 +78,7 @@ export class CollabServer {
       Logging__LogLevel__Default: 'Warning'
     }
     if (this.webRoot) env.ASPNETCORE_WEBROOT = this.webRoot
+    for (const [key, value] of Object.entries(this.settings)) env[key.replaceAll(':', '__')] = value
     const child = spawn('dotnet', [serverDll()], { cwd: this.dataDir, env, stdio: ['ignore', 'pipe', 'pipe'] })
     this.child = child
     const append = chunk => { this.log += chunk.toString() }
