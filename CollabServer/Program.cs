@@ -38,6 +38,7 @@ builder.AddCollabHealth();
 builder.AddCollabObservability();
 builder.AddCollabAudit();
 builder.AddCollabBackup();
+builder.AddCollabWebClient();
 
 var app = builder.Build();
 if (TokenCommand.IsRequested(args)) return await TokenCommand.RunAsync(app.Services, args);
@@ -53,6 +54,7 @@ app.MapCollabObservability();
 app.MapCollabAudit();
 app.MapCollabBackup();
 app.MapCollabApi();
+app.MapCollabWebClient();
 app.MapCollabChat();
 app.MapCollabCopilot();
 app.MapCollabHub();
