@@ -48,7 +48,8 @@ export function tokenFor (user) {
 }
 
 export class CollabServer {
-  constructor (port, dataDir, webRoot) {
+  constructor (port, dataDir, webRoot, settings = {}) {
+    this.settings = settings
     this.port = port
     this.dataDir = dataDir
     this.webRoot = webRoot
@@ -57,9 +58,9 @@ export class CollabServer {
     this.child = null
   }
 
-  /** Starts a server; `webRoot` serves the built web client at `/`. */
-  static async start ({ webRoot } = {}) {
-    const server = new CollabServer(await freePort(), mkdtempSync(join(tmpdir(), 'collab-clients-')), webRoot)
+  /** Starts a server; `webRoot` serves the built web client at `/`; `settings` are extra environment settings (`WebClient__RoleNames__owner`). */
+  static async start ({ webRoot, settings } = {}) {
+    const server = new CollabServer(await freePort(), mkdtempSync(join(tmpdir(), 'collab-clients-')), webRoot, settings)
     await server.resume()
     return server
   }
@@ -74,7 +75,8 @@ export class CollabServer {
       Auth__Issuer: issuer,
       Auth__Audience: audience,
       Rooms__UnloadGraceSeconds: '2',
-      Logging__LogLevel__Default: 'Warning'
+      Logging__LogLevel__Default: 'Warning',
+      ...this.settings
     }
     if (this.webRoot) env.ASPNETCORE_WEBROOT = this.webRoot
     const child = spawn('dotnet', [serverDll()], { cwd: this.dataDir, env, stdio: ['ignore', 'pipe', 'pipe'] })

@@ -38,8 +38,8 @@ export class NotebookToolbar {
     this.kernelSelect.addEventListener('change', () => this.attempt(() => this.kernel.change(this.kernelSelect.value)))
     const button = (text: string, label: string, run: () => void): HTMLButtonElement =>
       h('button', { type: 'button', 'aria-label': label, title: label, onclick: run }, text)
-    const interrupt = button('■', 'Interrupt the kernel', () => this.attempt(() => this.kernel.interrupt()))
-    const restart = button('↻', 'Restart the kernel', () => this.attempt(() => this.kernel.restart()))
+    const interrupt = button('■ Interrupt', 'Interrupt the kernel', () => this.attempt(() => this.kernel.interrupt()))
+    const restart = button('↻ Restart', 'Restart the kernel', () => this.attempt(() => this.kernel.restart()))
     this.controls = [
       button('▶ Run', 'Run the selected cell and select the next (Shift+Enter)', actions.runSelected),
       button('Run all', 'Run all cells', actions.runAll),
@@ -72,7 +72,7 @@ export class NotebookToolbar {
       this.showError(null)
     } catch (e) {
       this.renderKernels([], '')
-      this.showError(`Running cells is not available: ${(e as Error).message}`)
+      this.showError(`Running cells is not available here (${(e as Error).message})`)
     }
   }
 
