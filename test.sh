@@ -16,6 +16,9 @@ need_apt=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need_apt+=(postgresql-15)
 command -v redis-server >/dev/null || need_apt+=(redis-server)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+# A real Jupyter Server and ipykernel for the execution tests (Debian's, run with /usr/bin/python3).
+[ -d /usr/lib/python3/dist-packages/jupyter_server ] || need_apt+=(python3-jupyter-server)
+[ -d /usr/lib/python3/dist-packages/ipykernel ] || need_apt+=(python3-ipykernel)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "==> apt-get install ${need_apt[*]}"
   as_root apt-get update -q >/dev/null
