@@ -65,7 +65,7 @@ async function download (session: Session, projectId: string, name: string): Pro
 function newNotebookForm (session: Session, projectId: string): HTMLElement {
   const input = h('input', { id: 'new-notebook', required: true, placeholder: 'analysis.ipynb', pattern: '[A-Za-z0-9_][A-Za-z0-9 _.\\-]*' })
   const error = formError()
-  const form = h('form', { class: 'inline-form', 'aria-label': 'New notebook' },
+  const form = h('form', { class: 'inline-form', 'aria-label': 'Create a notebook' },
     h('label', { for: 'new-notebook' }, 'New notebook'), input, h('button', { type: 'submit' }, 'Create'), error.element)
   form.addEventListener('submit', event => {
     event.preventDefault()

@@ -18,7 +18,7 @@ function newProjectForm (session: Session): HTMLElement {
   const id = h('input', { id: 'new-project-id', required: true, placeholder: 'ml-course', pattern: '[a-z0-9][a-z0-9\\-]*', title: 'Lower-case letters, digits and dashes' })
   const name = h('input', { id: 'new-project-name', placeholder: 'ML course (optional)' })
   const error = formError()
-  const form = h('form', { class: 'inline-form', 'aria-label': 'New project' },
+  const form = h('form', { class: 'inline-form', 'aria-label': 'Create a project' },
     h('label', { for: 'new-project-id' }, 'New project id'), id,
     h('label', { for: 'new-project-name' }, 'Name'), name,
     h('button', { type: 'submit' }, 'Create project'), error.element)
