@@ -29,6 +29,8 @@ export class NotebookToolbar {
   private readonly kernelSelect = h('select', { 'aria-label': 'Kernel', 'data-testid': 'kernel-picker' })
   private readonly status = h('span', { class: 'kernel-status', 'data-testid': 'kernel-status', 'aria-live': 'polite' })
   private localError: string | null = null
+  /** Why the kernels could not be listed (no Jupyter server set up, or it is down); a note, not an alarm. */
+  private unavailableNote: string | null = null
   private readOnly = true
   private readonly onExecution = (): void => this.renderStatus()
 
@@ -55,8 +57,12 @@ export class NotebookToolbar {
 
   setReadOnly (readOnly: boolean): void {
     this.readOnly = readOnly
-    for (const control of this.controls) control.disabled = readOnly
-    this.typeSelect.disabled = readOnly
+    this.enableControls()
+  }
+
+  private enableControls (): void {
+    for (const control of this.controls) control.disabled = this.readOnly
+    this.kernelSelect.disabled = this.readOnly || this.kernelSelect.options.length < 2
   }
 
   /** The selected cell's type, shown in the type picker. */
@@ -69,11 +75,13 @@ export class NotebookToolbar {
     try {
       const list = await this.kernel.list()
       this.renderKernels(list.kernels.map(k => [k.name, k.displayName]), list.default)
-      this.showError(null)
+      this.unavailableNote = null
     } catch (e) {
       this.renderKernels([], '')
-      this.showError(`Running cells is not available here (${(e as Error).message})`)
+      this.unavailableNote = (e as Error).message
     }
+    this.enableControls()
+    this.renderStatus()
   }
 
   /** Runs a kernel request; a refusal or failure shows in the message area. */
@@ -116,8 +124,11 @@ export class NotebookToolbar {
     if (typeof name === 'string' && name && this.kernelSelect.value !== name &&
       [...this.kernelSelect.options].some(o => o.value === name)) this.kernelSelect.value = name
     const serverMessage = status === 'unavailable' || status === 'dead' ? String(this.execution.get('message') ?? '') || statusText[status] : ''
-    const text = [serverMessage, this.localError].filter(Boolean).join(' ')
+    const alarm = [serverMessage, this.localError].filter(Boolean).join(' ')
+    const text = alarm || this.unavailableNote || ''
     this.messageArea.textContent = text
+    this.messageArea.classList.toggle('note', !alarm)
+    this.messageArea.setAttribute('role', alarm ? 'alert' : 'note')
     this.messageArea.hidden = !text
   }
 }
