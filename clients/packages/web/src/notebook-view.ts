@@ -97,7 +97,11 @@ export class NotebookView {
       view.setSelected(model.id === this.selectedId)
       return view.element
     })
-    this.cellList.replaceChildren(...elements)
+    // Move only what is out of place: re-attaching a cell would take the focus from someone typing in it.
+    elements.forEach((element, index) => {
+      const current = this.cellList.children[index]
+      if (current !== element) this.cellList.insertBefore(element, current ?? null)
+    })
     this.renderPresence()
   }
 
