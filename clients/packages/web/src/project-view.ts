@@ -36,12 +36,7 @@ function notebookRow (session: Session, project: ProjectSummary, notebook: Noteb
   row.append(button('Download', 'Download', () => download(session, project.id, notebook.name)))
   if (canEdit) {
     row.append(
-      button('Rename', 'Rename', async () => {
-        const answer = prompt(`Rename ${notebook.name} to:`, notebook.name)
-        if (!answer || ipynbName(answer) === notebook.name) return
-        await renameNotebook(session, project.id, notebook.name, ipynbName(answer))
-        reload()
-      }),
+      button('Rename', 'Rename', async () => { row.replaceWith(renameForm(session, project.id, notebook.name, row, reload)) }),
       button('Delete', 'Delete', async () => {
         if (!confirm(`Delete ${notebook.name} for everyone in ${project.name}? This cannot be undone.`)) return
         await deleteNotebook(session, project.id, notebook.name)
@@ -50,6 +45,28 @@ function notebookRow (session: Session, project: ProjectSummary, notebook: Noteb
   }
   row.append(error.element)
   return row
+}
+
+/** Rename in place: Enter (or Save) renames, Escape (or Cancel) puts the row back. */
+function renameForm (session: Session, projectId: string, name: string, row: HTMLElement, reload: () => void): HTMLElement {
+  const input = h('input', { value: name, required: true, 'aria-label': `New name for ${name}`, pattern: '[A-Za-z0-9_][A-Za-z0-9 _.\\-]*' })
+  const error = formError()
+  const cancel = (): void => item.replaceWith(row)
+  const form = h('form', { class: 'rename-form', 'aria-label': `Rename ${name}` },
+    input, h('button', { type: 'submit' }, 'Save'), h('button', { type: 'button', onclick: cancel }, 'Cancel'), error.element)
+  input.addEventListener('keydown', event => { if (event.key === 'Escape') cancel() })
+  form.addEventListener('submit', event => {
+    event.preventDefault()
+    const newName = ipynbName(input.value)
+    if (newName === name) return cancel()
+    void error.run(async () => {
+      await renameNotebook(session, projectId, name, newName)
+      reload()
+    })
+  })
+  const item = h('li', { 'data-notebook': name }, form)
+  queueMicrotask(() => { input.focus(); input.setSelectionRange(0, name.replace(/\.ipynb$/, '').length) })
+  return item
 }
 
 async function download (session: Session, projectId: string, name: string): Promise<void> {

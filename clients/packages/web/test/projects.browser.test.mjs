@@ -23,7 +23,7 @@ before(async () => {
   server = await CollabServer.start({ webRoot, settings: roleNames })
   browser = await launchBrowser()
   ;[alice, bob] = await Promise.all(['alice', 'bob'].map(user => openUser(browser, server, user, tokenFor(user))))
-  for (const s of [alice, bob]) s.page.on('dialog', dialog => { void dialog.accept(s.nextAnswer) })
+  for (const s of [alice, bob]) s.page.on('dialog', dialog => { void dialog.accept() })
 })
 
 after(async () => {
@@ -61,8 +61,14 @@ test('download gives the notebook as .ipynb', async () => {
 })
 
 test('rename keeps the content under the new name', async () => {
-  alice.nextAnswer = 'final'
   await notebookRow('week1.ipynb').getByRole('button', { name: 'Rename week1.ipynb' }).click()
+  const input = page().getByLabel('New name for week1.ipynb')
+  assert.equal(await input.evaluate(e => e === document.activeElement), true)
+  await input.press('Escape')
+  await notebookRow('week1.ipynb').getByRole('button', { name: 'Rename week1.ipynb' }).click()
+  await input.fill('final')
+  await screenshot(page(), 'project-rename')
+  await input.press('Enter')
   await notebookRow('final.ipynb').waitFor()
   assert.equal(await notebookRow('week1.ipynb').count(), 0)
   const ipynb = await server.api('alice', 'GET', '/api/projects/course/notebooks/final.ipynb/export')
@@ -76,6 +82,7 @@ test('a new notebook is created from the form; delete removes it', async () => {
   await page().getByRole('link', { name: '← course' }).click()
   await notebookRow('scratch.ipynb').getByRole('button', { name: 'Delete scratch.ipynb' }).click()
   await page().waitForFunction(() => !document.querySelector('li[data-notebook="scratch.ipynb"]'))
+  await screenshot(page(), 'project-notebooks')
   const names = (await server.api('alice', 'GET', '/api/projects/course/notebooks')).map(n => n.name)
   assert.ok(names.includes('final.ipynb') && !names.includes('scratch.ipynb'), names.join())
 })
