@@ -91,10 +91,6 @@ export class CellView {
     return this.model.cell_type as string
   }
 
-  get isEditing (): boolean {
-    return this.element.contains(document.activeElement) && document.activeElement !== this.element
-  }
-
   setReadOnly (readOnly: boolean): void {
     this.readOnly = readOnly
     this.editor.setReadOnly(readOnly)

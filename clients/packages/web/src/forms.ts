@@ -1,8 +1,5 @@
 import { h } from '@collab/ui'
 
-export const projectHref = (project: string) => `#/p/${encodeURIComponent(project)}`
-export const notebookHref = (project: string, name: string) => `${projectHref(project)}/${encodeURIComponent(name)}`
-
 /** An alert under a form that shows why an action failed (the server's problem detail). */
 export function formError (): { element: HTMLElement, run: (action: () => Promise<void>) => Promise<void> } {
   const element = h('p', { class: 'error', role: 'alert', hidden: true })

@@ -2,7 +2,8 @@ import {
   deleteNotebook, exportNotebook, getProject, importNewNotebook, listNotebooks, renameNotebook, h,
   createNotebook, type NotebookInfo, type ProjectSummary, type Session
 } from '@collab/ui'
-import { formError, ipynbName, notebookHref } from './forms'
+import { formError, ipynbName } from './forms'
+import { notebookHref } from './routes'
 import { membersSection } from './members-view'
 import { roleName } from './role-names'
 

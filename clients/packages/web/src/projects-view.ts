@@ -1,6 +1,7 @@
 import { createProject, listProjects, h, type Session } from '@collab/ui'
 import { roleName } from './role-names'
-import { formError, projectHref } from './forms'
+import { formError } from './forms'
+import { projectHref } from './routes'
 
 /** The caller's projects, and a form to create one (the creator becomes its owner). */
 export async function projectsView (session: Session): Promise<HTMLElement> {
