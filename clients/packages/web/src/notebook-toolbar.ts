@@ -58,6 +58,7 @@ export class NotebookToolbar {
   setReadOnly (readOnly: boolean): void {
     this.readOnly = readOnly
     this.enableControls()
+    this.renderStatus()
   }
 
   private enableControls (): void {
@@ -125,7 +126,8 @@ export class NotebookToolbar {
       [...this.kernelSelect.options].some(o => o.value === name)) this.kernelSelect.value = name
     const serverMessage = status === 'unavailable' || status === 'dead' ? String(this.execution.get('message') ?? '') || statusText[status] : ''
     const alarm = [serverMessage, this.localError].filter(Boolean).join(' ')
-    const text = alarm || this.unavailableNote || ''
+    // Why nothing runs matters to those who could run something, not to viewers.
+    const text = alarm || (this.readOnly ? '' : this.unavailableNote) || ''
     this.messageArea.textContent = text
     this.messageArea.classList.toggle('note', !alarm)
     this.messageArea.setAttribute('role', alarm ? 'alert' : 'note')
