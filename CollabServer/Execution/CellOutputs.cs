@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Collab.Crdt.Jupyter;
 using Collab.Crdt.Types;
@@ -15,6 +16,8 @@ public sealed class CellOutputs(string cellId, NotebookWriter writer, DisplayReg
     private const string InputNotSupported =
         "input() is not supported in shared notebooks: everyone runs the same kernel and nobody in particular could answer. Put the value in the code instead.";
 
+    private readonly Lock _chunkGate = new();
+    private StreamChunk? _openChunk;
     private long _bytes;
     private bool _clearPending;
     private bool _truncated;
@@ -48,7 +51,7 @@ public sealed class CellOutputs(string cellId, NotebookWriter writer, DisplayReg
                 var name = (string?)content["name"] == "stderr" ? "stderr" : "stdout";
                 var text = (string?)content["text"] ?? "";
                 if (!Admit(text.Length)) return;
-                Write(cell => NotebookModel.AppendStream(cell, name, text));
+                AppendStream(name, text);
                 break;
             case "display_data" or "execute_result":
                 var output = new JsonObject { ["output_type"] = type };
@@ -103,6 +106,7 @@ public sealed class CellOutputs(string cellId, NotebookWriter writer, DisplayReg
         _clearPending = false;
         _bytes = 0;
         _truncated = false;
+        lock (_chunkGate) _openChunk = null;
         writer.Enqueue(doc =>
         {
             if (NotebookModel.FindCell(doc, cellId) is { } cell) NotebookModel.ClearOutputs(cell);
@@ -124,9 +128,46 @@ public sealed class CellOutputs(string cellId, NotebookWriter writer, DisplayReg
         return false;
     }
 
+    /// <summary>
+    /// Stream text that arrives before its change was written joins that change, so a loop
+    /// printing line by line costs one change per flush, not one per line.
+    /// </summary>
+    private void AppendStream(string name, string text)
+    {
+        lock (_chunkGate)
+        {
+            if (_openChunk is { Written: false } open && open.Name == name)
+            {
+                open.Text.Append(text);
+                return;
+            }
+        }
+        var chunk = new StreamChunk(name, new StringBuilder(text));
+        Write(cell =>
+        {
+            string joined;
+            lock (_chunkGate)
+            {
+                chunk.Written = true;
+                joined = chunk.Text.ToString();
+            }
+            NotebookModel.AppendStream(cell, name, joined);
+        });
+        lock (_chunkGate) _openChunk = chunk;
+    }
+
+    private sealed class StreamChunk(string name, StringBuilder text)
+    {
+        public string Name { get; } = name;
+        public StringBuilder Text { get; } = text;
+        public bool Written { get; set; }
+    }
+
     private void Write(Action<YMap> change, bool admitted = false)
     {
         if (!admitted && _clearPending) Clear();
+        // Whatever is written next comes after the open stream text, which must not grow past it.
+        lock (_chunkGate) _openChunk = null;
         writer.Enqueue(doc =>
         {
             if (NotebookModel.FindCell(doc, cellId) is { } cell) change(cell);

@@ -8,7 +8,7 @@ public static class ExecutionEndpoints
 {
     /// <summary>
     /// Running cells over REST, the same rules as the hub: <c>POST …/notebooks/{name}/run</c>,
-    /// <c>…/interrupt</c>, <c>…/restart</c>, <c>PUT …/kernel</c> (editor); <c>GET …/kernels</c> (member).
+    /// <c>…/interrupt</c>, <c>…/restart</c>, <c>PUT</c> and <c>DELETE …/kernel</c> (editor); <c>GET …/kernels</c> (member).
     /// </summary>
     public static IEndpointRouteBuilder MapExecutionEndpoints(this IEndpointRouteBuilder app)
     {
@@ -33,6 +33,10 @@ public static class ExecutionEndpoints
 
         notebook.MapPut("/kernel", (string projectId, string name, ChangeKernelRequest request, ExecutionService execution, HttpContext http, CancellationToken ct) =>
             Refusals.Run(http, async () => { await execution.ChangeKernelAsync(new DocumentKey(projectId, name), request.Name, ct); return TypedResults.NoContent(); }))
+            .RequireProjectRole(ProjectRole.Editor);
+
+        notebook.MapDelete("/kernel", (string projectId, string name, ExecutionService execution, HttpContext http, CancellationToken ct) =>
+            Refusals.Run(http, async () => { await execution.ShutdownAsync(new DocumentKey(projectId, name), ct); return TypedResults.NoContent(); }))
             .RequireProjectRole(ProjectRole.Editor);
 
         return app;

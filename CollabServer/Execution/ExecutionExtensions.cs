@@ -12,11 +12,14 @@ public static class ExecutionExtensions
             .Validate(o => o.MaxOutputBytesPerCell is >= 1024 and <= 256 * 1024 * 1024, "Jupyter:MaxOutputBytesPerCell must be between 1024 and 268435456.")
             .Validate(o => o.MaxQueuedCells is >= 1 and <= 100_000, "Jupyter:MaxQueuedCells must be between 1 and 100000.")
             .Validate(o => o.OutputFlushMilliseconds is >= 0 and <= 5000, "Jupyter:OutputFlushMilliseconds must be between 0 and 5000.")
+            .Validate(o => o.MaxKernelsPerProject is >= 1 and <= 10_000, "Jupyter:MaxKernelsPerProject must be between 1 and 10000.")
+            .Validate(o => o.IdleKernelMinutes is >= 0 and <= 7 * 24 * 60, "Jupyter:IdleKernelMinutes must be between 0 (never) and 10080.")
             .Validate(o => o.SessionPrefix.Length > 0 && !o.SessionPrefix.StartsWith('/') && !o.SessionPrefix.Contains(".."),
                 "Jupyter:SessionPrefix must be a relative folder name without '..'.")
             .ValidateOnStart();
         builder.Services.AddHttpClient<JupyterServerClient>();
         builder.Services.AddSingleton<ExecutionService>();
+        builder.Services.AddHostedService<IdleKernelReaper>();
         return builder;
     }
 

@@ -54,6 +54,48 @@ public sealed class ExecutionService(
         await Refuse(() => Kernel(key).RestartAsync(null, ct));
     }
 
+    /// <summary>Shuts the notebook's kernel down (its variables are gone; the next run starts a new one).</summary>
+    public async Task ShutdownAsync(DocumentKey key, CancellationToken ct)
+    {
+        EnsureEnabled();
+        await EnsureNotebookAsync(key, ct);
+        if (!_kernels.TryRemove(key, out var kernel)) return;
+        try
+        {
+            await Refuse(() => kernel.ShutdownAsync(ct));
+        }
+        finally
+        {
+            await kernel.DisposeAsync();
+        }
+    }
+
+    /// <summary>Shuts down kernels idle longer than <c>Jupyter:IdleKernelMinutes</c>; returns how many.</summary>
+    public async Task<int> ShutDownIdleAsync(CancellationToken ct)
+    {
+        if (options.Value.IdleKernelMinutes == 0) return 0;
+        var cutoff = DateTimeOffset.UtcNow.AddMinutes(-options.Value.IdleKernelMinutes);
+        var stopped = 0;
+        foreach (var (key, kernel) in _kernels)
+        {
+            if (kernel.IsBusy || kernel.LastActive > cutoff || !_kernels.TryRemove(new(key, kernel))) continue;
+            try
+            {
+                await kernel.ShutdownAsync(ct);
+                stopped++;
+            }
+            catch (JupyterUnavailableException ex)
+            {
+                _logger.LogWarning("Could not shut down the idle kernel of {Document}: {Reason}", key, ex.Message);
+            }
+            finally
+            {
+                await kernel.DisposeAsync();
+            }
+        }
+        return stopped;
+    }
+
     /// <summary>Sets the notebook's kernelspec and restarts it on that kernel.</summary>
     public async Task ChangeKernelAsync(DocumentKey key, string? kernelName, CancellationToken ct)
     {
@@ -87,10 +129,27 @@ public sealed class ExecutionService(
         return list;
     }
 
-    private NotebookKernel Kernel(DocumentKey key) => _kernels.GetOrAdd(key, k => new NotebookKernel(
-        k, server, options.Value,
-        new NotebookWriter(k, rooms, TimeSpan.FromMilliseconds(options.Value.OutputFlushMilliseconds), _logger),
-        notebooks, (requested, ct) => ResolveSpecAsync(k, requested, ct), loggers.CreateLogger<NotebookKernel>()));
+    /// <summary>
+    /// The notebook's kernel; a project may hold <c>Jupyter:MaxKernelsPerProject</c> at once, so one
+    /// project can't take every kernel the Jupyter server can start.
+    /// </summary>
+    private NotebookKernel Kernel(DocumentKey key)
+    {
+        if (_kernels.TryGetValue(key, out var existing)) return existing;
+        lock (_kernels)
+        {
+            if (_kernels.TryGetValue(key, out existing)) return existing;
+            var held = _kernels.Keys.Count(k => k.ProjectId == key.ProjectId);
+            if (held >= options.Value.MaxKernelsPerProject)
+                throw new RefusalException(ErrorCode.Conflict,
+                    $"This project already has {held} notebooks with a kernel (Jupyter:MaxKernelsPerProject); shut one of their kernels down first.");
+            var kernel = new NotebookKernel(key, server, options.Value,
+                new NotebookWriter(key, rooms, TimeSpan.FromMilliseconds(options.Value.OutputFlushMilliseconds), _logger),
+                notebooks, (requested, ct) => ResolveSpecAsync(key, requested, ct), loggers.CreateLogger<NotebookKernel>());
+            _kernels[key] = kernel;
+            return kernel;
+        }
+    }
 
     /// <summary>The asked kernel, else the notebook's kernelspec, else <c>Jupyter:DefaultKernel</c>, else the server's default.</summary>
     private async Task<KernelSpecInfo> ResolveSpecAsync(DocumentKey key, string? requested, CancellationToken ct)

@@ -32,6 +32,12 @@ public sealed class JupyterOptions
     /// <summary><c>Jupyter:OutputFlushMilliseconds</c>: outputs arriving within this window are written as one change.</summary>
     public int OutputFlushMilliseconds { get; set; } = 50;
 
+    /// <summary><c>Jupyter:MaxKernelsPerProject</c>: notebooks of one project that may hold a kernel at once.</summary>
+    public int MaxKernelsPerProject { get; set; } = 10;
+
+    /// <summary><c>Jupyter:IdleKernelMinutes</c>: a kernel with nothing to do this long is shut down (0: never).</summary>
+    public int IdleKernelMinutes { get; set; } = 120;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Url);
 
     public Uri BaseUri => new(Url!.EndsWith('/') ? Url : Url + "/");

@@ -43,6 +43,8 @@ public sealed class JupyterServerClient(HttpClient http, IOptions<JupyterOptions
         return patched is null ? found : Parse(patched);
     }
 
+    public Task DeleteSessionAsync(string sessionId, CancellationToken ct) => SendAsync(HttpMethod.Delete, $"api/sessions/{sessionId}", null, ct);
+
     public Task InterruptAsync(string kernelId, CancellationToken ct) => SendAsync(HttpMethod.Post, $"api/kernels/{kernelId}/interrupt", new JsonObject(), ct);
 
     public Task RestartAsync(string kernelId, CancellationToken ct) => SendAsync(HttpMethod.Post, $"api/kernels/{kernelId}/restart", new JsonObject(), ct);

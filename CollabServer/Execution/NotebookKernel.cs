@@ -74,6 +74,33 @@ public sealed class NotebookKernel : IAsyncDisposable
         return ids;
     }
 
+    /// <summary>True while a cell runs or waits.</summary>
+    public bool IsBusy
+    {
+        get { lock (_gate) return _running is not null || _queue.Count > 0; }
+    }
+
+    /// <summary>Clears the queue, stops the running cell and shuts the kernel's session down on the Jupyter server.</summary>
+    public async Task ShutdownAsync(CancellationToken ct)
+    {
+        DropQueue();
+        AbortRun();
+        await _sessionLock.WaitAsync(ct);
+        try
+        {
+            await CloseSocketAsync();
+            var session = Interlocked.Exchange(ref _session, null);
+            if (session is not null) await _server.DeleteSessionAsync(session.SessionId, ct);
+            _displays.Clear();
+            SetStatus(KernelStatus.None, null);
+            await _writer.FlushAsync();
+        }
+        finally
+        {
+            _sessionLock.Release();
+        }
+    }
+
     public async Task InterruptAsync(CancellationToken ct)
     {
         var session = _session;
@@ -86,7 +113,7 @@ public sealed class NotebookKernel : IAsyncDisposable
     public async Task RestartAsync(string? newKernel, CancellationToken ct)
     {
         DropQueue();
-        _runAbort?.Cancel();
+        AbortRun();
         await _sessionLock.WaitAsync(ct);
         try
         {
@@ -112,6 +139,19 @@ public sealed class NotebookKernel : IAsyncDisposable
         finally
         {
             _sessionLock.Release();
+        }
+    }
+
+    /// <summary>Stops the cell running now; its run ends as restarted.</summary>
+    private void AbortRun()
+    {
+        try
+        {
+            _runAbort?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // That run had just finished.
         }
     }
 
@@ -188,6 +228,7 @@ public sealed class NotebookKernel : IAsyncDisposable
             finally
             {
                 _runAbort = null;
+                LastActive = DateTimeOffset.UtcNow;
                 outputs.Finish(count);
                 lock (_gate) _running = null;
                 if (_status is KernelStatus.Busy or KernelStatus.Interrupting) SetStatus(KernelStatus.Idle, null);

@@ -20,6 +20,9 @@ public sealed partial class CollabHub
     public async Task RestartKernel(string projectId, string docName, [FromServices] ExecutionService execution) =>
         await execution.RestartAsync(await EditorKeyAsync(projectId, docName), Context.ConnectionAborted);
 
+    public async Task ShutdownKernel(string projectId, string docName, [FromServices] ExecutionService execution) =>
+        await execution.ShutdownAsync(await EditorKeyAsync(projectId, docName), Context.ConnectionAborted);
+
     public async Task ChangeKernel(string projectId, string docName, string kernelName, [FromServices] ExecutionService execution) =>
         await execution.ChangeKernelAsync(await EditorKeyAsync(projectId, docName), kernelName, Context.ConnectionAborted);
 

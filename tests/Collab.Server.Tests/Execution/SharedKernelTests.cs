@@ -210,4 +210,29 @@ public sealed class SharedKernelTests(ExecutionFixture fixture) : IClassFixture<
         Assert.Equal("line 0\nline 1\nline 2\nline 3\n", views[^1]);
         Assert.NotNull(result["executionCount"]);
     }
+
+    [Fact]
+    public async Task A_project_holds_at_most_its_share_of_kernels_and_a_shut_down_kernel_frees_its_slot()
+    {
+        var settings = fixture.Jupyter.Settings;
+        settings["Jupyter:MaxKernelsPerProject"] = "1";
+        await using var server = await ServerProcess.StartAsync(settings: settings);
+        await server.CreateProjectAsync("alice", "slots");
+        await server.CreateNotebookAsync("alice", "slots", "one.ipynb", Notebook("x = 1"));
+        await server.CreateNotebookAsync("alice", "slots", "two.ipynb", Notebook("print('two')"));
+        await using var one = await HubDocClient.JoinAsync(server, TestTokens.For("alice"), "slots", "one.ipynb");
+        await using var two = await HubDocClient.JoinAsync(server, TestTokens.For("alice"), "slots", "two.ipynb");
+        await one.Connection.InvokeAsync<string[]>("RunCells", "slots", "one.ipynb", "all", Array.Empty<string>());
+        Assert.True(await Eventually.HoldsAsync(() => Finished(one, "c0"), Run));
+
+        var refused = await Assert.ThrowsAsync<HubException>(
+            () => two.Connection.InvokeAsync<string[]>("RunCells", "slots", "two.ipynb", "all", Array.Empty<string>()));
+        Assert.Contains("[conflict]", refused.Message);
+        Assert.Contains("Jupyter:MaxKernelsPerProject", refused.Message);
+
+        await one.Connection.InvokeAsync("ShutdownKernel", "slots", "one.ipynb");
+        Assert.True(await Eventually.HoldsAsync(() => Status(one) == "none"));
+        await two.Connection.InvokeAsync<string[]>("RunCells", "slots", "two.ipynb", "all", Array.Empty<string>());
+        Assert.True(await Eventually.HoldsAsync(() => StreamText(Cell(two, "c0")) == "two\n", Run));
+    }
 }
