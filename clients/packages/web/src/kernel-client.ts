@@ -21,6 +21,11 @@ export class KernelClient {
     return this.invoke('RestartKernel', this.projectId, this.docName)
   }
 
+  /** Frees the kernel (a project may hold only so many); the next run starts a new one. */
+  shutdown (): Promise<void> {
+    return this.invoke('ShutdownKernel', this.projectId, this.docName)
+  }
+
   change (kernelName: string): Promise<void> {
     return this.invoke('ChangeKernel', this.projectId, this.docName, kernelName)
   }

@@ -42,14 +42,15 @@ export class NotebookToolbar {
       h('button', { type: 'button', 'aria-label': label, title: label, onclick: run }, text)
     const interrupt = button('■ Interrupt', 'Interrupt the kernel', () => this.attempt(() => this.kernel.interrupt()))
     const restart = button('↻ Restart', 'Restart the kernel', () => this.attempt(() => this.kernel.restart()))
+    const shutdown = button('⏻', 'Shut the kernel down (the next run starts a new one)', () => this.attempt(() => this.kernel.shutdown()))
     this.controls = [
       button('▶ Run', 'Run the selected cell and select the next (Shift+Enter)', actions.runSelected),
       button('Run all', 'Run all cells', actions.runAll),
       button('Run below', 'Run the selected cell and all below', actions.runBelow),
-      interrupt, restart, this.typeSelect, this.kernelSelect
+      interrupt, restart, shutdown, this.typeSelect, this.kernelSelect
     ]
     this.element = h('div', { class: 'notebook-toolbar', role: 'toolbar', 'aria-label': 'Notebook' },
-      ...this.controls.slice(0, 5), h('span', { class: 'separator' }), this.typeSelect,
+      ...this.controls.slice(0, 6), h('span', { class: 'separator' }), this.typeSelect,
       h('span', { class: 'spacer' }), this.kernelSelect, this.status)
     execution.observe(this.onExecution)
     this.renderStatus()

@@ -99,6 +99,15 @@ test('Run all runs every cell top to bottom', async t => {
   await cell(alice, 'loop').locator('.output.stream', { hasText: '50' }).waitFor({ timeout: 60_000 })
 })
 
+test('Shut down frees the kernel; the next run starts a new one', async t => {
+  if (!jupyter) return t.skip('no jupyter_server')
+  await alice.page.getByRole('button', { name: /^Shut the kernel down/ }).click()
+  await alice.page.getByTestId('kernel-status').filter({ hasText: 'No kernel' }).waitFor({ timeout: 30_000 })
+  await cell(alice, 'greet').click({ position: { x: 5, y: 5 } })
+  await alice.page.keyboard.press('Control+Enter')
+  await cell(alice, 'greet').getByTestId('prompt').filter({ hasText: '[1]' }).waitFor({ timeout: 60_000 })
+})
+
 test('no console errors', t => {
   if (!jupyter) return t.skip('no jupyter_server')
   assert.deepEqual([...alice.errors, ...bob.errors], [])
