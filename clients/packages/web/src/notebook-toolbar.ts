@@ -42,7 +42,7 @@ export class NotebookToolbar {
       h('button', { type: 'button', 'aria-label': label, title: label, onclick: run }, text)
     const interrupt = button('■ Interrupt', 'Interrupt the kernel', () => this.attempt(() => this.kernel.interrupt()))
     const restart = button('↻ Restart', 'Restart the kernel', () => this.attempt(() => this.kernel.restart()))
-    const shutdown = button('⏻', 'Shut the kernel down (the next run starts a new one)', () => this.attempt(() => this.kernel.shutdown()))
+    const shutdown = button('Shut down', 'Shut the kernel down (the next run starts a new one)', () => this.attempt(() => this.kernel.shutdown()))
     this.controls = [
       button('▶ Run', 'Run the selected cell and select the next (Shift+Enter)', actions.runSelected),
       button('Run all', 'Run all cells', actions.runAll),
