@@ -126,6 +126,20 @@ test('long lines scroll inside their cell; the notebook pane never scrolls sidew
   await screenshot(alice.page, 'render-outputs')
 })
 
+test('on a narrow window the toolbars wrap and still nothing scrolls sideways', async () => {
+  await alice.page.setViewportSize({ width: 900, height: 800 })
+  const pane = alice.page.locator('.workspace-main')
+  const [scrollWidth, clientWidth] = await pane.evaluate(e => [e.scrollWidth, e.clientWidth])
+  assert.ok(scrollWidth <= clientWidth, `pane ${scrollWidth} > ${clientWidth}`)
+  const right = await pane.evaluate(e => e.getBoundingClientRect().right)
+  for (const selector of ['.notebook-toolbar', '.cell[data-cell-id="wide"] .cell-actions']) {
+    const box = await alice.page.locator(selector).boundingBox()
+    assert.ok(box.x + box.width <= right + 1, `${selector} on screen`)
+  }
+  await screenshot(alice.page, 'render-narrow')
+  await alice.page.setViewportSize({ width: 1366, height: 800 })
+})
+
 test('chat renders Markdown: quotes, headings, tables, emphasis and copyable code', async () => {
   const input = alice.page.getByRole('textbox', { name: 'Chat message' })
   await input.fill('## Plan\n> from the docs\n\n| gpu | hours |\n| --- | --- |\n| A100 | 4 |\n\n_soon_ and `nvidia-smi`\n```bash\nsbatch train.sh\n```')
