@@ -2,7 +2,7 @@
 export type Command =
   | 'edit' | 'run-next' | 'run-stay' | 'run-insert' | 'select-up' | 'select-down'
   | 'insert-above' | 'insert-below' | 'delete' | 'undo-delete' | 'copy' | 'cut' | 'paste'
-  | 'to-code' | 'to-markdown' | 'to-raw'
+  | 'to-code' | 'to-markdown' | 'to-raw' | 'interrupt' | 'restart'
 
 const plain: Record<string, Command> = {
   Enter: 'edit', ArrowUp: 'select-up', k: 'select-up', ArrowDown: 'select-down', j: 'select-down',
@@ -10,12 +10,12 @@ const plain: Record<string, Command> = {
   y: 'to-code', m: 'to-markdown', r: 'to-raw'
 }
 
-/**
- * Reads command-mode keys (focus on a cell, not in its editor). D must be pressed twice, as in
- * JupyterLab, so a stray D deletes nothing.
- */
+/** Keys that act only when pressed twice in a row, as in JupyterLab: a stray one does nothing. */
+const twice: Record<string, Command> = { d: 'delete', i: 'interrupt', 0: 'restart' }
+
+/** Reads command-mode keys (focus on a cell, not in its editor). */
 export class CommandKeys {
-  private lastD = 0
+  private last = { key: '', at: 0 }
 
   command (event: KeyboardEvent): Command | null {
     if (event.metaKey || (event.ctrlKey && event.key !== 'Enter')) return null
@@ -27,13 +27,13 @@ export class CommandKeys {
     if (event.altKey) return null
     if (event.shiftKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) return null
     const key = event.key.length === 1 ? event.key.toLowerCase() : event.key
-    if (key === 'd' && !event.shiftKey) {
+    if (twice[key] && !event.shiftKey) {
       const now = Date.now()
-      const twice = now - this.lastD < 800
-      this.lastD = twice ? 0 : now
-      return twice ? 'delete' : null
+      const repeated = this.last.key === key && now - this.last.at < 800
+      this.last = repeated ? { key: '', at: 0 } : { key, at: now }
+      return repeated ? twice[key] : null
     }
-    this.lastD = 0
+    this.last = { key: '', at: 0 }
     if (event.shiftKey && event.key.length === 1) return null
     return plain[key] ?? null
   }

@@ -197,6 +197,8 @@ export class NotebookView {
       case 'run-next': return this.actions.run(view, 'next')
       case 'run-stay': return this.actions.run(view, 'stay')
       case 'run-insert': return this.actions.run(view, 'insert')
+      case 'interrupt': return void this.toolbar.attempt(() => this.kernel.interrupt())
+      case 'restart': return void this.toolbar.attempt(() => this.kernel.restart())
     }
     if (this.readOnly) return
     switch (command) {

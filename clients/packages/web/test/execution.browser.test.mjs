@@ -88,15 +88,27 @@ test('Interrupt stops a long loop: a KeyboardInterrupt shows and the kernel is i
   await screenshot(alice.page, 'execution-interrupted')
 })
 
-test('Run all runs every cell top to bottom', async t => {
+test('0 0 restarts the kernel, as in JupyterLab; so does the toolbar button', async t => {
   if (!jupyter) return t.skip('no jupyter_server')
+  await cell(alice, 'square').click({ position: { x: 5, y: 5 } })
+  await alice.page.keyboard.press('0')
+  await alice.page.keyboard.press('0')
+  await alice.page.getByTestId('kernel-status').filter({ hasText: 'Idle' }).waitFor({ timeout: 30_000 })
+  // A new kernel counts from 1 again.
+  await alice.page.keyboard.press('Control+Enter')
+  await cell(alice, 'square').getByTestId('prompt').filter({ hasText: '[1]' }).waitFor({ timeout: 30_000 })
   await alice.page.getByRole('button', { name: 'Restart the kernel' }).click()
   await alice.page.getByTestId('kernel-status').filter({ hasText: 'Idle' }).waitFor({ timeout: 30_000 })
+})
+
+test('Run all runs every cell top to bottom', async t => {
+  if (!jupyter) return t.skip('no jupyter_server')
   await cell(alice, 'loop').locator('.cm-content').click()
   await alice.page.keyboard.press('Control+a')
   await alice.page.keyboard.type('print(x * x + 1)')
   await alice.page.getByRole('button', { name: 'Run all cells' }).click()
   await cell(alice, 'loop').locator('.output.stream', { hasText: '50' }).waitFor({ timeout: 60_000 })
+  assert.equal(await cell(alice, 'greet').getByTestId('prompt').textContent(), '[1]', 'run on the restarted kernel')
 })
 
 test('Shut down frees the kernel; the next run starts a new one', async t => {
