@@ -27,7 +27,7 @@ internal sealed class InferenceScheduler : IDisposable
     private readonly Thread loop;
     private volatile bool stopping;
     private long generatedTokenCount;
-    private Native.LlamaTokenData[] candidates = [];
+    private Native.LlamaTokenData[] candidates = []; // MaskedSampling's buffer, reused by the loop thread
     private double averageSeconds = 5; // running estimate of one request's duration, for Retry-After
 
     public InferenceScheduler(LlamaModel model, SchedulerOptions options, ILogger logger)
