@@ -1,9 +1,11 @@
 import { ILabShell, type JupyterFrontEnd, type JupyterFrontEndPlugin } from '@jupyterlab/application'
 import { ICommandPalette } from '@jupyterlab/apputils'
 import { IDocumentManager } from '@jupyterlab/docmanager'
+import { INotebookTracker } from '@jupyterlab/notebook'
 import { CollabDrive, driveName } from './collab-drive'
 import { CollabPanel } from './collab-panel'
 import { CollabSession } from './collab-session'
+import { followRole } from './viewer-mode'
 
 /**
  * Registers the `Collab:` drive (notebooks opened from it are live Collab rooms), the Collab side
@@ -14,8 +16,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
   description: 'Open Collab notebooks live in JupyterLab, with presence, project chat and the copilot.',
   autoStart: true,
   requires: [IDocumentManager, ILabShell],
-  optional: [ICommandPalette],
-  activate: (app: JupyterFrontEnd, docManager: IDocumentManager, shell: ILabShell, palette: ICommandPalette | null) => {
+  optional: [ICommandPalette, INotebookTracker],
+  activate: (app: JupyterFrontEnd, docManager: IDocumentManager, shell: ILabShell, palette: ICommandPalette | null, notebooks: INotebookTracker | null) => {
     const collab = new CollabSession()
     const drive = new CollabDrive(collab)
     app.serviceManager.contents.addDrive(drive)
@@ -31,6 +33,14 @@ const plugin: JupyterFrontEndPlugin<void> = {
       }
     })
     palette?.addItem({ command: 'collab:open-notebook', category: 'Collab' })
+
+    // A Collab notebook follows the user's role in its project: read-only for viewers.
+    notebooks?.widgetAdded.connect((_, panel) => {
+      const prefix = `${driveName}:`
+      if (!panel.context.path.startsWith(prefix)) return
+      const provider = drive.providers.get(panel.context.path.slice(prefix.length))
+      if (provider) followRole(panel, provider)
+    })
   }
 }
 
