@@ -25,7 +25,8 @@ export function serverDll () {
   return candidates[0]
 }
 
-function freePort () {
+/** A port free on 127.0.0.1 right now. */
+export function freePort () {
   return new Promise((resolvePort, reject) => {
     const probe = createServer()
     probe.once('error', reject)
@@ -48,8 +49,9 @@ export function tokenFor (user) {
 }
 
 export class CollabServer {
-  constructor (port, dataDir, webRoot) {
+  constructor (port, dataDir, webRoot, env = {}) {
     this.port = port
+    this.extraEnv = env
     this.dataDir = dataDir
     this.webRoot = webRoot
     this.url = `http://127.0.0.1:${port}`
@@ -57,9 +59,9 @@ export class CollabServer {
     this.child = null
   }
 
-  /** Starts a server; `webRoot` serves the built web client at `/`. */
-  static async start ({ webRoot } = {}) {
-    const server = new CollabServer(await freePort(), mkdtempSync(join(tmpdir(), 'collab-clients-')), webRoot)
+  /** Starts a server; `webRoot` serves the built web client at `/`; `env` adds settings (e.g. `Cors__AllowedOrigins__0`). */
+  static async start ({ webRoot, env } = {}) {
+    const server = new CollabServer(await freePort(), mkdtempSync(join(tmpdir(), 'collab-clients-')), webRoot, env)
     await server.resume()
     return server
   }
@@ -74,7 +76,8 @@ export class CollabServer {
       Auth__Issuer: issuer,
       Auth__Audience: audience,
       Rooms__UnloadGraceSeconds: '2',
-      Logging__LogLevel__Default: 'Warning'
+      Logging__LogLevel__Default: 'Warning',
+      ...this.extraEnv
     }
     if (this.webRoot) env.ASPNETCORE_WEBROOT = this.webRoot
     const child = spawn('dotnet', [serverDll()], { cwd: this.dataDir, env, stdio: ['ignore', 'pipe', 'pipe'] })

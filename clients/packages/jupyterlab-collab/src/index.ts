@@ -1,10 +1,12 @@
 import { ILabShell, type JupyterFrontEnd, type JupyterFrontEndPlugin } from '@jupyterlab/application'
 import { ICommandPalette } from '@jupyterlab/apputils'
+import { IEditorExtensionRegistry } from '@jupyterlab/codemirror'
 import { IDocumentManager } from '@jupyterlab/docmanager'
 import { INotebookTracker } from '@jupyterlab/notebook'
 import { CollabDrive, driveName } from './collab-drive'
 import { CollabPanel } from './collab-panel'
 import { CollabSession } from './collab-session'
+import { remoteCursorsExtension } from './remote-cursors'
 import { followRole } from './viewer-mode'
 
 /**
@@ -16,8 +18,9 @@ const plugin: JupyterFrontEndPlugin<void> = {
   description: 'Open Collab notebooks live in JupyterLab, with presence, project chat and the copilot.',
   autoStart: true,
   requires: [IDocumentManager, ILabShell],
-  optional: [ICommandPalette, INotebookTracker],
-  activate: (app: JupyterFrontEnd, docManager: IDocumentManager, shell: ILabShell, palette: ICommandPalette | null, notebooks: INotebookTracker | null) => {
+  optional: [ICommandPalette, INotebookTracker, IEditorExtensionRegistry],
+  activate: (app: JupyterFrontEnd, docManager: IDocumentManager, shell: ILabShell, palette: ICommandPalette | null,
+    notebooks: INotebookTracker | null, editorExtensions: IEditorExtensionRegistry | null) => {
     const collab = new CollabSession()
     const drive = new CollabDrive(collab)
     app.serviceManager.contents.addDrive(drive)
@@ -33,6 +36,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
       }
     })
     palette?.addItem({ command: 'collab:open-notebook', category: 'Collab' })
+    editorExtensions?.addExtension(remoteCursorsExtension)
 
     // A Collab notebook follows the user's role in its project: read-only for viewers.
     notebooks?.widgetAdded.connect((_, panel) => {
