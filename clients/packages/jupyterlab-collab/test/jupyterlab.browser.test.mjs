@@ -1,0 +1,207 @@
+// End to end inside a real JupyterLab 4.5 (the test app LabServerApp serves, the extension
+// pip-installed from its wheel): two editors and a viewer, each in their own browser context, on a
+// real CollabServer; cells run on JupyterLab's own ipykernel. Screenshots: clients/test-results/jupyterlab/.
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import { CollabServer, freePort, tokenFor } from '../../../test-support/collab-server.mjs'
+import { JupyterLabServer } from './jupyterlab-server.mjs'
+import { cellText, cells, launchBrowser, modelSources, openLab, runCommand, screenshot, signIn, waitFor } from './jupyterlab-session.mjs'
+
+const project = 'jl'
+const notebook = 'shared.ipynb'
+const starter = {
+  nbformat: 4,
+  nbformat_minor: 5,
+  metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } },
+  cells: [
+    { id: 'intro', cell_type: 'markdown', metadata: {}, source: '# Shared analysis' },
+    { id: 'calc', cell_type: 'code', metadata: {}, execution_count: null, outputs: [], source: 'x = 6 * 7' }
+  ]
+}
+
+let server, lab, browser, alice, bob, carol
+
+/** Whether the server answers a CORS preflight from `origin` (Cors:AllowedOrigins). */
+async function allowsOrigin (origin) {
+  const response = await fetch(`${server.url}/api/projects`, {
+    method: 'OPTIONS',
+    headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' }
+  })
+  return response.headers.get('access-control-allow-origin') === origin
+}
+
+async function openNotebook (session) {
+  await session.page.getByRole('button', { name: notebook }).click()
+  await cells(session.page).nth(1).locator('.cm-content').waitFor()
+  await waitFor(async () => (await modelSources(session.page)).length >= 2, `${session.user}'s notebook to sync`)
+}
+
+before(async () => {
+  const labPort = await freePort()
+  const labOrigin = `http://127.0.0.1:${labPort}`
+  server = await CollabServer.start({ env: { Cors__AllowedOrigins__0: labOrigin } })
+  await server.createProject(project, { alice: 'owner', bob: 'editor', carol: 'viewer' })
+  await server.api('alice', 'POST', `/api/projects/${project}/notebooks`, { name: notebook, content: starter })
+  lab = await JupyterLabServer.start(labPort)
+  const cors = await allowsOrigin(labOrigin)
+  if (!cors) console.log(`# this server build does not allow ${labOrigin} (no Cors:AllowedOrigins yet): Chromium runs without web security`)
+  browser = await launchBrowser({ disableWebSecurity: !cors })
+  ;[alice, bob, carol] = await Promise.all(['alice', 'bob', 'carol'].map(user => openLab(browser, lab, user)))
+  for (const s of [alice, bob, carol]) await signIn(s, server.url, tokenFor(s.user))
+})
+
+after(async () => {
+  await browser?.close()
+  await lab?.dispose()
+  await server?.dispose()
+})
+
+test('the extension is a federated extension loaded from the wheel\'s labextensions folder', async () => {
+  const config = await alice.page.evaluate(() => JSON.parse(document.getElementById('jupyter-config-data').textContent))
+  const ours = config.federated_extensions.find(e => e.name === 'jupyterlab-collab')
+  assert.ok(ours, 'jupyterlab-collab is in the page config')
+  assert.match(config.labextensionsPath[0], /share\/jupyter\/labextensions$/)
+  assert.ok(await alice.page.evaluate(() => window.jupyterapp.isPluginActivated('jupyterlab-collab:plugin')))
+  await screenshot(alice.page, '01-signed-in-alice')
+})
+
+test('two editors open the same Collab notebook in JupyterLab and see each other', async () => {
+  for (const s of [alice, bob, carol]) await openNotebook(s)
+  assert.equal(await cellText(alice.page, 0), '# Shared analysis')
+  assert.equal(await cellText(bob.page, 1), 'x = 6 * 7')
+  // Presence: the panel lists who is in the open notebooks.
+  const here = page => page.getByRole('list', { name: 'People in your open notebooks' })
+  await here(alice.page).getByText(`bob – ${project}/${notebook}`).waitFor()
+  await here(bob.page).getByText(`alice – ${project}/${notebook}`).waitFor()
+  // Cursor: bob's caret, with his name, in alice's editor of the cell he is in.
+  await cells(bob.page).nth(1).locator('.cm-content').click()
+  await bob.page.keyboard.press('End')
+  await cells(alice.page).nth(1).locator('.jp-CollabCursor', { hasText: 'bob' }).waitFor()
+  await cells(alice.page).nth(0).locator('.cm-content').click()
+  await cells(bob.page).nth(0).locator('.jp-CollabCursor', { hasText: 'alice' }).waitFor()
+  await screenshot(alice.page, '02-presence-alice')
+  await screenshot(bob.page, '02-presence-bob')
+})
+
+test('text typed by one editor appears for the other', async () => {
+  await cells(bob.page).nth(1).locator('.cm-content').click()
+  await bob.page.keyboard.press('Control+End')
+  await bob.page.keyboard.type('\nprint(x)', { delay: 20 })
+  await waitFor(async () => (await cellText(alice.page, 1)) === 'x = 6 * 7\nprint(x)', 'alice to see bob\'s text')
+  await screenshot(alice.page, '03-typed-by-bob')
+})
+
+test('cells added, moved and deleted by one change for the other', async () => {
+  await cells(alice.page).nth(1).click({ position: { x: 5, y: 5 } })
+  await alice.page.keyboard.press('Escape')
+  await alice.page.keyboard.press('b') // JupyterLab's "insert cell below"
+  await alice.page.keyboard.press('Enter')
+  await alice.page.keyboard.type('y = x + 1', { delay: 20 })
+  await waitFor(async () => (await modelSources(bob.page)).join('|') === '# Shared analysis|x = 6 * 7\nprint(x)|y = x + 1', 'bob to get the new cell')
+  await cells(bob.page).nth(2).locator('.cm-content').waitFor()
+  await screenshot(bob.page, '04-added-by-alice')
+
+  // bob moves the new cell to the top, as the "move cell up" command does.
+  await cells(bob.page).nth(2).click({ position: { x: 5, y: 5 } })
+  await bob.page.keyboard.press('Escape')
+  await runCommand(bob.page, 'notebook:move-cell-up')
+  await runCommand(bob.page, 'notebook:move-cell-up')
+  await waitFor(async () => (await modelSources(alice.page))[0] === 'y = x + 1', 'alice to see the moved cell')
+  assert.equal(await cellText(alice.page, 0), 'y = x + 1')
+  await screenshot(alice.page, '05-moved-by-bob')
+
+  // alice deletes it.
+  await cells(alice.page).nth(0).click({ position: { x: 5, y: 5 } })
+  await alice.page.keyboard.press('Escape')
+  await runCommand(alice.page, 'notebook:delete-cell')
+  await waitFor(async () => (await modelSources(bob.page)).length === 2, 'bob to see the deletion')
+  assert.equal(await cells(bob.page).count(), 2)
+  await screenshot(bob.page, '06-deleted-by-alice')
+})
+
+test('a cell run on JupyterLab\'s kernel shows its output and execution count to both', async () => {
+  await cells(alice.page).nth(1).click({ position: { x: 5, y: 5 } })
+  await alice.page.keyboard.press('Escape')
+  await runCommand(alice.page, 'notebook:run-cell')
+  for (const s of [alice, bob]) {
+    await cells(s.page).nth(1).locator('.jp-OutputArea-output', { hasText: '42' }).waitFor({ timeout: 60_000 })
+    await cells(s.page).nth(1).locator('.jp-InputPrompt', { hasText: '[1]' }).waitFor()
+  }
+  await screenshot(alice.page, '07-run-alice')
+  await screenshot(bob.page, '07-run-bob')
+})
+
+test('the server holds what JupyterLab wrote, and a reload shows everything', async () => {
+  await waitFor(async () => {
+    const ipynb = await server.api('bob', 'GET', `/api/projects/${project}/notebooks/${notebook}/export`)
+    const calc = ipynb.cells[1]
+    return ipynb.cells.length === 2 && calc.source === 'x = 6 * 7\nprint(x)' && calc.execution_count === 1 &&
+      calc.outputs.some(o => o.output_type === 'stream' && o.text.includes('42'))
+  }, 'the server export to have the edits, the output and the execution count')
+
+  await bob.page.reload()
+  await bob.page.waitForFunction(() => window.jupyterapp)
+  await bob.page.evaluate(() => window.jupyterapp.restored)
+  if (await cells(bob.page).count() === 0) {
+    await bob.page.getByRole('tab', { name: 'Collab' }).click()
+    await openNotebook(bob)
+  }
+  await waitFor(async () => (await modelSources(bob.page)).join('|') === '# Shared analysis|x = 6 * 7\nprint(x)', 'bob\'s notebook after reload')
+  await cells(bob.page).nth(1).locator('.jp-OutputArea-output', { hasText: '42' }).waitFor()
+  await cells(bob.page).nth(1).locator('.jp-InputPrompt', { hasText: '[1]' }).waitFor()
+  await screenshot(bob.page, '08-reloaded-bob')
+})
+
+test('a viewer can change nothing in JupyterLab, and the server refuses her anyway', async () => {
+  const page = carol.page
+  await waitFor(async () => (await modelSources(page)).join('|') === '# Shared analysis|x = 6 * 7\nprint(x)', 'carol to follow along')
+  await page.locator('.jp-NotebookPanel.jp-mod-collabViewer').waitFor()
+  assert.equal(await page.locator('.jp-NotebookPanel-toolbar').isVisible(), false, 'no notebook toolbar for a viewer')
+  await cells(page).nth(1).locator('.cm-content').click()
+  await page.keyboard.type('carol was here')
+  await page.keyboard.press('Escape')
+  for (const key of ['b', 'a', 'd', 'd', 'x', 'Shift+Enter', 'm']) await page.keyboard.press(key)
+  await page.waitForTimeout(500)
+  assert.deepEqual(await modelSources(page), ['# Shared analysis', 'x = 6 * 7\nprint(x)'])
+  assert.equal(await cellText(page, 1), 'x = 6 * 7\nprint(x)')
+  await screenshot(page, '09-viewer-carol')
+
+  // Past the UI: the server refuses a viewer's writes.
+  const refused = await fetch(`${server.url}/api/projects/${project}/notebooks`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${tokenFor('carol')}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'carols.ipynb', content: starter })
+  })
+  assert.equal(refused.status, 403)
+  await page.evaluate(() => window.jupyterapp.shell.currentWidget.content.model.sharedModel.insertCell(0, { cell_type: 'raw', source: 'forged' }))
+  await page.waitForTimeout(1500)
+  assert.deepEqual(await modelSources(alice.page), ['# Shared analysis', 'x = 6 * 7\nprint(x)'])
+  const ipynb = await server.api('alice', 'GET', `/api/projects/${project}/notebooks/${notebook}/export`)
+  assert.equal(ipynb.cells.length, 2, 'the server kept the notebook as it was')
+})
+
+test('the project chat and the copilot work in JupyterLab\'s side panel', async (t) => {
+  for (const s of [alice, bob]) {
+    await s.page.getByRole('tab', { name: 'Collab' }).click()
+    await s.page.getByRole('button', { name: new RegExp(`^${project} \\(`) }).click()
+  }
+  const input = alice.page.getByRole('textbox', { name: 'Chat message' })
+  await input.fill('Results look right: 42.')
+  await input.press('Enter')
+  await bob.page.getByTestId('chat-log').getByText('Results look right: 42.').waitFor()
+  await screenshot(bob.page, '10-chat-bob')
+
+  const probe = await fetch(`${server.url}/api/copilot/ask`, { method: 'POST' })
+  if (probe.status === 404) return t.skip('this server build has no /api/copilot/ask')
+  await alice.page.getByLabel('Question').fill('How do I request a GPU?')
+  await alice.page.getByRole('button', { name: 'Ask' }).click()
+  const answer = alice.page.getByTestId('copilot-answer')
+  await answer.locator('p').first().waitFor({ timeout: 60_000 })
+  await waitFor(async () => await answer.getAttribute('aria-busy') === 'false', 'the answer to finish', 60_000)
+  assert.ok((await answer.textContent()).length > 20, 'an answer arrived')
+  await screenshot(alice.page, '11-copilot-alice')
+})
+
+test('no errors from the extension in any browser', () => {
+  assert.deepEqual([...alice.errors, ...bob.errors, ...carol.errors], [])
+})
