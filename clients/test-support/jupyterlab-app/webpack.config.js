@@ -18,16 +18,15 @@ const buildDir = path.join(__dirname, 'build')
 const extensionNames = Object.keys(pkg.dependencies).filter(n => /^@jupyterlab\/.*-extension$/.test(n))
 const themeConfigs = Build.ensureAssets({ packageNames: extensionNames, output: buildDir })
 
-function resolvable (name) {
-  try { require.resolve(`${name}/package.json`, { paths: [__dirname] }); return true } catch { return false }
-}
+// Read from node_modules directly: packages with an `exports` map may not export package.json.
+const packageJson = name => path.join(__dirname, 'node_modules', name, 'package.json')
 
 const singletons = new Set(coreMeta.jupyterlab.singletonPackages)
 const sharedNames = new Set([...Object.keys(coreMeta.dependencies), ...Object.keys(pkg.dependencies)])
 const shared = {}
 for (const name of sharedNames) {
-  if (!resolvable(name)) continue
-  const { version } = JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`, { paths: [__dirname] })))
+  if (!fs.existsSync(packageJson(name))) continue
+  const { version } = JSON.parse(fs.readFileSync(packageJson(name)))
   shared[name] = { singleton: singletons.has(name), requiredVersion: `^${version}`, version }
 }
 
