@@ -18,7 +18,11 @@ export function followRole (panel: NotebookPanel, provider: SignalRProvider): vo
     if (viewer) panel.toolbar.hide()
     else panel.toolbar.show()
     if (panel.content.model) panel.content.model.readOnly = viewer
-    for (const cell of panel.content.widgets) cell.readOnly = viewer
+    for (const cell of panel.content.widgets) {
+      // Not into the cell's `editable` metadata: that would be a (refused) change to the shared notebook.
+      cell.syncEditable = false
+      cell.readOnly = viewer
+    }
     if (viewer) panel.content.mode = 'command'
   }
   const swallow = (event: Event): void => {

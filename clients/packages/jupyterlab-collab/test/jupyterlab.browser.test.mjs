@@ -77,8 +77,8 @@ test('two editors open the same Collab notebook in JupyterLab and see each other
   await cells(bob.page).nth(1).locator('.cm-content').click()
   await bob.page.keyboard.press('End')
   await cells(alice.page).nth(1).locator('.jp-CollabCursor', { hasText: 'bob' }).waitFor()
-  await cells(alice.page).nth(0).locator('.cm-content').click()
-  await cells(bob.page).nth(0).locator('.jp-CollabCursor', { hasText: 'alice' }).waitFor()
+  await cells(alice.page).nth(1).locator('.cm-content').click()
+  await cells(bob.page).nth(1).locator('.jp-CollabCursor', { hasText: 'alice' }).waitFor()
   await screenshot(alice.page, '02-presence-alice')
   await screenshot(bob.page, '02-presence-bob')
 })
@@ -92,7 +92,7 @@ test('text typed by one editor appears for the other', async () => {
 })
 
 test('cells added, moved and deleted by one change for the other', async () => {
-  await cells(alice.page).nth(1).click({ position: { x: 5, y: 5 } })
+  await cells(alice.page).nth(1).locator('.jp-InputPrompt').click()
   await alice.page.keyboard.press('Escape')
   await alice.page.keyboard.press('b') // JupyterLab's "insert cell below"
   await alice.page.keyboard.press('Enter')
@@ -102,7 +102,7 @@ test('cells added, moved and deleted by one change for the other', async () => {
   await screenshot(bob.page, '04-added-by-alice')
 
   // bob moves the new cell to the top, as the "move cell up" command does.
-  await cells(bob.page).nth(2).click({ position: { x: 5, y: 5 } })
+  await cells(bob.page).nth(2).locator('.jp-InputPrompt').click()
   await bob.page.keyboard.press('Escape')
   await runCommand(bob.page, 'notebook:move-cell-up')
   await runCommand(bob.page, 'notebook:move-cell-up')
@@ -111,7 +111,7 @@ test('cells added, moved and deleted by one change for the other', async () => {
   await screenshot(alice.page, '05-moved-by-bob')
 
   // alice deletes it.
-  await cells(alice.page).nth(0).click({ position: { x: 5, y: 5 } })
+  await cells(alice.page).nth(0).locator('.jp-InputPrompt').click()
   await alice.page.keyboard.press('Escape')
   await runCommand(alice.page, 'notebook:delete-cell')
   await waitFor(async () => (await modelSources(bob.page)).length === 2, 'bob to see the deletion')
@@ -120,7 +120,7 @@ test('cells added, moved and deleted by one change for the other', async () => {
 })
 
 test('a cell run on JupyterLab\'s kernel shows its output and execution count to both', async () => {
-  await cells(alice.page).nth(1).click({ position: { x: 5, y: 5 } })
+  await cells(alice.page).nth(1).locator('.jp-InputPrompt').click()
   await alice.page.keyboard.press('Escape')
   await runCommand(alice.page, 'notebook:run-cell')
   for (const s of [alice, bob]) {
