@@ -36,7 +36,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
       }
     })
     palette?.addItem({ command: 'collab:open-notebook', category: 'Collab' })
-    editorExtensions?.addExtension(remoteCursorsExtension)
+    editorExtensions?.addExtension(remoteCursorsExtension(notebook => drive.isCollabNotebook(notebook)))
 
     // A Collab notebook follows the user's role in its project: read-only for viewers.
     notebooks?.widgetAdded.connect((_, panel) => {

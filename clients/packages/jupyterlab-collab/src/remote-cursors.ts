@@ -72,12 +72,14 @@ function remoteCursors (cell: SharedCell) {
   }, { decorations: plugin => plugin.decorations })
 }
 
-/** The editor extension: active only in cells of notebooks that have an awareness (Collab's). */
-export const remoteCursorsExtension: IEditorExtensionFactory = {
-  name: 'jupyterlab-collab:remote-cursors',
-  factory: options => {
-    const cell = options.model.sharedModel as Partial<SharedCell>
-    if (!cell.notebook?.awareness || !cell.ysource) return null
-    return EditorExtensionRegistry.createImmutableExtension(remoteCursors(cell as SharedCell))
+/** The editor extension: active only in cells of notebooks opened from the Collab drive. */
+export function remoteCursorsExtension (isCollab: (notebook: object) => boolean): IEditorExtensionFactory {
+  return {
+    name: 'jupyterlab-collab:remote-cursors',
+    factory: options => {
+      const cell = options.model.sharedModel as Partial<SharedCell>
+      if (!cell.notebook || !isCollab(cell.notebook) || !cell.ysource) return null
+      return EditorExtensionRegistry.createImmutableExtension(remoteCursors(cell as SharedCell))
+    }
   }
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { CollabServer, freePort, tokenFor } from '../../../test-support/collab-server.mjs'
 import { JupyterLabServer } from './jupyterlab-server.mjs'
-import { cellText, cells, launchBrowser, modelSources, openLab, runCommand, screenshot, signIn, waitFor } from './jupyterlab-session.mjs'
+import { cellText, cells, launchBrowser, modelSources, openLab, runCommand, screenshot, showCollabPanel, signIn, waitFor } from './jupyterlab-session.mjs'
 
 const project = 'jl'
 const notebook = 'shared.ipynb'
@@ -143,7 +143,7 @@ test('the server holds what JupyterLab wrote, and a reload shows everything', as
   await bob.page.waitForFunction(() => window.jupyterapp)
   await bob.page.evaluate(() => window.jupyterapp.restored)
   if (await cells(bob.page).count() === 0) {
-    await bob.page.getByRole('tab', { name: 'Collab' }).click()
+    await showCollabPanel(bob.page)
     await openNotebook(bob)
   }
   await waitFor(async () => (await modelSources(bob.page)).join('|') === '# Shared analysis|x = 6 * 7\nprint(x)', 'bob\'s notebook after reload')
@@ -182,7 +182,7 @@ test('a viewer can change nothing in JupyterLab, and the server refuses her anyw
 
 test('the project chat and the copilot work in JupyterLab\'s side panel', async (t) => {
   for (const s of [alice, bob]) {
-    await s.page.getByRole('tab', { name: 'Collab' }).click()
+    await showCollabPanel(s.page)
     await s.page.getByRole('button', { name: new RegExp(`^${project} \\(`) }).click()
   }
   const input = alice.page.getByRole('textbox', { name: 'Chat message' })
