@@ -29,7 +29,8 @@ export async function openLab (browser, lab, user) {
   const page = await context.newPage()
   const errors = []
   page.on('console', message => {
-    if (message.type() === 'error' && !knownNoise.some(n => n.test(message.text()))) errors.push(`console: ${message.text()} (${message.location().url}:${message.location().lineNumber})`)
+    const text = `${message.text()} (${message.location().url}:${message.location().lineNumber})`
+    if (message.type() === 'error' && !knownNoise.some(n => n.test(text))) errors.push(`console: ${text}`)
   })
   page.on('pageerror', error => errors.push(`page: ${error.message}`))
   await page.goto(lab.labUrl)

@@ -142,7 +142,9 @@ test('the server holds what JupyterLab wrote, and a reload shows everything', as
   await bob.page.reload()
   await bob.page.waitForFunction(() => window.jupyterapp)
   await bob.page.evaluate(() => window.jupyterapp.restored)
-  if (await cells(bob.page).count() === 0) {
+  // JupyterLab's layout restorer reopens the notebook; open it from the panel only if it does not.
+  const restored = await cells(bob.page).nth(1).waitFor({ timeout: 15_000 }).then(() => true, () => false)
+  if (!restored) {
     await showCollabPanel(bob.page)
     await openNotebook(bob)
   }
