@@ -2,6 +2,7 @@ import { ILabShell, type JupyterFrontEnd, type JupyterFrontEndPlugin } from '@ju
 import { ICommandPalette } from '@jupyterlab/apputils'
 import { IEditorExtensionRegistry } from '@jupyterlab/codemirror'
 import { IDocumentManager } from '@jupyterlab/docmanager'
+import { IFileBrowserFactory } from '@jupyterlab/filebrowser'
 import { INotebookTracker } from '@jupyterlab/notebook'
 import { CollabDrive, driveName } from './collab-drive'
 import { CollabPanel } from './collab-panel'
@@ -18,12 +19,15 @@ const plugin: JupyterFrontEndPlugin<void> = {
   description: 'Open Collab notebooks live in JupyterLab, with presence, project chat and the copilot.',
   autoStart: true,
   requires: [IDocumentManager, ILabShell],
-  optional: [ICommandPalette, INotebookTracker, IEditorExtensionRegistry],
+  optional: [ICommandPalette, INotebookTracker, IEditorExtensionRegistry, IFileBrowserFactory],
   activate: (app: JupyterFrontEnd, docManager: IDocumentManager, shell: ILabShell, palette: ICommandPalette | null,
-    notebooks: INotebookTracker | null, editorExtensions: IEditorExtensionRegistry | null) => {
+    notebooks: INotebookTracker | null, editorExtensions: IEditorExtensionRegistry | null, browsers: IFileBrowserFactory | null) => {
     const collab = new CollabSession()
     const drive = new CollabDrive(collab)
     app.serviceManager.contents.addDrive(drive)
+    // JupyterLab's URL router opens `/lab/tree/Collab:…` (a reload) through the file browser of the
+    // path's drive; an idle one (no polling, nothing shown) lets it find ours.
+    browsers?.createFileBrowser('jupyterlab-collab-browser', { driveName, auto: false, restore: false, state: null })
     const open = (path: string): void => { docManager.openOrReveal(`${driveName}:${path}`, 'Notebook') }
     const panel = new CollabPanel(collab, drive, open)
     shell.add(panel, 'right', { rank: 600 })
