@@ -47,7 +47,12 @@ const plugin: JupyterFrontEndPlugin<void> = {
       const prefix = `${driveName}:`
       if (!panel.context.path.startsWith(prefix)) return
       const provider = drive.providers.get(panel.context.path.slice(prefix.length))
-      if (provider) followRole(panel, provider)
+      if (!provider) return
+      followRole(panel, provider)
+      // Every change is saved once the server acknowledges it; JupyterLab's "unsaved" dot says so.
+      const onSync = (synced: boolean): void => { if (synced && panel.context.model) panel.context.model.dirty = false }
+      provider.on('sync', onSync)
+      panel.disposed.connect(() => provider.off('sync', onSync))
     })
   }
 }

@@ -2,7 +2,13 @@
 // pip-installed from its wheel): two editors and a viewer, each in their own browser context, on a
 // real CollabServer; cells run on JupyterLab's own ipykernel. Screenshots: clients/test-results/jupyterlab/.
 import assert from 'node:assert/strict'
+import { once } from 'node:events'
 import { after, before, test } from 'node:test'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import WebSocket from 'ws'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
 import { CollabServer, freePort, tokenFor } from '../../../test-support/collab-server.mjs'
 import { JupyterLabServer } from './jupyterlab-server.mjs'
 import { cellText, cells, launchBrowser, modelSources, openLab, runCommand, screenshot, showCollabPanel, signIn, waitFor } from './jupyterlab-session.mjs'
@@ -28,6 +34,27 @@ async function allowsOrigin (origin) {
     headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' }
   })
   return response.headers.get('access-control-allow-origin') === origin
+}
+
+/** Sends `user`'s forged first cell straight to the room over the y-websocket endpoint, past any UI. */
+async function forgeCellAs (user) {
+  const socket = new WebSocket(`${server.url.replace('http', 'ws')}/yjs/${project}/${notebook}?access_token=${tokenFor(user)}`)
+  const denials = []
+  socket.on('message', data => {
+    const decoder = decoding.createDecoder(new Uint8Array(data))
+    // y-websocket auth message (2), permission denied (0), then the reason.
+    if (decoding.readVarUint(decoder) === 2 && decoding.readVarUint(decoder) === 0) denials.push(decoding.readVarString(decoder))
+  })
+  await once(socket, 'open')
+  const doc = new Y.Doc()
+  doc.getArray('cells').insert(0, [new Y.Map([['id', 'forged'], ['cell_type', 'raw'], ['source', new Y.Text('forged')], ['metadata', new Y.Map()]])])
+  const message = encoding.createEncoder()
+  encoding.writeVarUint(message, 0) // y-websocket: sync
+  syncProtocol.writeUpdate(message, Y.encodeStateAsUpdate(doc))
+  socket.send(encoding.toUint8Array(message))
+  await new Promise(resolve => setTimeout(resolve, 1500))
+  socket.close()
+  return denials
 }
 
 async function openNotebook (session) {
@@ -139,6 +166,9 @@ test('the server holds what JupyterLab wrote, and a reload shows everything', as
       calc.outputs.some(o => o.output_type === 'stream' && o.text.includes('42'))
   }, 'the server export to have the edits, the output and the execution count')
 
+  // Each change is saved once the server acknowledges it, and JupyterLab's tab says so.
+  await waitFor(async () => await alice.page.locator('.lm-TabBar-tab.jp-mod-dirty').count() === 0, 'alice\'s tab to read as saved')
+
   await bob.page.reload()
   await bob.page.waitForFunction(() => window.jupyterapp)
   await bob.page.evaluate(() => window.jupyterapp.restored)
@@ -175,11 +205,19 @@ test('a viewer can change nothing in JupyterLab, and the server refuses her anyw
     body: JSON.stringify({ name: 'carols.ipynb', content: starter })
   })
   assert.equal(refused.status, 403)
-  await page.evaluate(() => window.jupyterapp.shell.currentWidget.content.model.sharedModel.insertCell(0, { cell_type: 'raw', source: 'forged' }))
-  await page.waitForTimeout(1500)
+  const denials = await forgeCellAs('carol')
+  assert.match(denials.join('\n'), /viewers cannot change this document/)
   assert.deepEqual(await modelSources(alice.page), ['# Shared analysis', 'x = 6 * 7\nprint(x)'])
   const ipynb = await server.api('alice', 'GET', `/api/projects/${project}/notebooks/${notebook}/export`)
   assert.equal(ipynb.cells.length, 2, 'the server kept the notebook as it was')
+  // The same forged update from an editor does arrive: the check above would have seen it.
+  assert.deepEqual(await forgeCellAs('bob'), [])
+  await waitFor(async () => (await modelSources(alice.page)).includes('forged'), 'an editor\'s update to arrive')
+  // Leave the notebook as it was.
+  await cells(alice.page).nth((await modelSources(alice.page)).indexOf('forged')).locator('.jp-InputPrompt').click()
+  await alice.page.keyboard.press('Escape')
+  await runCommand(alice.page, 'notebook:delete-cell')
+  await waitFor(async () => (await modelSources(bob.page)).length === 2, 'the forged cell to be gone')
 })
 
 test('the project chat and the copilot work in JupyterLab\'s side panel', async (t) => {
