@@ -2,12 +2,41 @@ namespace Collab.Server.WebClient;
 
 public static class WebClientExtensions
 {
+    private const string NotBuiltPage = """
+        <!doctype html><html lang="en"><meta charset="utf-8"><title>Collab: web client not built</title>
+        <body>
+        <h1>The web client is not built</h1>
+        <p>The server is running, but the browser client it serves here was not built, because
+        Node.js and npm were not found when the server was built.</p>
+        <p>Install Node.js (20 or later) with npm, then either run the server again with
+        <code>dotnet run --project CollabServer</code> (it builds the client), or build it yourself:
+        <code>cd clients &amp;&amp; npm ci &amp;&amp; ./build.sh</code>.</p>
+        <p>The API, the hub and y-websocket work meanwhile.</p></body></html>
+        """;
+
     /// <summary>
     /// Serves the built web client (<c>clients/packages/web</c>, built into <c>wwwroot/</c> by
-    /// <c>clients/build.sh</c>) at <c>/</c>. Before API and hub routes, so those never shadow it;
-    /// requests for anything but a file fall through to them. The security headers are set
-    /// ahead of them, so the web client, the docs pages and the API all get them.
+    /// <c>clients/build.sh</c> or the server's build) at <c>/</c>, or a page saying how to build it.
+    /// Before API and hub routes, so those never shadow it; requests for anything but a file fall
+    /// through to them. The security headers are set ahead of them, so the web client, the docs
+    /// pages and the API all get them.
     /// </summary>
-    public static IApplicationBuilder UseCollabWebClient(this IApplicationBuilder app) =>
-        app.UseMiddleware<SecurityHeadersMiddleware>().UseDefaultFiles().UseStaticFiles();
+    public static IApplicationBuilder UseCollabWebClient(this IApplicationBuilder app)
+    {
+        var environment = app.ApplicationServices.GetRequiredService<IWebHostEnvironment>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path == "/" && HttpMethods.IsGet(context.Request.Method)
+                && !environment.WebRootFileProvider.GetFileInfo("index.html").Exists)
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(NotBuiltPage);
+                return;
+            }
+            await next();
+        });
+        return app.UseDefaultFiles().UseStaticFiles();
+    }
 }

@@ -2,6 +2,15 @@
 # Works with a read-only root filesystem: the only writable paths are /data (SQLite in the
 # embedded mode; mount a volume) and /tmp (mount an emptyDir).
 #   docker build -f deploy/docker/collab-server.Dockerfile -t collab-server:0.1.0 .
+# The web client served at / (built by Vite into CollabServer/wwwroot).
+FROM node:20-bookworm-slim AS web
+WORKDIR /src
+COPY clients/ clients/
+RUN cd clients && npm ci --no-audit --no-fund && \
+    npm run build --workspace @collab/signalr-provider && \
+    npm run build --workspace @collab/ui && \
+    npm run build --workspace @collab/web
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0.100-noble AS build
 WORKDIR /src
 COPY Directory.Build.props ./
@@ -9,7 +18,8 @@ COPY Crdt/ Crdt/
 # Copilot/ too: the server hosts the copilot libraries that live there.
 COPY Copilot/ Copilot/
 COPY CollabServer/ CollabServer/
-RUN dotnet publish CollabServer/Collab.Server.csproj -c Release -o /app --no-self-contained
+COPY --from=web /src/CollabServer/wwwroot/ CollabServer/wwwroot/
+RUN dotnet publish CollabServer/Collab.Server.csproj -c Release -o /app --no-self-contained -p:CollabSkipWebClient=true
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0.0-noble-chiseled AS runtime
 WORKDIR /app

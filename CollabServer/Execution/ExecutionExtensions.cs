@@ -1,0 +1,30 @@
+namespace Collab.Server.Execution;
+
+public static class ExecutionExtensions
+{
+    /// <summary>Running cells on a Jupyter Server (section <c>Jupyter</c>; off without <c>Jupyter:Url</c>).</summary>
+    public static IHostApplicationBuilder AddCollabExecution(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<JupyterOptions>()
+            .Bind(builder.Configuration.GetSection(JupyterOptions.Section))
+            .Validate(o => !o.Enabled || IsHttpUrl(o.Url!), "Jupyter:Url must be an absolute http or https URL, e.g. http://127.0.0.1:8888/.")
+            .Validate(o => o.RequestTimeoutSeconds is >= 1 and <= 600, "Jupyter:RequestTimeoutSeconds must be between 1 and 600.")
+            .Validate(o => o.MaxOutputBytesPerCell is >= 1024 and <= 256 * 1024 * 1024, "Jupyter:MaxOutputBytesPerCell must be between 1024 and 268435456.")
+            .Validate(o => o.MaxQueuedCells is >= 1 and <= 100_000, "Jupyter:MaxQueuedCells must be between 1 and 100000.")
+            .Validate(o => o.OutputFlushMilliseconds is >= 0 and <= 5000, "Jupyter:OutputFlushMilliseconds must be between 0 and 5000.")
+            .Validate(o => o.MaxKernelsPerProject is >= 1 and <= 10_000, "Jupyter:MaxKernelsPerProject must be between 1 and 10000.")
+            .Validate(o => o.IdleKernelMinutes is >= 0 and <= 7 * 24 * 60, "Jupyter:IdleKernelMinutes must be between 0 (never) and 10080.")
+            .Validate(o => o.SessionPrefix.Length > 0 && !o.SessionPrefix.StartsWith('/') && !o.SessionPrefix.Contains(".."),
+                "Jupyter:SessionPrefix must be a relative folder name without '..'.")
+            .ValidateOnStart();
+        builder.Services.AddHttpClient<JupyterServerClient>();
+        builder.Services.AddSingleton<ExecutionService>();
+        builder.Services.AddHostedService<IdleKernelReaper>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapCollabExecution(this IEndpointRouteBuilder app) => app.MapExecutionEndpoints();
+
+    private static bool IsHttpUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+}

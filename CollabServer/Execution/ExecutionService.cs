@@ -1,0 +1,214 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Collab.Crdt.Jupyter;
+using Collab.Server.Errors;
+using Collab.Server.Rooms;
+using Collab.Server.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Collab.Server.Execution;
+
+/// <summary>
+/// Entry point of both transports for running cells: checks the request, resolves cells and
+/// kernels, and hands off to the notebook's <see cref="NotebookKernel"/>. Refusals are
+/// <see cref="RefusalException"/>s; authorization (editor) is the caller's.
+/// </summary>
+public sealed class ExecutionService(
+    JupyterServerClient server, RoomManager rooms, INotebookStore notebooks, IOptions<JupyterOptions> options,
+    ILoggerFactory loggers) : IAsyncDisposable
+{
+    public static readonly string[] Modes = ["cells", "all", "below"];
+    private static readonly TimeSpan SpecsLifetime = TimeSpan.FromMinutes(1);
+    private readonly ConcurrentDictionary<DocumentKey, NotebookKernel> _kernels = new();
+    private readonly ILogger _logger = loggers.CreateLogger<ExecutionService>();
+    private (KernelList List, DateTimeOffset At)? _specs;
+
+    /// <summary>Queues cells; returns the ids queued, in order.</summary>
+    public async Task<IReadOnlyList<string>> RunAsync(DocumentKey key, string? mode, IReadOnlyList<string>? cellIds, CancellationToken ct)
+    {
+        EnsureEnabled();
+        if (mode is null || !Modes.Contains(mode))
+            throw new RefusalException(ErrorCode.Invalid, $"'mode' must be one of {string.Join(", ", Modes)}.");
+        var ids = cellIds ?? [];
+        if (mode != "all" && ids.Count == 0) throw new RefusalException(ErrorCode.Invalid, "'cellIds' must name at least one cell.");
+        if (ids.Count > options.Value.MaxQueuedCells)
+            throw new RefusalException(ErrorCode.TooLarge, $"At most {options.Value.MaxQueuedCells} cells can be queued at once (Jupyter:MaxQueuedCells).");
+        await EnsureNotebookAsync(key, ct);
+        var cells = await rooms.RunAsync(key, room => room.ReadAsync(NotebookModel.Cells));
+        var chosen = Choose(cells, mode, ids).Where(c => c.CellType == "code" && !string.IsNullOrWhiteSpace(c.Source))
+            .Select(c => new QueuedCell(c.Id, c.Source)).ToList();
+        return chosen.Count == 0 ? [] : Kernel(key).Enqueue(chosen);
+    }
+
+    public async Task InterruptAsync(DocumentKey key, CancellationToken ct)
+    {
+        EnsureEnabled();
+        await EnsureNotebookAsync(key, ct);
+        if (_kernels.TryGetValue(key, out var kernel)) await Refuse(() => kernel.InterruptAsync(ct));
+    }
+
+    public async Task RestartAsync(DocumentKey key, CancellationToken ct)
+    {
+        EnsureEnabled();
+        await EnsureNotebookAsync(key, ct);
+        await Refuse(() => Kernel(key).RestartAsync(null, ct));
+    }
+
+    /// <summary>Shuts the notebook's kernel down (its variables are gone; the next run starts a new one).</summary>
+    public async Task ShutdownAsync(DocumentKey key, CancellationToken ct)
+    {
+        EnsureEnabled();
+        await EnsureNotebookAsync(key, ct);
+        if (!_kernels.TryRemove(key, out var kernel)) return;
+        try
+        {
+            await Refuse(() => kernel.ShutdownAsync(ct));
+        }
+        finally
+        {
+            await kernel.DisposeAsync();
+        }
+    }
+
+    /// <summary>Shuts down kernels idle longer than <c>Jupyter:IdleKernelMinutes</c>; returns how many.</summary>
+    public async Task<int> ShutDownIdleAsync(CancellationToken ct)
+    {
+        if (options.Value.IdleKernelMinutes == 0) return 0;
+        var cutoff = DateTimeOffset.UtcNow.AddMinutes(-options.Value.IdleKernelMinutes);
+        var stopped = 0;
+        foreach (var (key, kernel) in _kernels)
+        {
+            if (kernel.IsBusy || kernel.LastActive > cutoff || !_kernels.TryRemove(new(key, kernel))) continue;
+            try
+            {
+                await kernel.ShutdownAsync(ct);
+                stopped++;
+            }
+            catch (JupyterUnavailableException ex)
+            {
+                _logger.LogWarning("Could not shut down the idle kernel of {Document}: {Reason}", key, ex.Message);
+            }
+            finally
+            {
+                await kernel.DisposeAsync();
+            }
+        }
+        return stopped;
+    }
+
+    /// <summary>Sets the notebook's kernelspec and restarts it on that kernel.</summary>
+    public async Task ChangeKernelAsync(DocumentKey key, string? kernelName, CancellationToken ct)
+    {
+        EnsureEnabled();
+        await EnsureNotebookAsync(key, ct);
+        var specs = await KernelsAsync(ct);
+        var spec = specs.Kernels.FirstOrDefault(k => k.Name == kernelName)
+            ?? throw new RefusalException(ErrorCode.Invalid,
+                $"No kernel named '{kernelName}' on the Jupyter server; choose one of {string.Join(", ", specs.Kernels.Select(k => k.Name))}.");
+        await rooms.RunAsync(key, room => room.EditAsync(doc => NotebookModel.SetNotebookMetadata(doc, "kernelspec", new JsonObject
+        {
+            ["name"] = spec.Name,
+            ["display_name"] = spec.DisplayName,
+            ["language"] = spec.Language,
+        })));
+        await Refuse(() => Kernel(key).RestartAsync(spec.Name, ct));
+    }
+
+    /// <summary>The Jupyter server's kernelspecs (kept for a minute).</summary>
+    public Task<KernelList> KernelsAsync(CancellationToken ct)
+    {
+        EnsureEnabled();
+        return Refuse(() => SpecsAsync(ct));
+    }
+
+    private async Task<KernelList> SpecsAsync(CancellationToken ct)
+    {
+        if (_specs is { } cached && DateTimeOffset.UtcNow - cached.At < SpecsLifetime) return cached.List;
+        var list = await server.KernelSpecsAsync(ct);
+        _specs = (list, DateTimeOffset.UtcNow);
+        return list;
+    }
+
+    /// <summary>
+    /// The notebook's kernel; a project may hold <c>Jupyter:MaxKernelsPerProject</c> at once, so one
+    /// project can't take every kernel the Jupyter server can start.
+    /// </summary>
+    private NotebookKernel Kernel(DocumentKey key)
+    {
+        if (_kernels.TryGetValue(key, out var existing)) return existing;
+        lock (_kernels)
+        {
+            if (_kernels.TryGetValue(key, out existing)) return existing;
+            var held = _kernels.Keys.Count(k => k.ProjectId == key.ProjectId);
+            if (held >= options.Value.MaxKernelsPerProject)
+                throw new RefusalException(ErrorCode.Conflict,
+                    $"This project already has {held} notebooks with a kernel (Jupyter:MaxKernelsPerProject); shut one of their kernels down first.");
+            var kernel = new NotebookKernel(key, server, options.Value,
+                new NotebookWriter(key, rooms, TimeSpan.FromMilliseconds(options.Value.OutputFlushMilliseconds), _logger),
+                notebooks, (requested, ct) => ResolveSpecAsync(key, requested, ct), loggers.CreateLogger<NotebookKernel>());
+            _kernels[key] = kernel;
+            return kernel;
+        }
+    }
+
+    /// <summary>The asked kernel, else the notebook's kernelspec, else <c>Jupyter:DefaultKernel</c>, else the server's default.</summary>
+    private async Task<KernelSpecInfo> ResolveSpecAsync(DocumentKey key, string? requested, CancellationToken ct)
+    {
+        var specs = await SpecsAsync(ct);
+        var named = requested ?? await rooms.RunAsync(key, room => room.ReadAsync(NotebookModel.KernelName));
+        var fallback = string.IsNullOrEmpty(options.Value.DefaultKernel) ? specs.Default : options.Value.DefaultKernel;
+        return specs.Kernels.FirstOrDefault(k => k.Name == named)
+            ?? specs.Kernels.FirstOrDefault(k => k.Name == fallback)
+            ?? specs.Kernels.FirstOrDefault()
+            ?? throw new JupyterUnavailableException("The Jupyter server offers no kernels.");
+    }
+
+    private static IEnumerable<NotebookModel.CellSummary> Choose(IReadOnlyList<NotebookModel.CellSummary> cells, string mode, IReadOnlyList<string> ids)
+    {
+        switch (mode)
+        {
+            case "all":
+                return cells;
+            case "below":
+                var start = cells.ToList().FindIndex(c => c.Id == ids[0]);
+                if (start < 0) throw new RefusalException(ErrorCode.NotFound, $"No cell with id '{ids[0]}' in this notebook.");
+                return cells.Skip(start);
+            default:
+                var byId = cells.ToDictionary(c => c.Id);
+                var missing = ids.FirstOrDefault(id => !byId.ContainsKey(id));
+                if (missing is not null) throw new RefusalException(ErrorCode.NotFound, $"No cell with id '{missing}' in this notebook.");
+                return ids.Distinct().Select(id => byId[id]);
+        }
+    }
+
+    private void EnsureEnabled()
+    {
+        if (!options.Value.Enabled)
+            throw new RefusalException(ErrorCode.Unavailable, "Running cells is not set up on this server: it has no Jupyter server (Jupyter:Url).");
+    }
+
+    private async Task EnsureNotebookAsync(DocumentKey key, CancellationToken ct)
+    {
+        if (!await notebooks.ExistsAsync(key, ct)) throw new RefusalException(ErrorCode.NotFound, "Notebook not found.");
+    }
+
+    private static async Task<T> Refuse<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (JupyterUnavailableException ex)
+        {
+            throw new RefusalException(ErrorCode.Unavailable, ex.Message);
+        }
+    }
+
+    private static Task Refuse(Func<Task> call) => Refuse(async () => { await call(); return true; });
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var kernel in _kernels.Values) await kernel.DisposeAsync();
+        _kernels.Clear();
+    }
+}
