@@ -49,10 +49,16 @@ const plugin: JupyterFrontEndPlugin<void> = {
       const provider = drive.providers.get(panel.context.path.slice(prefix.length))
       if (!provider) return
       followRole(panel, provider)
-      // Every change is saved once the server acknowledges it; JupyterLab's "unsaved" dot says so.
-      const onSync = (synced: boolean): void => { if (synced && panel.context.model) panel.context.model.dirty = false }
-      provider.on('sync', onSync)
-      panel.disposed.connect(() => provider.off('sync', onSync))
+      // Every change is saved once the server acknowledges it (remote ones already are), so
+      // JupyterLab's "unsaved" dot shows only while one of ours is in flight.
+      const markSaved = (): void => { if (provider.synced && panel.context.model) panel.context.model.dirty = false }
+      const onContent = (): void => queueMicrotask(markSaved)
+      provider.on('sync', markSaved)
+      void panel.context.ready.then(() => {
+        panel.context.model.contentChanged.connect(onContent)
+        markSaved()
+      })
+      panel.disposed.connect(() => provider.off('sync', markSaved))
     })
   }
 }

@@ -181,6 +181,7 @@ test('the server holds what JupyterLab wrote, and a reload shows everything', as
   await waitFor(async () => (await modelSources(bob.page)).join('|') === '# Shared analysis|x = 6 * 7\nprint(x)', 'bob\'s notebook after reload')
   await cells(bob.page).nth(1).locator('.jp-OutputArea-output', { hasText: '42' }).waitFor()
   await cells(bob.page).nth(1).locator('.jp-InputPrompt', { hasText: '[1]' }).waitFor()
+  await waitFor(async () => await bob.page.locator('.lm-TabBar-tab.jp-mod-dirty').count() === 0, 'bob\'s reopened notebook to read as saved')
   await screenshot(bob.page, '08-reloaded-bob')
 })
 
