@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Tests the clients against the real server: the SignalR provider's unit tests (Node), the web
-# client's browser tests and the JupyterLab extension inside a real JupyterLab (Playwright driving
-# Debian's /usr/bin/chromium; Debian's Jupyter packages are installed here if missing). Needs
-# `npm ci` and clients/build.sh first, and a built CollabServer (dotnet test builds it; else built here).
+# client's browser tests (Playwright driving Debian's /usr/bin/chromium), sign-in included against
+# the OpenID provider of tests/interop (its npm ci is run here if missing), and the JupyterLab
+# extension inside a real JupyterLab (Debian's Jupyter packages are installed here if missing).
+# Needs `npm ci` and clients/build.sh first, and a built CollabServer (dotnet test builds it; else built here).
 # Screenshots land in clients/test-results/.
 set -euo pipefail
 cd "$(dirname "$0")"
 if [ -z "${COLLAB_SERVER_DLL:-}" ] && ! ls ../CollabServer/bin/*/net10.0/Collab.Server.dll >/dev/null 2>&1; then
   dotnet build ../CollabServer/Collab.Server.csproj -c Release -nologo -v q
+fi
+if [ ! -d ../tests/interop/node_modules/oidc-provider ]; then
+  (cd ../tests/interop && npm ci --no-audit --no-fund --loglevel=error)
 fi
 echo "==> clients: provider tests against the live server"
 npm test --workspace @collab/signalr-provider

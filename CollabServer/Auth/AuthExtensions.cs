@@ -1,3 +1,4 @@
+using Collab.Server.Cors;
 using Collab.Server.Storage;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,14 @@ public static class AuthExtensions
                 "Auth:SigningKey must be at least 32 bytes (256 bits) for HS256.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Audience), "Auth:Audience must not be empty.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.UserClaim), "Auth:UserClaim must not be empty.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.Authority) || IsHttpUrl(o.Authority, o.RequireHttpsMetadata),
+                "Auth:Authority must be an absolute https URL (http only with Auth:RequireHttpsMetadata=false, for a local test provider).")
+            .Validate(o => string.IsNullOrWhiteSpace(o.MetadataAddress) || IsHttpUrl(o.MetadataAddress, o.RequireHttpsMetadata),
+                "Auth:MetadataAddress must be an absolute https URL (http only with Auth:RequireHttpsMetadata=false, for a local test provider).")
+            .Validate(o => string.IsNullOrWhiteSpace(o.ClientId) || !string.IsNullOrWhiteSpace(o.Authority),
+                "Auth:ClientId needs Auth:Authority (the issuer the clients sign in at).")
+            .Validate(o => o.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("openid"),
+                "Auth:Scopes must be space-separated and include 'openid'.")
             .Validate(o => o.AccessRecheckSeconds is >= 1 and <= 3600, "Auth:AccessRecheckSeconds must be between 1 and 3600.")
             .ValidateOnStart();
         builder.Services.AddSingleton<SigningKeyProvider>();
@@ -82,5 +91,23 @@ public static class AuthExtensions
             });
         builder.Services.AddAuthorization();
         return builder;
+    }
+
+    // Checked at start: the JWT handler would otherwise refuse an http authority only at the first request.
+    private static bool IsHttpUrl(string value, bool requireHttps) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || (!requireHttps && uri.Scheme == Uri.UriSchemeHttp));
+
+    /// <summary>
+    /// <c>GET /api/auth/config</c>: anonymous, so a client can tell how to sign in before it has a token;
+    /// and the sign-in popup's callback page.
+    /// </summary>
+    public static IEndpointRouteBuilder MapCollabAuth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/auth/config", (IOptions<AuthOptions> auth, IOptions<CrossOriginOptions> cors) =>
+                TypedResults.Ok(AuthClientConfig.From(auth.Value, cors.Value.AllowedOrigins)))
+            .AllowAnonymous().WithTags("Auth");
+        app.MapSignInCallbackPage();
+        return app;
     }
 }

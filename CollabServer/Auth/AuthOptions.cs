@@ -30,6 +30,15 @@ public sealed class AuthOptions
     public string UserClaim { get; set; } = "sub";
 
     /// <summary>
+    /// <c>Auth:ClientId</c>: the public client (no secret; PKCE) registered at the authority for the
+    /// web client and the JupyterLab extension. Unset: they offer no "Sign in with" button.
+    /// </summary>
+    public string? ClientId { get; set; }
+
+    /// <summary><c>Auth:Scopes</c>: space-separated scopes those clients ask for; must include <c>openid</c>.</summary>
+    public string Scopes { get; set; } = "openid profile";
+
+    /// <summary>
     /// <c>Auth:AccessRecheckSeconds</c>: how often each node compares its live connections' roles with
     /// the store, for changes whose notice never arrived (Redis down at that moment, a database edit).
     /// </summary>

@@ -49,19 +49,19 @@ export function tokenFor (user) {
 }
 
 export class CollabServer {
-  constructor (port, dataDir, webRoot, env = {}) {
+  constructor (port, dataDir, webRoot, settings) {
     this.port = port
-    this.extraEnv = env
     this.dataDir = dataDir
     this.webRoot = webRoot
+    this.settings = settings
     this.url = `http://127.0.0.1:${port}`
     this.log = ''
     this.child = null
   }
 
-  /** Starts a server; `webRoot` serves the built web client at `/`; `env` adds settings (e.g. `Cors__AllowedOrigins__0`). */
-  static async start ({ webRoot, env } = {}) {
-    const server = new CollabServer(await freePort(), mkdtempSync(join(tmpdir(), 'collab-clients-')), webRoot, env)
+  /** Starts a server; `webRoot` serves the built web client at `/`; `settings` ('Auth:Authority': …) override the test ones. */
+  static async start ({ webRoot, port, settings = {} } = {}) {
+    const server = new CollabServer(port ?? await freePort(), mkdtempSync(join(tmpdir(), 'collab-clients-')), webRoot, settings)
     await server.resume()
     return server
   }
@@ -76,10 +76,10 @@ export class CollabServer {
       Auth__Issuer: issuer,
       Auth__Audience: audience,
       Rooms__UnloadGraceSeconds: '2',
-      Logging__LogLevel__Default: 'Warning',
-      ...this.extraEnv
+      Logging__LogLevel__Default: 'Warning'
     }
     if (this.webRoot) env.ASPNETCORE_WEBROOT = this.webRoot
+    for (const [key, value] of Object.entries(this.settings)) env[key.replaceAll(':', '__')] = value
     const child = spawn('dotnet', [serverDll()], { cwd: this.dataDir, env, stdio: ['ignore', 'pipe', 'pipe'] })
     this.child = child
     const append = chunk => { this.log += chunk.toString() }

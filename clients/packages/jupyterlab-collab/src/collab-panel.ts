@@ -2,9 +2,10 @@ import { chatPanel, copilotPanel, h, listNotebooks, listProjects } from '@collab
 import { Widget } from '@lumino/widgets'
 import type { CollabDrive } from './collab-drive'
 import type { CollabSession } from './collab-session'
+import { signInForm } from './sign-in-form'
 
 /**
- * The Collab side panel: sign in (server URL + token), the projects and their notebooks (click to
+ * The Collab side panel: sign in (server URL, then the platform's provider or a dev token), the projects and their notebooks (click to
  * open live), who is in the open notebooks, then the project's chat and the copilot.
  */
 export class CollabPanel extends Widget {
@@ -17,35 +18,17 @@ export class CollabPanel extends Widget {
     this.title.label = 'Collab'
     this.addClass('jp-CollabPanel')
     drive.providersChanged.connect(() => this.renderPresence())
+    collab.onExpired = () => this.render('Your session expired: sign in again.')
     this.render()
   }
 
   private presence = h('ul', { class: 'jp-CollabPanel-presence', 'aria-label': 'People in your open notebooks' })
 
-  private render (): void {
+  private render (notice: string | null = null): void {
     this.unmount()
     this.unmount = () => {}
-    if (!this.collab.session) this.node.replaceChildren(this.signInForm())
+    if (!this.collab.session) this.node.replaceChildren(signInForm(this.collab, notice, () => this.render()))
     else void this.renderProjects()
-  }
-
-  private signInForm (): HTMLElement {
-    const url = h('input', { id: 'collab-url', type: 'text', value: 'http://127.0.0.1:5080' })
-    const token = h('textarea', { id: 'collab-token', rows: 4 })
-    const error = h('p', { class: 'error', role: 'alert', hidden: true })
-    const form = h('form', { class: 'collab-ui', 'aria-label': 'Connect to Collab' },
-      h('label', { for: 'collab-url' }, 'Collab server URL'), url,
-      h('label', { for: 'collab-token' }, 'Access token'), token, error,
-      h('button', { type: 'submit', class: 'jp-mod-styled jp-mod-accept' }, 'Connect'))
-    form.addEventListener('submit', event => {
-      event.preventDefault()
-      if (this.collab.signIn(url.value, token.value)) this.render()
-      else {
-        error.textContent = 'That is not a valid, unexpired token.'
-        error.hidden = false
-      }
-    })
-    return form
   }
 
   private async renderProjects (): Promise<void> {

@@ -50,8 +50,10 @@ export async function signIn (session, serverUrl, token) {
   const { page } = session
   await showCollabPanel(page)
   await page.getByLabel('Collab server URL').fill(serverUrl)
+  await page.getByRole('button', { name: 'Continue' }).click()
+  // The test server takes pasted tokens (dev mode); sign-in with a provider is tested elsewhere.
   await page.getByLabel('Access token').fill(token)
-  await page.getByRole('button', { name: 'Connect' }).click()
+  await page.getByRole('button', { name: 'Connect with token' }).click()
   await page.getByText(`as ${session.user}`).waitFor()
 }
 

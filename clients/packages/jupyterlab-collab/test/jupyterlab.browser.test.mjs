@@ -66,7 +66,7 @@ async function openNotebook (session) {
 before(async () => {
   const labPort = await freePort()
   const labOrigin = `http://127.0.0.1:${labPort}`
-  server = await CollabServer.start({ env: { Cors__AllowedOrigins__0: labOrigin } })
+  server = await CollabServer.start({ settings: { 'Cors:AllowedOrigins:0': labOrigin } })
   await server.createProject(project, { alice: 'owner', bob: 'editor', carol: 'viewer' })
   await server.api('alice', 'POST', `/api/projects/${project}/notebooks`, { name: notebook, content: starter })
   lab = await JupyterLabServer.start(labPort)

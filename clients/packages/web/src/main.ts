@@ -1,9 +1,9 @@
 import { CollabConnection } from '@collab/signalr-provider'
-import { chatPanel, copilotPanel, h, clearSession, loadSession, type Session } from '@collab/ui'
+import { chatPanel, copilotPanel, h, clearSession, whenExpired, type Session } from '@collab/ui'
 import { connectionIndicator } from './connection-indicator'
 import { NotebookView } from './notebook-view'
 import { notebooksView, projectsView } from './projects-view'
-import { signInView } from './sign-in-view'
+import { signedInSession, signInAgain } from './sign-in-view'
 import { tabs } from './side-panel'
 import '@collab/ui/style.css'
 import './styles.css'
@@ -20,6 +20,10 @@ function start (session: Session): void {
   const chatConnection = new CollabConnection({ serverUrl: location.origin, token: () => session.token })
   void connection.start()
   void chatConnection.start()
+  whenExpired(session, () => {
+    clearSession()
+    signInAgain('Your session expired: sign in again.')
+  })
   const main = h('main', { id: 'main', tabindex: -1 })
   const signOut = h('button', {
     type: 'button',
@@ -76,6 +80,6 @@ function mountNotebook (main: HTMLElement, session: Session, connection: CollabC
   }
 }
 
-const session = loadSession()
-if (session) start(session)
-else root.replaceChildren(h('main', { id: 'main' }, signInView(s => start(s))))
+signedInSession(root).then(start, (e: Error) => {
+  root.replaceChildren(h('main', { id: 'main' }, h('p', { class: 'error', role: 'alert' }, `Could not start: ${e.message}`)))
+})
