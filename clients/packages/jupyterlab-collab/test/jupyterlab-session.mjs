@@ -16,11 +16,9 @@ const knownNoise = [
   /RangeError: Maximum call stack size exceeded \(\S+web-components_dist_esm_index_js/
 ]
 
-export async function launchBrowser ({ disableWebSecurity }) {
+export async function launchBrowser () {
   mkdirSync(artifacts, { recursive: true })
   const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-  // Only until the server allows other origins (Cors:AllowedOrigins): see docs/jupyterlab.md.
-  if (disableWebSecurity) args.push('--disable-web-security')
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args })
 }
 

@@ -70,9 +70,9 @@ before(async () => {
   await server.createProject(project, { alice: 'owner', bob: 'editor', carol: 'viewer' })
   await server.api('alice', 'POST', `/api/projects/${project}/notebooks`, { name: notebook, content: starter })
   lab = await JupyterLabServer.start(labPort)
-  const cors = await allowsOrigin(labOrigin)
-  if (!cors) console.log(`# this server build does not allow ${labOrigin} (no Cors:AllowedOrigins yet): Chromium runs without web security`)
-  browser = await launchBrowser({ disableWebSecurity: !cors })
+  // JupyterLab and Collab are two origins, as in a real deployment: the browser's CORS checks apply.
+  assert.ok(await allowsOrigin(labOrigin), 'the server allows the JupyterLab origin (Cors:AllowedOrigins)')
+  browser = await launchBrowser()
   ;[alice, bob, carol] = await Promise.all(['alice', 'bob', 'carol'].map(user => openLab(browser, lab, user)))
   for (const s of [alice, bob, carol]) await signIn(s, server.url, tokenFor(s.user))
 })
