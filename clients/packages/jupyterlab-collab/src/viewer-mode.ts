@@ -1,5 +1,6 @@
 import type { SignalRProvider } from '@collab/signalr-provider'
 import type { NotebookPanel } from '@jupyterlab/notebook'
+import { guardViewerRuns, viewerNotebooks } from './viewer-runs'
 
 /** Command-mode keys that only move around or copy; every other key could change the notebook. */
 const readingKeys = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'PageUp', 'PageDown', 'Home', 'End', 'Escape', 'Tab', 'j', 'k', 'Shift', 'Control', 'Alt', 'Meta'])
@@ -7,13 +8,17 @@ const readingKeys = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 
 /**
  * Makes a Collab notebook read-only in JupyterLab while the user's role is `viewer` (and editable
  * again if it is raised): cell editors read-only, toolbar hidden, and the keys, context menu and
- * drags that would add, move, delete, edit or run cells swallowed. The server refuses a viewer's
- * updates anyway (and the provider does not send them); this keeps the UI honest.
+ * drags that would add, move, delete, edit or run cells swallowed, run commands refused. The
+ * server refuses a viewer's updates anyway (and the provider does not send them); this keeps the
+ * UI honest.
  */
 export function followRole (panel: NotebookPanel, provider: SignalRProvider): void {
+  guardViewerRuns()
   let viewer = false
   const apply = (): void => {
     viewer = provider.role === 'viewer'
+    if (viewer) viewerNotebooks.add(panel.content)
+    else viewerNotebooks.delete(panel.content)
     panel.toggleClass('jp-mod-collabViewer', viewer)
     if (viewer) panel.toolbar.hide()
     else panel.toolbar.show()
