@@ -48,4 +48,6 @@ echo "==> dotnet test"
 dotnet test Collab.sln -c Release --logger "console;verbosity=normal" "$@" || status=$?
 echo "==> client provider and browser tests"
 clients/test.sh || status=$?
+echo "==> bench/llm dry run (the GPU benchmark's staging and run script, on the CPU)"
+bench/llm/dry-run.sh || status=$?
 exit $status

@@ -42,6 +42,7 @@ builder.AddCollabObservability();
 builder.AddCollabAudit();
 builder.AddCollabBackup();
 builder.AddCollabExecution();
+builder.AddCollabWebClient();
 
 var app = builder.Build();
 if (TokenCommand.IsRequested(args)) return await TokenCommand.RunAsync(app.Services, args);
@@ -59,6 +60,7 @@ app.MapCollabAudit();
 app.MapCollabBackup();
 app.MapCollabAuth();
 app.MapCollabApi();
+app.MapCollabWebClient();
 app.MapCollabChat();
 app.MapCollabCopilot();
 app.MapCollabExecution();

@@ -4,6 +4,9 @@
 # the OpenID provider of tests/interop (its npm ci is run here if missing), and the JupyterLab
 # extension inside a real JupyterLab (Debian's Jupyter packages are installed here if missing).
 # Needs `npm ci` and clients/build.sh first, and a built CollabServer (dotnet test builds it; else built here).
+# The browser tests (packages/web/test/*.browser.test.mjs: notebook, rendering, command mode,
+# projects, execution) start their own servers; execution also starts Debian's jupyter_server
+# (python3-jupyter-server, python3-ipykernel) and skips without /usr/bin/python3.
 # Screenshots land in clients/test-results/.
 set -euo pipefail
 cd "$(dirname "$0")"

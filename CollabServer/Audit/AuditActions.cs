@@ -16,4 +16,5 @@ public static class AuditActions
     public const string NotebookImport = "notebook.import";
     public const string NotebookExport = "notebook.export";
     public const string NotebookDelete = "notebook.delete";
+    public const string NotebookRename = "notebook.rename";
 }

@@ -2,6 +2,7 @@ using Collab.Copilot.Assistant;
 using Collab.Copilot.Assistant.Hosting;
 using Collab.Copilot.Assistant.Notebooks;
 using Collab.Copilot.Runtime.Hosting;
+using Collab.Copilot.Runtime.OpenAi;
 using Collab.Indexer.Hosting;
 using Collab.Server.Chat;
 using Collab.Server.Observability;
@@ -50,5 +51,16 @@ public static class CopilotExtensions
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapCollabCopilot(this IEndpointRouteBuilder app) => app.MapCopilotEndpoints().MapDocsPages();
+    /// <summary>
+    /// The copilot's endpoints, and with a local model (<c>Copilot:Model:Path</c>) the
+    /// OpenAI-compatible <c>/v1</c> behind the same JWT auth: that is what the copilot-runtime
+    /// deployment serves to collab-server and the platform's other tools.
+    /// </summary>
+    public static IEndpointRouteBuilder MapCollabCopilot(this IEndpointRouteBuilder app)
+    {
+        app.MapCopilotEndpoints().MapDocsPages();
+        if (app.ServiceProvider.GetRequiredService<ILanguageModelAvailability>().Backend == LanguageModelBackend.InProcessLlama)
+            app.MapOpenAiCompatibleEndpoints().RequireAuthorization().WithTags("OpenAI");
+        return app;
+    }
 }

@@ -16,7 +16,7 @@ public static class NotebookEndpoints
 
     /// <summary>
     /// <c>/api/projects/{projectId}/notebooks</c>: list and export (any member); create, import
-    /// into the live room and delete (editor).
+    /// into the live room, rename and delete (editor).
     /// </summary>
     public static IEndpointRouteBuilder MapNotebookEndpoints(this IEndpointRouteBuilder app)
     {
@@ -57,6 +57,22 @@ public static class NotebookEndpoints
             return TypedResults.NoContent();
         })
             .RequireProjectRole(ProjectRole.Editor);
+
+        group.MapPost("/{name}/rename", async Task<Results<Ok<NotebookInfo>, NotFound, ProblemHttpResult>> (
+            string projectId, string name, RenameNotebookRequest request, NotebookService notebooks, AuditTrail audit, HttpContext http,
+            CancellationToken ct) =>
+        {
+            if (!ProjectNames.IsValidDocName(request.Name))
+                return TypedResults.Problem($"'name' must be {ProjectNames.DocNameRule}.", statusCode: 400);
+            switch (await notebooks.RenameAsync(new DocumentKey(projectId, name), new DocumentKey(projectId, request.Name), ct))
+            {
+                case NotebookRenameResult.NotFound: return TypedResults.NotFound();
+                case NotebookRenameResult.NameTaken:
+                    return TypedResults.Problem($"A notebook named '{request.Name}' already exists.", statusCode: 409);
+            }
+            await audit.RecordAsync(http, projectId, AuditActions.NotebookRename, name, request.Name);
+            return TypedResults.Ok(new NotebookInfo(request.Name, DateTimeOffset.UtcNow));
+        }).RequireProjectRole(ProjectRole.Editor);
 
         group.MapPost("/{name}/import", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (
             string projectId, string name, NotebookService notebooks, INotebookStore store, AuditTrail audit, HttpContext http,

@@ -50,6 +50,21 @@ public sealed class NotebookService(
     }
 
     /// <summary>
+    /// Renames through the store's own create and delete, so every backend can: the live document's
+    /// Yjs state (history, cell ids, outputs) is stored under the new name, then the old one is
+    /// deleted, which closes its room; its clients are told the notebook is gone and open the new name.
+    /// </summary>
+    public async Task<NotebookRenameResult> RenameAsync(DocumentKey from, DocumentKey to, CancellationToken ct)
+    {
+        if (!await notebooks.ExistsAsync(from, ct)) return NotebookRenameResult.NotFound;
+        if (await notebooks.ExistsAsync(to, ct)) return NotebookRenameResult.NameTaken;
+        var state = await rooms.RunAsync(from, room => room.ReadAsync(doc => doc.EncodeStateAsUpdate()));
+        if (!await notebooks.CreateAsync(to, state, ct)) return NotebookRenameResult.NameTaken;
+        await DeleteAsync(from, ct);
+        return NotebookRenameResult.Renamed;
+    }
+
+    /// <summary>
     /// Replaces the live notebook's content with <paramref name="ipynb"/>. The change is built on a
     /// copy of the document, off the room, and reaches the room in steps no larger than a client's
     /// update, so others keep editing meanwhile; edits made in between are merged as any concurrent

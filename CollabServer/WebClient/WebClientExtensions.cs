@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
 namespace Collab.Server.WebClient;
 
 public static class WebClientExtensions
@@ -13,6 +16,14 @@ public static class WebClientExtensions
         <code>cd clients &amp;&amp; npm ci &amp;&amp; ./build.sh</code>.</p>
         <p>The API, the hub and y-websocket work meanwhile.</p></body></html>
         """;
+
+    /// <summary>The web client's options (<c>WebClient:*</c>), validated at start.</summary>
+    public static IHostApplicationBuilder AddCollabWebClient(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WebClientOptions>().Bind(builder.Configuration.GetSection(WebClientOptions.Section)).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebClientOptions>, WebClientOptionsValidator>());
+        return builder;
+    }
 
     /// <summary>
     /// Serves the built web client (<c>clients/packages/web</c>, built into <c>wwwroot/</c> by
@@ -38,5 +49,15 @@ public static class WebClientExtensions
             await next();
         });
         return app.UseDefaultFiles().UseStaticFiles();
+    }
+
+    /// <summary><c>GET /api/web-client/config</c>: public (the page reads it before anyone signs in), nothing secret in it.</summary>
+    public static IEndpointRouteBuilder MapCollabWebClient(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/web-client/config", (IOptions<WebClientOptions> options) =>
+            TypedResults.Ok(new WebClientConfig(options.Value.RoleNames.ToDictionary(
+                r => r.Key.ToLowerInvariant(), r => r.Value.Trim()))))
+            .AllowAnonymous().WithTags("WebClient");
+        return app;
     }
 }

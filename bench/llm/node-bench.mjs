@@ -1,14 +1,19 @@
 // Single-sequence figures through node-llama-cpp 3.22.1 on the same CUDA libraries and the
 // same model file as Collab's bench, for the ratio that bench/llm/run.sh prints.
 //
-//   node node-bench.mjs <model.gguf>
+//   BENCH_THREADS=8 node node-bench.mjs <model.gguf>
+// BENCH_THREADS must match Collab's thread count (run.sh passes both the same number);
+// BENCH_GPU=cpu and BENCH_SMALL=1 are the CPU dry run's (run.sh --cpu).
 import { getLlama, LlamaLogLevel } from "node-llama-cpp";
 
 const modelPath = process.argv[2];
-const PromptTokens = 2048, GeneratedTokens = 128;
-const llama = await getLlama({ gpu: "cuda", build: "never", logLevel: LlamaLogLevel.warn });
-const model = await llama.loadModel({ modelPath, gpuLayers: "max" });
-const context = await model.createContext({ contextSize: 4096, sequences: 1, batchSize: 2048 });
+const small = process.env.BENCH_SMALL === "1";
+const cpu = process.env.BENCH_GPU === "cpu";
+const threads = Number(process.env.BENCH_THREADS ?? 8);
+const PromptTokens = small ? 256 : 2048, GeneratedTokens = small ? 16 : 128;
+const llama = await getLlama({ gpu: cpu ? false : "cuda", build: "never", logLevel: LlamaLogLevel.warn });
+const model = await llama.loadModel({ modelPath, gpuLayers: cpu ? 0 : "max" });
+const context = await model.createContext({ contextSize: small ? 512 : 4096, sequences: 1, batchSize: 2048, threads });
 const sequence = context.getSequence();
 const greedy = { temperature: 0 };
 

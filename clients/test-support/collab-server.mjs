@@ -49,7 +49,7 @@ export function tokenFor (user) {
 }
 
 export class CollabServer {
-  constructor (port, dataDir, webRoot, settings) {
+  constructor (port, dataDir, webRoot, settings = {}) {
     this.port = port
     this.dataDir = dataDir
     this.webRoot = webRoot
@@ -59,7 +59,7 @@ export class CollabServer {
     this.child = null
   }
 
-  /** Starts a server; `webRoot` serves the built web client at `/`; `settings` ('Auth:Authority': …) override the test ones. */
+  /** Starts a server; `webRoot` serves the built web client at `/`; `settings` ('Auth:Authority': … or 'WebClient__RoleNames__owner': …) override the test ones. */
   static async start ({ webRoot, port, settings = {} } = {}) {
     const server = new CollabServer(port ?? await freePort(), mkdtempSync(join(tmpdir(), 'collab-clients-')), webRoot, settings)
     await server.resume()

@@ -39,6 +39,15 @@ try {
   busyStatus = error.status;
 }
 
+const models = [];
+for await (const m of client.models.list()) models.push(m.id);
+let unknownModel = null;
+try {
+  await client.chat.completions.create({ ...sampling, model: "gpt-4o" });
+} catch (error) {
+  unknownModel = { status: error.status, code: error.code };
+}
+
 console.log(JSON.stringify({
   text: whole.choices[0].message.content,
   finish: whole.choices[0].finish_reason,
@@ -52,4 +61,6 @@ console.log(JSON.stringify({
   norms: embeddings.data.map((d) => norm(d.embedding)),
   sameAsFloat: Math.abs(floats.data[0].embedding[0] - embeddings.data[0].embedding[0]) < 1e-6,
   tooLongStatus: busyStatus,
+  models,
+  unknownModel,
 }));

@@ -9,17 +9,24 @@ namespace Collab.Copilot.Runtime.Chat;
 /// answer parses and validates. Output is compact JSON (no optional whitespace) and lists
 /// properties in schema order: required ones always, optional ones may follow. Supported:
 /// type (one or several), properties, required, items, minItems/maxItems,
-/// minLength/maxLength, enum, const, anyOf, local $ref, minimum 0 for integers. Anything
+/// minLength/maxLength (in characters, as JSON Schema counts them: the scheduler keeps the
+/// bytes well-formed UTF-8, so each character the grammar counts is one code point), enum,
+/// const, anyOf, local $ref, minimum 0 for integers. Numbers have at most 16 digits before
+/// the point and a two-digit exponent, so every one fits a double (no 1e999); <c>\u</c>
+/// escapes cannot name a lone surrogate, which no JSON reader can turn into a string; a raw
+/// U+FFFD (whole tokens of them exist in byte-level vocabularies) is left out, as it reads as
+/// a decoding error. Anything
 /// that could make an answer invalid without the grammar knowing (pattern, format, other
 /// bounds) is refused with <see cref="NotSupportedException"/> rather than ignored.
 /// </summary>
 public static class JsonSchemaGrammar
 {
     private const string Primitives = """
-        char ::= [^"\\\x00-\x1F] | "\\" (["\\/bfnrt] | "u" [0-9a-fA-F]{4})
+        char ::= [^"\\\x00-\x1F\uFFFD] | "\\" (["\\/bfnrt] | "u" bmp-escape)
+        bmp-escape ::= [0-9a-cA-CeEfF] [0-9a-fA-F]{3} | [dD] [0-7] [0-9a-fA-F]{2}
         string ::= "\"" char* "\""
         integer ::= "-"? ("0" | [1-9] [0-9]{0,15})
-        number ::= integer ("." [0-9]{1,16})? ([eE] [-+]? [0-9]{1,3})?
+        number ::= integer ("." [0-9]{1,16})? ([eE] [-+]? [0-9]{1,2})?
         boolean ::= "true" | "false"
         null ::= "null"
         value ::= object | array | string | number | boolean | null

@@ -6,6 +6,12 @@ public sealed class CopilotModelOptions
     /// <summary><c>Copilot:Model:Path</c>: the GGUF file. Setting it selects the in-process backend.</summary>
     public string? Path { get; set; }
 
+    /// <summary>
+    /// <c>Copilot:Model:Name</c>: the model id served on <c>/v1</c>, which OpenAI clients must
+    /// send as <c>model</c> (default: the file name without <c>.gguf</c>).
+    /// </summary>
+    public string? Name { get; set; }
+
     /// <summary><c>Copilot:Model:GpuLayers</c>: layers offloaded to the GPU (-1 = all, 0 = CPU only).</summary>
     public int GpuLayers { get; set; }
 

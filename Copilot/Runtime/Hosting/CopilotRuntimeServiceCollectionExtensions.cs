@@ -60,6 +60,7 @@ public static class CopilotRuntimeServiceCollectionExtensions
     private static LlamaRuntimeOptions RuntimeOptions(CopilotModelOptions model) => new()
     {
         ModelPath = model.Path!,
+        ModelId = string.IsNullOrWhiteSpace(model.Name) ? null : model.Name,
         NativeLibraryPath = NativeFolder(model),
         GpuLayers = model.GpuLayers,
         Scheduler = new SchedulerOptions

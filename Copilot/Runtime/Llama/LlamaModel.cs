@@ -14,6 +14,7 @@ public sealed unsafe class LlamaModel : IDisposable
 {
     private readonly SafeLlamaModelHandle handle;
     private readonly nint vocab;
+    private readonly Lazy<TokenBytes> tokenBytes;
 
     private LlamaModel(string path, SafeLlamaModelHandle handle)
     {
@@ -25,6 +26,7 @@ public sealed unsafe class LlamaModel : IDisposable
         TrainingContextSize = NativeMethods.llama_model_n_ctx_train(handle);
         ChatTemplate = Marshal.PtrToStringUTF8((nint)NativeMethods.llama_model_chat_template(handle, null));
         Description = ReadDescription();
+        tokenBytes = new Lazy<TokenBytes>(() => new TokenBytes(this));
     }
 
     /// <summary>The GGUF file the model was loaded from.</summary>
@@ -46,6 +48,9 @@ public sealed unsafe class LlamaModel : IDisposable
     public string Description { get; }
 
     internal SafeLlamaModelHandle Handle => handle;
+
+    /// <summary>Every token's bytes, read on first use (grammar-constrained generation needs them).</summary>
+    internal TokenBytes TokenBytes => tokenBytes.Value;
 
     internal nint Vocabulary => vocab;
 

@@ -184,6 +184,16 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Llama)]
     public static partial int llama_sampler_sample(SafeLlamaSamplerHandle sampler, SafeLlamaContextHandle context, int index);
 
+    // The parts of llama_sampler_sample, for callers that mask candidates first.
+    [LibraryImport(Llama)]
+    public static partial float* llama_get_logits_ith(SafeLlamaContextHandle context, int index);
+
+    [LibraryImport(Llama)]
+    public static partial void llama_sampler_apply(SafeLlamaSamplerHandle sampler, LlamaTokenDataArray* candidates);
+
+    [LibraryImport(Llama)]
+    public static partial void llama_sampler_accept(SafeLlamaSamplerHandle sampler, int token);
+
     [LibraryImport(Llama)]
     public static partial nint llama_sampler_init_greedy();
 

@@ -11,7 +11,9 @@ namespace Collab.Copilot.Runtime.OpenAi;
 /// <summary>
 /// Serves the configured model over the OpenAI wire format, so the platform's other tools
 /// (and the official OpenAI SDKs) can share it: <c>POST /v1/chat/completions</c> (with
-/// server-sent events when <c>stream</c> is true) and <c>POST /v1/embeddings</c>.
+/// server-sent events when <c>stream</c> is true), <c>POST /v1/embeddings</c> and
+/// <c>GET /v1/models</c>. A request naming a model this server does not serve gets 404
+/// <c>model_not_found</c>, as from OpenAI; one naming none gets the served model.
 /// </summary>
 public static class OpenAiEndpointRouteBuilderExtensions
 {
@@ -24,6 +26,8 @@ public static class OpenAiEndpointRouteBuilderExtensions
         var group = endpoints.MapGroup(prefix);
         group.MapPost("/chat/completions", ChatCompletions);
         group.MapPost("/embeddings", Embeddings);
+        group.MapGet("/models", ListModels);
+        group.MapGet("/models/{id}", GetModel);
         return group;
     }
 
@@ -47,6 +51,11 @@ public static class OpenAiEndpointRouteBuilderExtensions
         }
 
         var model = ModelName(client, request.Model);
+        if (!IsServed(model, request.Model))
+        {
+            await ModelNotFound(http, request.Model!);
+            return;
+        }
         var id = "chatcmpl-" + Guid.NewGuid().ToString("N");
         var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var cancel = http.RequestAborted;
@@ -141,6 +150,12 @@ public static class OpenAiEndpointRouteBuilderExtensions
             return;
         }
 
+        var model = generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? requestedModel ?? "local";
+        if (!IsServed(model, requestedModel))
+        {
+            await ModelNotFound(http, requestedModel!);
+            return;
+        }
         GeneratedEmbeddings<Embedding<float>> embeddings;
         try
         {
@@ -151,10 +166,42 @@ public static class OpenAiEndpointRouteBuilderExtensions
             await AnswerError(http, e);
             return;
         }
-        var model = generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? requestedModel ?? "local";
         http.Response.ContentType = "application/json";
         await http.Response.Body.WriteAsync(OpenAiJson.Embeddings(model, embeddings, base64, embeddings.Usage?.InputTokenCount), http.RequestAborted);
     }
+
+    private static async Task ListModels(HttpContext http)
+    {
+        http.Response.ContentType = "application/json";
+        await http.Response.Body.WriteAsync(OpenAiJson.Models(ServedModels(http.RequestServices)), http.RequestAborted);
+    }
+
+    private static async Task GetModel(HttpContext http, string id)
+    {
+        if (!ServedModels(http.RequestServices).Contains(id, StringComparer.Ordinal))
+        {
+            await ModelNotFound(http, id);
+            return;
+        }
+        http.Response.ContentType = "application/json";
+        await http.Response.Body.WriteAsync(OpenAiJson.Model(id), http.RequestAborted);
+    }
+
+    /// <summary>The ids of the chat and embedding models, once each (in process they are the same model).</summary>
+    private static List<string> ServedModels(IServiceProvider services)
+    {
+        var chat = services.GetService<IChatClient>()?.GetService<ChatClientMetadata>()?.DefaultModelId;
+        var embeddings = services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()?.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId;
+        return new[] { chat, embeddings }.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>No model named is fine (the served one answers); another model's name is not.</summary>
+    private static bool IsServed(string served, string? requested) =>
+        string.IsNullOrEmpty(requested) || string.Equals(served, requested, StringComparison.Ordinal);
+
+    private static Task ModelNotFound(HttpContext http, string model) =>
+        Error(http, StatusCodes.Status404NotFound, $"The model '{model}' does not exist or you do not have access to it.",
+            "invalid_request_error", "model", "model_not_found");
 
     private static string ModelName(IChatClient client, string? requested) =>
         client.GetService<ChatClientMetadata>()?.DefaultModelId ?? requested ?? "local";

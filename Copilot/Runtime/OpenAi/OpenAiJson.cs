@@ -82,6 +82,31 @@ internal static class OpenAiJson
             w.WriteEndObject();
         });
 
+    public static byte[] Models(IEnumerable<string> ids) =>
+        Write(w =>
+        {
+            w.WriteString("object", "list");
+            w.WriteStartArray("data");
+            foreach (var id in ids)
+            {
+                w.WriteStartObject();
+                ModelFields(w, id);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        });
+
+    public static byte[] Model(string id) => Write(w => ModelFields(w, id));
+
+    // The model file's age is unknown to the client and unimportant; OpenAI requires the field.
+    private static void ModelFields(Utf8JsonWriter w, string id)
+    {
+        w.WriteString("id", id);
+        w.WriteString("object", "model");
+        w.WriteNumber("created", 0);
+        w.WriteString("owned_by", "collab");
+    }
+
     public static byte[] Error(string message, string type, string? parameter, string? code) =>
         Write(w =>
         {

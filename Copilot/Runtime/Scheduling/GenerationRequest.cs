@@ -14,8 +14,9 @@ internal sealed class GenerationRequest
     private CancellationTokenRegistration registration;
     private volatile bool cancelled;
 
-    public GenerationRequest(int[] prompt, int maxTokens, SafeLlamaSamplerHandle sampler, string fairnessKey)
+    public GenerationRequest(int[] prompt, int maxTokens, SafeLlamaSamplerHandle sampler, string fairnessKey, Utf8TokenFilter? utf8Filter = null)
     {
+        Utf8Filter = utf8Filter;
         Prompt = prompt;
         MaxTokens = maxTokens;
         Sampler = sampler;
@@ -29,6 +30,9 @@ internal sealed class GenerationRequest
     public SafeLlamaSamplerHandle Sampler { get; }
 
     public string FairnessKey { get; }
+
+    /// <summary>Set for grammar-constrained generations: masks tokens that would break UTF-8.</summary>
+    public Utf8TokenFilter? Utf8Filter { get; }
 
     /// <summary>The generated token ids, completed when generation ends (with the error, if any).</summary>
     public ChannelReader<int> Tokens => tokens.Reader;

@@ -27,6 +27,7 @@ internal sealed class InferenceScheduler : IDisposable
     private readonly Thread loop;
     private volatile bool stopping;
     private long generatedTokenCount;
+    private Native.LlamaTokenData[] candidates = []; // MaskedSampling's buffer, reused by the loop thread
     private double averageSeconds = 5; // running estimate of one request's duration, for Retry-After
 
     public InferenceScheduler(LlamaModel model, SchedulerOptions options, ILogger logger)
@@ -92,7 +93,8 @@ internal sealed class InferenceScheduler : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
 
         var request = new GenerationRequest(prompt, Math.Min(maxTokens, ContextSize - prompt.Length),
-            SamplerChainFactory.Create(model, sampling), fairnessKey);
+            SamplerChainFactory.Create(model, sampling), fairnessKey,
+            sampling.Grammar is null ? null : new Utf8TokenFilter(model.TokenBytes));
         lock (gate)
         {
             if (!queue.TryEnqueue(fairnessKey, request))
@@ -217,7 +219,9 @@ internal sealed class InferenceScheduler : IDisposable
         {
             var request = slots[slot];
             if (request is null || request.OutputIndex < 0) continue;
-            var token = NativeMethods.llama_sampler_sample(request.Sampler, context, request.OutputIndex);
+            var token = request.Utf8Filter is { } filter
+                ? MaskedSampling.Sample(request.Sampler, context, request.OutputIndex, filter, ref candidates)
+                : NativeMethods.llama_sampler_sample(request.Sampler, context, request.OutputIndex);
             Interlocked.Increment(ref generatedTokenCount);
             if (!model.IsValidToken(token) || model.IsEndOfGeneration(token))
             {

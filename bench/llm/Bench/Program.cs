@@ -11,14 +11,17 @@ var modelPath = args[0];
 var native = args[1];
 var gpuLayers = args.Length > 2 ? int.Parse(args[2]) : -1;
 var threads = args.Length > 3 ? int.Parse(args[3]) : 8;
-const int PromptTokens = 2048, GeneratedTokens = 128;
+// BENCH_SMALL=1: the CPU dry run (run.sh --cpu) with the tiny model; the figures mean nothing there.
+var small = Environment.GetEnvironmentVariable("BENCH_SMALL") == "1";
+var PromptTokens = small ? 256 : 2048;
+var GeneratedTokens = small ? 16 : 128;
 
 using var runtime = LlamaRuntime.Load(new LlamaRuntimeOptions
 {
     ModelPath = modelPath,
     NativeLibraryPath = native,
     GpuLayers = gpuLayers,
-    Scheduler = new SchedulerOptions { ContextSize = 4096, ParallelSequences = 16, BatchSize = 2048, QueueCapacity = 64, Threads = threads },
+    Scheduler = new SchedulerOptions { ContextSize = small ? 512 : 4096, ParallelSequences = 16, BatchSize = 2048, QueueCapacity = 64, Threads = threads },
 });
 var client = new LlamaChatClient(runtime);
 Console.WriteLine($"model: {runtime.Model.Description}");

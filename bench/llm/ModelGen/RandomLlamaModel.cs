@@ -76,23 +76,56 @@ public static class RandomLlamaModel
     };
 
     // Uniform in [-scale·√3, scale·√3): standard deviation `scale`, cheap to generate for 8B weights.
+    // Tensors up to one block (all of the tiny test model's) are one seeded sequence, so its
+    // bytes never change; larger ones (the 8B model's) are independent blocks generated on
+    // every core, which took the GPU machine minutes on one.
     private static GgufTensorData Random(GgmlType type, long count, float scale, int seed) => stream =>
     {
-        var random = new Random(seed);
         var range = scale * MathF.Sqrt(3f);
-        const int Chunk = 1 << 16;
-        var floats = new float[Chunk];
-        var halves = new Half[Chunk];
-        for (long done = 0; done < count; done += Chunk)
+        if (count <= Block)
         {
-            var n = (int)Math.Min(Chunk, count - done);
-            for (var i = 0; i < n; i++) floats[i] = (random.NextSingle() * 2f - 1f) * range;
-            if (type == GgmlType.F16)
+            stream.Write(Generate(type, (int)count, range, new Random(seed)));
+            return;
+        }
+        var blocks = (count + Block - 1) / Block;
+        var wave = Math.Max(1, Environment.ProcessorCount);
+        for (long first = 0; first < blocks; first += wave)
+        {
+            var generated = new byte[(int)Math.Min(wave, blocks - first)][];
+            Parallel.For(0, generated.Length, j =>
             {
-                for (var i = 0; i < n; i++) halves[i] = (Half)floats[i];
-                stream.Write(MemoryMarshal.AsBytes(halves.AsSpan(0, n)));
-            }
-            else stream.Write(MemoryMarshal.AsBytes(floats.AsSpan(0, n)));
+                var block = first + j;
+                var n = (int)Math.Min(Block, count - block * Block);
+                generated[j] = Generate(type, n, range, new Random(BlockSeed(seed, block)));
+            });
+            foreach (var bytes in generated) stream.Write(bytes);
         }
     };
+
+    internal const int Block = 1 << 24;
+
+    // SplitMix64 of (tensor seed, block): deterministic across runs, unlike HashCode.Combine.
+    private static int BlockSeed(int seed, long block)
+    {
+        var z = ((ulong)(uint)seed << 32 | (ulong)block) + 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return (int)(z ^ (z >> 31));
+    }
+
+    private static byte[] Generate(GgmlType type, int count, float range, Random random)
+    {
+        var bytes = new byte[(long)count * (type == GgmlType.F16 ? 2 : 4)];
+        if (type == GgmlType.F16)
+        {
+            var halves = MemoryMarshal.Cast<byte, Half>(bytes.AsSpan());
+            for (var i = 0; i < count; i++) halves[i] = (Half)((random.NextSingle() * 2f - 1f) * range);
+        }
+        else
+        {
+            var floats = MemoryMarshal.Cast<byte, float>(bytes.AsSpan());
+            for (var i = 0; i < count; i++) floats[i] = (random.NextSingle() * 2f - 1f) * range;
+        }
+        return bytes;
+    }
 }

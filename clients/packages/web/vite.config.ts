@@ -8,7 +8,9 @@ export default defineConfig({
   build: {
     outDir: serverWebRoot,
     emptyOutDir: true,
-    chunkSizeWarningLimit: 2000
+    chunkSizeWarningLimit: 2000,
+    // KaTeX's fonts stay files: the server's CSP allows fonts from 'self' only, not data: URLs.
+    assetsInlineLimit: (file: string) => /\.(woff2?|ttf)$/.test(file) ? false : undefined
   },
   server: {
     // `npm run dev` talks to a CollabServer on its default address.

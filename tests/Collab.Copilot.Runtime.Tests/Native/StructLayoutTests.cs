@@ -106,6 +106,16 @@ public sealed unsafe class StructLayoutTests
     }
 
     [Fact]
+    public void Token_data_array_matches_llama_h()
+    {
+        // llama_token_data {int32 id; float logit; float p;}; the array {data*, size_t size, int64 selected, bool sorted}.
+        Assert.Equal(12, sizeof(LlamaTokenData));
+        Assert.Equal(32, sizeof(LlamaTokenDataArray));
+        Assert.Equal(16, (int)System.Runtime.InteropServices.Marshal.OffsetOf<LlamaTokenDataArray>(nameof(LlamaTokenDataArray.Selected)));
+        Assert.Equal(24, (int)System.Runtime.InteropServices.Marshal.OffsetOf<LlamaTokenDataArray>(nameof(LlamaTokenDataArray.Sorted)));
+    }
+
+    [Fact]
     public void Batch_matches_the_library()
     {
         const int Capacity = 8;

@@ -120,5 +120,8 @@ public sealed class OpenAiEndpointTests(OpenAiServerFixture server) : IClassFixt
         foreach (var norm in r.GetProperty("norms").EnumerateArray()) Assert.Equal(1.0, norm.GetDouble(), 4);
         Assert.True(r.GetProperty("sameAsFloat").GetBoolean());
         Assert.Equal(400, r.GetProperty("tooLongStatus").GetInt32());
+        Assert.Equal("tiny", Assert.Single(r.GetProperty("models").EnumerateArray()).GetString());
+        Assert.Equal(404, r.GetProperty("unknownModel").GetProperty("status").GetInt32());
+        Assert.Equal("model_not_found", r.GetProperty("unknownModel").GetProperty("code").GetString());
     }
 }

@@ -22,6 +22,7 @@ public sealed class OpenAiServerFixture : IAsyncLifetime
     public static Dictionary<string, string?> InProcessConfiguration() => new()
     {
         ["Copilot:Model:Path"] = TestModel.TinyModelPath,
+        ["Copilot:Model:Name"] = "tiny",
         ["Copilot:Model:NativeLibraryPath"] = TestModel.LibraryFolder,
         ["Copilot:Model:ContextSize"] = "512",
         ["Copilot:Model:ParallelSequences"] = "4",

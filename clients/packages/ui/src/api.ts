@@ -33,3 +33,32 @@ export const listNotebooks = (s: Session, project: string) =>
   api<NotebookInfo[]>(s, 'GET', `/api/projects/${encodeURIComponent(project)}/notebooks`)
 export const createNotebook = (s: Session, project: string, name: string) =>
   api<NotebookInfo>(s, 'POST', `/api/projects/${encodeURIComponent(project)}/notebooks`, { name })
+
+export interface Member { userId: string, role: string }
+/** What the server tells every visitor about this site (`GET /api/web-client/config`). */
+export interface WebClientConfig { roleNames: Record<string, string> }
+
+const project = (id: string) => `/api/projects/${encodeURIComponent(id)}`
+const notebookPath = (id: string, name: string) => `${project(id)}/notebooks/${encodeURIComponent(name)}`
+
+export const createProject = (s: Session, id: string, name: string) => api<ProjectSummary>(s, 'POST', '/api/projects', { id, name })
+export const listMembers = (s: Session, id: string) => api<Member[]>(s, 'GET', `${project(id)}/members`)
+export const setMember = (s: Session, id: string, userId: string, role: string) =>
+  api<Member>(s, 'PUT', `${project(id)}/members/${encodeURIComponent(userId)}`, { role })
+export const removeMember = (s: Session, id: string, userId: string) =>
+  api<null>(s, 'DELETE', `${project(id)}/members/${encodeURIComponent(userId)}`)
+export const importNewNotebook = (s: Session, id: string, name: string, content: unknown) =>
+  api<NotebookInfo>(s, 'POST', `${project(id)}/notebooks`, { name, content })
+export const deleteNotebook = (s: Session, id: string, name: string) => api<null>(s, 'DELETE', notebookPath(id, name))
+export const renameNotebook = (s: Session, id: string, name: string, newName: string) =>
+  api<NotebookInfo>(s, 'POST', `${notebookPath(id, name)}/rename`, { name: newName })
+/** The notebook as .ipynb text. */
+export const exportNotebook = (s: Session, id: string, name: string) => api<unknown>(s, 'GET', `${notebookPath(id, name)}/export`)
+
+export async function getWebClientConfig (serverUrl = ''): Promise<WebClientConfig> {
+  try {
+    const response = await fetch(`${serverUrl}/api/web-client/config`)
+    if (response.ok) return await response.json() as WebClientConfig
+  } catch { /* an older server: the wire names */ }
+  return { roleNames: {} }
+}

@@ -1,7 +1,7 @@
 import type { CollabConnection } from '@collab/signalr-provider'
 import { ChatClient, isStreaming, type ChatMessage } from './chat-client'
 import { h } from './dom'
-import { renderMarkdown } from './markdown-lite'
+import { renderMarkdown } from './markdown'
 import type { Session } from './session'
 import { userColour } from './user-colour'
 import { toDate } from './wire-names'

@@ -1,6 +1,7 @@
 import { askCopilot, type Citation } from './copilot-client'
 import { h } from './dom'
-import { codeBlock, renderMarkdown } from './markdown-lite'
+import { codeBlock } from './code-block'
+import { renderMarkdown } from './markdown'
 import type { Session } from './session'
 
 /** Where a citation opens: the server's own link when it gives one, else the docs page and heading. */
@@ -48,7 +49,7 @@ export function copilotPanel (session: Session, projectId: string, notebook: () 
       const c = citations.find(x => x.number === n)
       return c ? citationHref(c, session.serverUrl) : null
     }
-    const redraw = (): void => body.replaceChildren(renderMarkdown(markdown, hrefFor), ...blocks)
+    const redraw = (): void => body.replaceChildren(renderMarkdown(markdown, { citationHref: hrefFor }), ...blocks)
     answer.replaceChildren(body, sources, footer)
     answer.setAttribute('aria-busy', 'true')
     askButton.disabled = true

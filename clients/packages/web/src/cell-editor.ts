@@ -1,4 +1,4 @@
-import { EditorState, Compartment } from '@codemirror/state'
+import { EditorState, Compartment, Prec } from '@codemirror/state'
 import { EditorView, keymap } from '@codemirror/view'
 import { basicSetup } from 'codemirror'
 import { python } from '@codemirror/lang-python'
@@ -13,8 +13,10 @@ export interface CellEditorOptions {
   language: 'python' | 'markdown' | 'raw'
   label: string
   readOnly: boolean
-  /** Escape leaves the editor, back to the cell (keyboard navigation between cells). */
+  /** Escape leaves the editor, back to the cell (command mode). */
   onEscape: () => void
+  /** Notebook keys that win over CodeMirror's own (Shift-Enter, Mod-Enter, Alt-Enter). */
+  keys: Record<string, () => void>
 }
 
 /** CodeMirror 6 bound to a cell's Y.Text through y-codemirror.next (text, remote cursors, undo). */
@@ -29,7 +31,10 @@ export class CellEditor {
       state: EditorState.create({
         doc: options.ytext.toString(),
         extensions: [
-          keymap.of([{ key: 'Escape', run: () => { options.onEscape(); return true } }]),
+          Prec.highest(keymap.of([
+            { key: 'Escape', run: () => { options.onEscape(); return true } },
+            ...Object.entries(options.keys).map(([key, run]) => ({ key, run: () => { run(); return true } }))
+          ])),
           basicSetup,
           ...language,
           yCollab(options.ytext, options.awareness),

@@ -2,9 +2,13 @@ import { CollabConnection } from '@collab/signalr-provider'
 import { chatPanel, copilotPanel, h, clearSession, whenExpired, type Session } from '@collab/ui'
 import { connectionIndicator } from './connection-indicator'
 import { NotebookView } from './notebook-view'
-import { notebooksView, projectsView } from './projects-view'
+import { projectView } from './project-view'
+import { projectsView } from './projects-view'
+import { loadRoleNames } from './role-names'
 import { signedInSession, signInAgain } from './sign-in-view'
 import { tabs } from './side-panel'
+import { projectHref } from './routes'
+import 'katex/dist/katex.min.css'
 import '@collab/ui/style.css'
 import './styles.css'
 
@@ -50,14 +54,14 @@ function start (session: Session): void {
     const [, project, notebook] = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent)
     try {
       if (project && notebook) unmount = mountNotebook(main, session, connection, chatConnection, project, notebook)
-      else if (project) main.replaceChildren(await notebooksView(session, project))
+      else if (project) main.replaceChildren(await projectView(session, project))
       else main.replaceChildren(await projectsView(session))
     } catch (e) {
       main.replaceChildren(h('p', { class: 'error', role: 'alert' }, `Could not load: ${(e as Error).message}`))
     }
   }
   window.addEventListener('hashchange', () => { void route() })
-  void route()
+  void loadRoleNames().then(route)
 }
 
 /** Routes look like `#/p/{project}/{notebook}`; the first segment is always `p`. */
@@ -67,7 +71,7 @@ function mountNotebook (main: HTMLElement, session: Session, connection: CollabC
   const chat = chatPanel(session, chatConnection, project)
   main.replaceChildren(h('div', { class: 'workspace' },
     h('div', { class: 'workspace-main' },
-      h('p', { class: 'crumbs' }, h('a', { href: `#/p/${encodeURIComponent(project)}` }, `← ${project}`)),
+      h('p', { class: 'crumbs' }, h('a', { href: projectHref(project) }, `← ${project}`)),
       view.element),
     h('aside', { class: 'side', 'aria-label': 'Chat and copilot' },
       tabs('Project panels', [

@@ -1,7 +1,11 @@
 import type * as nbformat from '@jupyterlab/nbformat'
-import { h } from '@collab/ui'
+import { AnsiUp } from 'ansi_up'
+import { h, renderLatex, renderMarkdown, sanitizeHtml, sanitizeSvg } from '@collab/ui'
 
-/** Renders a code cell's outputs: streams, plain text, PNG/JPEG images and errors (never raw HTML). */
+/**
+ * Renders a code cell's outputs as Jupyter does: the richest MIME type we can show safely (HTML and
+ * SVG sanitized, images, LaTeX, Markdown, JSON, text), ANSI colours in streams and tracebacks.
+ */
 export function renderOutputs (outputs: nbformat.IOutput[]): HTMLElement {
   const area = h('div', { class: 'outputs', 'aria-label': 'Cell output' })
   for (const output of outputs) area.append(renderOutput(output))
@@ -11,10 +15,12 @@ export function renderOutputs (outputs: nbformat.IOutput[]): HTMLElement {
 function renderOutput (output: nbformat.IOutput): HTMLElement {
   switch (output.output_type) {
     case 'stream':
-      return h('pre', { class: `output stream ${String(output.name)}` }, joined(output.text))
-    case 'error':
-      return h('pre', { class: 'output error' }, `${String(output.ename)}: ${String(output.evalue)}\n`,
-        stripAnsi(joined(output.traceback as string[] | undefined, '\n')))
+      return ansiBlock(`output stream ${String(output.name)}`, joined(output.text))
+    case 'error': {
+      // The traceback ends with "Name: value" already; show that line alone only when there is none.
+      const traceback = joined(output.traceback as string[] | undefined, '\n')
+      return ansiBlock('output error', traceback || `${String(output.ename)}: ${String(output.evalue)}`)
+    }
     case 'execute_result':
     case 'display_data':
       return renderMimeBundle((output.data ?? {}) as Record<string, unknown>)
@@ -23,23 +29,47 @@ function renderOutput (output: nbformat.IOutput): HTMLElement {
   }
 }
 
+const renderers: Array<[string, (value: string, data: Record<string, unknown>) => HTMLElement]> = [
+  ['text/html', value => withClass(h('div', {}, sanitizeHtml(value)), 'output html')],
+  ['image/svg+xml', value => withClass(h('div', {}, sanitizeSvg(value)), 'output svg')],
+  ['image/png', (value, data) => image('image/png', value, data)],
+  ['image/jpeg', (value, data) => image('image/jpeg', value, data)],
+  ['image/gif', (value, data) => image('image/gif', value, data)],
+  ['text/latex', value => withClass(renderLatex(value), 'output')],
+  ['text/markdown', value => withClass(renderMarkdown(value, { html: true }), 'output')],
+  ['application/json', value => h('pre', { class: 'output json' }, value)],
+  ['text/plain', value => ansiBlock('output', value)]
+]
+
 function renderMimeBundle (data: Record<string, unknown>): HTMLElement {
-  for (const mime of ['image/png', 'image/jpeg']) {
-    if (typeof data[mime] === 'string') {
-      return h('img', { class: 'output image', src: `data:${mime};base64,${String(data[mime]).replace(/\s/g, '')}`, alt: String(joined(data['text/plain'] as string) || 'Image output') })
-    }
+  for (const [mime, render] of renderers) {
+    const raw = data[mime]
+    if (raw === undefined || raw === null) continue
+    const value = mime === 'application/json' && typeof raw === 'object' ? JSON.stringify(raw, null, 2) : joined(raw)
+    return render(value, data)
   }
-  const text = data['text/plain'] ?? data['text/markdown'] ?? (data['application/json'] ? JSON.stringify(data['application/json'], null, 2) : undefined)
-  if (text !== undefined) return h('pre', { class: 'output' }, joined(text as string | string[]))
-  return h('pre', { class: 'output muted' }, `[${Object.keys(data).join(', ')}]`)
+  return h('pre', { class: 'output muted' }, `[${Object.keys(data).join(', ') || 'empty output'}]`)
+}
+
+function image (mime: string, base64: string, data: Record<string, unknown>): HTMLElement {
+  const alt = joined(data['text/plain']) || 'Image output'
+  return h('img', { class: 'output image', src: `data:${mime};base64,${base64.replace(/\s/g, '')}`, alt })
+}
+
+/** ANSI escapes as coloured spans; ansi_up escapes the text, so its HTML carries no markup of the output's own. */
+function ansiBlock (className: string, text: string): HTMLElement {
+  const ansi = new AnsiUp()
+  const pre = h('pre', { class: className })
+  pre.innerHTML = ansi.ansi_to_html(text)
+  return pre
+}
+
+function withClass (element: HTMLElement, className: string): HTMLElement {
+  element.className = `${element.className} ${className}`.trim()
+  return element
 }
 
 function joined (value: unknown, separator = ''): string {
   if (Array.isArray(value)) return value.join(separator)
   return typeof value === 'string' ? value : ''
-}
-
-function stripAnsi (text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\[[0-9;]*m/g, '')
 }

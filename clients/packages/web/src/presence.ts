@@ -13,13 +13,13 @@ export function presentUsers (awareness: Awareness): PresenceUser[] {
   return users.sort((a, b) => a.name.localeCompare(b.name))
 }
 
-/** The "who is here" list beside the notebook. */
+/** "Who is here": a row of names in the notebook's header, so it never sits over the cells. */
 export function presenceList (awareness: Awareness, self: number): HTMLElement {
   const list = h('ul', { class: 'presence', 'aria-label': 'People in this notebook', 'data-testid': 'presence' })
   const render = (): void => {
     clear(list)
     for (const user of presentUsers(awareness)) {
-      list.append(h('li', { 'data-user': user.name },
+      list.append(h('li', { 'data-user': user.name, title: user.clientId === self ? 'You' : `${user.name} is here` },
         h('span', { class: 'dot', style: `background:${user.color}`, 'aria-hidden': 'true' }),
         user.clientId === self ? `${user.name} (you)` : user.name))
     }

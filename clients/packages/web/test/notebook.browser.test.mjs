@@ -85,6 +85,20 @@ test('cells are added, moved and deleted for everyone', async () => {
   assert.match(await cellText(bob.page, 0), /bob types/)
 })
 
+test('a cell someone inserts above does not take the focus from the one typing', async () => {
+  await alice.page.locator('.cell .cm-content').first().click()
+  await alice.page.keyboard.press('Control+End')
+  await bob.page.locator('.cell').first().focus()
+  await bob.page.keyboard.press('a')
+  await waitFor(async () => await cells(alice.page).count() === 2, 'alice to see the cell bob inserted above')
+  await alice.page.keyboard.type(' # still typing')
+  await waitFor(async () => /still typing/.test(await cellText(bob.page, 1)), 'bob to see alice typing on')
+  await bob.page.locator('.cell').first().focus()
+  await bob.page.keyboard.press('d')
+  await bob.page.keyboard.press('d')
+  await waitFor(async () => await cells(alice.page).count() === 1, 'the inserted cell gone again')
+})
+
 test('the viewer reads along but cannot edit, and the UI says so', async () => {
   await carol.page.getByText('Read-only: you are a viewer').waitFor()
   await waitFor(async () => /bob types/.test(await cellText(carol.page, 0)), 'carol to see the edits')

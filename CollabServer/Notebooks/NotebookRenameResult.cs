@@ -1,0 +1,8 @@
+namespace Collab.Server.Notebooks;
+
+public enum NotebookRenameResult
+{
+    Renamed,
+    NotFound,
+    NameTaken,
+}
