@@ -19,6 +19,9 @@ command -v redis-server >/dev/null || need_apt+=(redis-server)
 # A real Jupyter Server and ipykernel for the execution tests (Debian's, run with /usr/bin/python3).
 [ -d /usr/lib/python3/dist-packages/jupyter_server ] || need_apt+=(python3-jupyter-server)
 [ -d /usr/lib/python3/dist-packages/ipykernel ] || need_apt+=(python3-ipykernel)
+# The JupyterLab browser test: LabServerApp (jupyterlab_server) and hatchling for the extension's wheel.
+[ -d /usr/lib/python3/dist-packages/jupyterlab_server ] || need_apt+=(python3-jupyterlab-server)
+[ -d /usr/lib/python3/dist-packages/hatchling ] || need_apt+=(python3-hatchling)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "==> apt-get install ${need_apt[*]}"
   as_root apt-get update -q >/dev/null

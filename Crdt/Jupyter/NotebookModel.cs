@@ -7,7 +7,8 @@ using Collab.Crdt.Types;
 namespace Collab.Crdt.Jupyter;
 
 /// <summary>
-/// The JupyterLab shared notebook model (<c>@jupyter/ydoc</c> 4.2 <c>YNotebook</c>) over a
+/// The JupyterLab shared notebook model (<c>@jupyter/ydoc</c> <c>YNotebook</c>; 3.5, the one
+/// JupyterLab 4.5 ships, and 4.x lay notebooks out alike) over a
 /// <see cref="Doc"/>: root map <c>meta</c> (<c>nbformat</c>, <c>nbformat_minor</c>, nested map
 /// <c>metadata</c>), root array <c>cells</c> of cell maps (<c>id</c>, <c>cell_type</c>, text
 /// <c>source</c>, map <c>metadata</c>, code cells' array <c>outputs</c> of output maps whose

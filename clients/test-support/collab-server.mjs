@@ -25,6 +25,7 @@ export function serverDll () {
   return candidates[0]
 }
 
+/** A port free on 127.0.0.1 right now. */
 export function freePort () {
   return new Promise((resolvePort, reject) => {
     const probe = createServer()

@@ -20,6 +20,7 @@ export class CollabDrive implements Contents.IDrive {
   /** The open notebooks' providers by path, for presence and the side panel. */
   readonly providers = new Map<string, SignalRProvider>()
   readonly providersChanged = new Signal<this, void>(this)
+  private readonly notebooks = new WeakSet<object>()
   isDisposed = false
 
   constructor (private readonly collab: CollabSession) {}
@@ -33,6 +34,7 @@ export class CollabDrive implements Contents.IDrive {
       const path = localPath(options.path)
       const [projectId, docName] = path.split('/')
       const notebook = new YNotebook()
+      this.notebooks.add(notebook)
       const provider = new SignalRProvider(notebook.ydoc, { connection, projectId, docName, awareness: notebook.awareness })
       notebook.awareness.setLocalStateField('user', {
         name: session.user, display_name: session.user, username: session.user,
@@ -47,6 +49,11 @@ export class CollabDrive implements Contents.IDrive {
       })
       return notebook
     }
+  }
+
+  /** Whether `notebook` is a shared model this drive made (a live Collab room). */
+  isCollabNotebook (notebook: object): boolean {
+    return this.notebooks.has(notebook)
   }
 
   async get (path: string, options?: Contents.IFetchOptions): Promise<Contents.IModel> {

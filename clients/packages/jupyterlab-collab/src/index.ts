@@ -1,9 +1,14 @@
 import { ILabShell, type JupyterFrontEnd, type JupyterFrontEndPlugin } from '@jupyterlab/application'
 import { ICommandPalette } from '@jupyterlab/apputils'
+import { IEditorExtensionRegistry } from '@jupyterlab/codemirror'
 import { IDocumentManager } from '@jupyterlab/docmanager'
+import { IFileBrowserFactory } from '@jupyterlab/filebrowser'
+import { INotebookTracker } from '@jupyterlab/notebook'
 import { CollabDrive, driveName } from './collab-drive'
 import { CollabPanel } from './collab-panel'
 import { CollabSession } from './collab-session'
+import { remoteCursorsExtension } from './remote-cursors'
+import { followRole } from './viewer-mode'
 
 /**
  * Registers the `Collab:` drive (notebooks opened from it are live Collab rooms), the Collab side
@@ -14,11 +19,15 @@ const plugin: JupyterFrontEndPlugin<void> = {
   description: 'Open Collab notebooks live in JupyterLab, with presence, project chat and the copilot.',
   autoStart: true,
   requires: [IDocumentManager, ILabShell],
-  optional: [ICommandPalette],
-  activate: (app: JupyterFrontEnd, docManager: IDocumentManager, shell: ILabShell, palette: ICommandPalette | null) => {
+  optional: [ICommandPalette, INotebookTracker, IEditorExtensionRegistry, IFileBrowserFactory],
+  activate: (app: JupyterFrontEnd, docManager: IDocumentManager, shell: ILabShell, palette: ICommandPalette | null,
+    notebooks: INotebookTracker | null, editorExtensions: IEditorExtensionRegistry | null, browsers: IFileBrowserFactory | null) => {
     const collab = new CollabSession()
     const drive = new CollabDrive(collab)
     app.serviceManager.contents.addDrive(drive)
+    // JupyterLab's URL router opens `/lab/tree/Collab:…` (a reload) through the file browser of the
+    // path's drive; an idle one (no polling, nothing shown) lets it find ours.
+    browsers?.createFileBrowser('jupyterlab-collab-browser', { driveName, auto: false, restore: false, state: null })
     const open = (path: string): void => { docManager.openOrReveal(`${driveName}:${path}`, 'Notebook') }
     const panel = new CollabPanel(collab, drive, open)
     shell.add(panel, 'right', { rank: 600 })
@@ -31,6 +40,26 @@ const plugin: JupyterFrontEndPlugin<void> = {
       }
     })
     palette?.addItem({ command: 'collab:open-notebook', category: 'Collab' })
+    editorExtensions?.addExtension(remoteCursorsExtension(notebook => drive.isCollabNotebook(notebook)))
+
+    // A Collab notebook follows the user's role in its project: read-only for viewers.
+    notebooks?.widgetAdded.connect((_, panel) => {
+      const prefix = `${driveName}:`
+      if (!panel.context.path.startsWith(prefix)) return
+      const provider = drive.providers.get(panel.context.path.slice(prefix.length))
+      if (!provider) return
+      followRole(panel, provider)
+      // Every change is saved once the server acknowledges it (remote ones already are), so
+      // JupyterLab's "unsaved" dot shows only while one of ours is in flight.
+      const markSaved = (): void => { if (provider.synced && panel.context.model) panel.context.model.dirty = false }
+      const onContent = (): void => queueMicrotask(markSaved)
+      provider.on('sync', markSaved)
+      void panel.context.ready.then(() => {
+        panel.context.model.contentChanged.connect(onContent)
+        markSaved()
+      })
+      panel.disposed.connect(() => provider.off('sync', markSaved))
+    })
   }
 }
 
