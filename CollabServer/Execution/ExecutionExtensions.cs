@@ -9,6 +9,7 @@ public static class ExecutionExtensions
             .Bind(builder.Configuration.GetSection(JupyterOptions.Section))
             .Validate(o => !o.Enabled || IsHttpUrl(o.Url!), "Jupyter:Url must be an absolute http or https URL, e.g. http://127.0.0.1:8888/.")
             .Validate(o => o.RequestTimeoutSeconds is >= 1 and <= 600, "Jupyter:RequestTimeoutSeconds must be between 1 and 600.")
+            .Validate(o => o.KernelStartTimeoutSeconds is >= 1 and <= 600, "Jupyter:KernelStartTimeoutSeconds must be between 1 and 600.")
             .Validate(o => o.MaxOutputBytesPerCell is >= 1024 and <= 256 * 1024 * 1024, "Jupyter:MaxOutputBytesPerCell must be between 1024 and 268435456.")
             .Validate(o => o.MaxQueuedCells is >= 1 and <= 100_000, "Jupyter:MaxQueuedCells must be between 1 and 100000.")
             .Validate(o => o.OutputFlushMilliseconds is >= 0 and <= 5000, "Jupyter:OutputFlushMilliseconds must be between 0 and 5000.")
@@ -17,7 +18,8 @@ public static class ExecutionExtensions
             .Validate(o => o.SessionPrefix.Length > 0 && !o.SessionPrefix.StartsWith('/') && !o.SessionPrefix.Contains(".."),
                 "Jupyter:SessionPrefix must be a relative folder name without '..'.")
             .ValidateOnStart();
-        builder.Services.AddHttpClient<JupyterServerClient>();
+        // Each call sets its own limit (RequestTimeoutSeconds, KernelStartTimeoutSeconds).
+        builder.Services.AddHttpClient<JupyterServerClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         builder.Services.AddSingleton<ExecutionService>();
         builder.Services.AddHostedService<IdleKernelReaper>();
         return builder;

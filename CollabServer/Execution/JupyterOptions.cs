@@ -23,6 +23,9 @@ public sealed class JupyterOptions
     /// <summary><c>Jupyter:RequestTimeoutSeconds</c>: how long a REST call or connection to the Jupyter Server may take.</summary>
     public int RequestTimeoutSeconds { get; set; } = 20;
 
+    /// <summary><c>Jupyter:KernelStartTimeoutSeconds</c>: how long opening a session (which starts its kernel) may take.</summary>
+    public int KernelStartTimeoutSeconds { get; set; } = 120;
+
     /// <summary><c>Jupyter:MaxOutputBytesPerCell</c>: output one run may write into a cell; the rest is dropped with a note.</summary>
     public int MaxOutputBytesPerCell { get; set; } = 4 * 1024 * 1024;
 

@@ -34,12 +34,12 @@ public sealed class JupyterServerClient(HttpClient http, IOptions<JupyterOptions
             ["type"] = "notebook",
             ["kernel"] = new JsonObject { ["name"] = kernelName },
         };
-        var session = await SendAsync(HttpMethod.Post, "api/sessions", body, ct) ?? throw new JupyterUnavailableException("The Jupyter server answered no session.");
+        var session = await SendAsync(HttpMethod.Post, "api/sessions", body, ct, options.Value.KernelStartTimeoutSeconds) ?? throw new JupyterUnavailableException("The Jupyter server answered no session.");
         var found = Parse(session);
         if (found.KernelName == kernelName) return found;
         // The server keeps an existing session's kernel; change it when another was asked for.
         var patched = await SendAsync(HttpMethod.Patch, $"api/sessions/{found.SessionId}",
-            new JsonObject { ["kernel"] = new JsonObject { ["name"] = kernelName } }, ct);
+            new JsonObject { ["kernel"] = new JsonObject { ["name"] = kernelName } }, ct, options.Value.KernelStartTimeoutSeconds);
         return patched is null ? found : Parse(patched);
     }
 
@@ -47,7 +47,8 @@ public sealed class JupyterServerClient(HttpClient http, IOptions<JupyterOptions
 
     public Task InterruptAsync(string kernelId, CancellationToken ct) => SendAsync(HttpMethod.Post, $"api/kernels/{kernelId}/interrupt", new JsonObject(), ct);
 
-    public Task RestartAsync(string kernelId, CancellationToken ct) => SendAsync(HttpMethod.Post, $"api/kernels/{kernelId}/restart", new JsonObject(), ct);
+    public Task RestartAsync(string kernelId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"api/kernels/{kernelId}/restart", new JsonObject(), ct, options.Value.KernelStartTimeoutSeconds);
 
     /// <summary>The kernel's WebSocket (channels) address.</summary>
     public Uri ChannelsUri(string kernelId, string clientSession)
@@ -65,14 +66,16 @@ public sealed class JupyterServerClient(HttpClient http, IOptions<JupyterOptions
         (string?)session["kernel"]?["id"] ?? throw new JupyterUnavailableException("The Jupyter server's session has no kernel."),
         (string?)session["kernel"]?["name"] ?? "");
 
-    private async Task<JsonNode?> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken ct)
+    /// <summary>One REST call, given <paramref name="timeoutSeconds"/> (default <c>Jupyter:RequestTimeoutSeconds</c>).</summary>
+    private async Task<JsonNode?> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken ct, int? timeoutSeconds = null)
     {
+        var seconds = timeoutSeconds ?? options.Value.RequestTimeoutSeconds;
         using var request = new HttpRequestMessage(method, new Uri(options.Value.BaseUri, path));
         if (!string.IsNullOrEmpty(options.Value.Token))
             request.Headers.Authorization = new AuthenticationHeaderValue("token", options.Value.Token);
         if (body is not null) request.Content = JsonContent.Create(body);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.RequestTimeoutSeconds));
+        timeout.CancelAfter(TimeSpan.FromSeconds(seconds));
         HttpResponseMessage response;
         try
         {
@@ -80,7 +83,9 @@ public sealed class JupyterServerClient(HttpClient http, IOptions<JupyterOptions
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            throw new JupyterUnavailableException($"The Jupyter server did not answer within {options.Value.RequestTimeoutSeconds} s (Jupyter:RequestTimeoutSeconds).");
+            throw new JupyterUnavailableException(timeoutSeconds is null
+                ? $"The Jupyter server did not answer within {seconds} s (Jupyter:RequestTimeoutSeconds)."
+                : $"The kernel did not start within {seconds} s (Jupyter:KernelStartTimeoutSeconds).");
         }
         catch (HttpRequestException ex)
         {

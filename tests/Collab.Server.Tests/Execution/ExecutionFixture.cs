@@ -25,6 +25,8 @@ public sealed class ExecutionFixture : IAsyncLifetime
         Jupyter = await TestJupyter.StartAsync();
         var settings = Jupyter.Settings;
         settings["Jupyter:MaxOutputBytesPerCell"] = MaxOutputBytes.ToString();
+        // Every test has its own notebook, so its own kernel, all in one project.
+        settings["Jupyter:MaxKernelsPerProject"] = "100";
         Server = await ServerProcess.StartAsync(settings: settings);
         await Server.CreateProjectAsync("alice", Project);
         await Server.AddMemberAsync("alice", Project, "bob", "editor");
