@@ -36,7 +36,11 @@ public static class ObservabilityExtensions
     public static IApplicationBuilder UseCollabObservability(this WebApplication app)
     {
         var rooms = app.Services.GetRequiredService<RoomManager>();
-        app.Services.GetRequiredService<CollabMetrics>().ObserveRoomsLoaded(() => rooms.Count);
+        var metrics = app.Services.GetRequiredService<CollabMetrics>();
+        metrics.ObserveRoomsLoaded(() => rooms.Count);
+        var execution = app.Services.GetRequiredService<Execution.ExecutionService>();
+        metrics.ObserveExecution(() => execution.QueuedCells, () => execution.KernelCount);
+        execution.CellFinished += metrics.CellExecuted;
         return app.UseMiddleware<WebSocketConnectionMetricsMiddleware>();
     }
 
