@@ -38,6 +38,7 @@ public static class ObservabilityExtensions
         var rooms = app.Services.GetRequiredService<RoomManager>();
         var metrics = app.Services.GetRequiredService<CollabMetrics>();
         metrics.ObserveRoomsLoaded(() => rooms.Count);
+        rooms.Resynced += metrics.RoomResynced;
         var execution = app.Services.GetRequiredService<Execution.ExecutionService>();
         metrics.ObserveExecution(() => execution.QueuedCells, () => execution.KernelCount);
         execution.CellFinished += metrics.CellExecuted;

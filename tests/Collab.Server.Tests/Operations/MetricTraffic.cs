@@ -9,7 +9,8 @@ namespace Collab.Server.Tests.Operations;
 /// <summary>
 /// Traffic that makes every Collab metric appear in <c>/metrics</c>: REST calls, a SignalR editor,
 /// a y-websocket socket, compaction (start the server with <c>Rooms:CompactAfterUpdates</c> = 2),
-/// and the recording API driven the way the Redis scale-out and the copilot drive it.
+/// and the recording API driven the way the Redis scale-out, the copilot and cell runs drive it
+/// (counters appear in <c>/metrics</c> only once something is recorded after the exporter starts).
 /// </summary>
 public static class MetricTraffic
 {
@@ -39,6 +40,7 @@ public static class MetricTraffic
         metrics.CopilotTokensGenerated(17);
         metrics.AdjustCopilotQueueDepth(1);
         metrics.CellExecuted("error");
+        metrics.RoomResynced("sequence gap");
 
         // Compaction runs in the background; wait until its first snapshot shows.
         HashSet<string> exposed;
