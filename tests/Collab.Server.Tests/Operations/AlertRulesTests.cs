@@ -46,6 +46,10 @@ public sealed class AlertRulesTests
         await using var server = new InProcessServer(new Dictionary<string, string> { ["Rooms:CompactAfterUpdates"] = "2" });
         var exposed = await MetricTraffic.ExposedAfterTrafficAsync(server);
         exposed.Add("up"); // Prometheus's own, per scrape target
+        // CollabReplicaNotReady reads the readiness probe's requests by route and status.
+        var exposition = await new HttpClient().GetStringAsync($"{server.HttpUrl}/metrics");
+        Assert.Contains(exposition.Split('\n'), line => line.StartsWith("http_server_request_duration_seconds_count{", StringComparison.Ordinal)
+            && line.Contains("http_route=\"/readyz\"") && line.Contains("http_response_status_code=\"200\""));
 
         var alerts = AlertRuleFile.Alerts();
         Assert.True(alerts.Count >= 13, $"Only {alerts.Count} alerts were read from the rule file.");
