@@ -32,7 +32,10 @@ public static class ObservabilityExtensions
         return builder;
     }
 
-    /// <summary>Counts y-websocket connections; call before authentication so refused sockets are seen too.</summary>
+    /// <summary>
+    /// Points the gauges and counters at the rooms (loaded, resyncs) and cell runs, and counts y-websocket
+    /// connections; call before authentication so refused sockets are seen too.
+    /// </summary>
     public static IApplicationBuilder UseCollabObservability(this WebApplication app)
     {
         var rooms = app.Services.GetRequiredService<RoomManager>();
