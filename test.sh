@@ -22,6 +22,8 @@ command -v redis-server >/dev/null || need_apt+=(redis-server)
 # The JupyterLab browser test: LabServerApp (jupyterlab_server) and hatchling for the extension's wheel.
 [ -d /usr/lib/python3/dist-packages/jupyterlab_server ] || need_apt+=(python3-jupyterlab-server)
 [ -d /usr/lib/python3/dist-packages/hatchling ] || need_apt+=(python3-hatchling)
+# promtool (rule checks and unit tests) and the Prometheus server (the live alerting test).
+{ command -v promtool >/dev/null && command -v prometheus >/dev/null; } || need_apt+=(prometheus)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "==> apt-get install ${need_apt[*]}"
   as_root apt-get update -q >/dev/null

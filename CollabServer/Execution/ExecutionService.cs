@@ -23,6 +23,15 @@ public sealed class ExecutionService(
     private readonly ILogger _logger = loggers.CreateLogger<ExecutionService>();
     private (KernelList List, DateTimeOffset At)? _specs;
 
+    /// <summary>Raised as each cell finishes, with its outcome: ok, error (the code raised) or failed (not run to the end).</summary>
+    public event Action<string>? CellFinished;
+
+    /// <summary>Cells waiting for a kernel, across this replica's notebooks.</summary>
+    public int QueuedCells => _kernels.Values.Sum(k => k.QueuedCount);
+
+    /// <summary>Notebook kernels this replica holds.</summary>
+    public int KernelCount => _kernels.Count;
+
     /// <summary>Queues cells; returns the ids queued, in order.</summary>
     public async Task<IReadOnlyList<string>> RunAsync(DocumentKey key, string? mode, IReadOnlyList<string>? cellIds, CancellationToken ct)
     {
@@ -145,7 +154,8 @@ public sealed class ExecutionService(
                     $"This project already has {held} notebooks with a kernel (Jupyter:MaxKernelsPerProject); shut one of their kernels down first.");
             var kernel = new NotebookKernel(key, server, options.Value,
                 new NotebookWriter(key, rooms, TimeSpan.FromMilliseconds(options.Value.OutputFlushMilliseconds), _logger),
-                notebooks, (requested, ct) => ResolveSpecAsync(key, requested, ct), loggers.CreateLogger<NotebookKernel>());
+                notebooks, (requested, ct) => ResolveSpecAsync(key, requested, ct), loggers.CreateLogger<NotebookKernel>(),
+                outcome => CellFinished?.Invoke(outcome));
             _kernels[key] = kernel;
             return kernel;
         }

@@ -21,6 +21,7 @@ public sealed class NotebookKernel : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private readonly LinkedList<QueuedCell> _queue = new();
+    private readonly Action<string> _cellFinished;
     private readonly SemaphoreSlim _wake = new(0);
     private readonly SemaphoreSlim _sessionLock = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
@@ -36,14 +37,22 @@ public sealed class NotebookKernel : IAsyncDisposable
     private string? _displayName;
 
     public NotebookKernel(DocumentKey key, JupyterServerClient server, JupyterOptions options, NotebookWriter writer,
-        INotebookStore notebooks, Func<string?, CancellationToken, Task<KernelSpecInfo>> kernelSpec, ILogger logger)
+        INotebookStore notebooks, Func<string?, CancellationToken, Task<KernelSpecInfo>> kernelSpec, ILogger logger,
+        Action<string>? cellFinished = null)
     {
         (_key, _server, _options, _writer, _notebooks, _kernelSpec, _logger) = (key, server, options, writer, notebooks, kernelSpec, logger);
+        _cellFinished = cellFinished ?? (_ => { });
         _loop = Task.Run(RunLoopAsync);
     }
 
     /// <summary>When the kernel last had something to do; idle kernels may be let go.</summary>
     public DateTimeOffset LastActive { get; private set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Cells waiting to run (not counting the one running).</summary>
+    public int QueuedCount
+    {
+        get { lock (_gate) return _queue.Count; }
+    }
 
     /// <summary>Queues <paramref name="cells"/> (a cell already waiting keeps its place and takes the newer code).</summary>
     public IReadOnlyList<string> Enqueue(IReadOnlyList<QueuedCell> cells)
@@ -199,12 +208,14 @@ public sealed class NotebookKernel : IAsyncDisposable
                 outputs.Start();
                 var (ok, executionCount) = await ExecuteAsync(socket, next, outputs, abort.Token);
                 count = executionCount;
+                _cellFinished(ok ? "ok" : "error");
                 if (!ok) DropQueue();
             }
             catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
             {
                 // Restarted (or the kernel changed) while this cell ran: the restart cleared the queue.
                 outputs.Fail("KernelRestarted", "The kernel was restarted while this cell ran.");
+                _cellFinished("failed");
             }
             catch (OperationCanceledException)
             {
@@ -213,6 +224,7 @@ public sealed class NotebookKernel : IAsyncDisposable
             catch (JupyterUnavailableException ex)
             {
                 outputs.Fail("KernelUnavailable", ex.Message);
+                _cellFinished("failed");
                 DropQueue();
                 await CloseSocketAsync();
                 SetStatus(ex.Status, ex.Message);
@@ -221,6 +233,7 @@ public sealed class NotebookKernel : IAsyncDisposable
             {
                 _logger.LogError(ex, "Running a cell of {Document} failed", _key);
                 outputs.Fail("CollabError", "Collab could not finish running this cell; see the server log.");
+                _cellFinished("failed");
                 DropQueue();
                 await CloseSocketAsync();
                 SetStatus(KernelStatus.Unavailable, "Collab could not run the last cell because of an internal error; see the server log.");

@@ -27,7 +27,11 @@ public sealed class CollabMetrics
     private readonly Histogram<double> _copilotLatency;
     private readonly Counter<long> _copilotTokens;
     private readonly UpDownCounter<long> _copilotQueueDepth;
+    private readonly Counter<long> _executionCells;
+    private readonly Counter<long> _roomResyncs;
     private volatile Func<int> _roomsLoaded = () => 0;
+    private volatile Func<int> _executionQueued = () => 0;
+    private volatile Func<int> _executionKernels = () => 0;
 
     public CollabMetrics(IMeterFactory meterFactory)
     {
@@ -54,18 +58,40 @@ public sealed class CollabMetrics
             "Tokens the copilot generated; rate() gives tokens per second.");
         _copilotQueueDepth = meter.CreateUpDownCounter<long>("collab.copilot.queue.depth", "{request}",
             "Copilot requests waiting for a free sequence.");
+        _roomResyncs = meter.CreateCounter<long>("collab.rooms.resyncs", "{resync}",
+            "Rooms that caught up from the store because the Redis backplane lost messages, by reason: sequence_gap, redis_reconnected, room_bus_subscribed.");
+        _executionCells = meter.CreateCounter<long>("collab.execution.cells", "{cell}",
+            "Cells run on a kernel, by outcome: ok, error (the code raised), failed (the kernel or Collab could not run it).");
+        meter.CreateObservableGauge("collab.execution.queue.depth", () => _executionQueued(), "{cell}",
+            "Cells waiting for their notebook's kernel on this replica.");
+        meter.CreateObservableGauge("collab.execution.kernels", () => _executionKernels(), "{kernel}",
+            "Notebook kernels this replica holds on the Jupyter Server.");
 
         // Counters start at zero so dashboards show 0, not "no data", before the first event.
         _updates.Add(0);
         _compactions.Add(0, new KeyValuePair<string, object?>("outcome", "ok"));
         _copilotTokens.Add(0);
         _copilotQueueDepth.Add(0);
+        _roomResyncs.Add(0, new KeyValuePair<string, object?>("reason", "sequence_gap"));
+        _executionCells.Add(0, Outcome("ok"));
+        _executionCells.Add(0, Outcome("failed"));
         _connections.Add(0, Transport("signalr"));
         _connections.Add(0, Transport("y-websocket"));
     }
 
     /// <summary>Where <c>collab.rooms.loaded</c> reads its value (the room registry, set at start).</summary>
     public void ObserveRoomsLoaded(Func<int> count) => _roomsLoaded = count;
+
+    /// <summary>Where the execution gauges read their values (the execution service, set at start).</summary>
+    public void ObserveExecution(Func<int> queuedCells, Func<int> kernels) =>
+        (_executionQueued, _executionKernels) = (queuedCells, kernels);
+
+    /// <summary>For the Redis scale-out: a room caught up from the store (<paramref name="reason"/> as the room logs it, e.g. "sequence gap").</summary>
+    public void RoomResynced(string reason) =>
+        _roomResyncs.Add(1, new KeyValuePair<string, object?>("reason", reason.Replace(' ', '_')));
+
+    /// <summary>For the execution feature: one cell finished; <paramref name="outcome"/> is ok, error or failed.</summary>
+    public void CellExecuted(string outcome) => _executionCells.Add(1, Outcome(outcome));
 
     public void RecordHubMethod(string method, TimeSpan duration, bool failed) =>
         _hubMethodDuration.Record(duration.TotalSeconds,
@@ -114,6 +140,8 @@ public sealed class CollabMetrics
             RecordStoreCall(operation, Stopwatch.GetElapsedTime(started));
         }
     }
+
+    private static KeyValuePair<string, object?> Outcome(string outcome) => new("outcome", outcome);
 
     private static KeyValuePair<string, object?> Transport(string transport) => new("transport", transport);
 

@@ -32,11 +32,19 @@ public static class ObservabilityExtensions
         return builder;
     }
 
-    /// <summary>Counts y-websocket connections; call before authentication so refused sockets are seen too.</summary>
+    /// <summary>
+    /// Points the gauges and counters at the rooms (loaded, resyncs) and cell runs, and counts y-websocket
+    /// connections; call before authentication so refused sockets are seen too.
+    /// </summary>
     public static IApplicationBuilder UseCollabObservability(this WebApplication app)
     {
         var rooms = app.Services.GetRequiredService<RoomManager>();
-        app.Services.GetRequiredService<CollabMetrics>().ObserveRoomsLoaded(() => rooms.Count);
+        var metrics = app.Services.GetRequiredService<CollabMetrics>();
+        metrics.ObserveRoomsLoaded(() => rooms.Count);
+        rooms.Resynced += metrics.RoomResynced;
+        var execution = app.Services.GetRequiredService<Execution.ExecutionService>();
+        metrics.ObserveExecution(() => execution.QueuedCells, () => execution.KernelCount);
+        execution.CellFinished += metrics.CellExecuted;
         return app.UseMiddleware<WebSocketConnectionMetricsMiddleware>();
     }
 

@@ -103,6 +103,7 @@ public sealed partial class Room
         ApplyLinks(_chain.Reset(head));
         _logger.LogInformation("Resynced {Document} from the store ({Reason}): head {From} -> {To}, {Entries} entries applied",
             Key, reason, from, _chain.Head, missing.Count);
+        _onResynced(reason);
     }
 
     /// <summary>Posts bus work; a closed room simply drops it.</summary>

@@ -36,11 +36,13 @@ public sealed partial class Room
     private bool _compacting;
     private int _unloadGeneration;
     private bool _unloadScheduled;
+    private readonly Action<string> _onResynced;
 
     internal Room(DocumentKey key, IDocumentStore store, Compactor compactor, RoomOptions options,
-        LimitOptions limits, IRoomBus bus, Action<Room> onClosed, ILogger logger)
+        LimitOptions limits, IRoomBus bus, Action<Room> onClosed, ILogger logger, Action<string>? onResynced = null)
     {
         _bus = bus;
+        _onResynced = onResynced ?? (_ => { });
         Key = key;
         _store = store;
         _compactor = compactor;

@@ -23,6 +23,9 @@ public sealed class RoomManager(
     private readonly Lock _createGate = new();
     private readonly ILogger _logger = loggers.CreateLogger<Room>();
 
+    /// <summary>Raised when a room has caught up from the store after a gap or a bus reconnect, with the reason.</summary>
+    public event Action<string>? Resynced;
+
     /// <summary>Rooms currently loaded.</summary>
     public int Count => _rooms.Count;
 
@@ -92,7 +95,7 @@ public sealed class RoomManager(
         lock (_createGate)
         {
             if (_rooms.TryGetValue(key, out room)) return room;
-            room = new Room(key, store, compactor, options.Value, limits.Value, bus, Remove, _logger);
+            room = new Room(key, store, compactor, options.Value, limits.Value, bus, Remove, _logger, reason => Resynced?.Invoke(reason));
             _rooms[key] = room;
             return room;
         }

@@ -38,7 +38,10 @@ public sealed class DeployManifestTests
     public void Deploy_manifest_passes_the_validator_with_no_findings(string relativePath)
     {
         var result = ManifestValidator.Validate(File.ReadAllText(Path.Combine(RepositoryRoot(), relativePath)));
-        Assert.True(result.Findings.Count == 0, $"{relativePath}:\n" + string.Join("\n", result.Findings));
+        // A custom resource (the Prometheus Operator's PrometheusRule) gets one note that only its
+        // syntax was checked; its content has its own tests (AlertRulesTests in the server's tests).
+        var findings = result.Findings.Where(f => !(f.Severity == FindingSeverity.Info && f.RuleId == ManifestRules.UnknownKind)).ToList();
+        Assert.True(findings.Count == 0, $"{relativePath}:\n" + string.Join("\n", findings));
     }
 
     private static string RepositoryRoot()

@@ -32,6 +32,9 @@ public sealed class RedisRestartTests(ClusterNodes cluster)
             await using var reader = await ClusterDocClient.StartAsync(nodes, 0, "alice", Project, Notebook);
             await ClusterLoad.AssertConvergedAsync(clients, reader);
             Assert.True(nodes.Count(n => n.Log.Contains("Resynced")) >= 2, "the nodes did not report resyncing after Redis came back");
+            // ... and counted them, as the CollabRedisGaps alert and the dashboard read them.
+            var counted = await Task.WhenAll(nodes.Select(n => MetricValue.ReadAsync(n.HttpUrl, "collab_rooms_resyncs_total")));
+            Assert.True(counted.Count(c => c > 0) >= 2, $"resyncs counted per node: {string.Join(", ", counted)}");
         }
         finally
         {

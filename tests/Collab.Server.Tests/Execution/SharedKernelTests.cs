@@ -69,6 +69,24 @@ public sealed class SharedKernelTests(ExecutionFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Runs_are_counted_by_outcome_for_the_alerts()
+    {
+        var url = fixture.Server.HttpUrl;
+        async Task<double> Cells(string outcome) => await MetricValue.ReadAsync(url, "collab_execution_cells_total", $"outcome=\"{outcome}\"");
+        var (ok, error) = (await Cells("ok"), await Cells("error"));
+        await fixture.CreateAsync("counted.ipynb", "1 + 1", "raise ValueError('counted')", "print('never')");
+        await using var alice = await fixture.JoinAsync("alice", "counted.ipynb");
+
+        await RunAsync(alice, "counted.ipynb", "all");
+
+        Assert.True(await Eventually.HoldsAsync(() => Finished(alice, "c1") && (string?)Cell(alice, "c2")["execution_state"] == "idle", Run));
+        // Other tests share this server: expect at least this test's runs (the third cell was dropped, not run).
+        Assert.True(await Cells("ok") >= ok + 1);
+        Assert.True(await Cells("error") >= error + 1);
+        Assert.True(await MetricValue.ReadAsync(url, "collab_execution_kernels") >= 1);
+    }
+
+    [Fact]
     public async Task Interrupt_stops_a_long_loop_and_the_kernel_carries_on()
     {
         await fixture.CreateAsync("loop.ipynb", "import time\nfor i in range(600):\n    print(i, flush=True)\n    time.sleep(0.1)", "print('after')");
