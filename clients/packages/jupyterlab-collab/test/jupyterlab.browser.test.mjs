@@ -181,7 +181,9 @@ test('cells run from JupyterLab go to Collab\'s shared kernel: variables cross b
     await output(s.page, 1, '42').waitFor({ timeout: 60_000 })
     await prompt(s.page, 1, 1).waitFor()
   }
-  await alice.page.getByRole('status', { name: 'Collab kernel' }).getByText(/: idle/).waitFor()
+  const status = alice.page.getByRole('status', { name: 'Collab kernel' })
+  await status.getByText(/Collab kernel \(Python 3.*\): idle/).waitFor()
+  assert.ok((await status.boundingBox()).height >= 18, 'the kernel status line takes room above the cells')
   await screenshot(alice.page, '07-rest-run-alice')
 
   // alice runs a cell that reads x in JupyterLab: it runs where x is (JupyterLab's own kernel
