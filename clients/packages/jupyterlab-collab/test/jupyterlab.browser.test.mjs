@@ -214,8 +214,19 @@ test('cells run from JupyterLab go to Collab\'s shared kernel: variables cross b
   for (const [index, count] of [[1, 4], [2, 5], [3, 6]]) await prompt(alice.page, index, count).waitFor({ timeout: 60_000 })
   await screenshot(alice.page, '10-run-all-by-bob-alice')
 
+  // JupyterLab's interrupt (toolbar, Kernel menu) reaches Collab's kernel.
+  await insertBelow(alice, 3, 'import time\ntime.sleep(120)')
+  await cells(alice.page).nth(4).locator('.jp-InputPrompt').click()
+  await alice.page.evaluate(() => { void window.jupyterapp.commands.execute('notebook:run-cell') })
+  await bob.page.getByRole('status', { name: 'Collab kernel' }).getByText(/: busy/).waitFor({ timeout: 30_000 })
+  await screenshot(bob.page, '10-busy-bob')
+  await runCommand(alice.page, 'notebook:interrupt-kernel')
+  for (const s of [alice, bob]) await output(s.page, 4, 'KeyboardInterrupt').waitFor({ timeout: 30_000 })
+  await alice.page.getByRole('status', { name: 'Collab kernel' }).getByText(/: idle/).waitFor()
+  await screenshot(alice.page, '10-interrupted-alice')
+
   // Leave the notebook with its two cells (later tests read it), its calc cell's output kept.
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < 3; i++) {
     await cells(alice.page).nth(2).locator('.jp-InputPrompt').click()
     await alice.page.keyboard.press('Escape')
     await runCommand(alice.page, 'notebook:delete-cell')
