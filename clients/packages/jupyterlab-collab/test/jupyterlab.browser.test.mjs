@@ -232,7 +232,11 @@ test('cells run from JupyterLab go to Collab\'s shared kernel: variables cross b
     await runCommand(alice.page, 'notebook:delete-cell')
   }
   await waitFor(async () => (await modelSources(bob.page)).length === 2, 'the added cells to be gone')
-  await server.api('bob', 'POST', `/api/projects/${project}/notebooks/${notebook}/restart`)
+  // JupyterLab's restart (after its dialog) restarts Collab's kernel too: the count starts again.
+  await alice.page.evaluate(() => { void window.jupyterapp.commands.execute('notebook:restart-kernel') })
+  await alice.page.locator('.jp-Dialog .jp-mod-accept').click()
+  await bob.page.getByRole('status', { name: 'Collab kernel' }).getByText(/: (restarting|starting)/).waitFor({ timeout: 30_000 })
+  await bob.page.getByRole('status', { name: 'Collab kernel' }).getByText(/: idle/).waitFor({ timeout: 60_000 })
   await server.api('bob', 'POST', `/api/projects/${project}/notebooks/${notebook}/run`, { mode: 'cells', cellIds: ['calc'] })
   await prompt(bob.page, 1, 1).waitFor({ timeout: 60_000 })
   await output(bob.page, 1, '42').waitFor()
