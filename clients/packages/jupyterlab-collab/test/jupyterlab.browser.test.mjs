@@ -27,7 +27,7 @@ const starter = {
   ]
 }
 
-let server, jupyter, lab, browser, alice, bob, carol
+let server, jupyter, labOrigin, lab, browser, alice, bob, carol
 
 /** Whether the server answers a CORS preflight from `origin` (Cors:AllowedOrigins). */
 async function allowsOrigin (origin) {
@@ -67,7 +67,7 @@ async function openNotebook (session) {
 
 before(async () => {
   const labPort = await freePort()
-  const labOrigin = `http://127.0.0.1:${labPort}`
+  labOrigin = `http://127.0.0.1:${labPort}`
   // Collab's shared kernels live on their own jupyter_server, apart from JupyterLab's.
   jupyter = await JupyterServer.start()
   server = await CollabServer.start({ settings: { 'Cors:AllowedOrigins:0': labOrigin, ...jupyter.settings } })
@@ -335,4 +335,24 @@ test('the project chat and the copilot work in JupyterLab\'s side panel', async 
 
 test('no errors from the extension in any browser', () => {
   assert.deepEqual([...alice.errors, ...bob.errors, ...carol.errors], [])
+})
+
+// Last: alice leaves the main server for one that has no Jupyter server behind it.
+test('on a Collab server without Jupyter, a run from JupyterLab is refused as unavailable', async () => {
+  const bare = await CollabServer.start({ settings: { 'Cors:AllowedOrigins:0': labOrigin } })
+  try {
+    await bare.createProject('bare', { alice: 'owner' })
+    await bare.api('alice', 'POST', '/api/projects/bare/notebooks', { name: notebook, content: starter })
+    await showCollabPanel(alice.page)
+    await alice.page.getByRole('button', { name: 'Sign out' }).click()
+    await signIn(alice, bare.url, tokenFor('alice'))
+    await openNotebook(alice)
+    await cells(alice.page).nth(1).locator('.jp-InputPrompt').click()
+    assert.equal(await runCommand(alice.page, 'notebook:run-cell'), false)
+    await alice.page.getByText(/Collab did not run the cell: Running cells is not set up on this server/).first().waitFor()
+    await alice.page.waitForTimeout(800) // the toast slides in
+    await screenshot(alice.page, '15-unavailable-alice')
+  } finally {
+    await bare.dispose()
+  }
 })
