@@ -20,7 +20,7 @@ export class CollabDrive implements Contents.IDrive {
   /** The open notebooks' providers by path, for presence and the side panel. */
   readonly providers = new Map<string, SignalRProvider>()
   readonly providersChanged = new Signal<this, void>(this)
-  private readonly notebooks = new WeakSet<object>()
+  private readonly notebooks = new WeakMap<object, { projectId: string, docName: string, provider: SignalRProvider }>()
   isDisposed = false
 
   constructor (private readonly collab: CollabSession) {}
@@ -34,8 +34,8 @@ export class CollabDrive implements Contents.IDrive {
       const path = localPath(options.path)
       const [projectId, docName] = path.split('/')
       const notebook = new YNotebook()
-      this.notebooks.add(notebook)
       const provider = new SignalRProvider(notebook.ydoc, { connection, projectId, docName, awareness: notebook.awareness })
+      this.notebooks.set(notebook, { projectId, docName, provider })
       notebook.awareness.setLocalStateField('user', {
         name: session.user, display_name: session.user, username: session.user,
         color: userColour(session.user), colorLight: userColourLight(session.user)
@@ -54,6 +54,11 @@ export class CollabDrive implements Contents.IDrive {
   /** Whether `notebook` is a shared model this drive made (a live Collab room). */
   isCollabNotebook (notebook: object): boolean {
     return this.notebooks.has(notebook)
+  }
+
+  /** The project, notebook name and provider of a shared model this drive made. */
+  roomOf (notebook: object): { projectId: string, docName: string, provider: SignalRProvider } | undefined {
+    return this.notebooks.get(notebook)
   }
 
   async get (path: string, options?: Contents.IFetchOptions): Promise<Contents.IModel> {

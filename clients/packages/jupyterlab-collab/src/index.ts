@@ -1,12 +1,15 @@
 import { ILabShell, type JupyterFrontEnd, type JupyterFrontEndPlugin } from '@jupyterlab/application'
-import { ICommandPalette } from '@jupyterlab/apputils'
+import { ICommandPalette, Notification } from '@jupyterlab/apputils'
 import { IEditorExtensionRegistry } from '@jupyterlab/codemirror'
 import { IDocumentManager } from '@jupyterlab/docmanager'
 import { IFileBrowserFactory } from '@jupyterlab/filebrowser'
 import { INotebookTracker } from '@jupyterlab/notebook'
 import { CollabDrive, driveName } from './collab-drive'
+import { executorPlugin } from './collab-executor'
 import { CollabPanel } from './collab-panel'
+import { collabRooms } from './collab-rooms'
 import { CollabSession } from './collab-session'
+import { KernelStatus } from './kernel-status'
 import { remoteCursorsExtension } from './remote-cursors'
 import { followRole } from './viewer-mode'
 
@@ -25,6 +28,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
     const collab = new CollabSession()
     const drive = new CollabDrive(collab)
     app.serviceManager.contents.addDrive(drive)
+    collabRooms.drive = drive
+    collabRooms.session = collab
     // JupyterLab's URL router opens `/lab/tree/Collab:…` (a reload) through the file browser of the
     // path's drive; an idle one (no polling, nothing shown) lets it find ours.
     browsers?.createFileBrowser('jupyterlab-collab-browser', { driveName, auto: false, restore: false, state: null })
@@ -42,6 +47,17 @@ const plugin: JupyterFrontEndPlugin<void> = {
     palette?.addItem({ command: 'collab:open-notebook', category: 'Collab' })
     editorExtensions?.addExtension(remoteCursorsExtension(notebook => drive.isCollabNotebook(notebook)))
 
+    // Interrupt and restart (menu, toolbar, palette) of a Collab notebook reach its shared kernel too.
+    app.commands.commandExecuted.connect((_, { id, result }) => {
+      const panel = notebooks?.currentWidget
+      const room = panel?.model ? collabRooms.of(panel.model.sharedModel) : null
+      if (!room) return
+      const report = (e: Error): void => { Notification.error(`Collab: ${e.message}`, { autoClose: 10_000 }) }
+      if (interruptCommands.has(id)) room.kernel.interrupt().catch(report)
+      // After JupyterLab's confirmation dialog; a cancelled one resolves false.
+      if (restartCommands.has(id)) void Promise.resolve(result).then(ok => { if (ok !== false) return room.kernel.restart() }).catch(report)
+    })
+
     // A Collab notebook follows the user's role in its project: read-only for viewers.
     notebooks?.widgetAdded.connect((_, panel) => {
       const prefix = `${driveName}:`
@@ -49,6 +65,10 @@ const plugin: JupyterFrontEndPlugin<void> = {
       const provider = drive.providers.get(panel.context.path.slice(prefix.length))
       if (!provider) return
       followRole(panel, provider)
+      // The shared kernel's status, for everyone (a viewer has no toolbar).
+      const status = new KernelStatus(provider.doc)
+      panel.contentHeader.addWidget(status)
+      panel.disposed.connect(() => status.dispose())
       // Every change is saved once the server acknowledges it (remote ones already are), so
       // JupyterLab's "unsaved" dot shows only while one of ours is in flight.
       const markSaved = (): void => { if (provider.synced && panel.context.model) panel.context.model.dirty = false }
@@ -63,4 +83,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
   }
 }
 
-export default plugin
+const interruptCommands = new Set(['notebook:interrupt-kernel', 'kernelmenu:interrupt'])
+const restartCommands = new Set(['notebook:restart-kernel', 'kernelmenu:restart'])
+
+export default [plugin, executorPlugin]

@@ -1,6 +1,7 @@
 // End to end inside a real JupyterLab 4.5 (the test app LabServerApp serves, the extension
 // pip-installed from its wheel): two editors and a viewer, each in their own browser context, on a
-// real CollabServer; cells run on JupyterLab's own ipykernel. Screenshots: clients/test-results/jupyterlab/.
+// real CollabServer; cells of Collab notebooks run on Collab's shared kernel (a real jupyter_server
+// with ipykernel behind the CollabServer), not JupyterLab's. Screenshots: clients/test-results/jupyterlab/.
 import assert from 'node:assert/strict'
 import { once } from 'node:events'
 import { after, before, test } from 'node:test'
@@ -10,6 +11,7 @@ import WebSocket from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { CollabServer, freePort, tokenFor } from '../../../test-support/collab-server.mjs'
+import { JupyterServer } from '../../../test-support/jupyter-server.mjs'
 import { JupyterLabServer } from './jupyterlab-server.mjs'
 import { cellText, cells, launchBrowser, modelSources, openLab, runCommand, screenshot, showCollabPanel, signIn, waitFor } from './jupyterlab-session.mjs'
 
@@ -25,7 +27,7 @@ const starter = {
   ]
 }
 
-let server, lab, browser, alice, bob, carol
+let server, jupyter, labOrigin, lab, browser, alice, bob, carol
 
 /** Whether the server answers a CORS preflight from `origin` (Cors:AllowedOrigins). */
 async function allowsOrigin (origin) {
@@ -65,8 +67,10 @@ async function openNotebook (session) {
 
 before(async () => {
   const labPort = await freePort()
-  const labOrigin = `http://127.0.0.1:${labPort}`
-  server = await CollabServer.start({ settings: { 'Cors:AllowedOrigins:0': labOrigin } })
+  labOrigin = `http://127.0.0.1:${labPort}`
+  // Collab's shared kernels live on their own jupyter_server, apart from JupyterLab's.
+  jupyter = await JupyterServer.start()
+  server = await CollabServer.start({ settings: { 'Cors:AllowedOrigins:0': labOrigin, ...jupyter.settings } })
   await server.createProject(project, { alice: 'owner', bob: 'editor', carol: 'viewer' })
   await server.api('alice', 'POST', `/api/projects/${project}/notebooks`, { name: notebook, content: starter })
   lab = await JupyterLabServer.start(labPort)
@@ -81,6 +85,7 @@ after(async () => {
   await browser?.close()
   await lab?.dispose()
   await server?.dispose()
+  await jupyter?.dispose()
 })
 
 test('the extension is a federated extension loaded from the wheel\'s labextensions folder', async () => {
@@ -89,6 +94,9 @@ test('the extension is a federated extension loaded from the wheel\'s labextensi
   assert.ok(ours, 'jupyterlab-collab is in the page config')
   assert.match(config.labextensionsPath[0], /share\/jupyter\/labextensions$/)
   assert.ok(await alice.page.evaluate(() => window.jupyterapp.isPluginActivated('jupyterlab-collab:plugin')))
+  // Ours replaces JupyterLab's cell executor (the test app bundles that default one too).
+  assert.ok(await alice.page.evaluate(() => window.jupyterapp.hasPlugin('@jupyterlab/notebook-extension:cell-executor')))
+  assert.ok(await alice.page.evaluate(() => window.jupyterapp.isPluginActivated('jupyterlab-collab:cell-executor')))
   await screenshot(alice.page, '01-signed-in-alice')
 })
 
@@ -146,16 +154,92 @@ test('cells added, moved and deleted by one change for the other', async () => {
   await screenshot(bob.page, '06-deleted-by-alice')
 })
 
-test('a cell run on JupyterLab\'s kernel shows its output and execution count to both', async () => {
-  await cells(alice.page).nth(1).locator('.jp-InputPrompt').click()
-  await alice.page.keyboard.press('Escape')
+/** Adds a code cell with `text` below cell `index` in `session`'s JupyterLab, as the "b" key does. */
+async function insertBelow (session, index, text) {
+  await cells(session.page).nth(index).locator('.jp-InputPrompt').click()
+  await session.page.keyboard.press('Escape')
+  await session.page.keyboard.press('b')
+  await session.page.keyboard.press('Enter')
+  await session.page.keyboard.type(text, { delay: 20 })
+  await session.page.keyboard.press('Escape')
+  await waitFor(async () => (await modelSources(alice.page)).includes(text) && (await modelSources(bob.page)).includes(text), `the cell "${text}" for both`)
+}
+
+/** The notebook's cell ids, in order, from the server's export. */
+async function cellIds () {
+  const ipynb = await server.api('alice', 'GET', `/api/projects/${project}/notebooks/${notebook}/export`)
+  return ipynb.cells.map(c => c.id)
+}
+
+const output = (page, index, text) => cells(page).nth(index).locator('.jp-OutputArea-output', { hasText: text })
+const prompt = (page, index, count) => cells(page).nth(index).locator('.jp-InputPrompt', { hasText: `[${count}]` })
+
+test('cells run from JupyterLab go to Collab\'s shared kernel: variables cross between JupyterLab and REST runs', async () => {
+  // A run asked through REST (as the web client's would be) sets x on Collab's kernel.
+  await server.api('bob', 'POST', `/api/projects/${project}/notebooks/${notebook}/run`, { mode: 'cells', cellIds: ['calc'] })
+  for (const s of [alice, bob]) {
+    await output(s.page, 1, '42').waitFor({ timeout: 60_000 })
+    await prompt(s.page, 1, 1).waitFor()
+  }
+  const status = alice.page.getByRole('status', { name: 'Collab kernel' })
+  await status.getByText(/Collab kernel \(Python 3.*\): idle/).waitFor()
+  assert.ok((await status.boundingBox()).height >= 18, 'the kernel status line takes room above the cells')
+  await screenshot(alice.page, '07-rest-run-alice')
+
+  // alice runs a cell that reads x in JupyterLab: it runs where x is (JupyterLab's own kernel
+  // has no x), and bob gets the output and the count through the document.
+  await insertBelow(alice, 1, 'z = x + 1\nprint(z)')
+  await cells(alice.page).nth(2).locator('.jp-InputPrompt').click()
   await runCommand(alice.page, 'notebook:run-cell')
   for (const s of [alice, bob]) {
-    await cells(s.page).nth(1).locator('.jp-OutputArea-output', { hasText: '42' }).waitFor({ timeout: 60_000 })
-    await cells(s.page).nth(1).locator('.jp-InputPrompt', { hasText: '[1]' }).waitFor()
+    await output(s.page, 2, '43').waitFor({ timeout: 60_000 })
+    await prompt(s.page, 2, 2).waitFor()
   }
-  await screenshot(alice.page, '07-run-alice')
-  await screenshot(bob.page, '07-run-bob')
+  assert.equal(await output(alice.page, 2, 'NameError').count(), 0)
+  await screenshot(alice.page, '08-jupyterlab-run-alice')
+  await screenshot(bob.page, '08-jupyterlab-run-bob')
+
+  // And the other way: z, set by alice's JupyterLab run, is there for a REST run.
+  await insertBelow(bob, 2, 'print(z * 2)')
+  const ids = await cellIds()
+  await server.api('bob', 'POST', `/api/projects/${project}/notebooks/${notebook}/run`, { mode: 'cells', cellIds: [ids[3]] })
+  for (const s of [alice, bob]) {
+    await output(s.page, 3, '86').waitFor({ timeout: 60_000 })
+    await prompt(s.page, 3, 3).waitFor()
+  }
+  await screenshot(bob.page, '09-rest-run-reads-jupyterlab-variable-bob')
+
+  // JupyterLab's run-all runs every cell on the shared kernel, one after the other.
+  await runCommand(bob.page, 'notebook:run-all-cells')
+  for (const [index, count] of [[1, 4], [2, 5], [3, 6]]) await prompt(alice.page, index, count).waitFor({ timeout: 60_000 })
+  await screenshot(alice.page, '10-run-all-by-bob-alice')
+
+  // JupyterLab's interrupt (toolbar, Kernel menu) reaches Collab's kernel.
+  await insertBelow(alice, 3, 'import time\ntime.sleep(120)')
+  await cells(alice.page).nth(4).locator('.jp-InputPrompt').click()
+  await alice.page.evaluate(() => { void window.jupyterapp.commands.execute('notebook:run-cell') })
+  await bob.page.getByRole('status', { name: 'Collab kernel' }).getByText(/: busy/).waitFor({ timeout: 30_000 })
+  await screenshot(bob.page, '10-busy-bob')
+  await runCommand(alice.page, 'notebook:interrupt-kernel')
+  for (const s of [alice, bob]) await output(s.page, 4, 'KeyboardInterrupt').waitFor({ timeout: 30_000 })
+  await alice.page.getByRole('status', { name: 'Collab kernel' }).getByText(/: idle/).waitFor()
+  await screenshot(alice.page, '10-interrupted-alice')
+
+  // Leave the notebook with its two cells (later tests read it), its calc cell's output kept.
+  for (let i = 0; i < 3; i++) {
+    await cells(alice.page).nth(2).locator('.jp-InputPrompt').click()
+    await alice.page.keyboard.press('Escape')
+    await runCommand(alice.page, 'notebook:delete-cell')
+  }
+  await waitFor(async () => (await modelSources(bob.page)).length === 2, 'the added cells to be gone')
+  // JupyterLab's restart (after its dialog) restarts Collab's kernel too: the count starts again.
+  await alice.page.evaluate(() => { void window.jupyterapp.commands.execute('notebook:restart-kernel') })
+  await alice.page.locator('.jp-Dialog .jp-mod-accept').click()
+  await bob.page.getByRole('status', { name: 'Collab kernel' }).getByText(/: (restarting|starting)/).waitFor({ timeout: 30_000 })
+  await bob.page.getByRole('status', { name: 'Collab kernel' }).getByText(/: idle/).waitFor({ timeout: 60_000 })
+  await server.api('bob', 'POST', `/api/projects/${project}/notebooks/${notebook}/run`, { mode: 'cells', cellIds: ['calc'] })
+  await prompt(bob.page, 1, 1).waitFor({ timeout: 60_000 })
+  await output(bob.page, 1, '42').waitFor()
 })
 
 test('the server holds what JupyterLab wrote, and a reload shows everything', async () => {
@@ -182,7 +266,7 @@ test('the server holds what JupyterLab wrote, and a reload shows everything', as
   await cells(bob.page).nth(1).locator('.jp-OutputArea-output', { hasText: '42' }).waitFor()
   await cells(bob.page).nth(1).locator('.jp-InputPrompt', { hasText: '[1]' }).waitFor()
   await waitFor(async () => await bob.page.locator('.lm-TabBar-tab.jp-mod-dirty').count() === 0, 'bob\'s reopened notebook to read as saved')
-  await screenshot(bob.page, '08-reloaded-bob')
+  await screenshot(bob.page, '11-reloaded-bob')
 })
 
 test('a viewer can change nothing in JupyterLab, and the server refuses her anyway', async () => {
@@ -200,7 +284,10 @@ test('a viewer can change nothing in JupyterLab, and the server refuses her anyw
   assert.ok(await cells(page).nth(1).locator('.jp-InputPrompt', { hasText: '[1]' }).isVisible(), 'nothing ran')
   assert.deepEqual(await modelSources(page), ['# Shared analysis', 'x = 6 * 7\nprint(x)'])
   assert.equal(await cellText(page, 1), 'x = 6 * 7\nprint(x)')
-  await screenshot(page, '09-viewer-carol')
+  // Her runs still go to the server, which refuses them; JupyterLab tells her why.
+  await page.getByText(/Collab did not run the cell: Viewers can't run cells/).first().waitFor()
+  await page.getByRole('status', { name: 'Collab kernel' }).waitFor()
+  await screenshot(page, '12-viewer-carol')
 
   // Past the UI: the server refuses a viewer's writes.
   const refused = await fetch(`${server.url}/api/projects/${project}/notebooks`, {
@@ -233,7 +320,7 @@ test('the project chat and the copilot work in JupyterLab\'s side panel', async 
   await input.fill('Results look right: 42.')
   await input.press('Enter')
   await bob.page.getByTestId('chat-log').getByText('Results look right: 42.').waitFor()
-  await screenshot(bob.page, '10-chat-bob')
+  await screenshot(bob.page, '13-chat-bob')
 
   const probe = await fetch(`${server.url}/api/copilot/ask`, { method: 'POST' })
   if (probe.status === 404) return t.skip('this server build has no /api/copilot/ask')
@@ -243,9 +330,29 @@ test('the project chat and the copilot work in JupyterLab\'s side panel', async 
   await answer.locator('p').first().waitFor({ timeout: 60_000 })
   await waitFor(async () => await answer.getAttribute('aria-busy') === 'false', 'the answer to finish', 60_000)
   assert.ok((await answer.textContent()).length > 20, 'an answer arrived')
-  await screenshot(alice.page, '11-copilot-alice')
+  await screenshot(alice.page, '14-copilot-alice')
 })
 
 test('no errors from the extension in any browser', () => {
   assert.deepEqual([...alice.errors, ...bob.errors, ...carol.errors], [])
+})
+
+// Last: alice leaves the main server for one that has no Jupyter server behind it.
+test('on a Collab server without Jupyter, a run from JupyterLab is refused as unavailable', async () => {
+  const bare = await CollabServer.start({ settings: { 'Cors:AllowedOrigins:0': labOrigin } })
+  try {
+    await bare.createProject('bare', { alice: 'owner' })
+    await bare.api('alice', 'POST', '/api/projects/bare/notebooks', { name: notebook, content: starter })
+    await showCollabPanel(alice.page)
+    await alice.page.getByRole('button', { name: 'Sign out' }).click()
+    await signIn(alice, bare.url, tokenFor('alice'))
+    await openNotebook(alice)
+    await cells(alice.page).nth(1).locator('.jp-InputPrompt').click()
+    assert.equal(await runCommand(alice.page, 'notebook:run-cell'), false)
+    await alice.page.getByText(/Collab did not run the cell: Running cells is not set up on this server/).first().waitFor()
+    await alice.page.waitForTimeout(800) // the toast slides in
+    await screenshot(alice.page, '15-unavailable-alice')
+  } finally {
+    await bare.dispose()
+  }
 })
