@@ -37,11 +37,6 @@ public sealed class CellOutputs(string cellId, NotebookWriter writer, DisplayReg
         NotebookModel.SetExecutionState(cell, "idle");
     });
 
-    public void SetCount(long count) => writer.Enqueue(doc =>
-    {
-        if (NotebookModel.FindCell(doc, cellId) is { } cell) NotebookModel.SetExecutionCount(cell, count);
-    });
-
     /// <summary>Applies an iopub message that belongs to this execution.</summary>
     public void Handle(string type, JsonObject content)
     {

@@ -269,13 +269,12 @@ public sealed class NotebookKernel : IAsyncDisposable
             if (type == "status" && (string?)content["execution_state"] is "restarting" or "dead")
                 throw new JupyterUnavailableException("The kernel died while this cell ran (it is being restarted; its variables are gone).", status: KernelStatus.Dead);
             if (KernelMessages.ParentId(message) != requestId) continue;
+            // The count is written with the reply, not on execute_input: JupyterLab takes a count
+            // as the end of a run and would show the cell idle while it still runs.
             switch (type)
             {
                 case "status":
                     idle = (string?)content["execution_state"] == "idle";
-                    break;
-                case "execute_input":
-                    if (content["execution_count"]?.GetValue<long>() is { } n) outputs.SetCount(n);
                     break;
                 case "execute_reply":
                     replied = true;
