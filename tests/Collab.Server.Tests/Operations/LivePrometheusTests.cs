@@ -49,8 +49,9 @@ public sealed class LivePrometheusTests
             var fired = alerts.First(a => (string?)a!["labels"]!["alertname"] == LiveAlert)!;
             Assert.Equal($"127.0.0.1:{server.Port}", (string?)fired["labels"]!["instance"]);
             Assert.Equal("collab", (string?)fired["labels"]!["job"]);
-            // The live server is healthy: none of the real alerts is pending or firing.
-            Assert.All(alerts, a => Assert.Equal(LiveAlert, (string?)a!["labels"]!["alertname"]));
+            // The live server is healthy: none of the real alerts fires. (One may be pending for a
+            // moment: on a loaded machine a scrape can miss its 1 s timeout, and `up` reads 0.)
+            Assert.All(alerts.Where(a => (string?)a!["state"] == "firing"), a => Assert.Equal(LiveAlert, (string?)a!["labels"]!["alertname"]));
         }
         finally
         {
