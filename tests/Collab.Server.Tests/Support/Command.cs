@@ -7,6 +7,14 @@ public static class Command
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(string file, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
     {
+        var (exitCode, stdout, stderr) = await RunSeparatelyAsync(file, arguments, workingDirectory, timeout);
+        return (exitCode, stdout + stderr);
+    }
+
+    /// <summary>As <see cref="RunAsync"/>, with standard output and error apart.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunSeparatelyAsync(
+        string file, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
+    {
         var info = new ProcessStartInfo(file, arguments)
         {
             WorkingDirectory = workingDirectory,
@@ -27,6 +35,6 @@ public static class Command
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"{file} ran past {timeout}:\n{await stderr}");
         }
-        return (process.ExitCode, await stdout + await stderr);
+        return (process.ExitCode, await stdout, await stderr);
     }
 }

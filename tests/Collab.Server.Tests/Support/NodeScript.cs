@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace Collab.Server.Tests.Support;
@@ -8,29 +7,9 @@ public static class NodeScript
 {
     public static async Task<JsonObject> RunAsync(string script, JsonObject config, TimeSpan timeout)
     {
-        var info = new ProcessStartInfo("node", [script, config.ToJsonString()])
-        {
-            WorkingDirectory = RepoPaths.Interop,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"node {script} ran past {timeout}:\n{await stderr}");
-        }
-        var output = await stdout;
+        var (exitCode, output, errors) = await Command.RunSeparatelyAsync("node", [script, config.ToJsonString()], RepoPaths.Interop, timeout);
         var line = output.Split('\n').LastOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"node {script} printed no RESULT (exit {process.ExitCode}):\n{output}\n{await stderr}");
+            ?? throw new InvalidOperationException($"node {script} printed no RESULT (exit {exitCode}):\n{output}\n{errors}");
         return JsonNode.Parse(line["RESULT ".Length..])!.AsObject();
     }
 }
