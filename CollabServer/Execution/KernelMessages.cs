@@ -21,8 +21,6 @@ public static class KernelMessages
         ["stop_on_error"] = true,
     });
 
-    public static JsonObject KernelInfoRequest(string session) => Message(session, "kernel_info_request", "shell", new JsonObject());
-
     public static string? Type(JsonObject message) => (string?)message["header"]?["msg_type"] ?? (string?)message["msg_type"];
 
     public static string? Id(JsonObject message) => (string?)message["header"]?["msg_id"];
