@@ -9,6 +9,8 @@ public static class AuditActions
     public const string ProjectDelete = "project.delete";
     public const string ProjectBackup = "project.backup";
     public const string ProjectImport = "project.import";
+    /// <summary>An owner moved the project to another Jupyter Server (detail: its name).</summary>
+    public const string ProjectJupyterServer = "project.jupyter-server";
     public const string MemberAdd = "member.add";
     public const string MemberRoleChange = "member.role";
     public const string MemberRemove = "member.remove";

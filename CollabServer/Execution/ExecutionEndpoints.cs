@@ -1,3 +1,4 @@
+using Collab.Server.Audit;
 using Collab.Server.Errors;
 using Collab.Server.Projects;
 using Collab.Server.Storage;
@@ -8,7 +9,8 @@ public static class ExecutionEndpoints
 {
     /// <summary>
     /// Running cells over REST, the same rules as the hub: <c>POST …/notebooks/{name}/run</c>,
-    /// <c>…/interrupt</c>, <c>…/restart</c>, <c>PUT</c> and <c>DELETE …/kernel</c> (editor); <c>GET …/kernels</c> (member).
+    /// <c>…/interrupt</c>, <c>…/restart</c>, <c>PUT</c> and <c>DELETE …/kernel</c> (editor); <c>GET …/kernels</c> and
+    /// <c>GET …/jupyter-server</c> (member); <c>PUT …/jupyter-server</c> (owner).
     /// </summary>
     public static IEndpointRouteBuilder MapExecutionEndpoints(this IEndpointRouteBuilder app)
     {
@@ -16,8 +18,24 @@ public static class ExecutionEndpoints
         var notebook = project.MapGroup("/notebooks/{name}");
 
         project.MapGet("/kernels", (string projectId, ExecutionService execution, HttpContext http, CancellationToken ct) =>
-            Refusals.Run(http, async () => TypedResults.Ok(await execution.KernelsAsync(ct))))
+            Refusals.Run(http, async () => TypedResults.Ok(await execution.KernelsAsync(projectId, ct))))
             .RequireProjectRole(ProjectRole.Viewer).Produces<KernelList>();
+
+        project.MapGet("/jupyter-server", (string projectId, ExecutionService execution, HttpContext http, CancellationToken ct) =>
+            Refusals.Run(http, async () => TypedResults.Ok(await execution.ServerAsync(projectId, ct))))
+            .RequireProjectRole(ProjectRole.Viewer).Produces<ProjectJupyterServer>()
+            .WithSummary("The Jupyter Server the project runs on, and the ones its owners may choose.");
+
+        project.MapPut("/jupyter-server", (string projectId, ChooseJupyterServerRequest request, ExecutionService execution, AuditTrail audit,
+                HttpContext http, CancellationToken ct) =>
+            Refusals.Run(http, async () =>
+            {
+                await execution.ChooseServerAsync(projectId, request.Server, ct);
+                await audit.RecordAsync(http, projectId, AuditActions.ProjectJupyterServer, projectId, request.Server);
+                return TypedResults.NoContent();
+            }))
+            .RequireProjectRole(ProjectRole.Owner)
+            .WithSummary("Moves the project to another allowed Jupyter Server (owners); its running kernels are shut down.");
 
         notebook.MapPost("/run", (string projectId, string name, RunRequest request, ExecutionService execution, HttpContext http, CancellationToken ct) =>
             Refusals.Run(http, async () => TypedResults.Ok(new RunResult(await execution.RunAsync(new DocumentKey(projectId, name), request.Mode, request.CellIds, ct)))))

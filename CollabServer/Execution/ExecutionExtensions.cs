@@ -1,3 +1,8 @@
+using Collab.Server.Storage;
+using Collab.Server.Storage.Postgres;
+using Collab.Server.Storage.Sqlite;
+using Microsoft.Extensions.Options;
+
 namespace Collab.Server.Execution;
 
 public static class ExecutionExtensions
@@ -17,15 +22,30 @@ public static class ExecutionExtensions
             .Validate(o => o.IdleKernelMinutes is >= 0 and <= 7 * 24 * 60, "Jupyter:IdleKernelMinutes must be between 0 (never) and 10080.")
             .Validate(o => o.SessionPrefix.Length > 0 && !o.SessionPrefix.StartsWith('/') && !o.SessionPrefix.Contains(".."),
                 "Jupyter:SessionPrefix must be a relative folder name without '..'.")
+            .Validate(o => o.Servers.Count == 0 || o.Enabled, "Jupyter:Servers needs Jupyter:Url, the default server every project starts on.")
+            .Validate(o => o.Servers.Keys.All(ValidServerName),
+                "Jupyter:Servers names must be 1-40 lowercase letters, digits or '-', and not 'default' (the name of Jupyter:Url).")
+            .Validate(o => o.Servers.Values.All(s => s.Url is not null && IsHttpUrl(s.Url)), "Every Jupyter:Servers:{name}:Url must be an absolute http or https URL.")
             .ValidateOnStart();
         // Each call sets its own limit (RequestTimeoutSeconds, KernelStartTimeoutSeconds).
-        builder.Services.AddHttpClient<JupyterServerClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddHttpClient(JupyterServers.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddSingleton<IProjectJupyterStore>(sp => UsesPostgres(sp)
+            ? ActivatorUtilities.CreateInstance<PostgresProjectJupyterStore>(sp)
+            : ActivatorUtilities.CreateInstance<SqliteProjectJupyterStore>(sp));
+        builder.Services.AddSingleton(sp => (IStoreSchemaContributor)sp.GetRequiredService<IProjectJupyterStore>());
+        builder.Services.AddHostedService<StoreSchemaContributorInitializer>();
+        builder.Services.AddSingleton<JupyterServers>();
         builder.Services.AddSingleton<ExecutionService>();
         builder.Services.AddHostedService<IdleKernelReaper>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapCollabExecution(this IEndpointRouteBuilder app) => app.MapExecutionEndpoints();
+
+    private static bool UsesPostgres(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value.UsesPostgres;
+
+    private static bool ValidServerName(string name) =>
+        name is { Length: >= 1 and <= 40 } && name != JupyterEndpoint.DefaultName && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 
     private static bool IsHttpUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";

@@ -14,14 +14,14 @@ namespace Collab.Server.Execution;
 /// <see cref="RefusalException"/>s; authorization (editor) is the caller's.
 /// </summary>
 public sealed class ExecutionService(
-    JupyterServerClient server, RoomManager rooms, INotebookStore notebooks, IOptions<JupyterOptions> options,
-    ILoggerFactory loggers) : IAsyncDisposable
+    JupyterServers servers, IProjectJupyterStore serverChoices, RoomManager rooms, INotebookStore notebooks,
+    IOptions<JupyterOptions> options, ILoggerFactory loggers) : IAsyncDisposable
 {
     public static readonly string[] Modes = ["cells", "all", "below"];
     private static readonly TimeSpan SpecsLifetime = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<DocumentKey, NotebookKernel> _kernels = new();
     private readonly ILogger _logger = loggers.CreateLogger<ExecutionService>();
-    private (KernelList List, DateTimeOffset At)? _specs;
+    private readonly ConcurrentDictionary<string, (KernelList List, DateTimeOffset At)> _specs = new();
 
     /// <summary>Raised as each cell finishes, with its outcome: ok, error (the code raised) or failed (not run to the end).</summary>
     public event Action<string>? CellFinished;
@@ -46,7 +46,7 @@ public sealed class ExecutionService(
         var cells = await rooms.RunAsync(key, room => room.ReadAsync(NotebookModel.Cells));
         var chosen = Choose(cells, mode, ids).Where(c => c.CellType == "code" && !string.IsNullOrWhiteSpace(c.Source))
             .Select(c => new QueuedCell(c.Id, c.Source)).ToList();
-        return chosen.Count == 0 ? [] : Kernel(key).Enqueue(chosen);
+        return chosen.Count == 0 ? [] : (await KernelAsync(key, ct)).Enqueue(chosen);
     }
 
     public async Task InterruptAsync(DocumentKey key, CancellationToken ct)
@@ -60,7 +60,7 @@ public sealed class ExecutionService(
     {
         EnsureEnabled();
         await EnsureNotebookAsync(key, ct);
-        await Refuse(() => Kernel(key).RestartAsync(null, ct));
+        await Refuse(async () => await (await KernelAsync(key, ct)).RestartAsync(null, ct));
     }
 
     /// <summary>Shuts the notebook's kernel down (its variables are gone; the next run starts a new one).</summary>
@@ -68,10 +68,14 @@ public sealed class ExecutionService(
     {
         EnsureEnabled();
         await EnsureNotebookAsync(key, ct);
-        if (!_kernels.TryRemove(key, out var kernel)) return;
+        if (_kernels.TryRemove(key, out var kernel)) await Refuse(() => StopAsync(kernel, ct));
+    }
+
+    private static async Task StopAsync(NotebookKernel kernel, CancellationToken ct)
+    {
         try
         {
-            await Refuse(() => kernel.ShutdownAsync(ct));
+            await kernel.ShutdownAsync(ct);
         }
         finally
         {
@@ -90,16 +94,12 @@ public sealed class ExecutionService(
             if (kernel.IsBusy || kernel.LastActive > cutoff || !_kernels.TryRemove(new(key, kernel))) continue;
             try
             {
-                await kernel.ShutdownAsync(ct);
+                await StopAsync(kernel, ct);
                 stopped++;
             }
             catch (JupyterUnavailableException ex)
             {
                 _logger.LogWarning("Could not shut down the idle kernel of {Document}: {Reason}", key, ex.Message);
-            }
-            finally
-            {
-                await kernel.DisposeAsync();
             }
         }
         return stopped;
@@ -110,7 +110,7 @@ public sealed class ExecutionService(
     {
         EnsureEnabled();
         await EnsureNotebookAsync(key, ct);
-        var specs = await KernelsAsync(ct);
+        var specs = await KernelsAsync(key.ProjectId, ct);
         var spec = specs.Kernels.FirstOrDefault(k => k.Name == kernelName)
             ?? throw new RefusalException(ErrorCode.Invalid,
                 $"No kernel named '{kernelName}' on the Jupyter server; choose one of {string.Join(", ", specs.Kernels.Select(k => k.Name))}.");
@@ -120,21 +120,64 @@ public sealed class ExecutionService(
             ["display_name"] = spec.DisplayName,
             ["language"] = spec.Language,
         })));
-        await Refuse(() => Kernel(key).RestartAsync(spec.Name, ct));
+        await Refuse(async () => await (await KernelAsync(key, ct)).RestartAsync(spec.Name, ct));
     }
 
-    /// <summary>The Jupyter server's kernelspecs (kept for a minute).</summary>
-    public Task<KernelList> KernelsAsync(CancellationToken ct)
+    /// <summary>The kernelspecs of the project's Jupyter server (kept for a minute).</summary>
+    public async Task<KernelList> KernelsAsync(string projectId, CancellationToken ct)
     {
         EnsureEnabled();
-        return Refuse(() => SpecsAsync(ct));
+        var server = await servers.ForProjectAsync(projectId, ct);
+        return await Refuse(() => SpecsAsync(server, ct));
     }
 
-    private async Task<KernelList> SpecsAsync(CancellationToken ct)
+    /// <summary>The Jupyter Server the project runs on and the ones its owners may choose (none when running cells is off).</summary>
+    public async Task<ProjectJupyterServer> ServerAsync(string projectId, CancellationToken ct) =>
+        options.Value.Enabled ? new(await servers.NameForProjectAsync(projectId, ct), servers.Names) : new(null, []);
+
+    /// <summary>
+    /// Moves the project to another allowed Jupyter Server. Its kernels on this replica are shut down
+    /// (their state lives on the old server); the next run starts one on the new server.
+    /// </summary>
+    public async Task ChooseServerAsync(string projectId, string? serverName, CancellationToken ct)
     {
-        if (_specs is { } cached && DateTimeOffset.UtcNow - cached.At < SpecsLifetime) return cached.List;
+        EnsureEnabled();
+        if (serverName is null || !servers.Contains(serverName))
+            throw new RefusalException(ErrorCode.Invalid,
+                $"'server' must be one of {string.Join(", ", servers.Names)} (the servers this deployment allows: Jupyter:Url and Jupyter:Servers).");
+        if (await servers.NameForProjectAsync(projectId, ct) == serverName) return;
+        await serverChoices.SetAsync(projectId, serverName == JupyterEndpoint.DefaultName ? null : serverName, ct);
+        await ShutDownProjectAsync(projectId, ct);
+    }
+
+    /// <summary>Shuts down every kernel of the project on this replica (best effort: the server may be gone).</summary>
+    public async Task ShutDownProjectAsync(string projectId, CancellationToken ct)
+    {
+        foreach (var (key, kernel) in _kernels)
+        {
+            if (key.ProjectId != projectId || !_kernels.TryRemove(new(key, kernel))) continue;
+            await StopQuietlyAsync(key, kernel, ct);
+        }
+    }
+
+    private async Task StopQuietlyAsync(DocumentKey key, NotebookKernel kernel, CancellationToken ct)
+    {
+        try
+        {
+            await StopAsync(kernel, ct);
+        }
+        catch (JupyterUnavailableException ex)
+        {
+            _logger.LogWarning("Could not shut down the kernel of {Document}: {Reason}", key, ex.Message);
+        }
+    }
+
+    private async Task<KernelList> SpecsAsync(JupyterServerClient server, CancellationToken ct)
+    {
+        var name = server.Endpoint.Name;
+        if (_specs.TryGetValue(name, out var cached) && DateTimeOffset.UtcNow - cached.At < SpecsLifetime) return cached.List;
         var list = await server.KernelSpecsAsync(ct);
-        _specs = (list, DateTimeOffset.UtcNow);
+        _specs[name] = (list, DateTimeOffset.UtcNow);
         return list;
     }
 
@@ -142,9 +185,12 @@ public sealed class ExecutionService(
     /// The notebook's kernel; a project may hold <c>Jupyter:MaxKernelsPerProject</c> at once, so one
     /// project can't take every kernel the Jupyter server can start.
     /// </summary>
-    private NotebookKernel Kernel(DocumentKey key)
+    private async Task<NotebookKernel> KernelAsync(DocumentKey key, CancellationToken ct)
     {
-        if (_kernels.TryGetValue(key, out var existing)) return existing;
+        var server = await servers.ForProjectAsync(key.ProjectId, ct);
+        // The project's owners moved it (perhaps through another replica): this kernel's server is no longer its own.
+        if (_kernels.TryGetValue(key, out var existing) && existing.ServerName != server.Endpoint.Name && _kernels.TryRemove(new(key, existing)))
+            await StopQuietlyAsync(key, existing, ct);
         lock (_kernels)
         {
             if (_kernels.TryGetValue(key, out existing)) return existing;
@@ -154,7 +200,7 @@ public sealed class ExecutionService(
                     $"This project already has {held} notebooks with a kernel (Jupyter:MaxKernelsPerProject); shut one of their kernels down first.");
             var kernel = new NotebookKernel(key, server, options.Value,
                 new NotebookWriter(key, rooms, TimeSpan.FromMilliseconds(options.Value.OutputFlushMilliseconds), _logger),
-                notebooks, (requested, ct) => ResolveSpecAsync(key, requested, ct), loggers.CreateLogger<NotebookKernel>(),
+                notebooks, (requested, token) => ResolveSpecAsync(server, key, requested, token), loggers.CreateLogger<NotebookKernel>(),
                 outcome => CellFinished?.Invoke(outcome));
             _kernels[key] = kernel;
             return kernel;
@@ -162,9 +208,9 @@ public sealed class ExecutionService(
     }
 
     /// <summary>The asked kernel, else the notebook's kernelspec, else <c>Jupyter:DefaultKernel</c>, else the server's default.</summary>
-    private async Task<KernelSpecInfo> ResolveSpecAsync(DocumentKey key, string? requested, CancellationToken ct)
+    private async Task<KernelSpecInfo> ResolveSpecAsync(JupyterServerClient server, DocumentKey key, string? requested, CancellationToken ct)
     {
-        var specs = await SpecsAsync(ct);
+        var specs = await SpecsAsync(server, ct);
         var named = requested ?? await rooms.RunAsync(key, room => room.ReadAsync(NotebookModel.KernelName));
         var fallback = string.IsNullOrEmpty(options.Value.DefaultKernel) ? specs.Default : options.Value.DefaultKernel;
         return specs.Kernels.FirstOrDefault(k => k.Name == named)

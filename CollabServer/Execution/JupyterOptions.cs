@@ -41,7 +41,34 @@ public sealed class JupyterOptions
     /// <summary><c>Jupyter:IdleKernelMinutes</c>: a kernel with nothing to do this long is shut down (0: never).</summary>
     public int IdleKernelMinutes { get; set; } = 120;
 
+    /// <summary>
+    /// <c>Jupyter:Servers:{name}:Url</c> / <c>:Token</c>: further Jupyter Servers a project's owners may
+    /// choose instead of the default one (<c>Jupyter:Url</c>, named <c>default</c>). Only these can be
+    /// chosen: a project names a server, never a URL, so owners can't point Collab anywhere else.
+    /// </summary>
+    public Dictionary<string, JupyterServerOptions> Servers { get; set; } = [];
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Url);
 
-    public Uri BaseUri => new(Url!.EndsWith('/') ? Url : Url + "/");
+    /// <summary>Every server by name, the default first.</summary>
+    public IReadOnlyList<JupyterEndpoint> Endpoints() =>
+        Enabled
+            ? [new JupyterEndpoint(JupyterEndpoint.DefaultName, Url!, Token),
+               .. Servers.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new JupyterEndpoint(s.Key, s.Value.Url!, s.Value.Token))]
+            : [];
+}
+
+/// <summary>One more Jupyter Server a project may use (<c>Jupyter:Servers:{name}</c>).</summary>
+public sealed class JupyterServerOptions
+{
+    public string? Url { get; set; }
+    public string? Token { get; set; }
+}
+
+/// <summary>A Jupyter Server by the name projects choose it with.</summary>
+public sealed record JupyterEndpoint(string Name, string Url, string? Token)
+{
+    public const string DefaultName = "default";
+
+    public Uri BaseUri => new(Url.EndsWith('/') ? Url : Url + "/");
 }

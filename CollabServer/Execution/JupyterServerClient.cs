@@ -1,13 +1,16 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
-
 namespace Collab.Server.Execution;
 
-/// <summary>The Jupyter Server REST calls Collab makes: kernelspecs, sessions, interrupt, restart.</summary>
-public sealed class JupyterServerClient(HttpClient http, IOptions<JupyterOptions> options)
+/// <summary>The REST calls Collab makes to one Jupyter Server: kernelspecs, sessions, interrupt, restart.</summary>
+public sealed class JupyterServerClient(HttpClient http, JupyterEndpoint endpoint, JupyterOptions options)
 {
+    public JupyterEndpoint Endpoint => endpoint;
+
+    /// <summary>How messages name the server: the default one plainly, another one by its name.</summary>
+    private string Who => endpoint.Name == JupyterEndpoint.DefaultName ? "The Jupyter server" : $"The Jupyter server '{endpoint.Name}'";
+
     /// <summary>The kernel of a notebook's session on the Jupyter Server.</summary>
     public sealed record KernelSession(string SessionId, string KernelId, string KernelName);
 
@@ -34,12 +37,12 @@ public sealed class JupyterServerClient(HttpClient http, IOptions<JupyterOptions
             ["type"] = "notebook",
             ["kernel"] = new JsonObject { ["name"] = kernelName },
         };
-        var session = await SendAsync(HttpMethod.Post, "api/sessions", body, ct, options.Value.KernelStartTimeoutSeconds) ?? throw new JupyterUnavailableException("The Jupyter server answered no session.");
+        var session = await SendAsync(HttpMethod.Post, "api/sessions", body, ct, options.KernelStartTimeoutSeconds) ?? throw new JupyterUnavailableException("The Jupyter server answered no session.");
         var found = Parse(session);
         if (found.KernelName == kernelName) return found;
         // The server keeps an existing session's kernel; change it when another was asked for.
         var patched = await SendAsync(HttpMethod.Patch, $"api/sessions/{found.SessionId}",
-            new JsonObject { ["kernel"] = new JsonObject { ["name"] = kernelName } }, ct, options.Value.KernelStartTimeoutSeconds);
+            new JsonObject { ["kernel"] = new JsonObject { ["name"] = kernelName } }, ct, options.KernelStartTimeoutSeconds);
         return patched is null ? found : Parse(patched);
     }
 
@@ -48,12 +51,12 @@ public sealed class JupyterServerClient(HttpClient http, IOptions<JupyterOptions
     public Task InterruptAsync(string kernelId, CancellationToken ct) => SendAsync(HttpMethod.Post, $"api/kernels/{kernelId}/interrupt", new JsonObject(), ct);
 
     public Task RestartAsync(string kernelId, CancellationToken ct) =>
-        SendAsync(HttpMethod.Post, $"api/kernels/{kernelId}/restart", new JsonObject(), ct, options.Value.KernelStartTimeoutSeconds);
+        SendAsync(HttpMethod.Post, $"api/kernels/{kernelId}/restart", new JsonObject(), ct, options.KernelStartTimeoutSeconds);
 
     /// <summary>The kernel's WebSocket (channels) address.</summary>
     public Uri ChannelsUri(string kernelId, string clientSession)
     {
-        var uri = new UriBuilder(new Uri(options.Value.BaseUri, $"api/kernels/{kernelId}/channels"))
+        var uri = new UriBuilder(new Uri(endpoint.BaseUri, $"api/kernels/{kernelId}/channels"))
         {
             Query = $"session_id={Uri.EscapeDataString(clientSession)}",
         };
@@ -69,10 +72,10 @@ public sealed class JupyterServerClient(HttpClient http, IOptions<JupyterOptions
     /// <summary>One REST call, given <paramref name="timeoutSeconds"/> (default <c>Jupyter:RequestTimeoutSeconds</c>).</summary>
     private async Task<JsonNode?> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken ct, int? timeoutSeconds = null)
     {
-        var seconds = timeoutSeconds ?? options.Value.RequestTimeoutSeconds;
-        using var request = new HttpRequestMessage(method, new Uri(options.Value.BaseUri, path));
-        if (!string.IsNullOrEmpty(options.Value.Token))
-            request.Headers.Authorization = new AuthenticationHeaderValue("token", options.Value.Token);
+        var seconds = timeoutSeconds ?? options.RequestTimeoutSeconds;
+        using var request = new HttpRequestMessage(method, new Uri(endpoint.BaseUri, path));
+        if (!string.IsNullOrEmpty(endpoint.Token))
+            request.Headers.Authorization = new AuthenticationHeaderValue("token", endpoint.Token);
         if (body is not null) request.Content = JsonContent.Create(body);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(seconds));
@@ -84,12 +87,12 @@ public sealed class JupyterServerClient(HttpClient http, IOptions<JupyterOptions
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             throw new JupyterUnavailableException(timeoutSeconds is null
-                ? $"The Jupyter server did not answer within {seconds} s (Jupyter:RequestTimeoutSeconds)."
+                ? $"{Who} did not answer within {seconds} s (Jupyter:RequestTimeoutSeconds)."
                 : $"The kernel did not start within {seconds} s (Jupyter:KernelStartTimeoutSeconds).");
         }
         catch (HttpRequestException ex)
         {
-            throw new JupyterUnavailableException($"The Jupyter server is not reachable ({ex.Message}).", ex);
+            throw new JupyterUnavailableException($"{Who} is not reachable ({ex.Message}).", ex);
         }
         using (response)
         {
@@ -97,7 +100,7 @@ public sealed class JupyterServerClient(HttpClient http, IOptions<JupyterOptions
             {
                 var detail = await response.Content.ReadAsStringAsync(timeout.Token);
                 var message = TryMessage(detail) ?? response.ReasonPhrase;
-                throw new JupyterUnavailableException($"The Jupyter server refused {method} {path}: {(int)response.StatusCode} {message}");
+                throw new JupyterUnavailableException($"{Who} refused {method} {path}: {(int)response.StatusCode} {message}");
             }
             if (response.Content.Headers.ContentLength == 0) return null;
             var text = await response.Content.ReadAsStringAsync(timeout.Token);

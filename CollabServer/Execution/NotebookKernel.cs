@@ -83,6 +83,9 @@ public sealed class NotebookKernel : IAsyncDisposable
         return ids;
     }
 
+    /// <summary>The Jupyter Server (by name) this kernel runs on.</summary>
+    public string ServerName => _server.Endpoint.Name;
+
     /// <summary>True while a cell runs or waits.</summary>
     public bool IsBusy
     {
@@ -325,7 +328,7 @@ public sealed class NotebookKernel : IAsyncDisposable
     }
 
     private Task<KernelSocket> ConnectAsync(JupyterServerClient.KernelSession session, CancellationToken ct) =>
-        KernelSocket.ConnectAsync(_server.ChannelsUri(session.KernelId, _clientSession), _options.Token,
+        KernelSocket.ConnectAsync(_server.ChannelsUri(session.KernelId, _clientSession), _server.Endpoint.Token,
             Math.Max(16 * 1024 * 1024, 2 * _options.MaxOutputBytesPerCell), TimeSpan.FromSeconds(_options.RequestTimeoutSeconds), ct);
 
     private async Task CloseSocketAsync()

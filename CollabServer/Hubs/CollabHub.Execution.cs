@@ -31,7 +31,7 @@ public sealed partial class CollabHub
     {
         if (await access.RoleAsync(Context.User!, projectId, Context.ConnectionAborted) is null)
             throw new RefusalException(ErrorCode.NotFound, "Project not found.");
-        return await execution.KernelsAsync(Context.ConnectionAborted);
+        return await execution.KernelsAsync(projectId, Context.ConnectionAborted);
     }
 
     private async Task<DocumentKey> EditorKeyAsync(string projectId, string docName)

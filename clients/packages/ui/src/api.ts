@@ -52,6 +52,11 @@ export const importNewNotebook = (s: Session, id: string, name: string, content:
 export const deleteNotebook = (s: Session, id: string, name: string) => api<null>(s, 'DELETE', notebookPath(id, name))
 export const renameNotebook = (s: Session, id: string, name: string, newName: string) =>
   api<NotebookInfo>(s, 'POST', `${notebookPath(id, name)}/rename`, { name: newName })
+/** The Jupyter Server the project runs on and the ones its owners may choose (null and none when running cells is off). */
+export const getJupyterServer = (s: Session, id: string) =>
+  api<{ server: string | null, servers: string[] }>(s, 'GET', `${project(id)}/jupyter-server`)
+export const chooseJupyterServer = (s: Session, id: string, server: string) =>
+  api<null>(s, 'PUT', `${project(id)}/jupyter-server`, { server })
 /** The notebook as .ipynb text. */
 export const exportNotebook = (s: Session, id: string, name: string) => api<unknown>(s, 'GET', `${notebookPath(id, name)}/export`)
 

@@ -5,6 +5,7 @@ import {
 import { formError, ipynbName } from './forms'
 import { notebookHref } from './routes'
 import { membersSection } from './members-view'
+import { jupyterServerSection } from './jupyter-server-view'
 import { roleName } from './role-names'
 
 /**
@@ -25,6 +26,8 @@ export async function projectView (session: Session, projectId: string): Promise
       : h('ul', { class: 'rows', 'aria-label': 'Notebooks' }, ...notebooks.map(n => notebookRow(session, project, n, canEdit, reload))))
   if (canEdit) section.append(newNotebookForm(session, projectId), uploadForm(session, projectId))
   section.append(await membersSection(session, project, reload))
+  const jupyter = await jupyterServerSection(session, project, reload)
+  if (jupyter) section.append(jupyter)
   return section
 }
 

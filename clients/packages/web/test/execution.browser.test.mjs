@@ -143,3 +143,30 @@ test('a Jupyter server that is down: the notebook says so where people look', as
     await down.dispose()
   }
 })
+
+test('owners move a project to another allowed Jupyter server on its page; editors see where cells run', async t => {
+  if (!jupyter) return t.skip('no jupyter_server')
+  const settings = { ...jupyter.settings, Jupyter__Servers__spare__Url: jupyter.url, Jupyter__Servers__spare__Token: jupyter.settings.Jupyter__Token }
+  const multi = await CollabServer.start({ webRoot, settings })
+  const b = await launchBrowser()
+  try {
+    await multi.createProject('choose', { olga: 'owner', ed: 'editor' })
+    const [olga, ed] = await Promise.all(['olga', 'ed'].map(user => openUser(b, multi, user, tokenFor(user))))
+    olga.page.on('dialog', dialog => { void dialog.accept() })
+    await olga.page.goto(`${multi.url}/#/p/choose`)
+    const select = olga.page.getByLabel('Jupyter server')
+    assert.equal(await select.inputValue(), 'default')
+    await select.selectOption('spare')
+    for (let i = 0; (await multi.api('olga', 'GET', '/api/projects/choose/jupyter-server')).server !== 'spare'; i++) {
+      assert.ok(i < 100, 'the choice was not stored')
+      await new Promise(resolve => setTimeout(resolve, 100))
+    }
+    await screenshot(olga.page, 'project-jupyter-server')
+    await ed.page.goto(`${multi.url}/#/p/choose`)
+    await ed.page.getByText('Cells run on spare').waitFor()
+    assert.deepEqual([...olga.errors, ...ed.errors], [])
+  } finally {
+    await b.close()
+    await multi.dispose()
+  }
+})
