@@ -1,19 +1,24 @@
 using System.Threading.Channels;
+using Collab.Crdt;
+using Collab.Server.Limits;
 using Collab.Server.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Collab.Server.Rooms;
 
 /// <summary>
-/// Writes snapshots off the rooms' hot path. Each job is one store transaction (snapshot upsert
-/// plus deletion of the covered log rows), so a crash in the middle loses and duplicates nothing.
+/// Writes snapshots entirely off the rooms' hot path: it reads the document's snapshot and log from
+/// the store, folds them into a fresh Doc here and writes the result, so no edit in the room waits
+/// on encoding a large document. Each write is one store transaction (snapshot upsert plus deletion
+/// of the covered log rows), so a crash in the middle loses and duplicates nothing.
 /// </summary>
-public sealed class Compactor(IDocumentStore store, ILogger<Compactor> logger) : BackgroundService
+public sealed class Compactor(IDocumentStore store, IOptions<LimitOptions> limits, ILogger<Compactor> logger) : BackgroundService
 {
     private readonly Channel<CompactionJob> _jobs = Channel.CreateUnbounded<CompactionJob>(new() { SingleReader = true });
 
     public void Enqueue(CompactionJob job)
     {
-        if (!_jobs.Writer.TryWrite(job)) job.Done(false);
+        if (!_jobs.Writer.TryWrite(job)) job.Done(CompactionOutcome.Failed);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -28,22 +33,40 @@ public sealed class Compactor(IDocumentStore store, ILogger<Compactor> logger) :
         catch (OperationCanceledException) { }
     }
 
-    private async Task<bool> RunAsync(CompactionJob job, CancellationToken ct)
+    private async Task<CompactionOutcome> RunAsync(CompactionJob job, CancellationToken ct)
     {
         try
         {
-            if (!await store.CompactAsync(job.Key, job.Snapshot, job.UpToSeq, ct))
+            var stored = await store.LoadAsync(job.Key, ct: ct);
+            // Another replica compacted it a moment ago: nothing worth folding yet.
+            if (stored.Log.Count == 0 || stored.Log.Count < job.MinEntries) return new CompactionOutcome(false, 0, stored.Log.Count);
+            var upToSeq = stored.Log[^1].Seq;
+            var snapshot = Fold(stored);
+            if (!await store.CompactAsync(job.Key, snapshot, upToSeq, ct))
             {
+                // Another replica holds the document's compaction right now; its snapshot covers this log.
                 logger.LogInformation("Skipped compacting {Document}: another node is at it, or a newer snapshot exists", job.Key);
-                return false;
+                return new CompactionOutcome(false, 0, 0);
             }
-            logger.LogInformation("Compacted {Document} up to seq {Seq} into {Bytes} bytes", job.Key, job.UpToSeq, job.Snapshot.Length);
-            return true;
+            logger.LogInformation("Compacted {Document} up to seq {Seq} into {Bytes} bytes", job.Key, upToSeq, snapshot.Length);
+            return new CompactionOutcome(true, snapshot.Length, 0);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Compaction of {Document} failed; the log stays as it is", job.Key);
-            return false;
+            return CompactionOutcome.Failed;
         }
+    }
+
+    /// <summary>The stored state as one update, through a Doc so deleted content is garbage-collected as in the room.</summary>
+    private byte[] Fold(StoredDocument stored)
+    {
+        var doc = new Doc(new DocOptions { MaxNestingDepth = limits.Value.MaxNestingDepth, MaxPendingBytes = limits.Value.MaxPendingBytes });
+        doc.Transact(_ =>
+        {
+            if (stored.Snapshot is not null) doc.ApplyStoredUpdate(stored.Snapshot);
+            foreach (var entry in stored.Log) doc.ApplyStoredUpdate(entry.Update);
+        }, origin: null, local: false);
+        return doc.EncodeStateAsUpdate();
     }
 }

@@ -135,16 +135,16 @@ public sealed partial class Room
     {
         if (_compacting || _logCount < _options.CompactAfterUpdates) return;
         _compacting = true;
-        var snapshot = _doc.EncodeStateAsUpdate();
-        var covered = _logCount;
-        _approxBytes = snapshot.Length;
-        _compactor.Enqueue(new CompactionJob(Key, snapshot, _chain.Head, ok =>
+        var (countBefore, bytesBefore) = (_logCount, _approxBytes);
+        _compactor.Enqueue(new CompactionJob(Key, _options.CompactAfterUpdates / 2, outcome =>
         {
             var work = new ActionWork<bool>(() =>
             {
                 _compacting = false;
-                if (ok) _logCount = Math.Max(0, _logCount - covered);
-                return ValueTask.FromResult(ok);
+                // What arrived while the compactor worked still counts on top of what it left.
+                if (outcome.LogEntriesLeft is { } left) _logCount = left + Math.Max(0, _logCount - countBefore);
+                if (outcome.Written) _approxBytes = outcome.SnapshotBytes + Math.Max(0, _approxBytes - bytesBefore);
+                return ValueTask.FromResult(outcome.Written);
             });
             _inbox.Writer.TryWrite(work);
         }));
