@@ -154,7 +154,7 @@ test('owners move a project to another allowed Jupyter server on its page; edito
     const [olga, ed] = await Promise.all(['olga', 'ed'].map(user => openUser(b, multi, user, tokenFor(user))))
     olga.page.on('dialog', dialog => { void dialog.accept() })
     await olga.page.goto(`${multi.url}/#/p/choose`)
-    const select = olga.page.getByLabel('Jupyter server')
+    const select = olga.page.getByRole('combobox', { name: 'Jupyter server' })
     assert.equal(await select.inputValue(), 'default')
     await select.selectOption('spare')
     for (let i = 0; (await multi.api('olga', 'GET', '/api/projects/choose/jupyter-server')).server !== 'spare'; i++) {
