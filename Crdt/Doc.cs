@@ -98,7 +98,11 @@ public sealed class Doc
     /// changes as remote (as yjs <c>transact</c>'s fourth argument), which is what applying a batch of
     /// received updates in one transaction needs: search markers are dropped and formatting cleaned up.
     /// </summary>
-    public void Transact(Action<Transaction> fn, object? origin, bool local)
+    public void Transact(Action<Transaction> fn, object? origin, bool local) =>
+        Transact(fn, static (transaction, f) => f(transaction), origin, local);
+
+    /// <summary>As <see cref="Transact(Action{Transaction}, object?, bool)"/>, passing <paramref name="state"/> instead of capturing it: no closure per edit.</summary>
+    internal void Transact<TState>(TState state, Action<Transaction, TState> fn, object? origin = null, bool local = true)
     {
         bool initialCall = false;
         if (_transaction is null)
@@ -109,7 +113,7 @@ public sealed class Doc
         }
         try
         {
-            fn(_transaction);
+            fn(_transaction, state);
         }
         finally
         {

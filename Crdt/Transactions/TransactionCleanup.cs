@@ -41,10 +41,10 @@ internal static class TransactionCleanup
                     int firstChangePos = Math.Max(StructStore.FindIndex(structs, beforeClock), 1);
                     for (int k = structs.Count - 1; k >= firstChangePos;) k -= 1 + TryToMergeWithLefts(structs, k);
                 }
-                var mergeStructs = transaction.MergeStructs;
-                for (int k = mergeStructs.Count - 1; k >= 0; k--)
+                var mergeStructs = transaction._mergeStructs;
+                for (int k = (mergeStructs?.Count ?? 0) - 1; k >= 0; k--)
                 {
-                    var id = mergeStructs[k].Id;
+                    var id = mergeStructs![k].Id;
                     var structs = store.Clients[id.Client];
                     int replacedStructPos = StructStore.FindIndex(structs, id.Clock);
                     if (replacedStructPos + 1 < structs.Count && TryToMergeWithLefts(structs, replacedStructPos + 1) > 1) continue;
@@ -61,11 +61,26 @@ internal static class TransactionCleanup
 
     private static void CallObservers(Transaction transaction)
     {
-        foreach (var (type, subs) in transaction.Changed.ToList())
+        var changed = transaction.Changed;
+        if (changed.Count == 1)
         {
+            // The usual case, one changed type: no snapshot of the dictionary to allocate.
+            var (type, subs) = changed.GetAt(0);
             if (type.Item is null || !type.Item.Deleted) type.CallObserver(transaction, subs);
         }
-        foreach (var (type, events) in transaction.ChangedParentTypes.ToList())
+        else
+        {
+            foreach (var (type, subs) in changed.ToList())
+                if (type.Item is null || !type.Item.Deleted) type.CallObserver(transaction, subs);
+        }
+        if (transaction._changedParentTypes is { } changedParentTypes) CallDeepObservers(transaction, changedParentTypes);
+        transaction.Doc.RaiseAfterTransaction(transaction);
+        if (transaction.NeedFormattingCleanup) YText.CleanupAfterTransaction(transaction);
+    }
+
+    private static void CallDeepObservers(Transaction transaction, Dictionary<AbstractType, List<YEvent>> changedParentTypes)
+    {
+        foreach (var (type, events) in changedParentTypes.ToList())
         {
             if (!type.HasDeepObservers || (type.Item is not null && type.Item.Deleted)) continue;
             var live = events.Where(e => e.Target.Item is null || !e.Target.Item.Deleted).ToList();
@@ -77,8 +92,6 @@ internal static class TransactionCleanup
             // Stable, like JavaScript's sort: events at the same depth keep their order.
             type.CallDeepObservers(live.OrderBy(e => e.Path.Count).ToList(), transaction);
         }
-        transaction.Doc.RaiseAfterTransaction(transaction);
-        if (transaction.NeedFormattingCleanup) YText.CleanupAfterTransaction(transaction);
     }
 
     private static int TryToMergeWithLefts(List<AbstractStruct> structs, int pos)

@@ -68,6 +68,22 @@ public class AbstractType
     public void UnobserveDeep(Action<IReadOnlyList<YEvent>, Transaction> handler) => _deepObservers.Remove(handler);
     internal bool HasDeepObservers => _deepObservers.Count > 0;
 
+    /// <summary>
+    /// Whether an event of this type reaches anyone: its observers, or deep observers of it or of
+    /// a type that holds it. Events of unobserved types are not built (a server applying updates
+    /// observes nothing), which leaves what observers see unchanged.
+    /// </summary>
+    internal bool IsObserved
+    {
+        get
+        {
+            if (_observers.Count > 0) return true;
+            for (var type = this; type is not null; type = type.Item?.Parent as AbstractType)
+                if (type._deepObservers.Count > 0) return true;
+            return false;
+        }
+    }
+
     internal virtual void CallObserver(Transaction transaction, HashSet<string?> parentSubs)
     {
         if (!transaction.Local) SearchMarkers?.Clear();
