@@ -238,7 +238,7 @@ public sealed class Item : AbstractStruct
         {
             if (Parent is AbstractType { SearchMarkers: { } markers })
             {
-                foreach (var marker in markers)
+                foreach (var marker in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(markers))
                 {
                     if (marker.P == right)
                     {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using Collab.Crdt.Blocks;
 using Collab.Crdt.Encoding;
@@ -130,8 +131,13 @@ public class AbstractType
     {
         if (Start is null || index == 0 || SearchMarkers is null) return null;
         ArraySearchMarker? marker = null;
-        foreach (var m in SearchMarkers)
-            if (marker is null || Math.Abs(index - m.Index) < Math.Abs(index - marker.Index)) marker = m;
+        int bestDistance = 0;
+        foreach (var m in CollectionsMarshal.AsSpan(SearchMarkers))
+        {
+            int distance = Math.Abs(index - m.Index);
+            // On a tie the later marker wins, as in yjs's reduce: which marker is used can decide an insert's origin.
+            if (marker is null || distance <= bestDistance) (marker, bestDistance) = (m, distance);
+        }
         var p = Start;
         int pindex = 0;
         if (marker is not null)
@@ -188,7 +194,9 @@ public class AbstractType
         for (int i = markers.Count - 1; i >= 0; i--)
         {
             var m = markers[i];
-            if (len > 0)
+            // A marker on a visible countable item stays where it is (yjs clears and sets its flag
+            // again, and nothing can see the difference): only markers on deleted items move left.
+            if (len > 0 && (m.P.Deleted || !m.P.Countable))
             {
                 Item? p = m.P;
                 p.Marker = false;
