@@ -261,6 +261,7 @@ public sealed class Item : AbstractStruct
         if (Deleted) return;
         var parent = (AbstractType)Parent!;
         if (Countable && ParentSub is null) parent.LengthInternal -= Length;
+        if (parent.SearchMarkers is not null) parent.MarkersMayNeedMoving = true;
         MarkDeleted();
         transaction.DeleteSet.Add(Id.Client, Id.Clock, Length);
         transaction.AddChangedType(parent, ParentSub);

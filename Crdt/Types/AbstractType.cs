@@ -23,6 +23,12 @@ public class AbstractType
     public Doc? Doc { get; private set; }
     internal int LengthInternal;
     internal List<ArraySearchMarker>? SearchMarkers;
+    /// <summary>
+    /// Whether a marker may sit on a deleted or uncountable item, which the next insert moves
+    /// left. Set when an item of this type is deleted or a marker is put on such an item; while
+    /// it is clear an insert only shifts marker indices, without reading their items.
+    /// </summary>
+    internal bool MarkersMayNeedMoving;
     internal bool HasFormatting;
     /// <summary>The name under which this type is a root of its document; null for nested types.</summary>
     public string? RootName { get; internal set; }
@@ -166,6 +172,7 @@ public class AbstractType
             p = p.Left;
             if (!p.Deleted && p.Countable) pindex -= p.Length;
         }
+        if (p.Deleted || !p.Countable) MarkersMayNeedMoving = true;
         if (marker is not null && Math.Abs(marker.Index - pindex) < (double)((AbstractType)p.Parent!).LengthInternal / MaxSearchMarkers)
         {
             marker.Overwrite(p, pindex);
@@ -189,14 +196,17 @@ public class AbstractType
         return marker;
     }
 
-    internal static void UpdateMarkerChanges(List<ArraySearchMarker> markers, int index, int len)
+    /// <summary>Updates the markers for an insert (<paramref name="len"/> &gt; 0) or a deletion at <paramref name="index"/>.</summary>
+    internal void UpdateMarkerChanges(int index, int len)
     {
+        var markers = SearchMarkers!;
+        bool move = len > 0 && MarkersMayNeedMoving;
         for (int i = markers.Count - 1; i >= 0; i--)
         {
             var m = markers[i];
             // A marker on a visible countable item stays where it is (yjs clears and sets its flag
             // again, and nothing can see the difference): only markers on deleted items move left.
-            if (len > 0 && (m.P.Deleted || !m.P.Countable))
+            if (move && (m.P.Deleted || !m.P.Countable))
             {
                 Item? p = m.P;
                 p.Marker = false;
@@ -215,6 +225,7 @@ public class AbstractType
             }
             if (index < m.Index || (len > 0 && index == m.Index)) m.Index = Math.Max(index, m.Index + len);
         }
+        if (move) MarkersMayNeedMoving = false; // each marker now sits on a visible countable item
     }
 
     internal List<object?> ListToArray()
@@ -283,7 +294,7 @@ public class AbstractType
         if (index > LengthInternal || index < 0) throw new ArgumentOutOfRangeException(nameof(index), $"Index {index} is outside 0..{LengthInternal}.");
         if (index == 0)
         {
-            if (SearchMarkers is not null) UpdateMarkerChanges(SearchMarkers, index, content.Count);
+            if (SearchMarkers is not null) UpdateMarkerChanges(index, content.Count);
             ListInsertGenericsAfter(transaction, null, content);
             return;
         }
@@ -312,7 +323,7 @@ public class AbstractType
                 index -= n.Length;
             }
         }
-        if (SearchMarkers is not null) UpdateMarkerChanges(SearchMarkers, startIndex, content.Count);
+        if (SearchMarkers is not null) UpdateMarkerChanges(startIndex, content.Count);
         ListInsertGenericsAfter(transaction, n, content);
     }
 
@@ -359,7 +370,7 @@ public class AbstractType
             }
             n = n.Right;
         }
-        if (SearchMarkers is not null) UpdateMarkerChanges(SearchMarkers, startIndex, -startLength + length);
+        if (SearchMarkers is not null) UpdateMarkerChanges(startIndex, -startLength + length);
     }
 
     // ---- map operations ----

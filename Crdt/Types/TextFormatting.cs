@@ -143,7 +143,7 @@ internal static class TextFormatting
             _ => new ContentEmbed(Content.ContentFactory.NormalizeJson(text)),
         };
         int index = currPos.Index;
-        if (parent.SearchMarkers is not null) AbstractType.UpdateMarkerChanges(parent.SearchMarkers, currPos.Index, content.Length);
+        if (parent.SearchMarkers is not null) parent.UpdateMarkerChanges(currPos.Index, content.Length);
         var right = NewItem(transaction, parent, currPos, content);
         right.Integrate(transaction, 0);
         currPos.Right = right;
@@ -328,7 +328,7 @@ internal static class TextFormatting
         }
         if (start is not null) CleanupFormattingGap(transaction, start, currPos.Right, startAttrs, ref currPos.Attributes);
         var parent = (AbstractType)(currPos.Left ?? currPos.Right)!.Parent!;
-        if (parent.SearchMarkers is not null) AbstractType.UpdateMarkerChanges(parent.SearchMarkers, currPos.Index, -startLength + length);
+        if (parent.SearchMarkers is not null) parent.UpdateMarkerChanges(currPos.Index, -startLength + length);
         return currPos;
     }
 }
