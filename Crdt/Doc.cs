@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Collab.Crdt.Encoding;
 using Collab.Crdt.Store;
@@ -102,6 +103,9 @@ public sealed class Doc
         Transact(fn, static (transaction, f) => f(transaction), origin, local);
 
     /// <summary>As <see cref="Transact(Action{Transaction}, object?, bool)"/>, passing <paramref name="state"/> instead of capturing it: no closure per edit.</summary>
+    // Hot on every edit: compiled optimized at first call, not after a slow quick-jitted phase
+    // (a fresh process otherwise spends the first second or so in unoptimized code).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Transact<TState>(TState state, Action<Transaction, TState> fn, object? origin = null, bool local = true)
     {
         bool initialCall = false;

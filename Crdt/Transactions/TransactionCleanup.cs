@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Collab.Crdt.Blocks;
 using Collab.Crdt.Encoding;
 using Collab.Crdt.Events;
@@ -15,6 +16,9 @@ namespace Collab.Crdt.Transactions;
 /// </summary>
 internal static class TransactionCleanup
 {
+    // Hot on every edit: compiled optimized at first call, not after a slow quick-jitted phase
+    // (a fresh process otherwise spends the first second or so in unoptimized code).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(List<Transaction> cleanups, int i)
     {
         while (i < cleanups.Count)
@@ -59,6 +63,7 @@ internal static class TransactionCleanup
         cleanups.Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CallObservers(Transaction transaction)
     {
         var changed = transaction.Changed;
@@ -94,6 +99,7 @@ internal static class TransactionCleanup
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int TryToMergeWithLefts(List<AbstractStruct> structs, int pos)
     {
         var right = structs[pos];
@@ -115,6 +121,7 @@ internal static class TransactionCleanup
         return merged;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void TryGcDeleteSet(DeleteSet ds, StructStore store)
     {
         foreach (var (client, deleteItems) in ds.Clients)
@@ -134,6 +141,7 @@ internal static class TransactionCleanup
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void TryMergeDeleteSet(DeleteSet ds, StructStore store)
     {
         foreach (var (client, deleteItems) in ds.Clients)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using Collab.Crdt.Blocks;
@@ -133,6 +134,9 @@ public class AbstractType
 
     // ---- list operations (yjs AbstractType.js typeList*) ----
 
+    // Hot on every edit: compiled optimized at first call, not after a slow quick-jitted phase
+    // (a fresh process otherwise spends the first second or so in unoptimized code).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal ArraySearchMarker? FindMarker(int index)
     {
         if (Start is null || index == 0 || SearchMarkers is null) return null;
@@ -197,6 +201,7 @@ public class AbstractType
     }
 
     /// <summary>Updates the markers for an insert (<paramref name="len"/> &gt; 0) or a deletion at <paramref name="index"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void UpdateMarkerChanges(int index, int len)
     {
         var markers = SearchMarkers!;

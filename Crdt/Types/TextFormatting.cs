@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Collab.Crdt.Blocks;
 using Collab.Crdt.Content;
 using Collab.Crdt.Encoding;
@@ -43,6 +44,9 @@ internal static class TextFormatting
         else current[format.Key] = format.Value;
     }
 
+    // Hot on every edit: compiled optimized at first call, not after a slow quick-jitted phase
+    // (a fresh process otherwise spends the first second or so in unoptimized code).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ItemTextListPosition FindNextPosition(Transaction transaction, ItemTextListPosition pos, int count)
     {
         while (pos.Right is not null && count > 0)
@@ -65,6 +69,7 @@ internal static class TextFormatting
         return pos;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ItemTextListPosition FindPosition(Transaction transaction, AbstractType parent, int index, bool useSearchMarker)
     {
         var marker = useSearchMarker ? parent.FindMarker(index) : null;
@@ -98,6 +103,7 @@ internal static class TextFormatting
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MinimizeAttributeChanges(ItemTextListPosition currPos, IReadOnlyDictionary<string, object?>? attributes)
     {
         while (currPos.Right is { } right)
@@ -125,6 +131,7 @@ internal static class TextFormatting
     }
 
     /// <summary>Inserts with exactly <paramref name="attributes"/> (null: none), negating the formatting in effect where it differs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void InsertText(Transaction transaction, AbstractType parent, ItemTextListPosition currPos, object text, OrderedDictionary<string, object?>? attributes)
     {
         if (currPos.Attributes is { Count: > 0 } current)
@@ -198,6 +205,7 @@ internal static class TextFormatting
         CleanupFormattingGap(transaction, start, curr, startAttributes, ref currAttributes!);
 
     /// <summary>As above; <paramref name="currAttributes"/> is created only when a format mark is met (plain text has none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CleanupFormattingGap(Transaction transaction, Item start, Item? curr, OrderedDictionary<string, object?>? startAttributes, ref OrderedDictionary<string, object?>? currAttributes)
     {
         Item? end = start;
@@ -310,6 +318,7 @@ internal static class TextFormatting
         });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ItemTextListPosition DeleteText(Transaction transaction, ItemTextListPosition currPos, int length)
     {
         int startLength = length;
