@@ -35,8 +35,8 @@ internal static class CrdtTraceRun
             var run = Apply(trace, sampleHeap: false);
             applies.Add(run.Ms);
             applyCpus.Add(run.CpuMs);
-            encodes.Add(Encode(run.Doc, 1).Ms);
-            loads.Add(Load(encoded, trace, 1));
+            encodes.Add(Encode(run.Doc, Runs).Ms);
+            loads.Add(Load(encoded, trace, Runs));
         }
         return new TraceFigures(
             cold.Ms, cold.CpuMs, encodeMs, loadMs, encoded.Length, Convert.ToHexString(SHA256.HashData(encoded)).ToLowerInvariant(),

@@ -3,7 +3,7 @@ namespace Collab.Crdt.Bench;
 /// <summary>
 /// What one implementation measured on one trace (the JSON line both sides print). Cold: the
 /// first replay of a fresh process (encode and load: the median of 5). Warm: the median of
-/// several more runs in the same process. Memory: peak RSS of the whole process, the heap in
+/// several more runs in the same process (each run's encode and load: the median of 5). Memory: peak RSS of the whole process, the heap in
 /// use after loading the trace and after the cold replay (each after a full GC, so the
 /// difference is the document), and for C# the managed heap's peak sampled during the replay
 /// and the bytes allocated by it. Peak RSS and the heaps include the parsed trace, which both

@@ -5,8 +5,8 @@
 // Several traces are replayed one after the other into one document, each shifted past the
 // text the earlier ones left (as EditingTrace.Concatenate in Collab.Crdt.Bench).
 // Cold: the first replay, encode and load of a fresh process (encode and load: the median of
-// 5). Warm (when warm runs > 0): after that, the median of that many more replays, encodes and
-// loads in the same process. traceHeapBytes and liveHeapBytes: the JS heap in use after loading
+// 5). Warm (with --warm N): after that, the median of N more replays in the same process, each
+// followed by an encode and a load (each the median of 5). traceHeapBytes and liveHeapBytes: the JS heap in use after loading
 // the trace and after the cold replay, each after a full GC (needs --expose-gc).
 import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
@@ -99,8 +99,8 @@ if (warmRuns > 0) {
     const run = apply()
     applies.push(run.applyMs)
     applyCpus.push(run.applyCpuMs)
-    encodes.push(encode(run.doc, 1).encodeMs)
-    loads.push(load(encoded, 1))
+    encodes.push(encode(run.doc, Runs).encodeMs)
+    loads.push(load(encoded, Runs))
   }
   Object.assign(figures, {
     warmApplyMs: median(applies),
