@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Collab.Crdt.Encoding;
 using Collab.Crdt.Store;
@@ -98,7 +99,14 @@ public sealed class Doc
     /// changes as remote (as yjs <c>transact</c>'s fourth argument), which is what applying a batch of
     /// received updates in one transaction needs: search markers are dropped and formatting cleaned up.
     /// </summary>
-    public void Transact(Action<Transaction> fn, object? origin, bool local)
+    public void Transact(Action<Transaction> fn, object? origin, bool local) =>
+        Transact(fn, static (transaction, f) => f(transaction), origin, local);
+
+    /// <summary>As <see cref="Transact(Action{Transaction}, object?, bool)"/>, passing <paramref name="state"/> instead of capturing it: no closure per edit.</summary>
+    // Hot on every edit: compiled optimized at first call, not after a slow quick-jitted phase
+    // (a fresh process otherwise spends the first second or so in unoptimized code).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void Transact<TState>(TState state, Action<Transaction, TState> fn, object? origin = null, bool local = true)
     {
         bool initialCall = false;
         if (_transaction is null)
@@ -109,7 +117,7 @@ public sealed class Doc
         }
         try
         {
-            fn(_transaction);
+            fn(_transaction, state);
         }
         finally
         {

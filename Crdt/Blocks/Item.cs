@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Collab.Crdt.Content;
 using Collab.Crdt.Encoding;
 using Collab.Crdt.Store;
@@ -81,6 +82,7 @@ public sealed class Item : AbstractStruct
     /// Returns the client whose structs this item still needs, or null when all are present,
     /// in which case left, right and parent are resolved.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal ulong? GetMissing(Transaction transaction, StructStore store)
     {
         if (Origin is { } o && o.Client != Id.Client && o.Clock >= store.GetState(o.Client)) return o.Client;
@@ -120,6 +122,9 @@ public sealed class Item : AbstractStruct
         return null;
     }
 
+    // Hot on every edit: compiled optimized at first call, not after a slow quick-jitted phase
+    // (a fresh process otherwise spends the first second or so in unoptimized code).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Integrate(Transaction transaction, int offset)
     {
         var store = transaction.Doc.Store;
@@ -228,6 +233,7 @@ public sealed class Item : AbstractStruct
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool MergeWith(AbstractStruct rightStruct)
     {
         if (rightStruct is not Item right) return false;
@@ -238,7 +244,7 @@ public sealed class Item : AbstractStruct
         {
             if (Parent is AbstractType { SearchMarkers: { } markers })
             {
-                foreach (var marker in markers)
+                foreach (var marker in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(markers))
                 {
                     if (marker.P == right)
                     {
@@ -256,11 +262,13 @@ public sealed class Item : AbstractStruct
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Delete(Transaction transaction)
     {
         if (Deleted) return;
         var parent = (AbstractType)Parent!;
         if (Countable && ParentSub is null) parent.LengthInternal -= Length;
+        if (parent.SearchMarkers is not null) parent.MarkersMayNeedMoving = true;
         MarkDeleted();
         transaction.DeleteSet.Add(Id.Client, Id.Clock, Length);
         transaction.AddChangedType(parent, ParentSub);
@@ -314,6 +322,7 @@ public sealed class Item : AbstractStruct
     }
 
     /// <summary>Splits this item at <paramref name="diff"/>; returns the new right part.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static Item Split(Transaction transaction, Item leftItem, int diff)
     {
         var (client, clock) = (leftItem.Id.Client, leftItem.Id.Clock);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Collab.Crdt.Blocks;
 using Collab.Crdt.Encoding;
 using Collab.Crdt.Transactions;
@@ -38,6 +39,9 @@ public sealed class DeleteSet
         return null;
     }
 
+    // Hot on every edit: compiled optimized at first call, not after a slow quick-jitted phase
+    // (a fresh process otherwise spends the first second or so in unoptimized code).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SortAndMerge()
     {
         foreach (var dels in Clients.Values)
@@ -79,6 +83,7 @@ public sealed class DeleteSet
     }
 
     /// <summary>The delete set of a whole store, adjacent deleted structs merged.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DeleteSet FromStructStore(StructStore store)
     {
         var ds = new DeleteSet();
@@ -98,6 +103,7 @@ public sealed class DeleteSet
         return ds;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(UpdateEncoderV1 encoder)
     {
         var w = encoder.RestEncoder;

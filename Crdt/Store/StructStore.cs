@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Collab.Crdt.Blocks;
 using Collab.Crdt.Transactions;
 
@@ -20,6 +21,7 @@ public sealed class StructStore
         return last.Id.Clock + last.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Dictionary<ulong, int> GetStateVector()
     {
         var sv = new Dictionary<ulong, int>(Clients.Count);
@@ -31,6 +33,7 @@ public sealed class StructStore
         return sv;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddStruct(AbstractStruct s)
     {
         if (!Clients.TryGetValue(s.Id.Client, out var structs))
@@ -48,6 +51,9 @@ public sealed class StructStore
     }
 
     /// <summary>Index of the struct holding <paramref name="clock"/> (binary search with a pivot guess).</summary>
+    // Hot on every edit: compiled optimized at first call, not after a slow quick-jitted phase
+    // (a fresh process otherwise spends the first second or so in unoptimized code).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int FindIndex(List<AbstractStruct> structs, int clock)
     {
         int left = 0, right = structs.Count - 1;
@@ -77,6 +83,7 @@ public sealed class StructStore
         return structs[FindIndex(structs, id.Clock)];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int FindIndexCleanStart(Transaction transaction, List<AbstractStruct> structs, int clock)
     {
         int index = FindIndex(structs, clock);
@@ -95,6 +102,7 @@ public sealed class StructStore
         return structs[FindIndexCleanStart(transaction, structs, id.Clock)];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal AbstractStruct GetItemCleanEnd(Transaction transaction, ID id)
     {
         var structs = Clients[id.Client];

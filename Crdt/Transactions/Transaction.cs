@@ -14,19 +14,26 @@ public sealed class Transaction
     public Doc Doc { get; }
     public DeleteSet DeleteSet { get; } = new();
     public Dictionary<ulong, int> BeforeState { get; }
-    public Dictionary<ulong, int> AfterState { get; internal set; } = new();
+    public Dictionary<ulong, int> AfterState { get => _afterState ??= new(); internal set => _afterState = value; }
     /// <summary>
     /// Types changed in this transaction, with the map keys changed (null for list changes), in
     /// the order yjs's Map keeps them: a type removed and added again (a deleted nested type) goes
     /// to the end, which decides the order observers are called in.
     /// </summary>
     public OrderedDictionary<AbstractType, HashSet<string?>> Changed { get; } = new(ReferenceEqualityComparer.Instance);
-    public Dictionary<AbstractType, List<YEvent>> ChangedParentTypes { get; } = new(ReferenceEqualityComparer.Instance);
+    /// <summary>Events per type for its deep observers; only types someone observes get events.</summary>
+    public Dictionary<AbstractType, List<YEvent>> ChangedParentTypes => _changedParentTypes ??= new(ReferenceEqualityComparer.Instance);
     public object? Origin { get; }
     /// <summary>True for changes made on this peer, false for applied updates.</summary>
     public bool Local { get; }
-    public Dictionary<string, object?> Meta { get; } = new();
-    internal readonly List<AbstractStruct> MergeStructs = new();
+    public Dictionary<string, object?> Meta => _meta ??= new();
+    /// <summary>Items split in this transaction, to merge again at its end.</summary>
+    internal List<AbstractStruct> MergeStructs => _mergeStructs ??= new();
+    // Allocated on first use: most transactions of a typing user need none of them.
+    private Dictionary<ulong, int>? _afterState;
+    internal Dictionary<AbstractType, List<YEvent>>? _changedParentTypes;
+    private Dictionary<string, object?>? _meta;
+    internal List<AbstractStruct>? _mergeStructs;
     internal bool NeedFormattingCleanup;
 
     internal Transaction(Doc doc, object? origin, bool local)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Collab.Crdt.Blocks;
 using Collab.Crdt.Encoding;
 using Collab.Crdt.Events;
@@ -15,6 +16,9 @@ namespace Collab.Crdt.Transactions;
 /// </summary>
 internal static class TransactionCleanup
 {
+    // Hot on every edit: compiled optimized at first call, not after a slow quick-jitted phase
+    // (a fresh process otherwise spends the first second or so in unoptimized code).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(List<Transaction> cleanups, int i)
     {
         while (i < cleanups.Count)
@@ -41,10 +45,10 @@ internal static class TransactionCleanup
                     int firstChangePos = Math.Max(StructStore.FindIndex(structs, beforeClock), 1);
                     for (int k = structs.Count - 1; k >= firstChangePos;) k -= 1 + TryToMergeWithLefts(structs, k);
                 }
-                var mergeStructs = transaction.MergeStructs;
-                for (int k = mergeStructs.Count - 1; k >= 0; k--)
+                var mergeStructs = transaction._mergeStructs;
+                for (int k = (mergeStructs?.Count ?? 0) - 1; k >= 0; k--)
                 {
-                    var id = mergeStructs[k].Id;
+                    var id = mergeStructs![k].Id;
                     var structs = store.Clients[id.Client];
                     int replacedStructPos = StructStore.FindIndex(structs, id.Clock);
                     if (replacedStructPos + 1 < structs.Count && TryToMergeWithLefts(structs, replacedStructPos + 1) > 1) continue;
@@ -59,13 +63,29 @@ internal static class TransactionCleanup
         cleanups.Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CallObservers(Transaction transaction)
     {
-        foreach (var (type, subs) in transaction.Changed.ToList())
+        var changed = transaction.Changed;
+        if (changed.Count == 1)
         {
+            // The usual case, one changed type: no snapshot of the dictionary to allocate.
+            var (type, subs) = changed.GetAt(0);
             if (type.Item is null || !type.Item.Deleted) type.CallObserver(transaction, subs);
         }
-        foreach (var (type, events) in transaction.ChangedParentTypes.ToList())
+        else
+        {
+            foreach (var (type, subs) in changed.ToList())
+                if (type.Item is null || !type.Item.Deleted) type.CallObserver(transaction, subs);
+        }
+        if (transaction._changedParentTypes is { } changedParentTypes) CallDeepObservers(transaction, changedParentTypes);
+        transaction.Doc.RaiseAfterTransaction(transaction);
+        if (transaction.NeedFormattingCleanup) YText.CleanupAfterTransaction(transaction);
+    }
+
+    private static void CallDeepObservers(Transaction transaction, Dictionary<AbstractType, List<YEvent>> changedParentTypes)
+    {
+        foreach (var (type, events) in changedParentTypes.ToList())
         {
             if (!type.HasDeepObservers || (type.Item is not null && type.Item.Deleted)) continue;
             var live = events.Where(e => e.Target.Item is null || !e.Target.Item.Deleted).ToList();
@@ -77,10 +97,9 @@ internal static class TransactionCleanup
             // Stable, like JavaScript's sort: events at the same depth keep their order.
             type.CallDeepObservers(live.OrderBy(e => e.Path.Count).ToList(), transaction);
         }
-        transaction.Doc.RaiseAfterTransaction(transaction);
-        if (transaction.NeedFormattingCleanup) YText.CleanupAfterTransaction(transaction);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int TryToMergeWithLefts(List<AbstractStruct> structs, int pos)
     {
         var right = structs[pos];
@@ -102,6 +121,7 @@ internal static class TransactionCleanup
         return merged;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void TryGcDeleteSet(DeleteSet ds, StructStore store)
     {
         foreach (var (client, deleteItems) in ds.Clients)
@@ -121,6 +141,7 @@ internal static class TransactionCleanup
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void TryMergeDeleteSet(DeleteSet ds, StructStore store)
     {
         foreach (var (client, deleteItems) in ds.Clients)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using Collab.Crdt.Blocks;
 using Collab.Crdt.Encoding;
@@ -22,6 +24,12 @@ public class AbstractType
     public Doc? Doc { get; private set; }
     internal int LengthInternal;
     internal List<ArraySearchMarker>? SearchMarkers;
+    /// <summary>
+    /// Whether a marker may sit on a deleted or uncountable item, which the next insert moves
+    /// left. Set when an item of this type is deleted or a marker is put on such an item; while
+    /// it is clear an insert only shifts marker indices, without reading their items.
+    /// </summary>
+    internal bool MarkersMayNeedMoving;
     internal bool HasFormatting;
     /// <summary>The name under which this type is a root of its document; null for nested types.</summary>
     public string? RootName { get; internal set; }
@@ -68,6 +76,22 @@ public class AbstractType
     public void UnobserveDeep(Action<IReadOnlyList<YEvent>, Transaction> handler) => _deepObservers.Remove(handler);
     internal bool HasDeepObservers => _deepObservers.Count > 0;
 
+    /// <summary>
+    /// Whether an event of this type reaches anyone: its observers, or deep observers of it or of
+    /// a type that holds it. Events of unobserved types are not built (a server applying updates
+    /// observes nothing), which leaves what observers see unchanged.
+    /// </summary>
+    internal bool IsObserved
+    {
+        get
+        {
+            if (_observers.Count > 0) return true;
+            for (var type = this; type is not null; type = type.Item?.Parent as AbstractType)
+                if (type._deepObservers.Count > 0) return true;
+            return false;
+        }
+    }
+
     internal virtual void CallObserver(Transaction transaction, HashSet<string?> parentSubs)
     {
         if (!transaction.Local) SearchMarkers?.Clear();
@@ -110,12 +134,20 @@ public class AbstractType
 
     // ---- list operations (yjs AbstractType.js typeList*) ----
 
+    // Hot on every edit: compiled optimized at first call, not after a slow quick-jitted phase
+    // (a fresh process otherwise spends the first second or so in unoptimized code).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal ArraySearchMarker? FindMarker(int index)
     {
         if (Start is null || index == 0 || SearchMarkers is null) return null;
         ArraySearchMarker? marker = null;
-        foreach (var m in SearchMarkers)
-            if (marker is null || Math.Abs(index - m.Index) < Math.Abs(index - marker.Index)) marker = m;
+        int bestDistance = 0;
+        foreach (var m in CollectionsMarshal.AsSpan(SearchMarkers))
+        {
+            int distance = Math.Abs(index - m.Index);
+            // On a tie the later marker wins, as in yjs's reduce: which marker is used can decide an insert's origin.
+            if (marker is null || distance <= bestDistance) (marker, bestDistance) = (m, distance);
+        }
         var p = Start;
         int pindex = 0;
         if (marker is not null)
@@ -144,6 +176,7 @@ public class AbstractType
             p = p.Left;
             if (!p.Deleted && p.Countable) pindex -= p.Length;
         }
+        if (p.Deleted || !p.Countable) MarkersMayNeedMoving = true;
         if (marker is not null && Math.Abs(marker.Index - pindex) < (double)((AbstractType)p.Parent!).LengthInternal / MaxSearchMarkers)
         {
             marker.Overwrite(p, pindex);
@@ -167,12 +200,18 @@ public class AbstractType
         return marker;
     }
 
-    internal static void UpdateMarkerChanges(List<ArraySearchMarker> markers, int index, int len)
+    /// <summary>Updates the markers for an insert (<paramref name="len"/> &gt; 0) or a deletion at <paramref name="index"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void UpdateMarkerChanges(int index, int len)
     {
+        var markers = SearchMarkers!;
+        bool move = len > 0 && MarkersMayNeedMoving;
         for (int i = markers.Count - 1; i >= 0; i--)
         {
             var m = markers[i];
-            if (len > 0)
+            // A marker on a visible countable item stays where it is (yjs clears and sets its flag
+            // again, and nothing can see the difference): only markers on deleted items move left.
+            if (move && (m.P.Deleted || !m.P.Countable))
             {
                 Item? p = m.P;
                 p.Marker = false;
@@ -191,6 +230,7 @@ public class AbstractType
             }
             if (index < m.Index || (len > 0 && index == m.Index)) m.Index = Math.Max(index, m.Index + len);
         }
+        if (move) MarkersMayNeedMoving = false; // each marker now sits on a visible countable item
     }
 
     internal List<object?> ListToArray()
@@ -259,7 +299,7 @@ public class AbstractType
         if (index > LengthInternal || index < 0) throw new ArgumentOutOfRangeException(nameof(index), $"Index {index} is outside 0..{LengthInternal}.");
         if (index == 0)
         {
-            if (SearchMarkers is not null) UpdateMarkerChanges(SearchMarkers, index, content.Count);
+            if (SearchMarkers is not null) UpdateMarkerChanges(index, content.Count);
             ListInsertGenericsAfter(transaction, null, content);
             return;
         }
@@ -288,7 +328,7 @@ public class AbstractType
                 index -= n.Length;
             }
         }
-        if (SearchMarkers is not null) UpdateMarkerChanges(SearchMarkers, startIndex, content.Count);
+        if (SearchMarkers is not null) UpdateMarkerChanges(startIndex, content.Count);
         ListInsertGenericsAfter(transaction, n, content);
     }
 
@@ -335,7 +375,7 @@ public class AbstractType
             }
             n = n.Right;
         }
-        if (SearchMarkers is not null) UpdateMarkerChanges(SearchMarkers, startIndex, -startLength + length);
+        if (SearchMarkers is not null) UpdateMarkerChanges(startIndex, -startLength + length);
     }
 
     // ---- map operations ----

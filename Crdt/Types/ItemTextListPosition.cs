@@ -9,15 +9,17 @@ internal sealed class ItemTextListPosition
     public Item? Left;
     public Item? Right;
     public int Index;
-    public readonly OrderedDictionary<string, object?> CurrentAttributes;
+    /// <summary>The formatting in effect; null until a format mark is passed (plain text has none).</summary>
+    public OrderedDictionary<string, object?>? Attributes;
 
-    public ItemTextListPosition(Item? left, Item? right, int index, OrderedDictionary<string, object?> currentAttributes)
+    public ItemTextListPosition(Item? left, Item? right, int index)
     {
         Left = left;
         Right = right;
         Index = index;
-        CurrentAttributes = currentAttributes;
     }
+
+    public OrderedDictionary<string, object?> CurrentAttributes => Attributes ??= new();
 
     public void Forward()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Collab.Crdt.Blocks;
 using Collab.Crdt.Content;
 using Collab.Crdt.Encoding;
@@ -43,6 +44,9 @@ internal static class TextFormatting
         else current[format.Key] = format.Value;
     }
 
+    // Hot on every edit: compiled optimized at first call, not after a slow quick-jitted phase
+    // (a fresh process otherwise spends the first second or so in unoptimized code).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ItemTextListPosition FindNextPosition(Transaction transaction, ItemTextListPosition pos, int count)
     {
         while (pos.Right is not null && count > 0)
@@ -65,13 +69,13 @@ internal static class TextFormatting
         return pos;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ItemTextListPosition FindPosition(Transaction transaction, AbstractType parent, int index, bool useSearchMarker)
     {
-        var currentAttributes = new OrderedDictionary<string, object?>();
         var marker = useSearchMarker ? parent.FindMarker(index) : null;
         if (marker is not null)
-            return FindNextPosition(transaction, new ItemTextListPosition(marker.P.Left, marker.P, marker.Index, currentAttributes), index - marker.Index);
-        return FindNextPosition(transaction, new ItemTextListPosition(null, parent.Start, 0, currentAttributes), index);
+            return FindNextPosition(transaction, new ItemTextListPosition(marker.P.Left, marker.P, marker.Index), index - marker.Index);
+        return FindNextPosition(transaction, new ItemTextListPosition(null, parent.Start, 0), index);
     }
 
     private static Item NewItem(Transaction transaction, AbstractType parent, ItemTextListPosition pos, IItemContent content)
@@ -99,11 +103,12 @@ internal static class TextFormatting
         }
     }
 
-    public static void MinimizeAttributeChanges(ItemTextListPosition currPos, IReadOnlyDictionary<string, object?> attributes)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void MinimizeAttributeChanges(ItemTextListPosition currPos, IReadOnlyDictionary<string, object?>? attributes)
     {
         while (currPos.Right is { } right)
         {
-            if (right.Deleted || (right.Content is ContentFormat f && EqualAttrs(attributes.GetValueOrDefault(f.Key), f.Value)))
+            if (right.Deleted || (right.Content is ContentFormat f && EqualAttrs(attributes?.GetValueOrDefault(f.Key), f.Value)))
                 currPos.Forward();
             else break;
         }
@@ -125,12 +130,19 @@ internal static class TextFormatting
         return negated;
     }
 
-    public static void InsertText(Transaction transaction, AbstractType parent, ItemTextListPosition currPos, object text, OrderedDictionary<string, object?> attributes)
+    /// <summary>Inserts with exactly <paramref name="attributes"/> (null: none), negating the formatting in effect where it differs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void InsertText(Transaction transaction, AbstractType parent, ItemTextListPosition currPos, object text, OrderedDictionary<string, object?>? attributes)
     {
-        foreach (var key in currPos.CurrentAttributes.Keys)
-            if (!attributes.ContainsKey(key)) attributes[key] = null;
+        if (currPos.Attributes is { Count: > 0 } current)
+        {
+            attributes ??= new();
+            foreach (var key in current.Keys)
+                if (!attributes.ContainsKey(key)) attributes[key] = null;
+        }
         MinimizeAttributeChanges(currPos, attributes);
-        var negated = InsertAttributes(transaction, parent, currPos, attributes);
+        // Without attributes nothing is inserted or negated; the position after the text isn't used then.
+        var negated = attributes is { Count: > 0 } ? InsertAttributes(transaction, parent, currPos, attributes) : null;
         IItemContent content = text switch
         {
             string s => new ContentString(s),
@@ -138,11 +150,12 @@ internal static class TextFormatting
             _ => new ContentEmbed(Content.ContentFactory.NormalizeJson(text)),
         };
         int index = currPos.Index;
-        if (parent.SearchMarkers is not null) AbstractType.UpdateMarkerChanges(parent.SearchMarkers, currPos.Index, content.Length);
+        if (parent.SearchMarkers is not null) parent.UpdateMarkerChanges(currPos.Index, content.Length);
         var right = NewItem(transaction, parent, currPos, content);
         right.Integrate(transaction, 0);
         currPos.Right = right;
         currPos.Index = index;
+        if (negated is null) return;
         currPos.Forward();
         InsertNegatedAttributes(transaction, parent, currPos, negated);
     }
@@ -188,13 +201,18 @@ internal static class TextFormatting
         InsertNegatedAttributes(transaction, parent, currPos, negated);
     }
 
-    public static int CleanupFormattingGap(Transaction transaction, Item start, Item? curr, OrderedDictionary<string, object?> startAttributes, OrderedDictionary<string, object?> currAttributes)
+    public static int CleanupFormattingGap(Transaction transaction, Item start, Item? curr, OrderedDictionary<string, object?> startAttributes, OrderedDictionary<string, object?> currAttributes) =>
+        CleanupFormattingGap(transaction, start, curr, startAttributes, ref currAttributes!);
+
+    /// <summary>As above; <paramref name="currAttributes"/> is created only when a format mark is met (plain text has none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int CleanupFormattingGap(Transaction transaction, Item start, Item? curr, OrderedDictionary<string, object?>? startAttributes, ref OrderedDictionary<string, object?>? currAttributes)
     {
         Item? end = start;
-        var endFormats = new Dictionary<string, ContentFormat>();
+        Dictionary<string, ContentFormat>? endFormats = null;
         while (end is not null && (!end.Countable || end.Deleted))
         {
-            if (!end.Deleted && end.Content is ContentFormat cf) endFormats[cf.Key] = cf;
+            if (!end.Deleted && end.Content is ContentFormat cf) (endFormats ??= new())[cf.Key] = cf;
             end = end.Right;
         }
         int cleanups = 0;
@@ -206,8 +224,9 @@ internal static class TextFormatting
             if (!s!.Deleted && s.Content is ContentFormat content)
             {
                 var (key, value) = (content.Key, content.Value);
-                var startAttrValue = startAttributes.GetValueOrDefault(key);
-                if (endFormats.GetValueOrDefault(key) != content || StrictEquals(startAttrValue, value))
+                var startAttrValue = startAttributes?.GetValueOrDefault(key);
+                currAttributes ??= new();
+                if (endFormats?.GetValueOrDefault(key) != content || StrictEquals(startAttrValue, value))
                 {
                     s.Delete(transaction);
                     cleanups++;
@@ -299,10 +318,11 @@ internal static class TextFormatting
         });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ItemTextListPosition DeleteText(Transaction transaction, ItemTextListPosition currPos, int length)
     {
         int startLength = length;
-        var startAttrs = new OrderedDictionary<string, object?>(currPos.CurrentAttributes);
+        var startAttrs = currPos.Attributes is { Count: > 0 } current ? new OrderedDictionary<string, object?>(current) : null;
         var start = currPos.Right;
         while (length > 0 && currPos.Right is { } right)
         {
@@ -315,9 +335,9 @@ internal static class TextFormatting
             }
             currPos.Forward();
         }
-        if (start is not null) CleanupFormattingGap(transaction, start, currPos.Right, startAttrs, currPos.CurrentAttributes);
+        if (start is not null) CleanupFormattingGap(transaction, start, currPos.Right, startAttrs, ref currPos.Attributes);
         var parent = (AbstractType)(currPos.Left ?? currPos.Right)!.Parent!;
-        if (parent.SearchMarkers is not null) AbstractType.UpdateMarkerChanges(parent.SearchMarkers, currPos.Index, -startLength + length);
+        if (parent.SearchMarkers is not null) parent.UpdateMarkerChanges(currPos.Index, -startLength + length);
         return currPos;
     }
 }

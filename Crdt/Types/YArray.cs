@@ -29,7 +29,7 @@ public sealed class YArray : AbstractType
     internal override void CallObserver(Transaction transaction, HashSet<string?> parentSubs)
     {
         base.CallObserver(transaction, parentSubs);
-        CallTypeObservers(transaction, new YEvent(this, transaction));
+        if (IsObserved) CallTypeObservers(transaction, new YEvent(this, transaction));
     }
 
     public void Insert(int index, params object?[] values)

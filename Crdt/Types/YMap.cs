@@ -23,8 +23,10 @@ public sealed class YMap : AbstractType
             doc.Transact(tr => { foreach (var (k, v) in prelim) MapSet(tr, k, v); });
     }
 
-    internal override void CallObserver(Transaction transaction, HashSet<string?> parentSubs) =>
-        CallTypeObservers(transaction, new YEvent(this, transaction));
+    internal override void CallObserver(Transaction transaction, HashSet<string?> parentSubs)
+    {
+        if (IsObserved) CallTypeObservers(transaction, new YEvent(this, transaction));
+    }
 
     public int Count => _prelimContent?.Count ?? Map.Values.Count(i => !i.Deleted);
 

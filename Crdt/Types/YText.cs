@@ -34,7 +34,7 @@ public class YText : AbstractType
     internal override void CallObserver(Transaction transaction, HashSet<string?> parentSubs)
     {
         base.CallObserver(transaction, parentSubs);
-        CallTypeObservers(transaction, new YTextEvent(this, transaction, parentSubs));
+        if (IsObserved) CallTypeObservers(transaction, new YTextEvent(this, transaction, parentSubs));
         // Concurrent formatting can leave duplicate marks; remote changes trigger a cleanup.
         if (!transaction.Local && HasFormatting) transaction.NeedFormattingCleanup = true;
     }
@@ -58,13 +58,14 @@ public class YText : AbstractType
     public void Insert(int index, string text, IDictionary<string, object?>? attributes = null)
     {
         if (text.Length == 0) return;
-        if (Doc is null) { _pending!.Add(() => Insert(index, text, attributes)); return; }
+        if (Doc is null) { DeferInsert(index, text, attributes); return; }
         CheckIndex(index);
-        Doc.Transact(tr =>
+        Doc.Transact((Text: this, index, text, attributes), static (tr, s) =>
         {
-            var pos = TextFormatting.FindPosition(tr, this, index, attributes is null);
-            var attrs = attributes is null ? new OrderedDictionary<string, object?>(pos.CurrentAttributes) : new OrderedDictionary<string, object?>(attributes);
-            TextFormatting.InsertText(tr, this, pos, text, attrs);
+            var pos = TextFormatting.FindPosition(tr, s.Text, s.index, s.attributes is null);
+            var attrs = s.attributes is not null ? new OrderedDictionary<string, object?>(s.attributes)
+                : pos.Attributes is { Count: > 0 } current ? new OrderedDictionary<string, object?>(current) : null;
+            TextFormatting.InsertText(tr, s.Text, pos, s.text, attrs);
         });
     }
 
@@ -83,10 +84,11 @@ public class YText : AbstractType
     public void Delete(int index, int length)
     {
         if (length == 0) return;
-        if (Doc is null) { _pending!.Add(() => Delete(index, length)); return; }
+        if (Doc is null) { DeferDelete(index, length); return; }
         if (index < 0 || length < 0 || index + length > LengthInternal)
             throw new ArgumentOutOfRangeException(nameof(length), $"Deleting {length} at {index} exceeds the text length {LengthInternal}.");
-        Doc.Transact(tr => TextFormatting.DeleteText(tr, TextFormatting.FindPosition(tr, this, index, true), length));
+        Doc.Transact((Text: this, index, length), static (tr, s) =>
+            TextFormatting.DeleteText(tr, TextFormatting.FindPosition(tr, s.Text, s.index, true), s.length));
     }
 
     /// <summary>Sets formatting attributes on a range; a null value removes that attribute.</summary>
@@ -102,6 +104,10 @@ public class YText : AbstractType
             TextFormatting.FormatText(tr, this, pos, length, new OrderedDictionary<string, object?>(attributes));
         });
     }
+
+    // Apart from Insert and Delete, whose lambdas would otherwise allocate a closure on every call.
+    private void DeferInsert(int index, string text, IDictionary<string, object?>? attributes) => _pending!.Add(() => Insert(index, text, attributes));
+    private void DeferDelete(int index, int length) => _pending!.Add(() => Delete(index, length));
 
     private void CheckIndex(int index)
     {

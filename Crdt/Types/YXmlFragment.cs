@@ -15,8 +15,10 @@ public class YXmlFragment : AbstractType
     public override int TypeRef => TypeRefNumber;
     internal override AbstractType CopyEmpty() => new YXmlFragment();
 
-    internal override void CallObserver(Transaction transaction, HashSet<string?> parentSubs) =>
-        CallTypeObservers(transaction, new YEvent(this, transaction));
+    internal override void CallObserver(Transaction transaction, HashSet<string?> parentSubs)
+    {
+        if (IsObserved) CallTypeObservers(transaction, new YEvent(this, transaction));
+    }
 
     public int Length => LengthInternal;
 

@@ -19,8 +19,10 @@ public sealed class YXmlHook : AbstractType
         encoder.WriteKey(HookName);
     }
 
-    internal override void CallObserver(Transactions.Transaction transaction, HashSet<string?> parentSubs) =>
-        CallTypeObservers(transaction, new Events.YEvent(this, transaction));
+    internal override void CallObserver(Transactions.Transaction transaction, HashSet<string?> parentSubs)
+    {
+        if (IsObserved) CallTypeObservers(transaction, new Events.YEvent(this, transaction));
+    }
 
     public object? Get(string key) => MapGet(key);
 }

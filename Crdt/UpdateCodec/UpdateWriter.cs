@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Collab.Crdt.Blocks;
 using Collab.Crdt.Encoding;
 using Collab.Crdt.Store;
@@ -19,6 +20,9 @@ internal static class UpdateWriter
         foreach (var (client, clock) in sm) WriteStructs(encoder, store.Clients[client], client, clock);
     }
 
+    // Hot on every edit: compiled optimized at first call, not after a slow quick-jitted phase
+    // (a fresh process otherwise spends the first second or so in unoptimized code).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteStructs(UpdateEncoderV1 encoder, List<AbstractStruct> structs, ulong client, int clock)
     {
         clock = Math.Max(clock, structs[0].Id.Clock);
