@@ -12,7 +12,8 @@ internal sealed class FuzzViolation(string message, Exception? cause = null) : E
 /// </summary>
 internal static class FuzzRunner
 {
-    private static readonly TimeSpan SlowCase = TimeSpan.FromSeconds(2);
+    // Catches pathological (super-linear) cases, which take minutes; generous so a loaded CI machine doesn't trip it.
+    private static readonly TimeSpan SlowCase = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan Watchdog = TimeSpan.FromMinutes(3);
 
     /// <summary>Case count scaled by <c>CRDT_FUZZ_SCALE</c> (default 1) for longer runs.</summary>
