@@ -6,7 +6,7 @@ namespace Collab.Copilot.Authoring.Understanding;
 /// <summary>Counts and sizes as people write them: "3 replicas", "tri replike", "dvěma replikami", "4-node", "x4", "50 gigs", "1Ti".</summary>
 internal static partial class Counting
 {
-    [GeneratedRegex(@"\p{L}[\p{L}\p{Mn}]*|\d+")]
+    [GeneratedRegex(@"[\p{L}\p{Mn}\d]+")]
     private static partial Regex Token();
 
     /// <summary>

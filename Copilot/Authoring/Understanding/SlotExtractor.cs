@@ -196,13 +196,16 @@ public static partial class SlotExtractor
         var model = GpuModel().Match(text) is { Success: true } mm ? mm.Groups[1].Value.ToLowerInvariant() : null;
         if (mig)
         {
-            var count = Counting.Before(text, new Regex(@"(?<![\w])(?:mig|\d+g\.\d+gb|slices?)(?![\w])", I), Vocabulary.WholeGpu) ?? 1;
+            var count = Counting.Before(text, new Regex(@"(?<![\w])(?:mig|\d+g\.\d+gb|slices?)(?![\w])", I), SkippedBeforeCount) ?? 1;
             return new GpuSlot(count, profile, true, whole, model);
         }
         if (!GpuWord().IsMatch(text) && !Regex.IsMatch(text, @"\bcuda\b", I)) return null;
-        var gpus = Counting.Before(text, GpuWord(), Vocabulary.WholeGpu) ?? 1;
+        var gpus = Counting.Before(text, GpuWord(), SkippedBeforeCount) ?? 1;
         return new GpuSlot(gpus, null, false, whole || negated, model);
     }
+
+    // Words between a count and its GPU noun: "two H100 MIG slices", "one full GPU", "jednom cijelom GPU-u".
+    private static readonly Regex SkippedBeforeCount = new("^(?:" + Vocabulary.WholeGpu.ToString() + "|" + GpuModel().ToString() + @"|mig|nvidia|\d+g|\d+gb)$", I);
 
     private static (IReadOnlyList<int> Container, int? Service) Ports(string text, Match nodePort)
     {
