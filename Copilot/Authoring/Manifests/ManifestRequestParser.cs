@@ -121,6 +121,27 @@ public static partial class ManifestRequestParser
         };
     }
 
+    /// <summary>
+    /// A model's spec with the request's stated values put over it: what the user stated is kept
+    /// whatever the model wrote, and the fields a model does not fill (Service type, nodePort,
+    /// storage class, access mode, Ingress host) come from the request.
+    /// </summary>
+    public static ManifestSpec Overlay(ManifestSpec model, RequestSlots slots) => model with
+    {
+        Name = slots.Name is { } name && DnsLabel().IsMatch(name) ? name : model.Name,
+        Replicas = model.Kind is "Deployment" or "StatefulSet" ? slots.Replicas ?? model.Replicas : model.Replicas,
+        StorageSize = slots.StorageSize ?? model.StorageSize,
+        StorageClass = slots.StorageClass,
+        AccessMode = slots.AccessMode,
+        ServiceType = slots.ServiceType ?? (slots.NodePort is not null ? "NodePort" : null),
+        NodePort = slots.NodePort is >= NodePortMin and <= NodePortMax ? slots.NodePort : null,
+        ServicePort = slots.ServicePort ?? model.ServicePort,
+        Schedule = model.Kind == "CronJob" ? slots.Schedule ?? model.Schedule : model.Schedule,
+        Image = slots.Image is { } image && ImageReference.Parse(image).IsPinned ? image : model.Image,
+        Host = slots.Host,
+        BackendService = slots.BackendService,
+    };
+
     private static string Image(RequestSlots slots, ResourceKind kind, List<string> notes)
     {
         if (slots.Image is { } stated)
