@@ -135,7 +135,7 @@ public static partial class ManifestRequestParser
         AccessMode = slots.AccessMode,
         ServiceType = slots.ServiceType ?? (slots.NodePort is not null ? "NodePort" : null),
         NodePort = slots.NodePort is >= NodePortMin and <= NodePortMax ? slots.NodePort : null,
-        ServicePort = slots.ServicePort ?? model.ServicePort,
+        ServicePort = slots.ServicePort ?? model.ServicePort ?? (slots.WantsService ? First(model.Ports) ?? 80 : null),
         Schedule = model.Kind == "CronJob" ? slots.Schedule ?? model.Schedule : model.Schedule,
         Image = slots.Image is { } image && ImageReference.Parse(image).IsPinned ? image : model.Image,
         Host = slots.Host,

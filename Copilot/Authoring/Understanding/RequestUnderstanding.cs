@@ -49,7 +49,8 @@ public static partial class RequestUnderstanding
             if (manifestNoun) return RequestIntent.ManifestCheck;
         }
 
-        var explanation = Vocabulary.QuestionOpener.IsMatch(words) && !Vocabulary.DraftCue.IsMatch(FirstWords(words, 3));
+        // "How do I create a PVC?" asks for an explanation, however many kind words it has.
+        var explanation = Vocabulary.QuestionOpener.IsMatch(words);
         if (!explanation)
         {
             if (dockerfile) return RequestIntent.DockerfileDraft;
@@ -92,8 +93,6 @@ public static partial class RequestUnderstanding
         if (GpuWord().IsMatch(words) && (Vocabulary.Batch.IsMatch(words) || app || ScriptName().IsMatch(words))) return true;
         return ImageRef().IsMatch(words) && (Vocabulary.DraftCue.IsMatch(words) || EnvPair().IsMatch(words));
     }
-
-    private static string FirstWords(string text, int n) => string.Join(' ', Regex.Matches(text, @"[\p{L}']+").Take(n).Select(m => m.Value));
 
     [GeneratedRegex(@"\b(docker ?file|containerfile)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex DockerfileNoun();
