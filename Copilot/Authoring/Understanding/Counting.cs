@@ -20,7 +20,9 @@ internal static partial class Counting
             var before = Token().Matches(text[..m.Index]).TakeLast(3).Reverse();
             foreach (var token in before.Select(t => t.Value.ToLowerInvariant()))
             {
-                if (int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and < 1000) return n;
+                // "2x H100" counts too.
+                var digits = token.EndsWith('x') && token.Length > 1 ? token[..^1] : token;
+                if (int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and < 1000) return n;
                 if (Vocabulary.Numbers.TryGetValue(token, out var w)) return w;
                 if (skip?.IsMatch(token) != true && token.Length > 3) break;
             }

@@ -84,7 +84,8 @@ public static partial class RequestUnderstanding
     private static bool Slotted(string words)
     {
         if (ScheduleReader.Mentions(words)) return true;
-        if (Counting.Before(words, Vocabulary.ReplicaNoun) is not null || Counting.Before(words, Vocabulary.NodeNoun) is > 1) return true;
+        if (Counting.Before(words, Vocabulary.ReplicaNoun) is not null || Counting.After(words, Vocabulary.ReplicaNoun) is not null
+            || Counting.Before(words, Vocabulary.NodeNoun) is > 1) return true;
         var size = Counting.Sizes(words).Any();
         if (size && (Vocabulary.StorageNoun.IsMatch(words) || Vocabulary.Database.IsMatch(words) || KnownImages.Mentioned(words) is not null)) return true;
         var port = PortStated().IsMatch(words);
@@ -106,7 +107,7 @@ public static partial class RequestUnderstanding
     [GeneratedRegex(@"^\s*[:=]?\s*[`""']?[a-z0-9][\w.\-]*(/[\w.\-]+)*:[\w.\-]+", RegexOptions.IgnoreCase)]
     private static partial Regex ImageReferenceAfter();
 
-    [GeneratedRegex(@"(?<![\w])port\w*\s*[:=]?\s*\d{2,5}|:\d{4,5}\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w])(port\w*|listen\w*\s+on)\s*[:=]?\s*\d{2,5}|:\d{4,5}\b|load\s?balancer|node\s?port", RegexOptions.IgnoreCase)]
     private static partial Regex PortStated();
 
     [GeneratedRegex(@"\b(api\w*|app\w*|aplikac\w*|server\w*|serveis?|servizio|dienst|web\w*|frontend|backend|dashboard|ui|service\w*|servis\w*|služb\w*)\b", RegexOptions.IgnoreCase)]

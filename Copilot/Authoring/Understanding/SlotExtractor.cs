@@ -49,8 +49,12 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w])node\s*-?\s*port\w*\s*[:=]?\s*(\d{4,5})\b", RegexOptions.IgnoreCase)]
     private static partial Regex NodePortNumber();
 
-    [GeneratedRegex(@"(?<![\w])port\w*\s*[:=]?\s*(\d{2,5})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w])(?:port\w*|listen\w*\s+on|lauscht\s+auf|escolta\s+al|ascolta\s+sulla)\s*[:=]?\s*(\d{2,5})\b", RegexOptions.IgnoreCase)]
     private static partial Regex PortNumber();
+
+    // "behind a LoadBalancer on 443", "Service on 8080": a port written without the word "port".
+    [GeneratedRegex(@"(?:load\s?balancer|service|servis\w*|služb\w*|servei|servizio|dienst)\s+(?:on|na|al|sulla|auf)\s+(\d{2,5})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ServiceOnNumber();
 
     [GeneratedRegex(@"(?<![\w])(?:x\s?(\d{1,2})|(\d{1,2})\s?[x×])(?![\w])", RegexOptions.IgnoreCase)]
     private static partial Regex Times();
@@ -224,6 +228,7 @@ public static partial class SlotExtractor
             if (nearest.Value is not null && nearest.Key is ResourceKind.Service or ResourceKind.Ingress && !workloadSince && service is null) service = port;
             else if (!container.Contains(port)) container.Add(port);
         }
+        if (service is null && ServiceOnNumber().Match(text) is { Success: true } on) service = int.Parse(on.Groups[1].Value, CultureInfo.InvariantCulture);
         return (container, service);
     }
 

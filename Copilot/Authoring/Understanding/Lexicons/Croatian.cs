@@ -23,7 +23,7 @@ internal static class Croatian
         Numbers = new()
         {
             ["jedan"] = 1, ["jedna"] = 1, ["jednu"] = 1, ["jednom"] = 1, ["jednim"] = 1, ["jednog"] = 1, ["dva"] = 2, ["dvije"] = 2, ["dvjema"] = 2,
-            ["tri"] = 3, ["četiri"] = 4, ["cetiri"] = 4, ["pet"] = 5, ["šest"] = 6, ["sest"] = 6, ["sedam"] = 7, ["osam"] = 8, ["devet"] = 9, ["deset"] = 10,
+            ["dviju"] = 2, ["dvama"] = 2, ["tri"] = 3, ["triju"] = 3, ["četiri"] = 4, ["cetiri"] = 4, ["pet"] = 5, ["šest"] = 6, ["sest"] = 6, ["sedam"] = 7, ["osam"] = 8, ["devet"] = 9, ["deset"] = 10,
         },
         Replicas = ["replik\\w*", "kopij\\w*", "instanc\\w*", "podova", "poda"],
         Nodes = ["čvor\\w*", "cvor\\w*", "nod\\w*"],
