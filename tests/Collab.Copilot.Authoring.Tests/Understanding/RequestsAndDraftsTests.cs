@@ -11,20 +11,21 @@ namespace Collab.Copilot.Authoring.Tests.Understanding;
 /// <summary>
 /// Routing and drafting of multilingual requests, scored per class and language on two splits:
 /// "dev" (developed against) and "held-out" (written first, never looked at while developing).
-/// Each class must stay at or above its floor; the floors are the measured rates rounded down,
-/// so a regression fails while the table in docs/copilot-quality.md shows the real figures.
+/// Each class must stay at or above its floor, so a regression fails while the table in
+/// docs/copilot-quality.md shows the real figures.
 /// </summary>
 public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
 {
-    // Floors: the measured pass rates (docs/copilot-quality.md, "Requests and drafts"), rounded down.
+    // Floors: all six classes measured 100% when written (docs/copilot-quality.md, "Requests and drafts");
+    // the floors leave room for one or two cases per class and never go below the 90% bar.
     private static readonly Dictionary<(string, string), double> Floors = new()
     {
-        [("manifest requests", "dev")] = 0.0,
-        [("manifest requests", "held-out")] = 0.0,
-        [("dockerfile requests", "dev")] = 0.0,
-        [("dockerfile requests", "held-out")] = 0.0,
-        [("dockerfile defects", "dev")] = 0.0,
-        [("dockerfile defects", "held-out")] = 0.0,
+        [("manifest requests", "dev")] = 0.95,
+        [("manifest requests", "held-out")] = 0.90,
+        [("dockerfile requests", "dev")] = 0.95,
+        [("dockerfile requests", "held-out")] = 0.90,
+        [("dockerfile defects", "dev")] = 0.95,
+        [("dockerfile defects", "held-out")] = 0.90,
     };
 
     [Fact]
@@ -128,6 +129,8 @@ public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
         var all = draft.Dockerfile + "\n" + string.Join("\n", draft.SupportingFiles.Values);
         foreach (var s in c.Contains) That(all.Contains(s, StringComparison.OrdinalIgnoreCase), $"missing \"{s}\"");
         That(!draft.Dockerfile.Contains("apiVersion:"), "a manifest instead of a Dockerfile");
+        var unhonoured = DockerfileDraftChecker.Check(understood.Words, draft.Dockerfile);
+        That(unhonoured.Count == 0, "draft checker: " + string.Join("; ", unhonoured));
     }
 
     private static void CheckDockerfileDefect(DockerfileRequestCase c)
