@@ -6,6 +6,12 @@ namespace Collab.Copilot.Authoring;
 /// </summary>
 internal static class KnownImages
 {
+    /// <param name="Repository">The image repository as written in references.</param>
+    /// <param name="Tag">The known-good tag.</param>
+    /// <param name="Port">The port the image serves on, if any.</param>
+    /// <param name="ProbeCommand">The image's own health command, if any.</param>
+    /// <param name="RunAsUser">The non-root uid the image runs as.</param>
+    /// <param name="DataPath">Where the image keeps its data, for stateful images.</param>
     /// <param name="Words">How people name the image in a request (a regex fragment; inflected endings such as "redisu" or "nginxa" are allowed), or null when only its reference names it.</param>
     public sealed record Entry(string Repository, string Tag, int? Port = null, string[]? ProbeCommand = null, long? RunAsUser = null, string? DataPath = null, string? Words = null)
     {

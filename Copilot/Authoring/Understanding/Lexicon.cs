@@ -28,8 +28,6 @@ public sealed record Lexicon
     public string[] NameMarkers { get; init; } = [];
     /// <summary>Nouns for a port: "port", "portu", "porta".</summary>
     public string[] Ports { get; init; } = [];
-    /// <summary>Words that link an extra object to the main one ("with", "and", "s", "mit", "amb").</summary>
-    public string[] Linkers { get; init; } = [];
     /// <summary>"every"/"each" before a unit or a day.</summary>
     public string[] Every { get; init; } = [];
     /// <summary>Minute units.</summary>

@@ -28,7 +28,6 @@ internal static class Catalan
         Nodes = ["nodes?", "nodes", "servidors"],
         NameMarkers = ["anomenat", "anomenada", "amb nom", "amb el nom", "de nom", "nom", "que es digui"],
         Ports = ["port\\w*"],
-        Linkers = ["amb", "i", "més"],
         Every = ["cada"],
         Minutes = ["minuts?", "min"],
         Hours = ["hores", "hora", "h"],

@@ -29,7 +29,6 @@ internal static class Croatian
         Nodes = ["čvor\\w*", "cvor\\w*", "nod\\w*"],
         NameMarkers = ["imena", "ime", "naziva", "naziv", "pod imenom", "zove se", "nazvan\\w*"],
         Ports = ["port\\w*"],
-        Linkers = ["s", "sa", "i", "uz", "te", "plus"],
         Every = ["svakih", "svaki", "svake", "svaku", "svakog"],
         Minutes = ["minut\\w*", "min"],
         Hours = ["sat\\w*", "h"],

@@ -30,7 +30,6 @@ internal static class Czech
         Nodes = ["uzl\\w*", "uzel", "nod\\w*", "serverech"],
         NameMarkers = ["jménem", "jmenem", "s názvem", "s nazvem", "názvem", "nazvem", "název", "nazev", "pojmenovan\\w*", "jméno", "jmeno"],
         Ports = ["port\\w*"],
-        Linkers = ["s", "se", "a", "plus", "i"],
         Every = ["každých", "kazdych", "každý", "kazdy", "každou", "kazdou", "každé", "kazde"],
         Minutes = ["minut\\w*", "min"],
         Hours = ["hodin\\w*", "h"],

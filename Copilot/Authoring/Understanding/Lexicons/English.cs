@@ -29,7 +29,6 @@ internal static class English
         Nodes = ["nodes?", "members?", "servers?"],
         NameMarkers = ["named", "called", "name", "name it"],
         Ports = ["ports?"],
-        Linkers = ["with", "and", "plus", "\\+", "via", "behind"],
         Every = ["every", "each"],
         Minutes = ["minutes?", "mins?", "m"],
         Hours = ["hours?", "hrs?", "h"],

@@ -29,7 +29,6 @@ internal static class German
         Nodes = ["knoten", "nodes?", "servern"],
         NameMarkers = ["namens", "mit namen", "mit dem namen", "name", "heißt", "heisst", "genannt"],
         Ports = ["port\\w*"],
-        Linkers = ["mit", "und", "plus", "samt"],
         Every = ["alle", "jede", "jeden", "jedes"],
         Minutes = ["minuten", "minute", "min"],
         Hours = ["stunden", "stunde", "std", "h"],

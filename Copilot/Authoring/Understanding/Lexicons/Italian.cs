@@ -28,7 +28,6 @@ internal static class Italian
         Nodes = ["nodi", "nodo", "server"],
         NameMarkers = ["chiamat\\w*", "di nome", "con nome", "col nome", "nome"],
         Ports = ["port\\w*"],
-        Linkers = ["con", "e", "più", "piu"],
         Every = ["ogni"],
         Minutes = ["minut\\w*", "min"],
         Hours = ["ore", "ora", "h"],
