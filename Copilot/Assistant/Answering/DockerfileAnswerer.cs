@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Collab.Copilot.Assistant.Answers;
 using Collab.Copilot.Assistant.Plugins;
 using Collab.Copilot.Authoring.Dockerfiles;
+using Collab.Copilot.Authoring.Understanding;
 using Microsoft.SemanticKernel;
 
 namespace Collab.Copilot.Assistant.Answering;
@@ -15,6 +16,10 @@ internal static class DockerfileAnswerer
             new KernelArguments { ["request"] = context.Routed.Request }, ct);
         yield return new AnswerTextChunk("Here is a Dockerfile drafted by the rule-based drafter: official base image with a pinned tag, " +
                                          "non-root user, package caches cleaned in the same layer.\n");
+        var unhonoured = DockerfileDraftChecker.Check(context.Routed.Request, draft.Dockerfile);
+        if (unhonoured.Count > 0)
+            yield return new AnswerTextChunk("**Not as you asked** — the draft does not carry these stated requirements:\n" +
+                                             string.Concat(unhonoured.Select(u => $"- {u}\n")));
         if (draft.Assumptions.Count > 0)
             yield return new AnswerTextChunk("Assumed:\n" + string.Concat(draft.Assumptions.Select(a => $"- {a}\n")));
         yield return new AnswerCodeBlock("dockerfile", draft.Dockerfile, "Dockerfile");

@@ -3,6 +3,7 @@ using Collab.Copilot.Assistant.Answers;
 using Collab.Copilot.Assistant.Plugins;
 using Collab.Copilot.Authoring;
 using Collab.Copilot.Authoring.Manifests;
+using Collab.Copilot.Authoring.Understanding;
 using Microsoft.SemanticKernel;
 
 namespace Collab.Copilot.Assistant.Answering;
@@ -30,7 +31,12 @@ internal static class ManifestAnswerer
             (yaml, remaining) = (fix.FixedYaml, fix.Remaining);
         }
 
+        // Before answering, the draft (the model's or the rules') is compared with what the request stated.
+        var unhonoured = DraftChecker.Check(SlotExtractor.Extract(request), yaml);
         yield return new AnswerTextChunk($"Here is a draft {draft.Spec.Kind} `{draft.Spec.Name}`. {origin}\n");
+        if (unhonoured.Count > 0)
+            yield return new AnswerTextChunk("**Not as you asked** — the draft does not carry these stated requirements:\n" +
+                                             string.Concat(unhonoured.Select(u => $"- {u}\n")));
         if (draft.Assumptions.Count > 0)
             yield return new AnswerTextChunk("Assumed (change these if they are wrong):\n" + string.Concat(draft.Assumptions.Select(a => $"- {a}\n")));
         yield return new AnswerCodeBlock("yaml", yaml, $"{draft.Spec.Name}.yaml");
@@ -86,7 +92,9 @@ internal static class ManifestAnswerer
         }
         try
         {
-            var draft = await context.CallAsync<ManifestDraft>(ManifestPlugin.Name, "draft_from_spec", new KernelArguments { ["specJson"] = json }, ct);
+            // What the request states wins over what the model wrote.
+            var stated = ManifestRequestParser.Overlay(ManifestSpec.FromJson(json), SlotExtractor.Extract(request)).ToJson();
+            var draft = await context.CallAsync<ManifestDraft>(ManifestPlugin.Name, "draft_from_spec", new KernelArguments { ["specJson"] = stated }, ct);
             var usable = draft.Validation.IsValid || ManifestFixer.Fix(draft.Yaml).Remaining.All(f => f.Severity != FindingSeverity.Error);
             if (usable)
             {

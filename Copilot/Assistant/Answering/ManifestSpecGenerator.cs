@@ -12,6 +12,8 @@ namespace Collab.Copilot.Assistant.Answering;
 /// </summary>
 internal static class ManifestSpecGenerator
 {
+    private static readonly string[] FilledFromRequest = ["serviceType", "nodePort", "storageClass", "accessMode", "host", "backendService"];
+
     private static readonly JsonElement Schema = ForGeneration(JsonNode.Parse(ManifestSpec.JsonSchema)!);
 
     /// <summary>The raw JSON the model produced.</summary>
@@ -36,6 +38,9 @@ internal static class ManifestSpecGenerator
     private static JsonElement ForGeneration(JsonNode schema)
     {
         Simplify(schema);
+        // These come from the request's stated slots (ManifestRequestParser.Overlay), not from the model.
+        if (schema["properties"] is JsonObject properties)
+            foreach (var filled in FilledFromRequest) properties.Remove(filled);
         // The answer is one spec, never null.
         schema["type"] = "object";
         return JsonDocument.Parse(schema.ToJsonString()).RootElement.Clone();

@@ -16,6 +16,8 @@ internal static partial class DockerfileAnalyzer
     [GeneratedRegex(@"\bapk\s+add\b", I)] private static partial Regex ApkAdd();
     [GeneratedRegex(@"(?:^|&&|;|\|\|)\s*cd\s+([^\s&;|]+)", I)] private static partial Regex CdCommand();
     [GeneratedRegex(@"\bsudo\s+", I)] private static partial Regex SudoCmd();
+    [GeneratedRegex(@"\b(curl|wget)\b[^|;&]*\|(?!\|)", I)] private static partial Regex DownloadPipe();
+    [GeneratedRegex(@"set\s+-\w*o\s+pipefail|set\s+-o\s+pipefail|-o""?,?\s*""?pipefail", I)] private static partial Regex Pipefail();
     [GeneratedRegex(@"(^|_)(PASSWORD|PASSWD|PWD|SECRET|TOKEN|APIKEY|API_KEY|ACCESS_KEY|SECRET_KEY|PRIVATE_KEY|CREDENTIALS?|AUTH)($|_)", I)] private static partial Regex SecretName();
     [GeneratedRegex(@"\b(uvicorn|gunicorn|flask\s+run|nginx|httpd|npm\s+start|node\s+\S*(server|app|index)|java\s+-jar|serve|jupyter|streamlit|manage\.py\s+runserver|hypercorn|caddy)\b", I)] private static partial Regex ServerCommand();
 
@@ -102,6 +104,16 @@ internal static partial class DockerfileAnalyzer
         if (ApkAdd().IsMatch(cmd) && !cmd.Contains("--no-cache"))
             add(FindingSeverity.Warning, ApkCache, i, "apk add without --no-cache keeps the package index in the layer.", "Use apk add --no-cache.",
                 () => Rewrite(ApkAdd().Replace(cmd, "apk add --no-cache")), "added --no-cache to apk add");
+        if (DownloadPipe().IsMatch(cmd) && !Pipefail().IsMatch(cmd)
+            && !all.Any(x => x.Keyword == "SHELL" && x.Stage == i.Stage && x.Line < i.Line && x.Arguments.Contains("pipefail")))
+        {
+            var from = all.FirstOrDefault(x => x.Keyword == "FROM" && x.Stage == i.Stage)?.Arguments ?? "";
+            var shell = BaseImageFamilies.Of(from) == BaseImageFamily.Alpine ? "[\"/bin/ash\", \"-eo\", \"pipefail\", \"-c\"]" : "[\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]";
+            add(FindingSeverity.Warning, PipeWithoutPipefail, i,
+                "A download is piped into another command without pipefail: if curl/wget fails, the pipe still succeeds and the build goes on with a missing or partial file.",
+                $"Add SHELL {shell} before this RUN (or start it with set -o pipefail under bash).",
+                () => DockerfileEdit.InsertBefore(all, i, $"SHELL {shell}"), "set SHELL with pipefail before the piped download");
+        }
         if (SudoCmd().IsMatch(cmd))
             add(FindingSeverity.Warning, Sudo, i, "sudo in a Dockerfile: RUN already runs as the current USER, and sudo hides privilege changes.", "Remove sudo; switch USER around the commands that need root.",
                 () => Rewrite(SudoCmd().Replace(cmd, "")), "removed sudo");

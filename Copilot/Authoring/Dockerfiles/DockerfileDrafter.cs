@@ -23,39 +23,54 @@ public static partial class DockerfileDrafter
         ["11.8"] = "11.8.0", ["12.1"] = "12.1.1", ["12.2"] = "12.2.2", ["12.4"] = "12.4.1", ["12.6"] = "12.6.3", ["12.8"] = "12.8.1",
     };
 
-    [GeneratedRegex(@"\bwith\s+(.+?)(?:\.(?:\s|$)|;|\bfor\b|\bon\b|\bserving\b|\brunning\b|$)", I)]
-    private static partial Regex WithClause();
-
     /// <summary>Drafts a Dockerfile for <paramref name="request"/>.</summary>
     public static DockerfileDraft Draft(string request)
     {
         var notes = new List<string>();
         var files = new Dictionary<string, string>();
-        var text = request.ToLowerInvariant();
+        var asked = new DockerfileRequest(request);
+        var text = asked.Lower;
         string dockerfile;
-        if (Regex.IsMatch(text, @"\b(go|golang)\b")) dockerfile = Go(text, notes);
+        if (asked.WantsR) dockerfile = ScientificDockerfiles.R(asked, notes);
+        else if (asked.WantsConda) dockerfile = ScientificDockerfiles.Micromamba(asked, notes, files);
+        else if (Regex.IsMatch(text, @"\b(go|golang)\b")) dockerfile = Go(text, notes);
         else if (Regex.IsMatch(text, @"\brust\b|\bcargo\b")) dockerfile = Rust(notes);
         else if (Regex.IsMatch(text, @"\b(java|spring|maven|jvm)\b")) dockerfile = Java(notes);
         else if (Regex.IsMatch(text, @"\b(node(\.?js)?|npm|react|vite|next\.?js|typescript|express)\b")) dockerfile = Node(text, notes);
         else if (Regex.IsMatch(text, @"\b(static site|static files|nginx)\b")) dockerfile = StaticSite(notes);
-        else if (Regex.IsMatch(text, @"\b(cuda|gpu|pytorch|torch|tensorflow)\b")) dockerfile = Gpu(text, request, notes, files);
-        else dockerfile = Python(text, request, notes, files);
+        else if (Regex.IsMatch(text, @"\b(cuda|gpu|pytorch|torch|tensorflow)\b")) dockerfile = Gpu(asked, notes, files);
+        else dockerfile = Python(asked, notes, files);
         return new DockerfileDraft(dockerfile, files, notes, DockerfileLinter.Lint(dockerfile));
     }
 
-    private static string Python(string text, string request, List<string> notes, Dictionary<string, string> files)
+    private static string Python(DockerfileRequest asked, List<string> notes, Dictionary<string, string> files)
     {
-        var version = Regex.Match(text, @"python\s*(3\.\d{1,2})").Groups[1].Value is { Length: > 0 } v ? v : "3.12";
-        var variant = text.Contains("alpine") ? "alpine" : "slim";
+        var version = asked.Python ?? "3.12";
+        var variant = asked.Lower.Contains("alpine") ? "alpine" : "slim";
         var image = $"python:{version}-{variant}";
-        var packages = Packages(request);
-        var (port, cmd) = PythonServer(packages);
+        var packages = asked.Packages();
+        var (port, cmd) = PythonServer(packages, asked.Port);
         var sb = new StringBuilder();
         sb.Append($"FROM {image}\n\n");
         sb.Append("ENV PYTHONDONTWRITEBYTECODE=1 \\\n    PYTHONUNBUFFERED=1\n\n");
         sb.Append("WORKDIR /app\n\n");
-        AppendPipInstall(sb, packages, notes, files);
-        sb.Append("COPY . /app\n\n");
+        if (asked.Pyproject && !asked.Requirements)
+        {
+            // The project's own metadata lists its dependencies; installing the project installs them.
+            sb.Append("# pyproject.toml lists the dependencies: installing the project installs them.\n");
+            sb.Append("COPY . /app\n");
+            sb.Append("RUN pip install --no-cache-dir /app" + ServerExtras(packages) + "\n\n");
+        }
+        else
+        {
+            if (asked.Requirements)
+            {
+                sb.Append("COPY requirements.txt /tmp/requirements.txt\n");
+                sb.Append("RUN pip install --no-cache-dir -r /tmp/requirements.txt" + ServerExtras(packages) + "\n\n");
+            }
+            else AppendPipInstall(sb, packages, notes, files);
+            sb.Append("COPY . /app\n\n");
+        }
         sb.Append(string.Join('\n', BaseImageFamilies.NonRootUserLines(image))).Append("\n\n");
         if (port is not null)
         {
@@ -67,11 +82,12 @@ public static partial class DockerfileDrafter
         return sb.ToString();
     }
 
-    private static string Gpu(string text, string request, List<string> notes, Dictionary<string, string> files)
+    private static string Gpu(DockerfileRequest asked, List<string> notes, Dictionary<string, string> files)
     {
-        var cuda = Regex.Match(text, @"cuda\s*(\d{2}\.\d)").Groups[1].Value is { Length: > 0 } c ? c : "12.6";
+        var text = asked.Lower;
+        var cuda = asked.Cuda ?? "12.6";
         var torch = Regex.IsMatch(text, @"\b(pytorch|torch)\b");
-        var packages = Packages(request).Where(p => !Regex.IsMatch(p, "^(py)?torch$|^cuda$", I)).ToList();
+        var packages = asked.Packages().Where(p => !Regex.IsMatch(p, "^(py)?torch$|^cuda$", I)).ToList();
         var jupyter = Regex.IsMatch(text, @"\bjupyter(lab)?\b|\bnotebook\b");
         if (jupyter && !packages.Any(p => p.StartsWith("jupyterlab"))) packages.Add("jupyterlab");
         packages.RemoveAll(p => p is "jupyter" or "notebook");
@@ -83,7 +99,7 @@ public static partial class DockerfileDrafter
         }
         else
         {
-            var cudaTag = CudaTags.GetValueOrDefault(cuda, "12.6.3");
+            if (!CudaTags.TryGetValue(cuda, out var cudaTag)) { cudaTag = "12.6.3"; notes.Add($"No nvidia/cuda tag known for CUDA {cuda}: used 12.6.3."); }
             image = $"nvidia/cuda:{cudaTag}-{(Regex.IsMatch(text, @"\b(build|compile|nvcc|devel)\b") ? "devel" : "runtime")}-ubuntu22.04";
         }
         var sb = new StringBuilder();
@@ -133,36 +149,32 @@ public static partial class DockerfileDrafter
         sb.Append($"RUN {pip} install --no-cache-dir {string.Join(' ', pinned.Select(p => p!.Contains('[') ? $"\"{p}\"" : p))}\n\n");
     }
 
-    private static (int? Port, string? Cmd) PythonServer(List<string> packages)
+    private static (int? Port, string? Cmd) PythonServer(List<string> packages, int? stated)
     {
         if (packages.Contains("fastapi"))
         {
             if (!packages.Any(p => p.StartsWith("uvicorn"))) packages.Add("uvicorn[standard]");
-            return (8000, "[\"uvicorn\", \"main:app\", \"--host\", \"0.0.0.0\", \"--port\", \"8000\"]");
+            var port = stated ?? 8000;
+            return (port, $"[\"uvicorn\", \"main:app\", \"--host\", \"0.0.0.0\", \"--port\", \"{port}\"]");
         }
         if (packages.Contains("flask") || packages.Contains("django"))
         {
             if (!packages.Contains("gunicorn")) packages.Add("gunicorn");
             var app = packages.Contains("django") ? "mysite.wsgi:application" : "app:app";
-            return (8000, $"[\"gunicorn\", \"--bind\", \"0.0.0.0:8000\", \"{app}\"]");
+            var port = stated ?? 8000;
+            return (port, $"[\"gunicorn\", \"--bind\", \"0.0.0.0:{port}\", \"{app}\"]");
         }
-        if (packages.Contains("streamlit")) return (8501, "[\"streamlit\", \"run\", \"app.py\", \"--server.address=0.0.0.0\", \"--server.port=8501\"]");
-        return (null, null);
+        if (packages.Contains("streamlit"))
+        {
+            var port = stated ?? 8501;
+            return (port, $"[\"streamlit\", \"run\", \"app.py\", \"--server.address=0.0.0.0\", \"--server.port={port}\"]");
+        }
+        return (stated, null);
     }
 
-    private static List<string> Packages(string request)
-    {
-        var clause = WithClause().Match(request);
-        if (!clause.Success) return [];
-        var known = new[] { "python", "slim", "alpine", "cuda", "jupyterlab", "jupyter", "notebook", "pytorch", "torch", "a", "an", "and", "the", "gpu", "nodes", "nvcc", "cudnn", "gcc", "make", "cmake", "git", "curl", "wget", "build", "tools" };
-        return Regex.Split(clause.Groups[1].Value, @"\s*(?:,|\band\b|\+|&)\s*|\s+")
-            .Select(p => p.Trim().ToLowerInvariant())
-            .Where(p => Regex.IsMatch(p, @"^[a-z][a-z0-9_.\-\[\]]*$"))
-            .Select(p => p is "sklearn" or "scikit" ? "scikit-learn" : p)
-            .Where(p => !known.Contains(p) || p is "jupyterlab" or "notebook" or "jupyter" or "pytorch" or "torch")
-            .Where(p => !known.Contains(p) || !Regex.IsMatch(p, "^(nvcc|cudnn|gcc|make|cmake|git|curl|wget|build|tools)$"))
-            .Distinct().ToList();
-    }
+    /// <summary>The server the CMD runs, pinned, when the dependency file may not list it (uvicorn, gunicorn).</summary>
+    private static string ServerExtras(List<string> packages) =>
+        string.Concat(packages.Where(p => p.StartsWith("uvicorn") || p == "gunicorn").Select(p => " " + (PinnedPackages.Pin(p) is { } pin && pin.Contains('[') ? $"\"{pin}\"" : PinnedPackages.Pin(p))));
 
     private static string Go(string text, List<string> notes)
     {

@@ -53,4 +53,6 @@ public static class DockerfileRules
     public const string ApkCache = "CDF024";
     /// <summary>Relative WORKDIR.</summary>
     public const string RelativeWorkdir = "CDF025";
+    /// <summary>A download piped into another command (curl … | tar, wget … | sh) without pipefail, so a failed download is not a failed build.</summary>
+    public const string PipeWithoutPipefail = "CDF026";
 }

@@ -27,12 +27,16 @@ public static class ManifestRenderer
             case "Service":
                 documents.Add(Service(spec, headless: false));
                 break;
+            case "Ingress":
+                documents.Add(Ingress(spec));
+                break;
             default:
                 foreach (var v in spec.Volumes.Where(v => v.Size is not null && !(spec.Kind == "StatefulSet" && v.ClaimName == "data")))
                     documents.Add(Claim(spec, v.ClaimName, v.Size!));
                 documents.Add(Workload(spec));
                 if (spec.Kind == "StatefulSet") documents.Add(Service(spec, headless: true));
-                else if (spec.ServicePort is not null) documents.Add(Service(spec, headless: false));
+                if (spec.ServicePort is not null && !(spec.Kind == "StatefulSet" && spec.ServiceType is null))
+                    documents.Add(Service(spec.Kind == "StatefulSet" ? spec with { Name = spec.Name + "-external" } : spec, headless: false, selectorName: spec.Name));
                 break;
         }
         return ManifestWriter.Join(documents.Select(ManifestWriter.Write));
@@ -55,7 +59,7 @@ public static class ManifestRenderer
                 ("template", podTemplate),
                 ("volumeClaimTemplates", spec.StorageSize is null ? null : Seq([Map(
                     ("metadata", Map(("name", Str("data")))),
-                    ("spec", ClaimSpec(spec.StorageSize)))]))))),
+                    ("spec", ClaimSpec(spec, spec.StorageSize)))]))))),
             "CronJob" => Object("batch/v1", "CronJob", spec, ("spec", Map(
                 ("schedule", Str(spec.Schedule ?? "0 2 * * *")),
                 ("concurrencyPolicy", Str("Forbid")),
@@ -122,12 +126,12 @@ public static class ManifestRenderer
                 ("allowPrivilegeEscalation", Raw(false)),
                 ("capabilities", Map(("drop", Strings(["ALL"])))))),
             ("volumeMounts", Seq(mounts)));
-        if (spec.Kind is "Deployment" or "StatefulSet")
+        // Probes check the app itself: the image's own health command, else a TCP check on its port.
+        // The parser always gives a long-running workload a port or a known image, so one exists.
+        if (spec.Kind is "Deployment" or "StatefulSet" && ContainerChecker.ProbeFor(container) is { } readiness)
         {
-            // The probe needs the port or the image's own health command; a plain worker gets a process check.
-            var probe = ContainerChecker.ProbeFor(container) ?? Map(("exec", Map(("command", Strings(["/bin/sh", "-c", "kill -0 1"])))), ("periodSeconds", Raw(10)));
-            container.Add("readinessProbe", probe);
-            container.Add("livenessProbe", ContainerChecker.ProbeFor(container) ?? probe);
+            container.Add("readinessProbe", readiness);
+            container.Add("livenessProbe", ContainerChecker.ProbeFor(container)!);
         }
         return container;
     }
@@ -145,23 +149,35 @@ public static class ManifestRenderer
         return Map(("requests", Section(cpu, memory)), ("limits", Section(cpuLimit, memoryLimit)));
     }
 
-    private static YamlMappingNode Service(ManifestSpec spec, bool headless)
+    private static YamlMappingNode Service(ManifestSpec spec, bool headless, string? selectorName = null)
     {
         var target = spec.Ports.FirstOrDefault();
-        var port = spec.ServicePort ?? (target == 0 ? 80 : target);
+        var port = headless ? (target == 0 ? spec.ServicePort ?? 80 : target) : spec.ServicePort ?? (target == 0 ? 80 : target);
+        var nodePort = !headless && spec.ServiceType == "NodePort" && spec.NodePort is { } np ? Raw(np) : null;
         return Object("v1", "Service", spec, ("spec", Map(
+            ("type", headless ? null : spec.ServiceType is null ? null : Str(spec.ServiceType)),
             ("clusterIP", headless ? Str("None") : null),
-            ("selector", Dict([new("app.kubernetes.io/name", spec.Name)])),
-            ("ports", Seq([Map(("name", Str(PortName(port))), ("port", Raw(port)), ("targetPort", Raw(target == 0 ? port : target)))])))));
+            ("selector", Dict([new("app.kubernetes.io/name", selectorName ?? spec.Name)])),
+            ("ports", Seq([Map(("name", Str(PortName(port))), ("port", Raw(port)), ("targetPort", Raw(target == 0 ? port : target)), ("nodePort", nodePort))])))));
+    }
+
+    private static YamlMappingNode Ingress(ManifestSpec spec)
+    {
+        var backend = Map(("service", Map(("name", Str(spec.BackendService ?? spec.Name)), ("port", Map(("number", Raw(spec.ServicePort ?? 80)))))));
+        var rule = Map(
+            ("host", spec.Host is null ? null : Str(spec.Host)),
+            ("http", Map(("paths", Seq([Map(("path", Str("/")), ("pathType", Str("Prefix")), ("backend", backend))])))));
+        return Object("networking.k8s.io/v1", "Ingress", spec, ("spec", Map(("rules", Seq([rule])))));
     }
 
     private static string PortName(int port) => port switch { 80 or 8080 or 8000 or 3000 or 443 => "http", 5432 => "postgres", 3306 => "mysql", 6379 => "redis", _ => $"port-{port}" };
 
     private static YamlMappingNode Claim(ManifestSpec spec, string name, string size) =>
-        Object("v1", "PersistentVolumeClaim", spec with { Name = name }, ("spec", ClaimSpec(size)));
+        Object("v1", "PersistentVolumeClaim", spec with { Name = name }, ("spec", ClaimSpec(spec, size)));
 
-    private static YamlMappingNode ClaimSpec(string size) => Map(
-        ("accessModes", Strings(["ReadWriteOnce"])),
+    private static YamlMappingNode ClaimSpec(ManifestSpec spec, string size) => Map(
+        ("accessModes", Strings([spec.AccessMode ?? "ReadWriteOnce"])),
+        ("storageClassName", spec.StorageClass is null ? null : Str(spec.StorageClass)),
         ("resources", Map(("requests", Map(("storage", Str(size)))))));
 
     private static YamlMappingNode Object(string apiVersion, string kind, ManifestSpec spec, (string, YamlNode?) body, YamlMappingNode? extraMetadata = null)

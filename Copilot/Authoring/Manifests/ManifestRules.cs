@@ -61,6 +61,8 @@ public static class ManifestRules
     public const string LivenessProbe = "probe-liveness-missing";
     /// <summary>A GPU Job without the kueue.x-k8s.io/queue-name label.</summary>
     public const string KueueQueueLabel = "kueue-queue-label-missing";
+    /// <summary>A CronJob schedule that is not a valid five-field cron expression or macro.</summary>
+    public const string CronSchedule = "cron-schedule-invalid";
     /// <summary>A Kueue-managed Job that is not created suspended.</summary>
     public const string KueueSuspend = "kueue-suspend";
 }

@@ -11,8 +11,8 @@ namespace Collab.Copilot.Authoring.Manifests;
 /// </summary>
 public sealed record ManifestSpec
 {
-    /// <summary>Deployment, StatefulSet, Job, CronJob, Service, PersistentVolumeClaim or ConfigMap.</summary>
-    [Description("One of Deployment, StatefulSet, Job, CronJob, Service, PersistentVolumeClaim, ConfigMap.")]
+    /// <summary>Deployment, StatefulSet, Job, CronJob, Service, PersistentVolumeClaim, ConfigMap or Ingress.</summary>
+    [Description("One of Deployment, StatefulSet, Job, CronJob, Service, PersistentVolumeClaim, ConfigMap, Ingress.")]
     public required string Kind { get; init; }
 
     /// <summary>metadata.name, a DNS label.</summary>
@@ -62,6 +62,26 @@ public sealed record ManifestSpec
     /// <summary>Also render a Service for the workload on this port (Service kind: the port served).</summary>
     [Description("Port of a Service to render for the workload; null for no Service.")]
     public int? ServicePort { get; init; }
+
+    /// <summary>The Service type: null (ClusterIP), NodePort or LoadBalancer.</summary>
+    [Description("Service type: null for ClusterIP, or NodePort or LoadBalancer.")]
+    public string? ServiceType { get; init; }
+
+    /// <summary>The Service's nodePort (30000-32767) when the type is NodePort.</summary>
+    public int? NodePort { get; init; }
+
+    /// <summary>storageClassName of the claims the draft creates; null for the cluster default.</summary>
+    public string? StorageClass { get; init; }
+
+    /// <summary>Access mode of the claims the draft creates; null for ReadWriteOnce.</summary>
+    [Description("ReadWriteOnce, ReadWriteMany, ReadOnlyMany or ReadWriteOncePod; null for ReadWriteOnce.")]
+    public string? AccessMode { get; init; }
+
+    /// <summary>The host an Ingress routes.</summary>
+    public string? Host { get; init; }
+
+    /// <summary>The Service an Ingress routes to (default: the spec's name).</summary>
+    public string? BackendService { get; init; }
 
     /// <summary>ConfigMap data.</summary>
     public IReadOnlyDictionary<string, string> Data { get; init; } = new Dictionary<string, string>();

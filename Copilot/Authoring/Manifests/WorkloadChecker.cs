@@ -2,7 +2,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Collab.Copilot.Authoring.Manifests;
 
-/// <summary>Whole-object rules: selectors matching template labels, Job restart policy, Kueue queue label and suspend, PVC size.</summary>
+/// <summary>Whole-object rules: selectors matching template labels, Job restart policy, Kueue queue label and suspend, PVC size, CronJob schedule.</summary>
 internal sealed class WorkloadChecker(IssueSink sink)
 {
     public void Check(YamlMappingNode root, string kind)
@@ -10,6 +10,16 @@ internal sealed class WorkloadChecker(IssueSink sink)
         if (WorkloadShape.HasSelector(kind)) CheckSelector(root);
         if (WorkloadShape.IsBatch(kind)) CheckBatch(root, kind);
         if (kind == "PersistentVolumeClaim") CheckClaim(root);
+        if (kind == "CronJob") CheckSchedule(root);
+    }
+
+    private void CheckSchedule(YamlMappingNode root)
+    {
+        if (root.Map("spec") is not { } spec || spec.Str("schedule") is not { } schedule) return;
+        if (CronSchedule.Problem(schedule) is { } problem)
+            sink.Add(FindingSeverity.Error, ManifestRules.CronSchedule, "spec.schedule", spec.Get("schedule") ?? spec,
+                $"The schedule \"{schedule}\" is not valid: {problem}; the API server rejects the CronJob.",
+                "Write five fields: minute (0-59) hour (0-23) day-of-month (1-31) month (1-12) day-of-week (0-6), e.g. \"0 3 * * *\" for 03:00 daily.");
     }
 
     private void CheckSelector(YamlMappingNode root)

@@ -32,6 +32,33 @@ public sealed class AuthoringThroughCopilotTests(DocsIndexFixture index)
     }
 
     [Fact]
+    public async Task A_model_spec_that_drops_stated_values_gets_them_back_from_the_request()
+    {
+        // The model writes one replica, default name and no Service type; the request stated all three.
+        var model = new ScriptedChatClient("""{"kind":"Deployment","name":"app","image":"redis:7.4-alpine","replicas":1,"ports":[6379]}""");
+        var answer = await CopilotHarness.Create(index.Retriever, model).AskAsync("redis named cache with 3 replicas and a NodePort service, nodePort 30379");
+
+        Assert.Equal(CopilotIntent.ManifestDraft, answer.Final.Intent);
+        var yaml = Assert.Single(answer.Code("yaml")).Code;
+        Assert.Contains("name: cache", yaml);
+        Assert.Contains("replicas: 3", yaml);
+        Assert.Contains("type: NodePort", yaml);
+        Assert.Contains("nodePort: 30379", yaml);
+        Assert.DoesNotContain("Not as you asked", answer.Text);
+    }
+
+    [Fact]
+    public async Task A_stated_value_that_cannot_be_honoured_is_named_in_the_answer()
+    {
+        var answer = await CopilotHarness.Create(index.Retriever).AskAsync("NodePort service on port 8080 with nodePort 40000");
+
+        Assert.Equal(CopilotIntent.ManifestDraft, answer.Final.Intent);
+        Assert.Contains("Not as you asked", answer.Text);
+        Assert.Contains("nodePort: asked 40000", answer.Text);
+        Assert.Contains("outside the range", answer.Text);
+    }
+
+    [Fact]
     public async Task Pasted_manifest_is_validated_and_fixed_with_a_diff()
     {
         const string yaml = """

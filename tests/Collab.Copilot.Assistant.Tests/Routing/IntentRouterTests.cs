@@ -57,4 +57,45 @@ public sealed class IntentRouterTests
         var routed = IntentRouter.Route("help\n```\nfoo.bar.Baz: frobnication failed with error 0x2a\n  at qux\n```");
         Assert.Equal(CopilotIntent.ErrorDiagnosis, routed.Intent);
     }
+
+    [Theory]
+    [InlineData("pvc 50 gigs for my conda envs", CopilotIntent.ManifestDraft)]
+    [InlineData("nightly at 03:00 clean /scratch", CopilotIntent.ManifestDraft)]
+    [InlineData("tri replike našeg API-ja na portu 8000", CopilotIntent.ManifestDraft)]
+    [InlineData("každou noc ve 3:00 vyčistit /scratch", CopilotIntent.ManifestDraft)]
+    [InlineData("servei NodePort al port 8080 amb nodePort 30080", CopilotIntent.ManifestDraft)]
+    [InlineData("mi serve un pvc da 100 giga per i checkpoint", CopilotIntent.ManifestDraft)]
+    [InlineData("MinIO mit 4 Knoten", CopilotIntent.ManifestDraft)]
+    [InlineData("image with micromamba that builds my environment.yml", CopilotIntent.DockerfileDraft)]
+    [InlineData("Docker obraz s condou podle environment.yml", CopilotIntent.DockerfileDraft)]
+    [InlineData("Wie erstelle ich ein PVC?", CopilotIntent.DocsQuestion)]
+    [InlineData("Kako mogu dobiti GPU?", CopilotIntent.DocsQuestion)]
+    public void Routes_requests_without_imperative_verbs_in_six_languages(string text, CopilotIntent expected) => Assert.Equal(expected, IntentRouter.Route(text).Intent);
+
+    [Fact]
+    public void Unfenced_dockerfile_is_not_taken_for_a_question()
+    {
+        var routed = IntentRouter.Route("is this ok?\nFROM python:3.12-slim\nRUN pip install flask\nCMD [\"python\", \"app.py\"]\n");
+        Assert.Equal(CopilotIntent.DockerfileCheck, routed.Intent);
+        Assert.Equal("is this ok?", routed.Request);
+        Assert.StartsWith("FROM python:3.12-slim", routed.Paste);
+    }
+
+    [Fact]
+    public void Pasted_error_with_a_manifest_excerpt_goes_to_diagnosis_not_the_checker()
+    {
+        var paste = "my pod keeps restarting\n```\napiVersion: v1\nkind: Pod\nmetadata:\n  name: train\nspec:\n  containers:\n  - name: t\n    image: pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime\n" +
+                    "Events:\n  Type     Reason   Age   From     Message\n  Warning  BackOff  2m    kubelet  Back-off restarting failed container t in pod train\n```";
+        var routed = IntentRouter.Route(paste);
+        Assert.Equal(CopilotIntent.ErrorDiagnosis, routed.Intent);
+        Assert.Contains("Back-off restarting", routed.Paste);
+    }
+
+    [Fact]
+    public void Traceback_with_a_dockerfile_excerpt_goes_to_diagnosis()
+    {
+        var paste = "FROM python:3.12-slim\nRUN pip install --no-cache-dir torch==2.5.1\nCMD [\"python\", \"train.py\"]\n" +
+                    "Traceback (most recent call last):\n  File \"/app/train.py\", line 3, in <module>\n    import numpy\nModuleNotFoundError: No module named 'numpy'";
+        Assert.Equal(CopilotIntent.ErrorDiagnosis, IntentRouter.Route(paste).Intent);
+    }
 }

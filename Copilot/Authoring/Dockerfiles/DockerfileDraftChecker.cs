@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+using Collab.Copilot.Authoring.Understanding;
+
+namespace Collab.Copilot.Authoring.Dockerfiles;
+
+/// <summary>
+/// Compares a drafted Dockerfile with what the request stated — the base family and its version
+/// (CUDA, Python, R, micromamba), the dependency file, the port — before the answer is given, so
+/// a requirement the draft could not keep is named instead of silently replaced.
+/// </summary>
+public static class DockerfileDraftChecker
+{
+    /// <summary>The stated requirements <paramref name="dockerfile"/> does not carry.</summary>
+    public static IReadOnlyList<UnhonouredSlot> Check(string request, string dockerfile)
+    {
+        var asked = new DockerfileRequest(request);
+        var froms = Regex.Matches(dockerfile, @"^FROM\s+(\S+)", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        var bases = string.Join(", ", froms);
+        var missing = new List<UnhonouredSlot>();
+        void Expect(string slot, string? stated, bool ok, string found) { if (stated is not null && !ok) missing.Add(new(slot, stated, found)); }
+
+        Expect("CUDA version", asked.Cuda, froms.Any(f => f.Contains("cuda" + asked.Cuda) || f.Contains("cuda:" + asked.Cuda)), bases);
+        if (!asked.WantsR && !asked.WantsConda && asked.Cuda is null)
+            Expect("Python version", asked.Python, froms.Any(f => f.StartsWith("python:" + asked.Python, StringComparison.Ordinal)), bases);
+        Expect("R version", asked.WantsR ? asked.R : null, froms.Any(f => f.StartsWith("rocker/", StringComparison.Ordinal) && f.Contains(':' + asked.R)), bases);
+        Expect("conda environment", asked.WantsConda ? "micromamba/conda" : null, froms.Any(f => f.Contains("micromamba") || f.Contains("conda")), bases);
+        foreach (var file in new[] { "environment.yml", "requirements.txt", "pyproject.toml" })
+            Expect("dependency file", asked.Lower.Contains(file) ? file : null, dockerfile.Contains(file), "no mention of it");
+        Expect("port", asked.Port?.ToString(), Regex.IsMatch(dockerfile, $@"^EXPOSE\s+{asked.Port}\b", RegexOptions.Multiline), "another port");
+        return missing;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+
+namespace Collab.Copilot.Authoring.Dockerfiles;
+
+/// <summary>
+/// What a Dockerfile request states, in any of the six languages: the base family and its
+/// version (CUDA, Python, R), the dependency file (requirements.txt, pyproject.toml,
+/// environment.yml), the packages named after "with"/"s"/"amb"/"con"/"mit", the port.
+/// </summary>
+internal sealed partial record DockerfileRequest(string Text)
+{
+    private const RegexOptions I = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    public string Lower { get; } = Text.ToLowerInvariant();
+
+    /// <summary>The CUDA version stated ("CUDA 12.4", "nvidia/cuda:12.1", "cuda12.8"), or null.</summary>
+    public string? Cuda => CudaVersion().Match(Text) is { Success: true } m ? m.Groups[1].Value : null;
+
+    public string? Python => PythonVersion().Match(Text) is { Success: true } m ? m.Groups[1].Value : null;
+
+    /// <summary>The R version ("R 4.4"), or null.</summary>
+    public string? R => RVersion().Match(Text) is { Success: true } m ? m.Groups[1].Value : null;
+
+    public bool WantsR => RVersion().IsMatch(Text) || Regex.IsMatch(Text, @"\b(rocker|shiny|tidyverse|cran|rstudio|Rscript)\b", I);
+
+    public bool WantsConda => Regex.IsMatch(Text, @"\b(micromamba|mamba|conda|anaconda|miniconda|miniforge)\b|environment\.ya?ml", I);
+
+    public bool Requirements => Lower.Contains("requirements.txt");
+
+    public bool Pyproject => Regex.IsMatch(Lower, @"pyproject(\.toml)?|\bpoetry\b|\buv\b");
+
+    /// <summary>The port stated ("port 8080", "na portu 8000", "sulla porta 3838"), or null.</summary>
+    public int? Port => PortNumber().Match(Text) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    /// <summary>Package names stated after a "with" of any language, and frameworks named anywhere.</summary>
+    public List<string> Packages()
+    {
+        var result = new List<string>();
+        foreach (Match clause in WithClause().Matches(Text))
+            result.AddRange(Regex.Split(clause.Groups[1].Value, @"\s*(?:,|\band\b|\bi\b|\be\b|\bund\b|\ba\b|\+|&)\s*|\s+")
+                .Select(p => p.Trim().Trim('.', ',', ')', '(').ToLowerInvariant())
+                .Where(p => Regex.IsMatch(p, @"^[a-z][a-z0-9_.\-\[\]]*[a-z0-9\]]$") && !NotAPackage().IsMatch(p))
+                .Select(p => p is "sklearn" or "scikit" ? "scikit-learn" : p));
+        foreach (Match framework in Framework().Matches(Text))
+            result.Add(framework.Value.ToLowerInvariant());
+        return result.Distinct().ToList();
+    }
+
+    [GeneratedRegex(@"cuda[\s:\-]*v?(\d{2}\.\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex CudaVersion();
+
+    [GeneratedRegex(@"python[\s:]*(3\.\d{1,2})", RegexOptions.IgnoreCase)]
+    private static partial Regex PythonVersion();
+
+    [GeneratedRegex(@"(?<![\w./-])R[\s\-]?(\d\.\d)\b")]
+    private static partial Regex RVersion();
+
+    [GeneratedRegex(@"(?<![\w])(?:port\w*|listen\w*\s+on|lauscht\s+auf)\s*[:=]?\s*(\d{2,5})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PortNumber();
+
+    [GeneratedRegex(@"(?<![\w])(?:with|has|having|including|containing|s|sa|se|amb|con|mit|plus)\s+(.+?)(?:\.(?:\s|$)|;|\bfor\b|\bon\b|\bserving\b|\brunning\b|\bza\b|\bpro\b|\bper\b|\bfür\b|\bsulla\b|\bal\b|\bauf\b|\bna\b|\bu\b|\bve\b|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex WithClause();
+
+    [GeneratedRegex(@"\b(fastapi|flask|django|streamlit)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Framework();
+
+    // Words after "with" that are not packages: base families, tools, nouns of any language.
+    [GeneratedRegex(@"^(python3?|python\d\.\d+|pythonom|slim|alpine|cuda|pytorch|torch|a|an|the|my|gpu|gpus|nodes|nvcc|cudnn|gcc|make|cmake|git|curl|wget|build|tools|r|micromamba|mamba|conda|condou|rocker|environment\.ya?ml|requirements\.txt|pyproject\.toml|pyproject|packages?|paket\w*|balíčk\w*|balick\w*|paquet\w*|pacchett\w*|bibliotek\w*|librer\w*|llibrer\w*|aplikac\w*|app\w*|application|image|dockerfile|shiny|port\w*|\d[\d.]*|data|dependencies|deps|ovisnost\w*|závislost\w*|dipendenz\w*|dependènci\w*|abhängigkeit\w*|jupyterlab?|notebook|runtime|devel|ubuntu\w*|uv|poetry|meinem|meiner|mojim|mým|il|el|la|les|der|die|das|dem|den)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAPackage();
+}

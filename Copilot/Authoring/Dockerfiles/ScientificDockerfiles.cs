@@ -1,0 +1,78 @@
+using System.Text;
+
+namespace Collab.Copilot.Authoring.Dockerfiles;
+
+/// <summary>Drafts for the scientific base families: conda environments (on micromamba) and R (on rocker).</summary>
+internal static class ScientificDockerfiles
+{
+    // mambaorg/micromamba runs as its own user, uid 57439, whose shell activates the base environment.
+    private const string MicromambaImage = "mambaorg/micromamba:2.0.5";
+    private const string MambaUser = "57439";
+
+    private static readonly Dictionary<string, string> RTags = new() { ["4.1"] = "4.1.3", ["4.2"] = "4.2.3", ["4.3"] = "4.3.3", ["4.4"] = "4.4.2" };
+
+    /// <summary>A conda environment from environment.yml, installed into micromamba's base environment.</summary>
+    public static string Micromamba(DockerfileRequest request, List<string> notes, Dictionary<string, string> files)
+    {
+        if (!request.Lower.Contains("micromamba"))
+            notes.Add("Built the conda environment with micromamba (same environment.yml, a much smaller image than Anaconda/Miniconda).");
+        if (!request.Lower.Contains("environment.y"))
+        {
+            files["environment.yml"] = "name: base\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.12\n" +
+                string.Concat(request.Packages().Select(p => $"  - {p}\n"));
+            notes.Add("No environment.yml was mentioned: wrote one with conda-forge and Python 3.12; pin your packages in it.");
+        }
+        var port = request.Port;
+        var sb = new StringBuilder();
+        sb.Append($"FROM {MicromambaImage}\n\n");
+        sb.Append($"COPY --chown={MambaUser}:{MambaUser} environment.yml /tmp/environment.yml\n");
+        sb.Append("RUN micromamba install --yes --name base --file /tmp/environment.yml \\\n    && micromamba clean --all --yes\n\n");
+        sb.Append("WORKDIR /app\n");
+        sb.Append($"COPY --chown={MambaUser}:{MambaUser} . /app\n\n");
+        sb.Append($"USER {MambaUser}\n\n");
+        if (port is not null)
+        {
+            sb.Append($"EXPOSE {port}\n");
+            sb.Append($"HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"python\", \"-c\", \"import urllib.request; urllib.request.urlopen('http://127.0.0.1:{port}/')\"]\n");
+        }
+        // The image's entrypoint activates the environment before CMD runs.
+        sb.Append("CMD [\"python\", \"main.py\"]\n");
+        notes.Add("Runs python main.py inside the activated environment: change CMD to your entry point.");
+        return sb.ToString();
+    }
+
+    /// <summary>R on rocker/r-ver (or rocker/shiny for a Shiny app), packages installed with install2.r.</summary>
+    public static string R(DockerfileRequest request, List<string> notes)
+    {
+        var version = request.R ?? "4.4";
+        if (!RTags.TryGetValue(version, out var tag))
+        {
+            tag = RTags["4.4"];
+            notes.Add($"No rocker image known for R {version}: used R {tag}.");
+        }
+        var shiny = request.Lower.Contains("shiny");
+        var image = shiny ? $"rocker/shiny:{tag}" : $"rocker/r-ver:{tag}";
+        var packages = request.Packages().Where(p => p is not ("fastapi" or "flask" or "django" or "streamlit")).ToList();
+        var port = request.Port ?? (shiny ? 3838 : null);
+        var sb = new StringBuilder();
+        sb.Append($"FROM {image}\n\n");
+        if (packages.Count > 0)
+            sb.Append($"RUN install2.r --error --skipinstalled --ncpus -1 {string.Join(' ', packages)} \\\n    && rm -rf /tmp/downloaded_packages\n\n");
+        sb.Append("WORKDIR /app\n\nCOPY . /app\n\n");
+        sb.Append(string.Join('\n', BaseImageFamilies.NonRootUserLines(image))).Append("\n\n");
+        if (port is not null)
+        {
+            sb.Append($"EXPOSE {port}\n");
+            sb.Append($"HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"Rscript\", \"-e\", \"invisible(readLines(url('http://127.0.0.1:{port}/'), n = 1))\"]\n");
+        }
+        if (shiny)
+            sb.Append($"CMD [\"R\", \"-e\", \"shiny::runApp('/app', host = '0.0.0.0', port = {port})\"]\n");
+        else
+        {
+            sb.Append("CMD [\"Rscript\", \"main.R\"]\n");
+            notes.Add("Runs Rscript main.R: change CMD to your entry point.");
+        }
+        notes.Add("CRAN packages install from the rocker image's dated snapshot, so versions are fixed by the base tag.");
+        return sb.ToString();
+    }
+}

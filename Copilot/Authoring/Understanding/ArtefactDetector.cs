@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+
+namespace Collab.Copilot.Authoring.Understanding;
+
+/// <summary>
+/// Finds what was pasted, fenced or not, by what each line is: Kubernetes YAML, Dockerfile
+/// instructions, log/event/status lines and stack traces, or prose. The first prose line is not
+/// taken for the question when it is in fact the start of a manifest or a log.
+/// </summary>
+public static partial class ArtefactDetector
+{
+    private enum Line { Prose, Blank, Yaml, Docker, Log }
+
+    /// <summary>Splits <paramref name="text"/> into words and pasted artefacts.</summary>
+    public static PastedArtefacts Detect(string text)
+    {
+        var fences = Fence().Matches(text);
+        if (fences.Count > 0)
+        {
+            var words = Fence().Replace(text, " ").Trim();
+            var body = string.Join('\n', fences.Select(f => f.Groups["body"].Value));
+            // Words around a fence can hold unfenced artefacts too (a log line before the fence).
+            var outside = Classify(words);
+            var inside = Classify(body);
+            return Build(string.Join('\n', outside.Where(l => l.Kind is Line.Prose).Select(l => l.Text)).Trim(),
+                body + (outside.Any(l => l.Kind is not (Line.Prose or Line.Blank)) ? "\n" + string.Join('\n', outside.Where(l => l.Kind is not Line.Prose).Select(l => l.Text)) : ""),
+                inside.Concat(outside.Where(l => l.Kind is not Line.Prose)).ToList());
+        }
+        var lines = Classify(text);
+        if (lines.All(l => l.Kind is Line.Prose or Line.Blank)) return new PastedArtefacts(text.Trim(), null, null, null, [], false);
+        var prose = lines.Where(l => l.Kind is Line.Prose).Select(l => l.Text);
+        var pasted = lines.Where(l => l.Kind is not Line.Prose).Select(l => l.Text);
+        return Build(string.Join('\n', prose).Trim(), string.Join('\n', pasted).Trim('\n'), lines.Where(l => l.Kind is not Line.Prose).ToList());
+    }
+
+    private static PastedArtefacts Build(string words, string paste, IReadOnlyList<(Line Kind, string Text)> lines)
+    {
+        var yaml = lines.Where(l => l.Kind is Line.Yaml or Line.Blank).Select(l => l.Text).ToList();
+        var manifest = yaml.Any(l => ApiVersion().IsMatch(l)) && yaml.Any(l => KindLine().IsMatch(l)) ? string.Join('\n', yaml).Trim('\n') : null;
+        var docker = lines.Where(l => l.Kind is Line.Docker).Select(l => l.Text).ToList();
+        var instructions = docker.Count(l => Instruction().IsMatch(l));
+        var dockerfile = instructions >= 3 || (instructions >= 2 && docker.Any(l => FromLine().IsMatch(l))) ? string.Join('\n', docker) : null;
+        var log = lines.Where(l => l.Kind is Line.Log).Select(l => l.Text).ToList();
+        var strong = lines.Any(l => EventsHeader().IsMatch(l.Text) || StatusHeader().IsMatch(l.Text) || TraceStart().IsMatch(l.Text));
+        if (manifest is null && dockerfile is null && log.Count == 0 && paste.Trim().Length > 0)
+        {
+            // A fenced block that is neither: keep it as the paste with no artefact, so words still decide.
+            return new PastedArtefacts(words, paste, null, null, [], false);
+        }
+        return new PastedArtefacts(words, paste, manifest, dockerfile, log, strong);
+    }
+
+    private static List<(Line Kind, string Text)> Classify(string text)
+    {
+        var result = new List<(Line, string)>();
+        var continuation = false;
+        var inYaml = false;
+        foreach (var raw in text.Replace("\r\n", "\n").Split('\n'))
+        {
+            var line = raw.TrimEnd();
+            Line kind;
+            if (line.Trim().Length == 0) kind = Line.Blank;
+            else if (continuation) kind = Line.Docker;
+            else if (IsLog(line)) kind = Line.Log;
+            else if (Instruction().IsMatch(line)) kind = Line.Docker;
+            else if (ApiVersion().IsMatch(line) || KindLine().IsMatch(line) || line == "---") { kind = Line.Yaml; inYaml = true; }
+            else if (inYaml && (YamlLine().IsMatch(line) || line.StartsWith(' ') || line.StartsWith('-'))) kind = Line.Yaml;
+            else if (DescribeField().IsMatch(line) || line.StartsWith("  ") || line.StartsWith('\t')) kind = Line.Log;
+            else kind = Line.Prose;
+            if (kind is Line.Prose) inYaml = false;
+            continuation = kind is Line.Docker && line.EndsWith('\\');
+            result.Add((kind, line));
+        }
+        return result;
+    }
+
+    private static bool IsLog(string line) =>
+        EventRow().IsMatch(line) || EventsHeader().IsMatch(line) || StatusHeader().IsMatch(line) || StatusRow().IsMatch(line)
+        || Timestamp().IsMatch(line) || TraceStart().IsMatch(line) || TraceFrame().IsMatch(line) || ErrorLine().IsMatch(line) || KeyedFailure().IsMatch(line);
+
+    // "foo.bar.Baz: frobnication failed with error 0x2a": a component, a colon, then a failure word.
+    [GeneratedRegex(@"^\s*[\w.\-/\[\]]+:\s.*\b(error|exception|failed|failure|fatal|panic|denied|refused|timed out|killed|not found|unauthorized|forbidden)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex KeyedFailure();
+
+    [GeneratedRegex(@"```[ \t]*(?<lang>[\w.+-]*)[ \t]*\r?\n(?<body>.*?)(```|$)", RegexOptions.Singleline)]
+    private static partial Regex Fence();
+
+    [GeneratedRegex(@"^\s*apiVersion\s*:\s*\S+")]
+    private static partial Regex ApiVersion();
+
+    [GeneratedRegex(@"^\s*kind\s*:\s*[A-Z]\w+\s*$")]
+    private static partial Regex KindLine();
+
+    [GeneratedRegex(@"^\s*(- )?[\w.\-/""']+\s*:(\s|$)")]
+    private static partial Regex YamlLine();
+
+    // Dockerfile instructions are written in capitals; lower-case "from" or "run" is prose.
+    [GeneratedRegex(@"^\s*(FROM|RUN|COPY|ADD|CMD|ENTRYPOINT|ENV|USER|WORKDIR|EXPOSE|ARG|LABEL|HEALTHCHECK|SHELL|VOLUME|STOPSIGNAL|ONBUILD)\s+\S")]
+    private static partial Regex Instruction();
+
+    [GeneratedRegex(@"^\s*FROM\s+\S+")]
+    private static partial Regex FromLine();
+
+    [GeneratedRegex(@"^\s*(Warning|Normal)\s{1,}[A-Z]\w+\s+")]
+    private static partial Regex EventRow();
+
+    [GeneratedRegex(@"^\s*(Type\s+Reason\s+Age|LAST SEEN\s+TYPE\s+REASON|Events:\s*$)")]
+    private static partial Regex EventsHeader();
+
+    [GeneratedRegex(@"^\s*NAME\s+READY\s+STATUS|^\s*NAME\s+STATUS\s+")]
+    private static partial Regex StatusHeader();
+
+    [GeneratedRegex(@"^\S+\s+\d+/\d+\s+(CrashLoopBackOff|Error|OOMKilled|ImagePullBackOff|ErrImagePull|Pending|ContainerCreating|Init:\S+|Evicted|Completed|Running)\b")]
+    private static partial Regex StatusRow();
+
+    [GeneratedRegex(@"^\s*\[?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\w{3} +\d{1,2} \d{2}:\d{2}:\d{2}|[IWEF]\d{4} \d{2}:\d{2}:\d{2}|\d{2}:\d{2}:\d{2}[.,]\d+)")]
+    private static partial Regex Timestamp();
+
+    [GeneratedRegex(@"Traceback \(most recent call last\)|^\s*(Exception in thread|panic:|goroutine \d+ \[)")]
+    private static partial Regex TraceStart();
+
+    [GeneratedRegex(@"^\s*(File "".+"", line \d+|at [\w.$<>`]+\(.*\)|at [\w.$<>]+ in .+:line \d+)")]
+    private static partial Regex TraceFrame();
+
+    [GeneratedRegex(@"^\s*(\w[\w.]*(Error|Exception)\b|ERROR\b|FATAL\b|fatal:|error:|Error:|Error from server|E\d{4}|W\d{4}|CRITICAL\b|Killed$|OOMKilled|.*\b(exit(ed)? (with )?(code|status)\s*:?\s*\d+|Back-off restarting|Failed to pull image|ErrImagePull|ImagePullBackOff|CrashLoopBackOff|failed to solve|Segmentation fault|core dumped)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex ErrorLine();
+
+    [GeneratedRegex(@"^\s*(Name|Namespace|Priority|Node|Start Time|Labels|Annotations|Status|IP|IPs|Controlled By|Containers|Container ID|Image|Image ID|Port|Host Port|State|Reason|Message|Last State|Exit Code|Started|Finished|Ready|Restart Count|Limits|Requests|Environment|Mounts|Conditions|Volumes|QoS Class|Node-Selectors|Tolerations|Events)\s*:")]
+    private static partial Regex DescribeField();
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Collab.Copilot.Authoring.Understanding;
+
+/// <summary>Counts and sizes as people write them: "3 replicas", "tri replike", "dvěma replikami", "4-node", "x4", "50 gigs", "1Ti".</summary>
+internal static partial class Counting
+{
+    [GeneratedRegex(@"[\p{L}\p{Mn}\d]+")]
+    private static partial Regex Token();
+
+    /// <summary>
+    /// The count written just before a match of <paramref name="noun"/>, looking back up to three
+    /// words (digits or number words of any language), the nearest first.
+    /// </summary>
+    public static int? Before(string text, Regex noun, Regex? skip = null)
+    {
+        foreach (Match m in noun.Matches(text))
+        {
+            var before = Token().Matches(text[..m.Index]).TakeLast(3).Reverse();
+            foreach (var token in before.Select(t => t.Value.ToLowerInvariant()))
+            {
+                // "2x H100" counts too.
+                var digits = token.EndsWith('x') && token.Length > 1 ? token[..^1] : token;
+                if (int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and < 1000) return n;
+                if (Vocabulary.Numbers.TryGetValue(token, out var w)) return w;
+                if (skip?.IsMatch(token) != true && token.Length > 3) break;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The count written just after a match ("replicas: 3", "Replikas 3").</summary>
+    public static int? After(string text, Regex noun)
+    {
+        foreach (Match m in noun.Matches(text))
+        {
+            var after = Regex.Match(text[(m.Index + m.Length)..], @"^\s*[:=]?\s*(\d{1,3})\b");
+            if (after.Success) return int.Parse(after.Groups[1].Value, CultureInfo.InvariantCulture);
+        }
+        return null;
+    }
+
+    private static readonly Regex Size = new(@"(?<![\w.])(\d+(?:[.,]\d+)?)\s*-?\s*(ti|tib|tb|tera\w*|gi|gib|gb|g|mi|mib|mb|mega\w*|" +
+        Vocabulary.Alternation(Vocabulary.All.SelectMany(l => l.GigaWords)) + @")(?![\w.])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>Sizes in the text, normalised to Kubernetes binary units, each with the words that follow it.</summary>
+    public static IEnumerable<(string Quantity, string Following, int Index)> Sizes(string text)
+    {
+        foreach (Match m in Size.Matches(text))
+        {
+            var number = m.Groups[1].Value.Replace(',', '.');
+            var unit = m.Groups[2].Value.ToLowerInvariant();
+            var suffix = unit.StartsWith('t') ? "Ti" : unit.StartsWith('m') ? "Mi" : "Gi";
+            if (number.Contains('.'))
+            {
+                // Kubernetes quantities take decimals, but "1.5Gi" reads better as 1536Mi.
+                var value = double.Parse(number, CultureInfo.InvariantCulture);
+                (number, suffix) = suffix == "Gi" && value < 1024 ? (((int)Math.Round(value * 1024)).ToString(CultureInfo.InvariantCulture), "Mi") : (number, suffix);
+            }
+            var end = m.Index + m.Length;
+            yield return (number + suffix, text[end..Math.Min(text.Length, end + 24)], m.Index);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using Collab.Copilot.Authoring.Manifests;
+using YamlDotNet.RepresentationModel;
+
+namespace Collab.Copilot.Authoring.Understanding;
+
+/// <summary>A stated requirement the draft does not carry.</summary>
+/// <param name="Slot">Which requirement ("replicas", "storage size"...).</param>
+/// <param name="Stated">What the request stated.</param>
+/// <param name="Found">What the draft has instead (or "nothing").</param>
+public sealed record UnhonouredSlot(string Slot, string Stated, string Found)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{Slot}: asked {Stated}, the draft has {Found}";
+}
+
+/// <summary>
+/// Compares a drafted manifest (from the rule-based drafter or a model) with the requirements the
+/// request stated, before the answer is given: whatever is missing is named in the answer rather
+/// than silently replaced by a default.
+/// </summary>
+public static class DraftChecker
+{
+    /// <summary>The stated requirements <paramref name="yaml"/> does not carry; empty when it honours them all.</summary>
+    public static IReadOnlyList<UnhonouredSlot> Check(RequestSlots slots, string yaml)
+    {
+        var missing = new List<UnhonouredSlot>();
+        List<YamlMappingNode> docs;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            docs = stream.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>().ToList();
+        }
+        catch (YamlDotNet.Core.YamlException)
+        {
+            return [new UnhonouredSlot("manifest", "valid YAML", "YAML that does not parse")];
+        }
+        void Expect(string slot, object? stated, bool ok, string found) { if (stated is not null && !ok) missing.Add(new(slot, stated.ToString()!, found)); }
+
+        var kind = slots.Kind.ToString();
+        var main = docs.FirstOrDefault(d => d.Str("kind") == kind);
+        Expect("kind", kind, main is not null, string.Join(", ", docs.Select(d => d.Str("kind"))));
+        if (main is null) return missing;
+        var spec = main.Map("spec");
+        var pod = WorkloadShape.PodSpecPath(kind) is { } path ? path.Aggregate((YamlMappingNode?)main, (n, k) => n?.Map(k)) : null;
+        var containers = pod?.Seq("containers")?.Children.OfType<YamlMappingNode>().ToList() ?? [];
+        var services = docs.Where(d => d.Str("kind") == "Service").ToList();
+        var servicePorts = services.SelectMany(s => s.Map("spec")?.Seq("ports")?.Children.OfType<YamlMappingNode>() ?? []).ToList();
+
+        Expect("name", slots.Name, main.Map("metadata")?.Str("name") == slots.Name, main.Map("metadata")?.Str("name") ?? "nothing");
+        if (kind is "Deployment" or "StatefulSet")
+            Expect("replicas", slots.Replicas, spec?.Str("replicas") == slots.Replicas?.ToString(), spec?.Str("replicas") ?? "nothing");
+        Expect("storage size", slots.StorageSize, yaml.Contains("storage: " + slots.StorageSize), "another size");
+        Expect("storage class", slots.StorageClass, yaml.Contains("storageClassName: " + slots.StorageClass), "the cluster default");
+        Expect("access mode", slots.AccessMode, yaml.Contains("- " + slots.AccessMode), "ReadWriteOnce");
+        if (kind == "CronJob") Expect("schedule", slots.Schedule, spec?.Str("schedule") == slots.Schedule, spec?.Str("schedule") ?? "nothing");
+        if (containers.Count > 0)
+        {
+            var ports = containers.SelectMany(c => c.Seq("ports")?.Children.OfType<YamlMappingNode>() ?? []).Select(p => p.Str("containerPort")).ToList();
+            foreach (var p in slots.ContainerPorts) Expect("port", p, ports.Contains(p.ToString()), ports.Count == 0 ? "no port" : string.Join(", ", ports));
+            var image = containers[0].Str("image") ?? "";
+            if (slots.Image is { } stated)
+                Expect("image", stated, ImageReference.Parse(image).CanonicalRepository == ImageReference.Parse(stated).CanonicalRepository
+                    && (!ImageReference.Parse(stated).IsPinned || image == stated), image);
+            else if (slots.ImageWord is { } word)
+                Expect("image", word, ImageReference.Parse(image).CanonicalRepository == ImageReference.Parse(word).CanonicalRepository, image);
+            if (slots.Gpu is { } gpu)
+            {
+                var limits = containers[0].Map("resources")?.Map("limits");
+                var key = limits?.Children.Keys.Select(k => k.ToString()).FirstOrDefault(k => k.StartsWith("nvidia.com/", StringComparison.Ordinal));
+                var wanted = gpu.WantsMig ? gpu.MigProfile is null ? "a MIG slice" : $"nvidia.com/mig-{gpu.MigProfile}" : "nvidia.com/gpu (a whole GPU)";
+                var ok = key is not null && (gpu.WantsMig ? key.StartsWith("nvidia.com/mig-", StringComparison.Ordinal) && (gpu.MigProfile is null || key.EndsWith(gpu.MigProfile, StringComparison.Ordinal)) : key == ResourceNames.Gpu);
+                Expect("GPU", $"{gpu.Count} × {wanted}", ok && limits!.Str(key!) == gpu.Count.ToString(), key is null ? "no GPU" : $"{limits!.Str(key)} × {key}");
+            }
+            var claims = pod?.Seq("volumes")?.Children.OfType<YamlMappingNode>().Select(v => v.Map("persistentVolumeClaim")?.Str("claimName")).ToList() ?? [];
+            var mounts = containers[0].Seq("volumeMounts")?.Children.OfType<YamlMappingNode>().ToList() ?? [];
+            foreach (var claim in slots.Claims)
+            {
+                Expect("volume claim", claim.Name, claims.Contains(claim.Name), claims.Count == 0 ? "no claim" : string.Join(", ", claims));
+                if (claim.MountPath is { } at)
+                    Expect($"mount of {claim.Name}", at, mounts.Any(m => m.Str("name") == claim.Name && m.Str("mountPath") == at), "another path");
+            }
+            var env = containers[0].Seq("env")?.Children.OfType<YamlMappingNode>().ToDictionary(e => e.Str("name") ?? "", e => e.Str("value")) ?? [];
+            foreach (var (k, v) in slots.Env) Expect($"env {k}", v, env.GetValueOrDefault(k) == v, env.GetValueOrDefault(k) ?? "nothing");
+        }
+        var ingressPort = kind == "Ingress" ? spec?.Seq("rules")?.Children.OfType<YamlMappingNode>().FirstOrDefault()?.Map("http")?.Seq("paths")?.Children
+            .OfType<YamlMappingNode>().FirstOrDefault()?.Map("backend")?.Map("service")?.Map("port")?.Str("number") : null;
+        if (slots.WantsService || kind == "Service")
+            Expect("Service", "a Service", services.Count > 0, "none");
+        Expect("Service port", slots.ServicePort, ingressPort == slots.ServicePort?.ToString() || servicePorts.Any(p => p.Str("port") == slots.ServicePort?.ToString()),
+            string.Join(", ", servicePorts.Select(p => p.Str("port"))));
+        Expect("nodePort", slots.NodePort, servicePorts.Any(p => p.Str("nodePort") == slots.NodePort?.ToString()), "none (the cluster picks one)");
+        Expect("Service type", slots.ServiceType, services.Any(s => s.Map("spec")?.Str("type") == slots.ServiceType), "ClusterIP");
+        if (kind == "Ingress") Expect("host", slots.Host, yaml.Contains("host: " + slots.Host), "no host");
+        return missing;
+    }
+}

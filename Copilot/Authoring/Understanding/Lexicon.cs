@@ -1,0 +1,67 @@
+namespace Collab.Copilot.Authoring.Understanding;
+
+/// <summary>
+/// The words one language uses for what the understanding layer looks for: kinds, counts,
+/// schedules, sizes, names. Entries are lower-case regex fragments matched on word boundaries;
+/// a German compound ("Trainingsjob") is matched by a kind word at the end of a token. The
+/// mechanisms (slot extraction, intent) are shared; only these tables differ per language.
+/// </summary>
+public sealed record Lexicon
+{
+    /// <summary>ISO code of the language (en, hr, cs, ca, it, de).</summary>
+    public required string Language { get; init; }
+    /// <summary>Words that ask for something to be made: "napravi", "brauche", "mi serve".</summary>
+    public string[] DraftCues { get; init; } = [];
+    /// <summary>Words that open a how/what/why question, which asks for an explanation rather than a draft.</summary>
+    public string[] QuestionOpeners { get; init; } = [];
+    /// <summary>Words that ask for a review of something: "check", "provjeri", "prüfen".</summary>
+    public string[] CheckCues { get; init; } = [];
+    /// <summary>Nouns per kind, e.g. Job: "job", "posao", "úloha".</summary>
+    public Dictionary<ResourceKind, string[]> Kinds { get; init; } = [];
+    /// <summary>Number words with their value, inflected forms included.</summary>
+    public Dictionary<string, int> Numbers { get; init; } = [];
+    /// <summary>Nouns counted as replicas: "replicas", "replike", "Replikas".</summary>
+    public string[] Replicas { get; init; } = [];
+    /// <summary>Nouns that make a count a number of cluster members: "nodes", "čvora", "Knoten".</summary>
+    public string[] Nodes { get; init; } = [];
+    /// <summary>Words that introduce a name: "named", "imena", "jménem", "anomenat", "chiamato", "namens".</summary>
+    public string[] NameMarkers { get; init; } = [];
+    /// <summary>Nouns for a port: "port", "portu", "porta".</summary>
+    public string[] Ports { get; init; } = [];
+    /// <summary>"every"/"each" before a unit or a day.</summary>
+    public string[] Every { get; init; } = [];
+    /// <summary>Minute units.</summary>
+    public string[] Minutes { get; init; } = [];
+    /// <summary>Hour units.</summary>
+    public string[] Hours { get; init; } = [];
+    /// <summary>Words or phrases meaning every day.</summary>
+    public string[] Daily { get; init; } = [];
+    /// <summary>Words or phrases meaning every night (default 02:00).</summary>
+    public string[] Nightly { get; init; } = [];
+    /// <summary>Words or phrases meaning every hour.</summary>
+    public string[] Hourly { get; init; } = [];
+    /// <summary>Words or phrases meaning every week.</summary>
+    public string[] Weekly { get; init; } = [];
+    /// <summary>Words or phrases meaning every month.</summary>
+    public string[] Monthly { get; init; } = [];
+    /// <summary>Day names, Sunday first; each entry lists the inflected forms.</summary>
+    public string[][] Days { get; init; } = [];
+    /// <summary>Prepositions before a clock time: "at", "u", "ve", "a les", "alle", "um".</summary>
+    public string[] At { get; init; } = [];
+    /// <summary>Words that say a whole GPU is meant: "full", "cijeli", "celou", "sencera", "intera", "ganze".</summary>
+    public string[] WholeGpu { get; init; } = [];
+    /// <summary>Negations that turn "MIG" into "not MIG": "not", "ne", "kein", "senza".</summary>
+    public string[] Negations { get; init; } = [];
+    /// <summary>Nouns for storage: "volume", "disk", "úložiště", "Speicher".</summary>
+    public string[] Storage { get; init; } = [];
+    /// <summary>Nouns for memory (RAM), so a size before them is not storage.</summary>
+    public string[] Memory { get; init; } = [];
+    /// <summary>Words for a database, which keeps state (StatefulSet).</summary>
+    public string[] Databases { get; init; } = [];
+    /// <summary>Words for work that runs to completion (Job): training, evaluation, preprocessing.</summary>
+    public string[] Batch { get; init; } = [];
+    /// <summary>Nouns for a container image to build: "docker image", "obraz", "imatge", "immagine".</summary>
+    public string[] ImageNouns { get; init; } = [];
+    /// <summary>Words for a size unit of gigabytes as people write it ("gigs", "giga", "gigues").</summary>
+    public string[] GigaWords { get; init; } = [];
+}

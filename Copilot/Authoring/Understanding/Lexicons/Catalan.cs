@@ -1,0 +1,50 @@
+namespace Collab.Copilot.Authoring.Understanding.Lexicons;
+
+/// <summary>Catalan words for the understanding layer.</summary>
+internal static class Catalan
+{
+    public static Lexicon Words { get; } = new()
+    {
+        Language = "ca",
+        DraftCues = ["crea", "creeu", "fes", "fes-me", "escriu", "necessito", "necessitem", "vull", "voldria", "dona'm", "genera", "prepara", "desplega"],
+        QuestionOpeners = ["com", "què", "que", "per què", "per que", "on", "quan", "quin", "quina", "quins", "és possible", "explica"],
+        CheckCues = ["revisa", "comprova", "valida", "arregla", "què hi ha malament", "que hi ha malament", "està bé", "esta be"],
+        Kinds = new()
+        {
+            [ResourceKind.CronJob] = ["cron ?job\\w*", "cron\\w*", "tasca programada"],
+            [ResourceKind.StatefulSet] = ["stateful ?set\\w*"],
+            [ResourceKind.Deployment] = ["deployment\\w*", "desplegament\\w*"],
+            [ResourceKind.Job] = ["job\\w*", "treball\\w*", "tasca", "tasques"],
+            [ResourceKind.ConfigMap] = ["config ?map\\w*"],
+            [ResourceKind.PersistentVolumeClaim] = ["pvc\\w*", "volume claim\\w*"],
+            [ResourceKind.Service] = ["servei\\w*", "serveis", "service\\w*", "node ?port\\w*"],
+            [ResourceKind.Ingress] = ["ingress\\w*"],
+        },
+        Numbers = new()
+        {
+            ["un"] = 1, ["una"] = 1, ["dos"] = 2, ["dues"] = 2, ["tres"] = 3, ["quatre"] = 4, ["cinc"] = 5, ["sis"] = 6, ["vuit"] = 8, ["nou"] = 9, ["deu"] = 10,
+        },
+        Replicas = ["rèpliques", "repliques", "rèplica", "replica", "instàncies", "instancies", "còpies", "copies"],
+        Nodes = ["nodes?", "nodes", "servidors"],
+        NameMarkers = ["anomenat", "anomenada", "amb nom", "amb el nom", "de nom", "nom", "que es digui"],
+        Ports = ["port\\w*"],
+        Every = ["cada"],
+        Minutes = ["minuts?", "min"],
+        Hours = ["hores", "hora", "h"],
+        Daily = ["cada dia", "diàriament", "diariament", "cada matí", "cada mati", "cada vespre"],
+        Nightly = ["cada nit", "de nit", "cada matinada"],
+        Hourly = ["cada hora"],
+        Weekly = ["setmanalment", "cada setmana"],
+        Monthly = ["mensualment", "cada mes"],
+        Days = [["diumenges?"], ["dilluns"], ["dimarts"], ["dimecres"], ["dijous"], ["divendres"], ["dissabtes?"]],
+        At = ["a les", "a la", "cap a les"],
+        WholeGpu = ["sencer\\w*", "complet\\w*", "dedicad\\w*"],
+        Negations = ["no", "sense", "cap"],
+        Storage = ["volum\\w*", "disc\\w*", "emmagatzematge", "espai"],
+        Memory = ["ram", "memòria", "memoria"],
+        Databases = ["base de dades", "bases de dades", "bd", "db"],
+        Batch = ["entrenament\\w*", "entrenar", "avaluació", "avaluacio", "preprocessament", "migració"],
+        ImageNouns = ["imatges?", "imatge docker", "contenidor\\w*"],
+        GigaWords = ["gigues", "giga", "gigabytes?"],
+    };
+}

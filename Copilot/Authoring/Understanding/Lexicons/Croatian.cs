@@ -1,0 +1,51 @@
+namespace Collab.Copilot.Authoring.Understanding.Lexicons;
+
+/// <summary>Croatian words for the understanding layer (with the case endings people type, and without diacritics).</summary>
+internal static class Croatian
+{
+    public static Lexicon Words { get; } = new()
+    {
+        Language = "hr",
+        DraftCues = ["napravi", "napiši", "napisi", "treba mi", "trebam", "trebao bih", "daj mi", "želim", "zelim", "složi", "slozi", "kreiraj", "generiraj", "pokreni", "podigni"],
+        QuestionOpeners = ["kako", "što", "sto", "zašto", "zasto", "gdje", "kada", "koji", "koja", "koje", "je li", "objasni"],
+        CheckCues = ["provjeri", "pregledaj", "pogledaj", "popravi", "što ne valja", "sto ne valja", "je li ovo ok", "review"],
+        Kinds = new()
+        {
+            [ResourceKind.CronJob] = ["cron ?job\\w*", "cron\\w*", "zakazan\\w* posa\\w*"],
+            [ResourceKind.StatefulSet] = ["stateful ?set\\w*"],
+            [ResourceKind.Deployment] = ["deployment\\w*"],
+            [ResourceKind.Job] = ["job\\w*", "posao", "posla", "poslove", "zadatak"],
+            [ResourceKind.ConfigMap] = ["config ?map\\w*"],
+            [ResourceKind.PersistentVolumeClaim] = ["pvc\\w*", "volume claim\\w*"],
+            [ResourceKind.Service] = ["servis\\w*", "usluga", "uslugu", "uslugom", "service\\w*", "node ?port\\w*"],
+            [ResourceKind.Ingress] = ["ingress\\w*"],
+        },
+        Numbers = new()
+        {
+            ["jedan"] = 1, ["jedna"] = 1, ["jednu"] = 1, ["jednom"] = 1, ["jednim"] = 1, ["jednog"] = 1, ["dva"] = 2, ["dvije"] = 2, ["dvjema"] = 2,
+            ["dviju"] = 2, ["dvama"] = 2, ["tri"] = 3, ["triju"] = 3, ["četiri"] = 4, ["cetiri"] = 4, ["pet"] = 5, ["šest"] = 6, ["sest"] = 6, ["sedam"] = 7, ["osam"] = 8, ["devet"] = 9, ["deset"] = 10,
+        },
+        Replicas = ["replik\\w*", "kopij\\w*", "instanc\\w*", "podova", "poda"],
+        Nodes = ["čvor\\w*", "cvor\\w*", "nod\\w*"],
+        NameMarkers = ["imena", "ime", "naziva", "naziv", "pod imenom", "zove se", "nazvan\\w*"],
+        Ports = ["port\\w*"],
+        Every = ["svakih", "svaki", "svake", "svaku", "svakog"],
+        Minutes = ["minut\\w*", "min"],
+        Hours = ["sat\\w*", "h"],
+        Daily = ["svaki dan", "svakog dana", "dnevno", "svako jutro", "svaku večer", "svaku vecer"],
+        Nightly = ["svake noći", "svake noci", "svaku noć", "svaku noc", "noću", "nocu", "svake večeri"],
+        Hourly = ["svaki sat", "svakog sata"],
+        Weekly = ["tjedno", "svaki tjedan", "jednom tjedno"],
+        Monthly = ["mjesečno", "mjesecno", "svaki mjesec"],
+        Days = [["nedjelj\\w*"], ["ponedjelj\\w*"], ["utor\\w*"], ["srijed\\w*"], ["četvrt\\w*", "cetvrt\\w*"], ["petak", "petkom", "petka"], ["subot\\w*"]],
+        At = ["u", "oko"],
+        WholeGpu = ["cijel\\w*", "cjel\\w*", "puni", "punu", "punog", "čitav\\w*", "citav\\w*"],
+        Negations = ["ne", "nije", "bez", "nikako"],
+        Storage = ["volumen\\w*", "disk\\w*", "pohran\\w*", "prostor\\w*", "memorij\\w* na disku"],
+        Memory = ["ram\\w*", "memorij\\w*"],
+        Databases = ["baz\\w*", "db"],
+        Batch = ["treniranj\\w*", "trening\\w*", "treniraj\\w*", "evaluacij\\w*", "obrad\\w*", "predobrad\\w*", "migracij\\w*"],
+        ImageNouns = ["slik\\w*", "docker image\\w*", "image\\w*", "kontejner\\w*"],
+        GigaWords = ["giga", "gigabajt\\w*", "gigova"],
+    };
+}

@@ -1,0 +1,51 @@
+namespace Collab.Copilot.Authoring.Understanding.Lexicons;
+
+/// <summary>English words for the understanding layer.</summary>
+internal static class English
+{
+    public static Lexicon Words { get; } = new()
+    {
+        Language = "en",
+        DraftCues = ["draft", "write", "create", "generate", "give me", "make", "build", "need", "want", "produce", "scaffold", "set up", "setup", "prepare", "deploy", "spin up", "i'd like"],
+        QuestionOpeners = ["how", "what", "why", "where", "when", "which", "who", "is there", "does", "do i", "should", "explain"],
+        CheckCues = ["check", "validate", "review", "lint", "verify", "what's wrong", "whats wrong", "what is wrong", "fix", "is this ok", "is this right", "look at"],
+        Kinds = new()
+        {
+            [ResourceKind.CronJob] = ["cron ?jobs?", "cron", "scheduled jobs?"],
+            [ResourceKind.StatefulSet] = ["stateful ?sets?"],
+            [ResourceKind.Deployment] = ["deployments?", "deploy"],
+            [ResourceKind.Job] = ["jobs?", "batch jobs?"],
+            [ResourceKind.ConfigMap] = ["config ?maps?"],
+            [ResourceKind.PersistentVolumeClaim] = ["pvcs?", "persistent ?volume ?claims?", "volume ?claims?", "persistent volumes?"],
+            [ResourceKind.Service] = ["services?", "svc", "node ?ports?"],
+            [ResourceKind.Ingress] = ["ingress(es)?"],
+        },
+        Numbers = new()
+        {
+            ["a"] = 1, ["an"] = 1, ["one"] = 1, ["single"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6,
+            ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["twelve"] = 12, ["sixteen"] = 16,
+        },
+        Replicas = ["replicas?", "instances?", "copies", "pods?"],
+        Nodes = ["nodes?", "members?", "servers?"],
+        NameMarkers = ["named", "called", "name", "name it"],
+        Ports = ["ports?"],
+        Every = ["every", "each"],
+        Minutes = ["minutes?", "mins?", "m"],
+        Hours = ["hours?", "hrs?", "h"],
+        Daily = ["daily", "every day", "each day", "every morning", "every evening", "once a day"],
+        Nightly = ["nightly", "every night", "each night", "at night", "overnight"],
+        Hourly = ["hourly", "every hour", "each hour"],
+        Weekly = ["weekly", "every week", "once a week"],
+        Monthly = ["monthly", "every month", "once a month"],
+        Days = [["sundays?"], ["mondays?"], ["tuesdays?"], ["wednesdays?"], ["thursdays?"], ["fridays?"], ["saturdays?"]],
+        At = ["at"],
+        WholeGpu = ["full", "whole", "entire", "dedicated"],
+        Negations = ["not", "no", "without", "never", "instead of"],
+        Storage = ["volumes?", "disks?", "storage", "space", "pvcs?"],
+        Memory = ["ram", "memory", "mem"],
+        Databases = ["database", "db"],
+        Batch = ["train(s|ing)?", "fine-?tun\\w*", "batch", "benchmark\\w*", "one-?off", "migration", "evaluat\\w*", "preprocess\\w*", "run once"],
+        ImageNouns = ["docker ?images?", "container ?images?", "images?", "base image"],
+        GigaWords = ["gigs?", "gigabytes?", "giga"],
+    };
+}

@@ -1,0 +1,51 @@
+namespace Collab.Copilot.Authoring.Understanding.Lexicons;
+
+/// <summary>German words for the understanding layer; compounds ("Trainingsjob", "NodePort-Service") are matched by their last part.</summary>
+internal static class German
+{
+    public static Lexicon Words { get; } = new()
+    {
+        Language = "de",
+        DraftCues = ["erstelle", "erstell", "schreib", "schreibe", "mach", "mache", "brauche", "brauch", "benötige", "will", "möchte", "gib mir", "generiere", "bau", "baue", "laufen lassen"],
+        QuestionOpeners = ["wie", "was", "warum", "wieso", "wo", "wann", "welche", "welcher", "gibt es", "erkläre"],
+        CheckCues = ["prüf", "prüfe", "prüfen", "überprüf\\w*", "check", "korrigier\\w*", "was ist hier falsch", "was ist falsch", "passt das", "ist das ok"],
+        Kinds = new()
+        {
+            [ResourceKind.CronJob] = ["cron ?job\\w*", "cron\\w*", "geplant\\w* job\\w*"],
+            [ResourceKind.StatefulSet] = ["stateful ?set\\w*"],
+            [ResourceKind.Deployment] = ["deployment\\w*"],
+            [ResourceKind.Job] = ["job\\w*", "auftrag", "aufträge"],
+            [ResourceKind.ConfigMap] = ["config ?map\\w*"],
+            [ResourceKind.PersistentVolumeClaim] = ["pvc\\w*", "volume claim\\w*"],
+            [ResourceKind.Service] = ["service\\w*", "dienst", "node ?port\\w*"],
+            [ResourceKind.Ingress] = ["ingress\\w*"],
+        },
+        Numbers = new()
+        {
+            ["ein"] = 1, ["eine"] = 1, ["einen"] = 1, ["einer"] = 1, ["einem"] = 1, ["zwei"] = 2, ["drei"] = 3, ["vier"] = 4, ["fünf"] = 5, ["funf"] = 5,
+            ["sechs"] = 6, ["sieben"] = 7, ["acht"] = 8, ["neun"] = 9, ["zehn"] = 10,
+        },
+        Replicas = ["replika\\w*", "replicas?", "repliken", "instanzen", "instanz", "kopien"],
+        Nodes = ["knoten", "nodes?", "servern"],
+        NameMarkers = ["namens", "mit namen", "mit dem namen", "name", "heißt", "heisst", "genannt"],
+        Ports = ["port\\w*"],
+        Every = ["alle", "jede", "jeden", "jedes"],
+        Minutes = ["minuten", "minute", "min"],
+        Hours = ["stunden", "stunde", "std", "h"],
+        Daily = ["täglich", "taeglich", "jeden tag", "jeden morgen", "jeden abend"],
+        Nightly = ["nächtlich", "naechtlich", "jede nacht", "nachts"],
+        Hourly = ["stündlich", "stuendlich", "jede stunde"],
+        Weekly = ["wöchentlich", "woechentlich", "jede woche"],
+        Monthly = ["monatlich", "jeden monat"],
+        Days = [["sonntag\\w*"], ["montag\\w*"], ["dienstag\\w*"], ["mittwoch\\w*"], ["donnerstag\\w*"], ["freitag\\w*"], ["samstag\\w*", "sonnabend\\w*"]],
+        At = ["um", "gegen"],
+        WholeGpu = ["ganze\\w*", "volle\\w*", "komplette\\w*", "eigene\\w*", "dedizierte\\w*"],
+        Negations = ["kein\\w*", "nicht", "ohne"],
+        Storage = ["speicher\\w*", "volume\\w*", "platte\\w*", "festplatte\\w*", "plattenplatz"],
+        Memory = ["ram", "arbeitsspeicher", "hauptspeicher"],
+        Databases = ["datenbank\\w*", "db"],
+        Batch = ["training\\w*", "trainier\\w*", "auswertung\\w*", "vorverarbeitung\\w*", "migration\\w*"],
+        ImageNouns = ["image\\w*", "docker-image\\w*", "abbild\\w*", "container-image\\w*"],
+        GigaWords = ["gigs?", "giga", "gigabyte"],
+    };
+}

@@ -1,0 +1,50 @@
+namespace Collab.Copilot.Authoring.Understanding.Lexicons;
+
+/// <summary>Italian words for the understanding layer.</summary>
+internal static class Italian
+{
+    public static Lexicon Words { get; } = new()
+    {
+        Language = "it",
+        DraftCues = ["crea", "create", "fammi", "fai", "scrivi", "mi serve", "mi servono", "voglio", "vorrei", "dammi", "genera", "prepara", "ho bisogno", "serve"],
+        QuestionOpeners = ["come", "cosa", "che cosa", "perché", "perche", "dove", "quando", "quale", "quali", "è possibile", "spiega"],
+        CheckCues = ["controlla", "verifica", "rivedi", "correggi", "cosa c'è che non va", "cosa non va", "va bene", "sistema"],
+        Kinds = new()
+        {
+            [ResourceKind.CronJob] = ["cron ?job\\w*", "cron\\w*", "job pianificat\\w*"],
+            [ResourceKind.StatefulSet] = ["stateful ?set\\w*"],
+            [ResourceKind.Deployment] = ["deployment\\w*"],
+            [ResourceKind.Job] = ["job\\w*", "lavor\\w* batch"],
+            [ResourceKind.ConfigMap] = ["config ?map\\w*"],
+            [ResourceKind.PersistentVolumeClaim] = ["pvc\\w*", "volume claim\\w*"],
+            [ResourceKind.Service] = ["servizi\\w*", "service\\w*", "node ?port\\w*"],
+            [ResourceKind.Ingress] = ["ingress\\w*"],
+        },
+        Numbers = new()
+        {
+            ["uno"] = 1, ["una"] = 1, ["un"] = 1, ["due"] = 2, ["tre"] = 3, ["quattro"] = 4, ["cinque"] = 5, ["sei"] = 6, ["sette"] = 7, ["otto"] = 8, ["dieci"] = 10,
+        },
+        Replicas = ["repliche", "replica", "istanze", "istanza", "copie"],
+        Nodes = ["nodi", "nodo", "server"],
+        NameMarkers = ["chiamat\\w*", "di nome", "con nome", "col nome", "nome"],
+        Ports = ["port\\w*"],
+        Every = ["ogni"],
+        Minutes = ["minut\\w*", "min"],
+        Hours = ["ore", "ora", "h"],
+        Daily = ["ogni giorno", "giornalmente", "tutti i giorni", "ogni mattina", "ogni sera", "quotidian\\w*"],
+        Nightly = ["ogni notte", "di notte", "tutte le notti", "notturn\\w*"],
+        Hourly = ["ogni ora", "orari\\w*"],
+        Weekly = ["settimanal\\w*", "ogni settimana"],
+        Monthly = ["mensil\\w*", "ogni mese"],
+        Days = [["domenic\\w*"], ["lunedì", "lunedi"], ["martedì", "martedi"], ["mercoledì", "mercoledi"], ["giovedì", "giovedi"], ["venerdì", "venerdi"], ["sabat\\w*"]],
+        At = ["alle", "all'", "alla", "verso le"],
+        WholeGpu = ["inter\\w*", "complet\\w*", "dedicat\\w*"],
+        Negations = ["non", "senza", "niente", "no"],
+        Storage = ["volum\\w*", "disc\\w*", "spazio", "storage", "archiviazione"],
+        Memory = ["ram", "memoria"],
+        Databases = ["database", "db"],
+        Batch = ["training", "addestra\\w*", "valutazion\\w*", "preprocess\\w*", "migrazion\\w*"],
+        ImageNouns = ["immagin\\w*", "immagine docker"],
+        GigaWords = ["giga", "gigabyte"],
+    };
+}

@@ -1,0 +1,81 @@
+namespace Collab.Copilot.Authoring.Understanding;
+
+/// <summary>
+/// Every requirement a request states, with its value as the user wrote it normalised (sizes in
+/// Gi/Ti, schedules as cron). Null or empty means "not stated": the drafter then chooses a
+/// default and says so; a stated value must appear in the draft or be reported as not honoured.
+/// </summary>
+public sealed record RequestSlots
+{
+    /// <summary>The kind asked for (explicitly or by what the request describes).</summary>
+    public ResourceKind Kind { get; init; } = ResourceKind.Deployment;
+    /// <summary>True when a kind word named the kind; false when it was inferred.</summary>
+    public bool KindStated { get; init; }
+    /// <summary>A Service was asked for beside the workload.</summary>
+    public bool WantsService { get; init; }
+    /// <summary>NodePort or LoadBalancer when asked; null for the default ClusterIP.</summary>
+    public string? ServiceType { get; init; }
+    /// <summary>The stated name.</summary>
+    public string? Name { get; init; }
+    /// <summary>The stated namespace.</summary>
+    public string? Namespace { get; init; }
+    /// <summary>The stated storage size (e.g. <c>50Gi</c>, <c>1Ti</c>).</summary>
+    public string? StorageSize { get; init; }
+    /// <summary>The stated memory (e.g. <c>16Gi</c>).</summary>
+    public string? Memory { get; init; }
+    /// <summary>The stated CPU count.</summary>
+    public string? Cpu { get; init; }
+    /// <summary>Ports the application serves on.</summary>
+    public IReadOnlyList<int> ContainerPorts { get; init; } = [];
+    /// <summary>The Service's port.</summary>
+    public int? ServicePort { get; init; }
+    /// <summary>The Service's nodePort.</summary>
+    public int? NodePort { get; init; }
+    /// <summary>Replica (or cluster member) count.</summary>
+    public int? Replicas { get; init; }
+    /// <summary>True when the count was of nodes/members ("4-node MinIO"), which a StatefulSet gives.</summary>
+    public bool ReplicasAreMembers { get; init; }
+    /// <summary>Existing claims to mount, with their mount paths.</summary>
+    public IReadOnlyList<ClaimSlot> Claims { get; init; } = [];
+    /// <summary>A mount path stated without a claim name.</summary>
+    public string? MountPath { get; init; }
+    /// <summary>The schedule as cron.</summary>
+    public string? Schedule { get; init; }
+    /// <summary>An explicit image reference (<c>ghcr.io/acme/api:1.4.2</c>).</summary>
+    public string? Image { get; init; }
+    /// <summary>An image named in words, as its repository (<c>redis</c>, <c>minio/minio</c>).</summary>
+    public string? ImageWord { get; init; }
+    /// <summary>The GPU asked for.</summary>
+    public GpuSlot? Gpu { get; init; }
+    /// <summary>The stated storage class.</summary>
+    public string? StorageClass { get; init; }
+    /// <summary>The stated access mode (ReadWriteOnce, ReadWriteMany, ReadOnlyMany, ReadWriteOncePod).</summary>
+    public string? AccessMode { get; init; }
+    /// <summary>Environment variables (KEY=value).</summary>
+    public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
+    /// <summary>The command (exec form).</summary>
+    public IReadOnlyList<string> Command { get; init; } = [];
+    /// <summary>The Ingress host.</summary>
+    public string? Host { get; init; }
+    /// <summary>The Service an Ingress routes to.</summary>
+    public string? BackendService { get; init; }
+    /// <summary>The Kueue LocalQueue.</summary>
+    public string? Queue { get; init; }
+    /// <summary>The request mentions a database (stateful).</summary>
+    public bool MentionsDatabase { get; init; }
+    /// <summary>The request describes work that runs to completion (training, evaluation...).</summary>
+    public bool MentionsBatch { get; init; }
+}
+
+/// <summary>An existing claim to mount.</summary>
+/// <param name="Name">The claim's name.</param>
+/// <param name="MountPath">The stated mount path, or null.</param>
+public sealed record ClaimSlot(string Name, string? MountPath);
+
+/// <summary>A GPU request.</summary>
+/// <param name="Count">How many GPUs or slices.</param>
+/// <param name="MigProfile">The MIG profile when a slice was asked (e.g. <c>1g.10gb</c>), or null.</param>
+/// <param name="WantsMig">A MIG slice was asked for.</param>
+/// <param name="WholeStated">The request said a whole GPU, not a slice.</param>
+/// <param name="Model">The GPU model named (a100, h100...), or null.</param>
+public sealed record GpuSlot(int Count, string? MigProfile, bool WantsMig, bool WholeStated, string? Model);

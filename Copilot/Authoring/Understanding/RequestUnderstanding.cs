@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+using Collab.Copilot.Authoring.Diagnosis;
+
+namespace Collab.Copilot.Authoring.Understanding;
+
+/// <summary>A request understood: what it wants, its words, what was pasted, and what it states.</summary>
+/// <param name="Intent">What the request wants.</param>
+/// <param name="Words">The request in words, with the paste taken out.</param>
+/// <param name="Paste">The pasted manifest, Dockerfile or error text the intent works on; null when there is none.</param>
+/// <param name="Artefacts">What the text contains besides words.</param>
+public sealed record UnderstoodRequest(RequestIntent Intent, string Words, string? Paste, PastedArtefacts Artefacts)
+{
+    /// <summary>The stated requirements of a manifest request (read on demand).</summary>
+    public RequestSlots Slots => SlotExtractor.Extract(Words);
+}
+
+/// <summary>
+/// The request-understanding layer every tool shares: detects what was pasted, then decides the
+/// intent from what the text is (a manifest, a Dockerfile, log or event lines, a stack trace) and
+/// what it asks for — resource nouns, units, ports, schedules, images in any of the six languages —
+/// rather than from English imperative verbs. Deterministic, so the same words reach the same tool
+/// with or without a model.
+/// </summary>
+public static partial class RequestUnderstanding
+{
+    /// <summary>Understands <paramref name="text"/> (already redacted, bot mention removed).</summary>
+    public static UnderstoodRequest Understand(string text)
+    {
+        var artefacts = ArtefactDetector.Detect(text);
+        var words = artefacts.Words;
+        if (artefacts.IsMainlyError && artefacts.LogLines.Count > 0)
+            return new(RequestIntent.ErrorDiagnosis, words, artefacts.Paste ?? text, artefacts);
+        if (artefacts.Manifest is not null) return new(RequestIntent.ManifestCheck, words, artefacts.Paste ?? artefacts.Manifest, artefacts);
+        if (artefacts.Dockerfile is not null) return new(RequestIntent.DockerfileCheck, words, artefacts.Paste ?? artefacts.Dockerfile, artefacts);
+
+        var intent = FromWords(words, artefacts.Paste is not null);
+        if (intent is RequestIntent.ErrorDiagnosis) return new(intent, words, artefacts.Paste ?? words, artefacts);
+        return new(intent, words, intent is RequestIntent.ManifestCheck or RequestIntent.DockerfileCheck ? artefacts.Paste : null, artefacts);
+    }
+
+    /// <summary>The intent of a request in words (a paste that is neither artefact nor log does not change it).</summary>
+    private static RequestIntent FromWords(string words, bool hasPaste)
+    {
+        var dockerfile = DockerfileEvidence(words);
+        var manifestNoun = Vocabulary.Kinds.Values.Any(k => k.IsMatch(words)) || ManifestNoun().IsMatch(words);
+        if (Vocabulary.CheckCue.IsMatch(words) && !DraftEvidence(words))
+        {
+            if (DockerfileNoun().IsMatch(words)) return RequestIntent.DockerfileCheck;
+            if (manifestNoun) return RequestIntent.ManifestCheck;
+        }
+
+        // "How do I create a PVC?" asks for an explanation, however many kind words it has.
+        var explanation = Vocabulary.QuestionOpener.IsMatch(words);
+        if (!explanation)
+        {
+            if (dockerfile) return RequestIntent.DockerfileDraft;
+            if (DraftEvidence(words)) return RequestIntent.ManifestDraft;
+        }
+        if (hasPaste && ErrorWord().IsMatch(words)) return RequestIntent.ErrorDiagnosis;
+        if (ErrorDiagnoser.Diagnose(words).IsKnown) return RequestIntent.ErrorDiagnosis;
+        return RequestIntent.DocsQuestion;
+    }
+
+    /// <summary>The words ask for a Dockerfile: the noun, or an image to build from a base family or a dependency file, with no manifest kind named.</summary>
+    public static bool DockerfileEvidence(string words)
+    {
+        if (DockerfileNoun().IsMatch(words)) return true;
+        // "a fastapi service" is an app, not a Kubernetes Service: only workload and storage kinds make it a manifest.
+        var kindNamed = Vocabulary.Kinds.Where(k => k.Key is not ResourceKind.Service).Any(k => k.Value.IsMatch(words));
+        if (kindNamed) return false;
+        if (BuildInput().IsMatch(words)) return true;
+        // "image"/"obraz"/"imatge" as a thing to build, not "image: X" of a workload.
+        return Vocabulary.ImageNoun.Matches(words).Any(m => !ImageReferenceAfter().IsMatch(words[(m.Index + m.Length)..]))
+               && !Vocabulary.ReplicaNoun.IsMatch(words) && !ScheduleReader.Mentions(words);
+    }
+
+    /// <summary>The words state what a manifest should contain: a kind, a schedule, a size of storage, replicas, members, ports of an app, a GPU workload.</summary>
+    private static bool DraftEvidence(string words)
+    {
+        if (Vocabulary.Kinds.Values.Any(k => k.IsMatch(words)) && (Vocabulary.DraftCue.IsMatch(words) || Slotted(words) || words.Length < 80)) return true;
+        return Slotted(words);
+    }
+
+    private static bool Slotted(string words)
+    {
+        if (ScheduleReader.Mentions(words)) return true;
+        if (Counting.Before(words, Vocabulary.ReplicaNoun) is not null || Counting.After(words, Vocabulary.ReplicaNoun) is not null
+            || Counting.Before(words, Vocabulary.NodeNoun) is > 1) return true;
+        var size = Counting.Sizes(words).Any();
+        if (size && (Vocabulary.StorageNoun.IsMatch(words) || Vocabulary.Database.IsMatch(words) || KnownImages.Mentioned(words) is not null)) return true;
+        var port = PortStated().IsMatch(words);
+        var app = KnownImages.Mentioned(words) is not null || AppNoun().IsMatch(words) || ImageRef().IsMatch(words);
+        if (port && app) return true;
+        if (GpuWord().IsMatch(words) && (Vocabulary.Batch.IsMatch(words) || app || ScriptName().IsMatch(words))) return true;
+        return ImageRef().IsMatch(words) && (Vocabulary.DraftCue.IsMatch(words) || EnvPair().IsMatch(words));
+    }
+
+    [GeneratedRegex(@"\b(docker ?file|containerfile)s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DockerfileNoun();
+
+    [GeneratedRegex(@"\b(manifest\w*|ya?ml|pod spec|helm chart)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ManifestNoun();
+
+    [GeneratedRegex(@"environment\.ya?ml|requirements\.txt|pyproject\.toml|package\.json|go\.mod|Cargo\.toml|\bmicromamba\b|\bconda\b|\brocker\b|\bbase image\b|\bR\s?\d\.\d\b|\bnvidia/cuda\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BuildInput();
+
+    [GeneratedRegex(@"^\s*[:=]?\s*[`""']?[a-z0-9][\w.\-]*(/[\w.\-]+)*:[\w.\-]+", RegexOptions.IgnoreCase)]
+    private static partial Regex ImageReferenceAfter();
+
+    [GeneratedRegex(@"(?<![\w])(port\w*|listen\w*\s+on)\s*[:=]?\s*\d{2,5}|:\d{4,5}\b|load\s?balancer|node\s?port", RegexOptions.IgnoreCase)]
+    private static partial Regex PortStated();
+
+    [GeneratedRegex(@"\b(api\w*|app\w*|aplikac\w*|server\w*|serveis?|servizio|dienst|web\w*|frontend|backend|dashboard|ui|service\w*|servis\w*|služb\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AppNoun();
+
+    [GeneratedRegex(@"(?<![\w./-])([a-z0-9.\-]+/)+[a-z0-9][\w.\-]*:[\w.\-]+", RegexOptions.IgnoreCase)]
+    private static partial Regex ImageRef();
+
+    [GeneratedRegex(@"(?<![\w])(gpus?|gpu-\w{1,3}|mig|a100|h100|h200|\d+g\.\d+gb)(?![\w])", RegexOptions.IgnoreCase)]
+    private static partial Regex GpuWord();
+
+    [GeneratedRegex(@"[\w\-]+\.(py|sh)\b")]
+    private static partial Regex ScriptName();
+
+    [GeneratedRegex(@"\b[A-Z][A-Z0-9_]+=\S")]
+    private static partial Regex EnvPair();
+
+    [GeneratedRegex(@"\b(error|errors|exception|traceback|failed|failure|fatal|panic|crash\w*|greška|grešk\w*|chyb\w*|errore|Fehler\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ErrorWord();
+}

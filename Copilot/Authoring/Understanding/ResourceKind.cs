@@ -1,0 +1,22 @@
+namespace Collab.Copilot.Authoring.Understanding;
+
+/// <summary>The Kubernetes kinds a request can ask the drafter for.</summary>
+public enum ResourceKind
+{
+    /// <summary>apps/v1 Deployment.</summary>
+    Deployment,
+    /// <summary>apps/v1 StatefulSet.</summary>
+    StatefulSet,
+    /// <summary>batch/v1 Job.</summary>
+    Job,
+    /// <summary>batch/v1 CronJob.</summary>
+    CronJob,
+    /// <summary>v1 Service.</summary>
+    Service,
+    /// <summary>v1 PersistentVolumeClaim.</summary>
+    PersistentVolumeClaim,
+    /// <summary>v1 ConfigMap.</summary>
+    ConfigMap,
+    /// <summary>networking.k8s.io/v1 Ingress.</summary>
+    Ingress,
+}

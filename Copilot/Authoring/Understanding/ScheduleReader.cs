@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Collab.Copilot.Authoring.Understanding;
+
+/// <summary>
+/// Reads a schedule from words in any of the six languages ("nightly at 03:00", "svaki dan u 2",
+/// "každých 15 minut", "cada dilluns a les 9", "ogni venerdì alle 18", "jeden Montag um 6 Uhr")
+/// or a cron expression, and writes it as a five-field cron expression.
+/// </summary>
+public static partial class ScheduleReader
+{
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    private static readonly Regex EveryN = new(@"(?<![\w])(?:" + Vocabulary.Alternation(Vocabulary.All.SelectMany(l => l.Every)) + @")\s+(\d{1,3})\s*(?:(?<min>" +
+        Vocabulary.Alternation(Vocabulary.All.SelectMany(l => l.Minutes)) + @")|(?<hour>" + Vocabulary.Alternation(Vocabulary.All.SelectMany(l => l.Hours)) + @"))(?![\w])", Options);
+
+    private static readonly Regex Hourly = Vocabulary.Words(l => l.Hourly);
+    private static readonly Regex Daily = Vocabulary.Words(l => l.Daily);
+    private static readonly Regex Nightly = Vocabulary.Words(l => l.Nightly);
+    private static readonly Regex Weekly = Vocabulary.Words(l => l.Weekly);
+    private static readonly Regex Monthly = Vocabulary.Words(l => l.Monthly);
+    private static readonly Regex[] Days = Enumerable.Range(0, 7).Select(d => Vocabulary.Words(l => l.Days.Length > d ? l.Days[d] : [])).ToArray();
+
+    // "at 2", "u 2", "ve 3:00", "a les 3", "alle 18", "um 6 Uhr", "at 6am"; a bare "03:00" or "6am" too.
+    private static readonly Regex AtTime = new(@"(?<![\w])(?:" + Vocabulary.Alternation(Vocabulary.All.SelectMany(l => l.At)) +
+        @")\s+(?<h>\d{1,2})(?:[:.h](?<m>\d{2}))?\s*(?<s>am|pm|a\.m\.|p\.m\.|h|uhr|hod\w*|sati)?(?![\w:])", Options);
+
+    [GeneratedRegex(@"(?<![\w:.])(?<h>[01]?\d|2[0-3])(?::(?<m>[0-5]\d))(?![\w:])|(?<![\w:.])(?<h>\d{1,2})\s*(?<s>am|pm)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ClockTime();
+
+    [GeneratedRegex(@"(?<![\w:*/])((?:[\d*/,\-]+\s+){4}(?:[\d*/,\-]+|[A-Za-z]{3}(?:-[A-Za-z]{3})?))(?![\w:])")]
+    private static partial Regex Cron();
+
+    [GeneratedRegex(@"@(yearly|annually|monthly|weekly|daily|midnight|hourly)\b")]
+    private static partial Regex CronMacro();
+
+    [GeneratedRegex(@"\b(midnight|ponoć\w*|pulnoc\w*|půlnoc\w*|mitjanit|mezzanotte|mitternacht)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Midnight();
+
+    [GeneratedRegex(@"\b(morning|jutr\w*|ráno|rano|matí|mati|mattin\w*|morgen\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Morning();
+
+    [GeneratedRegex(@"\b(evening|afternoon|tonight|večer\w*|vecer\w*|vespre|sera|abend\w*|pm)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Evening();
+
+    /// <summary>True when the text states a schedule.</summary>
+    public static bool Mentions(string text) => Read(text) is not null;
+
+    /// <summary>The cron expression the text states, or null when it states none.</summary>
+    public static string? Read(string text)
+    {
+        if (CronMacro().Match(text) is { Success: true } macro) return "@" + macro.Groups[1].Value;
+        if (Cron().Match(text) is { Success: true } cron) return cron.Groups[1].Value;
+
+        var every = EveryN.Match(text);
+        if (every.Success)
+        {
+            var n = int.Parse(every.Groups[1].Value, CultureInfo.InvariantCulture);
+            return every.Groups["hour"].Success ? (n == 1 ? "0 * * * *" : $"0 */{n} * * *") : (n == 1 ? "* * * * *" : $"*/{n} * * * *");
+        }
+        if (Hourly.IsMatch(text)) return "0 * * * *";
+
+        var (hour, minute) = Time(text);
+        var day = Array.FindIndex(Days, d => d.IsMatch(text));
+        if (day >= 0) return $"{minute} {hour ?? 0} * * {day}";
+        if (Weekly.IsMatch(text)) return $"{minute} {hour ?? 0} * * 0";
+        if (Monthly.IsMatch(text)) return $"{minute} {hour ?? 0} 1 * *";
+        if (Midnight().IsMatch(text) && hour is null) return "0 0 * * *";
+        if (Nightly.IsMatch(text)) return $"{minute} {hour ?? 2} * * *";
+        if (Daily.IsMatch(text)) return $"{minute} {hour ?? (Morning().IsMatch(text) ? 6 : Evening().IsMatch(text) ? 20 : 0)} * * *";
+        return null;
+    }
+
+    /// <summary>A daily schedule at the clock time the text states ("at 23:45"), or null when it states no time.</summary>
+    public static string? DailyAtStatedTime(string text) => Time(text) is ({ } hour, var minute) ? $"{minute} {hour} * * *" : null;
+
+    private static (int? Hour, int Minute) Time(string text)
+    {
+        var m = AtTime.Match(text);
+        if (!m.Success) m = ClockTime().Match(text);
+        if (!m.Success) return (null, 0);
+        var hour = int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture);
+        var minute = m.Groups["m"].Success ? int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture) : 0;
+        var suffix = m.Groups["s"].Value.ToLowerInvariant();
+        if (suffix.StartsWith('p') && hour < 12) hour += 12;
+        if (suffix.StartsWith('a') && hour == 12) hour = 0;
+        // "every evening at 8" means 20:00.
+        if (!suffix.StartsWith('a') && !suffix.StartsWith('p') && hour < 12 && !m.Groups["m"].Success && Evening().IsMatch(text)) hour += 12;
+        return (hour % 24, minute % 60);
+    }
+}

@@ -1,0 +1,357 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Collab.Copilot.Authoring.Understanding;
+
+/// <summary>
+/// Reads the stated requirements (<see cref="RequestSlots"/>) from a request in words, in any of
+/// the six languages or a mix: the kind, names, sizes with units, ports, replica counts, mounts,
+/// schedules, images, GPUs (a whole GPU or a MIG slice), storage class, access mode, env, command.
+/// </summary>
+public static partial class SlotExtractor
+{
+    private const RegexOptions I = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    // Function words that cannot be a name that follows "pvc", "service", "named"...
+    private static readonly HashSet<string> Stop = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "my", "our", "your", "for", "of", "with", "at", "on", "in", "to", "and", "from", "that", "which", "is", "it", "new",
+        "named", "called", "name", "port", "ports", "type", "typu", "tipus", "tipo", "typ", "per", "amb", "con", "da", "di", "de", "del", "della", "il", "el", "la", "les",
+        "za", "od", "na", "s", "sa", "se", "iz", "u", "i", "pro", "ve", "v", "z", "mit", "für", "fur", "von", "auf", "im", "dem", "den", "der", "die", "das", "und",
+        "unter", "cap", "al", "su", "sulla", "verso", "nella", "e", "o", "que", "che", "koji", "koja", "který", "která", "der", "als", "to", "je", "ist",
+        "storage", "class", "size", "of", "mount", "mounted", "claim", "volume", "nodeport", "service", "servis", "servei", "servizio", "služba", "dienst",
+    };
+
+    [GeneratedRegex(@"(?:\bimage\s*[:=]?\s*|\busing\s+|\bfrom\s+|\bslik[ae]\s+|\bobraz\s+|\bimatge\s+|\bimmagine\s+)[`""']?([a-z0-9][\w.\-]*(?:/[\w.\-]+)*(?::[\w.\-]+)?(?:@sha256:[a-f0-9]+)?)", RegexOptions.IgnoreCase)]
+    private static partial Regex ExplicitImage();
+
+    [GeneratedRegex(@"(?<![\w./-])((?:[a-z0-9\-]+\.)+[a-z]{2,}(?::\d+)?/[\w.\-/]+(?::[\w.\-]+)?|[a-z0-9\-]+/[a-z0-9][\w.\-]*:[\w.\-]+)(?![\w/])", RegexOptions.IgnoreCase)]
+    private static partial Regex RegistryImage();
+
+    [GeneratedRegex(@"(?<![\w.\-/])((?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+(?:org|com|net|io|dev|eu|hr|cz|es|it|de|cat|local|internal|lab|ai|app|cloud|edu))(?![\w.\-/:])", RegexOptions.IgnoreCase)]
+    private static partial Regex HostName();
+
+    [GeneratedRegex(@"(?<![\w:/.])(/[\w.\-]+(?:/[\w.\-]+)*)/?")]
+    private static partial Regex AbsolutePath();
+
+    [GeneratedRegex(@"\b(\d+g\.\d+gb)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MigProfile();
+
+    [GeneratedRegex(@"(?<![\w])mig(?![\w])", RegexOptions.IgnoreCase)]
+    private static partial Regex MigWord();
+
+    [GeneratedRegex(@"(?<![\w])(gpus?|gpu-?\w{0,3}|a100|h100|h200|a30|a40|a10|l4|l40s?|v100|t4|grafičk\w*|grafick\w*)(?![\w])", RegexOptions.IgnoreCase)]
+    private static partial Regex GpuWord();
+
+    [GeneratedRegex(@"\b(a100|h100|h200|a30|a40|a10|l4|l40s?|v100|t4)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GpuModel();
+
+    [GeneratedRegex(@"(?<![\w])node\s*-?\s*port\w*\s*[:=]?\s*(\d{4,5})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NodePortNumber();
+
+    [GeneratedRegex(@"(?<![\w])(?:port\w*|listen\w*\s+on|lauscht\s+auf|escolta\s+al|ascolta\s+sulla)\s*[:=]?\s*(\d{2,5})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PortNumber();
+
+    // "behind a LoadBalancer on 443", "Service on 8080": a port written without the word "port".
+    [GeneratedRegex(@"(?:load\s?balancer|service|servis\w*|služb\w*|servei|servizio|dienst)\s+(?:on|na|al|sulla|auf)\s+(\d{2,5})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ServiceOnNumber();
+
+    [GeneratedRegex(@"(?<![\w])(?:x\s?(\d{1,2})|(\d{1,2})\s?[x×])(?![\w])", RegexOptions.IgnoreCase)]
+    private static partial Regex Times();
+
+    [GeneratedRegex(@"\b(rwx|read[\s\-]?write[\s\-]?many)\b|\b(rwo|read[\s\-]?write[\s\-]?once)\b|\b(rox|read[\s\-]?only[\s\-]?many)\b|\b(rwop|read[\s\-]?write[\s\-]?once[\s\-]?pod)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AccessMode();
+
+    [GeneratedRegex(@"storage\s*-?\s*class(?:name)?\s*[:=]?\s*[`""']?([a-z0-9][a-z0-9.\-]*)", RegexOptions.IgnoreCase)]
+    private static partial Regex StorageClass();
+
+    [GeneratedRegex(@"(?<![\w])(load\s?balancer)(?![\w])", RegexOptions.IgnoreCase)]
+    private static partial Regex LoadBalancer();
+
+    [GeneratedRegex(@"(?<![\w])node\s*-?\s*port", RegexOptions.IgnoreCase)]
+    private static partial Regex NodePortWord();
+
+    [GeneratedRegex(@"([\w\-/]+\.(?:py|sh|R|jl))\b")]
+    private static partial Regex Script();
+
+    /// <summary>Reads every stated requirement from <paramref name="request"/>.</summary>
+    public static RequestSlots Extract(string request)
+    {
+        var text = request.Trim();
+        var schedule = ScheduleReader.Read(text);
+        var image = Image(text);
+        var mentioned = KnownImages.Mentioned(text);
+        var gpu = Gpu(text);
+        var members = Counting.Before(text, Vocabulary.NodeNoun);
+        var replicas = Counting.Before(text, Vocabulary.ReplicaNoun) ?? Counting.After(text, Vocabulary.ReplicaNoun) ?? Times(text) ?? members;
+        var database = Vocabulary.Database.IsMatch(text) || mentioned is { Entry.DataPath: not null } && Regex.IsMatch(mentioned.Value.Entry.Repository, "postgres|mysql|mariadb|mongo|elasticsearch");
+        var batch = Vocabulary.Batch.IsMatch(text);
+
+        var workloadAt = WorkloadEvidence(text, image, mentioned, gpu, members);
+        var (kind, stated, service) = DecideKind(text, schedule, workloadAt, database, batch, members, replicas);
+        if (kind == ResourceKind.CronJob) schedule ??= ScheduleReader.DailyAtStatedTime(text);
+
+        var nodePortMatch = NodePortNumber().Match(text);
+        int? nodePort = nodePortMatch.Success ? int.Parse(nodePortMatch.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+        var (containerPorts, servicePort) = Ports(text, nodePortMatch);
+        var serviceType = NodePortWord().IsMatch(text) ? "NodePort" : LoadBalancer().IsMatch(text) ? "LoadBalancer" : null;
+        service |= serviceType is not null && kind is not ResourceKind.Service and not ResourceKind.Ingress;
+        if (servicePort is not null && kind is not ResourceKind.Service and not ResourceKind.Ingress) service = true;
+
+        var sizes = Counting.Sizes(text).Where(s => !InsideMigProfile(text, s.Index)).ToList();
+        var storage = sizes.FirstOrDefault(s => !Vocabulary.MemoryNoun.IsMatch(FirstWords(s.Following, 3)) && !GpuModelBefore(text, s.Index)).Quantity;
+        var memory = sizes.FirstOrDefault(s => Vocabulary.MemoryNoun.IsMatch(FirstWords(s.Following, 3))).Quantity;
+
+        var claims = kind is ResourceKind.PersistentVolumeClaim or ResourceKind.Service or ResourceKind.Ingress or ResourceKind.ConfigMap ? [] : Claims(text);
+        return new RequestSlots
+        {
+            Kind = kind,
+            KindStated = stated,
+            WantsService = service,
+            ServiceType = serviceType,
+            Name = Name(text),
+            Namespace = Match(text, @"\b(?:namespace|ns)\s*[:=]?\s*[`""']?([a-z0-9][a-z0-9\-]*)"),
+            StorageSize = storage,
+            Memory = memory,
+            Cpu = Match(text, @"(\d+(?:\.\d+)?|\d+m)\s*(?:v?cpus?|cores?|jezgr\w*|jader|jádr\w*|nuclis?|nuclei|kerne?)\b"),
+            ContainerPorts = containerPorts,
+            ServicePort = servicePort,
+            NodePort = nodePort,
+            Replicas = replicas,
+            ReplicasAreMembers = members is not null && replicas == members,
+            Claims = claims,
+            MountPath = claims.Count == 0 ? MountPath(text) : null,
+            Schedule = schedule,
+            Image = image,
+            ImageWord = mentioned?.Entry.Repository,
+            Gpu = gpu,
+            StorageClass = StorageClass().Match(text) is { Success: true } sc ? sc.Groups[1].Value : null,
+            AccessMode = Access(text),
+            Env = Pairs(text, upperOnly: kind != ResourceKind.ConfigMap),
+            Command = Command(text),
+            Host = kind == ResourceKind.Ingress && HostName().Match(text) is { Success: true } host ? host.Groups[1].Value.ToLowerInvariant() : null,
+            BackendService = kind == ResourceKind.Ingress ? Backend(text) : null,
+            Queue = Queue(text),
+            MentionsDatabase = database,
+            MentionsBatch = batch,
+        };
+    }
+
+    /// <summary>Where the first sign of a workload is (an image, a GPU, replicas, a script): a Service or PVC named after it is attached to it.</summary>
+    private static int WorkloadEvidence(string text, string? image, (KnownImages.Entry Entry, int Index)? mentioned, GpuSlot? gpu, int? members)
+    {
+        var positions = new List<int>();
+        if (image is not null) positions.Add(text.IndexOf(image, StringComparison.OrdinalIgnoreCase) is var i and >= 0 ? i : int.MaxValue);
+        if (mentioned is { } m) positions.Add(m.Index);
+        if (gpu is not null && GpuWord().Match(text) is { Success: true } g) positions.Add(g.Index);
+        foreach (var r in new[] { Vocabulary.ReplicaNoun, Vocabulary.Batch, Vocabulary.Database })
+            if (r.Match(text) is { Success: true } hit) positions.Add(hit.Index);
+        if (members is not null && Vocabulary.NodeNoun.Match(text) is { Success: true } n) positions.Add(n.Index);
+        if (Script().Match(text) is { Success: true } s) positions.Add(s.Index);
+        foreach (var k in new[] { ResourceKind.Deployment, ResourceKind.StatefulSet, ResourceKind.Job, ResourceKind.CronJob })
+            if (Vocabulary.Kinds[k].Match(text) is { Success: true } hit) positions.Add(hit.Index);
+        return positions.Count == 0 ? int.MaxValue : positions.Min();
+    }
+
+    private static (ResourceKind Kind, bool Stated, bool Service) DecideKind(string text, string? schedule, int workloadAt, bool database, bool batch, int? members, int? replicas)
+    {
+        var mentions = Vocabulary.Kinds
+            .SelectMany(k => k.Value.Matches(text).Select(m => (Kind: k.Key, m.Index, m.Value)))
+            // "cronjob" also ends in "job"; the longer word decides.
+            .Where(m => !(m.Kind == ResourceKind.Job && Regex.IsMatch(m.Value, "cron", I)))
+            .OrderBy(m => m.Index).ToList();
+        var service = false;
+        foreach (var m in mentions)
+        {
+            switch (m.Kind)
+            {
+                case ResourceKind.Service or ResourceKind.PersistentVolumeClaim or ResourceKind.Ingress or ResourceKind.ConfigMap when m.Index > workloadAt:
+                    // Named after a workload: a Service to expose it, a claim to mount.
+                    if (m.Kind == ResourceKind.Service) service = true;
+                    continue;
+                case ResourceKind.Job when schedule is not null:
+                    return (ResourceKind.CronJob, true, service || mentions.Any(x => x.Kind == ResourceKind.Service && x.Index > m.Index));
+                default:
+                    return (m.Kind, true, service || mentions.Any(x => x.Kind == ResourceKind.Service && x.Index > m.Index && m.Kind is not ResourceKind.Service and not ResourceKind.Ingress));
+            }
+        }
+        if (schedule is not null) return (ResourceKind.CronJob, false, service);
+        if (database || members is > 1) return (ResourceKind.StatefulSet, false, service);
+        if (batch && replicas is null) return (ResourceKind.Job, false, service);
+        return (ResourceKind.Deployment, false, service);
+    }
+
+    private static string? Image(string text)
+    {
+        var explicitImage = ExplicitImage().Match(text);
+        if (explicitImage.Success && LooksLikeImage(explicitImage.Groups[1].Value)) return explicitImage.Groups[1].Value.TrimEnd('.', ',');
+        return RegistryImage().Match(text) is { Success: true } r ? r.Groups[1].Value.TrimEnd('.', ',') : null;
+    }
+
+    private static bool LooksLikeImage(string value) => value.Contains('/') || value.Contains(':') || KnownImages.Find(value) is not null;
+
+    private static GpuSlot? Gpu(string text)
+    {
+        var profile = MigProfile().Match(text) is { Success: true } p ? p.Groups[1].Value.ToLowerInvariant() : null;
+        var migWord = MigWord().Match(text);
+        var negated = migWord.Success && Vocabulary.Negation.IsMatch(Before(text, migWord.Index, 24));
+        var whole = GpuWord().Matches(text).Any(g => Vocabulary.WholeGpu.IsMatch(Before(text, g.Index, 24)) || Vocabulary.WholeGpu.IsMatch(FirstWords(text[(g.Index + g.Length)..], 1)));
+        var mig = (profile is not null || migWord.Success) && !negated;
+        var model = GpuModel().Match(text) is { Success: true } mm ? mm.Groups[1].Value.ToLowerInvariant() : null;
+        if (mig)
+        {
+            var count = Counting.Before(text, new Regex(@"(?<![\w])(?:mig|\d+g\.\d+gb|slices?)(?![\w])", I), SkippedBeforeCount) ?? 1;
+            return new GpuSlot(count, profile, true, whole, model);
+        }
+        if (!GpuWord().IsMatch(text) && !Regex.IsMatch(text, @"\bcuda\b", I)) return null;
+        var gpus = Counting.Before(text, GpuWord(), SkippedBeforeCount) ?? 1;
+        return new GpuSlot(gpus, null, false, whole || negated, model);
+    }
+
+    // Words between a count and its GPU noun: "two H100 MIG slices", "one full GPU", "jednom cijelom GPU-u".
+    private static readonly Regex SkippedBeforeCount = new("^(?:" + Vocabulary.WholeGpu.ToString() + "|" + GpuModel().ToString() + @"|mig|nvidia|\d+g|\d+gb)$", I);
+
+    private static (IReadOnlyList<int> Container, int? Service) Ports(string text, Match nodePort)
+    {
+        var container = new List<int>();
+        int? service = null;
+        foreach (Match m in PortNumber().Matches(text))
+        {
+            if (nodePort.Success && m.Index >= nodePort.Index && m.Index < nodePort.Index + nodePort.Length) continue;
+            if (NodePortWord().IsMatch(Before(text, m.Index, 6))) continue;
+            var port = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            // The nearest kind word before the port tells whose port it is.
+            var nearest = Vocabulary.Kinds.SelectMany(k => k.Value.Matches(text[..m.Index]).Select(x => (k.Key, x.Index, x.Value)))
+                .Where(x => !Regex.IsMatch(x.Value, @"^node\s*-?\s*port", I))
+                .OrderByDescending(x => x.Index).FirstOrDefault();
+            var workloadSince = nearest.Value is not null && (KnownImages.Mentioned(text[nearest.Index..m.Index]) is not null || Vocabulary.ReplicaNoun.IsMatch(text[nearest.Index..m.Index]));
+            if (nearest.Value is not null && nearest.Key is ResourceKind.Service or ResourceKind.Ingress && !workloadSince && service is null) service = port;
+            else if (!container.Contains(port)) container.Add(port);
+        }
+        if (service is null && ServiceOnNumber().Match(text) is { Success: true } on) service = int.Parse(on.Groups[1].Value, CultureInfo.InvariantCulture);
+        return (container, service);
+    }
+
+    private static List<ClaimSlot> Claims(string text)
+    {
+        var result = new List<ClaimSlot>();
+        var patterns = new[]
+        {
+            // "pvc named data", "pvc 'raw-data'", "pvc-om dataset", "PVC dataset"
+            @"(?<![\w])(?:pvc|persistent\s?volume\s?claim|volume\s?claim|claim)(?:-?[a-zšžčćđ]{1,3})?\s+(?:(?:named|called|imena|naziva|jménem|anomenat|chiamato|namens)\s+)?[`""']?([a-z][a-z0-9\-]*)",
+            // "my dataset PVC", "the results pvc", "Checkpoints-PVC"
+            @"(?<![\w])([a-z][a-z0-9\-]*)[\s\-]+(?:pvc|persistent\s?volume\s?claim|volume\s?claim|claim)s?(?![\w])",
+        };
+        foreach (var pattern in patterns)
+            foreach (Match m in Regex.Matches(text, pattern, I))
+            {
+                var name = m.Groups[1].Value.ToLowerInvariant().Trim('-');
+                if (Stop.Contains(name) || Vocabulary.Numbers.ContainsKey(name) || Vocabulary.Kinds.Values.Any(k => k.IsMatch(name) && k.Match(name).Length == name.Length)
+                    || Vocabulary.GigaWord.IsMatch(name) || result.Any(c => c.Name == name)) continue;
+                result.Add(new ClaimSlot(name, NearestPath(text, m.Index, m.Index + m.Length)));
+            }
+        return result;
+    }
+
+    /// <summary>The absolute path stated just after the claim (or, failing that, just before it).</summary>
+    private static string? NearestPath(string text, int start, int end)
+    {
+        var window = text[end..Math.Min(text.Length, end + 40)];
+        // Stop at the next claim, whose path that is.
+        if (Regex.Match(window, @"(?<![\w])(pvc|claim)", I) is { Success: true } next) window = window[..next.Index];
+        var after = AbsolutePath().Match(window);
+        if (after.Success) return after.Groups[1].Value;
+        var from = Math.Max(0, start - 30);
+        var before = AbsolutePath().Matches(text[from..start]).LastOrDefault();
+        return before?.Groups[1].Value;
+    }
+
+    private static string? MountPath(string text) =>
+        Regex.Match(text, @"(?:mount\w*|montira\w*|připoj\w*|munta\w*|montat\w*|mont\w*|einhäng\w*|unter|at|on|na|a|su|in)\s+(/[\w.\-]+(?:/[\w.\-]+)*)", I) is { Success: true } m
+        && Regex.IsMatch(text, @"\b(mount\w*|montira\w*|připoj\w*|munta\w*|montat\w*|mont\w*|einhäng\w*|volume\w*|pvc|disk\w*|svazek|volum\w*)\b", I)
+            ? m.Groups[1].Value : null;
+
+    private static string? Name(string text)
+    {
+        foreach (Match marker in Vocabulary.NameMarker.Matches(text))
+        {
+            var after = Regex.Match(text[(marker.Index + marker.Length)..], @"^\s*[:=]?\s*[`""']?([a-z0-9][a-z0-9\-.]*[a-z0-9]|[a-z])(?![\w])", I);
+            if (!after.Success) continue;
+            var name = after.Groups[1].Value.ToLowerInvariant();
+            if (Stop.Contains(name) || Vocabulary.NameMarker.IsMatch(name)) continue;
+            return name;
+        }
+        return null;
+    }
+
+    private static string? Access(string text)
+    {
+        var m = AccessMode().Match(text);
+        if (!m.Success) return null;
+        return m.Groups[1].Success ? "ReadWriteMany" : m.Groups[2].Success ? (m.Value.ToLowerInvariant().Contains("pod") ? "ReadWriteOncePod" : "ReadWriteOnce")
+            : m.Groups[3].Success ? "ReadOnlyMany" : "ReadWriteOncePod";
+    }
+
+    private static int? Times(string text) =>
+        Times().Match(text) is { Success: true } m ? int.Parse(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value, CultureInfo.InvariantCulture) : null;
+
+    private static string? Backend(string text)
+    {
+        var service = Vocabulary.Kinds[ResourceKind.Service];
+        foreach (Match m in service.Matches(text))
+        {
+            var after = Regex.Match(text[(m.Index + m.Length)..], @"^\s*[`""']?([a-z][a-z0-9\-]*)", I);
+            if (after.Success && !Stop.Contains(after.Groups[1].Value) && !Vocabulary.PortNoun.IsMatch(after.Groups[1].Value)) return after.Groups[1].Value.ToLowerInvariant();
+        }
+        return null;
+    }
+
+    private static string? Queue(string text)
+    {
+        var named = Match(text, @"\bqueue(?:-name)?\s*(?:named|called|:|=)?\s*[`""']([a-z0-9][a-z0-9\-]*)[`""']")
+            ?? Match(text, @"\b(?:local\s?)?queue\s+(?:named|called)\s+([a-z0-9][a-z0-9\-]*)");
+        if (named is not null) return named;
+        var inQueue = Match(text, @"\b(?:in|on|to|via|through|into)\s+(?:the\s+|our\s+|my\s+)?([a-z0-9][a-z0-9\-]*)\s+(?:local\s?)?queue\b");
+        if (inQueue is not null && !Stop.Contains(inQueue) && inQueue is not "kueue" and not "gpu") return inQueue.ToLowerInvariant();
+        // "queue research", "u redu research", "ve frontě vision", "a la cua bsc", "nella coda infn", "in der Queue nlp"
+        var after = Match(text, @"(?<![\w])(?:queue|kueue|redu|red|frontě|fronte|frontu|cua|coda|warteschlange)\s+[`""']?([a-z][a-z0-9\-]*)");
+        if (after is not null && !Stop.Contains(after) && after is not "label" and not "name") return after.ToLowerInvariant();
+        return Regex.IsMatch(text, @"\b(kueue|queue)\b", I) ? "default" : null;
+    }
+
+    private static IReadOnlyList<string> Command(string text)
+    {
+        var quoted = Match(text, @"\b(?:runs?|running|command|executes?|executing|that runs|with command)\s*:?\s*`([^`]+)`")
+            ?? Match(text, @"\b(?:runs?|running|command|executes?|executing)\s*:?\s*""([^""]+)""");
+        var bare = quoted ?? Match(text, @"\b(?:runs?|running|executes?)\s+((?:python3?|bash|sh|torchrun|accelerate|node|java|deepspeed)\s+[^,;]+?)(?=\s*(?:,|;|$|\bwith\b|\bin the\b|\bon\b|\bevery\b|\bat\b))");
+        if (bare is not null)
+            return bare.IndexOfAny(['|', '&', ';', '>', '<', '$', '*']) >= 0 ? ["/bin/sh", "-c", bare] : bare.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (Script().Match(text) is not { Success: true } script) return [];
+        var file = script.Groups[1].Value;
+        return file.EndsWith(".py", StringComparison.Ordinal) ? ["python", file] : file.EndsWith(".sh", StringComparison.Ordinal) ? ["/bin/sh", file] : [];
+    }
+
+    private static Dictionary<string, string> Pairs(string text, bool upperOnly)
+    {
+        var pattern = upperOnly ? @"\b([A-Z][A-Z0-9_]*)=(""[^""]*""|'[^']*'|[^\s,;]+)" : @"\b([A-Za-z_][\w.\-]*)=(""[^""]*""|'[^']*'|[^\s,;]+)";
+        var pairs = new Dictionary<string, string>();
+        foreach (Match m in Regex.Matches(text, pattern))
+            pairs[m.Groups[1].Value] = m.Groups[2].Value.Trim('"', '\'');
+        return pairs;
+    }
+
+    private static bool InsideMigProfile(string text, int index) =>
+        MigProfile().Matches(text).Any(m => index >= m.Index && index < m.Index + m.Length);
+
+    private static bool GpuModelBefore(string text, int index) => GpuModel().IsMatch(Before(text, index, 6));
+
+    private static string Before(string text, int index, int chars) => text[Math.Max(0, index - chars)..index];
+
+    private static string FirstWords(string text, int count) => string.Join(' ', Regex.Matches(text, @"[\p{L}\d]+").Take(count).Select(m => m.Value));
+
+    private static string? Match(string text, string pattern)
+    {
+        var m = Regex.Match(text, pattern, I);
+        return m.Success ? m.Groups[1].Value : null;
+    }
+}

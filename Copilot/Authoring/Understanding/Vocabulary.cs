@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+using Collab.Copilot.Authoring.Understanding.Lexicons;
+
+namespace Collab.Copilot.Authoring.Understanding;
+
+/// <summary>
+/// The six languages' lexicons, merged: people mix languages ("deployment s tri replike"), so every
+/// mechanism looks for the words of all of them at once. Compiled once into word-boundary regexes.
+/// </summary>
+internal static class Vocabulary
+{
+    public static IReadOnlyList<Lexicon> All { get; } = [English.Words, Croatian.Words, Czech.Words, Catalan.Words, Italian.Words, German.Words];
+
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    public static Regex DraftCue { get; } = Words(l => l.DraftCues);
+    public static Regex QuestionOpener { get; } = new(@"^\W*(?:" + Alternation(All.SelectMany(l => l.QuestionOpeners)) + @")\b", Options);
+    public static Regex CheckCue { get; } = Words(l => l.CheckCues);
+    public static Regex ReplicaNoun { get; } = Words(l => l.Replicas);
+    public static Regex NodeNoun { get; } = Words(l => l.Nodes);
+    public static Regex PortNoun { get; } = Words(l => l.Ports);
+    public static Regex WholeGpu { get; } = Words(l => l.WholeGpu);
+    public static Regex Negation { get; } = Words(l => l.Negations);
+    public static Regex StorageNoun { get; } = Words(l => l.Storage);
+    public static Regex MemoryNoun { get; } = Words(l => l.Memory);
+    public static Regex Database { get; } = Words(l => l.Databases);
+    public static Regex Batch { get; } = Words(l => l.Batch);
+    public static Regex ImageNoun { get; } = Words(l => l.ImageNouns);
+    public static Regex GigaWord { get; } = new(Alternation(All.SelectMany(l => l.GigaWords)), Options);
+    public static Regex NameMarker { get; } = Words(l => l.NameMarkers);
+
+    /// <summary>Number words of every language, lower case.</summary>
+    public static IReadOnlyDictionary<string, int> Numbers { get; } = All.SelectMany(l => l.Numbers)
+        .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
+
+    /// <summary>One regex per kind; a kind word may end a compound ("Trainingsjob", "NodePort-Service").</summary>
+    public static IReadOnlyDictionary<ResourceKind, Regex> Kinds { get; } = Enum.GetValues<ResourceKind>().ToDictionary(k => k,
+        k => new Regex(@"(?<![\w])\w*?(?:" + Alternation(All.SelectMany(l => l.Kinds.GetValueOrDefault(k) ?? [])) + @")\b", Options));
+
+    public static Regex Words(Func<Lexicon, IEnumerable<string>> select) =>
+        new(@"(?<![\w'])(?:" + Alternation(All.SelectMany(select)) + @")(?![\w])", Options);
+
+    /// <summary>Longest first, so "every night" wins over "every".</summary>
+    public static string Alternation(IEnumerable<string> fragments) =>
+        string.Join('|', fragments.Distinct().OrderByDescending(f => f.Length).Select(f => f.Replace(" ?", @"[\s\-]?").Replace(" ", @"[\s\-]+")));
+}

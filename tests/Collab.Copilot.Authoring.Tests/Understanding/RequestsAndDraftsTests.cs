@@ -1,0 +1,160 @@
+using System.Text.RegularExpressions;
+using Collab.Copilot.Authoring.Dockerfiles;
+using Collab.Copilot.Authoring.Manifests;
+using Collab.Copilot.Authoring.Understanding;
+using Xunit.Abstractions;
+using YamlDotNet.RepresentationModel;
+using static Collab.Copilot.Authoring.Tests.PassRate;
+
+namespace Collab.Copilot.Authoring.Tests.Understanding;
+
+/// <summary>
+/// Routing and drafting of multilingual requests, scored per class and language on two splits:
+/// "dev" (developed against) and "held-out" (written first, never looked at while developing).
+/// Each class must stay at or above its floor, so a regression fails while the table in
+/// docs/copilot-quality.md shows the real figures.
+/// </summary>
+public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
+{
+    // Floors: all six classes measured 100% when written (docs/copilot-quality.md, "Requests and drafts");
+    // the floors leave room for one or two cases per class and never go below the issue's 90% bar.
+    private static readonly Dictionary<(string, string), double> Floors = new()
+    {
+        [("manifest requests", "dev")] = 0.95,
+        [("manifest requests", "held-out")] = 0.90,
+        [("dockerfile requests", "dev")] = 0.95,
+        [("dockerfile requests", "held-out")] = 0.90,
+        [("dockerfile defects", "dev")] = 0.95,
+        [("dockerfile defects", "held-out")] = 0.90,
+    };
+
+    [Fact]
+    public void Requests_route_and_drafts_honour_every_stated_requirement_per_language()
+    {
+        var rates = new ClassRates();
+        foreach (var (split, file) in new[] { ("dev", "dev"), ("held-out", "heldout") })
+        {
+            var manifests = CaseFiles.Load<DraftRequestCase>($"understanding/manifest-requests-{file}.yaml");
+            rates.Run("manifest requests", split, manifests, c => c.Lang, c => c.Request, CheckManifest);
+            var dockerfiles = CaseFiles.Load<DockerfileRequestCase>($"understanding/dockerfiles-{file}.yaml");
+            rates.Run("dockerfile requests", split, dockerfiles.Where(c => c.Request is not null), c => c.Lang, c => c.Name, CheckDockerfileDraft);
+            rates.Run("dockerfile defects", split, dockerfiles.Where(c => c.Dockerfile is not null), c => c.Lang, c => c.Name, CheckDockerfileDefect);
+        }
+        rates.Print(output);
+        foreach (var ((caseClass, split), floor) in Floors)
+            Assert.True(rates.Rate(caseClass, split) >= floor, $"{caseClass} ({split}): {rates.Rate(caseClass, split):P0} is below the floor {floor:P0}");
+    }
+
+    [Fact]
+    public void Case_sets_cover_six_languages_at_the_size_the_issue_asks()
+    {
+        var manifests = new[] { "dev", "heldout" }.SelectMany(f => CaseFiles.Load<DraftRequestCase>($"understanding/manifest-requests-{f}.yaml")).ToList();
+        var dockerfiles = new[] { "dev", "heldout" }.SelectMany(f => CaseFiles.Load<DockerfileRequestCase>($"understanding/dockerfiles-{f}.yaml")).ToList();
+        Assert.True(manifests.Count >= 150, $"{manifests.Count} manifest requests");
+        Assert.True(dockerfiles.Count >= 60, $"{dockerfiles.Count} Dockerfile cases");
+        foreach (var lang in new[] { "en", "hr", "cs", "ca", "it", "de" })
+        {
+            Assert.Contains(manifests, c => c.Lang == lang);
+            Assert.Contains(dockerfiles, c => c.Lang == lang);
+        }
+    }
+
+    private static void CheckManifest(DraftRequestCase c)
+    {
+        var understood = RequestUnderstanding.Understand(c.Request);
+        That(understood.Intent.ToString() == c.Intent, $"routed to {understood.Intent}");
+        var draft = ManifestDrafter.Draft(understood.Words);
+        That(draft.Validation.IsClean, "findings: " + string.Join("; ", draft.Validation.Findings));
+        That(!draft.Yaml.Contains("kill -0"), "a process-check probe");
+        var docs = Documents(draft.Yaml);
+        var kinds = docs.Select(d => d.Str("kind")).ToList();
+        That(kinds.Contains(c.Kind), $"kind {c.Kind} not in [{string.Join(", ", kinds)}]");
+        foreach (var k in c.Kinds) That(kinds.Contains(k), $"kind {k} not in [{string.Join(", ", kinds)}]");
+        var main = docs.First(d => d.Str("kind") == c.Kind);
+        var pod = PodSpec(main, c.Kind);
+        var container = pod?.Seq("containers")?.Children.OfType<YamlMappingNode>().First();
+        var service = docs.LastOrDefault(d => d.Str("kind") == "Service" && d.Map("spec")?.Str("clusterIP") != "None") ?? docs.FirstOrDefault(d => d.Str("kind") == "Service");
+        var servicePorts = service?.Map("spec")?.Seq("ports")?.Children.OfType<YamlMappingNode>().ToList() ?? [];
+
+        if (c.Name is { } name) That(main.Map("metadata")?.Str("name") == name, $"name {main.Map("metadata")?.Str("name")}");
+        if (c.Replicas is { } r) That(main.Map("spec")?.Str("replicas") == r.ToString(), $"replicas {main.Map("spec")?.Str("replicas")}");
+        if (c.Storage is { } size) That(draft.Yaml.Contains("storage: " + size), $"storage {size} missing");
+        if (c.StorageClass is { } sc) That(draft.Yaml.Contains("storageClassName: " + sc), $"storageClassName {sc} missing");
+        if (c.AccessMode is { } am) That(draft.Yaml.Contains("- " + am), $"access mode {am} missing");
+        if (c.Schedule is { } s) That(main.Map("spec")?.Str("schedule") == s, $"schedule {main.Map("spec")?.Str("schedule")}");
+        if (c.ImageContains is { } img) That(container?.Str("image")?.Contains(img, StringComparison.OrdinalIgnoreCase) == true, $"image {container?.Str("image")}");
+        if (c.ContainerPort is { } cp)
+            That(container?.Seq("ports")?.Children.OfType<YamlMappingNode>().Any(p => p.Str("containerPort") == cp.ToString()) == true, $"no containerPort {cp}");
+        if (c.ServicePort is { } sp)
+        {
+            var ingressPort = c.Kind == "Ingress" ? main.Map("spec")?.Seq("rules")?.Children.OfType<YamlMappingNode>().FirstOrDefault()?.Map("http")?.Seq("paths")?.Children
+                .OfType<YamlMappingNode>().FirstOrDefault()?.Map("backend")?.Map("service")?.Map("port")?.Str("number") : null;
+            That(ingressPort == sp.ToString() || servicePorts.Any(p => p.Str("port") == sp.ToString()), $"no Service port {sp}");
+        }
+        if (c.NodePort is { } np) That(servicePorts.Any(p => p.Str("nodePort") == np.ToString()), $"no nodePort {np}");
+        if (c.ServiceType is { } st) That(service?.Map("spec")?.Str("type") == st, $"Service type {service?.Map("spec")?.Str("type")}");
+        if (c.Host is { } host) That(draft.Yaml.Contains("host: " + host), $"host {host} missing");
+        if (c.Gpu is not null)
+        {
+            var limits = container?.Map("resources")?.Map("limits");
+            That(limits?.Str(c.Gpu) == (c.GpuCount ?? 1).ToString(), $"limits.{c.Gpu} is {limits?.Str(c.Gpu) ?? "missing"} ({string.Join(",", limits?.Children.Keys.Select(k => k.ToString()) ?? [])})");
+        }
+        else if (container is not null) That(!draft.Yaml.Contains("nvidia.com/"), "unexpected GPU resource");
+        var labels = (c.Kind == "CronJob" ? main.Map("spec")?.Map("jobTemplate")?.Map("metadata") : main.Map("metadata"))?.Map("labels");
+        foreach (var (k, v) in c.Labels) That(labels?.Str(k) == v, $"label {k}={v} missing (got {labels?.Str(k) ?? "none"})");
+        var mounts = container?.Seq("volumeMounts")?.Children.OfType<YamlMappingNode>().Select(m => m.Str("mountPath")).ToList() ?? [];
+        foreach (var m in c.Mounts) That(mounts.Contains(m), $"mount {m} not in [{string.Join(", ", mounts)}]");
+        var claims = pod?.Seq("volumes")?.Children.OfType<YamlMappingNode>().Select(v => v.Map("persistentVolumeClaim")?.Str("claimName")).ToList() ?? [];
+        foreach (var cl in c.Claims) That(claims.Contains(cl), $"claim {cl} not in [{string.Join(", ", claims)}]");
+        var env = container?.Seq("env")?.Children.OfType<YamlMappingNode>().ToDictionary(e => e.Str("name")!, e => e.Str("value")) ?? [];
+        foreach (var (k, v) in c.Env) That(env.GetValueOrDefault(k) == v, $"env {k}={v} missing");
+        if (c.Kind is "Deployment" or "StatefulSet")
+            That(container?.Map("readinessProbe") is { } probe && (probe.Map("tcpSocket") is not null || probe.Map("httpGet") is not null || probe.Map("exec") is not null), "no real readiness probe");
+        // The draft checker must agree: nothing stated is missing from the draft.
+        var unhonoured = DraftChecker.Check(understood.Slots, draft.Yaml);
+        That(unhonoured.Count == 0, "draft checker: " + string.Join("; ", unhonoured));
+    }
+
+    private static void CheckDockerfileDraft(DockerfileRequestCase c)
+    {
+        var understood = RequestUnderstanding.Understand(c.Request!);
+        That(understood.Intent == RequestIntent.DockerfileDraft, $"routed to {understood.Intent}");
+        var draft = DockerfileDrafter.Draft(understood.Words);
+        That(draft.Lint.IsClean && draft.Lint.Findings.All(f => f.RuleId == DockerfileRules.AptUnpinned), "draft findings: " + string.Join(" | ", draft.Lint.Findings));
+        var froms = Regex.Matches(draft.Dockerfile, @"^FROM\s+(\S+)", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        foreach (var b in c.BaseContains) That(froms.Any(f => f.Contains(b)), $"no base containing {b} in [{string.Join(", ", froms)}]");
+        if (c.MultiStage is { } multi) That(froms.Count > 1 == multi, $"stages: {froms.Count}");
+        var lastUser = Regex.Matches(draft.Dockerfile, @"^USER\s+(\S+)", RegexOptions.Multiline).LastOrDefault()?.Groups[1].Value;
+        That(lastUser is not null && Regex.IsMatch(lastUser, @"^[1-9]\d*(:\d+)?$"), $"final USER {lastUser} is not a numeric non-root uid");
+        var all = draft.Dockerfile + "\n" + string.Join("\n", draft.SupportingFiles.Values);
+        foreach (var s in c.Contains) That(all.Contains(s, StringComparison.OrdinalIgnoreCase), $"missing \"{s}\"");
+        That(!draft.Dockerfile.Contains("apiVersion:"), "a manifest instead of a Dockerfile");
+        var unhonoured = DockerfileDraftChecker.Check(understood.Words, draft.Dockerfile);
+        That(unhonoured.Count == 0, "draft checker: " + string.Join("; ", unhonoured));
+    }
+
+    private static void CheckDockerfileDefect(DockerfileRequestCase c)
+    {
+        var understood = RequestUnderstanding.Understand(c.Dockerfile!);
+        That(understood.Intent == RequestIntent.DockerfileCheck, $"routed to {understood.Intent}");
+        var lint = DockerfileLinter.Lint(understood.Paste!);
+        foreach (var e in c.Expect)
+            That(lint.Findings.Any(f => f.RuleId == e.Rule && (e.Line is null || f.Line == e.Line)),
+                $"expected {e.Rule} line {e.Line}; got {string.Join(" | ", lint.Findings.Select(f => $"{f.RuleId} L{f.Line}"))}");
+        foreach (var a in c.Absent) That(lint.Findings.All(f => f.RuleId != a), $"unexpected {a}");
+    }
+
+    private static YamlMappingNode? PodSpec(YamlMappingNode doc, string kind) => kind switch
+    {
+        "CronJob" => doc.Map("spec")?.Map("jobTemplate")?.Map("spec")?.Map("template")?.Map("spec"),
+        "Deployment" or "StatefulSet" or "Job" => doc.Map("spec")?.Map("template")?.Map("spec"),
+        _ => null,
+    };
+
+    private static List<YamlMappingNode> Documents(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        return stream.Documents.Select(d => (YamlMappingNode)d.RootNode).ToList();
+    }
+}
