@@ -1,4 +1,5 @@
 using Collab.Server.Access;
+using Collab.Server.ApiDocs;
 using Collab.Server.Audit;
 using Collab.Server.Auth;
 using Collab.Server.Backup;
@@ -35,6 +36,7 @@ builder.AddCollabAccess();
 builder.AddCollabHub();
 builder.AddCollabCluster();
 builder.AddCollabApi();
+builder.AddCollabApiDocs();
 builder.AddCollabChat();
 builder.AddCollabCopilot();
 builder.AddCollabHealth();
@@ -49,6 +51,7 @@ if (TokenCommand.IsRequested(args)) return await TokenCommand.RunAsync(app.Servi
 
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30), KeepAliveTimeout = TimeSpan.FromSeconds(60) });
 app.UseCollabObservability();
+app.UseCollabErrors();
 app.UseCollabWebClient();
 app.UseCollabCors();
 app.UseAuthentication();
@@ -60,6 +63,7 @@ app.MapCollabAudit();
 app.MapCollabBackup();
 app.MapCollabAuth();
 app.MapCollabApi();
+app.MapCollabApiDocs();
 app.MapCollabWebClient();
 app.MapCollabChat();
 app.MapCollabCopilot();

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Tests the clients against the real server: the SignalR provider's unit tests (Node), the web
+# Lints the clients (strict tsc, tsconfig.base.json), runs the packages' unit tests (Vitest: ui,
+# the extension's logic), then tests them against the real server: the SignalR provider's tests (Node), the web
 # client's browser tests (Playwright driving Debian's /usr/bin/chromium), sign-in included against
 # the OpenID provider of tests/interop (its npm ci is run here if missing), and the JupyterLab
 # extension inside a real JupyterLab (Debian's Jupyter packages are installed here if missing).
@@ -16,6 +17,9 @@ fi
 if [ ! -d ../tests/interop/node_modules/oidc-provider ]; then
   (cd ../tests/interop && npm ci --no-audit --no-fund --loglevel=error)
 fi
+echo "==> clients: lint (strict type checks of every package) and unit tests (Vitest, in Node)"
+npm run lint
+npm run test:unit
 echo "==> clients: provider tests against the live server"
 npm test --workspace @collab/signalr-provider
 echo "==> clients: browser tests (chromium)"

@@ -18,7 +18,9 @@ public static class AuditEndpoints
                 TypedResults.Ok(await audit.ListAsync(projectId, before, Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit), ct)))
             .RequireAuthorization()
             .RequireProjectRole(ProjectRole.Owner)
-            .WithTags("Audit");
+            .WithTags("Audit")
+            .WithSummary("List the project's audit log")
+            .WithDescription("Newest first, for owners. Page with `before=` the smallest id received; `limit` is 1-1000 (default 100).");
         return app;
     }
 }

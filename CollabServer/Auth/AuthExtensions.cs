@@ -106,7 +106,9 @@ public static class AuthExtensions
     {
         app.MapGet("/api/auth/config", (IOptions<AuthOptions> auth, IOptions<CrossOriginOptions> cors) =>
                 TypedResults.Ok(AuthClientConfig.From(auth.Value, cors.Value.AllowedOrigins)))
-            .AllowAnonymous().WithTags("Auth");
+            .AllowAnonymous().WithTags("Auth")
+            .WithSummary("How to sign in")
+            .WithDescription("Anonymous: the identity provider, client id and scopes a client signs in with, or dev mode.");
         app.MapSignInCallbackPage();
         return app;
     }

@@ -38,7 +38,9 @@ public static class BackupEndpoints
             }
             await audit.RecordAsync(http, projectId, AuditActions.ProjectBackup, detail: $"{file.Length} bytes");
             return TypedResults.File(file, ZipMediaType, $"{projectId}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.zip");
-        }).RequireProjectRole(ProjectRole.Owner).Produces(200, contentType: ZipMediaType);
+        }).RequireProjectRole(ProjectRole.Owner).Produces(200, contentType: ZipMediaType)
+            .WithSummary("Download the project as a backup zip")
+            .WithDescription("Owners only: notebooks, chat and members in one archive, signed by this deployment.");
 
         group.MapPost("/import", async Task<Results<Created<ProjectSummary>, ProblemHttpResult>> (
             string? projectId, HttpContext http, ProjectAccess access, ProjectRestorer restorer, AuditTrail audit,
@@ -66,7 +68,9 @@ public static class BackupEndpoints
             await audit.RecordAsync(http, restored.Id, AuditActions.ProjectImport, detail: $"{file.Length} bytes");
             return TypedResults.Created($"/api/projects/{restored.Id}",
                 new ProjectSummary(restored.Id, restored.Name, restored.CreatedAt, ProjectRole.Owner.ToWire()));
-        }).Accepts<Stream>(ZipMediaType);
+        }).Accepts<Stream>(ZipMediaType)
+            .WithSummary("Restore a project from a backup zip")
+            .WithDescription("Any signed-in user; the caller becomes owner (other members come along only when this deployment signed the archive). `projectId=` imports under a new id. 413 names the limit an archive is over (`Backup:MaxArchiveBytes`), 400 says what is malformed, 409 when the id is taken.");
 
         return app;
     }

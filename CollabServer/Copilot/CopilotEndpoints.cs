@@ -4,6 +4,7 @@ using Collab.Copilot.Assistant;
 using Collab.Server.Auth;
 using Collab.Server.Errors;
 using Collab.Server.Projects;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collab.Server.Copilot;
 
@@ -17,12 +18,15 @@ public static class CopilotEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapCopilotEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/copilot/ask", async (CopilotAskRequest body, HttpContext http, CopilotAskGate gate, ICopilot copilot, CancellationToken ct) =>
+        app.MapPost("/api/copilot/ask", async Task<Results<ServerSentEventsResult<CopilotWireEvent>, ProblemHttpResult>> (
+            CopilotAskRequest body, HttpContext http, CopilotAskGate gate, ICopilot copilot, CancellationToken ct) =>
         {
             var outcome = await gate.CheckAsync(http.User, body.ProjectId, body.Question, body.Notebook, body.CellId, ct);
             if (outcome.Request is null) return Refusals.Problem(http, outcome.Refusal!);
             return TypedResults.ServerSentEvents(Events(copilot, outcome.Request, ct));
-        }).RequireAuthorization().WithTags("Copilot");
+        }).RequireAuthorization().WithTags("Copilot")
+            .WithSummary("Ask the copilot")
+            .WithDescription("The answer as server-sent events: `event:` is the event type (text, code, citations, final), `data:` the event as JSON. 400 empty question, 404 unknown project or notebook, 429 with Retry-After past the rate limit.");
 
         var group = app.MapGroup("/api/projects/{projectId}/copilot").RequireAuthorization()
             .RequireProjectRole(ProjectRole.Viewer).WithTags("Copilot");
@@ -31,17 +35,19 @@ public static class CopilotEndpoints
             Refusals.Run(http, async () =>
             {
                 var (user, role) = Caller(http);
-                return await responder.StopAsync(projectId, messageId, user, role, ct)
-                    ? Results.NoContent()
-                    : Refusals.Problem(http, ErrorCode.Conflict, "That answer is not streaming any more (it finished, failed, was stopped or interrupted).");
-            }));
+                if (await responder.StopAsync(projectId, messageId, user, role, ct)) return (Results<NoContent, ProblemHttpResult>)TypedResults.NoContent();
+                return Refusals.Problem(http, ErrorCode.Conflict, "That answer is not streaming any more (it finished, failed, was stopped or interrupted).");
+            }))
+            .WithSummary("Stop a copilot answer streaming into the chat");
 
         group.MapPost("/questions/{messageId:long}/retry", (string projectId, long messageId, HttpContext http, CopilotChatResponder responder, CancellationToken ct) =>
             Refusals.Run(http, async () =>
             {
                 await responder.RetryAsync(projectId, messageId, Caller(http).User, ct);
-                return Results.Accepted();
-            }));
+                return TypedResults.Accepted((string?)null);
+            }))
+            .WithSummary("Ask the copilot a chat question again")
+            .WithDescription("The new answer streams into the chat like the first.");
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Collab.Server.Errors;
 using Markdig;
 
 namespace Collab.Server.Copilot;
@@ -19,10 +20,11 @@ public static class DocsPageEndpoints
 
     public static IEndpointRouteBuilder MapDocsPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/docs/{**path}", (string path, DocsFolder docs) =>
+        app.MapGet("/docs/{**path}", (string path, DocsFolder docs, HttpContext http) =>
         {
             var file = Resolve(docs.Path, path);
-            if (file is null) return Results.NotFound("No such documentation page.");
+            if (file is null)
+                return Refusals.Problem(http, ErrorCode.NotFound, $"No documentation page '{path}'. Pages are the Markdown files under Copilot:Docs:Path, named without .md.");
             var markdown = File.ReadAllText(file);
             var title = WebUtility.HtmlEncode(System.IO.Path.GetFileNameWithoutExtension(file));
             var html = $$"""
@@ -31,8 +33,11 @@ public static class DocsPageEndpoints
                 <style>body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5}pre{background:#f4f4f4;padding:.75rem;overflow:auto}code{font-size:.95em}</style>
                 </head><body><main>{{Markdown.ToHtml(markdown, Pipeline)}}</main></body></html>
                 """;
-            return Results.Content(html, "text/html; charset=utf-8");
-        }).WithTags("Docs").AllowAnonymous();
+            return (IResult)TypedResults.Content(html, "text/html; charset=utf-8");
+        }).WithTags("Docs").AllowAnonymous()
+            .WithSummary("A documentation page the copilot cites")
+            .WithDescription("The Markdown page rendered as HTML, with GitHub-style heading ids so `path#anchor` citations open at their heading.")
+            .Produces(200, contentType: "text/html").ProducesProblem(404);
         return app;
     }
 

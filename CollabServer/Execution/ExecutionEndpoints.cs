@@ -19,11 +19,12 @@ public static class ExecutionEndpoints
 
         project.MapGet("/kernels", (string projectId, ExecutionService execution, HttpContext http, CancellationToken ct) =>
             Refusals.Run(http, async () => TypedResults.Ok(await execution.KernelsAsync(projectId, ct))))
-            .RequireProjectRole(ProjectRole.Viewer).Produces<KernelList>();
+            .RequireProjectRole(ProjectRole.Viewer)
+            .WithSummary("The kernels the project's Jupyter Server offers");
 
         project.MapGet("/jupyter-server", (string projectId, ExecutionService execution, HttpContext http, CancellationToken ct) =>
             Refusals.Run(http, async () => TypedResults.Ok(await execution.ServerAsync(projectId, ct))))
-            .RequireProjectRole(ProjectRole.Viewer).Produces<ProjectJupyterServer>()
+            .RequireProjectRole(ProjectRole.Viewer)
             .WithSummary("The Jupyter Server the project runs on, and the ones its owners may choose.");
 
         project.MapPut("/jupyter-server", (string projectId, ChooseJupyterServerRequest request, ExecutionService execution, AuditTrail audit,
@@ -39,23 +40,29 @@ public static class ExecutionEndpoints
 
         notebook.MapPost("/run", (string projectId, string name, RunRequest request, ExecutionService execution, HttpContext http, CancellationToken ct) =>
             Refusals.Run(http, async () => TypedResults.Ok(new RunResult(await execution.RunAsync(new DocumentKey(projectId, name), request.Mode, request.CellIds, ct)))))
-            .RequireProjectRole(ProjectRole.Editor).Produces<RunResult>();
+            .RequireProjectRole(ProjectRole.Editor)
+            .WithSummary("Run cells")
+            .WithDescription("Runs the notebook's cells on its shared kernel; outputs are written into the live notebook, so every member sees them.");
 
         notebook.MapPost("/interrupt", (string projectId, string name, ExecutionService execution, HttpContext http, CancellationToken ct) =>
             Refusals.Run(http, async () => { await execution.InterruptAsync(new DocumentKey(projectId, name), ct); return TypedResults.NoContent(); }))
-            .RequireProjectRole(ProjectRole.Editor);
+            .RequireProjectRole(ProjectRole.Editor)
+            .WithSummary("Interrupt the notebook's kernel");
 
         notebook.MapPost("/restart", (string projectId, string name, ExecutionService execution, HttpContext http, CancellationToken ct) =>
             Refusals.Run(http, async () => { await execution.RestartAsync(new DocumentKey(projectId, name), ct); return TypedResults.NoContent(); }))
-            .RequireProjectRole(ProjectRole.Editor);
+            .RequireProjectRole(ProjectRole.Editor)
+            .WithSummary("Restart the notebook's kernel");
 
         notebook.MapPut("/kernel", (string projectId, string name, ChangeKernelRequest request, ExecutionService execution, HttpContext http, CancellationToken ct) =>
             Refusals.Run(http, async () => { await execution.ChangeKernelAsync(new DocumentKey(projectId, name), request.Name, ct); return TypedResults.NoContent(); }))
-            .RequireProjectRole(ProjectRole.Editor);
+            .RequireProjectRole(ProjectRole.Editor)
+            .WithSummary("Change the notebook's kernel");
 
         notebook.MapDelete("/kernel", (string projectId, string name, ExecutionService execution, HttpContext http, CancellationToken ct) =>
             Refusals.Run(http, async () => { await execution.ShutdownAsync(new DocumentKey(projectId, name), ct); return TypedResults.NoContent(); }))
-            .RequireProjectRole(ProjectRole.Editor);
+            .RequireProjectRole(ProjectRole.Editor)
+            .WithSummary("Shut the notebook's kernel down");
 
         return app;
     }

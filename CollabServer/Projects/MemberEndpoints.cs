@@ -1,5 +1,6 @@
 using Collab.Server.Access;
 using Collab.Server.Audit;
+using Collab.Server.Errors;
 using Collab.Server.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,7 +15,8 @@ public static class MemberEndpoints
 
         group.MapGet("/", async (string projectId, IProjectStore projects, CancellationToken ct) =>
             TypedResults.Ok((await projects.ListMembersAsync(projectId, ct)).Select(m => new MemberView(m.UserId, m.Role.ToWire()))))
-            .RequireProjectRole(ProjectRole.Viewer);
+            .RequireProjectRole(ProjectRole.Viewer)
+            .WithSummary("List the project's members");
 
         group.MapPut("/{userId}", async Task<Results<Ok<MemberView>, ProblemHttpResult>> (
             string projectId, string userId, SetMemberRequest request, IProjectStore projects, IAccessChangeBus access, AuditTrail audit,
@@ -35,19 +37,24 @@ public static class MemberEndpoints
                 if (previous is not null) await access.PublishAsync(AccessChange.RoleChanged(projectId, userId, role));
             }
             return TypedResults.Ok(new MemberView(userId, role.ToWire()));
-        }).RequireProjectRole(ProjectRole.Owner);
+        }).RequireProjectRole(ProjectRole.Owner)
+            .WithSummary("Add a member or change a member's role")
+            .WithDescription("Owners only. A lowered role takes effect on the member's live connections within a second; a project keeps at least one owner.");
 
-        group.MapDelete("/{userId}", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (
+        group.MapDelete("/{userId}", async Task<Results<NoContent, ProblemHttpResult>> (
             string projectId, string userId, IProjectStore projects, IAccessChangeBus access, AuditTrail audit, HttpContext http,
             CancellationToken ct) =>
         {
             if (await IsLastOwnerAsync(projects, projectId, userId, ct))
                 return TypedResults.Problem("A project keeps at least one owner.", statusCode: 409);
-            if (!await projects.RemoveMemberAsync(projectId, userId, ct)) return TypedResults.NotFound();
+            if (!await projects.RemoveMemberAsync(projectId, userId, ct))
+                return Refusals.Problem(http, ErrorCode.NotFound, $"'{userId}' is not a member of this project.");
             await access.PublishAsync(AccessChange.MemberRemoved(projectId, userId));
             await audit.RecordAsync(http, projectId, AuditActions.MemberRemove, userId);
             return TypedResults.NoContent();
-        }).RequireProjectRole(ProjectRole.Owner);
+        }).RequireProjectRole(ProjectRole.Owner)
+            .WithSummary("Remove a member")
+            .WithDescription("Owners only. The member's live connections to the project are closed within a second.");
 
         return app;
     }

@@ -1,5 +1,6 @@
 using Collab.Server.Audit;
 using Collab.Server.Auth;
+using Collab.Server.Errors;
 using Collab.Server.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -23,7 +24,7 @@ public static class ProjectEndpoints
                 if (role is not null) result.Add(new ProjectSummary(p.Id, p.Name, p.CreatedAt, role.Value.ToWire()));
             }
             return TypedResults.Ok(result);
-        });
+        }).WithSummary("List your projects").WithDescription("The projects you are a member of, with your role in each.");
 
         group.MapPost("/", async Task<Results<Created<ProjectSummary>, ProblemHttpResult>> (
             CreateProjectRequest request, HttpContext http, ProjectAccess access, ProjectService service, AuditTrail audit, CancellationToken ct) =>
@@ -38,16 +39,16 @@ public static class ProjectEndpoints
             await audit.RecordAsync(http, request.Id, AuditActions.ProjectCreate, detail: name);
             return TypedResults.Created($"/api/projects/{request.Id}",
                 new ProjectSummary(request.Id, name, DateTimeOffset.UtcNow, ProjectRole.Owner.ToWire()));
-        });
+        }).WithSummary("Create a project").WithDescription("Seeded with the template notebooks; you become its owner. 409 when the id is taken.");
 
-        group.MapGet("/{projectId}", async Task<Results<Ok<ProjectSummary>, NotFound>> (
+        group.MapGet("/{projectId}", async Task<Results<Ok<ProjectSummary>, ProblemHttpResult>> (
             string projectId, HttpContext http, IProjectStore projects, CancellationToken ct) =>
         {
             var project = await projects.GetAsync(projectId, ct);
-            if (project is null) return TypedResults.NotFound();
+            if (project is null) return Refusals.Problem(http, ErrorCode.NotFound, $"Project '{projectId}' not found.");
             var role = (ProjectRole)http.Items[ProjectRoleFilter.RoleItem]!;
             return TypedResults.Ok(new ProjectSummary(project.Id, project.Name, project.CreatedAt, role.ToWire()));
-        }).RequireProjectRole(ProjectRole.Viewer);
+        }).RequireProjectRole(ProjectRole.Viewer).WithSummary("Read a project").WithDescription("Its name, creation time and your role.");
 
         group.MapDelete("/{projectId}", async (string projectId, ProjectService service, AuditTrail audit, HttpContext http, CancellationToken ct) =>
         {
@@ -56,7 +57,8 @@ public static class ProjectEndpoints
             await audit.RecordAsync(http, projectId, AuditActions.ProjectDelete);
             await service.DeleteAsync(projectId, ct);
             return TypedResults.NoContent();
-        }).RequireProjectRole(ProjectRole.Owner);
+        }).RequireProjectRole(ProjectRole.Owner)
+            .WithSummary("Delete a project").WithDescription("Owners only: its notebooks, chat and members go; live connections to it are closed.");
 
         return app;
     }

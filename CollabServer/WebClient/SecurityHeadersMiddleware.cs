@@ -14,10 +14,20 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Aut
 {
     private readonly string _contentSecurityPolicy = ContentSecurityPolicy(AuthClientConfig.From(auth.Value).Authority);
 
+    private const string ScriptSource = "script-src 'self'";
+
     public static string ContentSecurityPolicy(string? authority) =>
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
+        $"default-src 'self'; {ScriptSource}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
         $"connect-src 'self'{(Uri.TryCreate(authority, UriKind.Absolute, out var uri) ? " " + uri.GetLeftPart(UriPartial.Authority) : "")}; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// Lets this response's scripts carrying <paramref name="nonce"/> run as well (a page whose
+    /// start-up script is inline, the API docs page): call before the response starts.
+    /// </summary>
+    public static void AllowScriptNonce(HttpResponse response, string nonce) =>
+        response.Headers.ContentSecurityPolicy = response.Headers.ContentSecurityPolicy.ToString()
+            .Replace(ScriptSource, $"{ScriptSource} 'nonce-{nonce}'", StringComparison.Ordinal);
 
     public Task InvokeAsync(HttpContext context)
     {

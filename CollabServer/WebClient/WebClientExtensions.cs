@@ -1,3 +1,4 @@
+using Collab.Server.Errors;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,14 @@ public static class WebClientExtensions
         <p>The API, the hub and y-websocket work meanwhile.</p></body></html>
         """;
 
+    private const string NotBuiltDetail = "The web client is not built (Node.js and npm were not found when the server was built). " +
+        "Install Node.js 20+ and run the server again, or build it with 'cd clients && npm ci && ./build.sh'. " +
+        "The API, the hub and y-websocket work meanwhile; " + ProblemGuidance.ApiDescription;
+
+    // Browsers get the page; API clients and scripts get the same guidance as problem details.
+    private static bool AcceptsHtml(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The web client's options (<c>WebClient:*</c>), validated at start.</summary>
     public static IHostApplicationBuilder AddCollabWebClient(this IHostApplicationBuilder builder)
     {
@@ -27,7 +36,7 @@ public static class WebClientExtensions
 
     /// <summary>
     /// Serves the built web client (<c>clients/packages/web</c>, built into <c>wwwroot/</c> by
-    /// <c>clients/build.sh</c> or the server's build) at <c>/</c>, or a page saying how to build it.
+    /// <c>clients/build.sh</c> or the server's build) at <c>/</c>, or a page (problem details for non-browsers) saying how to build it.
     /// Before API and hub routes, so those never shadow it; requests for anything but a file fall
     /// through to them. The security headers are set ahead of them, so the web client, the docs
     /// pages and the API all get them.
@@ -41,6 +50,11 @@ public static class WebClientExtensions
             if (context.Request.Path == "/" && HttpMethods.IsGet(context.Request.Method)
                 && !environment.WebRootFileProvider.GetFileInfo("index.html").Exists)
             {
+                if (!AcceptsHtml(context.Request))
+                {
+                    await Refusals.Problem(context, ErrorCode.Unavailable, NotBuiltDetail).ExecuteAsync(context);
+                    return;
+                }
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 context.Response.ContentType = "text/html; charset=utf-8";
                 await context.Response.WriteAsync(NotBuiltPage);
@@ -57,7 +71,9 @@ public static class WebClientExtensions
         app.MapGet("/api/web-client/config", (IOptions<WebClientOptions> options) =>
             TypedResults.Ok(new WebClientConfig(options.Value.RoleNames.ToDictionary(
                 r => r.Key.ToLowerInvariant(), r => r.Value.Trim()))))
-            .AllowAnonymous().WithTags("WebClient");
+            .AllowAnonymous().WithTags("WebClient")
+            .WithSummary("The web client's settings")
+            .WithDescription("Anonymous: the display names of the roles (`WebClient:RoleNames`).");
         return app;
     }
 }

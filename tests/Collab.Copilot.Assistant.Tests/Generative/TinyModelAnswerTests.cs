@@ -12,6 +12,7 @@ namespace Collab.Copilot.Assistant.Tests.Generative;
 /// The generative path end to end on the tiny random-weight model through llama.cpp. The words are
 /// random, so these check the shape: streamed chunks, sources, the disclaimer, schema-bound JSON.
 /// </summary>
+[Trait("Needs", "Llama")]
 [Collection(DocsIndexCollection.Name)]
 public sealed class TinyModelAnswerTests(DocsIndexFixture index, TinyModelFixture tiny) : IClassFixture<TinyModelFixture>
 {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Collab.Copilot.Runtime.Tests.Chat;
 
+[Trait("Needs", "Llama")]
 public sealed class ChatClientTests(TinyRuntimeFixture fixture) : IClassFixture<TinyRuntimeFixture>
 {
     private readonly LlamaChatClient client = new(fixture.Runtime);

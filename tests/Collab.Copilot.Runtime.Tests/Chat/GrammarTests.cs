@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 
 namespace Collab.Copilot.Runtime.Tests.Chat;
 
+[Trait("Needs", "Llama")]
 public sealed class GrammarTests(TinyRuntimeFixture fixture) : IClassFixture<TinyRuntimeFixture>
 {
     private const string Schema = """

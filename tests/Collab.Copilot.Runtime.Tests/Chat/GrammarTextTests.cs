@@ -9,6 +9,7 @@ namespace Collab.Copilot.Runtime.Tests.Chat;
 /// continuation bytes) far more often than a trained model: text must stay valid UTF-8, string
 /// lengths count characters, and numbers must fit a double.
 /// </summary>
+[Trait("Needs", "Llama")]
 public sealed class GrammarTextTests(TinyRuntimeFixture fixture) : IClassFixture<TinyRuntimeFixture>
 {
     private readonly LlamaChatClient client = new(fixture.Runtime);

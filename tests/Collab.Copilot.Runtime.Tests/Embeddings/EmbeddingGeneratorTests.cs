@@ -5,6 +5,7 @@ using Microsoft.Extensions.AI;
 
 namespace Collab.Copilot.Runtime.Tests.Embeddings;
 
+[Trait("Needs", "Llama")]
 public sealed class EmbeddingGeneratorTests(TinyRuntimeFixture fixture) : IClassFixture<TinyRuntimeFixture>
 {
     private readonly LlamaEmbeddingGenerator generator = new(fixture.Runtime);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Collab.Copilot.Runtime.Tests.Hosting;
 
+[Trait("Needs", "Llama")]
 public sealed class AddCopilotRuntimeTests
 {
     private static IHost Build(Dictionary<string, string?> settings)

@@ -9,6 +9,7 @@ namespace Collab.Copilot.Runtime.Tests.Llama;
 /// ModelGen's multi-core path, which only tensors over 16M values take (the bench's 8B model):
 /// a model whose embedding tables take it is the same bytes every time and loads.
 /// </summary>
+[Trait("Needs", "Llama")]
 public sealed class LargeRandomModelTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("collab-modelgen-").FullName;

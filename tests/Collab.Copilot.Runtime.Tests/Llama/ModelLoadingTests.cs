@@ -3,6 +3,7 @@ using Collab.Copilot.Runtime.Llama;
 
 namespace Collab.Copilot.Runtime.Tests.Llama;
 
+[Trait("Needs", "Llama")]
 public sealed class ModelLoadingTests
 {
     [Fact]

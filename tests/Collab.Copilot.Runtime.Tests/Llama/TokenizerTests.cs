@@ -2,6 +2,7 @@ using Collab.Copilot.Runtime.Llama;
 
 namespace Collab.Copilot.Runtime.Tests.Llama;
 
+[Trait("Needs", "Llama")]
 public sealed class TokenizerTests : IClassFixture<TinyModelFixture>
 {
     private readonly LlamaModel model;

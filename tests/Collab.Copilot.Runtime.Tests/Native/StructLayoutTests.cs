@@ -12,6 +12,7 @@ namespace Collab.Copilot.Runtime.Tests.Native;
 /// sentinel-filled buffer). The raw bytes show how far the library writes and what sits at
 /// every offset; our struct must have the same size and the same bytes.
 /// </summary>
+[Trait("Needs", "Llama")]
 public sealed unsafe class StructLayoutTests
 {
     private const byte Sentinel = 0xA5;

@@ -11,6 +11,8 @@ using OpenAI;
 
 namespace Collab.Copilot.Runtime.Tests.OpenAi;
 
+[Trait("Needs", "Node")]
+[Trait("Needs", "Llama")]
 public sealed class OpenAiEndpointTests(OpenAiServerFixture server) : IClassFixture<OpenAiServerFixture>
 {
     private static List<ChatMessage> Conversation() =>

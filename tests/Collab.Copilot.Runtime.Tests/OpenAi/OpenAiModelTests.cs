@@ -4,6 +4,7 @@ using System.Text.Json;
 
 namespace Collab.Copilot.Runtime.Tests.OpenAi;
 
+[Trait("Needs", "Llama")]
 public sealed class OpenAiModelTests(OpenAiServerFixture server) : IClassFixture<OpenAiServerFixture>
 {
     private readonly HttpClient http = new();

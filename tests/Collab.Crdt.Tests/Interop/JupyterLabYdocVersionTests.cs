@@ -7,6 +7,7 @@ namespace Collab.Crdt.Tests.Interop;
 /// that JupyterLab's <c>@jupyter/ydoc</c>: JupyterLab 4.5.11 (what the extension targets and the
 /// browser tests assemble) resolves <c>@jupyter/ydoc</c> 3.5.0.
 /// </summary>
+[Trait("Needs", "Node")]
 public class JupyterLabYdocVersionTests
 {
     private const string JupyterLabYdoc = "3.5.0";

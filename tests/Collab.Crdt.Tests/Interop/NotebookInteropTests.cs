@@ -8,6 +8,7 @@ namespace Collab.Crdt.Tests.Interop;
 /// side writes, the other reads as the same notebook JSON (<c>YNotebook.toJSON()</c> against
 /// <see cref="NotebookModel.ToJson"/>).
 /// </summary>
+[Trait("Needs", "Node")]
 [Collection(YjsPeerCollection.Name)]
 public class NotebookInteropTests(YjsPeer yjs)
 {

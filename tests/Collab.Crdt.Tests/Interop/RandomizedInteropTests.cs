@@ -7,6 +7,7 @@ namespace Collab.Crdt.Tests.Interop;
 /// <c>CRDT_INTEROP_SEEDS</c> sets how many seeds run (default 500); <c>CRDT_INTEROP_SEED</c>
 /// runs just that one, to replay a failure.
 /// </summary>
+[Trait("Needs", "Node")]
 [Collection(YjsPeerCollection.Name)]
 public class RandomizedInteropTests(YjsPeer yjs, ITestOutputHelper output)
 {

@@ -47,7 +47,13 @@ public class AtomicSwapTests : IDisposable
             var summary = await host.Builder.BuildAsync(_docs.Path);
             Assert.Equal(Files, summary.Updated);
         }
-        await Task.Delay(50);
+        // The reader runs until it has seen the last generation (a poll, not a fixed wait that a slow machine outruns).
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!reader.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            lock (observed) if (observed.Contains("generation6")) break;
+            await Task.Delay(10);
+        }
         stop.Cancel();
         await reader;
 

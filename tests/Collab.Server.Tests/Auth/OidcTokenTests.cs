@@ -13,6 +13,7 @@ namespace Collab.Server.Tests.Auth;
 /// user's token works on REST and the hub; tokens that its key signed but name another audience
 /// or issuer, or have expired, and tokens that were altered or signed by another key (or HS256), get 401.
 /// </summary>
+[Trait("Needs", "Node")]
 public sealed class OidcTokenTests(OidcFixture fixture) : IClassFixture<OidcFixture>
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace Collab.Server.Tests.Auth;
 /// <c>Auth:UserClaim</c> names the user by another claim of the provider's token (here <c>email</c>):
 /// members are added by that id, and the hub and REST both know the user by it.
 /// </summary>
+[Trait("Needs", "Node")]
 public sealed class OidcUserClaimTests : IAsyncLifetime
 {
     private OidcTestProvider _provider = null!;

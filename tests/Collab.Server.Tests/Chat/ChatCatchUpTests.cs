@@ -88,6 +88,7 @@ public sealed class SqliteChatCatchUpTests : ChatCatchUpTests
     protected override Task<string?> PostgresAsync() => Task.FromResult<string?>(null);
 }
 
+[Trait("Needs", "Postgres")]
 public sealed class PostgresChatCatchUpTests : ChatCatchUpTests
 {
     protected override async Task<string?> PostgresAsync() => await TestPostgres.CreateDatabaseAsync("e2e_chat");

@@ -9,6 +9,7 @@ namespace Collab.Server.Tests.Chat;
 /// The JS client (<c>@microsoft/signalr</c>, JSON) chatting with the .NET client: it goes offline,
 /// more arrives, it comes back to the right unread count, its stored mention and the whole history.
 /// </summary>
+[Trait("Needs", "Node")]
 public sealed class ChatJsClientTests : IAsyncLifetime
 {
     private const string Project = "chat-js";

@@ -52,6 +52,7 @@ public sealed class SqliteChatRestartTests : ChatRestartTests
     protected override Task<string?> PostgresAsync() => Task.FromResult<string?>(null);
 }
 
+[Trait("Needs", "Postgres")]
 public sealed class PostgresChatRestartTests : ChatRestartTests
 {
     protected override async Task<string?> PostgresAsync() => await TestPostgres.CreateDatabaseAsync("e2e_chat_restart");

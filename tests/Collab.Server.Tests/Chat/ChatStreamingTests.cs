@@ -14,6 +14,7 @@ namespace Collab.Server.Tests.Chat;
 /// copilot will answer: clients present from the start assemble it from chunks; a .NET client and a
 /// JS client that join midway get the body so far, then the rest.
 /// </summary>
+[Trait("Needs", "Node")]
 public sealed class ChatStreamingTests : IAsyncLifetime
 {
     private const string Project = "chat-stream";

@@ -51,8 +51,8 @@ public sealed class InterruptedReplyTests
         Assert.Equal(HttpStatusCode.Conflict, stop.StatusCode);
         Assert.Contains("\"code\":\"conflict\"", await stop.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Accepted, (await olivia.PostAsync($"/api/projects/{Project}/copilot/questions/{question}/retry", null)).StatusCode);
-        Assert.True(await PollAsync(async () => (await MessagesAsync(olivia)).Any(m =>
-            m.GetProperty("author").GetString() == ChatBots.Copilot && m.GetProperty("state").GetString() == "complete")), server.Log);
+        Assert.True(await Eventually.HoldsAsync(async () => (await MessagesAsync(olivia)).Any(m =>
+            m.GetProperty("author").GetString() == ChatBots.Copilot && m.GetProperty("state").GetString() == "complete"), TimeSpan.FromSeconds(30)), server.Log);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class InterruptedReplyTests
         var orphan = (await server.Get<IChatStore>().AddAsync(new NewChatMessage(Project, ChatBots.Copilot, "Half", DateTimeOffset.UtcNow,
             question, null, ChatMessageState.Streaming, []), []))!;
 
-        Assert.True(await PollAsync(async () => await StateAsync(server, orphan.Id) == ChatMessageState.Interrupted, TimeSpan.FromSeconds(60)));
+        Assert.True(await Eventually.HoldsAsync(async () => await StateAsync(server, orphan.Id) == ChatMessageState.Interrupted, TimeSpan.FromSeconds(60)));
         // The live stream is older than the orphan, so unrenewed it would have gone first.
         Assert.Equal(ChatMessageState.Streaming, await StateAsync(server, live.Id));
         Assert.Equal(HttpStatusCode.Conflict, (await olivia.PostAsync($"/api/projects/{Project}/copilot/replies/{orphan.Id}/stop", null)).StatusCode);
@@ -111,15 +111,4 @@ public sealed class InterruptedReplyTests
 
     private static async Task<ChatMessageState> StateAsync(InProcessServer server, long id) =>
         (await server.Get<IChatStore>().GetAsync(Project, id))!.State;
-
-    private static async Task<bool> PollAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition()) return true;
-            await Task.Delay(200);
-        }
-        return await condition();
-    }
 }

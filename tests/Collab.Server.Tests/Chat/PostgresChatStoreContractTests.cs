@@ -4,6 +4,7 @@ using Npgsql;
 
 namespace Collab.Server.Tests.Chat;
 
+[Trait("Needs", "Postgres")]
 public sealed class PostgresChatStoreContractTests : ChatStoreContractTests
 {
     private NpgsqlDataSource? _dataSource;

@@ -6,6 +6,7 @@ using Npgsql;
 namespace Collab.Server.Tests.Cluster;
 
 /// <summary>Only one node compacts a document at a time, and a node that dies holding the lock does not block compaction.</summary>
+[Trait("Needs", "Postgres")]
 public sealed class CompactionLockTests
 {
     private static readonly DocumentKey Key = new("p1", "nb.ipynb");

@@ -6,6 +6,9 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Collab.Server.Tests.Cluster;
 
 /// <summary>Malformed, oversized, too fast and wrong-role clients during load on the cluster: refused, and nobody else notices.</summary>
+[Trait("Needs", "Postgres")]
+[Trait("Needs", "Redis")]
+[Trait("Needs", "Cluster")]
 [Collection(ClusterFaultsCollection.Name)]
 public sealed class MisbehavingClientTests(ClusterNodes cluster)
 {

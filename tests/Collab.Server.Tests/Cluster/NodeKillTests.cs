@@ -4,6 +4,9 @@ using Collab.Server.Tests.Support;
 namespace Collab.Server.Tests.Cluster;
 
 /// <summary>Three nodes, clients spread across them editing one notebook and chatting; one node is SIGKILLed mid-load.</summary>
+[Trait("Needs", "Postgres")]
+[Trait("Needs", "Redis")]
+[Trait("Needs", "Cluster")]
 [Collection(ClusterFaultsCollection.Name)]
 public sealed class NodeKillTests(ClusterNodes cluster)
 {

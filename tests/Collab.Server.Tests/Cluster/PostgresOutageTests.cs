@@ -5,6 +5,9 @@ using Collab.Server.Tests.Support;
 namespace Collab.Server.Tests.Cluster;
 
 /// <summary>PostgreSQL stops briefly mid-load: nothing is acknowledged while it is away, and the service recovers by itself.</summary>
+[Trait("Needs", "Postgres")]
+[Trait("Needs", "Redis")]
+[Trait("Needs", "Cluster")]
 [Collection(ClusterFaultsCollection.Name)]
 public sealed class PostgresOutageTests(ClusterNodes cluster)
 {

@@ -3,6 +3,9 @@ using Collab.Server.Tests.Support;
 namespace Collab.Server.Tests.Cluster;
 
 /// <summary>Redis dies mid-load and comes back: nodes reconnect, notice what they missed, resync from the store.</summary>
+[Trait("Needs", "Postgres")]
+[Trait("Needs", "Redis")]
+[Trait("Needs", "Cluster")]
 [Collection(ClusterFaultsCollection.Name)]
 public sealed class RedisRestartTests(ClusterNodes cluster)
 {

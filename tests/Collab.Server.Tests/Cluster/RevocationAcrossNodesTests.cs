@@ -5,6 +5,9 @@ using Microsoft.AspNetCore.SignalR;
 namespace Collab.Server.Tests.Cluster;
 
 /// <summary>A membership change made on one node reaches the live connections on every other node.</summary>
+[Trait("Needs", "Postgres")]
+[Trait("Needs", "Redis")]
+[Trait("Needs", "Cluster")]
 [Collection(ClusterFaultsCollection.Name)]
 public sealed class RevocationAcrossNodesTests(ClusterNodes cluster)
 {

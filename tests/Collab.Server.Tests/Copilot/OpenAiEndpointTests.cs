@@ -13,6 +13,7 @@ namespace Collab.Server.Tests.Copilot;
 /// <c>/v1</c> on the real server with a local model (the tiny random-weight GGUF on the CPU
 /// llama.cpp from scripts/fetch-llama.sh), as the copilot-runtime deployment runs it.
 /// </summary>
+[Trait("Needs", "Llama")]
 public sealed class OpenAiEndpointTests : IAsyncLifetime
 {
     private InProcessServer _server = null!;

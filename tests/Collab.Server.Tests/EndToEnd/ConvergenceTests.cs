@@ -82,11 +82,14 @@ public abstract class ConvergenceTests : IAsyncLifetime
     }
 }
 
+[Trait("Needs", "Node")]
 public sealed class SqliteConvergenceTests : ConvergenceTests
 {
     protected override Task<string?> PostgresAsync() => Task.FromResult<string?>(null);
 }
 
+[Trait("Needs", "Postgres")]
+[Trait("Needs", "Node")]
 public sealed class PostgresConvergenceTests : ConvergenceTests
 {
     protected override async Task<string?> PostgresAsync() => await TestPostgres.CreateDatabaseAsync("e2e_converge");

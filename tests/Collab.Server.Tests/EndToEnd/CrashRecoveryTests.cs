@@ -53,6 +53,7 @@ public sealed class SqliteCrashRecoveryTests : CrashRecoveryTests
     protected override Task<string?> PostgresAsync() => Task.FromResult<string?>(null);
 }
 
+[Trait("Needs", "Postgres")]
 public sealed class PostgresCrashRecoveryTests : CrashRecoveryTests
 {
     protected override async Task<string?> PostgresAsync() => await TestPostgres.CreateDatabaseAsync("e2e_crash");

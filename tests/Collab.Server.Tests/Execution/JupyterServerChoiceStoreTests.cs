@@ -6,6 +6,7 @@ using Collab.Server.Tests.Support;
 namespace Collab.Server.Tests.Execution;
 
 /// <summary>A project's Jupyter Server choice is stored with it in both stores, survives a restart and goes with the project.</summary>
+[Trait("Needs", "Postgres")]
 public sealed class JupyterServerChoiceStoreTests
 {
     [Theory]

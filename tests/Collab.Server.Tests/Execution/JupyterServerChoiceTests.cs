@@ -11,6 +11,7 @@ namespace Collab.Server.Tests.Execution;
 /// A deployment allows several Jupyter Servers by name (<c>Jupyter:Url</c> is <c>default</c>, more
 /// under <c>Jupyter:Servers</c>); a project's owners choose one, never a URL of their own.
 /// </summary>
+[Trait("Needs", "Jupyter")]
 public sealed class JupyterServerChoiceTests(ExecutionFixture fixture) : IClassFixture<ExecutionFixture>
 {
     private static readonly TimeSpan Run = TimeSpan.FromSeconds(60);

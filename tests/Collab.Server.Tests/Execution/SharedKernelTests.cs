@@ -11,6 +11,8 @@ namespace Collab.Server.Tests.Execution;
 /// Cells run on a real Jupyter Server's ipykernel, and what comes back is written into the shared
 /// notebook: every member sees it live, whoever asked and whether or not they stayed.
 /// </summary>
+[Trait("Needs", "Node")]
+[Trait("Needs", "Jupyter")]
 public sealed class SharedKernelTests(ExecutionFixture fixture) : IClassFixture<ExecutionFixture>
 {
     private static readonly TimeSpan Run = TimeSpan.FromSeconds(60);

@@ -7,6 +7,7 @@ namespace Collab.Server.Tests.Hostile;
 /// The attacks of this folder made by the stock npm clients (<c>yjs</c> + <c>y-websocket</c>,
 /// tests/interop/hostile-y-websocket.mjs) rather than hand-made bytes: what any editor could do.
 /// </summary>
+[Trait("Needs", "Node")]
 public sealed class StockClientAttackTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);

@@ -83,6 +83,7 @@ public sealed class SqliteNotebookRenameTests : NotebookRenameTests
     protected override Task<string?> PostgresAsync() => Task.FromResult<string?>(null);
 }
 
+[Trait("Needs", "Postgres")]
 public sealed class PostgresNotebookRenameTests : NotebookRenameTests
 {
     protected override async Task<string?> PostgresAsync() => await TestPostgres.CreateDatabaseAsync("e2e_rename");

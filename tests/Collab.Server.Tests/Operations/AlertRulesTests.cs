@@ -8,6 +8,7 @@ namespace Collab.Server.Tests.Operations;
 /// quiet) in collab-alerts.test.yaml, every metric it reads exported by the server, a runbook
 /// section per alert, and the Prometheus Operator's copy generated from it.
 /// </summary>
+[Trait("Needs", "Prometheus")]
 public sealed class AlertRulesTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);

@@ -15,6 +15,7 @@ namespace Collab.Server.Tests.Operations;
 /// deployment (the same <c>Backup:SigningKey</c>) arrives whole: notebook JSON, CRDT state, chat
 /// (edits, replies, tombstones, settings) and members.
 /// </summary>
+[Trait("Needs", "Postgres")]
 public sealed class BackupRoundTripTests : IAsyncLifetime
 {
     private const string Project = "roundtrip";

@@ -11,6 +11,7 @@ namespace Collab.Server.Tests.Operations;
 /// <c>CollabRoomsNearLimit</c>: every rule loads and evaluates with health ok, and opening a
 /// document makes the low-threshold alert fire while the real one stays quiet.
 /// </summary>
+[Trait("Needs", "Prometheus")]
 public sealed class LivePrometheusTests
 {
     private const string Project = "alerting";

@@ -4,6 +4,7 @@ using Npgsql;
 
 namespace Collab.Server.Tests.Operations;
 
+[Trait("Needs", "Postgres")]
 public sealed class PostgresAuditStoreContractTests : AuditStoreContractTests
 {
     private NpgsqlDataSource? _dataSource;

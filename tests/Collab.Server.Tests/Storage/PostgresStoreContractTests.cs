@@ -5,6 +5,7 @@ using Npgsql;
 
 namespace Collab.Server.Tests.Storage;
 
+[Trait("Needs", "Postgres")]
 public sealed class PostgresStoreContractTests : StoreContractTests
 {
     private NpgsqlDataSource? _dataSource;

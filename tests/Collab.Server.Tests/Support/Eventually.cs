@@ -13,4 +13,16 @@ public static class Eventually
         }
         return condition();
     }
+
+    /// <summary>Polls an asynchronous <paramref name="condition"/> (a store read, an HTTP call) until it holds or <paramref name="timeout"/> passes.</summary>
+    public static async Task<bool> HoldsAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition()) return true;
+            await Task.Delay(50);
+        }
+        return await condition();
+    }
 }

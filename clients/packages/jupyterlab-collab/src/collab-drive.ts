@@ -92,7 +92,7 @@ export class CollabDrive implements Contents.IDrive {
   delete (): Promise<void> { return unsupported('Delete notebooks in Collab itself.') }
   rename (): Promise<Contents.IModel> { return unsupported('Collab notebooks cannot be renamed.') }
   copy (): Promise<Contents.IModel> { return unsupported('Copy a Collab notebook by exporting it.') }
-  createCheckpoint (path: string): Promise<Contents.ICheckpointModel> {
+  createCheckpoint (_path: string): Promise<Contents.ICheckpointModel> {
     return Promise.resolve({ id: 'live', last_modified: new Date().toISOString() })
   }
 

@@ -1,4 +1,4 @@
-import type { CollabConnection } from '@collab/signalr-provider'
+import { HubMethods, type CollabConnection, type HubMethod } from '@collab/signalr-provider'
 
 /** A refusal or failure from the hub: `code` is the server's `[code]` (`forbidden`, `unavailable`, …). */
 export class KernelRequestError extends Error {
@@ -13,18 +13,18 @@ export class CollabKernel {
 
   /** Queues the cells on the notebook's shared kernel; resolves with the ids queued. */
   run (cellIds: string[]): Promise<string[]> {
-    return this.invoke<string[]>('RunCells', this.projectId, this.docName, 'cells', cellIds)
+    return this.invoke<string[]>(HubMethods.RunCells, this.projectId, this.docName, 'cells', cellIds)
   }
 
   interrupt (): Promise<void> {
-    return this.invoke('InterruptKernel', this.projectId, this.docName)
+    return this.invoke(HubMethods.InterruptKernel, this.projectId, this.docName)
   }
 
   restart (): Promise<void> {
-    return this.invoke('RestartKernel', this.projectId, this.docName)
+    return this.invoke(HubMethods.RestartKernel, this.projectId, this.docName)
   }
 
-  private async invoke<T> (method: string, ...args: unknown[]): Promise<T> {
+  private async invoke<T> (method: HubMethod, ...args: unknown[]): Promise<T> {
     try {
       return await this.connection.hub.invoke<T>(method, ...args)
     } catch (e) {

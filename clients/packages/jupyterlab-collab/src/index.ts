@@ -55,7 +55,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
       const report = (e: Error): void => { Notification.error(`Collab: ${e.message}`, { autoClose: 10_000 }) }
       if (interruptCommands.has(id)) room.kernel.interrupt().catch(report)
       // After JupyterLab's confirmation dialog; a cancelled one resolves false.
-      if (restartCommands.has(id)) void Promise.resolve(result).then(ok => { if (ok !== false) return room.kernel.restart() }).catch(report)
+      if (restartCommands.has(id)) void Promise.resolve(result).then(async ok => { if (ok !== false) await room.kernel.restart() }).catch(report)
     })
 
     // A Collab notebook follows the user's role in its project: read-only for viewers.

@@ -7,7 +7,7 @@ const runActions = ['run', 'runCells', 'runAndAdvance', 'runAndInsert', 'runAll'
 let guarded = false
 
 /** What a viewer's run does instead: asks the server anyway (its refusal is shown), set by the executor. */
-export const viewerRuns = { refuse: (notebook: Notebook): Promise<boolean> => Promise.resolve(false) }
+export const viewerRuns = { refuse: (_notebook: Notebook): Promise<boolean> => Promise.resolve(false) }
 
 /**
  * JupyterLab's run commands (menus, toolbar, palette, keys) all call these NotebookActions on the

@@ -2,3 +2,4 @@ export { CollabConnection, type CollabConnectionOptions, type CollabConnectionEv
 export { SignalRProvider, type SignalRProviderOptions, type SignalRProviderEvents } from './signalr-provider.js'
 export type { ConnectionStatus } from './connection-status.js'
 export { backoffDelay, type BackoffOptions } from './backoff.js'
+export { HubMethods, HubEvents, type HubMethod, type HubEvent } from './hub-names.js'

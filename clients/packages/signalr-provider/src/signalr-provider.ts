@@ -3,6 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import { ObservableV2 } from 'lib0/observable'
 import type { CollabConnection } from './collab-connection.js'
 import type { ConnectionStatus } from './connection-status.js'
+import { HubEvents, HubMethods } from './hub-names.js'
 
 export interface SignalRProviderOptions {
   connection: CollabConnection
@@ -58,10 +59,10 @@ export class SignalRProvider extends ObservableV2<SignalRProviderEvents> {
     this.docName = options.docName
     this.awareness = options.awareness ?? new awarenessProtocol.Awareness(doc)
     const hub = this.connection.hub
-    hub.on('ReceiveUpdate', this.onReceiveUpdate)
-    hub.on('ReceiveAwareness', this.onReceiveAwareness)
-    hub.on('RoomClosed', this.onRoomClosed)
-    hub.on('AccessChanged', this.onAccessChanged)
+    hub.on(HubEvents.ReceiveUpdate, this.onReceiveUpdate)
+    hub.on(HubEvents.ReceiveAwareness, this.onReceiveAwareness)
+    hub.on(HubEvents.RoomClosed, this.onRoomClosed)
+    hub.on(HubEvents.AccessChanged, this.onAccessChanged)
     this.connection.on('status', this.onStatus)
     this.connection.on('connected', this.onConnected)
     doc.on('update', this.onDocUpdate)
@@ -101,13 +102,13 @@ export class SignalRProvider extends ObservableV2<SignalRProviderEvents> {
     if (this.joined && this.connection.isConnected) {
       // Tell the others we left before the server notices the room leave.
       awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], 'local')
-      void hub.invoke('LeaveRoom', this.projectId, this.docName).catch(() => {})
+      void hub.invoke(HubMethods.LeaveRoom, this.projectId, this.docName).catch(() => {})
     }
     this.joined = false
-    hub.off('ReceiveUpdate', this.onReceiveUpdate)
-    hub.off('ReceiveAwareness', this.onReceiveAwareness)
-    hub.off('RoomClosed', this.onRoomClosed)
-    hub.off('AccessChanged', this.onAccessChanged)
+    hub.off(HubEvents.ReceiveUpdate, this.onReceiveUpdate)
+    hub.off(HubEvents.ReceiveAwareness, this.onReceiveAwareness)
+    hub.off(HubEvents.RoomClosed, this.onRoomClosed)
+    hub.off(HubEvents.AccessChanged, this.onAccessChanged)
     this.connection.off('status', this.onStatus)
     this.connection.off('connected', this.onConnected)
     this.doc.off('update', this.onDocUpdate)
@@ -125,7 +126,7 @@ export class SignalRProvider extends ObservableV2<SignalRProviderEvents> {
     this.setSynced(false)
     let result: JoinRoomResult
     try {
-      result = normalizeJoin(await this.connection.hub.invoke('JoinRoom', this.projectId, this.docName, Y.encodeStateVector(this.doc)))
+      result = normalizeJoin(await this.connection.hub.invoke(HubMethods.JoinRoom, this.projectId, this.docName, Y.encodeStateVector(this.doc)))
     } catch (error) {
       // A dropped connection rejoins on 'connected'; anything else is the server's refusal.
       if (this.connection.isConnected && !this.destroyed) this.emit('error', [asError(error)])
@@ -150,7 +151,7 @@ export class SignalRProvider extends ObservableV2<SignalRProviderEvents> {
     this.pending++
     this.setSynced(false)
     const generation = this.joinGeneration
-    this.connection.hub.invoke('SendUpdate', this.projectId, this.docName, update).then(
+    this.connection.hub.invoke(HubMethods.SendUpdate, this.projectId, this.docName, update).then(
       () => {
         this.pending--
         this.updateSynced()
@@ -166,7 +167,7 @@ export class SignalRProvider extends ObservableV2<SignalRProviderEvents> {
 
   private sendAwareness (clients: number[]): void {
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)
-    this.connection.hub.invoke('SendAwareness', this.projectId, this.docName, update).catch(() => {})
+    this.connection.hub.invoke(HubMethods.SendAwareness, this.projectId, this.docName, update).catch(() => {})
   }
 
   private updateSynced (): void {

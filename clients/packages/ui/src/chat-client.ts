@@ -1,4 +1,4 @@
-import type { CollabConnection } from '@collab/signalr-provider'
+import { HubEvents, HubMethods, type CollabConnection } from '@collab/signalr-provider'
 import { ObservableV2 } from 'lib0/observable'
 import { api } from './api'
 import type { Session } from './session'
@@ -40,8 +40,8 @@ export class ChatClient extends ObservableV2<ChatClientEvents> {
     super()
     const upsert = (raw: unknown): void => this.upsert(camelize<ChatMessage & { projectId: string }>(raw))
     this.handlers = [
-      ['ChatMessage', upsert], ['ChatMessageEdited', upsert], ['ChatMessageDeleted', upsert], ['ChatMessageClosed', upsert],
-      ['ChatChunk', raw => this.append(camelize<ChatChunk & { projectId: string }>(raw))]
+      [HubEvents.ChatMessage, upsert], [HubEvents.ChatMessageEdited, upsert], [HubEvents.ChatMessageDeleted, upsert], [HubEvents.ChatMessageClosed, upsert],
+      [HubEvents.ChatChunk, raw => this.append(camelize<ChatChunk & { projectId: string }>(raw))]
     ]
     for (const [name, handler] of this.handlers) connection.hub.on(name, handler)
     connection.on('connected', this.join)
@@ -60,13 +60,13 @@ export class ChatClient extends ObservableV2<ChatClientEvents> {
   override destroy (): void {
     for (const [name, handler] of this.handlers) this.connection.hub.off(name, handler)
     this.connection.off('connected', this.join)
-    if (this.connection.isConnected) void this.connection.hub.invoke('LeaveChat', this.projectId).catch(() => {})
+    if (this.connection.isConnected) void this.connection.hub.invoke(HubMethods.LeaveChat, this.projectId).catch(() => {})
     super.destroy()
   }
 
   private readonly join = async (): Promise<void> => {
     try {
-      const joined = camelize<ChatJoinResult>(await this.connection.hub.invoke('JoinChat', this.projectId))
+      const joined = camelize<ChatJoinResult>(await this.connection.hub.invoke(HubMethods.JoinChat, this.projectId))
       for (const message of joined.history.messages) this.byId.set(message.id, message)
       this.emit('canPost', [joined.canPost])
       this.emit('messages', [this.messages])

@@ -41,7 +41,7 @@ export class CellView {
 
   private readonly onSource = (): void => { if (this.kind === 'markdown' && !this.editingMarkdown) this.renderPreview() }
 
-  constructor (readonly model: YCellType, awareness: Awareness, private readonly actions: CellActions, private readOnly: boolean) {
+  constructor (readonly model: YCellType, awareness: Awareness, actions: CellActions, private readOnly: boolean) {
     const kind = this.kind
     this.runButton = this.button('▶', 'Run cell', () => actions.run(this, 'stay'))
     this.toolbar = h('div', { class: 'cell-actions', role: 'toolbar', 'aria-label': 'Cell actions' },

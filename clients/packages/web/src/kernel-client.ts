@@ -1,4 +1,4 @@
-import type { CollabConnection } from '@collab/signalr-provider'
+import { HubMethods, type CollabConnection, type HubMethod } from '@collab/signalr-provider'
 import { camelize } from '@collab/ui'
 
 export type RunMode = 'cells' | 'all' | 'below'
@@ -10,31 +10,31 @@ export class KernelClient {
   constructor (private readonly connection: CollabConnection, readonly projectId: string, readonly docName: string) {}
 
   run (mode: RunMode, cellIds: string[]): Promise<string[]> {
-    return this.invoke<string[]>('RunCells', this.projectId, this.docName, mode, cellIds)
+    return this.invoke<string[]>(HubMethods.RunCells, this.projectId, this.docName, mode, cellIds)
   }
 
   interrupt (): Promise<void> {
-    return this.invoke('InterruptKernel', this.projectId, this.docName)
+    return this.invoke(HubMethods.InterruptKernel, this.projectId, this.docName)
   }
 
   restart (): Promise<void> {
-    return this.invoke('RestartKernel', this.projectId, this.docName)
+    return this.invoke(HubMethods.RestartKernel, this.projectId, this.docName)
   }
 
   /** Frees the kernel (a project may hold only so many); the next run starts a new one. */
   shutdown (): Promise<void> {
-    return this.invoke('ShutdownKernel', this.projectId, this.docName)
+    return this.invoke(HubMethods.ShutdownKernel, this.projectId, this.docName)
   }
 
   change (kernelName: string): Promise<void> {
-    return this.invoke('ChangeKernel', this.projectId, this.docName, kernelName)
+    return this.invoke(HubMethods.ChangeKernel, this.projectId, this.docName, kernelName)
   }
 
   async list (): Promise<KernelList> {
-    return camelize<KernelList>(await this.invoke<unknown>('ListKernels', this.projectId))
+    return camelize<KernelList>(await this.invoke<unknown>(HubMethods.ListKernels, this.projectId))
   }
 
-  private async invoke<T> (method: string, ...args: unknown[]): Promise<T> {
+  private async invoke<T> (method: HubMethod, ...args: unknown[]): Promise<T> {
     try {
       return await this.connection.hub.invoke<T>(method, ...args)
     } catch (e) {

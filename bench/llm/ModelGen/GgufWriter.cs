@@ -1,11 +1,13 @@
 using System.Text;
+using Collab.Copilot.Runtime.Gguf;
 
-namespace Collab.Copilot.Runtime.Gguf;
+namespace Collab.Copilot.ModelGen;
 
 /// <summary>
 /// Writes GGUF version 3 files: a header, typed metadata, tensor descriptors, then the tensor
 /// data aligned to <see cref="Alignment"/>. Only unquantized tensors (F32, F16) are written;
-/// quantized files are made from them with <see cref="GgufQuantizer"/>.
+/// quantized files are made from them with <see cref="GgufQuantizer"/>. It lives with the model
+/// generator: only tests and benchmarks write GGUF files; the runtime only reads them.
 /// </summary>
 public sealed class GgufWriter
 {

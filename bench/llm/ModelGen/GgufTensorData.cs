@@ -1,4 +1,4 @@
-namespace Collab.Copilot.Runtime.Gguf;
+namespace Collab.Copilot.ModelGen;
 
 /// <summary>
 /// Writes one tensor's raw bytes (little-endian, row-major with dimension 0 innermost) to the
