@@ -1,3 +1,6 @@
+using Collab.Server.Access;
+using Collab.Server.Notebooks;
+
 namespace Collab.Server.Execution;
 
 public static class ExecutionExtensions
@@ -25,7 +28,14 @@ public static class ExecutionExtensions
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapCollabExecution(this IEndpointRouteBuilder app) => app.MapExecutionEndpoints();
+    /// <summary>The run endpoints; and a deleted notebook or project takes its kernels with it.</summary>
+    public static IEndpointRouteBuilder MapCollabExecution(this IEndpointRouteBuilder app)
+    {
+        var execution = app.ServiceProvider.GetRequiredService<ExecutionService>();
+        app.ServiceProvider.GetRequiredService<NotebookService>().Deleted += execution.OnNotebookDeletedAsync;
+        app.ServiceProvider.GetRequiredService<AccessRevoker>().ProjectDeleted += execution.OnProjectDeletedAsync;
+        return app.MapExecutionEndpoints();
+    }
 
     private static bool IsHttpUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";

@@ -79,6 +79,38 @@ public sealed class ExecutionService(
         }
     }
 
+    /// <summary>
+    /// The notebook was deleted: its kernel (if this replica holds one) is shut down at once rather
+    /// than left running until it idles out. Never throws; a Jupyter server that can't be reached is logged.
+    /// </summary>
+    public Task OnNotebookDeletedAsync(DocumentKey key) =>
+        _kernels.TryRemove(key, out var kernel) ? StopAsync(key, kernel, "its notebook was deleted") : Task.CompletedTask;
+
+    /// <summary>The project was deleted: every kernel this replica holds for it is shut down.</summary>
+    public async Task OnProjectDeletedAsync(string projectId)
+    {
+        foreach (var (key, kernel) in _kernels.Where(k => k.Key.ProjectId == projectId).ToList())
+            if (_kernels.TryRemove(new(key, kernel))) await StopAsync(key, kernel, "its project was deleted");
+    }
+
+    private async Task StopAsync(DocumentKey key, NotebookKernel kernel, string why)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.RequestTimeoutSeconds));
+            await kernel.ShutdownAsync(timeout.Token);
+            _logger.LogInformation("Shut down the kernel of {Document}: {Why}", key, why);
+        }
+        catch (Exception ex) when (ex is JupyterUnavailableException or OperationCanceledException)
+        {
+            _logger.LogWarning("Could not shut down the kernel of {Document} ({Why}): {Reason}", key, why, ex.Message);
+        }
+        finally
+        {
+            await kernel.DisposeAsync();
+        }
+    }
+
     /// <summary>Shuts down kernels idle longer than <c>Jupyter:IdleKernelMinutes</c>; returns how many.</summary>
     public async Task<int> ShutDownIdleAsync(CancellationToken ct)
     {
