@@ -18,8 +18,8 @@ internal static class ProseSecrets
     // users of this service write, or "<secret word>: value".
     private static readonly Regex Told = new(
         @"(?<![\p{L}\p{N}_])(?<word>password|passwd|passphrase|passcode|pin|api[ _-]?key|token|secret|heslo|passwort|kennwort|contraseña|mot de passe)"
-        + @"(?:[ \t]+(?:for|of|to|pro|k|für|zu|para|pour)(?:[ \t]+[^\s:]{1,40}){1,3}?)?"
-        + @"(?:[ \t]+(?:now[ \t]+)?(?:is|was|will be|je|bylo|ist|war|lautet|es|est|now)(?:[ \t]+now)?[ \t]*:?|[ \t]*:)[ \t]*"
+        + @"(?:(?:[ \t]+(?:for|of|to|pro|k|für|zu|para|pour)(?:[ \t]+[^\s:]{1,40}){1,3}?)?"
+        + @"[ \t]+(?:now[ \t]+)?(?:is|was|will be|je|bylo|ist|war|lautet|es|est|now)(?:[ \t]+now)?[ \t]*:?|[ \t]*:)[ \t]*"
         + @"(?<q>[""'“‘`])?(?<value>[^\s""'”’`]{4,128})",
         Options | RegexOptions.IgnoreCase, Backstop);
 
@@ -68,6 +68,7 @@ internal static class ProseSecrets
             if (between is ":" && !ColonWords.Contains(word)) continue; // "password: …" is the assignment rules' to judge
             var quoted = m.Groups["q"].Success;
             if (value.ValueSpan.EndsWith(":")) continue; // code: if token is EOF:
+            if (value.ValueSpan.Contains("//", StringComparison.Ordinal)) continue; // a URL: the URL rules judge its password
             var span = value.ValueSpan.TrimEnd(".,;?)]}".AsSpan());
             // A trailing '!' ends a sentence, unless the value has a digit (Sommer2024!).
             if (span.EndsWith("!") && !span.ContainsAnyInRange('0', '9')) span = span.TrimEnd('!');
