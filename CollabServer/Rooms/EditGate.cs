@@ -18,14 +18,16 @@ public sealed class EditGate(LimitOptions limits)
     /// <summary>Refuses an update the peer may not send now (viewer, too large, too fast).</summary>
     public void CheckUpdate(RoomPeer peer, byte[]? update)
     {
+        CheckMember(peer);
         if (!peer.CanEdit) throw new RefusalException(ErrorCode.Forbidden, "Forbidden: viewers cannot change this document; the update was not applied.");
         CheckSize(update, "update");
         CheckRate(_messages, $"at most {limits.UpdatesPerSecond} updates and awareness messages per second (Limits:UpdatesPerSecond)");
     }
 
-    /// <summary>Refuses an awareness update that is too large or comes too fast (the room checks membership).</summary>
-    public void CheckAwareness(byte[]? update)
+    /// <summary>Refuses an awareness update of a revoked peer, or one that is too large or comes too fast.</summary>
+    public void CheckAwareness(RoomPeer peer, byte[]? update)
     {
+        CheckMember(peer);
         CheckSize(update, "awareness update");
         CheckRate(_messages, $"at most {limits.UpdatesPerSecond} updates and awareness messages per second (Limits:UpdatesPerSecond)");
     }
@@ -50,7 +52,7 @@ public sealed class EditGate(LimitOptions limits)
     /// <summary>Passes the gate, then publishes the awareness update through the room.</summary>
     public Task ApplyAwarenessAsync(RoomPeer peer, byte[] update)
     {
-        CheckAwareness(update);
+        CheckAwareness(peer, update);
         return Guard(() => peer.Room!.ApplyAwarenessAsync(peer, update));
     }
 
@@ -81,6 +83,13 @@ public sealed class EditGate(LimitOptions limits)
         RoomClosedException or RoomUnavailableException => new RoomGoneRefusal(ex.Message),
         _ => null,
     };
+
+    // The room checks membership too (an update queued before a revocation); this answers a revoked
+    // connection the same way after its room has unloaded.
+    private static void CheckMember(RoomPeer peer)
+    {
+        if (peer.Revoked) throw new RefusalException(ErrorCode.Forbidden, "Forbidden: you are no longer a member of this project; nothing was applied.");
+    }
 
     private void CheckSize(byte[]? payload, string what)
     {

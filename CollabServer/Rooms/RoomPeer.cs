@@ -39,6 +39,13 @@ public abstract class RoomPeer
     public ProjectRole Role { get => _role; internal set => _role = value; }
     public bool CanEdit => Role >= ProjectRole.Editor;
 
+    /// <summary>
+    /// Set when the user's access to the project ended (removed, project deleted): everything the
+    /// connection still sends is refused as forbidden, even once its room has unloaded.
+    /// </summary>
+    public bool Revoked { get => _revoked; internal set => _revoked = value; }
+    private volatile bool _revoked;
+
     /// <summary>The room this peer joined, set once the join succeeded.</summary>
     public Room? Room { get; internal set; }
 
