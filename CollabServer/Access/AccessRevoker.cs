@@ -14,11 +14,25 @@ namespace Collab.Server.Access;
 /// </summary>
 public sealed class AccessRevoker(RoomManager rooms, ChatConnections chatConnections, IHubContext<CollabHub> hub, ILogger<AccessRevoker> logger)
 {
+    /// <summary>
+    /// Raised (and awaited) on every replica when a project was deleted, after its rooms closed, so
+    /// what the replica holds for it elsewhere (kernels) goes too. Handlers must not throw.
+    /// </summary>
+    public event Func<string, Task>? ProjectDeleted;
+
     public async Task ApplyAsync(AccessChange change)
     {
         logger.LogInformation("Access change in {Project} for {User}: {Reason}", change.ProjectId, change.UserId ?? "everyone", change.Reason);
-        if (change.UserId is null) await rooms.EvictProjectAsync(change.ProjectId, change.Reason);
-        else await rooms.ApplyAccessChangeAsync(change.ProjectId, change.UserId, change.Role, change.Reason);
+        if (change.UserId is null)
+        {
+            await rooms.EvictProjectAsync(change.ProjectId, change.Reason);
+            if (ProjectDeleted is { } handlers)
+                foreach (var handler in handlers.GetInvocationList().Cast<Func<string, Task>>()) await handler(change.ProjectId);
+        }
+        else
+        {
+            await rooms.ApplyAccessChangeAsync(change.ProjectId, change.UserId, change.Role, change.Reason);
+        }
 
         foreach (var connectionId in chatConnections.Of(change.ProjectId, change.UserId))
         {

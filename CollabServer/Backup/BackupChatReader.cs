@@ -5,15 +5,15 @@ namespace Collab.Server.Backup;
 
 /// <summary>
 /// Reads <c>chat/messages.json</c> one message at a time (memory stays at one message however long
-/// the history), checks each, and turns it into what may be stored. From an unsigned archive,
-/// authorship is not an identity: the importer becomes the author and the original name a plain
+/// the history), checks each, and turns it into what may be stored. Unless the archive's authors
+/// are trusted (a signed archive imported by one of its owners), authorship is not an identity: the importer becomes the author and the original name a plain
 /// label in front of the body, and mentions are dropped (they name members). A message still
 /// <c>streaming</c> when backed up can never be finished, so it arrives closed as <c>interrupted</c>.
 /// </summary>
 internal static class BackupChatReader
 {
     public static async IAsyncEnumerable<ChatMessage> ReadAsync(
-        BackupEntryStream entry, bool signed, string importer, ChatOptions limits,
+        BackupEntryStream entry, bool trustAuthors, string importer, ChatOptions limits,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var maxBody = Math.Max(limits.MaxBodyChars, limits.MaxStreamedBodyChars);
@@ -31,7 +31,7 @@ internal static class BackupChatReader
             if (!Enum.IsDefined(m.State)) throw Invalid(entry, $"message {m.Id} has an unknown state");
             if (m.Mentions.Any(string.IsNullOrWhiteSpace)) throw Invalid(entry, $"message {m.Id} has an empty mention");
             var state = m.State == ChatMessageState.Streaming ? ChatMessageState.Interrupted : m.State;
-            yield return signed
+            yield return trustAuthors
                 ? m with { State = state }
                 : m with { Author = importer, Body = Labelled(m), State = state, Mentions = [], DeletedBy = m.DeletedBy is null ? null : importer };
         }

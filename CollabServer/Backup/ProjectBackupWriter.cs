@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -37,7 +38,7 @@ public sealed class ProjectBackupWriter(IProjectStore projects, INotebookStore n
             await WriteAsync(zip, entry.CrdtEntry, state!, digests, ct);
             entries.Add(entry);
         }
-        await WriteAsync(zip, ChatEntry, JsonSerializer.SerializeToUtf8Bytes(await ReadChatAsync(projectId, ct), BackupJson.Options), digests, ct);
+        await WriteChatAsync(zip, projectId, digests, ct);
         var members = (await projects.ListMembersAsync(projectId, ct)).Select(m => new BackupMember(m.UserId, m.Role.ToWire())).ToList();
         var manifest = new BackupManifest(BackupManifest.FormatName, BackupManifest.CurrentVersion, DateTimeOffset.UtcNow, exportedBy,
             new BackupProject(project.Id, project.Name, project.CreatedAt), entries, members,
@@ -47,18 +48,36 @@ public sealed class ProjectBackupWriter(IProjectStore projects, INotebookStore n
         await WriteAsync(zip, BackupManifest.SignatureEntryName, System.Text.Encoding.ASCII.GetBytes(signer.Sign(manifestBytes)), ct);
     }
 
-    private async Task<List<ChatMessage>> ReadChatAsync(string projectId, CancellationToken ct)
+    /// <summary>
+    /// The chat as one JSON array, oldest first, written a page at a time as it is read: a long chat
+    /// costs one page of memory, not the whole history.
+    /// </summary>
+    private async Task WriteChatAsync(ZipArchive zip, string projectId, Dictionary<string, string> digests, CancellationToken ct)
     {
-        var pages = new List<IReadOnlyList<ChatMessage>>();
-        long? before = null;
-        do
+        await using var stream = zip.CreateEntry(ChatEntry, CompressionLevel.Optimal).Open();
+        using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new ArrayBufferWriter<byte>();
+        await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = BackupJson.Options.WriteIndented, Encoder = BackupJson.Options.Encoder });
+        async Task DrainAsync()
         {
-            var page = await chat.PageAsync(projectId, before, ChatPageSize, ct);
-            pages.Add(page.Messages);
-            before = page.Before;
-        } while (before is not null);
-        pages.Reverse(); // pages came newest first; each page is oldest first
-        return pages.SelectMany(p => p).ToList();
+            await json.FlushAsync(ct);
+            digest.AppendData(buffer.WrittenSpan);
+            await stream.WriteAsync(buffer.WrittenMemory, ct);
+            buffer.ResetWrittenCount();
+        }
+        json.WriteStartArray();
+        long after = 0;
+        while (true)
+        {
+            var page = await chat.ListAfterAsync(projectId, after, ChatPageSize, ct);
+            foreach (var message in page) JsonSerializer.Serialize(json, message, BackupJson.Options);
+            await DrainAsync();
+            if (page.Count < ChatPageSize) break;
+            after = page[^1].Id;
+        }
+        json.WriteEndArray();
+        await DrainAsync();
+        digests[ChatEntry] = Convert.ToHexStringLower(digest.GetHashAndReset());
     }
 
     private static Task WriteAsync(ZipArchive zip, string name, byte[] content, Dictionary<string, string> digests, CancellationToken ct)

@@ -12,9 +12,10 @@ namespace Collab.Server.Backup;
 
 /// <summary>
 /// Creates a project from a backup archive. The importer becomes its owner. Only an archive this
-/// deployment signed (<see cref="BackupSigner"/>) brings back the other members and chat authors;
-/// from any other, the importer is the sole member and authors come back as labels
-/// (<see cref="BackupChatReader"/>). A manifest whose signature does not verify is imported as
+/// deployment signed (<see cref="BackupSigner"/>), imported by someone it lists as an owner, brings
+/// back the other members and chat authors; from any other (or imported by anyone else: a signed
+/// archive handed to a stranger must not make them act for its members), the importer is the sole
+/// member and authors come back as labels (<see cref="BackupChatReader"/>). A manifest whose signature does not verify is imported as
 /// unsigned; an entry that does not match a verified manifest is refused. Notebooks get their exact
 /// CRDT state (or, when an archive has only the .ipynb, a fresh one from it), chat messages are
 /// re-added in order with new ids (replies re-linked, edits and tombstones kept; mention
@@ -39,6 +40,7 @@ public sealed class ProjectRestorer(
         var manifest = BackupManifestCheck.Parse(manifestBytes);
         var signed = manifest.Digests is not null && IsSigned(zip, manifestBytes);
         if (signed) zip.RequireDigests(manifest.Digests!);
+        var restoresMembers = signed && manifest.Members.Any(m => m.UserId == importer && ProjectRoles.TryParse(m.Role, out var role) && role == ProjectRole.Owner);
         var id = projectId ?? manifest.Project.Id;
         if (!ProjectNames.IsValidProjectId(id)) throw new InvalidDataException($"Project id '{id}' must be {ProjectNames.ProjectIdRule}.");
         if (!zip.Has(manifest.ChatEntry)) throw new InvalidDataException($"The archive has no {manifest.ChatEntry}.");
@@ -50,11 +52,11 @@ public sealed class ProjectRestorer(
         {
             foreach (var notebook in manifest.Notebooks)
                 await notebooks.CreateAsync(new DocumentKey(id, notebook.Name), ReadNotebook(zip, notebook), ct);
-            if (signed)
+            if (restoresMembers)
                 foreach (var member in manifest.Members.Where(m => m.UserId != importer))
                     await projects.SetMemberAsync(id, member.UserId, ProjectRoles.Parse(member.Role), ct);
             await using (var entry = zip.Open(manifest.ChatEntry))
-                await RestoreChatAsync(id, BackupChatReader.ReadAsync(entry, signed, importer, chatLimits.Value, ct), ct);
+                await RestoreChatAsync(id, BackupChatReader.ReadAsync(entry, restoresMembers, importer, chatLimits.Value, ct), ct);
             await chat.SetSettingsAsync(id, manifest.ChatSettings, ct);
         }
         catch

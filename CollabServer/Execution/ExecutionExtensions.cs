@@ -1,3 +1,5 @@
+using Collab.Server.Access;
+using Collab.Server.Notebooks;
 using Collab.Server.Storage;
 using Collab.Server.Storage.Postgres;
 using Collab.Server.Storage.Sqlite;
@@ -40,7 +42,14 @@ public static class ExecutionExtensions
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapCollabExecution(this IEndpointRouteBuilder app) => app.MapExecutionEndpoints();
+    /// <summary>The run endpoints; and a deleted notebook or project takes its kernels with it.</summary>
+    public static IEndpointRouteBuilder MapCollabExecution(this IEndpointRouteBuilder app)
+    {
+        var execution = app.ServiceProvider.GetRequiredService<ExecutionService>();
+        app.ServiceProvider.GetRequiredService<NotebookService>().Deleted += execution.OnNotebookDeletedAsync;
+        app.ServiceProvider.GetRequiredService<AccessRevoker>().ProjectDeleted += execution.OnProjectDeletedAsync;
+        return app.MapExecutionEndpoints();
+    }
 
     private static bool UsesPostgres(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value.UsesPostgres;
 

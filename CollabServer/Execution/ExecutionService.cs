@@ -83,6 +83,40 @@ public sealed class ExecutionService(
         }
     }
 
+    /// <summary>
+    /// The notebook was deleted: its kernel (if this replica holds one) is shut down at once rather
+    /// than left running until it idles out. Never throws; a Jupyter server that can't be reached is logged.
+    /// </summary>
+    public Task OnNotebookDeletedAsync(DocumentKey key) =>
+        _kernels.TryRemove(key, out var kernel) ? StopAsync(key, kernel, "its notebook was deleted") : Task.CompletedTask;
+
+    /// <summary>The project was deleted: every kernel this replica holds for it is shut down.</summary>
+    public Task OnProjectDeletedAsync(string projectId) => StopProjectKernelsAsync(projectId, "its project was deleted");
+
+    private async Task StopProjectKernelsAsync(string projectId, string why)
+    {
+        foreach (var (key, kernel) in _kernels.Where(k => k.Key.ProjectId == projectId).ToList())
+            if (_kernels.TryRemove(new(key, kernel))) await StopAsync(key, kernel, why);
+    }
+
+    private async Task StopAsync(DocumentKey key, NotebookKernel kernel, string why)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.RequestTimeoutSeconds));
+            await kernel.ShutdownAsync(timeout.Token);
+            _logger.LogInformation("Shut down the kernel of {Document}: {Why}", key, why);
+        }
+        catch (Exception ex) when (ex is JupyterUnavailableException or OperationCanceledException)
+        {
+            _logger.LogWarning("Could not shut down the kernel of {Document} ({Why}): {Reason}", key, why, ex.Message);
+        }
+        finally
+        {
+            await kernel.DisposeAsync();
+        }
+    }
+
     /// <summary>Shuts down kernels idle longer than <c>Jupyter:IdleKernelMinutes</c>; returns how many.</summary>
     public async Task<int> ShutDownIdleAsync(CancellationToken ct)
     {
@@ -147,29 +181,9 @@ public sealed class ExecutionService(
                 $"'server' must be one of {string.Join(", ", servers.Names)} (the servers this deployment allows: Jupyter:Url and Jupyter:Servers).");
         if (await servers.NameForProjectAsync(projectId, ct) == serverName) return;
         await serverChoices.SetAsync(projectId, serverName == JupyterEndpoint.DefaultName ? null : serverName, ct);
-        await ShutDownProjectAsync(projectId, ct);
+        await StopProjectKernelsAsync(projectId, "its project moved to another Jupyter server");
     }
 
-    /// <summary>Shuts down every kernel of the project on this replica (best effort: the server may be gone).</summary>
-    public async Task ShutDownProjectAsync(string projectId, CancellationToken ct)
-    {
-        foreach (var (key, kernel) in _kernels)
-        {
-            if (key.ProjectId != projectId || !_kernels.TryRemove(new(key, kernel))) continue;
-            await StopQuietlyAsync(key, kernel, ct);
-        }
-    }
-
-    private async Task StopQuietlyAsync(DocumentKey key, NotebookKernel kernel, CancellationToken ct)
-    {
-        try
-        {
-            await StopAsync(kernel, ct);
-        }
-        catch (JupyterUnavailableException ex)
-        {
-            _logger.LogWarning("Could not shut down the kernel of {Document}: {Reason}", key, ex.Message);
-        }
     }
 
     private async Task<KernelList> SpecsAsync(JupyterServerClient server, CancellationToken ct)
@@ -190,7 +204,7 @@ public sealed class ExecutionService(
         var server = await servers.ForProjectAsync(key.ProjectId, ct);
         // The project's owners moved it (perhaps through another replica): this kernel's server is no longer its own.
         if (_kernels.TryGetValue(key, out var existing) && existing.ServerName != server.Endpoint.Name && _kernels.TryRemove(new(key, existing)))
-            await StopQuietlyAsync(key, existing, ct);
+            await StopAsync(key, existing, "its project moved to another Jupyter server");
         lock (_kernels)
         {
             if (_kernels.TryGetValue(key, out existing)) return existing;

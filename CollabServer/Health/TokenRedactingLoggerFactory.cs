@@ -6,7 +6,8 @@ namespace Collab.Server.Health;
 /// Wraps the logger factory so no token reaches any log provider, whatever the log levels are
 /// configured to: ASP.NET Core's request logs print the query string, and outside its content
 /// root (no appsettings.json) the server logs those at Information. Lines that mention no token
-/// pass unchanged; the others are passed on with their message and values redacted.
+/// pass unchanged; the others are passed on with their message and values redacted. A logged
+/// exception's text goes through the secret redactor (<see cref="RedactedException"/>).
 /// </summary>
 internal sealed class TokenRedactingLoggerFactory(ILoggerFactory inner) : ILoggerFactory
 {
@@ -25,6 +26,7 @@ internal sealed class TokenRedactingLoggerFactory(ILoggerFactory inner) : ILogge
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             if (!inner.IsEnabled(logLevel)) return;
+            exception = RedactedException.Of(exception);
             var message = formatter(state, exception);
             var values = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
             if (!LoggedTokens.MayContain(message) && !values.Any(v => LoggedTokens.MayContain(v.Value as string ?? (v.Value is IFormattable ? null : v.Value?.ToString()))))

@@ -32,8 +32,7 @@ public sealed partial class CollabHub(
     /// <summary>(projectId, role or null when removed, reason): the caller's access to a project changed.</summary>
     public const string AccessChanged = nameof(AccessChanged);
     private const string PeersItem = "collab.peers";
-    private const string LimiterItem = "collab.limiter";
-    private const string SyncLimiterItem = "collab.sync-limiter";
+    private const string GateItem = "collab.edit-gate";
     private const string LeaseItem = "collab.lease";
     private const string NotFound = "Room not found.";
 
@@ -44,11 +43,9 @@ public sealed partial class CollabHub(
     public async Task<JoinRoomResult> JoinRoom(string projectId, string docName, byte[] stateVector)
     {
         var key = ValidKey(projectId, docName);
-        CheckSize(stateVector, "state vector");
         var role = await access.DocumentRoleAsync(Context.User!, key, Context.ConnectionAborted) ?? throw Refusals.Hub(ErrorCode.NotFound, NotFound);
         // Counted only for joins that get as far as the diff, so retries during an outage don't use it up.
-        if (!ConnectionItem(SyncLimiterItem, () => UpdateRateLimiter.ForSyncRequests(limits.Value)).TryAcquire(out var retryAfter))
-            throw Refusals.Hub(ErrorCode.RateLimited, $"Rate limit exceeded: at most {limits.Value.SyncRequestsPerMinute} joins per minute (Limits:SyncRequestsPerMinute); try again shortly.", retryAfter);
+        Gate().CheckSyncRequest(stateVector);
         var peers = Peers();
         if (peers.TryRemove(key, out var previous)) previous.Room?.Leave(previous);
         var peer = new HubRoomPeer(hubContext, Context, key, access.UserId(Context.User!)!, role, roomOptions.Value.PeerQueueCapacity,
@@ -74,21 +71,14 @@ public sealed partial class CollabHub(
     public async Task SendUpdate(string projectId, string docName, byte[] update)
     {
         var peer = JoinedPeer(projectId, docName);
-        if (!peer.CanEdit) throw Refusals.Hub(ErrorCode.Forbidden, "Forbidden: viewers cannot change this document.");
-        CheckSize(update, "update");
-        if (!Limiter().TryAcquire(out var retryAfter))
-            throw Refusals.Hub(ErrorCode.RateLimited, $"Rate limit exceeded: at most {limits.Value.UpdatesPerSecond} updates per second (Limits:UpdatesPerSecond); the update was not applied.", retryAfter);
-        await Guard(() => peer.Room!.ApplyUpdateAsync(peer, update), peer);
+        await Guard(() => Gate().ApplyUpdateAsync(peer, update), peer);
     }
 
     /// <summary>Publishes a y-protocols awareness update (name, colour, cursor, selected cell).</summary>
     public async Task SendAwareness(string projectId, string docName, byte[] update)
     {
         var peer = JoinedPeer(projectId, docName);
-        CheckSize(update, "awareness update");
-        if (!Limiter().TryAcquire(out var retryAfter))
-            throw Refusals.Hub(ErrorCode.RateLimited, $"Rate limit exceeded: at most {limits.Value.UpdatesPerSecond} messages per second (Limits:UpdatesPerSecond).", retryAfter);
-        await Guard(() => peer.Room!.ApplyAwarenessAsync(peer, update), peer);
+        await Guard(() => Gate().ApplyAwarenessAsync(peer, update), peer);
     }
 
     /// <summary>Leaves the room; the caller's awareness states are removed for everyone.</summary>
@@ -123,13 +113,6 @@ public sealed partial class CollabHub(
         return new DocumentKey(projectId, docName);
     }
 
-    private void CheckSize(byte[]? payload, string what)
-    {
-        if (payload is null) throw Refusals.Hub(ErrorCode.Invalid, $"The {what} is missing.");
-        if (payload.Length > limits.Value.MaxMessageBytes)
-            throw Refusals.Hub(ErrorCode.TooLarge, $"The {what} has {payload.Length} bytes, over Limits:MaxMessageBytes ({limits.Value.MaxMessageBytes}); it was not applied.");
-    }
-
     private HubRoomPeer JoinedPeer(string projectId, string docName) =>
         Peers().TryGetValue(new DocumentKey(projectId, docName), out var peer) && peer.Room is not null
             ? peer
@@ -137,7 +120,8 @@ public sealed partial class CollabHub(
 
     private ConcurrentDictionary<DocumentKey, HubRoomPeer> Peers() => ConnectionItem(PeersItem, () => new ConcurrentDictionary<DocumentKey, HubRoomPeer>());
 
-    private UpdateRateLimiter Limiter() => ConnectionItem(LimiterItem, () => new UpdateRateLimiter(limits.Value));
+    /// <summary>The connection's edit gate (the same checks and codes as y-websocket; it holds the connection's rate limits).</summary>
+    private EditGate Gate() => ConnectionItem(GateItem, () => new EditGate(limits.Value));
 
     /// <summary>Per-connection state; hubs are transient, the connection's items live as long as it does.</summary>
     private T ConnectionItem<T>(string key, Func<T> create) where T : class
@@ -151,21 +135,17 @@ public sealed partial class CollabHub(
         }
     }
 
-    /// <summary>Turns room failures into messages for the caller; a closed room forgets the peer.</summary>
+    /// <summary>Room failures reach the caller as refusals with codes (<see cref="EditGate.ToRefusal"/>); a gone room forgets the peer.</summary>
     private async Task<T> Guard<T>(Func<Task<T>> action, HubRoomPeer? peer = null)
     {
         try
         {
-            return await action();
+            return await EditGate.Guard(action);
         }
-        catch (UpdateRejectedException ex)
-        {
-            throw Refusals.Hub(ex);
-        }
-        catch (Exception ex) when (ex is RoomClosedException or RoomUnavailableException)
+        catch (RoomGoneRefusal)
         {
             if (peer is not null) Peers().TryRemove(new KeyValuePair<DocumentKey, HubRoomPeer>(peer.Key, peer));
-            throw Refusals.Hub(ErrorCode.Unavailable, $"The room is unavailable ({ex.Message}); call JoinRoom again.");
+            throw;
         }
     }
 

@@ -36,6 +36,13 @@ public sealed class LimitOptions
     /// </summary>
     public long MaxQueuedBytesPerConnection { get; set; } = 16L * 1024 * 1024;
 
+    /// <summary>
+    /// <c>Limits:SlowReaderCloseSeconds</c>: how long a y-websocket client that fell behind by more than
+    /// <see cref="MaxQueuedBytesPerConnection"/> gets to take the send in progress, so it can be closed
+    /// with a reason (1013); past it the socket is aborted.
+    /// </summary>
+    public int SlowReaderCloseSeconds { get; set; } = 5;
+
     /// <summary><c>Limits:MessageAssemblySeconds</c>: time a client has to finish a message once it started sending it.</summary>
     public int MessageAssemblySeconds { get; set; } = 30;
 

@@ -16,6 +16,7 @@ public static class LimitsExtensions
             .Validate(o => o.SyncRequestsPerMinute >= 1, "Limits:SyncRequestsPerMinute must be at least 1.")
             .Validate(o => o.SyncRequestBurst >= 1, "Limits:SyncRequestBurst must be at least 1.")
             .Validate(o => o.MaxQueuedBytesPerConnection >= 64 * 1024, "Limits:MaxQueuedBytesPerConnection must be at least 65536.")
+            .Validate(o => o.SlowReaderCloseSeconds is >= 1 and <= 60, "Limits:SlowReaderCloseSeconds must be between 1 and 60.")
             .Validate(o => o.MessageAssemblySeconds is >= 1 and <= 3600, "Limits:MessageAssemblySeconds must be between 1 and 3600.")
             .Validate(o => o.MaxConnectionsPerUser >= 1, "Limits:MaxConnectionsPerUser must be at least 1.")
             .Validate(o => o.MaxConnectionsPerAddress >= 1, "Limits:MaxConnectionsPerAddress must be at least 1.")

@@ -25,6 +25,12 @@ public sealed class NotebookService(
         ["cells"] = new JsonArray(),
     };
 
+    /// <summary>
+    /// Raised (and awaited) after a notebook was deleted, renamed away included, so what lives for
+    /// it elsewhere (its kernel) goes too. Handlers must not throw.
+    /// </summary>
+    public event Func<DocumentKey, Task>? Deleted;
+
     public Task<IReadOnlyList<NotebookInfo>> ListAsync(string projectId, CancellationToken ct) => notebooks.ListAsync(projectId, ct);
 
     /// <summary>
@@ -46,6 +52,8 @@ public sealed class NotebookService(
     {
         var deleted = await notebooks.DeleteAsync(key, ct);
         await rooms.EvictAsync(key, "notebook deleted");
+        if (deleted && Deleted is { } handlers)
+            foreach (var handler in handlers.GetInvocationList().Cast<Func<DocumentKey, Task>>()) await handler(key);
         return deleted;
     }
 

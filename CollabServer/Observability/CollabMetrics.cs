@@ -29,6 +29,7 @@ public sealed class CollabMetrics
     private readonly UpDownCounter<long> _copilotQueueDepth;
     private readonly Counter<long> _executionCells;
     private readonly Counter<long> _roomResyncs;
+    private readonly Counter<long> _slowReaders;
     private volatile Func<int> _roomsLoaded = () => 0;
     private volatile Func<int> _executionQueued = () => 0;
     private volatile Func<int> _executionKernels = () => 0;
@@ -60,6 +61,8 @@ public sealed class CollabMetrics
             "Copilot requests waiting for a free sequence.");
         _roomResyncs = meter.CreateCounter<long>("collab.rooms.resyncs", "{resync}",
             "Rooms that caught up from the store because the Redis backplane lost messages, by reason: sequence_gap, redis_reconnected, room_bus_subscribed.");
+        _slowReaders = meter.CreateCounter<long>("collab.connections.slow_readers", "{connection}",
+            "Connections dropped because they read slower than their room changed (Limits:MaxQueuedBytesPerConnection), by transport.");
         _executionCells = meter.CreateCounter<long>("collab.execution.cells", "{cell}",
             "Cells run on a kernel, by outcome: ok, error (the code raised), failed (the kernel or Collab could not run it).");
         meter.CreateObservableGauge("collab.execution.queue.depth", () => _executionQueued(), "{cell}",
@@ -77,6 +80,7 @@ public sealed class CollabMetrics
         _executionCells.Add(0, Outcome("failed"));
         _connections.Add(0, Transport("signalr"));
         _connections.Add(0, Transport("y-websocket"));
+        _slowReaders.Add(0, Transport("y-websocket"));
     }
 
     /// <summary>Where <c>collab.rooms.loaded</c> reads its value (the room registry, set at start).</summary>
@@ -89,6 +93,9 @@ public sealed class CollabMetrics
     /// <summary>For the Redis scale-out: a room caught up from the store (<paramref name="reason"/> as the room logs it, e.g. "sequence gap").</summary>
     public void RoomResynced(string reason) =>
         _roomResyncs.Add(1, new KeyValuePair<string, object?>("reason", reason.Replace(' ', '_')));
+
+    /// <summary>A connection of <paramref name="transport"/> was dropped for reading too slowly.</summary>
+    public void SlowReaderDropped(string transport) => _slowReaders.Add(1, Transport(transport));
 
     /// <summary>For the execution feature: one cell finished; <paramref name="outcome"/> is ok, error or failed.</summary>
     public void CellExecuted(string outcome) => _executionCells.Add(1, Outcome(outcome));

@@ -42,6 +42,7 @@ public static class ObservabilityExtensions
         var metrics = app.Services.GetRequiredService<CollabMetrics>();
         metrics.ObserveRoomsLoaded(() => rooms.Count);
         rooms.Resynced += metrics.RoomResynced;
+        rooms.SlowReaderDropped += metrics.SlowReaderDropped;
         var execution = app.Services.GetRequiredService<Execution.ExecutionService>();
         metrics.ObserveExecution(() => execution.QueuedCells, () => execution.KernelCount);
         execution.CellFinished += metrics.CellExecuted;

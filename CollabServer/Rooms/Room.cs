@@ -122,6 +122,7 @@ public sealed partial class Room
                 peer.Enqueue(new PeerMessage(PeerMessageKind.AccessChanged, [], reason));
                 continue;
             }
+            peer.Revoked = true;
             _peers.Remove(peer);
             if (clients.Count > 0) _awareness.RemoveStates(clients, peer);
             peer.Enqueue(new PeerMessage(PeerMessageKind.Closed, [], reason, AccessRevokedCloseCode));

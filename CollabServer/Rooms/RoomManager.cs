@@ -26,6 +26,12 @@ public sealed class RoomManager(
     /// <summary>Raised when a room has caught up from the store after a gap or a bus reconnect, with the reason.</summary>
     public event Action<string>? Resynced;
 
+    /// <summary>Raised when a transport drops a connection that read slower than its room changed, with the transport's name.</summary>
+    public event Action<string>? SlowReaderDropped;
+
+    /// <summary>Called by a transport that dropped a slow reader (see <see cref="RoomPeer.OnOverflow"/>).</summary>
+    public void ReportSlowReader(string transport) => SlowReaderDropped?.Invoke(transport);
+
     /// <summary>Rooms currently loaded.</summary>
     public int Count => _rooms.Count;
 

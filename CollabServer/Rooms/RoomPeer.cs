@@ -39,6 +39,13 @@ public abstract class RoomPeer
     public ProjectRole Role { get => _role; internal set => _role = value; }
     public bool CanEdit => Role >= ProjectRole.Editor;
 
+    /// <summary>
+    /// Set when the user's access to the project ended (removed, project deleted): everything the
+    /// connection still sends is refused as forbidden, even once its room has unloaded.
+    /// </summary>
+    public bool Revoked { get => _revoked; internal set => _revoked = value; }
+    private volatile bool _revoked;
+
     /// <summary>The room this peer joined, set once the join succeeded.</summary>
     public Room? Room { get; internal set; }
 
@@ -51,6 +58,7 @@ public abstract class RoomPeer
     /// </summary>
     public void Enqueue(PeerMessage message)
     {
+        if (Overflowed) return; // being dropped: nothing more goes out but the close
         long size = message.Payload.Length;
         long queued = Interlocked.Add(ref _queuedBytes, size);
         if (queued - size > 0 && queued > _maxQueuedBytes)
@@ -62,6 +70,9 @@ public abstract class RoomPeer
         Interlocked.Add(ref _queuedBytes, -size);
         if (!Volatile.Read(ref _completed)) Overflow(); // a finished outbox drops, it doesn't overflow
     }
+
+    /// <summary>True once the client fell too far behind: what is queued is dropped and the connection closes.</summary>
+    protected bool Overflowed => Volatile.Read(ref _overflowed) == 1;
 
     private void Overflow()
     {
@@ -76,6 +87,12 @@ public abstract class RoomPeer
             await foreach (var message in _outbox.Reader.ReadAllAsync(ct))
             {
                 Interlocked.Add(ref _queuedBytes, -message.Payload.Length);
+                if (Overflowed)
+                {
+                    // The send that held the pump up has ended: skip what queued behind it and say why.
+                    await DeliverOverflowAsync(ct);
+                    break;
+                }
                 await DeliverAsync(message.Kind == PeerMessageKind.Update ? CoalesceQueuedUpdates(message) : message, ct);
                 if (message.Kind == PeerMessageKind.Closed) break;
             }
@@ -112,6 +129,15 @@ public abstract class RoomPeer
 
     protected abstract ValueTask DeliverAsync(PeerMessage message, CancellationToken ct);
 
-    /// <summary>Called once when the queue is full: the transport should drop the connection.</summary>
+    /// <summary>
+    /// Called once when the queue is full: the transport should drop the connection, now or after
+    /// <see cref="DeliverOverflowAsync"/> had its chance within a bounded wait.
+    /// </summary>
     protected abstract void OnOverflow();
+
+    /// <summary>
+    /// Called by the pump instead of delivering anything more once the peer overflowed (when the
+    /// send in progress at that moment ended): a transport can close with a reason here.
+    /// </summary>
+    protected virtual ValueTask DeliverOverflowAsync(CancellationToken ct) => ValueTask.CompletedTask;
 }

@@ -55,6 +55,12 @@ public interface IChatStore
     Task<ChatPage> PageAsync(string projectId, long? before, int limit, CancellationToken ct = default);
 
     /// <summary>
+    /// Up to <paramref name="limit"/> messages with ids above <paramref name="after"/>, oldest first,
+    /// tombstones included: reads a whole chat forward a page at a time (backups) without holding it.
+    /// </summary>
+    Task<IReadOnlyList<ChatMessage>> ListAfterAsync(string projectId, long after, int limit, CancellationToken ct = default);
+
+    /// <summary>
     /// Messages (newest first, tombstones never) containing every word of <paramref name="query"/>,
     /// which may be plain words or a pasted error message. Case-insensitive, no stemming.
     /// </summary>

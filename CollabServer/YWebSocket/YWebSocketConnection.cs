@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using Collab.Crdt;
 using Collab.Crdt.Encoding;
 using Collab.Crdt.Protocols;
+using Collab.Server.Errors;
 using Collab.Server.Limits;
 using Collab.Server.Rooms;
 
@@ -11,8 +12,10 @@ namespace Collab.Server.YWebSocket;
 /// <summary>
 /// Serves one stock <c>y-websocket</c> client: sends the server's sync step 1 and the awareness
 /// states on connect, answers step 1 with step 2, applies step 2 / updates / awareness through
-/// the room, answers query-awareness. A refused message gets a y-protocols "permission denied"
-/// with the reason (the client logs it) and changes nothing; an oversized one closes with 1009.
+/// the room, answers query-awareness. Every message passes the same <see cref="EditGate"/> as the
+/// hub's; a refused message gets a y-protocols "permission denied" whose reason starts with the
+/// refusal's code (<c>[rate_limited retry_after=0.2] …</c>, the client logs it) and changes
+/// nothing; an oversized one closes with 1009 and <c>[too_large] …</c> (<see cref="YCloseReason"/>).
 /// </summary>
 public sealed class YWebSocketConnection(
     WebSocket socket, YWebSocketPeer peer, Room room, LimitOptions limits, ILogger logger)
@@ -24,8 +27,7 @@ public sealed class YWebSocketConnection(
     private const int MaxInFlight = 64;
     private readonly SemaphoreSlim _inFlight = new(MaxInFlight);
     private readonly int _largeUpdateBytes = Math.Max(64 * 1024, limits.MaxMessageBytes / 16);
-    private readonly UpdateRateLimiter _limiter = new(limits);
-    private readonly UpdateRateLimiter _syncRequests = UpdateRateLimiter.ForSyncRequests(limits);
+    private readonly EditGate _gate = new(limits);
 
     /// <summary>Serves the connection until either side closes it, or the token expires at <paramref name="expiresAt"/>.</summary>
     public async Task RunAsync(JoinResult joined, DateTimeOffset? expiresAt, CancellationToken ct)
@@ -64,7 +66,7 @@ public sealed class YWebSocketConnection(
             if (message is null) return;
             if (next.MessageType != WebSocketMessageType.Binary)
             {
-                Deny("y-websocket messages are binary; text frames are ignored.");
+                Deny(new RefusalException(ErrorCode.Invalid, "y-websocket messages are binary; text frames are ignored."));
                 continue;
             }
             await HandleAsync(message);
@@ -95,7 +97,7 @@ public sealed class YWebSocketConnection(
                 if (result.MessageType == WebSocketMessageType.Close) return null;
                 if ((message?.Length ?? 0) + result.Count > limits.MaxMessageBytes + 16)
                 {
-                    Close(WebSocketCloseStatus.MessageTooBig, $"Message over Limits:MaxMessageBytes ({limits.MaxMessageBytes} bytes)");
+                    Close(WebSocketCloseStatus.MessageTooBig, $"message over Limits:MaxMessageBytes ({limits.MaxMessageBytes} bytes)");
                     return null;
                 }
                 if (result.EndOfMessage && message is null) return buffer.AsSpan(0, result.Count).ToArray();
@@ -120,8 +122,7 @@ public sealed class YWebSocketConnection(
                     await HandleSyncAsync(SyncProtocol.Read(reader));
                     break;
                 case YMessageType.Awareness:
-                    if (!_limiter.TryAcquire()) { Deny(RateLimited()); break; }
-                    await room.ApplyAwarenessAsync(peer, reader.ReadVarUint8Array());
+                    await _gate.ApplyAwarenessAsync(peer, reader.ReadVarUint8Array());
                     break;
                 case YMessageType.QueryAwareness:
                     var states = await room.GetAwarenessAsync();
@@ -130,22 +131,13 @@ public sealed class YWebSocketConnection(
                 case YMessageType.Auth:
                     break; // clients never send auth messages that mean anything to a server
                 default:
-                    Deny("Unknown message type; the message was ignored.");
+                    Deny(new RefusalException(ErrorCode.Invalid, "Unknown message type; the message was ignored."));
                     break;
             }
         }
-        catch (CrdtFormatException ex)
+        catch (Exception ex) when (EditGate.ToRefusal(ex) is { } refusal)
         {
-            Deny($"Malformed message: {ex.Message} Nothing was applied.");
-        }
-        catch (UpdateRejectedException ex)
-        {
-            Deny(ex.Message);
-        }
-        catch (Exception ex) when (ex is RoomClosedException or RoomUnavailableException)
-        {
-            logger.LogInformation("Room {Document} went away under a y-websocket client: {Reason}", peer.Key, ex.Message);
-            Close(YWebSocketPeer.RoomClosedStatus, "room unavailable, reconnect");
+            Refuse(refusal);
         }
     }
 
@@ -154,29 +146,16 @@ public sealed class YWebSocketConnection(
         switch (message.Type)
         {
             case SyncProtocol.MessageYjsSyncStep1:
-                if (!_syncRequests.TryAcquire())
-                {
-                    Deny($"Too many sync requests: at most {limits.SyncRequestsPerMinute} per minute (Limits:SyncRequestsPerMinute); the request was ignored.");
-                    return;
-                }
+                _gate.CheckSyncRequest(message.Payload);
                 var diff = await room.DiffAsync(peer, message.Payload);
                 peer.Enqueue(new PeerMessage(PeerMessageKind.Frame, YFrames.SyncStep2(diff)));
                 return;
             case SyncProtocol.MessageYjsSyncStep2 when !peer.CanEdit && CarriesNoStructs(message.Payload):
                 return; // a viewer's reply to our step 1 that adds nothing: normal, not an attempt to write
             default:
-                if (!peer.CanEdit)
-                {
-                    Deny("Forbidden: viewers cannot change this document; the update was not applied.");
-                    return;
-                }
-                if (!_limiter.TryAcquire())
-                {
-                    Deny(RateLimited());
-                    return;
-                }
+                _gate.CheckUpdate(peer, message.Payload);
                 await _inFlight.WaitAsync();
-                var applied = room.ApplyUpdateAsync(peer, message.Payload);
+                var applied = EditGate.Guard(() => room.ApplyUpdateAsync(peer, message.Payload));
                 var handled = applied.ContinueWith(OnApplied, TaskScheduler.Default);
                 if (message.Payload.Length >= _largeUpdateBytes) await handled;
                 return;
@@ -186,18 +165,26 @@ public sealed class YWebSocketConnection(
     private void OnApplied(Task applied)
     {
         _inFlight.Release();
-        switch (applied.Exception?.InnerException)
+        if (applied.Exception?.InnerException is not { } failure) return;
+        if (EditGate.ToRefusal(failure) is { } refusal)
         {
-            case null:
-                return;
-            case UpdateRejectedException rejected:
-                Deny(rejected.Message);
-                return;
-            case var other:
-                logger.LogInformation("Update from a y-websocket client to {Document} failed: {Reason}", peer.Key, other.Message);
-                Close(YWebSocketPeer.RoomClosedStatus, "room unavailable, reconnect");
-                return;
+            Refuse(refusal);
+            return;
         }
+        logger.LogInformation("Update from a y-websocket client to {Document} failed: {Reason}", peer.Key, failure.Message);
+        Close(YWebSocketPeer.RoomClosedStatus, "room unavailable, reconnect");
+    }
+
+    /// <summary>A refused message changes nothing and the connection carries on; only a room that went away closes it.</summary>
+    private void Refuse(RefusalException refusal)
+    {
+        if (refusal is RoomGoneRefusal)
+        {
+            logger.LogInformation("Room {Document} went away under a y-websocket client: {Reason}", peer.Key, refusal.Message);
+            Close(YWebSocketPeer.RoomClosedStatus, "room unavailable, reconnect");
+            return;
+        }
+        Deny(refusal);
     }
 
     /// <summary>Leaves the room (so nothing more is applied or received) and closes with 4001 when the token expires.</summary>
@@ -225,10 +212,9 @@ public sealed class YWebSocketConnection(
         return timer;
     }
 
-    private string RateLimited() =>
-        $"Rate limit exceeded: at most {limits.UpdatesPerSecond} messages per second (Limits:UpdatesPerSecond); the message was not applied.";
-
-    private void Deny(string reason) => peer.Enqueue(new PeerMessage(PeerMessageKind.Frame, YFrames.PermissionDenied(reason)));
+    /// <summary>A y-protocols "permission denied" whose reason reads like a hub error: <c>[code] message</c>.</summary>
+    private void Deny(RefusalException refusal) => peer.Enqueue(new PeerMessage(PeerMessageKind.Frame,
+        YFrames.PermissionDenied(ErrorCodes.HubMessage(refusal.Code, refusal.Message, refusal.RetryAfter))));
 
     private static bool CarriesNoStructs(byte[] update)
     {

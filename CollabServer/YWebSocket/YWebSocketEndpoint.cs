@@ -1,4 +1,5 @@
 using Collab.Server.Auth;
+using Collab.Server.Errors;
 using Microsoft.AspNetCore.Authentication;
 using Collab.Server.Limits;
 using Collab.Server.Rooms;
@@ -40,13 +41,13 @@ public static class YWebSocketEndpoint
         using var lease = gate.TryEnter(access.UserId(http.User)!, http.Connection.RemoteIpAddress?.ToString(), out var refusal);
         if (lease is null)
         {
-            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            await http.Response.WriteAsync(refusal!);
+            await Refusals.Problem(http, ErrorCode.RateLimited, refusal!).ExecuteAsync(http);
             return;
         }
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         var peer = new YWebSocketPeer(socket, key, access.UserId(http.User)!, role.Value, roomOptions.Value.PeerQueueCapacity,
-            limits.Value.MaxQueuedBytesPerConnection);
+            limits.Value.MaxQueuedBytesPerConnection, TimeSpan.FromSeconds(limits.Value.SlowReaderCloseSeconds),
+            () => rooms.ReportSlowReader("y-websocket"));
         Room room;
         JoinResult joined;
         try
@@ -55,7 +56,8 @@ public static class YWebSocketEndpoint
         }
         catch (Exception ex) when (ex is RoomClosedException or RoomUnavailableException)
         {
-            await socket.CloseOutputAsync(YWebSocketPeer.RoomClosedStatus, "room unavailable, reconnect", CancellationToken.None);
+            await socket.CloseOutputAsync(YWebSocketPeer.RoomClosedStatus,
+                YCloseReason.Format(YWebSocketPeer.RoomClosedStatus, "room unavailable, reconnect"), CancellationToken.None);
             return;
         }
         var logger = loggers.CreateLogger<YWebSocketConnection>();

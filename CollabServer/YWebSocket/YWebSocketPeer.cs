@@ -6,7 +6,9 @@ using Collab.Server.Storage;
 namespace Collab.Server.YWebSocket;
 
 /// <summary>A y-websocket connection's seat in its room; the pump is the socket's only writer.</summary>
-public sealed class YWebSocketPeer(WebSocket socket, DocumentKey key, string userId, ProjectRole role, int queueCapacity, long maxQueuedBytes)
+public sealed class YWebSocketPeer(
+    WebSocket socket, DocumentKey key, string userId, ProjectRole role, int queueCapacity, long maxQueuedBytes,
+    TimeSpan slowReaderGrace, Action? onSlowReader = null)
     : RoomPeer(key, userId, role, queueCapacity, maxQueuedBytes)
 {
     /// <summary>Close code sent when the room goes away (deleted, storage failure); the client reconnects.</summary>
@@ -15,7 +17,11 @@ public sealed class YWebSocketPeer(WebSocket socket, DocumentKey key, string use
     /// <summary>Close code sent when the token the connection was opened with expires.</summary>
     public const WebSocketCloseStatus TokenExpiredStatus = (WebSocketCloseStatus)4001;
 
+    /// <summary>Close code (1013, "try again later") for a client that read slower than its room changed.</summary>
+    public const WebSocketCloseStatus SlowReaderStatus = (WebSocketCloseStatus)1013;
+
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(2);
+    private readonly long _maxQueuedBytes = maxQueuedBytes;
 
     public override bool EchoesAwareness => true;
 
@@ -33,16 +39,38 @@ public sealed class YWebSocketPeer(WebSocket socket, DocumentKey key, string use
         {
             await socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, ct);
         }
-        else if (socket.State == WebSocketState.Open)
+        else
         {
             var status = message.CloseCode != 0 ? (WebSocketCloseStatus)message.CloseCode : RoomClosedStatus;
-            await socket.CloseOutputAsync(status, message.Reason ?? "room closed", ct);
-            // A client that ignores the close would keep its socket (and its sends) open.
-            _ = Task.Delay(CloseGrace).ContinueWith(_ => socket.Abort(), TaskScheduler.Default);
+            await CloseAsync(status, message.Reason ?? "room closed", ct);
         }
     }
 
-    protected override void OnOverflow() => socket.Abort();
+    /// <summary>
+    /// The client stopped reading (or reads slower than its room changes). The send in progress
+    /// is most likely blocked on it: if that send ends within the grace, the pump closes with
+    /// <see cref="SlowReaderStatus"/> and the reason (<see cref="DeliverOverflowAsync"/>); if not,
+    /// the socket is aborted, since a blocked send can't be followed by a close frame.
+    /// </summary>
+    protected override void OnOverflow()
+    {
+        onSlowReader?.Invoke();
+        _ = Task.Delay(slowReaderGrace).ContinueWith(_ =>
+        {
+            if (socket.State == WebSocketState.Open) socket.Abort();
+        }, TaskScheduler.Default);
+    }
+
+    protected override ValueTask DeliverOverflowAsync(CancellationToken ct) => new(CloseAsync(SlowReaderStatus,
+        $"reading too slowly: more than Limits:MaxQueuedBytesPerConnection ({_maxQueuedBytes} bytes) waited; reconnect", ct));
+
+    private async Task CloseAsync(WebSocketCloseStatus status, string reason, CancellationToken ct)
+    {
+        if (socket.State != WebSocketState.Open) return;
+        await socket.CloseOutputAsync(status, YCloseReason.Format(status, reason), ct);
+        // A client that ignores the close would keep its socket (and its sends) open.
+        _ = Task.Delay(CloseGrace).ContinueWith(_ => socket.Abort(), TaskScheduler.Default);
+    }
 
     private static byte[] Shared(PeerMessage message, Func<byte[], byte[]> encode) =>
         message.Encoded is { } cache ? cache.Frame ??= encode(message.Payload) : encode(message.Payload);

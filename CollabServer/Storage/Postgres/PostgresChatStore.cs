@@ -115,6 +115,14 @@ public sealed class PostgresChatStore(NpgsqlDataSource db) : IChatStore
         return ChatPages.FromNewestFirst(newestFirst, limit);
     }
 
+    public async Task<IReadOnlyList<ChatMessage>> ListAfterAsync(string projectId, long after, int limit, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await ListAsync(connection.Command(
+            $"SELECT {Columns} FROM chat_messages WHERE project_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+            projectId, after, limit), ct);
+    }
+
     public async Task<IReadOnlyList<ChatMessage>> SearchAsync(string projectId, string query, int limit, CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);

@@ -121,6 +121,14 @@ public sealed class SqliteChatStore(SqliteDatabase db) : IChatStore
         return ChatPages.FromNewestFirst(newestFirst, limit);
     }
 
+    public async Task<IReadOnlyList<ChatMessage>> ListAfterAsync(string projectId, long after, int limit, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await ListAsync(connection.Command(
+            $"SELECT {Columns} FROM chat_messages WHERE project_id = $p AND id > $after ORDER BY id LIMIT $n",
+            ("$p", projectId), ("$after", after), ("$n", limit)), ct);
+    }
+
     public async Task<IReadOnlyList<ChatMessage>> SearchAsync(string projectId, string query, int limit, CancellationToken ct = default)
     {
         var words = ChatSearchWords.Split(query);

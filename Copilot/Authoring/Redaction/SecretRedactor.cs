@@ -60,6 +60,7 @@ public static class SecretRedactor
                 foreach (var pattern in patterns) pattern.Find(text, rank, found);
             KubernetesSecretData.Find(text, found);
             SecretAssignments.Find(text, found);
+            ProseSecrets.Find(text, found);
         }
         catch (RegexMatchTimeoutException)
         {

@@ -96,6 +96,19 @@ public abstract class ChatStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_whole_chat_reads_forward_a_page_at_a_time()
+    {
+        var ids = new List<long>();
+        for (var i = 0; i < 5; i++) ids.Add((await MustAddAsync($"m{i}")).Id);
+        await MustAddAsync("noise", project: Other);
+
+        Assert.Equal(ids[..2], (await Chat.ListAfterAsync(P, 0, 2)).Select(m => m.Id));
+        Assert.Equal(ids[2..4], (await Chat.ListAfterAsync(P, ids[1], 2)).Select(m => m.Id));
+        Assert.Equal([ids[4]], (await Chat.ListAfterAsync(P, ids[3], 2)).Select(m => m.Id));
+        Assert.Empty(await Chat.ListAfterAsync(P, ids[4], 2));
+    }
+
+    [Fact]
     public async Task Edit_replaces_body_mentions_and_notifications()
     {
         var message = await MustAddAsync("hello @bob", mentions: ["bob"], notify: ["bob"]);

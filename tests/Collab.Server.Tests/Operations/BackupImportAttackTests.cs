@@ -121,15 +121,30 @@ public sealed class BackupImportAttackTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_signed_archive_brings_members_and_authors_back()
+    public async Task A_signed_archive_imported_by_one_of_its_owners_brings_members_and_authors_back()
     {
         var archive = await SignedBackupAsync("signed");
 
-        Assert.Equal(HttpStatusCode.Created, (await ImportAsync("dave", archive, "?projectId=signed-copy")).StatusCode);
-        Assert.Equal(["dave:owner", "eddie:editor", "olivia:owner"],
-            (await MembersAsync("dave", "signed-copy")).Select(m => $"{m.UserId}:{m.Role}").Order(StringComparer.Ordinal));
-        var messages = await ChatAsync("dave", "signed-copy");
+        Assert.Equal(HttpStatusCode.Created, (await ImportAsync("olivia", archive, "?projectId=signed-copy")).StatusCode);
+        Assert.Equal(["eddie:editor", "olivia:owner"],
+            (await MembersAsync("olivia", "signed-copy")).Select(m => $"{m.UserId}:{m.Role}").Order(StringComparer.Ordinal));
+        var messages = await ChatAsync("olivia", "signed-copy");
         Assert.Equal(("olivia", "hello team"), (messages[0].Author, messages[0].Body));
+    }
+
+    [Theory]
+    [InlineData("dave")] // a stranger handed the archive
+    [InlineData("eddie")] // a member of the archive, but not an owner
+    public async Task A_signed_archive_imported_by_anyone_but_its_owners_makes_the_importer_sole_owner(string importer)
+    {
+        var archive = await SignedBackupAsync($"signed-{importer}");
+
+        Assert.Equal(HttpStatusCode.Created, (await ImportAsync(importer, archive, $"?projectId=copy-{importer}")).StatusCode);
+        Assert.Equal([new MemberView(importer, "owner")], await MembersAsync(importer, $"copy-{importer}"));
+        using (var olivia = _server.Client(TestTokens.For("olivia")))
+            Assert.Equal(HttpStatusCode.NotFound, (await olivia.GetAsync($"/api/projects/copy-{importer}")).StatusCode);
+        var messages = await ChatAsync(importer, $"copy-{importer}");
+        Assert.Equal((importer, "**olivia** (imported): hello team"), (messages[0].Author, messages[0].Body));
     }
 
     [Fact]
