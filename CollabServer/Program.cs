@@ -2,6 +2,7 @@ using Collab.Server.Access;
 using Collab.Server.Audit;
 using Collab.Server.Auth;
 using Collab.Server.Backup;
+using Collab.Server.Backup.S3;
 using Collab.Server.Chat;
 using Collab.Server.Copilot;
 using Collab.Server.Cors;
@@ -46,6 +47,7 @@ builder.AddCollabWebClient();
 
 var app = builder.Build();
 if (TokenCommand.IsRequested(args)) return await TokenCommand.RunAsync(app.Services, args);
+if (BackupRestoreCommand.IsRequested(args)) return await BackupRestoreCommand.RunAsync(app.Services, args);
 
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30), KeepAliveTimeout = TimeSpan.FromSeconds(60) });
 app.UseCollabObservability();
