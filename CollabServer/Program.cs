@@ -16,6 +16,7 @@ using Collab.Server.Projects;
 using Collab.Server.Rooms;
 using Collab.Server.Scaling;
 using Collab.Server.Storage;
+using Collab.Server.Tls;
 using Collab.Server.WebClient;
 using Collab.Server.YWebSocket;
 
@@ -40,6 +41,7 @@ builder.AddCollabChat();
 builder.AddCollabCopilot();
 builder.AddCollabHealth();
 builder.AddCollabObservability();
+builder.AddCollabTls();
 builder.AddCollabAudit();
 builder.AddCollabBackup();
 builder.AddCollabExecution();

@@ -5,8 +5,8 @@ namespace Collab.Server.Backup.S3;
 
 /// <summary>
 /// The S3 backup's instruments, on the server's meter: <c>collab_backup_runs_total{outcome}</c>
-/// and <c>collab_backup_last_success_timestamp_seconds</c> (0 until a run succeeded), which the
-/// <c>CollabBackupFailing</c> and <c>CollabBackupStale</c> alerts read.
+/// and <c>collab_backup_last_success_timestamp_seconds</c> (0 until a run succeeded); the
+/// <c>CollabBackupFailing</c> alert reads the first. Exported once S3 backups are configured.
 /// </summary>
 public sealed class BackupMetrics
 {
