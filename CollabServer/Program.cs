@@ -3,6 +3,7 @@ using Collab.Server.ApiDocs;
 using Collab.Server.Audit;
 using Collab.Server.Auth;
 using Collab.Server.Backup;
+using Collab.Server.Backup.S3;
 using Collab.Server.Chat;
 using Collab.Server.Copilot;
 using Collab.Server.Cors;
@@ -16,6 +17,7 @@ using Collab.Server.Projects;
 using Collab.Server.Rooms;
 using Collab.Server.Scaling;
 using Collab.Server.Storage;
+using Collab.Server.Tls;
 using Collab.Server.WebClient;
 using Collab.Server.YWebSocket;
 
@@ -41,6 +43,7 @@ builder.AddCollabChat();
 builder.AddCollabCopilot();
 builder.AddCollabHealth();
 builder.AddCollabObservability();
+builder.AddCollabTls();
 builder.AddCollabAudit();
 builder.AddCollabBackup();
 builder.AddCollabExecution();
@@ -48,6 +51,7 @@ builder.AddCollabWebClient();
 
 var app = builder.Build();
 if (TokenCommand.IsRequested(args)) return await TokenCommand.RunAsync(app.Services, args);
+if (BackupRestoreCommand.IsRequested(args)) return await BackupRestoreCommand.RunAsync(app.Services, args);
 
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30), KeepAliveTimeout = TimeSpan.FromSeconds(60) });
 app.UseCollabObservability();

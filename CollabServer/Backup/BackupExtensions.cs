@@ -1,3 +1,5 @@
+using Collab.Server.Backup.S3;
+
 namespace Collab.Server.Backup;
 
 public static class BackupExtensions
@@ -18,8 +20,9 @@ public static class BackupExtensions
         builder.Services.AddSingleton<BackupSigner>();
         builder.Services.AddSingleton<ProjectBackupWriter>();
         builder.Services.AddSingleton<ProjectRestorer>();
+        builder.AddCollabS3Backup();
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapCollabBackup(this IEndpointRouteBuilder app) => app.MapBackupEndpoints();
+    public static IEndpointRouteBuilder MapCollabBackup(this IEndpointRouteBuilder app) => app.MapBackupEndpoints().MapCollabS3Backup();
 }

@@ -184,8 +184,6 @@ public sealed class ExecutionService(
         await StopProjectKernelsAsync(projectId, "its project moved to another Jupyter server");
     }
 
-    }
-
     private async Task<KernelList> SpecsAsync(JupyterServerClient server, CancellationToken ct)
     {
         var name = server.Endpoint.Name;

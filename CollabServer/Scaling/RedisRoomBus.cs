@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Collab.Server.Observability;
 using Collab.Server.Rooms;
 using Collab.Server.Storage;
 using StackExchange.Redis;
@@ -10,8 +11,11 @@ namespace Collab.Server.Scaling;
 /// one pattern subscription per node delivered in order. Publishing never waits: the ack point is
 /// the store, and a message lost on the way shows up as a gap in the receivers' chains. When the
 /// connection comes back every loaded room resyncs, since anything could have been lost meanwhile.
+/// Updates carry their publish time, and receipt records the difference as the backplane lag
+/// (between replicas, so it includes their clock difference; NTP keeps that to milliseconds).
 /// </summary>
-public sealed class RedisRoomBus(IConnectionMultiplexer redis, ILogger<RedisRoomBus> logger) : BackgroundService, IRoomBus
+public sealed class RedisRoomBus(IConnectionMultiplexer redis, CollabMetrics metrics, TimeProvider clock, ILogger<RedisRoomBus> logger)
+    : BackgroundService, IRoomBus
 {
     private const string ChannelPrefix = "collab:room:";
     private static readonly TimeSpan ResyncDelay = TimeSpan.FromSeconds(1);
@@ -26,7 +30,7 @@ public sealed class RedisRoomBus(IConnectionMultiplexer redis, ILogger<RedisRoom
     }
 
     public void PublishUpdates(DocumentKey key, AppendedRange range, IReadOnlyList<byte[]> updates) =>
-        Publish(key, RoomBusMessage.EncodeUpdates(_node, range, updates));
+        Publish(key, RoomBusMessage.EncodeUpdates(_node, range, updates, clock.GetUtcNow()));
 
     public void PublishAwareness(DocumentKey key, byte[] update) => Publish(key, RoomBusMessage.EncodeAwareness(_node, update));
 
@@ -86,6 +90,7 @@ public sealed class RedisRoomBus(IConnectionMultiplexer redis, ILogger<RedisRoom
             return;
         }
         if (message.Sender == _node) return;
+        if (message.SentAt is { } sentAt) metrics.RecordRedisLag(clock.GetUtcNow() - sentAt);
         if (message.Kind == RoomBusMessageKind.Updates) room.ReceiveUpdates(message.Range, message.Payloads);
         else room.ReceiveAwareness(message.Payloads[0]);
     }

@@ -5,13 +5,16 @@ namespace Collab.Server.Scaling;
 /// <summary>
 /// What one node tells the others about a room on its Redis channel: durable updates with their
 /// place in the log, or an awareness update. Layout: kind byte, 16-byte sender node id, then
-/// for updates previous seq, last seq, count and length-prefixed updates; for awareness the bytes.
+/// for updates previous seq, last seq, count, length-prefixed updates and the publish time (Unix
+/// ms, for the backplane lag metric); for awareness the bytes. The publish time comes last so
+/// that replicas of the version before it, which stop after the updates, read these messages
+/// during a rolling upgrade, and theirs read here without one (<see cref="SentAt"/> null).
 /// </summary>
-public sealed record RoomBusMessage(RoomBusMessageKind Kind, Guid Sender, AppendedRange Range, IReadOnlyList<byte[]> Payloads)
+public sealed record RoomBusMessage(RoomBusMessageKind Kind, Guid Sender, AppendedRange Range, IReadOnlyList<byte[]> Payloads, DateTimeOffset? SentAt = null)
 {
-    public static byte[] EncodeUpdates(Guid sender, AppendedRange range, IReadOnlyList<byte[]> updates)
+    public static byte[] EncodeUpdates(Guid sender, AppendedRange range, IReadOnlyList<byte[]> updates, DateTimeOffset sentAt)
     {
-        using var stream = new MemoryStream(33 + 4 + updates.Sum(u => u.Length + 4));
+        using var stream = new MemoryStream(33 + 4 + 8 + updates.Sum(u => u.Length + 4));
         using var writer = Header(stream, RoomBusMessageKind.Updates, sender);
         writer.Write(range.PreviousSeq);
         writer.Write(range.LastSeq);
@@ -21,6 +24,7 @@ public sealed record RoomBusMessage(RoomBusMessageKind Kind, Guid Sender, Append
             writer.Write(update.Length);
             writer.Write(update);
         }
+        writer.Write(sentAt.ToUnixTimeMilliseconds());
         writer.Flush();
         return stream.ToArray();
     }
@@ -48,7 +52,9 @@ public sealed record RoomBusMessage(RoomBusMessageKind Kind, Guid Sender, Append
                 if (count < 0 || count > message.Length) throw new InvalidDataException("Bad update count.");
                 var updates = new List<byte[]>(count);
                 for (var i = 0; i < count; i++) updates.Add(reader.ReadBytes(reader.ReadInt32()));
-                return new RoomBusMessage(kind, sender, range, updates);
+                DateTimeOffset? sentAt = reader.BaseStream.Length - reader.BaseStream.Position >= 8
+                    ? DateTimeOffset.FromUnixTimeMilliseconds(reader.ReadInt64()) : null;
+                return new RoomBusMessage(kind, sender, range, updates, sentAt);
             case RoomBusMessageKind.Awareness:
                 return new RoomBusMessage(kind, sender, default, [message[17..]]);
             default:

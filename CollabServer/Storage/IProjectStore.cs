@@ -13,6 +13,9 @@ public interface IProjectStore
     /// <summary>The projects <paramref name="userId"/> is a member of.</summary>
     Task<IReadOnlyList<ProjectInfo>> ListForUserAsync(string userId, CancellationToken ct = default);
 
+    /// <summary>Every project, by id (the scheduled backup walks them all).</summary>
+    Task<IReadOnlyList<ProjectInfo>> ListAllAsync(CancellationToken ct = default);
+
     /// <summary>Deletes the project, its members, notebooks, logs and snapshots.</summary>
     Task<bool> DeleteAsync(string projectId, CancellationToken ct = default);
 

@@ -47,6 +47,7 @@ public static class StorageExtensions
             services.AddSingleton<IProjectStore, SqliteProjectStore>();
         }
         services.AddHostedService<StoreSchemaInitializer>();
+        services.AddHostedService<DataVolumeMetrics>();
         return builder;
     }
 }

@@ -39,6 +39,15 @@ public sealed class PostgresProjectStore(NpgsqlDataSource db) : IProjectStore
         return list;
     }
 
+    public async Task<IReadOnlyList<ProjectInfo>> ListAllAsync(CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var reader = await connection.Command("SELECT id, name, created_at FROM projects ORDER BY id").ExecuteReaderAsync(ct);
+        var list = new List<ProjectInfo>();
+        while (await reader.ReadAsync(ct)) list.Add(Read(reader));
+        return list;
+    }
+
     public async Task<bool> DeleteAsync(string projectId, CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);

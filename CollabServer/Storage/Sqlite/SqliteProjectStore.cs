@@ -39,6 +39,15 @@ public sealed class SqliteProjectStore(SqliteDatabase db) : IProjectStore
         return list;
     }
 
+    public async Task<IReadOnlyList<ProjectInfo>> ListAllAsync(CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var reader = await connection.Command("SELECT id, name, created_at FROM projects ORDER BY id").ExecuteReaderAsync(ct);
+        var list = new List<ProjectInfo>();
+        while (await reader.ReadAsync(ct)) list.Add(new ProjectInfo(reader.GetString(0), reader.GetString(1), reader.ReadTime(2)));
+        return list;
+    }
+
     public async Task<bool> DeleteAsync(string projectId, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);

@@ -47,6 +47,10 @@ public sealed class AlertRulesTests
         await using var server = new InProcessServer(new Dictionary<string, string> { ["Rooms:CompactAfterUpdates"] = "2" });
         var exposed = await MetricTraffic.ExposedAfterTrafficAsync(server);
         exposed.Add("up"); // Prometheus's own, per scrape target
+        // Only exported while Collab terminates TLS (Tls:CertificatePath); TlsTests reads it from a server that does.
+        exposed.Add("collab_tls_certificate_remaining_seconds");
+        // Only exported while S3 backups are configured (Backup:S3:Endpoint); S3BackupTests reads it from a server that has them.
+        exposed.Add("collab_backup_runs_total");
         // CollabReplicaNotReady reads the readiness probe's requests by route and status.
         var exposition = await new HttpClient().GetStringAsync($"{server.HttpUrl}/metrics");
         Assert.Contains(exposition.Split('\n'), line => line.StartsWith("http_server_request_duration_seconds_count{", StringComparison.Ordinal)

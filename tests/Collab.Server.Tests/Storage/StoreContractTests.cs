@@ -129,6 +129,8 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Equal(ProjectRole.Editor, await Projects.GetRoleAsync("p1", "vera"));
         Assert.Equal(["olivia", "vera"], (await Projects.ListMembersAsync("p1")).Select(m => m.UserId));
         Assert.Equal(["p1"], (await Projects.ListForUserAsync("vera")).Select(p => p.Id));
+        Assert.True(await Projects.CreateAsync(new ProjectInfo("p0", "Zero", DateTimeOffset.UtcNow), "mallory"));
+        Assert.Equal(["p0", "p1"], (await Projects.ListAllAsync()).Select(p => p.Id));
 
         Assert.True(await Projects.RemoveMemberAsync("p1", "vera"));
         Assert.False(await Projects.RemoveMemberAsync("p1", "vera"));
