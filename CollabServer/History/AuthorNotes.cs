@@ -14,16 +14,25 @@ public sealed class AuthorNotes(IVersionStore store, ILogger<AuthorNotes> logger
     private readonly ConcurrentQueue<(DocumentKey Key, string UserId)> _unwritten = new();
     private readonly SemaphoreSlim _writing = new(1, 1);
 
-    /// <summary>Called inside a room's actor: only remembers; <see cref="FlushAsync"/> writes.</summary>
+    /// <summary>
+    /// Called inside a room's actor: remembers, and starts writing off the room when someone new
+    /// edited (once per user and version period, so at once: the next version may be another replica's).
+    /// </summary>
     public void Note(DocumentKey key, IReadOnlyList<string> userIds)
     {
         if (userIds.Count == 0) return;
         var noted = _noted.GetOrAdd(key, _ => []);
+        var added = false;
         lock (noted)
         {
             foreach (var user in userIds)
-                if (noted.Add(user)) _unwritten.Enqueue((key, user));
+            {
+                if (!noted.Add(user)) continue;
+                _unwritten.Enqueue((key, user));
+                added = true;
+            }
         }
+        if (added) _ = Task.Run(() => FlushAsync());
     }
 
     /// <summary>A version of the notebook was kept: the next edits start a new list.</summary>

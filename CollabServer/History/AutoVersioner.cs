@@ -79,6 +79,7 @@ public sealed class AutoVersioner : BackgroundService
             {
                 var kept = await _writer.WriteAsync(key, VersionKind.Auto, null, [], onlyIfNewer: true, ct);
                 if (kept is not null) _logger.LogInformation("Kept version {Version} of {Document}", kept.Id, key);
+                else _logger.LogInformation("A version of {Document} as this node has it is already kept (by another replica)", key);
             }
             _authors.Forget(key);
             // Edits that came in meanwhile wait for their own quiet period.
