@@ -54,10 +54,8 @@ public static class HistoryEndpoints
                 HistoryService history, AuditTrail audit, HttpContext http, CancellationToken ct) =>
             Refusals.Run(http, async () =>
             {
-                if ((await history.GetSettingsAsync(projectId, ct)).OwnersOnlyRestore && Role(http) < ProjectRole.Owner)
-                    throw new RefusalException(ErrorCode.Forbidden, "In this project only owners may restore versions.");
                 var cellId = request?.CellId;
-                var result = await history.RestoreAsync(new DocumentKey(projectId, name), versionId, cellId, UserId(http), ct);
+                var result = await history.RestoreAsync(new DocumentKey(projectId, name), versionId, cellId, UserId(http), Role(http), ct);
                 await audit.RecordAsync(http, projectId, AuditActions.NotebookRestore, name,
                     cellId is null ? $"version {versionId}" : $"cell {cellId} of version {versionId}");
                 return TypedResults.Ok(result);

@@ -3,6 +3,7 @@ using Collab.Crdt;
 using Collab.Crdt.Jupyter;
 using Collab.Server.Errors;
 using Collab.Server.Limits;
+using Collab.Server.Projects;
 using Collab.Server.Rooms;
 using Collab.Server.Storage;
 using Microsoft.Extensions.Options;
@@ -59,8 +60,11 @@ public sealed class HistoryService(
     /// change through its room: the notebook as it was is kept first, then the restore is applied
     /// in steps while others keep editing, then the result is kept as a version of kind restore.
     /// </summary>
-    public async Task<RestoreResult> RestoreAsync(DocumentKey key, long id, string? cellId, string userId, CancellationToken ct)
+    public async Task<RestoreResult> RestoreAsync(DocumentKey key, long id, string? cellId, string userId, ProjectRole role, CancellationToken ct)
     {
+        if (role < ProjectRole.Editor) throw new RefusalException(ErrorCode.Forbidden, "Viewers can't restore versions; ask an owner for the editor role.");
+        if (role < ProjectRole.Owner && (await store.GetSettingsAsync(key.ProjectId, ct)).OwnersOnlyRestore)
+            throw new RefusalException(ErrorCode.Forbidden, "In this project only owners may restore versions.");
         var target = await GetNotebookAsync(key, id, ct);
         if (cellId is not null && !(target["cells"] as JsonArray ?? []).OfType<JsonObject>().Any(c => (string?)c["id"] == cellId))
             throw new RefusalException(ErrorCode.NotFound, $"Version {id} has no cell '{cellId}'.");
