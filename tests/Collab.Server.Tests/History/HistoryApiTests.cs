@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Collab.Server.Tests.Support;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using static Collab.Server.Tests.History.HistoryNotebooks;
 
 namespace Collab.Server.Tests.History;
@@ -122,6 +124,28 @@ public abstract class HistoryApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal("forbidden", (string?)JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["code"]);
         Assert.Equal(HttpStatusCode.OK, (await alice.PostAsync($"{VersionsPath(Project, Notebook)}/{v1}/restore", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_hub_offers_the_same_operations_with_the_same_refusals()
+    {
+        var v1 = await _server.CheckpointAsync("bob", Project, Notebook, "good");
+        await _server.ImportAsync("bob", Project, Notebook, Ipynb(("a", "changed")));
+        await using var vera = HubDocClient.Connect(_server, TestTokens.For("vera"), messagePack: false);
+        await vera.StartAsync();
+        var listed = await vera.InvokeAsync<JsonArray>("ListVersions", Project, Notebook, null, null);
+        Assert.Contains(listed, v => (long)v!["id"]! == v1);
+        var diff = await vera.InvokeAsync<JsonObject>("DiffVersion", Project, Notebook, v1, "now");
+        Assert.Contains(diff["cells"]!.AsArray(), c => (string?)c!["cellId"] == "b" && (string?)c["change"] == "removed");
+        var refused = await Assert.ThrowsAsync<HubException>(() => vera.InvokeAsync<JsonObject>("RestoreVersion", Project, Notebook, v1, null));
+        Assert.Contains("[forbidden]", refused.Message);
+
+        await using var bob = HubDocClient.Connect(_server, TestTokens.For("bob"), messagePack: false);
+        await bob.StartAsync();
+        await bob.InvokeAsync<JsonObject>("RestoreVersion", Project, Notebook, v1, "b");
+        Assert.Equal([("a", "changed"), ("b", "print(x)")], Cells(await _server.ExportAsync("vera", Project, Notebook)));
+        var checkpoint = await bob.InvokeAsync<JsonObject>("SaveCheckpoint", Project, Notebook, "from the hub");
+        Assert.Equal("checkpoint", (string?)checkpoint["kind"]);
     }
 
     [Fact]
