@@ -19,4 +19,6 @@ public static class AuditActions
     public const string NotebookExport = "notebook.export";
     public const string NotebookDelete = "notebook.delete";
     public const string NotebookRename = "notebook.rename";
+    public const string NotebookCheckpoint = "notebook.checkpoint";
+    public const string NotebookRestore = "notebook.restore";
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Collab.Server.Audit;
 using Collab.Server.Errors;
+using Collab.Server.History;
 using Collab.Server.Limits;
 using Collab.Server.Projects;
 using Collab.Server.Rooms;
@@ -82,14 +83,17 @@ public static class NotebookEndpoints
             .WithDescription("Open editors follow the notebook to its new name. 409 when the new name is taken.");
 
         group.MapPost("/{name}/import", async Task<Results<NoContent, ProblemHttpResult>> (
-            string projectId, string name, NotebookService notebooks, INotebookStore store, AuditTrail audit, HttpContext http,
-            IOptions<LimitOptions> limits, IOptions<NotebookOptions> options, CancellationToken ct) =>
+            string projectId, string name, NotebookService notebooks, INotebookStore store, HistoryService history, AuditTrail audit,
+            HttpContext http, IOptions<LimitOptions> limits, IOptions<NotebookOptions> options, CancellationToken ct) =>
         {
             var key = new DocumentKey(projectId, name);
             if (!await store.ExistsAsync(key, ct)) return Refusals.Problem(http, ErrorCode.NotFound, NotebookNotFound(name));
             try
             {
-                await notebooks.ImportAsync(key, await ReadIpynbAsync(http.Request, limits.Value.MaxDocumentBytes, options.Value, ct));
+                var ipynb = await ReadIpynbAsync(http.Request, limits.Value.MaxDocumentBytes, options.Value, ct);
+                // What the import replaces stays restorable.
+                await history.KeepBeforeImportAsync(key, ct);
+                await notebooks.ImportAsync(key, ipynb);
             }
             catch (InvalidDataException ex)
             {

@@ -51,7 +51,11 @@ public static class NotebookImportSteps
         return groups;
     }
 
-    private static List<byte[]> Pack(List<byte[]> updates, int maxBytes)
+    /// <summary>
+    /// Merges consecutive updates of one client into as few as fit <paramref name="maxBytes"/> each
+    /// (a restore builds its steps the same way). Throws <see cref="LimitExceededException"/> when one alone is over.
+    /// </summary>
+    public static List<byte[]> Pack(List<byte[]> updates, int maxBytes)
     {
         var steps = new List<byte[]>();
         var pending = new List<byte[]>();

@@ -64,6 +64,7 @@ public sealed partial class Room
         }, RemoteOrigin, local: false);
         foreach (var delta in _emitted) Broadcast(new PeerMessage(PeerMessageKind.Update, delta), except: null);
         _emitted.Clear();
+        _onEdited(Key, []); // the node that accepted them noted their authors
     }
 
     private void ScheduleGapCheck()

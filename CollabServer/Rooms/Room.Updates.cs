@@ -39,6 +39,7 @@ public sealed partial class Room
             throw new RoomUnavailableException("The change could not be saved; try again.", ex);
         }
         Broadcast(new PeerMessage(PeerMessageKind.Update, update), except: null);
+        _onEdited(Key, []);
         return true;
     });
 
@@ -119,6 +120,9 @@ public sealed partial class Room
         var except = accepted.TrueForAll(w => w.Sender == sender) ? sender : null;
         foreach (var delta in deltas) Broadcast(new PeerMessage(PeerMessageKind.Update, delta), except);
         foreach (var work in accepted) work.Accept();
+        if (toPersist.Count > 0)
+            _onEdited(Key, accepted.Where(w => w.Sender is not null && !w.Update.AsSpan().SequenceEqual(EmptyUpdate))
+                .Select(w => w.Sender!.UserId).Distinct().ToList());
     }
 
     private async Task PersistAsync(List<byte[]> updates)

@@ -37,10 +37,13 @@ public sealed partial class Room
     private int _unloadGeneration;
     private bool _unloadScheduled;
     private readonly Action<string> _onResynced;
+    private readonly Action<DocumentKey, IReadOnlyList<string>> _onEdited;
 
     internal Room(DocumentKey key, IDocumentStore store, Compactor compactor, RoomOptions options,
-        LimitOptions limits, IRoomBus bus, Action<Room> onClosed, ILogger logger, Action<string>? onResynced = null)
+        LimitOptions limits, IRoomBus bus, Action<Room> onClosed, ILogger logger, Action<string>? onResynced = null,
+        Action<DocumentKey, IReadOnlyList<string>>? onEdited = null)
     {
+        _onEdited = onEdited ?? ((_, _) => { });
         _bus = bus;
         _onResynced = onResynced ?? (_ => { });
         Key = key;
@@ -144,6 +147,12 @@ public sealed partial class Room
 
     /// <summary>The WebSocket close code of a connection whose access was revoked (4000-4999: application codes).</summary>
     public const int AccessRevokedCloseCode = 4003;
+
+    /// <summary>
+    /// The document's full state and the log position it covers, read together inside the actor.
+    /// Only the encoding runs here; compressing and storing it is the caller's, off the room.
+    /// </summary>
+    public Task<(byte[] State, long Seq)> CaptureAsync() => InvokeAsync(() => (_doc.EncodeStateAsUpdate(), _chain.Head));
 
     /// <summary>Reads the document inside the actor, so the reader sees one consistent state.</summary>
     public Task<T> ReadAsync<T>(Func<Doc, T> read) => InvokeAsync(() => read(_doc));

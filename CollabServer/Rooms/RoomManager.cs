@@ -32,6 +32,12 @@ public sealed class RoomManager(
     /// <summary>Called by a transport that dropped a slow reader (see <see cref="RoomPeer.OnOverflow"/>).</summary>
     public void ReportSlowReader(string transport) => SlowReaderDropped?.Invoke(transport);
 
+    /// <summary>
+    /// Raised inside a room's actor after a change became durable (a client's batch, a server edit,
+    /// or another node's updates), with the users of this node who sent it; handlers must be quick.
+    /// </summary>
+    public event Action<DocumentKey, IReadOnlyList<string>>? Edited;
+
     /// <summary>Rooms currently loaded.</summary>
     public int Count => _rooms.Count;
 
@@ -101,7 +107,8 @@ public sealed class RoomManager(
         lock (_createGate)
         {
             if (_rooms.TryGetValue(key, out room)) return room;
-            room = new Room(key, store, compactor, options.Value, limits.Value, bus, Remove, _logger, reason => Resynced?.Invoke(reason));
+            room = new Room(key, store, compactor, options.Value, limits.Value, bus, Remove, _logger, reason => Resynced?.Invoke(reason),
+                (k, authors) => Edited?.Invoke(k, authors));
             _rooms[key] = room;
             return room;
         }

@@ -1,6 +1,7 @@
 import { CollabConnection } from '@collab/signalr-provider'
 import { chatPanel, copilotPanel, h, clearSession, whenExpired, type Session } from '@collab/ui'
 import { connectionIndicator } from './connection-indicator'
+import { historyPanel } from './history-panel'
 import { NotebookView } from './notebook-view'
 import { projectView } from './project-view'
 import { projectsView } from './projects-view'
@@ -69,14 +70,16 @@ function mountNotebook (main: HTMLElement, session: Session, connection: CollabC
   project: string, name: string): () => void {
   const view = new NotebookView(session, connection, project, name)
   const chat = chatPanel(session, chatConnection, project)
+  const history = historyPanel(session, project, name)
   main.replaceChildren(h('div', { class: 'workspace' },
     h('div', { class: 'workspace-main' },
       h('p', { class: 'crumbs' }, h('a', { href: projectHref(project) }, `← ${project}`)),
       view.element),
-    h('aside', { class: 'side', 'aria-label': 'Chat and copilot' },
+    h('aside', { class: 'side', 'aria-label': 'Chat, copilot and history' },
       tabs('Project panels', [
         { id: 'chat', title: 'Chat', content: chat.element },
-        { id: 'copilot', title: 'Copilot', content: copilotPanel(session, project, () => name) }
+        { id: 'copilot', title: 'Copilot', content: copilotPanel(session, project, () => name) },
+        { id: 'history', title: 'History', content: history.element, onShow: () => { void history.refresh() } }
       ]))))
   return () => {
     view.destroy()

@@ -1,7 +1,7 @@
 import { h } from '@collab/ui'
 
 /** Tabs (WAI-ARIA tab pattern: arrow keys switch, each tab controls its panel). */
-export function tabs (label: string, items: Array<{ id: string, title: string, content: HTMLElement }>): HTMLElement {
+export function tabs (label: string, items: Array<{ id: string, title: string, content: HTMLElement, onShow?: () => void }>): HTMLElement {
   const buttons: HTMLButtonElement[] = []
   const panels: HTMLElement[] = []
   const select = (index: number, focus: boolean): void => {
@@ -11,6 +11,7 @@ export function tabs (label: string, items: Array<{ id: string, title: string, c
       panels[i].hidden = i !== index
     })
     if (focus) buttons[index].focus()
+    items[index].onShow?.()
   }
   items.forEach((item, index) => {
     buttons.push(h('button', {

@@ -1,0 +1,3 @@
+namespace Collab.Server.History;
+
+public sealed record CheckpointRequest(string? Name);

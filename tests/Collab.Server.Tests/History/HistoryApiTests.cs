@@ -1,0 +1,203 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Collab.Server.Tests.Support;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using static Collab.Server.Tests.History.HistoryNotebooks;
+
+namespace Collab.Server.Tests.History;
+
+/// <summary>
+/// The version API on each storage backend: checkpoints, versions before imports and restores,
+/// reading a version as .ipynb, the cell-level diff, restoring the whole notebook or one cell
+/// (with the audit entry), who may do what, automatic versions after a quiet period with their
+/// authors, and versions that outlive a SIGKILL of the server.
+/// </summary>
+public abstract class HistoryApiTests : IAsyncLifetime
+{
+    private const string Project = "hist";
+    private const string Notebook = "lab.ipynb";
+    private ServerProcess _server = null!;
+
+    protected abstract Task<string?> PostgresAsync();
+
+    public async Task InitializeAsync()
+    {
+        _server = await ServerProcess.StartAsync(await PostgresAsync(), new Dictionary<string, string>
+        {
+            ["History:QuietSeconds"] = "1",
+            ["History:MinSpacingSeconds"] = "0",
+        });
+        await _server.CreateProjectAsync("alice", Project);
+        await _server.AddMemberAsync("alice", Project, "bob", "editor");
+        await _server.AddMemberAsync("alice", Project, "vera", "viewer");
+        await _server.CreateNotebookAsync("alice", Project, Notebook, Ipynb(("a", "x = 1\ny = 2\n"), ("b", "print(x)"), ("c", "# notes")));
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task A_checkpoint_is_listed_read_back_as_ipynb_and_diffed_against_now()
+    {
+        var v1 = await _server.CheckpointAsync("bob", Project, Notebook, "before the refactor");
+        await _server.ImportAsync("bob", Project, Notebook, Ipynb(("c", "# notes"), ("a", "x = 10\ny = 2\n"), ("d", "new()")));
+
+        var versions = await _server.ListAsync("vera", Project, Notebook);
+        var checkpoint = versions.Single(v => (long)v!["id"]! == v1)!;
+        Assert.Equal(("checkpoint", "before the refactor"), ((string?)checkpoint["kind"], (string?)checkpoint["name"]));
+        Assert.Contains("bob", checkpoint["authors"]!.AsArray().Select(a => (string?)a));
+        Assert.Contains(versions, v => (string?)v!["kind"] == "before-import");
+
+        using var vera = _server.Client(TestTokens.For("vera"));
+        var ipynb = JsonNode.Parse(await vera.GetStringAsync($"{VersionsPath(Project, Notebook)}/{v1}"))!.AsObject();
+        Assert.Equal([("a", "x = 1\ny = 2\n"), ("b", "print(x)"), ("c", "# notes")], Cells(ipynb));
+
+        var diff = (await vera.GetFromJsonAsync<JsonObject>($"{VersionsPath(Project, Notebook)}/{v1}/diff?against=now"))!;
+        var cells = diff["cells"]!.AsArray().ToDictionary(c => (string)c!["cellId"]!, c => c!.AsObject());
+        Assert.Equal("removed", (string?)cells["b"]["change"]);
+        Assert.Equal("added", (string?)cells["d"]["change"]);
+        Assert.Equal("changed", (string?)cells["a"]["change"]);
+        Assert.Contains("-x = 1\n+x = 10", (string?)cells["a"]["sourceDiff"]);
+        Assert.False((bool)cells["a"]["outputsChanged"]!);
+        // a and c swapped places: one of them is out of the order both share.
+        Assert.True((bool)cells["a"]["moved"]! ^ (bool)(cells.GetValueOrDefault("c")?["moved"] ?? false));
+    }
+
+    [Fact]
+    public async Task A_whole_restore_brings_the_version_back_as_a_forward_change_kept_and_audited()
+    {
+        var v1 = await _server.CheckpointAsync("bob", Project, Notebook, "good");
+        await _server.ImportAsync("bob", Project, Notebook, Ipynb(("d", "oops"), ("a", "broken")));
+
+        using var bob = _server.Client(TestTokens.For("bob"));
+        using var response = await bob.PostAsync($"{VersionsPath(Project, Notebook)}/{v1}/restore", null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("before-restore", (string?)result["before"]!["kind"]);
+        Assert.Equal("restore", (string?)result["restored"]!["kind"]);
+        Assert.Equal([("a", "x = 1\ny = 2\n"), ("b", "print(x)"), ("c", "# notes")], Cells(await _server.ExportAsync("vera", Project, Notebook)));
+        // The state from before the restore is itself restorable.
+        var before = JsonNode.Parse(await bob.GetStringAsync($"{VersionsPath(Project, Notebook)}/{(long)result["before"]!["id"]!}"))!.AsObject();
+        Assert.Equal([("d", "oops"), ("a", "broken")], Cells(before));
+        using var alice = _server.Client(TestTokens.For("alice"));
+        var audit = (await alice.GetFromJsonAsync<JsonArray>($"/api/projects/{Project}/audit"))!;
+        Assert.Contains(audit, e => (string?)e!["action"] == "notebook.restore" && (string?)e["actor"] == "bob" && (string?)e["detail"] == $"version {v1}");
+    }
+
+    [Fact]
+    public async Task A_single_cell_restore_changes_that_cell_only()
+    {
+        var v1 = await _server.CheckpointAsync("bob", Project, Notebook, "good");
+        await _server.ImportAsync("bob", Project, Notebook, Ipynb(("a", "changed a"), ("c", "changed c")));
+
+        using var bob = _server.Client(TestTokens.For("bob"));
+        (await bob.PostAsJsonAsync($"{VersionsPath(Project, Notebook)}/{v1}/restore", new { cellId = "a" })).EnsureSuccessStatusCode();
+        Assert.Equal([("a", "x = 1\ny = 2\n"), ("c", "changed c")], Cells(await _server.ExportAsync("vera", Project, Notebook)));
+
+        // A deleted cell comes back after the nearest cell that preceded it in the version.
+        (await bob.PostAsJsonAsync($"{VersionsPath(Project, Notebook)}/{v1}/restore", new { cellId = "b" })).EnsureSuccessStatusCode();
+        Assert.Equal([("a", "x = 1\ny = 2\n"), ("b", "print(x)"), ("c", "changed c")], Cells(await _server.ExportAsync("vera", Project, Notebook)));
+
+        using var missing = await bob.PostAsJsonAsync($"{VersionsPath(Project, Notebook)}/{v1}/restore", new { cellId = "zz" });
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("not_found", (string?)JsonNode.Parse(await missing.Content.ReadAsStringAsync())!["code"]);
+    }
+
+    [Fact]
+    public async Task Viewers_may_look_but_not_restore_or_checkpoint_and_owners_can_keep_restore_to_themselves()
+    {
+        var v1 = await _server.CheckpointAsync("bob", Project, Notebook, "good");
+        using var vera = _server.Client(TestTokens.For("vera"));
+        using var restore = await vera.PostAsync($"{VersionsPath(Project, Notebook)}/{v1}/restore", null);
+        Assert.Equal(HttpStatusCode.Forbidden, restore.StatusCode);
+        Assert.Equal("forbidden", (string?)JsonNode.Parse(await restore.Content.ReadAsStringAsync())!["code"]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await vera.PostAsJsonAsync(VersionsPath(Project, Notebook), new { name = "x" })).StatusCode);
+
+        using var bob = _server.Client(TestTokens.For("bob"));
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await bob.PutAsJsonAsync($"/api/projects/{Project}/history/settings", new { ownersOnlyRestore = true })).StatusCode);
+        using var alice = _server.Client(TestTokens.For("alice"));
+        (await alice.PutAsJsonAsync($"/api/projects/{Project}/history/settings", new { ownersOnlyRestore = true })).EnsureSuccessStatusCode();
+        using var refused = await bob.PostAsync($"{VersionsPath(Project, Notebook)}/{v1}/restore", null);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("forbidden", (string?)JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["code"]);
+        Assert.Equal(HttpStatusCode.OK, (await alice.PostAsync($"{VersionsPath(Project, Notebook)}/{v1}/restore", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_hub_offers_the_same_operations_with_the_same_refusals()
+    {
+        var v1 = await _server.CheckpointAsync("bob", Project, Notebook, "good");
+        await _server.ImportAsync("bob", Project, Notebook, Ipynb(("a", "changed")));
+        await using var vera = HubDocClient.Connect(_server, TestTokens.For("vera"), messagePack: false);
+        await vera.StartAsync();
+        var listed = await vera.InvokeAsync<JsonArray>("ListVersions", Project, Notebook, null, null);
+        Assert.Contains(listed, v => (long)v!["id"]! == v1);
+        var diff = await vera.InvokeAsync<JsonObject>("DiffVersion", Project, Notebook, v1, "now");
+        Assert.Contains(diff["cells"]!.AsArray(), c => (string?)c!["cellId"] == "b" && (string?)c["change"] == "removed");
+        var refused = await Assert.ThrowsAsync<HubException>(() => vera.InvokeAsync<JsonObject>("RestoreVersion", Project, Notebook, v1, null));
+        Assert.Contains("[forbidden]", refused.Message);
+
+        await using var bob = HubDocClient.Connect(_server, TestTokens.For("bob"), messagePack: false);
+        await bob.StartAsync();
+        await bob.InvokeAsync<JsonObject>("RestoreVersion", Project, Notebook, v1, "b");
+        Assert.Equal([("a", "changed"), ("b", "print(x)")], Cells(await _server.ExportAsync("vera", Project, Notebook)));
+        var checkpoint = await bob.InvokeAsync<JsonObject>("SaveCheckpoint", Project, Notebook, "from the hub");
+        Assert.Equal("checkpoint", (string?)checkpoint["kind"]);
+    }
+
+    [Fact]
+    public async Task Bad_requests_are_refused_with_their_codes()
+    {
+        using var bob = _server.Client(TestTokens.For("bob"));
+        using var unnamed = await bob.PostAsJsonAsync(VersionsPath(Project, Notebook), new { name = " " });
+        Assert.Equal(HttpStatusCode.BadRequest, unnamed.StatusCode);
+        Assert.Equal("invalid", (string?)JsonNode.Parse(await unnamed.Content.ReadAsStringAsync())!["code"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await bob.GetAsync($"{VersionsPath(Project, Notebook)}/999999")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await bob.GetAsync(VersionsPath(Project, "missing.ipynb"))).StatusCode);
+        var v1 = await _server.CheckpointAsync("bob", Project, Notebook, "x");
+        Assert.Equal(HttpStatusCode.BadRequest, (await bob.GetAsync($"{VersionsPath(Project, Notebook)}/{v1}/diff?against=yesterday")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Edits_get_an_automatic_version_naming_their_authors_once_the_notebook_is_quiet_and_it_survives_a_SIGKILL()
+    {
+        await using (var bob = await HubDocClient.JoinAsync(_server, TestTokens.For("bob"), Project, Notebook))
+        {
+            bob.Edit(doc => NotebookEdits.Source(doc, 0).Insert(0, "# bob was here\n"));
+            await bob.FlushAsync();
+        }
+
+        JsonObject? auto = null;
+        Assert.True(await Eventually.HoldsAsync(() =>
+        {
+            auto = _server.ListAsync("vera", Project, Notebook).GetAwaiter().GetResult()
+                .Select(v => v!.AsObject()).FirstOrDefault(v => (string?)v["kind"] == "auto");
+            return auto is not null;
+        }, TimeSpan.FromSeconds(30)));
+        Assert.Equal(["bob"], auto!["authors"]!.AsArray().Select(a => (string?)a));
+
+        var checkpoint = await _server.CheckpointAsync("alice", Project, Notebook, "right before the crash");
+        await _server.KillAsync();
+        await _server.StartAsync();
+
+        var ids = (await _server.ListAsync("vera", Project, Notebook)).Select(v => (long)v!["id"]!).ToList();
+        Assert.Contains((long)auto["id"]!, ids);
+        Assert.Contains(checkpoint, ids);
+        using var vera = _server.Client(TestTokens.For("vera"));
+        var kept = JsonNode.Parse(await vera.GetStringAsync($"{VersionsPath(Project, Notebook)}/{(long)auto["id"]!}"))!.AsObject();
+        Assert.StartsWith("# bob was here\n", Cells(kept)[0].Source);
+    }
+}
+
+public sealed class SqliteHistoryApiTests : HistoryApiTests
+{
+    protected override Task<string?> PostgresAsync() => Task.FromResult<string?>(null);
+}
+
+public sealed class PostgresHistoryApiTests : HistoryApiTests
+{
+    protected override async Task<string?> PostgresAsync() => await TestPostgres.CreateDatabaseAsync("history_api");
+}
