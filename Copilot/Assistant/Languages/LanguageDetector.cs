@@ -5,7 +5,8 @@ namespace Collab.Copilot.Assistant.Languages;
 /// <summary>
 /// Tells which of the supported languages a question is written in, from function words and
 /// letters particular to each language. Deterministic and offline, because it also decides the
-/// framing of extractive answers when there is no model; code and pasted logs are ignored.
+/// framing of extractive answers when there is no model. Only the prose counts (<see cref="ProseLines"/>):
+/// pasted YAML, logs and stack traces are English-ish noise whatever the asker's language.
 /// </summary>
 public static partial class LanguageDetector
 {
@@ -32,7 +33,7 @@ public static partial class LanguageDetector
     /// <summary>The most likely language of <paramref name="text"/>; English when unsure.</summary>
     public static AnswerLanguage Detect(string text)
     {
-        var prose = Code().Replace(text, " ").ToLowerInvariant();
+        var prose = ProseLines.Extract(text).ToLowerInvariant();
         var scores = Enum.GetValues<AnswerLanguage>().ToDictionary(l => l, _ => 0.0);
         foreach (Match word in Word().Matches(prose))
             foreach (var (language, set) in Words)
@@ -44,14 +45,14 @@ public static partial class LanguageDetector
         scores[AnswerLanguage.Croatian] += shared;
         scores[AnswerLanguage.Czech] += shared;
         var best = scores.MaxBy(s => s.Value);
-        // English wins ties, so a bare "GPU quota?" stays English.
-        return best.Value > scores[AnswerLanguage.English] ? best.Key : AnswerLanguage.English;
+        // English wins ties and thin evidence, so a bare "GPU quota?" or one stray "la" stays English.
+        return best.Value >= MinimumEvidence && best.Value > scores[AnswerLanguage.English] ? best.Key : AnswerLanguage.English;
     }
 
-    private static HashSet<string> Set(string words) => new(words.Split(' '), StringComparer.Ordinal);
+    /// <summary>Least score (function words, telltale letters) another language needs to be chosen over English.</summary>
+    private const double MinimumEvidence = 2;
 
-    [GeneratedRegex(@"```.*?(```|$)|`[^`\n]*`", RegexOptions.Singleline)]
-    private static partial Regex Code();
+    private static HashSet<string> Set(string words) => new(words.Split(' '), StringComparer.Ordinal);
 
     [GeneratedRegex(@"[\p{L}·]+")]
     private static partial Regex Word();

@@ -1,5 +1,6 @@
 using Collab.Indexer.Lexical;
 using Collab.Indexer.Storage;
+using Collab.Indexer.Translation;
 using Collab.Indexer.Vectors;
 using Microsoft.Extensions.AI;
 
@@ -7,7 +8,8 @@ namespace Collab.Indexer.Retrieval;
 
 /// <summary>
 /// BM25 over the live snapshot's chunks, fused with vector search by reciprocal rank when an embedding
-/// generator is available; results are ranked per file.
+/// generator is available; results are ranked per file. Questions in the platforms' other languages
+/// are first rewritten into the English documentation's terms (<see cref="QueryTranslator"/>).
 /// </summary>
 public sealed class DocumentRetriever : IDocumentRetriever, IDisposable
 {
@@ -34,6 +36,7 @@ public sealed class DocumentRetriever : IDocumentRetriever, IDisposable
         try
         {
             var lexical = snapshot.Lexical;
+            query = QueryTranslator.Translate(query).Text;
             var terms = lexical.Queries.Analyze(query);
             var chunkMatches = terms.IsEmpty ? [] : lexical.SearchChunks(terms, Candidates);
             var chunks = _embeddings is null
