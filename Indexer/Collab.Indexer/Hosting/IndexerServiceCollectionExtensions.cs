@@ -49,7 +49,8 @@ public static class IndexerServiceCollectionExtensions
             sp.GetRequiredService<IndexSnapshotStore>(), sp.GetRequiredService<IVectorStore>(), sp.GetRequiredService<IOptions<IndexerOptions>>(),
             sp.GetRequiredService<ILogger<IndexBuilder>>(), sp.GetRequiredService<IndexEmbeddings>().Generator));
         services.TryAddSingleton(sp => new DocumentRetriever(
-            sp.GetRequiredService<IndexSnapshotStore>(), sp.GetRequiredService<IVectorStore>(), sp.GetRequiredService<IndexEmbeddings>().Generator));
+            sp.GetRequiredService<IndexSnapshotStore>(), sp.GetRequiredService<IVectorStore>(), sp.GetRequiredService<IndexEmbeddings>().Generator,
+            sp.GetRequiredService<IOptions<IndexerOptions>>().Value.MinVectorSimilarity));
         services.TryAddSingleton<IDocumentRetriever>(sp => sp.GetRequiredService<DocumentRetriever>());
         return services;
     }

@@ -18,7 +18,8 @@ public static partial class QueryTranslator
 
     /// <summary>English function words: a query where they dominate is left as written.</summary>
     private static readonly HashSet<string> EnglishWords = new(
-        "a an the and or to of in on at for with from by is are be can could should would do does did how what why where when which who i we you my our your it this that not no".Split(' '),
+        ("a an the and or to of in on at for with from by is are be was were has have had will can could should would do does did how what why where when which who " +
+         "i we you my our your it its this that these those not no so but if as there they me all any some get got use").Split(' '),
         StringComparer.Ordinal);
 
     /// <summary>Fewest recognised words for a query to count as non-English.</summary>
@@ -35,6 +36,18 @@ public static partial class QueryTranslator
             .MaxBy(x => x.Hits);
         if (best.Glossary is null || best.Hits < MinimumEvidence || best.Hits <= english) return new QueryTranslation("en", query);
         return new QueryTranslation(best.Glossary.Language, Rewrite(query, best.Glossary));
+    }
+
+    /// <summary>
+    /// Per language code, how many words of <paramref name="text"/> are evidence of that language
+    /// (function words and glossary words that are not English as well); for language detection.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> Evidence(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = Word().Matches(text).Select(m => TermGlossary.Fold(m.Value)).ToList();
+        // Words that are English too ("a", "in", "no", "was") are no evidence of another language.
+        return Glossaries.Value.ToDictionary(g => g.Language, g => words.Count(w => !EnglishWords.Contains(w) && g.IsEvidence(w)));
     }
 
     private static string Rewrite(string query, TermGlossary glossary)

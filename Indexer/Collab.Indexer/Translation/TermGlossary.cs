@@ -54,6 +54,17 @@ internal sealed class TermGlossary
 
     public bool IsStopWord(string folded) => _stopWords.Contains(folded);
 
+    /// <summary>
+    /// True when a (folded) word is evidence of this language: a function word, or a glossary word
+    /// that is not also the English term it stands for ("server", "job" and "notebook" say nothing).
+    /// </summary>
+    public bool IsEvidence(string folded)
+    {
+        if (_stopWords.Contains(folded)) return true;
+        var terms = Lookup(folded);
+        return terms is not null && !terms.Split(' ').Any(t => TermGlossary.Fold(t).StartsWith(folded, StringComparison.Ordinal) || folded.StartsWith(TermGlossary.Fold(t), StringComparison.Ordinal));
+    }
+
     /// <summary>The English terms for a (folded) word, or null.</summary>
     public string? Lookup(string folded)
     {
