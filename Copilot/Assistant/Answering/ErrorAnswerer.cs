@@ -19,7 +19,10 @@ internal static class ErrorAnswerer
     public static async IAsyncEnumerable<CopilotEvent> AnswerAsync(AnswerContext context, string paste, [EnumeratorCancellation] CancellationToken ct)
     {
         var language = context.Language;
-        var result = await context.CallAsync<DiagnosisResult>(ErrorDiagnosisPlugin.Name, "diagnose", new KernelArguments { ["paste"] = paste }, ct);
+        // The router hands over the part of the message it took for the paste; the whole message can hold
+        // more evidence (the events below a log, the describe above it), and the most specific must win.
+        var evidence = context.Request.Question.Contains(paste.Trim(), StringComparison.Ordinal) ? context.Request.Question : paste;
+        var result = await context.CallAsync<DiagnosisResult>(ErrorDiagnosisPlugin.Name, "diagnose", new KernelArguments { ["paste"] = evidence }, ct);
         if (result.Primary is not { } primary)
         {
             yield return new AnswerTextChunk($"{Phrases.Of(Phrase.UnknownError, language)}\n\n{Phrases.Of(Phrase.UnknownErrorNextSteps, language)}\n");
