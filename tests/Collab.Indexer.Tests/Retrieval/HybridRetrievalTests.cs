@@ -66,15 +66,4 @@ public class HybridRetrievalTests : IDisposable
         using var reopened = new IndexerHost(_index.Path, new HashedNgramEmbeddingGenerator());
         Assert.Equal("scheduling/preemption.md", (await reopened.Retriever.SearchAsync("preemptoin", 3))[0].Path);
     }
-
-    [Fact]
-    public async Task The_packaged_minilm_model_finds_a_paraphrase_that_shares_no_word_with_the_page()
-    {
-        using var host = new IndexerHost(_index.Path, model: Collab.Indexer.Embeddings.EmbeddingModel.MiniLM);
-        await host.Builder.BuildAsync(_docs.Path);
-
-        // No word of the question occurs in any page: only the embedding model can connect them.
-        var hits = await host.Retriever.SearchAsync("kick out jobs that matter less", 3);
-        Assert.Equal("scheduling/preemption.md", hits[0].Path);
-    }
 }
