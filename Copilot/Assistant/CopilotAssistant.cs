@@ -85,7 +85,7 @@ public sealed partial class CopilotAssistant : ICopilot
                 {
                     // A failing model or index must still end in a well-formed answer that says what happened.
                     _logger.LogWarning(ex, "Copilot answer for {Intent} failed", context.Routed.Intent);
-                    next = new AnswerTextChunk($"\n\n[The answer could not be completed: {ex.GetType().Name}. Please retry.]\n");
+                    next = new AnswerTextChunk($"\n\n[{Phrases.Of(Phrase.AnswerFailed, language)} {ex.GetType().Name}]\n");
                     failed = true;
                 }
                 if (next is null) break;

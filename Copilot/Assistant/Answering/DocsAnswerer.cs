@@ -35,10 +35,10 @@ internal static class DocsAnswerer
         await foreach (var e in events.WithCancellation(ct)) yield return e;
     }
 
-    /// <summary>The question itself (with English glossary terms for other languages), plus the model's English rewrites.</summary>
+    /// <summary>The question itself (the retriever rewrites other languages into English terms), plus the model's English rewrites.</summary>
     private static async Task<IReadOnlyList<string>> QueriesAsync(AnswerContext context, string question, CancellationToken ct)
     {
-        var queries = new List<string> { QueryGlossary.Expand(question, context.Language) };
+        var queries = new List<string> { question };
         if (context.Model is null || context.Language == AnswerLanguage.English) return queries;
         var options = new ChatOptions { MaxOutputTokens = 96, Temperature = 0f, AdditionalProperties = Fairness(context) };
         var reply = await context.Model.GetResponseAsync(QueryRewritePrompt.Build(question, context.Language), options, ct);
@@ -71,7 +71,7 @@ internal static class DocsAnswerer
             var text = new StringBuilder();
             text.Append($"**[{number}] {Heading(hit)}**\n");
             foreach (var line in Excerpt(hit.Text, context.Options.MaxQuotedChars).Split('\n')) text.Append("> ").Append(line).Append('\n');
-            text.Append($"\nSource: `{hit.Citation}`\n\n");
+            text.Append($"\n{Phrases.Of(Phrase.Source, context.Language)}: `{hit.Citation}`\n\n");
             yield return new AnswerTextChunk(text.ToString());
         }
     }

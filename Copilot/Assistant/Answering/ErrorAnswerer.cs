@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.RegularExpressions;
 using Collab.Copilot.Assistant.Answers;
+using Collab.Copilot.Assistant.Languages;
 using Collab.Copilot.Assistant.Plugins;
 using Collab.Copilot.Authoring.Diagnosis;
 using Microsoft.SemanticKernel;
@@ -9,45 +9,46 @@ using Microsoft.SemanticKernel;
 namespace Collab.Copilot.Assistant.Answering;
 
 /// <summary>
-/// Pasted errors: a known signature gets its cause, fix, read-only confirm commands and doc; an
-/// unknown one is said to be unknown and gets a documentation search on its error lines.
+/// Pasted errors, answered in the asker's language: a known signature gets the lines of the paste
+/// that show it, its cause and fix (with what the paste says filled in), read-only confirm commands
+/// and its doc. An unknown one is said plainly to be unknown, with what to send next — not answered
+/// with documentation that merely shares words with it.
 /// </summary>
-internal static partial class ErrorAnswerer
+internal static class ErrorAnswerer
 {
     public static async IAsyncEnumerable<CopilotEvent> AnswerAsync(AnswerContext context, string paste, [EnumeratorCancellation] CancellationToken ct)
     {
-        var result = await context.CallAsync<DiagnosisResult>(ErrorDiagnosisPlugin.Name, "diagnose", new KernelArguments { ["paste"] = paste }, ct);
+        var language = context.Language;
+        // The router hands over the part of the message it took for the paste; the whole message can hold
+        // more evidence (the events below a log, the describe above it), and the most specific must win.
+        var evidence = context.Request.Question.Contains(paste.Trim(), StringComparison.Ordinal) ? context.Request.Question : paste;
+        var result = await context.CallAsync<DiagnosisResult>(ErrorDiagnosisPlugin.Name, "diagnose", new KernelArguments { ["paste"] = evidence }, ct);
         if (result.Primary is not { } primary)
         {
-            yield return new AnswerTextChunk("This is not a known error signature, so there is no catalogue diagnosis. " +
-                                             "Best effort from the documentation for its error lines:\n\n");
-            await foreach (var e in DocsAnswerer.AnswerAsync(context, ErrorLines(result.RedactedText), ct)) yield return e;
+            yield return new AnswerTextChunk($"{Phrases.Of(Phrase.UnknownError, language)}\n\n{Phrases.Of(Phrase.UnknownErrorNextSteps, language)}\n");
             yield break;
         }
 
         var signature = primary.Signature;
-        var source = RelatedDocs.CiteReference(context, signature.Doc, signature.Title);
-        yield return new AnswerTextChunk($"**Known error: {signature.Title}** (`{signature.Id}`) [{source}]\n\nThe lines that show it:\n");
-        yield return new AnswerCodeBlock("text", string.Join('\n', primary.QuotedLines.Select(q => $"{q.Line}: {q.Text}")), "From your paste");
-        yield return new AnswerTextChunk($"\n**Cause:** {signature.Cause.Trim()}\n\n**Fix:** {signature.Fix.Trim()}\n\n" +
-                                         "**Confirm with** (read-only; run them yourself — the copilot executes nothing):\n");
+        var translated = SignatureTranslations.Find(signature, language.Code());
+        var text = translated ?? SignatureTranslations.Find(signature, "en")!;
+        var source = RelatedDocs.CiteReference(context, signature.Doc, text.Title);
+        yield return new AnswerTextChunk($"**{Phrases.Of(Phrase.KnownError, language)}: {text.Title}** (`{signature.Id}`) [{source}]\n\n" +
+                                         $"{Phrases.Of(Phrase.LinesThatShowIt, language)}\n");
+        yield return new AnswerCodeBlock("text", string.Join('\n', primary.QuotedLines.Select(q => $"{q.Line}: {q.Text}")), Phrases.Of(Phrase.FromYourPaste, language));
+        var body = new StringBuilder("\n");
+        if (translated is null) body.Append('_').Append(Phrases.Of(Phrase.EnglishOnlyExplanation, language)).Append("_\n\n");
+        body.Append($"**{Phrases.Of(Phrase.Cause, language)}:** {primary.Fill(text.Cause)}\n\n");
+        body.Append($"**{Phrases.Of(Phrase.Fix, language)}:** {primary.Fill(text.Fix)}\n\n");
+        body.Append($"**{Phrases.Of(Phrase.ConfirmWith, language)}**\n");
+        yield return new AnswerTextChunk(body.ToString());
         yield return new AnswerCodeBlock("bash", string.Join('\n', primary.Commands));
-        var also = result.Matches.Skip(1).Select(m => $"{m.Signature.Title} (`{m.Id}`)").ToList();
+        var also = result.Matches.Skip(1)
+            .Select(m => $"{(SignatureTranslations.Find(m.Signature, language.Code()) ?? SignatureTranslations.Find(m.Signature, "en")!).Title} (`{m.Id}`)")
+            .ToList();
         var tail = new StringBuilder();
-        if (also.Count > 0) tail.Append($"\nAlso seen in the paste: {string.Join(", ", also)}.\n");
-        tail.Append($"\nSource: [{source}] `{signature.Doc}`\n");
+        if (also.Count > 0) tail.Append($"\n{Phrases.Of(Phrase.AlsoSeen, language)} {string.Join(", ", also)}.\n");
+        tail.Append($"\n{Phrases.Of(Phrase.Source, language)}: [{source}] `{signature.Doc}`\n");
         yield return new AnswerTextChunk(tail.ToString());
     }
-
-    /// <summary>The lines that look like errors (else the first lines), as a search query.</summary>
-    private static string ErrorLines(string text)
-    {
-        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        var errors = lines.Where(l => ErrorWord().IsMatch(l)).Take(4).ToList();
-        var query = string.Join(' ', errors.Count > 0 ? errors : lines.Take(3));
-        return query.Length > 400 ? query[..400] : query;
-    }
-
-    [GeneratedRegex(@"error|exception|failed|fatal|denied|refused|timeout|timed out|killed|back-?off|warning", RegexOptions.IgnoreCase)]
-    private static partial Regex ErrorWord();
 }

@@ -1,3 +1,4 @@
+using Collab.Copilot.Assistant.Languages;
 using Collab.Copilot.Assistant.Plugins;
 using Collab.Indexer.Retrieval;
 using Microsoft.SemanticKernel;
@@ -13,7 +14,7 @@ internal static class RelatedDocs
         var hits = await context.CallAsync<IReadOnlyList<DocumentHit>>(DocsSearchPlugin.Name, "search",
             new KernelArguments { ["query"] = query, ["k"] = count }, ct);
         var markers = hits.Select(h => $"[{context.Cite(h.Path, h.Anchor, h.HeadingPath.Count > 0 ? string.Join(" › ", h.HeadingPath) : h.Title)}]").ToList();
-        return markers.Count == 0 ? "" : $"See also: {string.Join(" ", markers)}\n";
+        return markers.Count == 0 ? "" : $"{Phrases.Of(Phrase.SeeAlso, context.Language)}: {string.Join(" ", markers)}\n";
     }
 
     /// <summary>Cites a catalogue reference such as <c>docs-corpus/troubleshooting/pod-states.md#crashloopbackoff</c>.</summary>

@@ -16,3 +16,18 @@ public enum AnswerLanguage
     /// <summary>German.</summary>
     German,
 }
+
+/// <summary>Codes of <see cref="AnswerLanguage"/> as data files and other components name languages.</summary>
+public static class AnswerLanguageCodes
+{
+    /// <summary>The ISO 639-1 code: en, hr, cs, ca, it, de.</summary>
+    public static string Code(this AnswerLanguage language) => language switch
+    {
+        AnswerLanguage.Croatian => "hr",
+        AnswerLanguage.Czech => "cs",
+        AnswerLanguage.Catalan => "ca",
+        AnswerLanguage.Italian => "it",
+        AnswerLanguage.German => "de",
+        _ => "en",
+    };
+}

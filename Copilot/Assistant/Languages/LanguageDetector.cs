@@ -1,17 +1,19 @@
 using System.Text.RegularExpressions;
+using Collab.Indexer.Translation;
 
 namespace Collab.Copilot.Assistant.Languages;
 
 /// <summary>
 /// Tells which of the supported languages a question is written in, from function words and
 /// letters particular to each language. Deterministic and offline, because it also decides the
-/// framing of extractive answers when there is no model; code and pasted logs are ignored.
+/// framing of extractive answers when there is no model. Only the prose counts (<see cref="ProseLines"/>):
+/// pasted YAML, logs and stack traces are English-ish noise whatever the asker's language.
 /// </summary>
 public static partial class LanguageDetector
 {
     private static readonly Dictionary<AnswerLanguage, HashSet<string>> Words = new()
     {
-        [AnswerLanguage.English] = Set("how do i the can my is a an to what why where with for does it this in of and not when which"),
+        [AnswerLanguage.English] = Set("how do i the can my is a an to what why where with for does it this in of and not when which on at by from be are was were has have had will would should could there their they you your we our me if so but or as its that these those get got all any some no yes use using please help thanks doesn't don't can't won't isn't keeps"),
         [AnswerLanguage.Croatian] = Set("kako što sto je li mogu se u na za zašto zasto moj moja moje ne koji koja gdje trebam da ili kada mi svoj svoju nije"),
         [AnswerLanguage.Czech] = Set("jak co je mohu se v na pro proč proc můj moje muj ne který která kde potřebuji a nebo když mi svůj svou není"),
         [AnswerLanguage.Catalan] = Set("com què que puc el la els les per amb meu meva és una als del de no quan on per què cal"),
@@ -29,10 +31,27 @@ public static partial class LanguageDetector
         ("äöüß", AnswerLanguage.German),
     ];
 
-    /// <summary>The most likely language of <paramref name="text"/>; English when unsure.</summary>
+    /// <summary>
+    /// The most likely language of <paramref name="text"/>; English when unsure. Each prose line is
+    /// scored on its own, because a short question in Italian next to an English log line that slipped
+    /// through as prose must not be outvoted by the log's "to" and "the".
+    /// </summary>
     public static AnswerLanguage Detect(string text)
     {
-        var prose = Code().Replace(text, " ").ToLowerInvariant();
+        var totals = Enum.GetValues<AnswerLanguage>().ToDictionary(l => l, _ => 0.0);
+        foreach (var line in ProseLines.Extract(text).Split('\n'))
+        {
+            var scores = Score(line.ToLowerInvariant());
+            var best = scores.Where(s => s.Key != AnswerLanguage.English).MaxBy(s => s.Value);
+            // English wins ties and thin evidence, so a bare "GPU quota?" or one stray "la" stays English.
+            if (best.Value >= MinimumEvidence && best.Value > scores[AnswerLanguage.English]) totals[best.Key] += best.Value;
+        }
+        var winner = totals.MaxBy(t => t.Value);
+        return winner.Value > 0 ? winner.Key : AnswerLanguage.English;
+    }
+
+    private static Dictionary<AnswerLanguage, double> Score(string prose)
+    {
         var scores = Enum.GetValues<AnswerLanguage>().ToDictionary(l => l, _ => 0.0);
         foreach (Match word in Word().Matches(prose))
             foreach (var (language, set) in Words)
@@ -43,15 +62,26 @@ public static partial class LanguageDetector
         var shared = prose.Count("čšž".Contains);
         scores[AnswerLanguage.Croatian] += shared;
         scores[AnswerLanguage.Czech] += shared;
-        var best = scores.MaxBy(s => s.Value);
-        // English wins ties, so a bare "GPU quota?" stays English.
-        return best.Value > scores[AnswerLanguage.English] ? best.Key : AnswerLanguage.English;
+        // The retrieval glossaries know many more words of each language than the lists above.
+        foreach (var (code, count) in QueryTranslator.Evidence(prose))
+            scores[FromCode(code)] += count * 0.75;
+        return scores;
     }
 
-    private static HashSet<string> Set(string words) => new(words.Split(' '), StringComparer.Ordinal);
+    private static AnswerLanguage FromCode(string code) => code switch
+    {
+        "hr" => AnswerLanguage.Croatian,
+        "cs" => AnswerLanguage.Czech,
+        "ca" => AnswerLanguage.Catalan,
+        "it" => AnswerLanguage.Italian,
+        "de" => AnswerLanguage.German,
+        _ => AnswerLanguage.English,
+    };
 
-    [GeneratedRegex(@"```.*?(```|$)|`[^`\n]*`", RegexOptions.Singleline)]
-    private static partial Regex Code();
+    /// <summary>Least score (function words, telltale letters) another language needs to be chosen over English.</summary>
+    private const double MinimumEvidence = 2;
+
+    private static HashSet<string> Set(string words) => new(words.Split(' '), StringComparer.Ordinal);
 
     [GeneratedRegex(@"[\p{L}·]+")]
     private static partial Regex Word();

@@ -12,8 +12,8 @@ internal static class DiagnosisFormatter
         sb.Append("Known error: ").Append(primary.Signature.Title).Append(" (").Append(primary.Id).Append(")\n");
         sb.Append("Relevant lines:\n");
         foreach (var q in primary.QuotedLines) sb.Append("> ").Append(q.Line).Append(": ").Append(q.Text).Append('\n');
-        sb.Append("Cause: ").Append(primary.Signature.Cause).Append('\n');
-        sb.Append("Fix: ").Append(primary.Signature.Fix).Append('\n');
+        sb.Append("Cause: ").Append(primary.Cause).Append('\n');
+        sb.Append("Fix: ").Append(primary.Fix).Append('\n');
         sb.Append("Confirm with:\n");
         foreach (var c in primary.Commands) sb.Append("  ").Append(c).Append('\n');
         sb.Append("Source: ").Append(primary.Signature.Doc).Append('\n');

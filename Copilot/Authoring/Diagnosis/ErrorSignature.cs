@@ -9,7 +9,10 @@ namespace Collab.Copilot.Authoring.Diagnosis;
 /// <param name="Id">Stable id, e.g. <c>crash-loop-backoff</c>.</param>
 /// <param name="Title">Short human title.</param>
 /// <param name="Priority">Specificity: when several signatures match, the highest is the primary diagnosis (root causes outrank generic states).</param>
-/// <param name="Patterns">Case-insensitive regexes, any of which recognises the error on a line.</param>
+/// <param name="Patterns">Case-insensitive regexes, any of which recognises the error on a line (specific evidence).</param>
+/// <param name="Weak">Regexes for generic evidence that only suggests the error (exit code 137 without "OOMKilled"): a signature matched only by these ranks below every signature with specific evidence.</param>
+/// <param name="Facts">Named regexes whose first group is taken from the paste (a port, a registry) and filled into <c>{name}</c> placeholders of cause and fix.</param>
+/// <param name="DistinctFacts">Facts that must all be found and differ from each other for the signature to match (a probe port that is not the app's port).</param>
 /// <param name="Cause">Why it happens.</param>
 /// <param name="Fix">What to change.</param>
 /// <param name="Commands">Read-only commands to confirm; <c>{pod}</c>, <c>{namespace}</c>, <c>{node}</c>, <c>{pvc}</c>, <c>{job}</c> are filled from the paste.</param>
@@ -22,4 +25,11 @@ public sealed record ErrorSignature(
     string Cause,
     string Fix,
     IReadOnlyList<string> Commands,
-    string Doc);
+    string Doc)
+{
+    public IReadOnlyList<Regex> Weak { get; init; } = [];
+
+    public IReadOnlyDictionary<string, Regex> Facts { get; init; } = new Dictionary<string, Regex>();
+
+    public IReadOnlyList<string> DistinctFacts { get; init; } = [];
+}

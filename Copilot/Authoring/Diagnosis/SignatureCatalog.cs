@@ -27,10 +27,16 @@ public static class SignatureCatalog
         var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
         var entries = deserializer.Deserialize<List<Entry>>(reader);
         return entries.Select(e => new ErrorSignature(
-            e.Id, e.Title, e.Priority,
-            e.Patterns.Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled)).ToList(),
-            e.Cause, e.Fix, e.Commands, e.Doc)).ToList();
+            e.Id, e.Title, e.Priority, e.Patterns.Select(Compile).ToList(), e.Cause, e.Fix, e.Commands, e.Doc)
+        {
+            Weak = e.Weak.Select(Compile).ToList(),
+            Facts = e.Facts.ToDictionary(f => f.Key, f => Compile(f.Value)),
+            DistinctFacts = e.DistinctFacts,
+        }).ToList();
     }
+
+    private static Regex Compile(string pattern) =>
+        new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.Multiline);
 
     // Mutable DTO because YamlDotNet binds through setters.
     private sealed class Entry
@@ -43,5 +49,8 @@ public static class SignatureCatalog
         public string Fix { get; set; } = "";
         public List<string> Commands { get; set; } = [];
         public string Doc { get; set; } = "";
+        public List<string> Weak { get; set; } = [];
+        public Dictionary<string, string> Facts { get; set; } = [];
+        public List<string> DistinctFacts { get; set; } = [];
     }
 }

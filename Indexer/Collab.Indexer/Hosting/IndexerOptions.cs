@@ -1,3 +1,5 @@
+using Collab.Indexer.Embeddings;
+
 namespace Collab.Indexer.Hosting;
 
 /// <summary>Configuration section <c>Indexer</c>.</summary>
@@ -16,4 +18,16 @@ public sealed class IndexerOptions
 
     /// <summary>Chunks sent to the embedding generator per call.</summary>
     public int EmbeddingBatchSize { get; set; } = 32;
+
+    /// <summary>
+    /// The embedding model of hybrid retrieval: <c>MiniLM</c> (default, ships in the build, CPU),
+    /// <c>ArcticXs</c>, <c>Host</c> (the language model's generator) or <c>None</c> (BM25 alone).
+    /// </summary>
+    public EmbeddingModel Embeddings { get; set; } = EmbeddingModel.MiniLM;
+
+    /// <summary>Characters of a chunk (title, headings, then text) given to the packaged models; bounds index build time.</summary>
+    public int EmbeddingMaxChars { get; set; } = 800;
+
+    /// <summary>Least cosine similarity for a vector match to count; below it a passage is not related to the question.</summary>
+    public float MinVectorSimilarity { get; set; } = 0.25f;
 }

@@ -16,6 +16,12 @@ internal sealed class IndexerOptionsValidator : IValidateOptions<IndexerOptions>
             failures.Add("Indexer:FileExtensions must list at least one extension, each starting with '.'.");
         if (options.EmbeddingBatchSize < 1)
             failures.Add($"Indexer:EmbeddingBatchSize must be at least 1 (was {options.EmbeddingBatchSize}).");
+        if (options.EmbeddingMaxChars is < 64 or > 8192)
+            failures.Add($"Indexer:EmbeddingMaxChars must be between 64 and 8192 (was {options.EmbeddingMaxChars}).");
+        if (options.MinVectorSimilarity is < -1 or > 1 || float.IsNaN(options.MinVectorSimilarity))
+            failures.Add($"Indexer:MinVectorSimilarity must be between -1 and 1 (was {options.MinVectorSimilarity}).");
+        if (!Enum.IsDefined(options.Embeddings))
+            failures.Add($"Indexer:Embeddings must be MiniLM, ArcticXs, Host or None (was {options.Embeddings}).");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,5 +1,6 @@
 using Collab.Indexer.Lexical;
 using Collab.Indexer.Storage;
+using Collab.Indexer.Translation;
 using Collab.Indexer.Vectors;
 using Microsoft.Extensions.AI;
 
@@ -7,7 +8,8 @@ namespace Collab.Indexer.Retrieval;
 
 /// <summary>
 /// BM25 over the live snapshot's chunks, fused with vector search by reciprocal rank when an embedding
-/// generator is available; results are ranked per file.
+/// generator is available; results are ranked per file. Questions in the platforms' other languages
+/// are first rewritten into the English documentation's terms (<see cref="QueryTranslator"/>).
 /// </summary>
 public sealed class DocumentRetriever : IDocumentRetriever, IDisposable
 {
@@ -17,12 +19,18 @@ public sealed class DocumentRetriever : IDocumentRetriever, IDisposable
     private readonly CurrentSnapshotTracker _snapshots;
     private readonly IVectorStore _vectors;
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _embeddings;
+    private readonly float _minSimilarity;
 
-    public DocumentRetriever(IndexSnapshotStore store, IVectorStore vectors, IEmbeddingGenerator<string, Embedding<float>>? embeddings = null)
+    /// <param name="minSimilarity">
+    /// Vector matches below this cosine are dropped: nearest neighbours always exist, so without a floor
+    /// a question the documentation does not cover would still be "answered" with unrelated passages.
+    /// </param>
+    public DocumentRetriever(IndexSnapshotStore store, IVectorStore vectors, IEmbeddingGenerator<string, Embedding<float>>? embeddings = null, float minSimilarity = 0.25f)
     {
         _snapshots = new CurrentSnapshotTracker(store);
         _vectors = vectors;
         _embeddings = embeddings;
+        _minSimilarity = minSimilarity;
     }
 
     public async Task<IReadOnlyList<DocumentHit>> SearchAsync(string query, int k, CancellationToken cancellationToken = default)
@@ -34,6 +42,7 @@ public sealed class DocumentRetriever : IDocumentRetriever, IDisposable
         try
         {
             var lexical = snapshot.Lexical;
+            query = QueryTranslator.Translate(query).Text;
             var terms = lexical.Queries.Analyze(query);
             var chunkMatches = terms.IsEmpty ? [] : lexical.SearchChunks(terms, Candidates);
             var chunks = _embeddings is null
@@ -61,7 +70,7 @@ public sealed class DocumentRetriever : IDocumentRetriever, IDisposable
         var embedding = await _embeddings!.GenerateAsync(query, cancellationToken: cancellationToken);
         var matches = await _vectors.SearchAsync(snapshot.Path, embedding.Vector, Candidates, cancellationToken);
         // A shared store (Qdrant) may hold chunks of a newer or older snapshot; only this snapshot's count.
-        var semantic = matches.Select(m => snapshot.Lexical.FindChunk(m.ChunkId)).OfType<int>().ToList();
+        var semantic = matches.Where(m => m.Score >= _minSimilarity).Select(m => snapshot.Lexical.FindChunk(m.ChunkId)).OfType<int>().ToList();
 
         var fused = ReciprocalRankFusion.Fuse(lexical.Select(m => m.DocId).ToList(), semantic);
         return fused.Select(f => new ScoredChunkDoc(f.Key, snapshot.Lexical.PathOf(f.Key), f.Value)).ToList();

@@ -50,13 +50,14 @@ public sealed class ExtractiveAnswerTests(DocsIndexFixture index)
     }
 
     [Fact]
-    public async Task Unknown_error_says_so_and_falls_back_to_retrieval()
+    public async Task Unknown_error_says_so_without_quoting_unrelated_documentation()
     {
         var answer = await CopilotHarness.Create(index.Retriever)
             .AskAsync("help\n```\nzzfrob.Widget: frobnication of the quantum flux failed with error 0x2a (bucket listing)\n  at zzfrob.run\n```");
 
         Assert.Equal(CopilotIntent.ErrorDiagnosis, answer.Final.Intent);
-        Assert.Contains("not a known error signature", answer.Text);
+        Assert.Contains("I don't recognise this error", answer.Text);
+        Assert.Empty(answer.Citations);
     }
 
     [Fact]

@@ -18,7 +18,13 @@ public sealed class DocsIndexFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Indexer:IndexPath"] = _indexPath }).Build();
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Indexer:IndexPath"] = _indexPath,
+                // Answers are tested over BM25 so the fixture does not wait for embeddings; retrieval on the
+                // default model (MiniLM) is measured in Collab.Indexer.Tests.
+                ["Indexer:Embeddings"] = "None",
+            }).Build();
         _services = new ServiceCollection().AddCollabIndexer(configuration).BuildServiceProvider();
         _services.GetRequiredService<IStartupValidator>().Validate();
         await _services.GetRequiredService<IndexBuilder>().BuildAsync(RepositoryPaths.DocsCorpus);

@@ -1,3 +1,4 @@
+using Collab.Indexer.Embeddings;
 using Collab.Indexer.Hosting;
 using Collab.Indexer.Ingestion;
 using Collab.Indexer.Retrieval;
@@ -8,17 +9,23 @@ using Microsoft.Extensions.Options;
 
 namespace Collab.Indexer.Tests.Support;
 
-/// <summary>The indexer as a host wires it: <c>AddCollabIndexer</c> over an index folder, options validated.</summary>
+/// <summary>
+/// The indexer as a host wires it: <c>AddCollabIndexer</c> over an index folder, options validated.
+/// A given generator is used as the host's (<c>Indexer:Embeddings=Host</c>); without one the index is
+/// BM25 alone unless <paramref name="model"/> names a packaged model.
+/// </summary>
 public sealed class IndexerHost : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public IndexerHost(string indexPath, IEmbeddingGenerator<string, Embedding<float>>? embeddings = null, int maxChunkTokens = 400)
+    public IndexerHost(string indexPath, IEmbeddingGenerator<string, Embedding<float>>? embeddings = null, int maxChunkTokens = 400,
+        EmbeddingModel model = EmbeddingModel.None)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Indexer:IndexPath"] = indexPath,
             ["Indexer:MaxChunkTokens"] = maxChunkTokens.ToString(),
+            ["Indexer:Embeddings"] = (embeddings is null ? model : EmbeddingModel.Host).ToString(),
         }).Build();
         var services = new ServiceCollection().AddCollabIndexer(configuration);
         if (embeddings is not null) services.AddSingleton(embeddings);

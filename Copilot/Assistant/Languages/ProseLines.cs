@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+
+namespace Collab.Copilot.Assistant.Languages;
+
+/// <summary>
+/// The prose of a message: what the asker wrote in their own words, without the artefacts they
+/// pasted (code, YAML, <c>kubectl</c> output, logs, stack traces, shell sessions). Language is told
+/// from the prose alone, because a log's "de", "la" or "com" says nothing about the asker.
+/// </summary>
+public static partial class ProseLines
+{
+    /// <summary>The lines of <paramref name="text"/> that read as prose, joined by newlines; empty when there are none.</summary>
+    public static string Extract(string text)
+    {
+        var withoutCode = Code().Replace(text.Replace("\r\n", "\n"), "\n");
+        return string.Join('\n', withoutCode.Split('\n').Where(IsProse));
+    }
+
+    private static bool IsProse(string line)
+    {
+        // Pasted output keeps its indentation; people's sentences start at the margin.
+        if (line.Length == 0 || line.StartsWith("  ", StringComparison.Ordinal) || line.StartsWith('\t')) return false;
+        var trimmed = line.Trim();
+        if (trimmed.Length == 0 || Artefact().IsMatch(trimmed) || KeyValue().IsMatch(trimmed)) return false;
+        var tokens = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // Paths, IPs, key=value, timestamps and CamelCase reasons make up most of a log line; few of a sentence.
+        var words = tokens.Count(t => PlainWord().IsMatch(t));
+        return words >= 2 && words >= 0.6 * tokens.Length;
+    }
+
+    [GeneratedRegex(@"```.*?(```|$)|`[^`\n]*`", RegexOptions.Singleline)]
+    private static partial Regex Code();
+
+    /// <summary>Shell prompts, REPL prompts, log levels and timestamps, tracebacks, table headers, YAML and JSON syntax.</summary>
+    [GeneratedRegex(@"^(\$ |# |>>> |\.\.\. |[\[{<(]|---|- |\d{2,4}[-/:.]\d|[IWEDF]\d{4}|(INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|CRITICAL)\b|Traceback|File ""|at [\w.$]+\(|Caused by|Exception in|NAME\s|Type\s+Reason|Warning\s+\w|Normal\s+\w|Error from server|FROM |RUN |COPY |ENV |apiVersion|kind:|E\d{4}|\w+Error:|\w+Exception:)")]
+    private static partial Regex Artefact();
+
+    /// <summary><c>Key: value</c> lines of YAML and <c>kubectl describe</c>: a single token before the colon.</summary>
+    [GeneratedRegex(@"^[\w.\-/""']+:(\s|$)")]
+    private static partial Regex KeyValue();
+
+    /// <summary>A word as written in a sentence: letters (with apostrophes or hyphens), optional trailing punctuation.</summary>
+    [GeneratedRegex(@"^[""'(¿¡„«]*\p{L}[\p{L}'’·\-]*[""'),.?!:;»“]*$")]
+    private static partial Regex PlainWord();
+}

@@ -1,0 +1,27 @@
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Collab.Copilot.Assistant.Tests.Languages;
+
+/// <summary>The pasted-error cases of the diagnoser's tests, as the messages people send: question and paste, per language.</summary>
+public static class PastedErrorMessages
+{
+    public sealed record Message(string Name, string Language, string? Expect, string Paste, string Text);
+
+    public static IReadOnlyList<Message> Load(string file)
+    {
+        var reader = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).IgnoreUnmatchedProperties().Build();
+        var cases = reader.Deserialize<List<Case>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Cases", file)));
+        return cases.SelectMany(c => c.Ask.Select((ask, i) =>
+            new Message(c.Name, ask.Key, c.Expect, c.Paste, i % 2 == 0 ? $"{ask.Value}\n\n{c.Paste}" : $"{c.Paste}\n{ask.Value}"))).ToList();
+    }
+
+    // Mutable DTO because YamlDotNet binds through setters.
+    private sealed class Case
+    {
+        public string Name { get; set; } = "";
+        public string? Expect { get; set; }
+        public string Paste { get; set; } = "";
+        public Dictionary<string, string> Ask { get; set; } = [];
+    }
+}

@@ -1,0 +1,19 @@
+namespace Collab.Copilot.Authoring.Tests.Diagnosis;
+
+/// <summary>
+/// A paste and the same need asked in several languages: <see cref="Ask"/> maps a language code
+/// (en, hr, cs, ca, it, de) to the question written around the paste. <see cref="Expect"/> is the
+/// primary diagnosis, or null when the paste holds nothing recognisable.
+/// </summary>
+public sealed class PastedErrorCase
+{
+    public string Name { get; set; } = "";
+    public string Class { get; set; } = "";
+    public string? Expect { get; set; }
+    public string Paste { get; set; } = "";
+    public Dictionary<string, string> Ask { get; set; } = [];
+
+    /// <summary>One message per language: the question before the paste for some, after it for others, as people write.</summary>
+    public IEnumerable<(string Language, string Message)> Messages() =>
+        Ask.Select((ask, i) => (ask.Key, i % 2 == 0 ? $"{ask.Value}\n\n{Paste}" : $"{Paste}\n{ask.Value}"));
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Collab.Indexer.Evaluation;
+using Collab.Indexer.Retrieval;
+using Collab.Indexer.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Collab.Indexer.Tests.Evaluation;
+
+/// <summary>
+/// Recall@5 of BM25 alone and of hybrid retrieval on MiniLM, on the corpus's dev questions and on
+/// our own question sets (English paraphrases, and the same needs asked in Czech, Croatian, Catalan,
+/// Italian and German). Prints one row per set and each question hybrid retrieval misses.
+/// </summary>
+public class MultilingualRecallTests(EvalCorpusIndexes indexes, ITestOutputHelper output) : IClassFixture<EvalCorpusIndexes>
+{
+    /// <summary>
+    /// Enforced floors. The targets are 0.9 in English and 0.8 elsewhere; English paraphrases stay below
+    /// 0.9 so far (see docs/copilot-quality.md), and the floor keeps them from sliding further.
+    /// </summary>
+    private static readonly (string Set, double Bar)[] Sets =
+    [
+        ("dev", 0.85), ("en", 0.75), ("cs", 0.8), ("hr", 0.8), ("ca", 0.8), ("it", 0.8), ("de", 0.8),
+    ];
+
+    [Fact]
+    public async Task Retrieval_reaches_the_floor_in_every_language()
+    {
+        var hybridBuild = indexes.Hybrid is null
+            ? "; hybrid (MiniLM) not built, set COLLAB_EVAL_MINILM=1"
+            : string.Create(CultureInfo.InvariantCulture, $", hybrid (MiniLM) {indexes.HybridBuild.TotalSeconds:0.0} s");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"eval corpus: {indexes.Chunks} chunks; build BM25 {indexes.LexicalBuild.TotalSeconds:0.0} s") + hybridBuild);
+        output.WriteLine("| set | questions | BM25 R@5 | BM25 MRR | hybrid R@5 | hybrid MRR |");
+        output.WriteLine("|---|---|---|---|---|---|");
+        var failures = new List<string>();
+        foreach (var (set, bar) in Sets)
+        {
+            var questions = Load(set);
+            var lexical = await MeasureAsync(indexes.Lexical, questions);
+            (RankingMetrics Metrics, List<string> Misses)? hybrid = null;
+            if (indexes.Hybrid is { } hybridRetriever) hybrid = await MeasureAsync(hybridRetriever, questions);
+            var hybridCells = hybrid is { } h
+                ? string.Create(CultureInfo.InvariantCulture, $"{h.Metrics.RecallAt5:0.000} | {h.Metrics.Mrr:0.000}")
+                : "- | -";
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {set} | {questions.Count} | {lexical.Metrics.RecallAt5:0.000} | {lexical.Metrics.Mrr:0.000} | ") + hybridCells + " |");
+            var measured = hybrid ?? lexical;
+            foreach (var miss in measured.Misses) output.WriteLine($"    miss {miss}");
+            if (measured.Metrics.RecallAt5 < bar) failures.Add($"{set}: Recall@5 {measured.Metrics.RecallAt5:0.000} < {bar}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static IReadOnlyList<EvalQuestion> Load(string set) => EvalQuestion.ReadJsonLines(set == "dev"
+        ? Path.Combine(RepositoryPaths.EvalCorpus, "dev-questions.jsonl")
+        : Path.Combine(AppContext.BaseDirectory, "Evaluation", "Questions", $"{set}.jsonl"));
+
+    private static async Task<(RankingMetrics Metrics, List<string> Misses)> MeasureAsync(IDocumentRetriever retriever, IReadOnlyList<EvalQuestion> questions)
+    {
+        var results = new List<(IReadOnlyList<string> Ranked, IReadOnlyList<string> Gold)>();
+        var misses = new List<string>();
+        foreach (var question in questions)
+        {
+            var hits = await retriever.SearchAsync(question.Question, 10);
+            var ranked = hits.Select(h => h.Path).Distinct().ToList();
+            results.Add((ranked, question.Gold));
+            if (question.Gold.Any(g => !ranked.Take(5).Contains(g)))
+                misses.Add($"{question.Id}: {question.Question} -> {string.Join(", ", ranked.Take(3).Select(Path.GetFileName))}");
+        }
+        return (RankingMetrics.Compute(results), misses);
+    }
+}
