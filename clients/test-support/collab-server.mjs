@@ -76,7 +76,9 @@ export class CollabServer {
       Auth__Issuer: issuer,
       Auth__Audience: audience,
       Rooms__UnloadGraceSeconds: '2',
-      Logging__LogLevel__Default: 'Warning'
+      Logging__LogLevel__Default: 'Warning',
+      // No MiniLM embedding of the docs per test server (BM25 only): it would take the CPU the tests need.
+      Indexer__Embeddings: 'None'
     }
     if (this.webRoot) env.ASPNETCORE_WEBROOT = this.webRoot
     for (const [key, value] of Object.entries(this.settings)) env[key.replaceAll(':', '__')] = value

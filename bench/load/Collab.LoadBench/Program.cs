@@ -33,6 +33,8 @@ async Task<List<ServerUnderTest>> StartCollabAsync(int nodes, string? postgres)
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}", ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Storage__DataDirectory"] = Directory.CreateTempSubdirectory("collab-load-").FullName,
             ["Auth__SigningKey"] = SigningKey, ["Auth__Issuer"] = "collab", ["Auth__Audience"] = "collab",
+            // The docs index is built in the background at start; keep its embedding off the measured CPU.
+            ["Indexer__Embeddings"] = "None",
             ["Logging__LogLevel__Default"] = "Warning", ["Limits__UpdatesPerSecond"] = "1000", ["Limits__UpdateBurst"] = "1000",
         };
         if (postgres is not null)

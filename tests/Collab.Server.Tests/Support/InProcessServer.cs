@@ -37,6 +37,7 @@ public sealed class InProcessServer : WebApplicationFactory<Program>
         builder.UseSetting("Auth:Issuer", TestTokens.Issuer);
         builder.UseSetting("Auth:Audience", TestTokens.Audience);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Indexer:Embeddings", "None"); // as ServerProcess: no MiniLM embedding per test server
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_configureServices is not null) builder.ConfigureServices(_configureServices);
     }

@@ -54,6 +54,9 @@ public sealed class ServerProcess : IAsyncDisposable
             ["Auth__Audience"] = TestTokens.Audience,
             ["Rooms__UnloadGraceSeconds"] = "2",
             ["Logging__LogLevel__Default"] = "Warning",
+            // Each test server indexes the docs at start; embedding them with MiniLM would cost every
+            // one of them CPU the suite needs. Retrieval quality is measured in the Indexer tests.
+            ["Indexer__Embeddings"] = "None",
         };
         if (postgres is not null) environment["ConnectionStrings__Postgres"] = postgres;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key.Replace(":", "__")] = value;
