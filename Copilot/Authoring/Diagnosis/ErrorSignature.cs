@@ -10,13 +10,17 @@ namespace Collab.Copilot.Authoring.Diagnosis;
 /// <param name="Title">Short human title.</param>
 /// <param name="Priority">Specificity: when several signatures match, the highest is the primary diagnosis (root causes outrank generic states).</param>
 /// <param name="Patterns">Case-insensitive regexes, any of which recognises the error on a line (specific evidence).</param>
-/// <param name="Weak">Regexes for generic evidence that only suggests the error (exit code 137 without "OOMKilled"): a signature matched only by these ranks below every signature with specific evidence.</param>
-/// <param name="Facts">Named regexes whose first group is taken from the paste (a port, a registry) and filled into <c>{name}</c> placeholders of cause and fix.</param>
-/// <param name="DistinctFacts">Facts that must all be found and differ from each other for the signature to match (a probe port that is not the app's port).</param>
 /// <param name="Cause">Why it happens.</param>
 /// <param name="Fix">What to change.</param>
 /// <param name="Commands">Read-only commands to confirm; <c>{pod}</c>, <c>{namespace}</c>, <c>{node}</c>, <c>{pvc}</c>, <c>{job}</c> are filled from the paste.</param>
 /// <param name="Doc">Doc reference, <c>docs-corpus/path.md#anchor</c>.</param>
+/// <remarks>
+/// <see cref="Weak"/>: regexes for generic evidence that only suggests the error (exit code 137 without
+/// "OOMKilled"); a signature matched only by these ranks below every signature with specific evidence.
+/// <see cref="Facts"/>: named regexes whose first group is taken from the paste (a port, a registry) and
+/// filled into <c>{name}</c> placeholders of cause and fix. <see cref="DistinctFacts"/>: facts that must
+/// all be found and differ from each other for the signature to match (a probe port that is not the app's port).
+/// </remarks>
 public sealed record ErrorSignature(
     string Id,
     string Title,

@@ -21,6 +21,9 @@ public sealed class DocumentRetriever : IDocumentRetriever, IDisposable
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _embeddings;
     private readonly float _minSimilarity;
 
+    /// <param name="store">The published index snapshots.</param>
+    /// <param name="vectors">Where the chunks' vectors live (the snapshot or Qdrant).</param>
+    /// <param name="embeddings">Embeds the query; without it retrieval is BM25 only.</param>
     /// <param name="minSimilarity">
     /// Vector matches below this cosine are dropped: nearest neighbours always exist, so without a floor
     /// a question the documentation does not cover would still be "answered" with unrelated passages.

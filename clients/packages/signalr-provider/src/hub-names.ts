@@ -28,7 +28,11 @@ export const HubMethods = {
   RestartKernel: 'RestartKernel',
   ShutdownKernel: 'ShutdownKernel',
   ChangeKernel: 'ChangeKernel',
-  ListKernels: 'ListKernels'
+  ListKernels: 'ListKernels',
+  ListVersions: 'ListVersions',
+  DiffVersion: 'DiffVersion',
+  SaveCheckpoint: 'SaveCheckpoint',
+  RestoreVersion: 'RestoreVersion'
 } as const
 
 /** Events the hub sends to clients: `CollabHub`'s and `ChatHubEvents`' name constants. */
