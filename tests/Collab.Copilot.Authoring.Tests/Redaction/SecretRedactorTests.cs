@@ -77,7 +77,8 @@ public sealed class SecretRedactorTests(ITestOutputHelper output)
     public void Hostile_input_is_scanned_in_linear_time()
     {
         // Each about 100k characters, over the longest body chat or the copilot accepts; a rule that
-        // backtracks quadratically takes minutes on these.
+        // backtracks quadratically takes minutes on these. The bound is generous because CI runs the
+        // test projects side by side on 2 cores (the slowest input took 6 s there); timings are not the point.
         var inputs = new[]
         {
             string.Concat(Enumerable.Repeat("a=", 50_000)),
@@ -94,7 +95,7 @@ public sealed class SecretRedactorTests(ITestOutputHelper output)
             var clock = Stopwatch.StartNew();
             SecretRedactor.Redact(input);
             output.WriteLine($"{input[..12].ReplaceLineEndings(" ")}… ({input.Length} chars): {clock.ElapsedMilliseconds} ms");
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{input[..20]}… took {clock.Elapsed}");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"{input[..20]}… took {clock.Elapsed}");
         }
     }
 }
