@@ -59,6 +59,7 @@ public sealed class S3TestServer : IAsyncDisposable
             if (line.StartsWith("READY ", StringComparison.Ordinal))
                 return new S3TestServer(process, directory, bucket, (int)JsonNode.Parse(line["READY ".Length..])!["port"]!);
         }
+        await process.WaitForExitAsync(cts.Token); // stdout ended: the script is exiting
         throw new InvalidOperationException($"s3-server.mjs exited ({process.ExitCode}) before it was ready; run npm ci in tests/interop.");
     }
 
