@@ -13,12 +13,8 @@ public static class AuditExtensions
     public static IHostApplicationBuilder AddCollabAudit(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton<IAuditStore>(sp => UsesPostgres(sp)
-            ? ActivatorUtilities.CreateInstance<PostgresAuditStore>(sp)
-            : ActivatorUtilities.CreateInstance<SqliteAuditStore>(sp));
-        services.AddSingleton<IStoreSchemaContributor>(sp => UsesPostgres(sp)
-            ? ActivatorUtilities.CreateInstance<PostgresAuditSchema>(sp)
-            : ActivatorUtilities.CreateInstance<SqliteAuditSchema>(sp));
+        services.AddBackendSingleton<IAuditStore, SqliteAuditStore, PostgresAuditStore>();
+        services.AddBackendSingleton<IStoreSchemaContributor, SqliteAuditSchema, PostgresAuditSchema>();
         services.AddHostedService<StoreSchemaContributorInitializer>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AuditTrail>();
@@ -33,5 +29,4 @@ public static class AuditExtensions
 
     public static IEndpointRouteBuilder MapCollabAudit(this IEndpointRouteBuilder app) => app.MapAuditEndpoints();
 
-    private static bool UsesPostgres(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value.UsesPostgres;
 }

@@ -31,12 +31,8 @@ public static class ChatExtensions
             .ValidateOnStart();
 
         // The backend follows StorageOptions as resolved at run time, exactly as the other stores do.
-        services.AddSingleton<IChatStore>(sp => UsesPostgres(sp)
-            ? ActivatorUtilities.CreateInstance<PostgresChatStore>(sp)
-            : ActivatorUtilities.CreateInstance<SqliteChatStore>(sp));
-        services.AddSingleton<IStoreSchemaContributor>(sp => UsesPostgres(sp)
-            ? ActivatorUtilities.CreateInstance<PostgresChatSchema>(sp)
-            : ActivatorUtilities.CreateInstance<SqliteChatSchema>(sp));
+        services.AddBackendSingleton<IChatStore, SqliteChatStore, PostgresChatStore>();
+        services.AddBackendSingleton<IStoreSchemaContributor, SqliteChatSchema, PostgresChatSchema>();
         services.AddHostedService<StoreSchemaContributorInitializer>();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -52,5 +48,4 @@ public static class ChatExtensions
 
     public static IEndpointRouteBuilder MapCollabChat(this IEndpointRouteBuilder app) => app.MapChatEndpoints();
 
-    private static bool UsesPostgres(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value.UsesPostgres;
 }

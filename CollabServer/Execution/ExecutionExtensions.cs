@@ -31,9 +31,7 @@ public static class ExecutionExtensions
             .ValidateOnStart();
         // Each call sets its own limit (RequestTimeoutSeconds, KernelStartTimeoutSeconds).
         builder.Services.AddHttpClient(JupyterServers.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
-        builder.Services.AddSingleton<IProjectJupyterStore>(sp => UsesPostgres(sp)
-            ? ActivatorUtilities.CreateInstance<PostgresProjectJupyterStore>(sp)
-            : ActivatorUtilities.CreateInstance<SqliteProjectJupyterStore>(sp));
+        builder.Services.AddBackendSingleton<IProjectJupyterStore, SqliteProjectJupyterStore, PostgresProjectJupyterStore>();
         builder.Services.AddSingleton(sp => (IStoreSchemaContributor)sp.GetRequiredService<IProjectJupyterStore>());
         builder.Services.AddHostedService<StoreSchemaContributorInitializer>();
         builder.Services.AddSingleton<JupyterServers>();
@@ -51,7 +49,6 @@ public static class ExecutionExtensions
         return app.MapExecutionEndpoints();
     }
 
-    private static bool UsesPostgres(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value.UsesPostgres;
 
     private static bool ValidServerName(string name) =>
         name is { Length: >= 1 and <= 40 } && name != JupyterEndpoint.DefaultName && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');

@@ -30,12 +30,8 @@ public static class HistoryExtensions
             .Validate(o => o.Retention.SweepMinutes >= 1, "History:Retention:SweepMinutes must be at least 1.")
             .ValidateOnStart();
 
-        services.AddSingleton<IVersionStore>(sp => UsesPostgres(sp)
-            ? ActivatorUtilities.CreateInstance<PostgresVersionStore>(sp)
-            : ActivatorUtilities.CreateInstance<SqliteVersionStore>(sp));
-        services.AddSingleton<IStoreSchemaContributor>(sp => UsesPostgres(sp)
-            ? ActivatorUtilities.CreateInstance<PostgresVersionSchema>(sp)
-            : ActivatorUtilities.CreateInstance<SqliteVersionSchema>(sp));
+        services.AddBackendSingleton<IVersionStore, SqliteVersionStore, PostgresVersionStore>();
+        services.AddBackendSingleton<IStoreSchemaContributor, SqliteVersionSchema, PostgresVersionSchema>();
         services.AddHostedService<StoreSchemaContributorInitializer>();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -51,5 +47,4 @@ public static class HistoryExtensions
 
     public static IEndpointRouteBuilder MapCollabHistory(this IEndpointRouteBuilder app) => app.MapHistoryEndpoints();
 
-    private static bool UsesPostgres(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value.UsesPostgres;
 }

@@ -50,4 +50,15 @@ public static class StorageExtensions
         services.AddHostedService<DataVolumeMetrics>();
         return builder;
     }
+
+    /// <summary>
+    /// Registers <typeparamref name="TService"/> as the SQLite or the PostgreSQL implementation,
+    /// following <see cref="StorageOptions"/> as resolved at run time: the one place a feature's
+    /// store picks its backend.
+    /// </summary>
+    public static IServiceCollection AddBackendSingleton<TService, TSqlite, TPostgres>(this IServiceCollection services)
+        where TService : class where TSqlite : TService where TPostgres : TService =>
+        services.AddSingleton<TService>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.UsesPostgres
+            ? ActivatorUtilities.CreateInstance<TPostgres>(sp)
+            : ActivatorUtilities.CreateInstance<TSqlite>(sp));
 }
