@@ -9,6 +9,9 @@ namespace Collab.Server.Tests.History;
 /// edits go quiet: every one of them tries to keep a version, exactly one writes each state, and
 /// the version names the authors who edited through each node.
 /// </summary>
+[Trait("Needs", "Postgres")]
+[Trait("Needs", "Redis")]
+[Trait("Needs", "Cluster")]
 public sealed class ClusterVersionTests : IAsyncLifetime
 {
     private const string Project = "cluster-history";

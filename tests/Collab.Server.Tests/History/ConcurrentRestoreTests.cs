@@ -10,6 +10,7 @@ namespace Collab.Server.Tests.History;
 /// edits interleave with them, and everyone converges on the restored version plus every cell the
 /// restore did not start from. Cells that were there when it started are rolled back with the rest.
 /// </summary>
+[Trait("Needs", "Node")]
 public sealed class ConcurrentRestoreTests : IAsyncLifetime
 {
     private const string Project = "concurrent";

@@ -197,6 +197,7 @@ public sealed class SqliteHistoryApiTests : HistoryApiTests
     protected override Task<string?> PostgresAsync() => Task.FromResult<string?>(null);
 }
 
+[Trait("Needs", "Postgres")]
 public sealed class PostgresHistoryApiTests : HistoryApiTests
 {
     protected override async Task<string?> PostgresAsync() => await TestPostgres.CreateDatabaseAsync("history_api");

@@ -14,6 +14,8 @@ namespace Collab.Server.Tests.Operations;
 /// client-side encryption at rest, the restore command reading archives and database dumps back
 /// into SQLite and PostgreSQL, and a bucket that refuses the credentials.
 /// </summary>
+[Trait("Needs", "Node")]
+[Trait("Needs", "Postgres")]
 public sealed class S3BackupTests : IAsyncLifetime
 {
     private const string Project = "alpha";
