@@ -14,7 +14,7 @@ namespace Collab.Crdt.Blocks;
 /// </summary>
 public sealed class Item : AbstractStruct
 {
-    private const byte KeepBit = 1, CountableBit = 2, DeletedBit = 4, MarkerBit = 8;
+    private const byte KeepBit = 1, CountableBit = 2, DeletedBit = 4, MarkerBit = 8, EverMarkedBit = 16;
 
     public ID? Origin;
     public Item? Left;
@@ -42,8 +42,15 @@ public sealed class Item : AbstractStruct
     public bool Marker
     {
         get => (_info & MarkerBit) != 0;
-        set => _info = value ? (byte)(_info | MarkerBit) : (byte)(_info & ~MarkerBit);
+        set => _info = value ? (byte)(_info | MarkerBit | EverMarkedBit) : (byte)(_info & ~MarkerBit);
     }
+
+    /// <summary>
+    /// Whether a search marker has ever pointed at this item. Unlike <see cref="Marker"/> (which
+    /// follows yjs exactly, and is cleared when one of two markers on an item moves away) it never
+    /// clears, so an item without it has no marker on it and a merge need not look for one.
+    /// </summary>
+    internal bool EverMarked => (_info & EverMarkedBit) != 0;
 
     public bool Keep
     {
@@ -242,14 +249,16 @@ public sealed class Item : AbstractStruct
             && Deleted == right.Deleted && Content.GetType() == right.Content.GetType()
             && Content.MergeWith(right.Content))
         {
-            if (Parent is AbstractType { SearchMarkers: { } markers })
+            if (right.EverMarked && Parent is AbstractType { SearchMarkers: { } markers })
             {
-                foreach (var marker in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(markers))
+                var marked = markers.P.AsSpan(0, markers.Count);
+                for (int i = 0; i < marked.Length; i++)
                 {
-                    if (marker.P == right)
+                    if (marked[i] == right)
                     {
-                        marker.P = this;
-                        if (!Deleted && Countable) marker.Index -= Length;
+                        marked[i] = this;
+                        _info |= EverMarkedBit;
+                        if (!Deleted && Countable) markers.Index[i] -= Length;
                     }
                 }
             }

@@ -44,9 +44,9 @@ public sealed class DeleteSet
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SortAndMerge()
     {
-        foreach (var dels in Clients.Values)
+        foreach (var (_, dels) in Clients) // not Clients.Values: that allocates a collection per set
         {
-            dels.Sort((a, b) => a.Clock.CompareTo(b.Clock));
+            if (dels.Count > 1) dels.Sort(static (a, b) => a.Clock.CompareTo(b.Clock));
             int i, j;
             for (i = 1, j = 1; i < dels.Count; i++)
             {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Collab.Crdt.Blocks;
 using Collab.Crdt.Transactions;
 
@@ -13,6 +14,12 @@ public sealed class StructStore
     internal PendingStructs? PendingStructs;
     /// <summary>Deletions of clocks not yet received, sorted and merged.</summary>
     internal DeleteSet? PendingDs;
+    /// <summary>
+    /// The state vector as of the last struct added, shared read-only by the transactions that
+    /// start and end at that state (one's after-state is the next one's before-state), so a
+    /// transaction allocates at most one state vector, and none when it only deletes.
+    /// </summary>
+    private Dictionary<ulong, int>? _sharedStateVector;
 
     public int GetState(ulong client)
     {
@@ -33,9 +40,13 @@ public sealed class StructStore
         return sv;
     }
 
+    /// <summary>The current state vector; the same instance until a struct is added. Callers must not change it.</summary>
+    internal Dictionary<ulong, int> SharedStateVector() => _sharedStateVector ??= GetStateVector();
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddStruct(AbstractStruct s)
     {
+        _sharedStateVector = null;
         if (!Clients.TryGetValue(s.Id.Client, out var structs))
         {
             structs = new List<AbstractStruct>();
@@ -50,29 +61,58 @@ public sealed class StructStore
         structs.Add(s);
     }
 
-    /// <summary>Index of the struct holding <paramref name="clock"/> (binary search with a pivot guess).</summary>
+    /// <summary>
+    /// Index of the struct holding <paramref name="clock"/>: a guess from the clock's share of the
+    /// client's clocks (yjs's pivot), then galloping outwards from it until the struct is bracketed,
+    /// then a binary search. Near a good guess this reads a few neighbouring structs (allocated one
+    /// after another when a document is loaded) instead of halving the whole list from the guess.
+    /// </summary>
     // Hot on every edit: compiled optimized at first call, not after a slow quick-jitted phase
     // (a fresh process otherwise spends the first second or so in unoptimized code).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int FindIndex(List<AbstractStruct> structs, int clock)
     {
-        int left = 0, right = structs.Count - 1;
-        var mid = structs[right];
-        int midClock = mid.Id.Clock;
-        if (midClock == clock) return right;
-        int midIndex = (int)((long)clock * right / Math.Max(1, midClock + mid.Length - 1));
-        if (midIndex > right || midIndex < 0) midIndex = right;
-        while (left <= right)
+        var span = CollectionsMarshal.AsSpan(structs);
+        if (span.IsEmpty) throw new InvalidOperationException($"Clock {clock} is not in the store.");
+        int lo = 0, hi = span.Length - 1;
+        var last = span[hi];
+        if (last.Id.Clock <= clock)
         {
-            mid = structs[midIndex];
-            midClock = mid.Id.Clock;
-            if (midClock <= clock)
+            if (clock < last.Id.Clock + last.Length) return hi;
+            throw new InvalidOperationException($"Clock {clock} is not in the store.");
+        }
+        int guess = (int)((long)clock * hi / Math.Max(1, last.Id.Clock + last.Length - 1));
+        if (guess > hi || guess < 0) guess = hi;
+        var s = span[guess];
+        if (s.Id.Clock <= clock)
+        {
+            if (clock < s.Id.Clock + s.Length) return guess;
+            lo = guess + 1;
+            for (int step = 1; guess + step <= hi; step <<= 1)
             {
-                if (clock < midClock + mid.Length) return midIndex;
-                left = midIndex + 1;
+                if (span[guess + step].Id.Clock > clock) { hi = guess + step - 1; break; }
+                lo = guess + step;
             }
-            else right = midIndex - 1;
-            midIndex = (left + right) / 2;
+        }
+        else
+        {
+            hi = guess - 1;
+            for (int step = 1; guess - step >= lo; step <<= 1)
+            {
+                if (span[guess - step].Id.Clock <= clock) { lo = guess - step; break; }
+                hi = guess - step - 1;
+            }
+        }
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            s = span[mid];
+            if (s.Id.Clock <= clock)
+            {
+                if (clock < s.Id.Clock + s.Length) return mid;
+                lo = mid + 1;
+            }
+            else hi = mid - 1;
         }
         throw new InvalidOperationException($"Clock {clock} is not in the store.");
     }

@@ -13,8 +13,12 @@ public sealed class Transaction
 {
     public Doc Doc { get; }
     public DeleteSet DeleteSet { get; } = new();
-    public Dictionary<ulong, int> BeforeState { get; }
-    public Dictionary<ulong, int> AfterState { get => _afterState ??= new(); internal set => _afterState = value; }
+    /// <summary>Each client's next clock when the transaction started (read-only: shared with the previous transaction's <see cref="AfterState"/>).</summary>
+    public IReadOnlyDictionary<ulong, int> BeforeState => Before;
+    /// <summary>Each client's next clock when the transaction ended, before observers ran (read-only, shared as <see cref="BeforeState"/>).</summary>
+    public IReadOnlyDictionary<ulong, int> AfterState => After;
+    internal readonly Dictionary<ulong, int> Before;
+    internal Dictionary<ulong, int> After { get => _afterState ??= new(); set => _afterState = value; }
     /// <summary>
     /// Types changed in this transaction, with the map keys changed (null for list changes), in
     /// the order yjs's Map keeps them: a type removed and added again (a deleted nested type) goes
@@ -39,7 +43,7 @@ public sealed class Transaction
     internal Transaction(Doc doc, object? origin, bool local)
     {
         Doc = doc;
-        BeforeState = doc.Store.GetStateVector();
+        Before = doc.Store.SharedStateVector();
         Origin = origin;
         Local = local;
     }
@@ -49,7 +53,7 @@ public sealed class Transaction
     internal void AddChangedType(AbstractType type, string? parentSub)
     {
         var item = type.Item;
-        if (item is null || (item.Id.Clock < BeforeState.GetValueOrDefault(item.Id.Client) && !item.Deleted))
+        if (item is null || (item.Id.Clock < Before.GetValueOrDefault(item.Id.Client) && !item.Deleted))
         {
             if (!Changed.TryGetValue(type, out var subs)) Changed[type] = subs = new HashSet<string?>();
             subs.Add(parentSub);
@@ -59,8 +63,8 @@ public sealed class Transaction
     internal bool HasChanges()
     {
         if (DeleteSet.Clients.Count > 0) return true;
-        foreach (var (client, clock) in AfterState)
-            if (!BeforeState.TryGetValue(client, out var before) || before != clock) return true;
+        foreach (var (client, clock) in After)
+            if (!Before.TryGetValue(client, out var before) || before != clock) return true;
         return false;
     }
 }
