@@ -16,10 +16,26 @@ public sealed class Item : AbstractStruct
 {
     private const byte KeepBit = 1, CountableBit = 2, DeletedBit = 4, MarkerBit = 8, EverMarkedBit = 16;
 
-    public ID? Origin;
     public Item? Left;
     public Item? Right;
-    public ID? RightOrigin;
+    // The origins unpacked, clock -1 for none: a nullable ID takes 24 bytes with its flag and
+    // padding, these 12, and every item of a document carries two.
+    private ulong _originClient, _rightOriginClient;
+    private int _originClock = -1, _rightOriginClock = -1;
+
+    /// <summary>The item's left neighbour when it was created (the last clock of it), or null at the start.</summary>
+    public ID? Origin
+    {
+        get => _originClock < 0 ? null : new ID(_originClient, _originClock);
+        set => (_originClient, _originClock) = value is { } v ? (v.Client, v.Clock) : (0UL, -1);
+    }
+
+    /// <summary>The item's right neighbour when it was created, or null at the end.</summary>
+    public ID? RightOrigin
+    {
+        get => _rightOriginClock < 0 ? null : new ID(_rightOriginClient, _rightOriginClock);
+        set => (_rightOriginClient, _rightOriginClock) = value is { } v ? (v.Client, v.Clock) : (0UL, -1);
+    }
     /// <summary>The parent type; while decoding, an <see cref="ID"/> or a root name string.</summary>
     public object? Parent;
     public string? ParentSub;
