@@ -23,6 +23,7 @@ public sealed class Transaction
     /// Types changed in this transaction, with the map keys changed (null for list changes), in
     /// the order yjs's Map keeps them: a type removed and added again (a deleted nested type) goes
     /// to the end, which decides the order observers are called in.
+    /// The sets are read-only: a type whose list alone changed (most edits) gets a shared set of just null.
     /// </summary>
     public OrderedDictionary<AbstractType, HashSet<string?>> Changed { get; } = new(ReferenceEqualityComparer.Instance);
     /// <summary>Events per type for its deep observers; only types someone observes get events.</summary>
@@ -39,6 +40,8 @@ public sealed class Transaction
     private Dictionary<string, object?>? _meta;
     internal List<AbstractStruct>? _mergeStructs;
     internal bool NeedFormattingCleanup;
+    // The value of Changed for a type whose list alone changed: one set for all, copied before a key is added.
+    private static readonly HashSet<string?> ListChanged = [null];
 
     internal Transaction(Doc doc, object? origin, bool local)
     {
@@ -55,8 +58,9 @@ public sealed class Transaction
         var item = type.Item;
         if (item is null || (item.Id.Clock < Before.GetValueOrDefault(item.Id.Client) && !item.Deleted))
         {
-            if (!Changed.TryGetValue(type, out var subs)) Changed[type] = subs = new HashSet<string?>();
-            subs.Add(parentSub);
+            if (!Changed.TryGetValue(type, out var subs)) Changed[type] = parentSub is null ? ListChanged : new HashSet<string?> { parentSub };
+            else if (ReferenceEquals(subs, ListChanged)) { if (parentSub is not null) Changed[type] = new HashSet<string?> { null, parentSub }; }
+            else subs.Add(parentSub);
         }
     }
 
