@@ -16,6 +16,14 @@ public sealed class DeleteSet
     public void Add(ulong client, int clock, int length)
     {
         if (!Clients.TryGetValue(client, out var items)) Clients[client] = items = new List<DeleteItem>();
+        else if (items.Count > 0 && items[^1] is var last && last.Clock + last.Len == clock)
+        {
+            // Deletions usually come in clock order (a loaded document's deleted items, a range
+            // deleted left to right): extending the last range is what SortAndMerge would do later,
+            // and keeps the list, and the per-range work at the transaction's end, short.
+            items[^1] = last with { Len = last.Len + length };
+            return;
+        }
         items.Add(new DeleteItem(clock, length));
     }
 
