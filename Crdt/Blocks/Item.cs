@@ -183,8 +183,7 @@ public sealed class Item : AbstractStruct
                 }
                 else o = parent.Start;
 
-                var conflictingItems = new HashSet<Item>(ReferenceEqualityComparer.Instance);
-                var itemsBeforeOrigin = new HashSet<Item>(ReferenceEqualityComparer.Instance);
+                var (conflictingItems, itemsBeforeOrigin) = transaction.ConflictScratch();
                 while (o is not null && o != Right)
                 {
                     itemsBeforeOrigin.Add(o);

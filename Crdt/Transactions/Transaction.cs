@@ -51,6 +51,20 @@ public sealed class Transaction
         Local = local;
     }
 
+    // The two sets Item.Integrate needs to order concurrent inserts, allocated once per transaction
+    // rather than per item: a remote update with many concurrent inserts would otherwise make two each.
+    private HashSet<Item>? _conflictingItems, _itemsBeforeOrigin;
+
+    /// <summary>Empty sets for one item's conflict resolution; the same two each time.</summary>
+    internal (HashSet<Item> ConflictingItems, HashSet<Item> ItemsBeforeOrigin) ConflictScratch()
+    {
+        var conflicting = _conflictingItems ??= new HashSet<Item>(ReferenceEqualityComparer.Instance);
+        var beforeOrigin = _itemsBeforeOrigin ??= new HashSet<Item>(ReferenceEqualityComparer.Instance);
+        conflicting.Clear();
+        beforeOrigin.Clear();
+        return (conflicting, beforeOrigin);
+    }
+
     internal ID NextId() => new(Doc.ClientId, Doc.Store.GetState(Doc.ClientId));
 
     internal void AddChangedType(AbstractType type, string? parentSub)
