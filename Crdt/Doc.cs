@@ -174,7 +174,7 @@ public sealed class Doc
         if (handler is null || !transaction.HasChanges()) return;
         transaction.DeleteSet.SortAndMerge();
         var encoder = new UpdateEncoderV1();
-        UpdateWriter.WriteClientsStructs(encoder, Store, transaction.BeforeState);
+        UpdateWriter.WriteClientsStructs(encoder, Store, transaction.Before);
         transaction.DeleteSet.Write(encoder);
         handler(this, new UpdateEventArgs(encoder.ToArray(), transaction.Origin, transaction));
     }

@@ -14,12 +14,28 @@ namespace Collab.Crdt.Blocks;
 /// </summary>
 public sealed class Item : AbstractStruct
 {
-    private const byte KeepBit = 1, CountableBit = 2, DeletedBit = 4, MarkerBit = 8;
+    private const byte KeepBit = 1, CountableBit = 2, DeletedBit = 4, MarkerBit = 8, EverMarkedBit = 16;
 
-    public ID? Origin;
     public Item? Left;
     public Item? Right;
-    public ID? RightOrigin;
+    // The origins unpacked, clock -1 for none: a nullable ID takes 24 bytes with its flag and
+    // padding, these 12, and every item of a document carries two.
+    private ulong _originClient, _rightOriginClient;
+    private int _originClock = -1, _rightOriginClock = -1;
+
+    /// <summary>The item's left neighbour when it was created (the last clock of it), or null at the start.</summary>
+    public ID? Origin
+    {
+        get => _originClock < 0 ? null : new ID(_originClient, _originClock);
+        set => (_originClient, _originClock) = value is { } v ? (v.Client, v.Clock) : (0UL, -1);
+    }
+
+    /// <summary>The item's right neighbour when it was created, or null at the end.</summary>
+    public ID? RightOrigin
+    {
+        get => _rightOriginClock < 0 ? null : new ID(_rightOriginClient, _rightOriginClock);
+        set => (_rightOriginClient, _rightOriginClock) = value is { } v ? (v.Client, v.Clock) : (0UL, -1);
+    }
     /// <summary>The parent type; while decoding, an <see cref="ID"/> or a root name string.</summary>
     public object? Parent;
     public string? ParentSub;
@@ -42,8 +58,15 @@ public sealed class Item : AbstractStruct
     public bool Marker
     {
         get => (_info & MarkerBit) != 0;
-        set => _info = value ? (byte)(_info | MarkerBit) : (byte)(_info & ~MarkerBit);
+        set => _info = value ? (byte)(_info | MarkerBit | EverMarkedBit) : (byte)(_info & ~MarkerBit);
     }
+
+    /// <summary>
+    /// Whether a search marker has ever pointed at this item. Unlike <see cref="Marker"/> (which
+    /// follows yjs exactly, and is cleared when one of two markers on an item moves away) it never
+    /// clears, so an item without it has no marker on it and a merge need not look for one.
+    /// </summary>
+    internal bool EverMarked => (_info & EverMarkedBit) != 0;
 
     public bool Keep
     {
@@ -160,8 +183,7 @@ public sealed class Item : AbstractStruct
                 }
                 else o = parent.Start;
 
-                var conflictingItems = new HashSet<Item>(ReferenceEqualityComparer.Instance);
-                var itemsBeforeOrigin = new HashSet<Item>(ReferenceEqualityComparer.Instance);
+                var (conflictingItems, itemsBeforeOrigin) = transaction.ConflictScratch();
                 while (o is not null && o != Right)
                 {
                     itemsBeforeOrigin.Add(o);
@@ -242,14 +264,16 @@ public sealed class Item : AbstractStruct
             && Deleted == right.Deleted && Content.GetType() == right.Content.GetType()
             && Content.MergeWith(right.Content))
         {
-            if (Parent is AbstractType { SearchMarkers: { } markers })
+            if (right.EverMarked && Parent is AbstractType { SearchMarkers: { } markers })
             {
-                foreach (var marker in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(markers))
+                var marked = markers.P.AsSpan(0, markers.Count);
+                for (int i = 0; i < marked.Length; i++)
                 {
-                    if (marker.P == right)
+                    if (marked[i] == right)
                     {
-                        marker.P = this;
-                        if (!Deleted && Countable) marker.Index -= Length;
+                        marked[i] = this;
+                        _info |= EverMarkedBit;
+                        if (!Deleted && Countable) markers.Index[i] -= Length;
                     }
                 }
             }

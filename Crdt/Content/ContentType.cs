@@ -28,13 +28,13 @@ public sealed class ContentType : IItemContent
         for (var item = Type.Start; item is not null; item = item.Right)
         {
             if (!item.Deleted) item.Delete(transaction);
-            else if (item.Id.Clock < transaction.BeforeState.GetValueOrDefault(item.Id.Client))
+            else if (item.Id.Clock < transaction.Before.GetValueOrDefault(item.Id.Client))
                 transaction.MergeStructs.Add(item); // gc'd later; merge it with its neighbours then
         }
         foreach (var item in Type.Map.Values)
         {
             if (!item.Deleted) item.Delete(transaction);
-            else if (item.Id.Clock < transaction.BeforeState.GetValueOrDefault(item.Id.Client))
+            else if (item.Id.Clock < transaction.Before.GetValueOrDefault(item.Id.Client))
                 transaction.MergeStructs.Add(item);
         }
         transaction.Changed.Remove(Type);

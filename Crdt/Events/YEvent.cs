@@ -32,7 +32,7 @@ public class YEvent
     internal void ResetPath() => _path = null;
 
     public bool Deletes(AbstractStruct s) => Transaction.DeleteSet.IsDeleted(s.Id);
-    public bool Adds(AbstractStruct s) => s.Id.Clock >= Transaction.BeforeState.GetValueOrDefault(s.Id.Client);
+    public bool Adds(AbstractStruct s) => s.Id.Clock >= Transaction.Before.GetValueOrDefault(s.Id.Client);
 
     public IReadOnlyDictionary<string, KeyChange> Keys => _keys ??= ComputeKeys();
 

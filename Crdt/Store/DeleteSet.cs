@@ -16,6 +16,14 @@ public sealed class DeleteSet
     public void Add(ulong client, int clock, int length)
     {
         if (!Clients.TryGetValue(client, out var items)) Clients[client] = items = new List<DeleteItem>();
+        else if (items.Count > 0 && items[^1] is var last && last.Clock + last.Len == clock)
+        {
+            // Deletions usually come in clock order (a loaded document's deleted items, a range
+            // deleted left to right): extending the last range is what SortAndMerge would do later,
+            // and keeps the list, and the per-range work at the transaction's end, short.
+            items[^1] = last with { Len = last.Len + length };
+            return;
+        }
         items.Add(new DeleteItem(clock, length));
     }
 
@@ -44,9 +52,9 @@ public sealed class DeleteSet
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SortAndMerge()
     {
-        foreach (var dels in Clients.Values)
+        foreach (var (_, dels) in Clients) // not Clients.Values: that allocates a collection per set
         {
-            dels.Sort((a, b) => a.Clock.CompareTo(b.Clock));
+            if (dels.Count > 1) dels.Sort(static (a, b) => a.Clock.CompareTo(b.Clock));
             int i, j;
             for (i = 1, j = 1; i < dels.Count; i++)
             {

@@ -13,6 +13,12 @@ public sealed class StructStore
     internal PendingStructs? PendingStructs;
     /// <summary>Deletions of clocks not yet received, sorted and merged.</summary>
     internal DeleteSet? PendingDs;
+    /// <summary>
+    /// The state vector as of the last struct added, shared read-only by the transactions that
+    /// start and end at that state (one's after-state is the next one's before-state), so a
+    /// transaction allocates at most one state vector, and none when it only deletes.
+    /// </summary>
+    private Dictionary<ulong, int>? _sharedStateVector;
 
     public int GetState(ulong client)
     {
@@ -33,9 +39,13 @@ public sealed class StructStore
         return sv;
     }
 
+    /// <summary>The current state vector; the same instance until a struct is added. Callers must not change it.</summary>
+    internal Dictionary<ulong, int> SharedStateVector() => _sharedStateVector ??= GetStateVector();
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddStruct(AbstractStruct s)
     {
+        _sharedStateVector = null;
         if (!Clients.TryGetValue(s.Id.Client, out var structs))
         {
             structs = new List<AbstractStruct>();

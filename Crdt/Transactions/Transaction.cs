@@ -13,12 +13,17 @@ public sealed class Transaction
 {
     public Doc Doc { get; }
     public DeleteSet DeleteSet { get; } = new();
-    public Dictionary<ulong, int> BeforeState { get; }
-    public Dictionary<ulong, int> AfterState { get => _afterState ??= new(); internal set => _afterState = value; }
+    /// <summary>Each client's next clock when the transaction started (read-only: shared with the previous transaction's <see cref="AfterState"/>).</summary>
+    public IReadOnlyDictionary<ulong, int> BeforeState => Before;
+    /// <summary>Each client's next clock when the transaction ended, before observers ran (read-only, shared as <see cref="BeforeState"/>).</summary>
+    public IReadOnlyDictionary<ulong, int> AfterState => After;
+    internal readonly Dictionary<ulong, int> Before;
+    internal Dictionary<ulong, int> After { get => _afterState ??= new(); set => _afterState = value; }
     /// <summary>
     /// Types changed in this transaction, with the map keys changed (null for list changes), in
     /// the order yjs's Map keeps them: a type removed and added again (a deleted nested type) goes
     /// to the end, which decides the order observers are called in.
+    /// The sets are read-only: a type whose list alone changed (most edits) gets a shared set of just null.
     /// </summary>
     public OrderedDictionary<AbstractType, HashSet<string?>> Changed { get; } = new(ReferenceEqualityComparer.Instance);
     /// <summary>Events per type for its deep observers; only types someone observes get events.</summary>
@@ -35,13 +40,29 @@ public sealed class Transaction
     private Dictionary<string, object?>? _meta;
     internal List<AbstractStruct>? _mergeStructs;
     internal bool NeedFormattingCleanup;
+    // The value of Changed for a type whose list alone changed: one set for all, copied before a key is added.
+    private static readonly HashSet<string?> ListChanged = [null];
 
     internal Transaction(Doc doc, object? origin, bool local)
     {
         Doc = doc;
-        BeforeState = doc.Store.GetStateVector();
+        Before = doc.Store.SharedStateVector();
         Origin = origin;
         Local = local;
+    }
+
+    // The two sets Item.Integrate needs to order concurrent inserts, allocated once per transaction
+    // rather than per item: a remote update with many concurrent inserts would otherwise make two each.
+    private HashSet<Item>? _conflictingItems, _itemsBeforeOrigin;
+
+    /// <summary>Empty sets for one item's conflict resolution; the same two each time.</summary>
+    internal (HashSet<Item> ConflictingItems, HashSet<Item> ItemsBeforeOrigin) ConflictScratch()
+    {
+        var conflicting = _conflictingItems ??= new HashSet<Item>(ReferenceEqualityComparer.Instance);
+        var beforeOrigin = _itemsBeforeOrigin ??= new HashSet<Item>(ReferenceEqualityComparer.Instance);
+        conflicting.Clear();
+        beforeOrigin.Clear();
+        return (conflicting, beforeOrigin);
     }
 
     internal ID NextId() => new(Doc.ClientId, Doc.Store.GetState(Doc.ClientId));
@@ -49,18 +70,19 @@ public sealed class Transaction
     internal void AddChangedType(AbstractType type, string? parentSub)
     {
         var item = type.Item;
-        if (item is null || (item.Id.Clock < BeforeState.GetValueOrDefault(item.Id.Client) && !item.Deleted))
+        if (item is null || (item.Id.Clock < Before.GetValueOrDefault(item.Id.Client) && !item.Deleted))
         {
-            if (!Changed.TryGetValue(type, out var subs)) Changed[type] = subs = new HashSet<string?>();
-            subs.Add(parentSub);
+            if (!Changed.TryGetValue(type, out var subs)) Changed[type] = parentSub is null ? ListChanged : new HashSet<string?> { parentSub };
+            else if (ReferenceEquals(subs, ListChanged)) { if (parentSub is not null) Changed[type] = new HashSet<string?> { null, parentSub }; }
+            else subs.Add(parentSub);
         }
     }
 
     internal bool HasChanges()
     {
         if (DeleteSet.Clients.Count > 0) return true;
-        foreach (var (client, clock) in AfterState)
-            if (!BeforeState.TryGetValue(client, out var before) || before != clock) return true;
+        foreach (var (client, clock) in After)
+            if (!Before.TryGetValue(client, out var before) || before != clock) return true;
         return false;
     }
 }

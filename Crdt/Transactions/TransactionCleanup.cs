@@ -30,16 +30,16 @@ internal static class TransactionCleanup
             try
             {
                 ds.SortAndMerge();
-                transaction.AfterState = store.GetStateVector();
+                transaction.After = store.SharedStateVector();
                 CallObservers(transaction);
             }
             finally
             {
                 if (doc.Gc) TryGcDeleteSet(ds, store);
                 TryMergeDeleteSet(ds, store);
-                foreach (var (client, clock) in transaction.AfterState)
+                foreach (var (client, clock) in transaction.After)
                 {
-                    int beforeClock = transaction.BeforeState.GetValueOrDefault(client);
+                    int beforeClock = transaction.Before.GetValueOrDefault(client);
                     if (beforeClock == clock) continue;
                     var structs = store.Clients[client];
                     int firstChangePos = Math.Max(StructStore.FindIndex(structs, beforeClock), 1);
@@ -54,7 +54,7 @@ internal static class TransactionCleanup
                     if (replacedStructPos + 1 < structs.Count && TryToMergeWithLefts(structs, replacedStructPos + 1) > 1) continue;
                     if (replacedStructPos > 0) TryToMergeWithLefts(structs, replacedStructPos);
                 }
-                if (!transaction.Local && transaction.AfterState.GetValueOrDefault(doc.ClientId) != transaction.BeforeState.GetValueOrDefault(doc.ClientId))
+                if (!transaction.Local && transaction.After.GetValueOrDefault(doc.ClientId) != transaction.Before.GetValueOrDefault(doc.ClientId))
                     doc.RegenerateClientId(); // another peer used our client id
                 doc.RaiseUpdate(transaction);
             }

@@ -16,14 +16,12 @@ namespace Collab.Crdt.Types;
 /// </summary>
 public class AbstractType
 {
-    private const int MaxSearchMarkers = 80;
-
-    public Item? Item { get; internal set; }
+        public Item? Item { get; internal set; }
     public Dictionary<string, Item> Map { get; private set; } = new();
     public Item? Start { get; internal set; }
     public Doc? Doc { get; private set; }
     internal int LengthInternal;
-    internal List<ArraySearchMarker>? SearchMarkers;
+    internal ArraySearchMarkers? SearchMarkers;
     /// <summary>
     /// Whether a marker may sit on a deleted or uncountable item, which the next insert moves
     /// left. Set when an item of this type is deleted or a marker is put on such an item; while
@@ -137,24 +135,19 @@ public class AbstractType
     // Hot on every edit: compiled optimized at first call, not after a slow quick-jitted phase
     // (a fresh process otherwise spends the first second or so in unoptimized code).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal ArraySearchMarker? FindMarker(int index)
+    internal bool FindMarker(int index, out Item marked, out int markedIndex)
     {
-        if (Start is null || index == 0 || SearchMarkers is null) return null;
-        ArraySearchMarker? marker = null;
-        int bestDistance = 0;
-        foreach (var m in CollectionsMarshal.AsSpan(SearchMarkers))
-        {
-            int distance = Math.Abs(index - m.Index);
-            // On a tie the later marker wins, as in yjs's reduce: which marker is used can decide an insert's origin.
-            if (marker is null || distance <= bestDistance) (marker, bestDistance) = (m, distance);
-        }
+        marked = null!;
+        markedIndex = 0;
+        if (Start is null || index == 0 || SearchMarkers is not { } markers) return false;
+        int slot = markers.Nearest(index);
         var p = Start;
         int pindex = 0;
-        if (marker is not null)
+        if (slot >= 0)
         {
-            p = marker.P;
-            pindex = marker.Index;
-            marker.Refresh();
+            p = markers.P[slot];
+            pindex = markers.Index[slot];
+            markers.Refresh(slot);
         }
         while (p.Right is not null && pindex < index)
         {
@@ -177,27 +170,11 @@ public class AbstractType
             if (!p.Deleted && p.Countable) pindex -= p.Length;
         }
         if (p.Deleted || !p.Countable) MarkersMayNeedMoving = true;
-        if (marker is not null && Math.Abs(marker.Index - pindex) < (double)((AbstractType)p.Parent!).LengthInternal / MaxSearchMarkers)
-        {
-            marker.Overwrite(p, pindex);
-            return marker;
-        }
-        return MarkPosition(p, pindex);
-    }
-
-    private ArraySearchMarker MarkPosition(Item p, int index)
-    {
-        var markers = SearchMarkers!;
-        if (markers.Count >= MaxSearchMarkers)
-        {
-            var oldest = markers[0];
-            foreach (var m in markers) if (m.Timestamp < oldest.Timestamp) oldest = m;
-            oldest.Overwrite(p, index);
-            return oldest;
-        }
-        var marker = new ArraySearchMarker(p, index);
-        markers.Add(marker);
-        return marker;
+        if (slot >= 0 && Math.Abs(markers.Index[slot] - pindex) < (double)((AbstractType)p.Parent!).LengthInternal / ArraySearchMarkers.Max)
+            markers.Overwrite(slot, p, pindex);
+        else markers.Add(p, pindex);
+        (marked, markedIndex) = (p, pindex);
+        return true;
     }
 
     /// <summary>Updates the markers for an insert (<paramref name="len"/> &gt; 0) or a deletion at <paramref name="index"/>.</summary>
@@ -205,32 +182,31 @@ public class AbstractType
     internal void UpdateMarkerChanges(int index, int len)
     {
         var markers = SearchMarkers!;
-        bool move = len > 0 && MarkersMayNeedMoving;
-        for (int i = markers.Count - 1; i >= 0; i--)
+        if (len > 0 && MarkersMayNeedMoving)
         {
-            var m = markers[i];
-            // A marker on a visible countable item stays where it is (yjs clears and sets its flag
-            // again, and nothing can see the difference): only markers on deleted items move left.
-            if (move && (m.P.Deleted || !m.P.Countable))
+            for (int i = markers.Count - 1; i >= 0; i--)
             {
-                Item? p = m.P;
+                // A marker on a visible countable item stays where it is (yjs clears and sets its flag
+                // again, and nothing can see the difference): only markers on deleted items move left.
+                Item? p = markers.P[i];
+                if (!p.Deleted && p.Countable) continue;
                 p.Marker = false;
                 while (p is not null && (p.Deleted || !p.Countable))
                 {
                     p = p.Left;
-                    if (p is not null && !p.Deleted && p.Countable) m.Index -= p.Length;
+                    if (p is not null && !p.Deleted && p.Countable) markers.Index[i] -= p.Length;
                 }
                 if (p is null || p.Marker)
                 {
                     markers.RemoveAt(i);
                     continue;
                 }
-                m.P = p;
+                markers.P[i] = p;
                 p.Marker = true;
             }
-            if (index < m.Index || (len > 0 && index == m.Index)) m.Index = Math.Max(index, m.Index + len);
+            MarkersMayNeedMoving = false; // each marker now sits on a visible countable item
         }
-        if (move) MarkersMayNeedMoving = false; // each marker now sits on a visible countable item
+        markers.Shift(index, len);
     }
 
     internal List<object?> ListToArray()
@@ -243,12 +219,11 @@ public class AbstractType
 
     internal object? ListGet(int index)
     {
-        var marker = FindMarker(index);
-        var n = Start;
-        if (marker is not null)
+                var n = Start;
+        if (FindMarker(index, out var marked, out var markedIndex))
         {
-            n = marker.P;
-            index -= marker.Index;
+            n = marked;
+            index -= markedIndex;
         }
         for (; n is not null; n = n.Right)
         {
@@ -304,12 +279,11 @@ public class AbstractType
             return;
         }
         int startIndex = index;
-        var marker = FindMarker(index);
-        var n = Start;
-        if (marker is not null)
+                var n = Start;
+        if (FindMarker(index, out var marked, out var markedIndex))
         {
-            n = marker.P;
-            index -= marker.Index;
+            n = marked;
+            index -= markedIndex;
             if (index == 0)
             {
                 n = n.Prev; // the left undeleted item, so the index can decrease
@@ -337,8 +311,8 @@ public class AbstractType
         var n = Start;
         int maxIndex = 0;
         if (SearchMarkers is not null)
-            foreach (var m in SearchMarkers)
-                if (m.Index > maxIndex) { maxIndex = m.Index; n = m.P; }
+            for (int i = 0; i < SearchMarkers.Count; i++)
+                if (SearchMarkers.Index[i] > maxIndex) { maxIndex = SearchMarkers.Index[i]; n = SearchMarkers.P[i]; }
         if (n is not null) while (n.Right is not null) n = n.Right;
         ListInsertGenericsAfter(transaction, n, content);
     }
@@ -349,13 +323,12 @@ public class AbstractType
         if (index < 0 || length < 0 || index + length > LengthInternal)
             throw new ArgumentOutOfRangeException(nameof(length), $"Deleting {length} at {index} exceeds the length {LengthInternal}.");
         int startIndex = index, startLength = length;
-        var marker = FindMarker(index);
-        var n = Start;
+                var n = Start;
         var store = transaction.Doc.Store;
-        if (marker is not null)
+        if (FindMarker(index, out var marked, out var markedIndex))
         {
-            n = marker.P;
-            index -= marker.Index;
+            n = marked;
+            index -= markedIndex;
         }
         for (; n is not null && index > 0; n = n.Right)
         {

@@ -72,9 +72,8 @@ internal static class TextFormatting
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ItemTextListPosition FindPosition(Transaction transaction, AbstractType parent, int index, bool useSearchMarker)
     {
-        var marker = useSearchMarker ? parent.FindMarker(index) : null;
-        if (marker is not null)
-            return FindNextPosition(transaction, new ItemTextListPosition(marker.P.Left, marker.P, marker.Index), index - marker.Index);
+        if (useSearchMarker && parent.FindMarker(index, out var marked, out var markedIndex))
+            return FindNextPosition(transaction, new ItemTextListPosition(marked.Left, marked, markedIndex), index - markedIndex);
         return FindNextPosition(transaction, new ItemTextListPosition(null, parent.Start, 0), index);
     }
 
@@ -289,9 +288,9 @@ internal static class TextFormatting
         var needFullCleanup = new List<AbstractType>();
         var seen = new HashSet<AbstractType>(ReferenceEqualityComparer.Instance);
         var doc = transaction.Doc;
-        foreach (var (client, afterClock) in transaction.AfterState)
+        foreach (var (client, afterClock) in transaction.After)
         {
-            int clock = transaction.BeforeState.GetValueOrDefault(client);
+            int clock = transaction.Before.GetValueOrDefault(client);
             if (afterClock == clock) continue;
             // yjs passes the after-clock as the length here; kept for identical splits.
             StructStore.IterateStructs(transaction, doc.Store.Clients[client], clock, afterClock, s =>

@@ -11,7 +11,7 @@ public sealed class YArray : AbstractType
     public const int TypeRefNumber = 0;
     private List<object?>? _prelimContent = new();
 
-    public YArray() => SearchMarkers = new List<ArraySearchMarker>();
+    public YArray() => SearchMarkers = new ArraySearchMarkers();
 
     public override int TypeRef => TypeRefNumber;
     internal override AbstractType CopyEmpty() => new YArray();

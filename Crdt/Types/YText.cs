@@ -14,7 +14,7 @@ public class YText : AbstractType
 
     public YText(string? initial = null)
     {
-        SearchMarkers = new List<ArraySearchMarker>();
+        SearchMarkers = new ArraySearchMarkers();
         if (!string.IsNullOrEmpty(initial)) _pending!.Add(() => Insert(0, initial));
     }
 

@@ -43,11 +43,13 @@ internal static class PendingBudget
         {
             if (clientRefs.Refs.Count == 0) continue;
             if (clientRefs.Refs[0].Id.Clock > store.GetState(client)) return true;
+            // A reference to the item's own client points before the item (StructReader checks), so
+            // to a clock the document or, from here on, the update holds: only others need a lookup.
             foreach (var s in clientRefs.Refs)
             {
                 if (s is not Item item) continue;
-                if (IsMissing(store, refs, item.Origin) || IsMissing(store, refs, item.RightOrigin)
-                    || IsMissing(store, refs, item.Parent as ID?)) return true;
+                if (IsMissing(store, refs, client, item.Origin) || IsMissing(store, refs, client, item.RightOrigin)
+                    || IsMissing(store, refs, client, item.Parent as ID?)) return true;
             }
         }
         foreach (var (client, items) in ds.Clients)
@@ -59,8 +61,9 @@ internal static class PendingBudget
         return false;
     }
 
-    private static bool IsMissing(StructStore store, Dictionary<ulong, StructRefs> refs, ID? id) =>
-        id is { } dependency && dependency.Clock >= store.GetState(dependency.Client) && dependency.Clock >= UpdateEnd(refs, dependency.Client);
+    private static bool IsMissing(StructStore store, Dictionary<ulong, StructRefs> refs, ulong client, ID? id) =>
+        id is { } dependency && dependency.Client != client
+        && dependency.Clock >= store.GetState(dependency.Client) && dependency.Clock >= UpdateEnd(refs, dependency.Client);
 
     private static int UpdateEnd(Dictionary<ulong, StructRefs> refs, ulong client)
     {
