@@ -19,7 +19,7 @@ public static class PastedErrorMessages
         var reader = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).IgnoreUnmatchedProperties().Build();
         var cases = reader.Deserialize<List<Case>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Cases", file)));
         return cases.SelectMany(c => c.Ask.Select((ask, i) =>
-            new Message(c.Name, ask.Key, c.Expect, c.Paste, i % 2 == 0 ? $"{ask.Value}\n\n{c.Paste}" : $"{c.Paste}\n{ask.Value}") { Class = c.Class, Secrets = c.Secrets }))).ToList();
+            new Message(c.Name, ask.Key, c.Expect, c.Paste, i % 2 == 0 ? $"{ask.Value}\n\n{c.Paste}" : $"{c.Paste}\n{ask.Value}") { Class = c.Class, Secrets = c.Secrets })).ToList();
     }
 
     // Mutable DTO because YamlDotNet binds through setters.
