@@ -17,7 +17,7 @@ namespace Collab.Copilot.Assistant.Tests.Languages;
 public sealed class HeldOutErrorAnswerTests(DocsIndexFixture index, ITestOutputHelper output)
 {
     /// <summary>The share of set B's messages that must be answered right (figures in docs/copilot-quality.md).</summary>
-    private const double Floor = 0.0;
+    private const double Floor = 0.95;
 
     [Fact]
     public async Task Held_out_pasted_errors_are_answered_right_in_the_asker_s_language()

@@ -36,7 +36,7 @@ public sealed class PastedErrorTests(ITestOutputHelper output)
     }
 
     /// <summary>The share of set B's messages that must be diagnosed right (measured figures in docs/copilot-quality.md).</summary>
-    private const double HeldOutBFloor = 0.0;
+    private const double HeldOutBFloor = 0.95;
 
     [Fact]
     public void Case_sets_are_large_enough_and_cover_every_language()
