@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Collab.Copilot.Assistant.Tests.Languages;
 
 /// <summary>
-/// Held-out set B of pasted errors (issue 19), asked through the whole copilot without a model, as the
+/// Held-out sets B and C of pasted errors (issue 19), asked through the whole copilot without a model, as the
 /// judges ask: a message is right when it is routed to diagnosis, answered in the asker's language with
 /// the expected signature (or "I don't recognise this error" and no documentation when nothing is
 /// known), carries no English frame or English explanation in another language, and no secret of the
@@ -16,27 +16,27 @@ namespace Collab.Copilot.Assistant.Tests.Languages;
 [Collection(DocsIndexCollection.Name)]
 public sealed class HeldOutErrorAnswerTests(DocsIndexFixture index, ITestOutputHelper output)
 {
-    /// <summary>The share of set B's messages that must be answered right (figures in docs/copilot-quality.md).</summary>
-    private const double Floor = 0.95;
-
-    [Fact]
-    public async Task Held_out_pasted_errors_are_answered_right_in_the_asker_s_language()
+    /// <summary>Set B was written before the diagnoser was changed for it, set C after and never tuned against; floors sit below the figures in docs/copilot-quality.md.</summary>
+    [Theory]
+    [InlineData("held-out B", "pasted-errors-heldout-b.yaml", 0.95)]
+    [InlineData("held-out C", "pasted-errors-heldout-c.yaml", 0.85)]
+    public async Task Held_out_pasted_errors_are_answered_right_in_the_asker_s_language(string set, string file, double floor)
     {
         var copilot = CopilotHarness.Create(index.Retriever);
-        var messages = PastedErrorMessages.Load("pasted-errors-heldout-b.yaml");
+        var messages = PastedErrorMessages.Load(file);
         var outcomes = new List<(PastedErrorMessages.Message Message, string? Failure)>();
         foreach (var message in messages)
             outcomes.Add((message, Check(message, await copilot.AskAsync(message.Text))));
 
         var passed = outcomes.Count(o => o.Failure is null);
-        output.WriteLine($"held-out B through the copilot: {passed}/{outcomes.Count} ({100.0 * passed / outcomes.Count:F1}%)");
+        output.WriteLine($"{set} through the copilot: {passed}/{outcomes.Count} ({100.0 * passed / outcomes.Count:F1}%)");
         foreach (var group in outcomes.GroupBy(o => o.Message.Class).OrderBy(g => g.Key))
             output.WriteLine($"  class {group.Key,-12} {group.Count(o => o.Failure is null)}/{group.Count()}");
         foreach (var group in outcomes.GroupBy(o => o.Message.Language).OrderBy(g => g.Key))
             output.WriteLine($"  language {group.Key,-4} {group.Count(o => o.Failure is null)}/{group.Count()}");
         foreach (var (message, failure) in outcomes.Where(o => o.Failure is not null))
             output.WriteLine($"  FAIL {message.Language} {message.Name}: {failure}");
-        Assert.True(passed >= outcomes.Count * Floor, $"{passed}/{outcomes.Count} below the floor {Floor:P0}");
+        Assert.True(passed >= outcomes.Count * floor, $"{passed}/{outcomes.Count} below the floor {floor:P0}");
         // A leaked secret is never tolerated, whatever the floor.
         Assert.DoesNotContain(outcomes, o => o.Failure?.StartsWith("secret", StringComparison.Ordinal) == true);
     }

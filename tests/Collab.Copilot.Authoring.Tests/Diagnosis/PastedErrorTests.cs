@@ -26,17 +26,20 @@ public sealed class PastedErrorTests(ITestOutputHelper output)
         Assert.True(failures.Count <= 8, string.Join("\n", failures));
     }
 
-    /// <summary>Set B (issue 19): pastes in the shapes real tools print, written before the diagnoser was changed for them.</summary>
-    [Fact]
-    public void Held_out_set_b_meets_its_floor()
+    /// <summary>
+    /// Set B (issue 19): pastes in the shapes real tools print, written before the diagnoser was changed
+    /// for them; set C: written after those changes and never tuned against. The floors sit below the
+    /// measured figures in docs/copilot-quality.md.
+    /// </summary>
+    [Theory]
+    [InlineData("held-out B", "pasted-errors-heldout-b.yaml", 0.95)]
+    [InlineData("held-out C", "pasted-errors-heldout-c.yaml", 0.9)]
+    public void Held_out_sets_meet_their_floor(string set, string file, double floor)
     {
-        var failures = Report("held-out B", "pasted-errors-heldout-b.yaml");
-        var total = CaseFiles.Load<PastedErrorCase>("pasted-errors-heldout-b.yaml").Sum(c => c.Ask.Count);
-        Assert.True(failures.Count <= total * (1 - HeldOutBFloor), string.Join("\n", failures));
+        var failures = Report(set, file);
+        var total = CaseFiles.Load<PastedErrorCase>(file).Sum(c => c.Ask.Count);
+        Assert.True(failures.Count <= total * (1 - floor), string.Join("\n", failures));
     }
-
-    /// <summary>The share of set B's messages that must be diagnosed right (measured figures in docs/copilot-quality.md).</summary>
-    private const double HeldOutBFloor = 0.95;
 
     [Fact]
     public void Case_sets_are_large_enough_and_cover_every_language()
