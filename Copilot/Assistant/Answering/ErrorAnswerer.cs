@@ -19,9 +19,12 @@ internal static class ErrorAnswerer
     public static async IAsyncEnumerable<CopilotEvent> AnswerAsync(AnswerContext context, string paste, [EnumeratorCancellation] CancellationToken ct)
     {
         var language = context.Language;
-        // The router hands over the part of the message it took for the paste; the whole message can hold
-        // more evidence (the events below a log, the describe above it), and the most specific must win.
-        var evidence = context.Request.Question.Contains(paste.Trim(), StringComparison.Ordinal) ? context.Request.Question : paste;
+        // The router hands over the lines of the message it took for the paste; the whole message can hold
+        // more evidence (the events below a log, the describe above it, a line it read as prose), and the
+        // most specific must win. A paste from elsewhere (a notebook output) is diagnosed as it is.
+        var question = context.Request.Question;
+        var fromQuestion = paste.Split('\n').Where(l => l.Trim().Length > 0).All(l => question.Contains(l.Trim(), StringComparison.Ordinal));
+        var evidence = fromQuestion ? question : paste;
         var result = await context.CallAsync<DiagnosisResult>(ErrorDiagnosisPlugin.Name, "diagnose", new KernelArguments { ["paste"] = evidence }, ct);
         if (result.Primary is not { } primary)
         {

@@ -14,18 +14,18 @@ public static partial class LanguageDetector
     private static readonly Dictionary<AnswerLanguage, HashSet<string>> Words = new()
     {
         [AnswerLanguage.English] = Set("how do i the can my is a an to what why where with for does it this in of and not when which on at by from be are was were has have had will would should could there their they you your we our me if so but or as its that these those get got all any some no yes use using please help thanks doesn't don't can't won't isn't keeps"),
-        [AnswerLanguage.Croatian] = Set("kako što sto je li mogu se u na za zašto zasto moj moja moje ne koji koja gdje trebam da ili kada mi svoj svoju nije"),
-        [AnswerLanguage.Czech] = Set("jak co je mohu se v na pro proč proc můj moje muj ne který která kde potřebuji a nebo když mi svůj svou není"),
-        [AnswerLanguage.Catalan] = Set("com què que puc el la els les per amb meu meva és una als del de no quan on per què cal"),
-        [AnswerLanguage.Italian] = Set("come posso il la lo per con mio mia è una che perché dove del della non quando gli nel un"),
-        [AnswerLanguage.German] = Set("wie ich kann der die das mit für mein meine ist eine warum wo nicht und wann einen im zu"),
+        [AnswerLanguage.Croatian] = Set("kako što sto je li mogu se u na za zašto zasto moj moja moje ne koji koja gdje trebam da ili kada mi svoj svoju nije ovo ova ovom znači pada puca radi ruši nakon iz od do sam smo kad opet više jučer nikad zauvijek svakih odjednom nijedan nijedna stoji tu valja ništa napravio napraviti povući povlači spajanje bazu slika sliku prolazi vidim drugog tima"),
+        [AnswerLanguage.Czech] = Set("jak co je mohu se v na pro proč proc můj moje muj ne který která kde potřebuji a nebo když mi svůj svou není znamená padá spadne nefunguje nejde nejede už při jsem jsme teď dnes včera ani jen visí pořád nemůžu zmizel neprojde nenastartuje odmítne zůstává zasekne aplikace dotaz uložit soubor uzlu jednoho"),
+        [AnswerLanguage.Catalan] = Set("com què que puc el la els les per amb meu meva és una als del de no quan on per què cal vol dir això aquí peta falla funciona arrenca mai des he ha cap sempre portava troba veig al servei rep trànsit esborrar nit mitges crea"),
+        [AnswerLanguage.Italian] = Set("come posso il la lo per con mio mia è una che perché dove del della non quando gli nel un significa cosa riesco più nessun nessuna parte resta sempre dopo ho si dal al ma sul alla muore blocca esplode improvvisamente riceve traffico scarica ieri ha quindi"),
+        [AnswerLanguage.German] = Set("wie ich kann der die das mit für mein meine ist eine warum wo nicht und wann einen im zu was bedeutet nach beim startet geht lässt sich ewig hat habe kommt fehlt klappt nie heute gestern noch mehr bricht ab ein kein keine weg dem den"),
     };
 
     /// <summary>Letters that (among the supported languages) point at one language.</summary>
     private static readonly (string Letters, AnswerLanguage Language)[] Letters =
     [
         ("đć", AnswerLanguage.Croatian),
-        ("ěřůťďň", AnswerLanguage.Czech),
+        ("ěřůťďňýá", AnswerLanguage.Czech),
         ("çòï·", AnswerLanguage.Catalan),
         ("ù", AnswerLanguage.Italian),
         ("äöüß", AnswerLanguage.German),
@@ -42,9 +42,13 @@ public static partial class LanguageDetector
         foreach (var line in ProseLines.Extract(text).Split('\n'))
         {
             var scores = Score(line.ToLowerInvariant());
-            var best = scores.Where(s => s.Key != AnswerLanguage.English).MaxBy(s => s.Value);
+            var others = scores.Where(s => s.Key != AnswerLanguage.English).OrderByDescending(s => s.Value).ToList();
+            var best = others[0];
             // English wins ties and thin evidence, so a bare "GPU quota?" or one stray "la" stays English.
             if (best.Value >= MinimumEvidence && best.Value > scores[AnswerLanguage.English]) totals[best.Key] += best.Value;
+            // A two-word ask ("apply neprojde", "kompiliert nicht") has one word of its language and none of
+            // English: that one word decides, unless another language claims it too.
+            else if (scores[AnswerLanguage.English] == 0 && best.Value >= 1 && best.Value > others[1].Value) totals[best.Key] += best.Value;
         }
         var winner = totals.MaxBy(t => t.Value);
         return winner.Value > 0 ? winner.Key : AnswerLanguage.English;
@@ -58,10 +62,13 @@ public static partial class LanguageDetector
                 if (set.Contains(word.Value)) scores[language] += 1;
         foreach (var (letters, language) in Letters)
             scores[language] += prose.Count(letters.Contains) * 2;
-        // Croatian and Czech share č, š, ž: they count for both, the function words decide.
+        // Croatian and Czech share č, š, ž; Czech and Catalan share í, ó, ú, é: they count for both, the function words decide.
         var shared = prose.Count("čšž".Contains);
         scores[AnswerLanguage.Croatian] += shared;
         scores[AnswerLanguage.Czech] += shared;
+        var acute = prose.Count("íóúé".Contains);
+        scores[AnswerLanguage.Czech] += acute;
+        scores[AnswerLanguage.Catalan] += acute;
         // The retrieval glossaries know many more words of each language than the lists above.
         foreach (var (code, count) in QueryTranslator.Evidence(prose))
             scores[FromCode(code)] += count * 0.75;

@@ -38,7 +38,9 @@ internal static class ManifestAnalyzer
             var path = string.Join('.', podPath);
             new PodSecurityChecker(sink).Check(pod, path);
             new ContainerChecker(sink).Check(pod, path, kind);
+            new PortNameChecker(sink).CheckPod(pod, path);
         }
+        if (kind == "Service") new PortNameChecker(sink).CheckService(root);
         new WorkloadChecker(sink).Check(root, kind);
         return sink.Issues;
     }

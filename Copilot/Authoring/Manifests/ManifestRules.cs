@@ -63,6 +63,8 @@ public static class ManifestRules
     public const string KueueQueueLabel = "kueue-queue-label-missing";
     /// <summary>A CronJob schedule that is not a valid five-field cron expression or macro.</summary>
     public const string CronSchedule = "cron-schedule-invalid";
+    /// <summary>A port name that is not a valid IANA service name, or a probe naming a port the container does not declare.</summary>
+    public const string PortName = "k8s-port-name";
     /// <summary>A Kueue-managed Job that is not created suspended.</summary>
     public const string KueueSuspend = "kueue-suspend";
 }

@@ -41,7 +41,8 @@ public static partial class ArtefactDetector
         var instructions = docker.Count(l => Instruction().IsMatch(l));
         var dockerfile = instructions >= 3 || (instructions >= 2 && docker.Any(l => FromLine().IsMatch(l))) ? string.Join('\n', docker) : null;
         var log = lines.Where(l => l.Kind is Line.Log).Select(l => l.Text).ToList();
-        var strong = lines.Any(l => EventsHeader().IsMatch(l.Text) || StatusHeader().IsMatch(l.Text) || TraceStart().IsMatch(l.Text));
+        // A Warning event is an error report on its own: a manifest pasted next to it is context for the error.
+        var strong = lines.Any(l => EventsHeader().IsMatch(l.Text) || StatusHeader().IsMatch(l.Text) || TraceStart().IsMatch(l.Text) || WarningEvent().IsMatch(l.Text));
         if (manifest is null && dockerfile is null && log.Count == 0 && paste.Trim().Length > 0)
         {
             // A fenced block that is neither: keep it as the paste with no artefact, so words still decide.
@@ -76,7 +77,16 @@ public static partial class ArtefactDetector
 
     private static bool IsLog(string line) =>
         EventRow().IsMatch(line) || EventsHeader().IsMatch(line) || StatusHeader().IsMatch(line) || StatusRow().IsMatch(line)
-        || Timestamp().IsMatch(line) || TraceStart().IsMatch(line) || TraceFrame().IsMatch(line) || ErrorLine().IsMatch(line) || KeyedFailure().IsMatch(line);
+        || Timestamp().IsMatch(line) || TraceStart().IsMatch(line) || TraceFrame().IsMatch(line) || ErrorLine().IsMatch(line) || KeyedFailure().IsMatch(line)
+        || ToolOutput().IsMatch(line);
+
+    // Output of tools people paste whole: docker build (BuildKit "#9 1.87 …", classic "Step 6/9 :"), a
+    // torchrun rank prefix, a dmesg timestamp, a Terraform box, a compiler's "error[E0382]:", git's CONFLICT.
+    [GeneratedRegex(@"^\s*(#\d+ (\[|\d+\.\d+ |ERROR|DONE|CACHED|sha256:)|Step \d+/\d+ : |---> |> \[|\d+ \| |\[(rank|default)\d+\]:|\[\w{3} \w{3} +\d{1,2} \d{2}:\d{2}:\d{2} \d{4}\]|\[\s*\d+\.\d+\] |[│|]\s*Error:|error\[\w+\]:|CONFLICT \(|Automatic merge failed|ERROR in |Module not found: Error|[\w.]+\.errors?\.\w+:)")]
+    private static partial Regex ToolOutput();
+
+    [GeneratedRegex(@"^\s*Warning\s+[A-Z]\w+\s+")]
+    private static partial Regex WarningEvent();
 
     // "foo.bar.Baz: frobnication failed with error 0x2a": a component, a colon, then a failure word.
     [GeneratedRegex(@"^\s*[\w.\-/\[\]]+:\s.*\b(error|exception|failed|failure|fatal|panic|denied|refused|timed out|killed|not found|unauthorized|forbidden)\b", RegexOptions.IgnoreCase)]

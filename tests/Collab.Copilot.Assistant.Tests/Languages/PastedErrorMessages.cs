@@ -6,14 +6,20 @@ namespace Collab.Copilot.Assistant.Tests.Languages;
 /// <summary>The pasted-error cases of the diagnoser's tests, as the messages people send: question and paste, per language.</summary>
 public static class PastedErrorMessages
 {
-    public sealed record Message(string Name, string Language, string? Expect, string Paste, string Text);
+    public sealed record Message(string Name, string Language, string? Expect, string Paste, string Text)
+    {
+        public string Class { get; init; } = "";
+
+        /// <summary>Strings of the paste that must never leave redacted form.</summary>
+        public IReadOnlyList<string> Secrets { get; init; } = [];
+    }
 
     public static IReadOnlyList<Message> Load(string file)
     {
         var reader = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).IgnoreUnmatchedProperties().Build();
         var cases = reader.Deserialize<List<Case>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Cases", file)));
         return cases.SelectMany(c => c.Ask.Select((ask, i) =>
-            new Message(c.Name, ask.Key, c.Expect, c.Paste, i % 2 == 0 ? $"{ask.Value}\n\n{c.Paste}" : $"{c.Paste}\n{ask.Value}"))).ToList();
+            new Message(c.Name, ask.Key, c.Expect, c.Paste, i % 2 == 0 ? $"{ask.Value}\n\n{c.Paste}" : $"{c.Paste}\n{ask.Value}") { Class = c.Class, Secrets = c.Secrets })).ToList();
     }
 
     // Mutable DTO because YamlDotNet binds through setters.
@@ -23,5 +29,7 @@ public static class PastedErrorMessages
         public string? Expect { get; set; }
         public string Paste { get; set; } = "";
         public Dictionary<string, string> Ask { get; set; } = [];
+        public string Class { get; set; } = "";
+        public List<string> Secrets { get; set; } = [];
     }
 }
