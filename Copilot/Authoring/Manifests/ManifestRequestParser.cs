@@ -73,8 +73,20 @@ public static partial class ManifestRequestParser
         }
 
         var replicas = kind is ResourceKind.Deployment or ResourceKind.StatefulSet ? slots.Replicas ?? 1 : (int?)null;
-        if (slots.Replicas is > 1 && kind is ResourceKind.Job or ResourceKind.CronJob)
-            notes.Add($"Not honoured: {slots.Replicas} {(slots.ReplicasAreMembers ? "nodes" : "replicas")} of a {kind} — a Job runs one pod here; multi-node training needs a JobSet or an indexed Job with a rendezvous, which the drafter does not write.");
+        var completions = kind == ResourceKind.Job ? slots.JobNodes : null;
+        var env = new Dictionary<string, string>(slots.Env);
+        IReadOnlyList<int> rendezvous = [];
+        if (completions is { } nodes)
+        {
+            // One pod per node; the headless Service gives pod i the name <job>-i.<job>, so every pod can reach pod 0.
+            env.TryAdd("MASTER_ADDR", $"{name}-0.{name}");
+            env.TryAdd("MASTER_PORT", "29500");
+            env.TryAdd("NNODES", nodes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            rendezvous = [29500];
+            notes.Add($"Multi-node: an indexed Job of {nodes} pods (one per node{(gpu is null ? "" : $", {gpu.Count} GPU(s) each")}) with a headless Service; each pod gets JOB_COMPLETION_INDEX (its node rank) and reaches the first pod at MASTER_ADDR:29500 — start torchrun with --nnodes=$NNODES --node-rank=$JOB_COMPLETION_INDEX --master-addr=$MASTER_ADDR. A PyTorchJob/JobSet operator is not assumed.");
+        }
+        else if (slots.Replicas is > 1 && kind is ResourceKind.Job or ResourceKind.CronJob && !(slots.Gpu is { } g2 && slots.Replicas == g2.Count))
+            notes.Add($"Not honoured: {slots.Replicas} {(slots.ReplicasAreMembers ? "nodes" : "replicas")} of a {kind} — a {kind} here runs one pod; ask for a Job over several nodes to get an indexed Job.");
 
         var command = slots.Command;
         if (command.Count == 0 && known?.Repository == "minio/minio" && kind == ResourceKind.StatefulSet)
@@ -84,7 +96,6 @@ public static partial class ManifestRequestParser
             notes.Add("MinIO needs MINIO_ROOT_USER and MINIO_ROOT_PASSWORD: add them from a Secret (env valueFrom.secretKeyRef), never inline.");
         }
 
-        var env = new Dictionary<string, string>(slots.Env);
         if (image is not null && ImageReference.Parse(image).CanonicalRepository == "postgres")
         {
             // The volume root holds lost+found, which initdb refuses; a subdirectory avoids that.
@@ -103,7 +114,7 @@ public static partial class ManifestRequestParser
             Command = command,
             Env = kind == ResourceKind.ConfigMap ? new Dictionary<string, string>() : env,
             Data = kind == ResourceKind.ConfigMap ? env : new Dictionary<string, string>(),
-            Ports = containerPorts,
+            Ports = rendezvous.Count > 0 ? [.. containerPorts, .. rendezvous] : containerPorts,
             Gpu = gpu,
             Volumes = Volumes(slots, kind, name, known, request),
             QueueName = queue,
@@ -118,6 +129,9 @@ public static partial class ManifestRequestParser
             AccessMode = slots.AccessMode,
             Host = slots.Host,
             BackendService = kind == ResourceKind.Ingress ? slots.BackendService ?? name : null,
+            WithIngress = slots.WantsIngress && !podless,
+            EnvFromSecrets = podless ? [] : slots.EnvFromSecrets,
+            Completions = completions,
         };
     }
 
@@ -140,6 +154,11 @@ public static partial class ManifestRequestParser
         Image = slots.Image is { } image && ImageReference.Parse(image).IsPinned ? image : model.Image,
         Host = slots.Host,
         BackendService = slots.BackendService,
+        Cpu = slots.Cpu ?? model.Cpu,
+        Memory = slots.Memory ?? model.Memory,
+        Gpu = model.Gpu is { MigProfile: null } gpu && GpuProducts.Of(slots.Gpu?.Model).Count > 0 ? gpu with { Model = slots.Gpu!.Model } : model.Gpu,
+        WithIngress = slots.WantsIngress || model.WithIngress,
+        EnvFromSecrets = slots.EnvFromSecrets.Count > 0 ? slots.EnvFromSecrets : model.EnvFromSecrets,
     };
 
     private static string Image(RequestSlots slots, ResourceKind kind, List<string> notes)
@@ -164,7 +183,13 @@ public static partial class ManifestRequestParser
 
     private static GpuRequest Gpu(GpuSlot gpu, List<string> notes)
     {
-        if (!gpu.WantsMig) return new GpuRequest { Count = gpu.Count };
+        if (!gpu.WantsMig)
+        {
+            var products = GpuProducts.Of(gpu.Model);
+            if (products.Count > 0)
+                notes.Add($"GPU model {gpu.Model!.ToUpperInvariant()}: the pods may run only on nodes whose {GpuProducts.Label} label is one of {string.Join(", ", products)} (set by GPU feature discovery; check with `kubectl get nodes -L {GpuProducts.Label}`).");
+            return new GpuRequest { Count = gpu.Count, Model = products.Count > 0 ? gpu.Model : null };
+        }
         var profile = gpu.MigProfile ?? DefaultMigProfile(gpu.Model);
         if (gpu.MigProfile is null) notes.Add($"No MIG profile given: used the smallest slice of the card, {profile}.");
         return new GpuRequest { Count = gpu.Count, MigProfile = profile };
@@ -193,8 +218,12 @@ public static partial class ManifestRequestParser
             MountPath = c.MountPath ?? DefaultMountPath(c.Name),
             ReadOnly = c.Name.Contains("dataset") && ReadOnlyWords().IsMatch(request),
         }).ToList();
-        if (result.Count == 0 && slots.StorageSize is { } size && kind is ResourceKind.Deployment or ResourceKind.Job or ResourceKind.CronJob)
+        if (slots.StorageSize is not { } size || kind is not (ResourceKind.Deployment or ResourceKind.Job or ResourceKind.CronJob)) return result;
+        if (result.Count == 0)
             result.Add(new VolumeClaimMount { ClaimName = name + "-data", MountPath = slots.MountPath ?? known?.DataPath ?? "/data", Size = size });
+        else if (slots.CreatesClaim && result.All(v => v.Size is null))
+            // "a 20 gig claim named prep-scratch and a job that mounts it": the named claim is the one to create.
+            result[0] = result[0] with { Size = size };
         return result;
     }
 

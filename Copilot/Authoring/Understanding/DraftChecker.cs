@@ -80,6 +80,21 @@ public static class DraftChecker
                 if (claim.MountPath is { } at)
                     Expect($"mount of {claim.Name}", at, mounts.Any(m => m.Str("name") == claim.Name && m.Str("mountPath") == at), "another path");
             }
+            var limits0 = containers[0].Map("resources")?.Map("limits");
+            Expect("CPU limit", slots.Cpu, limits0?.Str("cpu") == slots.Cpu, limits0?.Str("cpu") ?? "none");
+            Expect("memory limit", slots.Memory, limits0?.Str("memory") == slots.Memory, limits0?.Str("memory") ?? "none");
+            if (slots.Gpu is { WantsMig: false, Model: { } model } && GpuProducts.Of(model).Count > 0)
+            {
+                var terms = pod?.Map("affinity")?.Map("nodeAffinity")?.Map("requiredDuringSchedulingIgnoredDuringExecution")?.Seq("nodeSelectorTerms")?.Children
+                    .OfType<YamlMappingNode>().SelectMany(t => t.Seq("matchExpressions")?.Children.OfType<YamlMappingNode>() ?? []) ?? [];
+                Expect("GPU model", model.ToUpperInvariant() + " nodes only",
+                    terms.Any(e => e.Str("key") == GpuProducts.Label && e.Seq("values")?.Children.Any(v => v.ToString().Contains(model, StringComparison.OrdinalIgnoreCase)) == true)
+                    || pod?.Map("nodeSelector")?.Str(GpuProducts.Label)?.Contains(model, StringComparison.OrdinalIgnoreCase) == true, "any node");
+            }
+            var envFrom = containers[0].Seq("envFrom")?.Children.OfType<YamlMappingNode>().Select(e => e.Map("secretRef")?.Str("name")).ToList() ?? [];
+            foreach (var secret in slots.EnvFromSecrets) Expect("Secret as env", secret, envFrom.Contains(secret), envFrom.Count == 0 ? "none" : string.Join(", ", envFrom));
+            if (slots.JobNodes is { } nodes && kind == "Job")
+                Expect("nodes", nodes, spec?.Str("completions") == nodes.ToString() && spec?.Str("completionMode") == "Indexed", spec?.Str("completions") is { } c ? $"{c} pod(s)" : "one pod");
             var env = containers[0].Seq("env")?.Children.OfType<YamlMappingNode>().ToDictionary(e => e.Str("name") ?? "", e => e.Str("value")) ?? [];
             foreach (var (k, v) in slots.Env) Expect($"env {k}", v, env.GetValueOrDefault(k) == v, env.GetValueOrDefault(k) ?? "nothing");
         }
@@ -91,7 +106,8 @@ public static class DraftChecker
             string.Join(", ", servicePorts.Select(p => p.Str("port"))));
         Expect("nodePort", slots.NodePort, servicePorts.Any(p => p.Str("nodePort") == slots.NodePort?.ToString()), "none (the cluster picks one)");
         Expect("Service type", slots.ServiceType, services.Any(s => s.Map("spec")?.Str("type") == slots.ServiceType), "ClusterIP");
-        if (kind == "Ingress") Expect("host", slots.Host, yaml.Contains("host: " + slots.Host), "no host");
+        if (slots.WantsIngress) Expect("Ingress", "an Ingress", docs.Any(d => d.Str("kind") == "Ingress"), "none");
+        if (kind == "Ingress" || slots.WantsIngress) Expect("host", slots.Host, yaml.Contains("host: " + slots.Host), "no host");
         return missing;
     }
 }

@@ -77,7 +77,8 @@ public static partial class RequestUnderstanding
     /// <summary>The words state what a manifest should contain: a kind, a schedule, a size of storage, replicas, members, ports of an app, a GPU workload.</summary>
     private static bool DraftEvidence(string words)
     {
-        if (Vocabulary.Kinds.Values.Any(k => k.IsMatch(words)) && (Vocabulary.DraftCue.IsMatch(words) || Slotted(words) || words.Length < 80)) return true;
+        // A kind word with an image reference ("deployment für ghcr.io/tum/api:1.2.0, ...") states what to run.
+        if (Vocabulary.Kinds.Values.Any(k => k.IsMatch(words)) && (Vocabulary.DraftCue.IsMatch(words) || Slotted(words) || words.Length < 80 || ImageRef().IsMatch(words))) return true;
         return Slotted(words);
     }
 

@@ -47,5 +47,11 @@ internal static class Croatian
         Batch = ["treniranj\\w*", "trening\\w*", "treniraj\\w*", "evaluacij\\w*", "obrad\\w*", "predobrad\\w*", "migracij\\w*"],
         ImageNouns = ["slik\\w*", "docker image\\w*", "image\\w*", "kontejner\\w*"],
         GigaWords = ["giga", "gigabajt\\w*", "gigova"],
+        Weekdays = ["radnim danima", "radni dan\\w*", "radnih dana", "od ponedjeljka do petka"],
+        Limits = ["ograni\\w*", "limit\\w*", "najviše", "max"],
+        Half = ["pola", "pol"],
+        EnvWords = ["env", "env varijabl\\w*", "varijabl\\w* okoline", "varijabl\\w* okruženja", "okolin\\w*"],
+        SecretNouns = ["tajn\\w*", "secret\\w*"],
+        And = ["i", "te"],
     };
 }

@@ -48,5 +48,11 @@ internal static class Czech
         Batch = ["trénování", "trenovani", "trénink\\w*", "trenink\\w*", "vyhodnocení", "předzpracování", "migrac\\w*"],
         ImageNouns = ["obraz\\w*", "docker image\\w*", "image\\w*", "kontejner\\w*"],
         GigaWords = ["giga", "gigabajt\\w*", "gigů", "gigu", "gb"],
+        Weekdays = ["pracovní d\\w*", "pracovni d\\w*", "všední d\\w*", "vsedni d\\w*", "od pondělí do pátku"],
+        Limits = ["omez\\w*", "limit\\w*", "max", "maximálně", "nejvýše"],
+        Half = ["půl", "pul"],
+        EnvWords = ["env", "proměnn\\w* prostředí", "promenn\\w* prostredi", "prostředí"],
+        SecretNouns = ["secret\\w*", "tajemstv\\w*"],
+        And = ["a", "plus"],
     };
 }
