@@ -216,8 +216,12 @@ public static partial class SlotExtractor
     /// <summary>The kind word at <paramref name="index"/> follows "and" (optionally with an article), not "for a": "i job", "and a job", "und ein job".</summary>
     private static bool JoinedByAnd(string text, int index)
     {
-        var before = Regex.Match(text[..index], @"(\S+)\s+(?:(?:a|an|un|una|uno|ein|eine|einen|jedan|jeden|one)\s+)?$", I);
-        if (!before.Success || !Vocabulary.And.IsMatch(before.Groups[1].Value) || Vocabulary.And.Match(before.Groups[1].Value).Length != before.Groups[1].Value.Length) return false;
+        static bool IsAnd(Match m) => m.Success && Vocabulary.And.Match(m.Groups[1].Value) is { Success: true } and && and.Length == m.Groups[1].Value.Length;
+        var head = text[..index];
+        var before = Regex.Match(head, @"(\S+)\s+$");
+        // "pvc 10 giga a job": the Czech "and" is also an article elsewhere, so the word right before the kind is tried first.
+        if (!IsAnd(before)) before = Regex.Match(head, @"(\S+)\s+(?:a|an|un|una|uno|ein|eine|einen|jedan|jeden|one)\s+$", I);
+        if (!IsAnd(before)) return false;
         var previous = Regex.Match(text[..before.Index], @"(\S+)\s*$");
         return !previous.Success || !Regex.IsMatch(previous.Groups[1].Value, @"^(for|za|pro|per|für|fur|para|to|na|in|of|od)$", I);
     }
@@ -330,7 +334,7 @@ public static partial class SlotExtractor
             var after = Regex.Match(text[(m.Index + m.Length)..], @"^\s*(?:(?:named|called|imena|jménem|anomenat|chiamato|namens)\s+)?[`""']?([a-z0-9][a-z0-9.\-]*[a-z0-9])(?![\w])", I);
             if (!after.Success) continue;
             var name = after.Groups[1].Value.ToLowerInvariant();
-            if (Stop.Contains(name) || Vocabulary.EnvWord.IsMatch(name) || result.Contains(name)) continue;
+            if (Stop.Contains(name) || Vocabulary.EnvWord.Match(name).Length == name.Length || result.Contains(name)) continue;
             result.Add(name);
         }
         return result;
@@ -379,8 +383,13 @@ public static partial class SlotExtractor
         var inQueue = Match(text, @"\b(?:in|on|to|via|through|into)\s+(?:the\s+|our\s+|my\s+)?([a-z0-9][a-z0-9\-]*)\s+(?:local\s?)?queue\b");
         if (inQueue is not null && !Stop.Contains(inQueue) && inQueue is not "kueue" and not "gpu") return inQueue.ToLowerInvariant();
         // "queue research", "u redu research", "ve frontě vision", "a la cua bsc", "nella coda infn", "in der Queue nlp"
-        var after = Match(text, @"(?<![\w])(?:queue|kueue|redu|red|frontě|fronte|frontu|cua|coda|warteschlange)\s+[`""']?([a-z][a-z0-9\-]*)");
-        if (after is not null && !Stop.Contains(after) && after is not "label" and not "name") return after.ToLowerInvariant();
+        // "queue research", "kueue queue team-llm", "u redu research", "fronta nlp", "a la cua bsc", "nella coda infn", "in der Queue nlp"
+        const string queueWord = @"queue|kueue|redu|red|fronta|frontě|fronte|frontu|cua|coda|warteschlange";
+        foreach (Match m in Regex.Matches(text, @"(?<![\w])(?:" + queueWord + @")(?=\s+[`""']?([a-z][a-z0-9\-]*))", I))
+        {
+            var after = m.Groups[1].Value.ToLowerInvariant();
+            if (!Stop.Contains(after) && after is not "label" and not "name" && !Regex.IsMatch(after, "^(?:" + queueWord + ")$", I)) return after;
+        }
         return Regex.IsMatch(text, @"\b(kueue|queue)\b", I) ? "default" : null;
     }
 
