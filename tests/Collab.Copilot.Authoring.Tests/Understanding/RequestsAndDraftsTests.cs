@@ -16,7 +16,7 @@ namespace Collab.Copilot.Authoring.Tests.Understanding;
 /// </summary>
 public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
 {
-    // Floors: all six classes measured 100% when written (docs/copilot-quality.md, "Requests and drafts");
+    // Floors: the first six classes measured 100% when written (docs/copilot-quality.md, "Requests and drafts");
     // the floors leave room for one or two cases per class and never go below the issue's 90% bar.
     private static readonly Dictionary<(string, string), double> Floors = new()
     {
@@ -26,9 +26,10 @@ public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
         [("dockerfile requests", "held-out")] = 0.90,
         [("dockerfile defects", "dev")] = 0.95,
         [("dockerfile defects", "held-out")] = 0.90,
-        [("manifest requests", "held-out B")] = 0.0,
-        [("dockerfile requests", "held-out B")] = 0.0,
-        [("dockerfile defects", "held-out B")] = 0.0,
+        // Held-out B (issue 19, forum-style, six languages): 18/62, 15/18 and 7/7 before the fixes; floors under the figures after them.
+        [("manifest requests", "held-out B")] = 0.95,
+        [("dockerfile requests", "held-out B")] = 0.95,
+        [("dockerfile defects", "held-out B")] = 0.95,
     };
 
     [Fact]
