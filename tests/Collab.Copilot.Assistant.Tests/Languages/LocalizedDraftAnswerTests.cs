@@ -11,7 +11,8 @@ namespace Collab.Copilot.Assistant.Tests.Languages;
 
 /// <summary>
 /// Without a model, manifest and Dockerfile answers are entirely in the asker's language: the frame,
-/// "Not as you asked", the assumptions and the validation lines — not only the disclaimer. Asked with
+/// "Not as you asked", the assumptions, the validation lines and the lint findings of a pasted
+/// Dockerfile — not only the disclaimer. Asked with
 /// the held-out B requests (tests/Collab.Copilot.Authoring.Tests/Cases/understanding/*-heldout-b.yaml),
 /// which were written for issue 19 in hr, cs, ca, it and de.
 /// </summary>
@@ -27,7 +28,7 @@ public sealed partial class LocalizedDraftAnswerTests(DocsIndexFixture index, IT
     };
 
     [Fact]
-    public async Task Draft_answers_without_a_model_are_entirely_in_the_asker_s_language()
+    public async Task Draft_and_lint_answers_without_a_model_are_entirely_in_the_asker_s_language()
     {
         var copilot = CopilotHarness.Create(index.Retriever);
         var requests = Requests().Where(r => r.Lang != "en").ToList();
@@ -36,7 +37,7 @@ public sealed partial class LocalizedDraftAnswerTests(DocsIndexFixture index, IT
         foreach (var (lang, request) in requests)
         {
             var answer = await copilot.AskAsync(request);
-            if (answer.Final.Intent is not (CopilotIntent.ManifestDraft or CopilotIntent.DockerfileDraft))
+            if (answer.Final.Intent is not (CopilotIntent.ManifestDraft or CopilotIntent.DockerfileDraft or CopilotIntent.DockerfileCheck))
             {
                 failures.Add($"{lang} \"{request}\": routed to {answer.Final.Intent}");
                 continue;
@@ -50,7 +51,7 @@ public sealed partial class LocalizedDraftAnswerTests(DocsIndexFixture index, IT
             var english = EnglishLines(answer.Text).ToList();
             if (english.Count > 0) failures.Add($"{lang} \"{request}\": English prose: {string.Join(" | ", english)}");
         }
-        output.WriteLine($"{requests.Count - failures.Count}/{requests.Count} draft answers entirely in the asker's language ({wrongLanguage} answered in another language)");
+        output.WriteLine($"{requests.Count - failures.Count}/{requests.Count} draft and lint answers entirely in the asker's language ({wrongLanguage} answered in another language)");
         foreach (var failure in failures) output.WriteLine("  FAIL " + failure);
         // Measured 100% on the prose check; language detection of short requests may miss a few.
         Assert.True(failures.Count - wrongLanguage == 0, string.Join("\n", failures));
@@ -95,7 +96,8 @@ public sealed partial class LocalizedDraftAnswerTests(DocsIndexFixture index, IT
         var folder = Path.Combine(RepositoryPaths.Root, "tests", "Collab.Copilot.Authoring.Tests", "Cases", "understanding");
         foreach (var file in new[] { "manifest-requests-heldout-b.yaml", "dockerfiles-heldout-b.yaml" })
             foreach (var c in reader.Deserialize<List<Dictionary<string, object>>>(File.ReadAllText(Path.Combine(folder, file))))
-                if (c.TryGetValue("request", out var request))
+                // Requests to draft, and pasted Dockerfiles to lint (their findings are explained in the asker's language too).
+                if (c.TryGetValue("request", out var request) || c.TryGetValue("dockerfile", out request))
                     yield return ((string)c["lang"], (string)request);
     }
 
