@@ -86,6 +86,7 @@ public static partial class ManifestRequestParser
             rendezvous = [29500];
             notes.Add(new Note("note.multinode", nodes.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
+        // "2x H100" counts GPUs, not pods: a count equal to the GPU count is not a replica request.
         else if (slots.Replicas is > 1 && kind is ResourceKind.Job or ResourceKind.CronJob && !(slots.Gpu is { } g2 && slots.Replicas == g2.Count))
             notes.Add(new Note("note.one-pod", $"{slots.Replicas}", kind.ToString()));
 
