@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Collab.Copilot.Assistant.Answers;
+using Collab.Copilot.Assistant.Languages;
 using Collab.Copilot.Assistant.Plugins;
 using Collab.Copilot.Authoring;
 using Collab.Copilot.Authoring.Manifests;
@@ -21,7 +22,8 @@ internal static class ManifestAnswerer
         var request = context.Routed.Request;
         var (draft, origin) = await DraftWithModelAsync(context, request, ct);
         draft ??= await context.CallAsync<ManifestDraft>(ManifestPlugin.Name, "draft", new KernelArguments { ["request"] = request }, ct);
-        origin ??= "Built by the rule-based drafter from your words.";
+        var language = context.Language;
+        origin ??= Phrases.Say(language, "origin.rules");
 
         var yaml = draft.Yaml;
         IReadOnlyList<ManifestFinding> remaining = draft.Validation.Findings;
@@ -33,46 +35,47 @@ internal static class ManifestAnswerer
 
         // Before answering, the draft (the model's or the rules') is compared with what the request stated.
         var unhonoured = DraftChecker.Check(SlotExtractor.Extract(request), yaml);
-        yield return new AnswerTextChunk($"Here is a draft {draft.Spec.Kind} `{draft.Spec.Name}`. {origin}\n");
+        yield return new AnswerTextChunk(Phrases.Say(language, "answer.manifest-draft", draft.Spec.Kind, draft.Spec.Name, origin) + "\n");
         if (unhonoured.Count > 0)
-            yield return new AnswerTextChunk("**Not as you asked** — the draft does not carry these stated requirements:\n" +
-                                             string.Concat(unhonoured.Select(u => $"- {u}\n")));
+            yield return new AnswerTextChunk(Phrases.Say(language, "answer.not-as-asked") + "\n" +
+                                             string.Concat(unhonoured.Select(u => $"- {u.In(language.Code())}\n")));
         if (draft.Assumptions.Count > 0)
-            yield return new AnswerTextChunk("Assumed (change these if they are wrong):\n" + string.Concat(draft.Assumptions.Select(a => $"- {a}\n")));
+            yield return new AnswerTextChunk(Phrases.Say(language, "answer.assumed") + "\n" + string.Concat(draft.Assumptions.Select(a => $"- {a.In(language.Code())}\n")));
         yield return new AnswerCodeBlock("yaml", yaml, $"{draft.Spec.Name}.yaml");
         yield return new AnswerTextChunk(remaining.Count == 0
-            ? "It passes our validation: schema, Pod Security restricted profile, requests and limits, pinned images, probes and GPU limits.\n"
-            : $"Our validation still reports {Findings.Counts(remaining)} — fix these before applying:\n{Findings.Render(remaining)}");
-        yield return new AnswerTextChunk("Apply it yourself with `kubectl apply -f " + draft.Spec.Name + ".yaml`; the copilot changes nothing on the cluster.\n");
+            ? Phrases.Say(language, "answer.manifest-valid") + "\n"
+            : Phrases.Say(language, "answer.manifest-remaining", Findings.Counts(remaining, language)) + "\n" + Findings.Render(remaining, language));
+        yield return new AnswerTextChunk(Phrases.Say(language, "answer.apply", draft.Spec.Name) + "\n");
         yield return new AnswerTextChunk(await RelatedDocs.CiteAsync(context, $"{draft.Spec.Kind} manifest " + request, 2, ct));
     }
 
     public static async IAsyncEnumerable<CopilotEvent> CheckAsync(AnswerContext context, [EnumeratorCancellation] CancellationToken ct)
     {
         var yaml = context.Routed.Paste;
+        var language = context.Language;
         if (string.IsNullOrWhiteSpace(yaml))
         {
-            yield return new AnswerTextChunk("Paste the manifest (in a ```yaml block) and I will validate it and offer a fixed version with a diff.\n");
+            yield return new AnswerTextChunk(Phrases.Say(language, "answer.paste-manifest") + "\n");
             yield break;
         }
         var validation = await context.CallAsync<ManifestValidationResult>(ManifestPlugin.Name, "validate", new KernelArguments { ["yaml"] = yaml }, ct);
         if (validation.IsClean)
         {
-            yield return new AnswerTextChunk($"Your manifest ({validation.DocumentCount} document(s)) passes our validation with no findings.\n");
+            yield return new AnswerTextChunk(Phrases.Say(language, "answer.manifest-clean", validation.DocumentCount) + "\n");
             yield break;
         }
-        yield return new AnswerTextChunk($"**Validation of your manifest** ({validation.DocumentCount} document(s)): {Findings.Counts(validation.Findings)}.\n" +
-                                         Findings.Render(validation.Findings));
+        yield return new AnswerTextChunk(Phrases.Say(language, "answer.manifest-validation", validation.DocumentCount, Findings.Counts(validation.Findings, language)) + "\n" +
+                                         Findings.Render(validation.Findings, language));
         var fix = await context.CallAsync<ManifestFixResult>(ManifestPlugin.Name, "fix", new KernelArguments { ["yaml"] = yaml }, ct);
         if (fix.Diff.Length > 0)
         {
-            yield return new AnswerTextChunk("\nAuto-fixed version:\n");
+            yield return new AnswerTextChunk("\n" + Phrases.Say(language, "answer.auto-fixed") + "\n");
             yield return new AnswerCodeBlock("yaml", fix.FixedYaml, "manifest.yaml (fixed)");
             yield return new AnswerCodeBlock("diff", fix.Diff, "Changes");
         }
         yield return new AnswerTextChunk(fix.IsClean
-            ? "The fixed version passes our validation.\n"
-            : $"Still needs your input:\n{Findings.Render(fix.Remaining)}");
+            ? Phrases.Say(language, "answer.fixed-clean") + "\n"
+            : Phrases.Say(language, "answer.still-needs") + "\n" + Findings.Render(fix.Remaining, language));
         yield return new AnswerTextChunk(await RelatedDocs.CiteAsync(context, "Kubernetes manifest " +
             string.Join(' ', validation.Findings.Take(2).Select(f => f.Message)), 2, ct));
     }
@@ -88,7 +91,7 @@ internal static class ManifestAnswerer
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return (null, $"The model could not draft it ({ex.GetType().Name}), so the rule-based drafter built it from your words.");
+            return (null, Phrases.Say(context.Language, "origin.model-failed", ex.GetType().Name));
         }
         try
         {
@@ -99,13 +102,13 @@ internal static class ManifestAnswerer
             if (usable)
             {
                 context.Mode = AnswerMode.Generated;
-                return (draft, "The model filled in the manifest schema; the drafter rendered it and the validator checked it.");
+                return (draft, Phrases.Say(context.Language, "origin.model"));
             }
-            return (null, "The model's draft failed our validation, so the rule-based drafter built it from your words instead.");
+            return (null, Phrases.Say(context.Language, "origin.model-invalid"));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return (null, "The model's draft could not be read as a manifest spec, so the rule-based drafter built it from your words instead.");
+            return (null, Phrases.Say(context.Language, "origin.model-unreadable"));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Collab.Copilot.Authoring.Understanding;
 using Collab.Indexer.Translation;
 
 namespace Collab.Copilot.Assistant.Languages;
@@ -72,6 +73,9 @@ public static partial class LanguageDetector
         // The retrieval glossaries know many more words of each language than the lists above.
         foreach (var (code, count) in QueryTranslator.Evidence(prose))
             scores[FromCode(code)] += count * 0.75;
+        // So do the understanding lexicons, for terse requests ("3 replike nginxa", "pvc 200 giga, jmeno training-data").
+        foreach (var (code, count) in LexiconEvidence.Of(prose))
+            scores[FromCode(code)] += count;
         return scores;
     }
 

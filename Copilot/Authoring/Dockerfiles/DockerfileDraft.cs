@@ -4,5 +4,5 @@ namespace Collab.Copilot.Authoring.Dockerfiles;
 public sealed record DockerfileDraft(
     string Dockerfile,
     IReadOnlyDictionary<string, string> SupportingFiles,
-    IReadOnlyList<string> Assumptions,
+    IReadOnlyList<Wording.Note> Assumptions,
     DockerfileLintResult Lint);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Collab.Copilot.Authoring.Wording;
 
 namespace Collab.Copilot.Authoring.Dockerfiles;
 
@@ -26,7 +27,7 @@ public static partial class DockerfileDrafter
     /// <summary>Drafts a Dockerfile for <paramref name="request"/>.</summary>
     public static DockerfileDraft Draft(string request)
     {
-        var notes = new List<string>();
+        var notes = new List<Note>();
         var files = new Dictionary<string, string>();
         var asked = new DockerfileRequest(request);
         var text = asked.Lower;
@@ -43,7 +44,7 @@ public static partial class DockerfileDrafter
         return new DockerfileDraft(dockerfile, files, notes, DockerfileLinter.Lint(dockerfile));
     }
 
-    private static string Python(DockerfileRequest asked, List<string> notes, Dictionary<string, string> files)
+    private static string Python(DockerfileRequest asked, List<Note> notes, Dictionary<string, string> files)
     {
         var version = asked.Python ?? "3.12";
         var variant = asked.Lower.Contains("alpine") ? "alpine" : "slim";
@@ -78,11 +79,11 @@ public static partial class DockerfileDrafter
             sb.Append($"HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"python\", \"-c\", \"import urllib.request; urllib.request.urlopen('http://127.0.0.1:{port}/')\"]\n");
         }
         sb.Append($"CMD {cmd ?? "[\"python\", \"main.py\"]"}\n");
-        if (cmd is null) notes.Add("Runs python main.py: change CMD to your entry point.");
+        if (cmd is null) notes.Add(new Note("note.python-cmd"));
         return sb.ToString();
     }
 
-    private static string Gpu(DockerfileRequest asked, List<string> notes, Dictionary<string, string> files)
+    private static string Gpu(DockerfileRequest asked, List<Note> notes, Dictionary<string, string> files)
     {
         var text = asked.Lower;
         var cuda = asked.Cuda ?? "12.6";
@@ -94,22 +95,28 @@ public static partial class DockerfileDrafter
         string image;
         if (torch)
         {
-            if (!PytorchByCuda.TryGetValue(cuda, out var tag)) { tag = PytorchByCuda["12.6"]; notes.Add($"No PyTorch image for CUDA {cuda}: used CUDA 12.6."); }
+            if (!PytorchByCuda.TryGetValue(cuda, out var tag)) { tag = PytorchByCuda["12.6"]; notes.Add(new Note("note.torch-cuda", cuda)); }
             image = $"pytorch/pytorch:{tag}";
         }
         else
         {
-            if (!CudaTags.TryGetValue(cuda, out var cudaTag)) { cudaTag = "12.6.3"; notes.Add($"No nvidia/cuda tag known for CUDA {cuda}: used 12.6.3."); }
+            if (!CudaTags.TryGetValue(cuda, out var cudaTag)) { cudaTag = "12.6.3"; notes.Add(new Note("note.cuda-tag", cuda)); }
             image = $"nvidia/cuda:{cudaTag}-{(Regex.IsMatch(text, @"\b(build|compile|nvcc|devel)\b") ? "devel" : "runtime")}-ubuntu22.04";
         }
         var sb = new StringBuilder();
         sb.Append($"FROM {image}\n\n");
         sb.Append("ENV PYTHONDONTWRITEBYTECODE=1 \\\n    PYTHONUNBUFFERED=1\n\n");
-        var python = torch || jupyter || packages.Count > 0 || text.Contains("python");
+        var python = torch || jupyter || packages.Count > 0 || text.Contains("python") || asked.Requirements || asked.Pyproject;
         if (!torch && python)
             sb.Append("RUN apt-get update \\\n    && apt-get install -y --no-install-recommends python3 python3-pip \\\n    && rm -rf /var/lib/apt/lists/*\n\n");
         sb.Append("WORKDIR /workspace\n\n");
-        AppendPipInstall(sb, packages, notes, files, pip: torch ? "pip" : "python3 -m pip");
+        var pip = torch ? "pip" : "python3 -m pip";
+        // The app's own dependency file comes first; packages named in words are installed beside it.
+        if (asked.Requirements)
+            sb.Append($"COPY requirements.txt /tmp/requirements.txt\nRUN {pip} install --no-cache-dir -r /tmp/requirements.txt\n\n");
+        else if (asked.Pyproject)
+            sb.Append($"COPY pyproject.toml /workspace/\nCOPY . /workspace\nRUN {pip} install --no-cache-dir /workspace\n\n");
+        else AppendPipInstall(sb, packages, notes, files, pip: pip);
         sb.Append(string.Join('\n', BaseImageFamilies.NonRootUserLines(image))).Append("\n\n");
         if (jupyter)
         {
@@ -121,18 +128,18 @@ public static partial class DockerfileDrafter
         {
             sb.Append("COPY . /workspace\n");
             sb.Append($"CMD [\"{(torch ? "python" : "python3")}\", \"train.py\"]\n");
-            notes.Add("Runs train.py: change CMD to your entry point.");
+            notes.Add(new Note("note.train-cmd"));
         }
         else
         {
             sb.Append("COPY . /workspace\n");
             sb.Append("CMD [\"bash\"]\n");
         }
-        notes.Add("GPU images need the node's NVIDIA driver to support the image's CUDA version (nvidia-smi shows it); request nvidia.com/gpu in the pod.");
+        notes.Add(new Note("note.gpu-driver"));
         return sb.ToString();
     }
 
-    private static void AppendPipInstall(StringBuilder sb, List<string> packages, List<string> notes, Dictionary<string, string> files, string pip = "pip")
+    private static void AppendPipInstall(StringBuilder sb, List<string> packages, List<Note> notes, Dictionary<string, string> files, string pip = "pip")
     {
         if (packages.Count == 0) return;
         var pinned = packages.Select(p => PinnedPackages.Pin(p)).Where(p => p is not null).ToList();
@@ -141,7 +148,7 @@ public static partial class DockerfileDrafter
         {
             // Versions the drafter does not know go to a requirements file the user pins, rather than being invented.
             files["requirements.txt"] = string.Join('\n', pinned.Concat(unknown.Select(u => $"{u}==<version>"))) + "\n";
-            notes.Add($"Pin {string.Join(", ", unknown)} in requirements.txt (replace <version>).");
+            notes.Add(new Note("note.pin-requirements", string.Join(", ", unknown)));
             sb.Append("COPY requirements.txt /tmp/requirements.txt\n");
             sb.Append($"RUN {pip} install --no-cache-dir -r /tmp/requirements.txt\n\n");
             return;
@@ -176,9 +183,9 @@ public static partial class DockerfileDrafter
     private static string ServerExtras(List<string> packages) =>
         string.Concat(packages.Where(p => p.StartsWith("uvicorn") || p == "gunicorn").Select(p => " " + (PinnedPackages.Pin(p) is { } pin && pin.Contains('[') ? $"\"{pin}\"" : PinnedPackages.Pin(p))));
 
-    private static string Go(string text, List<string> notes)
+    private static string Go(string text, List<Note> notes)
     {
-        notes.Add("Builds ./... from the repository root with go.mod/go.sum; the binary is copied into distroless/static as /app.");
+        notes.Add(new Note("note.go"));
         var port = Regex.Match(text, @"port\s+(\d+)").Groups[1].Value;
         return "FROM golang:1.23 AS build\n\nWORKDIR /src\n\nCOPY go.mod go.sum ./\nRUN go mod download\n\nCOPY . .\n" +
                "RUN CGO_ENABLED=0 GOOS=linux go build -trimpath -ldflags=\"-s -w\" -o /out/app .\n\n" +
@@ -186,25 +193,25 @@ public static partial class DockerfileDrafter
                (port.Length > 0 ? $"EXPOSE {port}\nHEALTHCHECK NONE\n" : "") + "ENTRYPOINT [\"/app\"]\n";
     }
 
-    private static string Rust(List<string> notes)
+    private static string Rust(List<Note> notes)
     {
-        notes.Add("Builds the release binary named app; change the binary name to your crate's.");
+        notes.Add(new Note("note.rust"));
         return "FROM rust:1.83 AS build\n\nWORKDIR /src\n\nCOPY . .\nRUN cargo build --release --locked\n\n" +
                "FROM gcr.io/distroless/cc-debian12:nonroot\n\nCOPY --from=build /src/target/release/app /app\n\nUSER 65532:65532\nENTRYPOINT [\"/app\"]\n";
     }
 
-    private static string Java(List<string> notes)
+    private static string Java(List<Note> notes)
     {
-        notes.Add("Builds with Maven (mvn package) and runs target/app.jar; rename the jar to yours.");
+        notes.Add(new Note("note.java"));
         return "FROM maven:3.9-eclipse-temurin-21 AS build\n\nWORKDIR /src\n\nCOPY pom.xml .\nRUN mvn -B -q dependency:go-offline\n\nCOPY src ./src\nRUN mvn -B -q package -DskipTests\n\n" +
                "FROM eclipse-temurin:21-jre\n\nWORKDIR /app\n\nCOPY --from=build /src/target/app.jar /app/app.jar\n\n" +
                string.Join('\n', BaseImageFamilies.NonRootUserLines("eclipse-temurin:21-jre")) + "\n\nEXPOSE 8080\nHEALTHCHECK NONE\nENTRYPOINT [\"java\", \"-jar\", \"/app/app.jar\"]\n";
     }
 
-    private static string Node(string text, List<string> notes)
+    private static string Node(string text, List<Note> notes)
     {
         var builds = Regex.IsMatch(text, @"\b(build|react|vite|next|typescript|multi-stage)\b");
-        notes.Add(builds ? "Runs npm run build, then serves dist/ with node dist/server.js; adjust to your build output." : "Runs node server.js; change CMD to your entry point.");
+        notes.Add(new Note(builds ? "note.node-build" : "note.node-run"));
         var health = "HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"wget\", \"-q\", \"-O\", \"/dev/null\", \"http://127.0.0.1:3000/\"]\n";
         if (!builds)
             return "FROM node:22-alpine\n\nENV NODE_ENV=production\nWORKDIR /app\n\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev && npm cache clean --force\n\nCOPY . .\n\nUSER 1000\n\nEXPOSE 3000\n" + health + "CMD [\"node\", \"server.js\"]\n";
@@ -212,9 +219,9 @@ public static partial class DockerfileDrafter
                "FROM node:22-alpine\n\nENV NODE_ENV=production\nWORKDIR /app\n\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev && npm cache clean --force\nCOPY --from=build /src/dist ./dist\n\nUSER 1000\n\nEXPOSE 3000\n" + health + "CMD [\"node\", \"dist/server.js\"]\n";
     }
 
-    private static string StaticSite(List<string> notes)
+    private static string StaticSite(List<Note> notes)
     {
-        notes.Add("Serves ./public on port 8080 with the unprivileged nginx image.");
+        notes.Add(new Note("note.static"));
         return "FROM nginxinc/nginx-unprivileged:1.27-alpine\n\nCOPY public/ /usr/share/nginx/html/\n\nUSER 101\n\nEXPOSE 8080\n" +
                "HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"wget\", \"-q\", \"-O\", \"/dev/null\", \"http://127.0.0.1:8080/\"]\n";
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using Collab.Copilot.Authoring.Wording;
 
 namespace Collab.Copilot.Authoring.Dockerfiles;
 
@@ -12,15 +13,15 @@ internal static class ScientificDockerfiles
     private static readonly Dictionary<string, string> RTags = new() { ["4.1"] = "4.1.3", ["4.2"] = "4.2.3", ["4.3"] = "4.3.3", ["4.4"] = "4.4.2" };
 
     /// <summary>A conda environment from environment.yml, installed into micromamba's base environment.</summary>
-    public static string Micromamba(DockerfileRequest request, List<string> notes, Dictionary<string, string> files)
+    public static string Micromamba(DockerfileRequest request, List<Note> notes, Dictionary<string, string> files)
     {
         if (!request.Lower.Contains("micromamba"))
-            notes.Add("Built the conda environment with micromamba (same environment.yml, a much smaller image than Anaconda/Miniconda).");
+            notes.Add(new Note("note.micromamba"));
         if (!request.Lower.Contains("environment.y"))
         {
             files["environment.yml"] = "name: base\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.12\n" +
                 string.Concat(request.Packages().Select(p => $"  - {p}\n"));
-            notes.Add("No environment.yml was mentioned: wrote one with conda-forge and Python 3.12; pin your packages in it.");
+            notes.Add(new Note("note.conda-env-written"));
         }
         var port = request.Port;
         var sb = new StringBuilder();
@@ -37,18 +38,18 @@ internal static class ScientificDockerfiles
         }
         // The image's entrypoint activates the environment before CMD runs.
         sb.Append("CMD [\"python\", \"main.py\"]\n");
-        notes.Add("Runs python main.py inside the activated environment: change CMD to your entry point.");
+        notes.Add(new Note("note.conda-cmd"));
         return sb.ToString();
     }
 
     /// <summary>R on rocker/r-ver (or rocker/shiny for a Shiny app), packages installed with install2.r.</summary>
-    public static string R(DockerfileRequest request, List<string> notes)
+    public static string R(DockerfileRequest request, List<Note> notes)
     {
         var version = request.R ?? "4.4";
         if (!RTags.TryGetValue(version, out var tag))
         {
             tag = RTags["4.4"];
-            notes.Add($"No rocker image known for R {version}: used R {tag}.");
+            notes.Add(new Note("note.r-version", version, tag));
         }
         var shiny = request.Lower.Contains("shiny");
         var image = shiny ? $"rocker/shiny:{tag}" : $"rocker/r-ver:{tag}";
@@ -70,9 +71,9 @@ internal static class ScientificDockerfiles
         else
         {
             sb.Append("CMD [\"Rscript\", \"main.R\"]\n");
-            notes.Add("Runs Rscript main.R: change CMD to your entry point.");
+            notes.Add(new Note("note.r-cmd"));
         }
-        notes.Add("CRAN packages install from the rocker image's dated snapshot, so versions are fixed by the base tag.");
+        notes.Add(new Note("note.cran-snapshot"));
         return sb.ToString();
     }
 }

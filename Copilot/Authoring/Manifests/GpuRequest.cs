@@ -13,6 +13,10 @@ public sealed record GpuRequest
     [Description("MIG profile such as 1g.5gb, 1g.10gb, 3g.40gb; null for whole GPUs.")]
     public string? MigProfile { get; init; }
 
+    /// <summary>The GPU model the pods must run on (a100, h100...), which becomes a node affinity on <c>nvidia.com/gpu.product</c>; null for any.</summary>
+    [Description("GPU model the pods must run on, e.g. a100 or h100; null for any model.")]
+    public string? Model { get; init; }
+
     /// <summary>The extended resource name to request.</summary>
     public string ResourceName() => MigProfile is null ? ResourceNames.Gpu : $"nvidia.com/mig-{MigProfile}";
 }

@@ -11,7 +11,7 @@ public static class ManifestDrafter
     }
 
     /// <summary>Drafts from a structured spec (e.g. one a model filled under <see cref="ManifestSpec.JsonSchema"/>).</summary>
-    public static ManifestDraft FromSpec(ManifestSpec spec, IReadOnlyList<string>? assumptions = null)
+    public static ManifestDraft FromSpec(ManifestSpec spec, IReadOnlyList<Wording.Note>? assumptions = null)
     {
         var yaml = ManifestRenderer.Render(spec);
         return new ManifestDraft(spec, yaml, assumptions ?? [], ManifestValidator.Validate(yaml));

@@ -34,9 +34,13 @@ public static class ManifestRenderer
                 foreach (var v in spec.Volumes.Where(v => v.Size is not null && !(spec.Kind == "StatefulSet" && v.ClaimName == "data")))
                     documents.Add(Claim(spec, v.ClaimName, v.Size!));
                 documents.Add(Workload(spec));
-                if (spec.Kind == "StatefulSet") documents.Add(Service(spec, headless: true));
-                if (spec.ServicePort is not null && !(spec.Kind == "StatefulSet" && spec.ServiceType is null))
-                    documents.Add(Service(spec.Kind == "StatefulSet" ? spec with { Name = spec.Name + "-external" } : spec, headless: false, selectorName: spec.Name));
+                // A StatefulSet's pods, and an indexed Job's, are named through a headless Service.
+                if (spec.Kind == "StatefulSet" || Indexed(spec)) documents.Add(Service(spec, headless: true));
+                var external = spec.ServicePort is not null && !(spec.Kind == "StatefulSet" && spec.ServiceType is null && !spec.WithIngress);
+                var exposed = spec.Kind == "StatefulSet" ? spec with { Name = spec.Name + "-external" } : spec;
+                if (external) documents.Add(Service(exposed, headless: false, selectorName: spec.Name));
+                if (spec.WithIngress)
+                    documents.Add(Ingress(spec with { BackendService = external ? exposed.Name : spec.Name, ServicePort = spec.ServicePort ?? spec.Ports.FirstOrDefault(80) }));
                 break;
         }
         return ManifestWriter.Join(documents.Select(ManifestWriter.Write));
@@ -72,12 +76,17 @@ public static class ManifestRenderer
         };
     }
 
+    private static bool Indexed(ManifestSpec spec) => spec.Kind == "Job" && spec.Completions is > 1;
+
     private static YamlMappingNode? QueueLabels(ManifestSpec spec) =>
         spec.QueueName is null ? null : Map(("labels", Dict([new(ResourceNames.QueueLabel, spec.QueueName)])));
 
     private static YamlMappingNode JobSpec(ManifestSpec spec, YamlMappingNode podTemplate) => Map(
         // Kueue admits a queued Job by unsuspending it, so it is created suspended.
         ("suspend", spec.QueueName is null ? null : Raw(true)),
+        ("completions", Indexed(spec) ? Raw(spec.Completions!.Value) : null),
+        ("parallelism", Indexed(spec) ? Raw(spec.Completions!.Value) : null),
+        ("completionMode", Indexed(spec) ? Str("Indexed") : null),
         ("backoffLimit", Raw(spec.Gpu is null ? 3 : 1)),
         ("ttlSecondsAfterFinished", Raw(86400)),
         ("template", podTemplate));
@@ -101,10 +110,18 @@ public static class ManifestRenderer
                 ("fsGroup", Raw(uid)),
                 ("seccompProfile", Map(("type", Str("RuntimeDefault")))))),
             ("restartPolicy", batch ? Str("Never") : null),
+            ("subdomain", Indexed(spec) ? Str(spec.Name) : null),
+            ("affinity", GpuAffinity(spec.Gpu)),
             ("containers", Seq([Container(spec, known)])),
             ("volumes", Seq(volumes)),
             ("tolerations", spec.Gpu is null ? null : Seq([Map(("key", Str(ResourceNames.Gpu)), ("operator", Str("Exists")), ("effect", Str("NoSchedule")))])));
     }
+
+    /// <summary>Requires a node whose GPU product is the model asked for (any of its variants).</summary>
+    private static YamlMappingNode? GpuAffinity(GpuRequest? gpu) => GpuProducts.Of(gpu?.Model) is { Count: > 0 } products
+        ? Map(("nodeAffinity", Map(("requiredDuringSchedulingIgnoredDuringExecution", Map(("nodeSelectorTerms", Seq([Map(("matchExpressions", Seq([Map(
+            ("key", Str(GpuProducts.Label)), ("operator", Str("In")), ("values", Strings(products)))])))])))))))
+        : null;
 
     private static YamlMappingNode Container(ManifestSpec spec, KnownImages.Entry? known)
     {
@@ -121,6 +138,7 @@ public static class ManifestRenderer
             ("command", spec.Command.Count == 0 ? null : Strings(spec.Command)),
             ("ports", Seq(spec.Ports.Select(p => (YamlNode)Map(("containerPort", Raw(p)))))),
             ("env", Seq(spec.Env.Select(e => (YamlNode)Map(("name", Str(e.Key)), ("value", Str(e.Value)))))),
+            ("envFrom", Seq(spec.EnvFromSecrets.Select(name => (YamlNode)Map(("secretRef", Map(("name", Str(name)))))))),
             ("resources", Resources(spec)),
             ("securityContext", Map(
                 ("allowPrivilegeEscalation", Raw(false)),

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Collab.Copilot.Authoring.Understanding;
+using Collab.Copilot.Authoring.Wording;
 
 namespace Collab.Copilot.Authoring.Manifests;
 
@@ -19,12 +20,12 @@ public static partial class ManifestRequestParser
     private static partial Regex DnsLabel();
 
     /// <summary>Parses <paramref name="request"/>; <paramref name="assumptions"/> lists each default chosen and each stated value not kept.</summary>
-    public static ManifestSpec Parse(string request, out IReadOnlyList<string> assumptions) => FromSlots(SlotExtractor.Extract(request), request, out assumptions);
+    public static ManifestSpec Parse(string request, out IReadOnlyList<Note> assumptions) => FromSlots(SlotExtractor.Extract(request), request, out assumptions);
 
     /// <summary>Builds the spec from already extracted <paramref name="slots"/>.</summary>
-    public static ManifestSpec FromSlots(RequestSlots slots, string request, out IReadOnlyList<string> assumptions)
+    public static ManifestSpec FromSlots(RequestSlots slots, string request, out IReadOnlyList<Note> assumptions)
     {
-        var notes = new List<string>();
+        var notes = new List<Note>();
         var kind = slots.Kind;
         var podless = kind is ResourceKind.Service or ResourceKind.PersistentVolumeClaim or ResourceKind.ConfigMap or ResourceKind.Ingress;
         var image = podless ? null : Image(slots, kind, notes);
@@ -36,7 +37,7 @@ public static partial class ManifestRequestParser
         {
             // Probes must check the app itself; without a port there is nothing real to check.
             containerPorts = [8080];
-            notes.Add("No port stated: assumed the app listens on 8080, and the readiness/liveness probes check that port over TCP; change containerPort and the probes if it does not.");
+            notes.Add(new Note("note.port-assumed"));
         }
 
         int? servicePort = kind is ResourceKind.Service or ResourceKind.Ingress ? slots.ServicePort ?? First(slots.ContainerPorts) ?? 80
@@ -44,7 +45,7 @@ public static partial class ManifestRequestParser
         var nodePort = slots.NodePort;
         if (nodePort is not null && nodePort is < NodePortMin or > NodePortMax)
         {
-            notes.Add($"Not honoured: nodePort {nodePort} is outside the range Kubernetes allows ({NodePortMin}-{NodePortMax}); left it for the cluster to choose.");
+            notes.Add(new Note("note.nodeport-range", $"{nodePort}", $"{NodePortMin}", $"{NodePortMax}"));
             nodePort = null;
         }
         var serviceType = slots.ServiceType ?? (nodePort is not null ? "NodePort" : null);
@@ -54,42 +55,54 @@ public static partial class ManifestRequestParser
         if (queue is null && gpu is not null && kind is ResourceKind.Job or ResourceKind.CronJob)
         {
             queue = "default";
-            notes.Add("GPU jobs go through Kueue: used the LocalQueue \"default\"; set kueue.x-k8s.io/queue-name to your team's queue.");
+            notes.Add(new Note("note.gpu-queue-default"));
         }
 
         var schedule = kind == ResourceKind.CronJob ? slots.Schedule : null;
         if (kind == ResourceKind.CronJob && schedule is null)
         {
             schedule = "0 2 * * *";
-            notes.Add("No time given: scheduled daily at 02:00 (cron \"0 2 * * *\").");
+            notes.Add(new Note("note.schedule-default"));
         }
 
         var storage = slots.StorageSize;
-        if (kind == ResourceKind.PersistentVolumeClaim && storage is null) notes.Add("No size given: requested 10Gi.");
+        if (kind == ResourceKind.PersistentVolumeClaim && storage is null) notes.Add(new Note("note.pvc-size-default"));
         if (kind == ResourceKind.StatefulSet && storage is null && known?.DataPath is not null)
         {
             storage = "10Gi";
-            notes.Add("No volume size given: each replica gets a 10Gi volume.");
+            notes.Add(new Note("note.sts-size-default"));
         }
 
         var replicas = kind is ResourceKind.Deployment or ResourceKind.StatefulSet ? slots.Replicas ?? 1 : (int?)null;
-        if (slots.Replicas is > 1 && kind is ResourceKind.Job or ResourceKind.CronJob)
-            notes.Add($"Not honoured: {slots.Replicas} {(slots.ReplicasAreMembers ? "nodes" : "replicas")} of a {kind} — a Job runs one pod here; multi-node training needs a JobSet or an indexed Job with a rendezvous, which the drafter does not write.");
+        var completions = kind == ResourceKind.Job ? slots.JobNodes : null;
+        var env = new Dictionary<string, string>(slots.Env);
+        IReadOnlyList<int> rendezvous = [];
+        if (completions is { } nodes)
+        {
+            // One pod per node; the headless Service gives pod i the name <job>-i.<job>, so every pod can reach pod 0.
+            env.TryAdd("MASTER_ADDR", $"{name}-0.{name}");
+            env.TryAdd("MASTER_PORT", "29500");
+            env.TryAdd("NNODES", nodes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            rendezvous = [29500];
+            notes.Add(new Note("note.multinode", nodes.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        // "2x H100" counts GPUs, not pods: a count equal to the GPU count is not a replica request.
+        else if (slots.Replicas is > 1 && kind is ResourceKind.Job or ResourceKind.CronJob && !(slots.Gpu is { } g2 && slots.Replicas == g2.Count))
+            notes.Add(new Note("note.one-pod", $"{slots.Replicas}", kind.ToString()));
 
         var command = slots.Command;
         if (command.Count == 0 && known?.Repository == "minio/minio" && kind == ResourceKind.StatefulSet)
         {
             // A distributed MinIO lists every member; the headless Service gives each pod a stable name.
             command = replicas > 1 ? ["minio", "server", $"http://{name}-{{0...{replicas - 1}}}.{name}/data", "--console-address", ":9001"] : ["minio", "server", "/data", "--console-address", ":9001"];
-            notes.Add("MinIO needs MINIO_ROOT_USER and MINIO_ROOT_PASSWORD: add them from a Secret (env valueFrom.secretKeyRef), never inline.");
+            notes.Add(new Note("note.minio-secret"));
         }
 
-        var env = new Dictionary<string, string>(slots.Env);
         if (image is not null && ImageReference.Parse(image).CanonicalRepository == "postgres")
         {
             // The volume root holds lost+found, which initdb refuses; a subdirectory avoids that.
             env.TryAdd("PGDATA", "/var/lib/postgresql/data/pgdata");
-            if (!env.ContainsKey("POSTGRES_PASSWORD")) notes.Add("postgres needs POSTGRES_PASSWORD: add it from a Secret (env valueFrom.secretKeyRef), never inline.");
+            if (!env.ContainsKey("POSTGRES_PASSWORD")) notes.Add(new Note("note.postgres-secret"));
         }
 
         assumptions = notes;
@@ -103,7 +116,7 @@ public static partial class ManifestRequestParser
             Command = command,
             Env = kind == ResourceKind.ConfigMap ? new Dictionary<string, string>() : env,
             Data = kind == ResourceKind.ConfigMap ? env : new Dictionary<string, string>(),
-            Ports = containerPorts,
+            Ports = rendezvous.Count > 0 ? [.. containerPorts, .. rendezvous] : containerPorts,
             Gpu = gpu,
             Volumes = Volumes(slots, kind, name, known, request),
             QueueName = queue,
@@ -118,6 +131,9 @@ public static partial class ManifestRequestParser
             AccessMode = slots.AccessMode,
             Host = slots.Host,
             BackendService = kind == ResourceKind.Ingress ? slots.BackendService ?? name : null,
+            WithIngress = slots.WantsIngress && !podless,
+            EnvFromSecrets = podless ? [] : slots.EnvFromSecrets,
+            Completions = completions,
         };
     }
 
@@ -140,33 +156,42 @@ public static partial class ManifestRequestParser
         Image = slots.Image is { } image && ImageReference.Parse(image).IsPinned ? image : model.Image,
         Host = slots.Host,
         BackendService = slots.BackendService,
+        Cpu = slots.Cpu ?? model.Cpu,
+        Memory = slots.Memory ?? model.Memory,
+        Gpu = model.Gpu is { MigProfile: null } gpu && GpuProducts.Of(slots.Gpu?.Model).Count > 0 ? gpu with { Model = slots.Gpu!.Model } : model.Gpu,
+        WithIngress = slots.WantsIngress || model.WithIngress,
+        EnvFromSecrets = slots.EnvFromSecrets.Count > 0 ? slots.EnvFromSecrets : model.EnvFromSecrets,
     };
 
-    private static string Image(RequestSlots slots, ResourceKind kind, List<string> notes)
+    private static string Image(RequestSlots slots, ResourceKind kind, List<Note> notes)
     {
         if (slots.Image is { } stated)
         {
             var reference = ImageReference.Parse(stated);
             if (reference.IsPinned) return stated;
             var pinned = KnownImages.Pin(stated);
-            notes.Add(pinned is null
-                ? $"Image \"{stated}\" has no version tag: pinned it to :1.0.0 as a placeholder; replace it with your release tag."
-                : $"Image \"{stated}\" has no version tag: pinned it to \"{pinned}\".");
+            notes.Add(pinned is null ? new Note("note.image-placeholder", stated) : new Note("note.image-pinned", stated, pinned));
             return pinned ?? $"{reference.Repository}:1.0.0";
         }
         if (slots.ImageWord is { } word && KnownImages.Find(word) is { } entry) return entry.Reference;
         if (slots.Gpu is not null && (slots.MentionsBatch || kind is ResourceKind.Job or ResourceKind.CronJob))
             return KnownImages.Find("pytorch/pytorch")!.Reference;
         var fallback = kind is ResourceKind.Job or ResourceKind.CronJob ? KnownImages.Find("busybox")!.Reference : KnownImages.Find("nginxinc/nginx-unprivileged")!.Reference;
-        notes.Add($"No image named: used \"{fallback}\"; replace it with your application's image.");
+        notes.Add(new Note("note.image-default", fallback));
         return fallback;
     }
 
-    private static GpuRequest Gpu(GpuSlot gpu, List<string> notes)
+    private static GpuRequest Gpu(GpuSlot gpu, List<Note> notes)
     {
-        if (!gpu.WantsMig) return new GpuRequest { Count = gpu.Count };
+        if (!gpu.WantsMig)
+        {
+            var products = GpuProducts.Of(gpu.Model);
+            if (products.Count > 0)
+                notes.Add(new Note("note.gpu-model", gpu.Model!.ToUpperInvariant(), GpuProducts.Label, string.Join(", ", products)));
+            return new GpuRequest { Count = gpu.Count, Model = products.Count > 0 ? gpu.Model : null };
+        }
         var profile = gpu.MigProfile ?? DefaultMigProfile(gpu.Model);
-        if (gpu.MigProfile is null) notes.Add($"No MIG profile given: used the smallest slice of the card, {profile}.");
+        if (gpu.MigProfile is null) notes.Add(new Note("note.mig-default", profile));
         return new GpuRequest { Count = gpu.Count, MigProfile = profile };
     }
 
@@ -193,8 +218,12 @@ public static partial class ManifestRequestParser
             MountPath = c.MountPath ?? DefaultMountPath(c.Name),
             ReadOnly = c.Name.Contains("dataset") && ReadOnlyWords().IsMatch(request),
         }).ToList();
-        if (result.Count == 0 && slots.StorageSize is { } size && kind is ResourceKind.Deployment or ResourceKind.Job or ResourceKind.CronJob)
+        if (slots.StorageSize is not { } size || kind is not (ResourceKind.Deployment or ResourceKind.Job or ResourceKind.CronJob)) return result;
+        if (result.Count == 0)
             result.Add(new VolumeClaimMount { ClaimName = name + "-data", MountPath = slots.MountPath ?? known?.DataPath ?? "/data", Size = size });
+        else if (slots.CreatesClaim && result.All(v => v.Size is null))
+            // "a 20 gig claim named prep-scratch and a job that mounts it": the named claim is the one to create.
+            result[0] = result[0] with { Size = size };
         return result;
     }
 
@@ -207,14 +236,14 @@ public static partial class ManifestRequestParser
         : claim.Contains("cache") ? "/cache"
         : "/mnt/" + claim;
 
-    private static string Name(RequestSlots slots, ResourceKind kind, string? image, string request, List<string> notes)
+    private static string Name(RequestSlots slots, ResourceKind kind, string? image, string request, List<Note> notes)
     {
         if (slots.Name is { } stated)
         {
             if (DnsLabel().IsMatch(stated)) return stated;
             var cleaned = Regex.Replace(stated.ToLowerInvariant(), "[^a-z0-9-]+", "-").Trim('-');
             if (cleaned.Length == 0) cleaned = kind.ToString().ToLowerInvariant();
-            notes.Add($"Not honoured as written: the name \"{stated}\" is not a valid Kubernetes name (lower-case letters, digits, '-'); used \"{cleaned}\".");
+            notes.Add(new Note("note.name-invalid", stated, cleaned));
             return cleaned;
         }
         var script = slots.Command.Select(c => Regex.Match(c, @"^(?:.*/)?([a-z0-9][a-z0-9_\-]*)\.(?:py|sh|js)$", I)).FirstOrDefault(m => m.Success);

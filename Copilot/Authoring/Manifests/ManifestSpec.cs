@@ -83,6 +83,15 @@ public sealed record ManifestSpec
     /// <summary>The Service an Ingress routes to (default: the spec's name).</summary>
     public string? BackendService { get; init; }
 
+    /// <summary>Also render an Ingress (to <see cref="Host"/>, or any host) routed to the workload's Service.</summary>
+    public bool WithIngress { get; init; }
+
+    /// <summary>Secrets whose keys become environment variables of the container (envFrom).</summary>
+    public IReadOnlyList<string> EnvFromSecrets { get; init; } = [];
+
+    /// <summary>For a Job spanning several nodes: the number of pods of an indexed Job (one per node), which find each other through a headless Service.</summary>
+    public int? Completions { get; init; }
+
     /// <summary>ConfigMap data.</summary>
     public IReadOnlyDictionary<string, string> Data { get; init; } = new Dictionary<string, string>();
 

@@ -41,12 +41,23 @@ internal static partial class Counting
         return null;
     }
 
-    private static readonly Regex Size = new(@"(?<![\w.])(\d+(?:[.,]\d+)?)\s*-?\s*(ti|tib|tb|tera\w*|gi|gib|gb|g|mi|mib|mb|mega\w*|" +
+    private static readonly Regex Size = new(@"(?<![\w.])(\d+(?:[.,]\d+)?)\s*-?\s*(ti|tib|tb|tera\w*|gi|gib|gb|g|mi|mib|mb|megs?|mega\w*|" +
         Vocabulary.Alternation(Vocabulary.All.SelectMany(l => l.GigaWords)) + @")(?![\w.])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+    // "half a terabyte", "pola terabajta", "mezzo tera", "einem halben Terabyte": 512 of the unit below.
+    private static readonly Regex HalfSize = new(@"(?<![\w])(?:" + Vocabulary.Alternation(Vocabulary.All.SelectMany(l => l.Half)) + @")\s+(?:a\s+)?(tera\w*|tb|giga\w*|gigs?|gb)(?![\w])",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
     /// <summary>Sizes in the text, normalised to Kubernetes binary units, each with the words that follow it.</summary>
-    public static IEnumerable<(string Quantity, string Following, int Index)> Sizes(string text)
+    public static IEnumerable<(string Quantity, string Following, int Index)> Sizes(string text) => Written(text).OrderBy(s => s.Index);
+
+    private static IEnumerable<(string Quantity, string Following, int Index)> Written(string text)
     {
+        foreach (Match m in HalfSize.Matches(text))
+        {
+            var end = m.Index + m.Length;
+            yield return (m.Groups[1].Value.StartsWith('t') || m.Groups[1].Value.StartsWith('T') ? "512Gi" : "512Mi", text[end..Math.Min(text.Length, end + 24)], m.Index);
+        }
         foreach (Match m in Size.Matches(text))
         {
             var number = m.Groups[1].Value.Replace(',', '.');

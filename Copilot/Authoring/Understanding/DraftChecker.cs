@@ -1,4 +1,5 @@
 using Collab.Copilot.Authoring.Manifests;
+using Collab.Copilot.Authoring.Wording;
 using YamlDotNet.RepresentationModel;
 
 namespace Collab.Copilot.Authoring.Understanding;
@@ -9,8 +10,13 @@ namespace Collab.Copilot.Authoring.Understanding;
 /// <param name="Found">What the draft has instead (or "nothing").</param>
 public sealed record UnhonouredSlot(string Slot, string Stated, string Found)
 {
+    /// <summary>The line in <paramref name="language"/>: the requirement's name and the checker's words translated, values as they are.</summary>
+    public string In(string language) => Texts.Say(language, "answer.unhonoured", Texts.Find(language, "slot." + Slot) ?? Slot, Word(language, Stated), Word(language, Found));
+
     /// <inheritdoc />
-    public override string ToString() => $"{Slot}: asked {Stated}, the draft has {Found}";
+    public override string ToString() => In("en");
+
+    private static string Word(string language, string value) => Texts.Find(language, "word." + value) ?? value;
 }
 
 /// <summary>
@@ -68,7 +74,7 @@ public static class DraftChecker
             {
                 var limits = containers[0].Map("resources")?.Map("limits");
                 var key = limits?.Children.Keys.Select(k => k.ToString()).FirstOrDefault(k => k.StartsWith("nvidia.com/", StringComparison.Ordinal));
-                var wanted = gpu.WantsMig ? gpu.MigProfile is null ? "a MIG slice" : $"nvidia.com/mig-{gpu.MigProfile}" : "nvidia.com/gpu (a whole GPU)";
+                var wanted = gpu.WantsMig ? $"nvidia.com/mig-{gpu.MigProfile ?? "*"}" : ResourceNames.Gpu;
                 var ok = key is not null && (gpu.WantsMig ? key.StartsWith("nvidia.com/mig-", StringComparison.Ordinal) && (gpu.MigProfile is null || key.EndsWith(gpu.MigProfile, StringComparison.Ordinal)) : key == ResourceNames.Gpu);
                 Expect("GPU", $"{gpu.Count} × {wanted}", ok && limits!.Str(key!) == gpu.Count.ToString(), key is null ? "no GPU" : $"{limits!.Str(key)} × {key}");
             }
@@ -78,10 +84,25 @@ public static class DraftChecker
             {
                 Expect("volume claim", claim.Name, claims.Contains(claim.Name), claims.Count == 0 ? "no claim" : string.Join(", ", claims));
                 if (claim.MountPath is { } at)
-                    Expect($"mount of {claim.Name}", at, mounts.Any(m => m.Str("name") == claim.Name && m.Str("mountPath") == at), "another path");
+                    Expect("mount", $"{claim.Name} → {at}", mounts.Any(m => m.Str("name") == claim.Name && m.Str("mountPath") == at), "another path");
             }
+            var limits0 = containers[0].Map("resources")?.Map("limits");
+            Expect("CPU limit", slots.Cpu, limits0?.Str("cpu") == slots.Cpu, limits0?.Str("cpu") ?? "none");
+            Expect("memory limit", slots.Memory, limits0?.Str("memory") == slots.Memory, limits0?.Str("memory") ?? "none");
+            if (slots.Gpu is { WantsMig: false, Model: { } model } && GpuProducts.Of(model).Count > 0)
+            {
+                var terms = pod?.Map("affinity")?.Map("nodeAffinity")?.Map("requiredDuringSchedulingIgnoredDuringExecution")?.Seq("nodeSelectorTerms")?.Children
+                    .OfType<YamlMappingNode>().SelectMany(t => t.Seq("matchExpressions")?.Children.OfType<YamlMappingNode>() ?? []) ?? [];
+                Expect("GPU model", model.ToUpperInvariant(),
+                    terms.Any(e => e.Str("key") == GpuProducts.Label && e.Seq("values")?.Children.Any(v => v.ToString().Contains(model, StringComparison.OrdinalIgnoreCase)) == true)
+                    || pod?.Map("nodeSelector")?.Str(GpuProducts.Label)?.Contains(model, StringComparison.OrdinalIgnoreCase) == true, "any node");
+            }
+            var envFrom = containers[0].Seq("envFrom")?.Children.OfType<YamlMappingNode>().Select(e => e.Map("secretRef")?.Str("name")).ToList() ?? [];
+            foreach (var secret in slots.EnvFromSecrets) Expect("Secret as env", secret, envFrom.Contains(secret), envFrom.Count == 0 ? "none" : string.Join(", ", envFrom));
+            if (slots.JobNodes is { } nodes && kind == "Job")
+                Expect("nodes", nodes, spec?.Str("completions") == nodes.ToString() && spec?.Str("completionMode") == "Indexed", spec?.Str("completions") ?? "one pod");
             var env = containers[0].Seq("env")?.Children.OfType<YamlMappingNode>().ToDictionary(e => e.Str("name") ?? "", e => e.Str("value")) ?? [];
-            foreach (var (k, v) in slots.Env) Expect($"env {k}", v, env.GetValueOrDefault(k) == v, env.GetValueOrDefault(k) ?? "nothing");
+            foreach (var (k, v) in slots.Env) Expect("env", $"{k}={v}", env.GetValueOrDefault(k) == v, env.GetValueOrDefault(k) is { } found ? $"{k}={found}" : "nothing");
         }
         var ingressPort = kind == "Ingress" ? spec?.Seq("rules")?.Children.OfType<YamlMappingNode>().FirstOrDefault()?.Map("http")?.Seq("paths")?.Children
             .OfType<YamlMappingNode>().FirstOrDefault()?.Map("backend")?.Map("service")?.Map("port")?.Str("number") : null;
@@ -91,7 +112,8 @@ public static class DraftChecker
             string.Join(", ", servicePorts.Select(p => p.Str("port"))));
         Expect("nodePort", slots.NodePort, servicePorts.Any(p => p.Str("nodePort") == slots.NodePort?.ToString()), "none (the cluster picks one)");
         Expect("Service type", slots.ServiceType, services.Any(s => s.Map("spec")?.Str("type") == slots.ServiceType), "ClusterIP");
-        if (kind == "Ingress") Expect("host", slots.Host, yaml.Contains("host: " + slots.Host), "no host");
+        if (slots.WantsIngress) Expect("Ingress", "an Ingress", docs.Any(d => d.Str("kind") == "Ingress"), "none");
+        if (kind == "Ingress" || slots.WantsIngress) Expect("host", slots.Host, yaml.Contains("host: " + slots.Host), "no host");
         return missing;
     }
 }

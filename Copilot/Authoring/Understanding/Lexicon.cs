@@ -64,4 +64,16 @@ public sealed record Lexicon
     public string[] ImageNouns { get; init; } = [];
     /// <summary>Words for a size unit of gigabytes as people write it ("gigs", "giga", "gigues").</summary>
     public string[] GigaWords { get; init; } = [];
+    /// <summary>Words or phrases meaning Monday to Friday: "weekdays", "radnim danima", "werktags".</summary>
+    public string[] Weekdays { get; init; } = [];
+    /// <summary>Words that make the size or count after them a limit: "limit", "ograniči", "begrenzt", "max".</summary>
+    public string[] Limits { get; init; } = [];
+    /// <summary>Words for one half before a unit: "half a" (terabyte, cpu), "pola", "půl", "mig", "mezzo", "halben".</summary>
+    public string[] Half { get; init; } = [];
+    /// <summary>Words for environment variables: "env", "proměnné prostředí", "variables d'entorn", "Umgebungsvariablen".</summary>
+    public string[] EnvWords { get; init; } = [];
+    /// <summary>Nouns for a Kubernetes Secret: "secret", "tajnu", "Geheimnis".</summary>
+    public string[] SecretNouns { get; init; } = [];
+    /// <summary>Words joining two things asked for ("a PVC and a Job"): "and", "i", "a", "e", "und".</summary>
+    public string[] And { get; init; } = [];
 }

@@ -13,6 +13,10 @@ public sealed record RequestSlots
     public bool KindStated { get; init; }
     /// <summary>A Service was asked for beside the workload.</summary>
     public bool WantsService { get; init; }
+    /// <summary>An Ingress was asked for beside the workload (routed to its Service).</summary>
+    public bool WantsIngress { get; init; }
+    /// <summary>A claim to create was asked for beside the workload ("a PVC and a Job that mounts it"), sized by <see cref="StorageSize"/>.</summary>
+    public bool CreatesClaim { get; init; }
     /// <summary>NodePort or LoadBalancer when asked; null for the default ClusterIP.</summary>
     public string? ServiceType { get; init; }
     /// <summary>The stated name.</summary>
@@ -31,6 +35,10 @@ public sealed record RequestSlots
     public int? ServicePort { get; init; }
     /// <summary>The Service's nodePort.</summary>
     public int? NodePort { get; init; }
+    /// <summary>The number of nodes a Job spans ("4 nodes x 8 GPUs"): an indexed Job with one pod per node.</summary>
+    public int? JobNodes { get; init; }
+    /// <summary>Secrets to load as environment variables (envFrom).</summary>
+    public IReadOnlyList<string> EnvFromSecrets { get; init; } = [];
     /// <summary>Replica (or cluster member) count.</summary>
     public int? Replicas { get; init; }
     /// <summary>True when the count was of nodes/members ("4-node MinIO"), which a StatefulSet gives.</summary>

@@ -51,9 +51,10 @@ public static partial class RequestUnderstanding
 
         // "How do I create a PVC?" asks for an explanation, however many kind words it has.
         var explanation = Vocabulary.QuestionOpener.IsMatch(words);
+        // "how'd I containerize my conda env? I have an environment.yml" asks for the Dockerfile itself.
+        if (dockerfile && (!explanation || ContainerizeVerb().IsMatch(words))) return RequestIntent.DockerfileDraft;
         if (!explanation)
         {
-            if (dockerfile) return RequestIntent.DockerfileDraft;
             if (DraftEvidence(words)) return RequestIntent.ManifestDraft;
         }
         if (hasPaste && ErrorWord().IsMatch(words)) return RequestIntent.ErrorDiagnosis;
@@ -69,6 +70,8 @@ public static partial class RequestUnderstanding
         var kindNamed = Vocabulary.Kinds.Where(k => k.Key is not ResourceKind.Service).Any(k => k.Value.IsMatch(words));
         if (kindNamed) return false;
         if (BuildInput().IsMatch(words)) return true;
+        // "half a terabyte of storage for the imagenet copy" asks for storage, whatever else it names.
+        if (Counting.Sizes(words).Any() && Vocabulary.StorageNoun.IsMatch(words)) return false;
         // "image"/"obraz"/"imatge" as a thing to build, not "image: X" of a workload.
         return Vocabulary.ImageNoun.Matches(words).Any(m => !ImageReferenceAfter().IsMatch(words[(m.Index + m.Length)..]))
                && !Vocabulary.ReplicaNoun.IsMatch(words) && !ScheduleReader.Mentions(words);
@@ -77,7 +80,8 @@ public static partial class RequestUnderstanding
     /// <summary>The words state what a manifest should contain: a kind, a schedule, a size of storage, replicas, members, ports of an app, a GPU workload.</summary>
     private static bool DraftEvidence(string words)
     {
-        if (Vocabulary.Kinds.Values.Any(k => k.IsMatch(words)) && (Vocabulary.DraftCue.IsMatch(words) || Slotted(words) || words.Length < 80)) return true;
+        // A kind word with an image reference ("deployment für ghcr.io/tum/api:1.2.0, ...") states what to run.
+        if (Vocabulary.Kinds.Values.Any(k => k.IsMatch(words)) && (Vocabulary.DraftCue.IsMatch(words) || Slotted(words) || words.Length < 80 || ImageRef().IsMatch(words))) return true;
         return Slotted(words);
     }
 
@@ -97,6 +101,9 @@ public static partial class RequestUnderstanding
 
     [GeneratedRegex(@"\b(docker ?file|containerfile)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex DockerfileNoun();
+
+    [GeneratedRegex(@"\b(containeri[sz]\w*|dockeri[sz]\w*|kontejneriz\w*|containeritz\w*|containerizz\w*|containerisier\w*)", RegexOptions.IgnoreCase)]
+    private static partial Regex ContainerizeVerb();
 
     [GeneratedRegex(@"\b(manifest\w*|ya?ml|pod spec|helm chart)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ManifestNoun();

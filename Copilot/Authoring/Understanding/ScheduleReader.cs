@@ -20,6 +20,7 @@ public static partial class ScheduleReader
     private static readonly Regex Nightly = Vocabulary.Words(l => l.Nightly);
     private static readonly Regex Weekly = Vocabulary.Words(l => l.Weekly);
     private static readonly Regex Monthly = Vocabulary.Words(l => l.Monthly);
+    private static readonly Regex Weekdays = Vocabulary.Weekdays;
     private static readonly Regex[] Days = Enumerable.Range(0, 7).Select(d => Vocabulary.Words(l => l.Days.Length > d ? l.Days[d] : [])).ToArray();
 
     // "at 2", "u 2", "ve 3:00", "a les 3", "alle 18", "um 6 Uhr", "at 6am"; a bare "03:00" or "6am" too.
@@ -62,6 +63,8 @@ public static partial class ScheduleReader
         if (Hourly.IsMatch(text)) return "0 * * * *";
 
         var (hour, minute) = Time(text);
+        // "every weekday at 7", "radnim danima u 6:30", "werktags um 6": Monday to Friday.
+        if (Weekdays.IsMatch(text)) return $"{minute} {hour ?? 0} * * 1-5";
         var day = Array.FindIndex(Days, d => d.IsMatch(text));
         if (day >= 0) return $"{minute} {hour ?? 0} * * {day}";
         if (Weekly.IsMatch(text)) return $"{minute} {hour ?? 0} * * 0";

@@ -20,6 +20,9 @@ public static partial class SlotExtractor
         "za", "od", "na", "s", "sa", "se", "iz", "u", "i", "pro", "ve", "v", "z", "mit", "für", "fur", "von", "auf", "im", "dem", "den", "der", "die", "das", "und",
         "unter", "cap", "al", "su", "sulla", "verso", "nella", "e", "o", "que", "che", "koji", "koja", "který", "která", "der", "als", "to", "je", "ist",
         "storage", "class", "size", "of", "mount", "mounted", "claim", "volume", "nodeport", "service", "servis", "servei", "servizio", "služba", "dienst",
+        // Demonstratives: "with that pvc", "s tim pvc-om", "s tím pvc", "amb aquest pvc", "con quel pvc", "mit diesem pvc".
+        "this", "that", "it", "its", "tim", "tom", "tím", "tento", "tenhle", "ovim", "ovaj", "aquest", "aquell", "quel", "questo", "dieses", "diesem", "diese", "same",
+        "as", "kao", "jako", "com", "come", "als", "env", "whole", "full",
     };
 
     [GeneratedRegex(@"(?:\bimage\s*[:=]?\s*|\busing\s+|\bfrom\s+|\bslik[ae]\s+|\bobraz\s+|\bimatge\s+|\bimmagine\s+)[`""']?([a-z0-9][\w.\-]*(?:/[\w.\-]+)*(?::[\w.\-]+)?(?:@sha256:[a-f0-9]+)?)", RegexOptions.IgnoreCase)]
@@ -88,7 +91,7 @@ public static partial class SlotExtractor
         var batch = Vocabulary.Batch.IsMatch(text);
 
         var workloadAt = WorkloadEvidence(text, image, mentioned, gpu, members);
-        var (kind, stated, service) = DecideKind(text, schedule, workloadAt, database, batch, members, replicas);
+        var (kind, stated, service, attached) = DecideKind(text, schedule, workloadAt, database, batch, members, replicas);
         if (kind == ResourceKind.CronJob) schedule ??= ScheduleReader.DailyAtStatedTime(text);
 
         var nodePortMatch = NodePortNumber().Match(text);
@@ -99,28 +102,40 @@ public static partial class SlotExtractor
         if (servicePort is not null && kind is not ResourceKind.Service and not ResourceKind.Ingress) service = true;
 
         var sizes = Counting.Sizes(text).Where(s => !InsideMigProfile(text, s.Index)).ToList();
-        var storage = sizes.FirstOrDefault(s => !Vocabulary.MemoryNoun.IsMatch(FirstWords(s.Following, 3)) && !GpuModelBefore(text, s.Index)).Quantity;
-        var memory = sizes.FirstOrDefault(s => Vocabulary.MemoryNoun.IsMatch(FirstWords(s.Following, 3))).Quantity;
+        // A size named as RAM, or one a limit word stands before ("limit it to 500 megs", "begrenzt auf 512 mb Speicher"), is memory.
+        bool IsMemory((string Quantity, string Following, int Index) s) => Vocabulary.MemoryNoun.IsMatch(FirstWords(s.Following, 3))
+            || Vocabulary.Limit.IsMatch(Before(text, s.Index, 40)) && !Vocabulary.StorageNoun.IsMatch(Before(text, s.Index, 40));
+        var storage = sizes.FirstOrDefault(s => !IsMemory(s) && !GpuModelBefore(text, s.Index)).Quantity;
+        var memory = sizes.FirstOrDefault(IsMemory).Quantity;
 
-        var claims = kind is ResourceKind.PersistentVolumeClaim or ResourceKind.Service or ResourceKind.Ingress or ResourceKind.ConfigMap ? [] : Claims(text);
+        var podless = kind is ResourceKind.PersistentVolumeClaim or ResourceKind.Service or ResourceKind.Ingress or ResourceKind.ConfigMap;
+        var claims = podless ? [] : Claims(text);
+        var mountPath = podless ? null : MountPath(text);
+        // One claim and a path stated elsewhere ("... a job that mounts it on /scratch"): the path is that claim's.
+        if (claims.Count == 1 && claims[0].MountPath is null && mountPath is not null) claims = [claims[0] with { MountPath = mountPath }];
+        var ingress = kind == ResourceKind.Ingress || attached.Contains(ResourceKind.Ingress);
         return new RequestSlots
         {
             Kind = kind,
             KindStated = stated,
-            WantsService = service,
+            WantsService = service || ingress && kind is not ResourceKind.Ingress and not ResourceKind.Service,
+            WantsIngress = ingress && kind is not ResourceKind.Ingress,
+            CreatesClaim = attached.Contains(ResourceKind.PersistentVolumeClaim) && storage is not null,
             ServiceType = serviceType,
             Name = Name(text),
             Namespace = Match(text, @"\b(?:namespace|ns)\s*[:=]?\s*[`""']?([a-z0-9][a-z0-9\-]*)"),
             StorageSize = storage,
             Memory = memory,
-            Cpu = Match(text, @"(\d+(?:\.\d+)?|\d+m)\s*(?:v?cpus?|cores?|jezgr\w*|jader|jádr\w*|nuclis?|nuclei|kerne?)\b"),
+            Cpu = Cpu(text),
             ContainerPorts = containerPorts,
             ServicePort = servicePort,
             NodePort = nodePort,
             Replicas = replicas,
             ReplicasAreMembers = members is not null && replicas == members,
+            JobNodes = kind == ResourceKind.Job && members is > 1 ? members : null,
+            EnvFromSecrets = EnvFromSecrets(text),
             Claims = claims,
-            MountPath = claims.Count == 0 ? MountPath(text) : null,
+            MountPath = claims.Count == 0 ? mountPath : null,
             Schedule = schedule,
             Image = image,
             ImageWord = mentioned?.Entry.Repository,
@@ -129,7 +144,7 @@ public static partial class SlotExtractor
             AccessMode = Access(text),
             Env = Pairs(text, upperOnly: kind != ResourceKind.ConfigMap),
             Command = Command(text),
-            Host = kind == ResourceKind.Ingress && HostName().Match(text) is { Success: true } host ? host.Groups[1].Value.ToLowerInvariant() : null,
+            Host = ingress && HostName().Match(text) is { Success: true } host ? host.Groups[1].Value.ToLowerInvariant() : null,
             BackendService = kind == ResourceKind.Ingress ? Backend(text) : null,
             Queue = Queue(text),
             MentionsDatabase = database,
@@ -153,32 +168,62 @@ public static partial class SlotExtractor
         return positions.Count == 0 ? int.MaxValue : positions.Min();
     }
 
-    private static (ResourceKind Kind, bool Stated, bool Service) DecideKind(string text, string? schedule, int workloadAt, bool database, bool batch, int? members, int? replicas)
+    private static readonly ResourceKind[] WorkloadKinds = [ResourceKind.Deployment, ResourceKind.StatefulSet, ResourceKind.Job, ResourceKind.CronJob];
+
+    /// <summary>
+    /// The kind asked for, whether a kind word named it, whether a Service goes with it, and the
+    /// other objects asked for beside it: a Service, PVC or Ingress named after the workload's evidence
+    /// is attached to it, and so is one named first and joined to a workload kind by "and"
+    /// ("pvc 25 giga i job koji...", "a PVC plus a Job").
+    /// </summary>
+    private static (ResourceKind Kind, bool Stated, bool Service, HashSet<ResourceKind> Attached) DecideKind(string text, string? schedule, int workloadAt, bool database, bool batch, int? members, int? replicas)
     {
         var mentions = Vocabulary.Kinds
             .SelectMany(k => k.Value.Matches(text).Select(m => (Kind: k.Key, m.Index, m.Value)))
             // "cronjob" also ends in "job"; the longer word decides.
             .Where(m => !(m.Kind == ResourceKind.Job && Regex.IsMatch(m.Value, "cron", I)))
             .OrderBy(m => m.Index).ToList();
-        var service = false;
+        var joinedWorkload = mentions.FirstOrDefault(m => WorkloadKinds.Contains(m.Kind) && JoinedByAnd(text, m.Index));
+        var attached = new HashSet<ResourceKind>();
         foreach (var m in mentions)
         {
+            var joined = joinedWorkload.Value is not null && m.Index < joinedWorkload.Index;
             switch (m.Kind)
             {
-                case ResourceKind.Service or ResourceKind.PersistentVolumeClaim or ResourceKind.Ingress or ResourceKind.ConfigMap when m.Index > workloadAt:
-                    // Named after a workload: a Service to expose it, a claim to mount.
-                    if (m.Kind == ResourceKind.Service) service = true;
+                case ResourceKind.Service or ResourceKind.PersistentVolumeClaim or ResourceKind.Ingress or ResourceKind.ConfigMap when m.Index > workloadAt || joined:
+                    // Named after a workload (or joined to one): a Service to expose it, a claim to mount, an Ingress to route to it.
+                    attached.Add(m.Kind);
                     continue;
                 case ResourceKind.Job when schedule is not null:
-                    return (ResourceKind.CronJob, true, service || mentions.Any(x => x.Kind == ResourceKind.Service && x.Index > m.Index));
+                    return (ResourceKind.CronJob, true, attached.Contains(ResourceKind.Service) || Later(ResourceKind.Service, m.Index), Attach(m.Index));
                 default:
-                    return (m.Kind, true, service || mentions.Any(x => x.Kind == ResourceKind.Service && x.Index > m.Index && m.Kind is not ResourceKind.Service and not ResourceKind.Ingress));
+                    return (m.Kind, true, attached.Contains(ResourceKind.Service) || Later(ResourceKind.Service, m.Index) && m.Kind is not ResourceKind.Service and not ResourceKind.Ingress, Attach(m.Index));
             }
         }
-        if (schedule is not null) return (ResourceKind.CronJob, false, service);
-        if (database || members is > 1) return (ResourceKind.StatefulSet, false, service);
-        if (batch && replicas is null) return (ResourceKind.Job, false, service);
-        return (ResourceKind.Deployment, false, service);
+        if (schedule is not null) return (ResourceKind.CronJob, false, attached.Contains(ResourceKind.Service), attached);
+        if (database || members is > 1) return (ResourceKind.StatefulSet, false, attached.Contains(ResourceKind.Service), attached);
+        if (batch && replicas is null) return (ResourceKind.Job, false, attached.Contains(ResourceKind.Service), attached);
+        return (ResourceKind.Deployment, false, attached.Contains(ResourceKind.Service), attached);
+
+        bool Later(ResourceKind kind, int after) => mentions.Any(x => x.Kind == kind && x.Index > after);
+        HashSet<ResourceKind> Attach(int at)
+        {
+            foreach (var later in mentions.Where(x => x.Index > at && x.Kind is ResourceKind.Ingress or ResourceKind.PersistentVolumeClaim)) attached.Add(later.Kind);
+            return attached;
+        }
+    }
+
+    /// <summary>The kind word at <paramref name="index"/> follows "and" (optionally with an article), not "for a": "i job", "and a job", "und ein job".</summary>
+    private static bool JoinedByAnd(string text, int index)
+    {
+        static bool IsAnd(Match m) => m.Success && Vocabulary.And.Match(m.Groups[1].Value) is { Success: true } and && and.Length == m.Groups[1].Value.Length;
+        var head = text[..index];
+        var before = Regex.Match(head, @"(\S+)\s+$");
+        // "pvc 10 giga a job": the Czech "and" is also an article elsewhere, so the word right before the kind is tried first.
+        if (!IsAnd(before)) before = Regex.Match(head, @"(\S+)\s+(?:a|an|un|una|uno|ein|eine|einen|jedan|jeden|one)\s+$", I);
+        if (!IsAnd(before)) return false;
+        var previous = Regex.Match(text[..before.Index], @"(\S+)\s*$");
+        return !previous.Success || !Regex.IsMatch(previous.Groups[1].Value, @"^(for|za|pro|per|für|fur|para|to|na|in|of|od)$", I);
     }
 
     private static string? Image(string text)
@@ -240,7 +285,7 @@ public static partial class SlotExtractor
             // "pvc named data", "pvc 'raw-data'", "pvc-om dataset", "PVC dataset"
             @"(?<![\w])(?:pvc|persistent\s?volume\s?claim|volume\s?claim|claim)(?:-?[a-zšžčćđ]{1,3})?\s+(?:(?:named|called|imena|naziva|jménem|anomenat|chiamato|namens)\s+)?[`""']?([a-z][a-z0-9\-]*)",
             // "my dataset PVC", "the results pvc", "Checkpoints-PVC"
-            @"(?<![\w])([a-z][a-z0-9\-]*)[\s\-]+(?:pvc|persistent\s?volume\s?claim|volume\s?claim|claim)s?(?![\w])",
+            @"(?<![\w])([a-z][a-z0-9\-]*)[\s\-]+(?:pvc|persistent\s?volume\s?claim|volume\s?claim|claim)s?(?![\w])(?!\s+(?:named|called|imena|naziva|jménem|anomenat|chiamato|namens)\b)",
         };
         foreach (var pattern in patterns)
             foreach (Match m in Regex.Matches(text, pattern, I))
@@ -270,6 +315,30 @@ public static partial class SlotExtractor
         Regex.Match(text, @"(?:mount\w*|montira\w*|připoj\w*|munta\w*|montat\w*|mont\w*|einhäng\w*|unter|at|on|na|a|su|in)\s+(/[\w.\-]+(?:/[\w.\-]+)*)", I) is { Success: true } m
         && Regex.IsMatch(text, @"\b(mount\w*|montira\w*|připoj\w*|munta\w*|montat\w*|mont\w*|einhäng\w*|volume\w*|pvc|disk\w*|svazek|volum\w*)\b", I)
             ? m.Groups[1].Value : null;
+
+    /// <summary>The CPU count stated ("8 cpus", "16 jezgri", "half a cpu" → 500m).</summary>
+    private static string? Cpu(string text)
+    {
+        const string unit = @"(?:v?cpus?|cores?|jezgr\w*|jader|jádr\w*|nuclis?|nuclei|kerne?)\b";
+        if (Regex.Match(text, @"(?<![\w])(?:" + Vocabulary.Half + @")\s+(?:a\s+)?" + unit, I) is { Success: true }) return "500m";
+        return Match(text, @"(\d+(?:\.\d+)?|\d+m)\s*" + unit);
+    }
+
+    /// <summary>Secrets to load as environment variables: "mount the secret viz-creds as env", "tajnu grafana-admin kao env varijable", "secret api-keys als Umgebungsvariablen".</summary>
+    private static IReadOnlyList<string> EnvFromSecrets(string text)
+    {
+        if (!Vocabulary.EnvWord.IsMatch(text)) return [];
+        var result = new List<string>();
+        foreach (Match m in Vocabulary.SecretNoun.Matches(text))
+        {
+            var after = Regex.Match(text[(m.Index + m.Length)..], @"^\s*(?:(?:named|called|imena|jménem|anomenat|chiamato|namens)\s+)?[`""']?([a-z0-9][a-z0-9.\-]*[a-z0-9])(?![\w])", I);
+            if (!after.Success) continue;
+            var name = after.Groups[1].Value.ToLowerInvariant();
+            if (Stop.Contains(name) || Vocabulary.EnvWord.Match(name).Length == name.Length || result.Contains(name)) continue;
+            result.Add(name);
+        }
+        return result;
+    }
 
     private static string? Name(string text)
     {
@@ -314,8 +383,13 @@ public static partial class SlotExtractor
         var inQueue = Match(text, @"\b(?:in|on|to|via|through|into)\s+(?:the\s+|our\s+|my\s+)?([a-z0-9][a-z0-9\-]*)\s+(?:local\s?)?queue\b");
         if (inQueue is not null && !Stop.Contains(inQueue) && inQueue is not "kueue" and not "gpu") return inQueue.ToLowerInvariant();
         // "queue research", "u redu research", "ve frontě vision", "a la cua bsc", "nella coda infn", "in der Queue nlp"
-        var after = Match(text, @"(?<![\w])(?:queue|kueue|redu|red|frontě|fronte|frontu|cua|coda|warteschlange)\s+[`""']?([a-z][a-z0-9\-]*)");
-        if (after is not null && !Stop.Contains(after) && after is not "label" and not "name") return after.ToLowerInvariant();
+        // "queue research", "kueue queue team-llm", "u redu research", "fronta nlp", "a la cua bsc", "nella coda infn", "in der Queue nlp"
+        const string queueWord = @"queue|kueue|redu|red|fronta|frontě|fronte|frontu|cua|coda|warteschlange";
+        foreach (Match m in Regex.Matches(text, @"(?<![\w])(?:" + queueWord + @")(?=\s+[`""']?([a-z][a-z0-9\-]*))", I))
+        {
+            var after = m.Groups[1].Value.ToLowerInvariant();
+            if (!Stop.Contains(after) && after is not "label" and not "name" && !Regex.IsMatch(after, "^(?:" + queueWord + ")$", I)) return after;
+        }
         return Regex.IsMatch(text, @"\b(kueue|queue)\b", I) ? "default" : null;
     }
 

@@ -28,6 +28,12 @@ internal static class Vocabulary
     public static Regex ImageNoun { get; } = Words(l => l.ImageNouns);
     public static Regex GigaWord { get; } = new(Alternation(All.SelectMany(l => l.GigaWords)), Options);
     public static Regex NameMarker { get; } = Words(l => l.NameMarkers);
+    public static Regex Weekdays { get; } = Words(l => l.Weekdays);
+    public static Regex Limit { get; } = Words(l => l.Limits);
+    public static Regex Half { get; } = Words(l => l.Half);
+    public static Regex EnvWord { get; } = Words(l => l.EnvWords);
+    public static Regex SecretNoun { get; } = Words(l => l.SecretNouns);
+    public static Regex And { get; } = Words(l => l.And);
 
     /// <summary>Number words of every language, lower case.</summary>
     public static IReadOnlyDictionary<string, int> Numbers { get; } = All.SelectMany(l => l.Numbers)

@@ -26,6 +26,11 @@ public sealed class DraftRequestCase
     public Dictionary<string, string> Labels { get; set; } = [];
     public Dictionary<string, string> Env { get; set; } = [];
     public string? Host { get; set; }
+    public string? Cpu { get; set; }
+    public string? Memory { get; set; }
+    public string? GpuModel { get; set; }
+    public string? EnvFromSecret { get; set; }
+    public int? Completions { get; set; }
 }
 
 /// <summary>A multilingual Dockerfile request (with what the draft must contain) or a pasted Dockerfile with the rules that must be reported.</summary>

@@ -46,5 +46,11 @@ internal static class Catalan
         Batch = ["entrenament\\w*", "entrenar", "avaluació", "avaluacio", "preprocessament", "migració"],
         ImageNouns = ["imatges?", "imatge docker", "contenidor\\w*"],
         GigaWords = ["gigues", "giga", "gigabytes?"],
+        Weekdays = ["dies laborables", "els dies laborables", "dies feiners", "de dilluns a divendres"],
+        Limits = ["límit\\w*", "limit\\w*", "màxim\\w*", "maxim\\w*"],
+        Half = ["mig", "mitja"],
+        EnvWords = ["env", "variables d'entorn", "variables de entorn", "entorn"],
+        SecretNouns = ["secrets?"],
+        And = ["i"],
     };
 }

@@ -45,7 +45,13 @@ internal static class Croatian
         Memory = ["ram\\w*", "memorij\\w*"],
         Databases = ["baz\\w*", "db"],
         Batch = ["treniranj\\w*", "trening\\w*", "treniraj\\w*", "evaluacij\\w*", "obrad\\w*", "predobrad\\w*", "migracij\\w*"],
-        ImageNouns = ["slik\\w*", "docker image\\w*", "image\\w*", "kontejner\\w*"],
+        ImageNouns = ["slik\\w*", "docker image\\w*", "image\\w{0,3}", "kontejner\\w*"],
         GigaWords = ["giga", "gigabajt\\w*", "gigova"],
+        Weekdays = ["radnim danima", "radni dan\\w*", "radnih dana", "od ponedjeljka do petka"],
+        Limits = ["ograni\\w*", "limit\\w*", "najviše", "max"],
+        Half = ["pola", "pol"],
+        EnvWords = ["env", "env varijabl\\w*", "varijabl\\w* okoline", "varijabl\\w* okruženja", "okolin\\w*"],
+        SecretNouns = ["tajn\\w*", "secret\\w*"],
+        And = ["i", "te"],
     };
 }

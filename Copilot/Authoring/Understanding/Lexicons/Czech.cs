@@ -46,7 +46,13 @@ internal static class Czech
         Memory = ["ram\\w*", "paměti", "pameti", "paměť"],
         Databases = ["databáz\\w*", "databaz\\w*", "db"],
         Batch = ["trénování", "trenovani", "trénink\\w*", "trenink\\w*", "vyhodnocení", "předzpracování", "migrac\\w*"],
-        ImageNouns = ["obraz\\w*", "docker image\\w*", "image\\w*", "kontejner\\w*"],
+        ImageNouns = ["obraz\\w*", "docker image\\w*", "image\\w{0,3}", "kontejner\\w*"],
         GigaWords = ["giga", "gigabajt\\w*", "gigů", "gigu", "gb"],
+        Weekdays = ["pracovní d\\w*", "pracovni d\\w*", "všední d\\w*", "vsedni d\\w*", "od pondělí do pátku"],
+        Limits = ["omez\\w*", "limit\\w*", "max", "maximálně", "nejvýše"],
+        Half = ["půl", "pul"],
+        EnvWords = ["env", "proměnn\\w* prostředí", "promenn\\w* prostredi", "prostředí"],
+        SecretNouns = ["secret\\w*", "tajemstv\\w*"],
+        And = ["a", "plus"],
     };
 }

@@ -47,5 +47,11 @@ internal static class English
         Batch = ["train(s|ing)?", "fine-?tun\\w*", "batch", "benchmark\\w*", "one-?off", "migration", "evaluat\\w*", "preprocess\\w*", "run once"],
         ImageNouns = ["docker ?images?", "container ?images?", "images?", "base image"],
         GigaWords = ["gigs?", "gigabytes?", "giga"],
+        Weekdays = ["weekdays?", "every weekday", "on weekdays", "workdays?", "business days?", "mon-fri", "monday to friday", "monday through friday"],
+        Limits = ["limit\\w*", "max", "maximum", "capped at", "at most", "no more than"],
+        Half = ["half a", "half"],
+        EnvWords = ["env", "envs", "env vars?", "environment variables?", "environment"],
+        SecretNouns = ["secrets?"],
+        And = ["and", "plus", "\\+", "&"],
     };
 }

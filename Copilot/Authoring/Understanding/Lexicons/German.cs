@@ -45,7 +45,13 @@ internal static class German
         Memory = ["ram", "arbeitsspeicher", "hauptspeicher"],
         Databases = ["datenbank\\w*", "db"],
         Batch = ["training\\w*", "trainier\\w*", "auswertung\\w*", "vorverarbeitung\\w*", "migration\\w*"],
-        ImageNouns = ["image\\w*", "docker-image\\w*", "abbild\\w*", "container-image\\w*"],
+        ImageNouns = ["image\\w{0,3}", "docker-image\\w*", "abbild\\w*", "container-image\\w*"],
         GigaWords = ["gigs?", "giga", "gigabyte"],
+        Weekdays = ["werktags", "werktage", "an werktagen", "montag bis freitag"],
+        Limits = ["begrenz\\w*", "limit\\w*", "maximal", "höchstens", "max"],
+        Half = ["halben", "halbes", "halbe", "halber"],
+        EnvWords = ["env", "umgebungsvariable\\w*", "umgebung\\w*"],
+        SecretNouns = ["secrets?", "geheimnis\\w*"],
+        And = ["und", "plus"],
     };
 }

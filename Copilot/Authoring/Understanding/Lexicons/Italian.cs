@@ -46,5 +46,11 @@ internal static class Italian
         Batch = ["training", "addestra\\w*", "valutazion\\w*", "preprocess\\w*", "migrazion\\w*"],
         ImageNouns = ["immagin\\w*", "immagine docker"],
         GigaWords = ["giga", "gigabyte"],
+        Weekdays = ["giorni feriali", "nei giorni feriali", "feriali", "dal lunedì al venerdì"],
+        Limits = ["limit\\w*", "massimo", "max"],
+        Half = ["mezzo", "mezza"],
+        EnvWords = ["env", "variabili d'ambiente", "variabili di ambiente", "ambiente"],
+        SecretNouns = ["secret", "segret\\w*"],
+        And = ["e", "ed"],
     };
 }
