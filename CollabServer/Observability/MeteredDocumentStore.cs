@@ -35,4 +35,20 @@ public sealed class MeteredDocumentStore(IDocumentStore inner, CollabMetrics met
             metrics.RecordCompaction(Stopwatch.GetElapsedTime(started), outcome);
         }
     }
+
+    public async Task<SnapshotFold> FoldAsync(DocumentKey key, Func<StoredDocument, byte[]?> fold, CancellationToken ct = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "error";
+        try
+        {
+            var result = await metrics.TimeStoreCallAsync("compact", () => inner.FoldAsync(key, fold, ct));
+            outcome = result.Written ? "ok" : "skipped";
+            return result;
+        }
+        finally
+        {
+            metrics.RecordCompaction(Stopwatch.GetElapsedTime(started), outcome);
+        }
+    }
 }

@@ -8,7 +8,8 @@ namespace Collab.Server.Rooms;
 
 /// <summary>
 /// Writes snapshots entirely off the rooms' hot path: it reads the document's snapshot and log from
-/// the store, folds them into a fresh Doc here and writes the result, so no edit in the room waits
+/// the store (under the document's compaction claim, <see cref="IDocumentStore.FoldAsync"/>), folds
+/// them into a fresh Doc here and writes the result, so no edit in the room waits
 /// on encoding a large document. Each write is one store transaction (snapshot upsert plus deletion
 /// of the covered log rows), so a crash in the middle loses and duplicates nothing.
 /// </summary>
@@ -37,19 +38,19 @@ public sealed class Compactor(IDocumentStore store, IOptions<LimitOptions> limit
     {
         try
         {
-            var stored = await store.LoadAsync(job.Key, ct: ct);
-            // Another replica compacted it a moment ago: nothing worth folding yet.
-            if (stored.Log.Count == 0 || stored.Log.Count < job.MinEntries) return new CompactionOutcome(false, 0, stored.Log.Count);
-            var upToSeq = stored.Log[^1].Seq;
-            var snapshot = Fold(stored);
-            if (!await store.CompactAsync(job.Key, snapshot, upToSeq, ct))
+            // The store reads the document only under its compaction claim: of the replicas whose
+            // rooms ask at once, one loads and folds it and the others return without reading it.
+            // Fewer entries than asked for: another replica compacted it a moment ago.
+            var fold = await store.FoldAsync(job.Key, stored => stored.Log.Count < job.MinEntries ? null : Fold(stored), ct);
+            if (!fold.Claimed)
             {
                 // Another replica holds the document's compaction right now; its snapshot covers this log.
-                logger.LogInformation("Skipped compacting {Document}: another node is at it, or a newer snapshot exists", job.Key);
+                logger.LogInformation("Skipped compacting {Document}: another node is at it", job.Key);
                 return new CompactionOutcome(false, 0, 0);
             }
-            logger.LogInformation("Compacted {Document} up to seq {Seq} into {Bytes} bytes", job.Key, upToSeq, snapshot.Length);
-            return new CompactionOutcome(true, snapshot.Length, 0);
+            if (!fold.Written) return new CompactionOutcome(false, 0, fold.LogEntries);
+            logger.LogInformation("Compacted {Document}: {Entries} log entries into {Bytes} bytes", job.Key, fold.LogEntries, fold.SnapshotBytes);
+            return new CompactionOutcome(true, fold.SnapshotBytes, 0);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -28,6 +28,7 @@ public sealed partial class Room
         edit(_doc);
         if (_emitted.Count == 0) return true;
         var update = _emitted.Count == 1 ? _emitted[0] : Updates.Merge(_emitted.ToList());
+        _emitted.Clear();
         try
         {
             await PersistAsync([update]);
@@ -95,8 +96,11 @@ public sealed partial class Room
                 accepted.Add(work);
             }
         }, origin: null, local: false);
-        if (accepted.Count == 0) return;
         var deltas = _emitted.ToList();
+        // The room keeps no reference to what it broadcast: between batches a live room holds its
+        // Doc, not its last delta (after a notebook import, as large as the notebook).
+        _emitted.Clear();
+        if (accepted.Count == 0) return;
 
         var toPersist = accepted.Where(a => !a.Update.AsSpan().SequenceEqual(EmptyUpdate)).Select(a => a.Update).ToList();
         if (toPersist.Count > 0)

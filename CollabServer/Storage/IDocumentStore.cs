@@ -24,4 +24,13 @@ public interface IDocumentStore
     /// compacting the same document right now.
     /// </summary>
     Task<bool> CompactAsync(DocumentKey key, byte[] snapshot, long upToSeq, CancellationToken ct = default);
+
+    /// <summary>
+    /// Folds the stored log into a snapshot under the document's compaction claim. The claim is
+    /// taken first: when another node holds it the call returns <see cref="SnapshotFold.Busy"/>
+    /// at once, having read and folded nothing. Otherwise it loads the snapshot and log, asks
+    /// <paramref name="fold"/> for the snapshot covering them (null: not worth writing) and stores
+    /// it as <see cref="CompactAsync"/> does; appends made meanwhile are kept.
+    /// </summary>
+    Task<SnapshotFold> FoldAsync(DocumentKey key, Func<StoredDocument, byte[]?> fold, CancellationToken ct = default);
 }

@@ -30,12 +30,22 @@ public static class YFrames
         return writer.ToArray();
     }
 
+    /// <summary>
+    /// Sized exactly and written once: a 10 MB sync step 2 costs one 10 MB frame, not a growable
+    /// writer's buffer plus the copy taken from it (both on the large object heap).
+    /// </summary>
     private static byte[] Sync(int type, byte[] payload)
     {
-        var writer = new Lib0Writer(payload.Length + 8);
-        writer.WriteVarUint((ulong)YMessageType.Sync);
-        writer.WriteVarUint((ulong)type);
-        writer.WriteVarUint8Array(payload);
-        return writer.ToArray();
+        var length = (ulong)payload.Length;
+        var lengthBytes = 1;
+        for (var rest = length >> 7; rest != 0; rest >>= 7) lengthBytes++;
+        var frame = GC.AllocateUninitializedArray<byte>(2 + lengthBytes + payload.Length);
+        frame[0] = (byte)YMessageType.Sync; // both below 128: one varUint byte each
+        frame[1] = (byte)type;
+        var at = 2;
+        for (; length >= 0x80; length >>= 7) frame[at++] = (byte)(length | 0x80);
+        frame[at++] = (byte)length;
+        payload.CopyTo(frame, at);
+        return frame;
     }
 }

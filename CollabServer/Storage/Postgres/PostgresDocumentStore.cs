@@ -17,6 +17,13 @@ public sealed class PostgresDocumentStore(NpgsqlDataSource db) : IDocumentStore
         await using var connection = await db.OpenConnectionAsync(ct);
         // Repeatable read: snapshot and log come from the same point in time even if a compaction commits.
         await using var tx = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        var stored = await ReadAsync(tx, key, afterSeq, ct);
+        await tx.CommitAsync(ct);
+        return stored;
+    }
+
+    private static async Task<StoredDocument> ReadAsync(NpgsqlTransaction tx, DocumentKey key, long afterSeq, CancellationToken ct)
+    {
         byte[]? snapshot = null;
         long snapshotSeq = 0;
         await using (var reader = await tx.Command(
@@ -36,7 +43,6 @@ public sealed class PostgresDocumentStore(NpgsqlDataSource db) : IDocumentStore
         {
             while (await reader.ReadAsync(ct)) log.Add(new LogEntry(reader.GetInt64(0), (byte[])reader[1]));
         }
-        await tx.CommitAsync(ct);
         return snapshot is null && log.Count == 0 ? StoredDocument.Empty : new StoredDocument(snapshot, snapshotSeq, log);
     }
 
@@ -54,11 +60,46 @@ public sealed class PostgresDocumentStore(NpgsqlDataSource db) : IDocumentStore
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        // Only one node compacts a document at a time. The lock is transaction-scoped, so a node
-        // that dies mid-compaction releases it when its connection goes.
-        var locked = (bool)(await tx.Command("SELECT pg_try_advisory_xact_lock($1, hashtext($2 || '/' || $3))",
+        if (!await TryClaimAsync(tx, key, ct)) return false;
+        var written = await WriteSnapshotAsync(tx, key, snapshot, upToSeq, ct);
+        await tx.CommitAsync(ct);
+        return written;
+    }
+
+    /// <summary>
+    /// The claim comes before the read, so of the replicas whose rooms ask at the same moment one
+    /// reads and folds the document and the others leave after one round trip. The fold runs
+    /// with the transaction open: it holds a connection, and the claim, for that long.
+    /// </summary>
+    public async Task<SnapshotFold> FoldAsync(DocumentKey key, Func<StoredDocument, byte[]?> fold, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        // Read committed, unlike LoadAsync: each read sees what committed before it, so a compaction
+        // that released the claim just before this one took it is seen. With the claim held no
+        // other compaction can commit between the two reads; appends are past the snapshot either way.
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (!await TryClaimAsync(tx, key, ct)) return SnapshotFold.Busy;
+        var stored = await ReadAsync(tx, key, 0, ct);
+        if (stored.Log.Count == 0 || fold(stored) is not { } snapshot)
+        {
+            await tx.CommitAsync(ct);
+            return new SnapshotFold(true, false, 0, stored.Log.Count);
+        }
+        var written = await WriteSnapshotAsync(tx, key, snapshot, stored.Log[^1].Seq, ct);
+        await tx.CommitAsync(ct);
+        return new SnapshotFold(true, written, written ? snapshot.Length : 0, stored.Log.Count);
+    }
+
+    /// <summary>
+    /// Only one node compacts a document at a time. The lock is transaction-scoped, so a node
+    /// that dies mid-compaction releases it when its connection goes.
+    /// </summary>
+    private static async Task<bool> TryClaimAsync(NpgsqlTransaction tx, DocumentKey key, CancellationToken ct) =>
+        (bool)(await tx.Command("SELECT pg_try_advisory_xact_lock($1, hashtext($2 || '/' || $3))",
             CompactLockClass, key.ProjectId, key.DocName).ExecuteScalarAsync(ct))!;
-        if (!locked) return false;
+
+    private static async Task<bool> WriteSnapshotAsync(NpgsqlTransaction tx, DocumentKey key, byte[] snapshot, long upToSeq, CancellationToken ct)
+    {
         var written = await tx.Command("""
             INSERT INTO doc_snapshots (project_id, doc_name, upto_seq, data) VALUES ($1, $2, $3, $4)
             ON CONFLICT (project_id, doc_name) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data
@@ -69,7 +110,6 @@ public sealed class PostgresDocumentStore(NpgsqlDataSource db) : IDocumentStore
             await tx.Command("DELETE FROM doc_updates WHERE project_id = $1 AND doc_name = $2 AND seq <= $3",
                 key.ProjectId, key.DocName, upToSeq).ExecuteNonQueryAsync(ct);
         }
-        await tx.CommitAsync(ct);
         return written > 0;
     }
 }

@@ -45,4 +45,13 @@ public sealed class SqliteDocumentStore(SqliteDatabase db) : IDocumentStore
     /// <summary>Through the same writer as appends, so compaction never makes an append wait for the lock.</summary>
     public Task<bool> CompactAsync(DocumentKey key, byte[] snapshot, long upToSeq, CancellationToken ct = default) =>
         _writer.CompactAsync(key, snapshot, upToSeq);
+
+    /// <summary>One node owns a SQLite file, so the claim is always this node's.</summary>
+    public async Task<SnapshotFold> FoldAsync(DocumentKey key, Func<StoredDocument, byte[]?> fold, CancellationToken ct = default)
+    {
+        var stored = await LoadAsync(key, ct: ct);
+        if (stored.Log.Count == 0 || fold(stored) is not { } snapshot) return new SnapshotFold(true, false, 0, stored.Log.Count);
+        var written = await _writer.CompactAsync(key, snapshot, stored.Log[^1].Seq);
+        return new SnapshotFold(true, written, written ? snapshot.Length : 0, stored.Log.Count);
+    }
 }

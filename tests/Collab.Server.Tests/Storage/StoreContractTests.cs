@@ -41,6 +41,23 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Fold_writes_what_the_fold_returns_for_the_log_it_read_and_nothing_when_it_returns_null()
+    {
+        await Documents.AppendAsync(Key(), [[1], [2]]);
+        var skipped = await Documents.FoldAsync(Key(), _ => null);
+        Assert.Equal(new SnapshotFold(true, false, 0, 2), skipped);
+        Assert.Equal(2, (await Documents.LoadAsync(Key())).Log.Count);
+
+        var folded = await Documents.FoldAsync(Key(), stored => [.. stored.Log.SelectMany(e => e.Update)]);
+        Assert.Equal(new SnapshotFold(true, true, 2, 2), folded);
+        var later = (await Documents.AppendAsync(Key(), [[3]])).LastSeq;
+        var loaded = await Documents.LoadAsync(Key());
+        Assert.Equal([1, 2], loaded.Snapshot);
+        Assert.Equal([[3]], loaded.Log.Select(e => e.Update));
+        Assert.Equal(later, loaded.Log[0].Seq);
+    }
+
+    [Fact]
     public async Task Compaction_replaces_covered_entries_and_keeps_later_ones()
     {
         await Documents.AppendAsync(Key(), [[1], [2]]);

@@ -1,0 +1,252 @@
+// Live-room cost on notebooks of 10 KB to 10 MB of Yjs state: Collab (1 node, SQLite, persistence
+// on) and @y/websocket-server 0.1.1 (in memory) in the same run, driven by the stock y-websocket
+// client. Per size: join time (connect -> synced with every cell), server RSS per live room, edit
+// latency while the rooms are open (enough edits to cross a compaction); then RSS after several
+// 10 MB syncs have finished. Prints one table. See README.md.
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+import WebSocket from 'ws'
+import { spawn } from 'node:child_process'
+import { createHmac } from 'node:crypto'
+import { readFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join as joinPath } from 'node:path'
+import { createServer } from 'node:net'
+
+const args = Object.fromEntries(process.argv.slice(2).map((a, i, all) => a.startsWith('--') ? [a.slice(2), all[i + 1]] : null).filter(Boolean))
+const KB = 1024, MB = 1024 * 1024
+const sizes = (args.sizes ?? '10K,100K,1M,10M').split(',').map(s => Math.round(parseFloat(s) * (s.endsWith('M') ? MB : s.endsWith('K') ? KB : 1)))
+// Rooms kept open per size: enough state that the RSS delta is well above the noise.
+const roomsFor = size => Math.max(1, Math.round(parseFloat(args.scale ?? '1') * (size <= 10 * KB ? 100 : size <= 100 * KB ? 40 : size <= MB ? 16 : 4)))
+const edits = parseInt(args.edits ?? '600') // Collab compacts every 500 log entries: 600 cross one
+const editRate = parseFloat(args.rate ?? '40')
+const bigSyncs = parseInt(args['big-syncs'] ?? '4')
+const only = (args.only ?? 'collab,ywss').split(',')
+const collabDll = args['collab-dll']
+const signingKey = 'collab-rooms-bench-signing-key-0123456789'
+
+process.setMaxListeners(0) // each y-websocket provider adds an exit listener
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms))
+const b64url = s => Buffer.from(s).toString('base64url')
+const token = (() => {
+  const head = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))
+  const body = b64url(JSON.stringify({ iss: 'collab', aud: 'collab', sub: 'bench', exp: Math.floor(Date.now() / 1000) + 4 * 3600 }))
+  return `${head}.${body}.${createHmac('sha256', signingKey).update(`${head}.${body}`).digest('base64url')}`
+})()
+
+const freePort = () => new Promise(resolve => {
+  const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)) })
+})
+
+const rssOf = pid => parseInt(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) * KB
+
+/** RSS once it stopped moving (a GC may still be returning memory): the last of a few samples 1 s apart. */
+async function settledRss (pid, samples = 4) {
+  let rss = 0
+  for (let i = 0; i < samples; i++) { await sleep(1000); rss = rssOf(pid) }
+  return rss
+}
+
+async function start (name, file, argv, env) {
+  const port = await freePort()
+  const child = spawn(file, argv, { env: { ...process.env, ...env(port) }, stdio: ['ignore', 'ignore', 'pipe'] })
+  child.stderr.on('data', d => { const line = String(d); if (/rror/.test(line)) process.stderr.write(`[${name}] ${line}`) })
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`)
+    try { await fetch(`http://127.0.0.1:${port}/`); await sleep(500); return { name, port, child } } catch { await sleep(200) }
+  }
+  throw new Error(`${name} did not listen`)
+}
+
+async function startCollab () {
+  const server = await start('collab', 'dotnet', [collabDll], port => ({
+    ASPNETCORE_URLS: `http://127.0.0.1:${port}`, ASPNETCORE_ENVIRONMENT: 'Production',
+    Storage__DataDirectory: mkdtempSync(joinPath(tmpdir(), 'collab-rooms-')),
+    Auth__SigningKey: signingKey, Auth__Issuer: 'collab', Auth__Audience: 'collab',
+    // The docs index's embedding model is loaded at start by default; the reference has no such thing.
+    Indexer__Embeddings: args.embeddings ?? 'None',
+    Logging__LogLevel__Default: 'Warning',
+  }))
+  const api = (path, body) => fetch(`http://127.0.0.1:${server.port}${path}`, {
+    method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
+  }).then(r => { if (!r.ok) throw new Error(`${path}: ${r.status}`) })
+  await api('/api/projects', { id: 'bench' })
+  return {
+    ...server,
+    url: `ws://127.0.0.1:${server.port}/yjs/bench`,
+    params: { access_token: token },
+    createRoom: name => api('/api/projects/bench/notebooks', { name }),
+  }
+}
+
+async function startYwss () {
+  const server = await start('y-websocket-server', 'node', ['node_modules/@y/websocket-server/src/server.js'], port => ({ HOST: '127.0.0.1', PORT: String(port) }))
+  return { ...server, url: `ws://127.0.0.1:${server.port}`, params: {}, createRoom: async () => {} }
+}
+
+/** A code cell as JupyterLab's shared model holds it: a Y.Map with a Y.Text source and outputs. */
+function addCell (cells, i, bytes) {
+  const cell = new Y.Map()
+  const sourceBytes = Math.max(40, Math.round(bytes * 0.4))
+  let source = ''
+  while (source.length < sourceBytes) source += `x_${i}_${source.length} = compute(data[${source.length % 97}], scale=${i % 13})\n`
+  const text = 'row\tvalue\n'.repeat(Math.max(1, Math.round(bytes * 0.6 / 10)))
+  cell.set('id', `cell-${i}`)
+  cell.set('cell_type', 'code')
+  cell.set('source', new Y.Text(source))
+  cell.set('metadata', new Y.Map())
+  cell.set('execution_count', i)
+  const outputs = new Y.Array()
+  outputs.push([{ output_type: 'stream', name: 'stdout', text }])
+  cell.set('outputs', outputs)
+  cells.push([cell])
+}
+
+/**
+ * Fills a connected doc with cells up to about `size` bytes of state, in transactions of at most
+ * 512 KB each (Collab's Limits:MaxMessageBytes default is 4 MB; an import is stepped likewise).
+ */
+function fillNotebook (doc, size) {
+  doc.getMap('meta').set('nbformat', 4)
+  const cells = doc.getArray('cells')
+  const cellBytes = Math.max(200, Math.min(16 * KB, Math.round(size / 40)))
+  let i = 0
+  for (let state = Y.encodeStateAsUpdate(doc).length; state < size; state = Y.encodeStateAsUpdate(doc).length) {
+    // Half of what is missing at a time (a cell encodes larger than its text), so the size is not overshot by much.
+    const step = Math.min(512 * KB, Math.max(cellBytes, (size - state) / 2))
+    doc.transact(() => {
+      for (let added = 0; added < step; added += cellBytes) addCell(cells, i++, cellBytes)
+    })
+  }
+  return cells.length
+}
+
+function connect (server, room, doc = new Y.Doc()) {
+  return new WebsocketProvider(server.url, room, doc, { WebSocketPolyfill: WebSocket, params: server.params, disableBc: true })
+}
+
+const synced = provider => new Promise(resolve => {
+  if (provider.synced) resolve()
+  else provider.once('sync', s => { if (s) resolve() })
+})
+
+/** Connect -> synced with all `cells` cells; ms. Retries while the server is still taking in the seed. */
+async function join (server, room, cells, keep = false) {
+  for (let attempt = 0; ; attempt++) {
+    const t0 = performance.now()
+    const provider = connect(server, room)
+    await synced(provider)
+    const ms = performance.now() - t0
+    if (provider.doc.getArray('cells').length >= cells) {
+      if (!keep) { provider.destroy(); provider.doc.destroy() }
+      return { ms, provider }
+    }
+    provider.destroy()
+    if (attempt > 100) throw new Error(`${server.name}: ${room} never showed ${cells} cells`)
+    await sleep(200)
+  }
+}
+
+const percentile = (sorted, p) => sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p / 100 * sorted.length))]
+
+/** A writer types timestamped markers into cell 0's source; an observer integrating every update times send -> seen. */
+async function editLatency (writer, observer) {
+  const sent = new Map()
+  const seen = []
+  const source = observer.doc.getArray('cells').get(0).get('source')
+  source.observe(event => {
+    const now = performance.now()
+    for (const op of event.delta) {
+      if (typeof op.insert !== 'string') continue
+      for (const m of op.insert.matchAll(/<e(\d+)>/g)) {
+        const t = sent.get(+m[1])
+        if (t !== undefined) { seen.push(now - t); sent.delete(+m[1]) }
+      }
+    }
+  })
+  const text = writer.doc.getArray('cells').get(0).get('source')
+  const interval = 1000 / editRate
+  const t0 = performance.now()
+  for (let i = 0; i < edits; i++) {
+    const due = t0 + i * interval
+    const wait = due - performance.now()
+    if (wait > 0) await sleep(wait)
+    sent.set(i, performance.now())
+    text.insert(Math.floor(Math.random() * (text.length + 1)), `<e${i}>`)
+  }
+  for (let i = 0; i < 100 && sent.size > 0; i++) await sleep(100)
+  seen.sort((a, b) => a - b)
+  return { p50: percentile(seen, 50), p99: percentile(seen, 99), max: seen.at(-1), lost: sent.size }
+}
+
+async function measure (server) {
+  const rows = []
+  const baseline = await settledRss(server.child.pid)
+  let seq = 0
+  const big = []
+  for (const size of sizes) {
+    const n = roomsFor(size)
+    const before = await settledRss(server.child.pid)
+    const seeders = []
+    const joins = []
+    let stateBytes = 0
+    for (let r = 0; r < n; r++) {
+      const room = `nb-${size}-${seq++}`
+      await server.createRoom(room)
+      const seeder = connect(server, room)
+      await synced(seeder)
+      const cells = fillNotebook(seeder.doc, size)
+      stateBytes += Y.encodeStateAsUpdate(seeder.doc).length
+      // The first join after seeding waits for the server to have everything; later ones time a warm room.
+      await join(server, room, cells)
+      joins.push((await join(server, room, cells)).ms)
+      seeders.push({ seeder, room, cells })
+    }
+    const after = await settledRss(server.child.pid)
+    const first = seeders[0]
+    const { provider: observer } = await join(server, first.room, first.cells, true)
+    const latency = await editLatency(first.seeder, observer)
+    observer.destroy()
+    joins.sort((a, b) => a - b)
+    const perRoom = (after - before) / n
+    rows.push({ size, rooms: n, state: stateBytes / n, joinMs: percentile(joins, 50), perRoomMB: perRoom / MB, perStateMB: perRoom / (stateBytes / n), ...latency })
+    if (size >= 10 * MB) big.push(...seeders)
+    else for (const { seeder } of seeders) { seeder.destroy(); seeder.doc.destroy() }
+  }
+  let held = null
+  if (big.length > 0) {
+    const before = await settledRss(server.child.pid)
+    let peak = before
+    for (let i = 0; i < bigSyncs; i++) {
+      const { room, cells } = big[i % big.length]
+      const syncs = await Promise.all([0, 1, 2].map(() => join(server, room, cells)))
+      peak = Math.max(peak, rssOf(server.child.pid))
+      void syncs
+    }
+    const after = await settledRss(server.child.pid, 10)
+    held = { before, peak, after, syncs: bigSyncs * 3 }
+  }
+  for (const { seeder } of big) { seeder.destroy(); seeder.doc.destroy() }
+  return { name: server.name, baseline, rows, held }
+}
+
+const fmt = (v, d = 1) => Number.isFinite(v) ? v.toFixed(d) : '-'
+const results = []
+for (const which of only) {
+  const server = which === 'collab' ? await startCollab() : await startYwss()
+  try { results.push(await measure(server)) } finally { server.child.kill('SIGKILL') }
+}
+
+console.log(`edits per size: ${edits} at ${editRate}/s into one cell; RSS settled (last of several 1 s samples)`)
+console.log('server              size     rooms  state KB  join ms  RSS/room MB  MB RSS/MB state  edit p50  edit p99  edit max  lost')
+for (const r of results) {
+  for (const row of r.rows) {
+    const size = row.size >= MB ? `${row.size / MB}M` : `${row.size / KB}K`
+    console.log(`${r.name.padEnd(19)} ${size.padEnd(8)} ${String(row.rooms).padStart(5)}  ${fmt(row.state / KB, 0).padStart(8)}  ${fmt(row.joinMs).padStart(7)}  ${fmt(row.perRoomMB, 2).padStart(11)}  ${fmt(row.perStateMB, 2).padStart(15)}  ${fmt(row.p50).padStart(8)}  ${fmt(row.p99).padStart(8)}  ${fmt(row.max).padStart(8)}  ${String(row.lost).padStart(4)}`)
+  }
+}
+for (const r of results) {
+  const held = r.held ? `  10 MB syncs: ${r.held.syncs} joins, RSS ${fmt(r.held.before / MB, 0)} -> peak ${fmt(r.held.peak / MB, 0)} -> ${fmt(r.held.after / MB, 0)} MB after (held ${fmt((r.held.after - r.held.before) / MB, 0)} MB)` : ''
+  console.log(`${r.name}: baseline RSS ${fmt(r.baseline / MB, 0)} MB${held}`)
+}
+process.exit(0)
