@@ -12,7 +12,13 @@ namespace Collab.Copilot.Assistant.Answering;
 /// </summary>
 internal static class ManifestSpecGenerator
 {
-    private static readonly string[] FilledFromRequest = ["serviceType", "nodePort", "storageClass", "accessMode", "host", "backendService"];
+    private static readonly string[] FilledFromRequest = ["serviceType", "nodePort", "storageClass", "accessMode", "host", "backendService", "withIngress", "envFromSecrets"];
+
+    // Bounds that keep a whole spec inside MaxOutputTokens: an unbounded string or list lets a
+    // model (or a weak one) run out of tokens mid-value and leave JSON that does not parse.
+    private const int MaxStringChars = 120;
+    private const int MaxListItems = 8;
+    private const int MaxKeyChars = 63;
 
     private static readonly JsonElement Schema = ForGeneration(JsonNode.Parse(ManifestSpec.JsonSchema)!);
 
@@ -46,6 +52,13 @@ internal static class ManifestSpecGenerator
         return JsonDocument.Parse(schema.ToJsonString()).RootElement.Clone();
     }
 
+    private static bool HasType(JsonObject obj, string type) => obj["type"] switch
+    {
+        JsonValue single => (string?)single == type,
+        JsonArray types => types.Any(t => (string?)t == type),
+        _ => false,
+    };
+
     private static void Simplify(JsonNode? node)
     {
         switch (node)
@@ -56,6 +69,13 @@ internal static class ManifestSpecGenerator
                     obj.Remove("pattern");
                     var kept = types.Select(t => (string?)t).Where(t => t != "string").ToList();
                     obj["type"] = new JsonArray(kept.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray());
+                }
+                if (HasType(obj, "string") && obj["maxLength"] is null) obj["maxLength"] = MaxStringChars;
+                if (HasType(obj, "array") && obj["maxItems"] is null) obj["maxItems"] = MaxListItems;
+                if (HasType(obj, "object") && obj["properties"] is null && obj["additionalProperties"] is JsonObject)
+                {
+                    obj["maxProperties"] ??= MaxListItems;
+                    obj["propertyNames"] ??= new JsonObject { ["type"] = "string", ["maxLength"] = MaxKeyChars };
                 }
                 foreach (var child in obj.Select(p => p.Value).ToList()) Simplify(child);
                 break;

@@ -8,7 +8,8 @@ namespace Collab.Copilot.Runtime.Chat;
 /// Translates a JSON schema into a GBNF grammar for llama.cpp's grammar sampler, so every
 /// answer parses and validates. Output is compact JSON (no optional whitespace) and lists
 /// properties in schema order: required ones always, optional ones may follow. Supported:
-/// type (one or several), properties, required, items, minItems/maxItems,
+/// type (one or several), properties, required, items, minItems/maxItems, dictionaries
+/// (additionalProperties with propertyNames and maxProperties),
 /// minLength/maxLength (in characters, as JSON Schema counts them: the scheduler keeps the
 /// bytes well-formed UTF-8, so each character the grammar counts is one code point), enum,
 /// const, anyOf, local $ref, minimum 0 for integers. Numbers have at most 16 digits before
@@ -37,7 +38,7 @@ public static class JsonSchemaGrammar
     private static readonly HashSet<string> Understood =
     [
         "type", "properties", "required", "items", "minItems", "maxItems", "minLength", "maxLength", "enum", "const",
-        "anyOf", "$ref", "$defs", "definitions", "additionalProperties", "minimum",
+        "anyOf", "$ref", "$defs", "definitions", "additionalProperties", "propertyNames", "maxProperties", "minimum",
         "title", "description", "$schema", "$id", "default", "examples", "$comment",
     ];
 
@@ -102,6 +103,8 @@ public static class JsonSchemaGrammar
             var properties = schema.TryGetProperty("properties", out var props) ? props.EnumerateObject().ToList() : [];
             foreach (var r in required)
                 if (properties.All(p => p.Name != r)) throw new NotSupportedException($"Required property '{r}' (at '{name}') has no schema.");
+            if (properties.Count == 0 && schema.TryGetProperty("additionalProperties", out var values) && values.ValueKind == JsonValueKind.Object)
+                return ForMap(schema, values, name);
             if (properties.Count == 0) return "object";
 
             // With nothing required, emitting every property is still valid, and simpler than
@@ -114,6 +117,18 @@ public static class JsonSchemaGrammar
             foreach (var p in optional) body.Append(" (\",\" ").Append(Pair(p)).Append(")?");
             body.Append(" \"}\"");
             return Define(name, body.ToString());
+        }
+
+        /// <summary>A dictionary: keys under <c>propertyNames</c>, values under <c>additionalProperties</c>, at most <c>maxProperties</c> pairs.</summary>
+        private string ForMap(JsonElement schema, JsonElement values, string name)
+        {
+            var key = schema.TryGetProperty("propertyNames", out var names) ? Visit(names, name + "-key") : "string";
+            var pair = $"{key} \":\" {Visit(values, name + "-value")}";
+            int? max = schema.TryGetProperty("maxProperties", out var maxProperties) ? maxProperties.GetInt32() : null;
+            if (max < 0) throw new NotSupportedException($"maxProperties at '{name}' is negative.");
+            if (max == 0) return "\"{}\"";
+            var rest = max is { } m ? $"(\",\" {pair}){{0,{m - 1}}}" : $"(\",\" {pair})*";
+            return Define(name, $"\"{{\" ({pair} {rest})? \"}}\"");
         }
 
         private string ForArray(JsonElement schema, string name)

@@ -45,6 +45,35 @@ public sealed class GrammarTests(TinyRuntimeFixture fixture) : IClassFixture<Tin
     }
 
     [Fact]
+    public async Task Dictionary_values_keys_and_size_are_enforced()
+    {
+        // A Dictionary<string, string> as System.Text.Json's schema exporter writes it, bounded.
+        var schema = JsonDocument.Parse("""
+            {
+              "type": "object",
+              "properties": {
+                "env": {
+                  "type": "object",
+                  "additionalProperties": { "type": "string", "maxLength": 5 },
+                  "propertyNames": { "type": "string", "minLength": 1, "maxLength": 4 },
+                  "maxProperties": 2
+                }
+              },
+              "required": ["env"]
+            }
+            """).RootElement;
+        for (var seed = 1; seed <= 5; seed++)
+        {
+            var options = new ChatOptions { Seed = seed, Temperature = 1f, MaxOutputTokens = 200, ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, "env") };
+            var response = await client.GetResponseAsync([new(ChatRole.User, "Set some variables.")], options);
+            Assert.Equal(ChatFinishReason.Stop, response.FinishReason);
+            var env = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(response.Text)!["env"];
+            Assert.InRange(env.Count, 0, 2);
+            Assert.All(env, pair => { Assert.InRange(pair.Key.Length, 1, 4); Assert.InRange(pair.Value.Length, 0, 5); });
+        }
+    }
+
+    [Fact]
     public async Task Raw_gbnf_grammar_constrains_the_answer()
     {
         var options = new ChatOptions { Seed = 9, MaxOutputTokens = 20, AdditionalProperties = new() { ["grammar"] = "root ::= (\"yes\" | \"no\") \".\"" } };
