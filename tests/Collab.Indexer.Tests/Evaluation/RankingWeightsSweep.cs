@@ -40,15 +40,19 @@ public class RankingWeightsSweep(EvalCorpusIndexes indexes, ITestOutputHelper ou
         foreach (var share in new[] { 0.3, 0.4, 0.5, 0.6, 0.7, 0.8 })
             candidates.Add(($"convex {share}/{share}", new RankingWeights { Method = FusionMethod.Convex, LexicalShare = share, TranslatedLexicalShare = share }));
         candidates.Add(("file RRF k=20 0.5", new RankingWeights { Method = FusionMethod.Rrf, RrfK = 20, TranslatedLexicalShare = 0.5 }));
-        candidates.Add(("default + spelling", RankingWeights.Default with { CorrectSpelling = true }));
+        candidates.Add(("default without spelling correction", RankingWeights.Default with { CorrectSpelling = false }));
 
         output.WriteLine("| weights | " + string.Join(" | ", Sets) + " |");
         output.WriteLine("|---|" + string.Concat(Sets.Select(_ => "---|")));
-        var lexicalRow = new List<string>();
-        foreach (var set in Sets) lexicalRow.Add(Format(await RecallAsync(indexes.Lexical, set)));
-        output.WriteLine("| BM25 alone | " + string.Join(" | ", lexicalRow) + " |");
+        using (var plain = new DocumentRetriever(indexes.LexicalHost.Service<IndexSnapshotStore>(), indexes.LexicalHost.Service<IVectorStore>(), null, 0.25f,
+                   new RankingWeights { CorrectSpelling = false }))
+        {
+            var row = new List<string>();
+            foreach (var set in Sets) row.Add(Format(await RecallAsync(plain, set)));
+            output.WriteLine("| BM25 alone | " + string.Join(" | ", row) + " |");
+        }
         using (var spelling = new DocumentRetriever(indexes.LexicalHost.Service<IndexSnapshotStore>(), indexes.LexicalHost.Service<IVectorStore>(), null, 0.25f,
-                   new RankingWeights { CorrectSpelling = true }))
+                   new RankingWeights()))
         {
             var row = new List<string>();
             foreach (var set in Sets) row.Add(Format(await RecallAsync(spelling, set)));
