@@ -6,7 +6,9 @@ namespace Collab.Server.Copilot;
 /// <summary>
 /// Builds (or brings up to date) the documentation index in the background once the host has
 /// started, so start-up is not blocked; until the first snapshot is published the copilot says
-/// it found no passages. The build is incremental, so restarts over unchanged docs are cheap.
+/// it found no passages. A BM25-only snapshot is published first when the passages still need
+/// embedding, so answers do not wait for the model. The build is incremental and embeddings are
+/// cached on disk, so restarts over unchanged docs are cheap.
 /// </summary>
 internal sealed class DocsIndexStartup(
     IndexBuilder builder,
@@ -27,7 +29,7 @@ internal sealed class DocsIndexStartup(
         await Task.Yield();
         try
         {
-            var summary = await builder.BuildAsync(folder, cancellationToken: stoppingToken);
+            var summary = await builder.BuildLexicalFirstAsync(folder, cancellationToken: stoppingToken);
             logger.LogInformation("Documentation index of {Folder} is ready: {Summary}", folder, summary);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

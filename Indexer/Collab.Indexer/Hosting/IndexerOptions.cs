@@ -28,6 +28,12 @@ public sealed class IndexerOptions
     /// <summary>Characters of a chunk (title, headings, then text) given to the packaged models; bounds index build time.</summary>
     public int EmbeddingMaxChars { get; set; } = 800;
 
+    /// <summary>
+    /// Folder of the embedding cache (vectors by model and passage text, so rebuilds embed only changed
+    /// passages); empty means <c>embedding-cache</c> inside <see cref="IndexPath"/>.
+    /// </summary>
+    public string EmbeddingCachePath { get; set; } = "";
+
     /// <summary>Least cosine similarity for a vector match to count; below it a passage is not related to the question.</summary>
     public float MinVectorSimilarity { get; set; } = 0.25f;
 }

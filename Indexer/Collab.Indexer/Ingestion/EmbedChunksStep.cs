@@ -1,11 +1,15 @@
 using Collab.Indexer.Chunking;
+using Collab.Indexer.Embeddings;
 using Collab.Indexer.Vectors;
 using Microsoft.Extensions.AI;
 
 namespace Collab.Indexer.Ingestion;
 
-/// <summary>Embeds the new chunks, in batches; skipped when no embedding generator is registered.</summary>
-internal sealed class EmbedChunksStep(IEmbeddingGenerator<string, Embedding<float>>? embeddings, int batchSize) : IIngestionStep
+/// <summary>
+/// Embeds the new chunks, in batches; skipped when no embedding generator is registered. Passages whose
+/// exact text was embedded before (by any build over this cache) are taken from the cache instead.
+/// </summary>
+internal sealed class EmbedChunksStep(IEmbeddingGenerator<string, Embedding<float>>? embeddings, int batchSize, Func<EmbeddingCache>? cache) : IIngestionStep
 {
     public string Name => "embed";
 
@@ -13,15 +17,27 @@ internal sealed class EmbedChunksStep(IEmbeddingGenerator<string, Embedding<floa
     {
         if (embeddings is null) return;
         var chunks = context.NewChunks.Values.SelectMany(f => f.Chunks).ToList();
-        for (var start = 0; start < chunks.Count; start += batchSize)
+        var store = cache?.Invoke();
+        var missing = new List<(Chunk Chunk, string Input)>();
+        foreach (var chunk in chunks)
         {
-            context.Progress?.Report(new IngestionProgress(Name, start, chunks.Count, chunks[start].Path));
-            var batch = chunks.Skip(start).Take(batchSize).ToList();
-            var vectors = await embeddings.GenerateAsync(batch.Select(EmbeddingInput), cancellationToken: cancellationToken);
-            for (var i = 0; i < batch.Count; i++)
-                context.NewVectors.Add(new ChunkVector(batch[i].Id, batch[i].Path, vectors[i].Vector));
+            var input = EmbeddingInput(chunk);
+            if (store is not null && store.TryGet(input, out var cached)) context.NewVectors.Add(new ChunkVector(chunk.Id, chunk.Path, cached));
+            else missing.Add((chunk, input));
         }
-        context.Progress?.Report(new IngestionProgress(Name, chunks.Count, chunks.Count));
+        context.CachedEmbeddings = chunks.Count - missing.Count;
+        for (var start = 0; start < missing.Count; start += batchSize)
+        {
+            context.Progress?.Report(new IngestionProgress(Name, start, missing.Count, missing[start].Chunk.Path));
+            var batch = missing.Skip(start).Take(batchSize).ToList();
+            var vectors = await embeddings.GenerateAsync(batch.Select(b => b.Input), cancellationToken: cancellationToken);
+            for (var i = 0; i < batch.Count; i++)
+                context.NewVectors.Add(new ChunkVector(batch[i].Chunk.Id, batch[i].Chunk.Path, vectors[i].Vector));
+            store?.Add(batch.Select((b, i) => (b.Input, vectors[i].Vector)).ToList());
+        }
+        // A full build has looked up every passage of the corpus: drop what no passage uses any more.
+        if (context.BaseSnapshot is null) store?.Compact(chunks.Select(EmbeddingInput));
+        context.Progress?.Report(new IngestionProgress(Name, missing.Count, missing.Count));
     }
 
     /// <summary>The title and headings give a passage the context its own words often lack.</summary>

@@ -29,6 +29,8 @@ internal sealed class IngestionContext(string sourceDirectory, IndexSnapshotStor
     /// <summary>Chunks of the changed files that parsed, with their file's hash.</summary>
     public Dictionary<string, (string ContentHash, IReadOnlyList<Chunk> Chunks)> NewChunks { get; } = new(StringComparer.Ordinal);
     public List<ChunkVector> NewVectors { get; } = [];
+    /// <summary>How many of <see cref="NewVectors"/> came from the embedding cache.</summary>
+    public int CachedEmbeddings { get; set; }
 
     /// <summary>The snapshot being written; null until there is something to write.</summary>
     public string? NewSnapshot { get; set; }

@@ -20,6 +20,12 @@ internal sealed class ChunkQueryBuilder
 
     private const float ExactBoost = 0.5f;
 
+    /// <summary>Shortest word corrected: short words one edit apart are often different words ("pod", "pad").</summary>
+    private const int MinFuzzyLength = 5;
+
+    /// <summary>A corrected word is a guess, worth less than a word the page uses.</summary>
+    private const float FuzzyBoost = 0.7f;
+
     private readonly Analyzer _analyzer = new LexicalAnalyzer();
 
     public QueryTerms Analyze(string text) =>
@@ -29,14 +35,19 @@ internal sealed class ChunkQueryBuilder
     /// One clause per stemmed term; within it the best field counts fully and the others a little
     /// (dis-max), so a word repeated in title, heading and body is not counted three times.
     /// </summary>
-    public static Query Build(QueryTerms terms, SearchFields fields)
+    /// <param name="isUnknown">
+    /// When given, says whether a word occurs nowhere in the body text: such a word (a misspelling such as
+    /// "dieing" or "authenticaton", a variant the stemmer leaves apart) matches the index's words one or two
+    /// edits away instead of matching nothing.
+    /// </param>
+    public static Query Build(QueryTerms terms, SearchFields fields, Func<string, bool>? isUnknown = null)
     {
         var query = new BooleanQuery();
         foreach (var term in terms.Stemmed)
         {
             var perField = new DisjunctionMaxQuery(tieBreakerMultiplier: 0.3f)
             {
-                new TermQuery(new Term(fields.Body, term)),
+                BodyQuery(fields.Body, term, isUnknown),
                 new TermQuery(new Term(fields.Headings, term)) { Boost = SummaryBoost },
                 new TermQuery(new Term(fields.Title, term)) { Boost = SummaryBoost },
                 new TermQuery(new Term(fields.PathWords, term)),
@@ -47,6 +58,14 @@ internal sealed class ChunkQueryBuilder
         foreach (var term in terms.Exact)
             query.Add(new TermQuery(new Term(fields.ExactBody, term)) { Boost = ExactBoost }, Occur.SHOULD);
         return query;
+    }
+
+    private static Query BodyQuery(string field, string term, Func<string, bool>? isUnknown)
+    {
+        var exact = new Term(field, term);
+        if (isUnknown is null || term.Length < MinFuzzyLength || !term.All(char.IsAsciiLetterLower) || !isUnknown(term)) return new TermQuery(exact);
+        // Long words can carry two typos; the first letter is kept, typos there are rare and it keeps the expansion small.
+        return new FuzzyQuery(exact, term.Length >= 8 ? 2 : 1, prefixLength: 1) { Boost = FuzzyBoost };
     }
 
     private List<string> Terms(string field, string text)

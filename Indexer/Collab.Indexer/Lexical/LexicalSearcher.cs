@@ -29,10 +29,13 @@ internal sealed class LexicalSearcher : IDisposable
 
     public ChunkQueryBuilder Queries { get; } = new();
 
-    public IReadOnlyList<LexicalMatch> SearchChunks(QueryTerms terms, int top) =>
-        _searcher.Search(ChunkQueryBuilder.Build(terms, ChunkFields.Chunk), top).ScoreDocs
+    /// <param name="correctSpelling">Let words that occur nowhere in the index match close spellings (for English queries).</param>
+    public IReadOnlyList<LexicalMatch> SearchChunks(QueryTerms terms, int top, bool correctSpelling = false) =>
+        _searcher.Search(ChunkQueryBuilder.Build(terms, ChunkFields.Chunk, correctSpelling ? IsUnknown : null), top).ScoreDocs
             .Select(hit => new LexicalMatch(hit.Doc, _pathByDoc[hit.Doc]!, hit.Score))
             .ToList();
+
+    private bool IsUnknown(string bodyTerm) => _reader.DocFreq(new Term(ChunkFields.Chunk.Body, bodyTerm)) == 0;
 
     /// <summary>The doc id of a chunk, or null when this snapshot does not hold it (e.g. a stale vector).</summary>
     public int? FindChunk(string chunkId) => _docByChunkId.TryGetValue(chunkId, out var docId) ? docId : null;

@@ -20,6 +20,7 @@ public sealed class DocumentRetriever : IDocumentRetriever, IDisposable
     private readonly IVectorStore _vectors;
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _embeddings;
     private readonly float _minSimilarity;
+    private readonly RankingWeights _weights;
 
     /// <param name="store">The published index snapshots.</param>
     /// <param name="vectors">Where the chunks' vectors live (the snapshot or Qdrant).</param>
@@ -29,7 +30,13 @@ public sealed class DocumentRetriever : IDocumentRetriever, IDisposable
     /// a question the documentation does not cover would still be "answered" with unrelated passages.
     /// </param>
     public DocumentRetriever(IndexSnapshotStore store, IVectorStore vectors, IEmbeddingGenerator<string, Embedding<float>>? embeddings = null, float minSimilarity = 0.25f)
+        : this(store, vectors, embeddings, minSimilarity, RankingWeights.Default)
     {
+    }
+
+    internal DocumentRetriever(IndexSnapshotStore store, IVectorStore vectors, IEmbeddingGenerator<string, Embedding<float>>? embeddings, float minSimilarity, RankingWeights weights)
+    {
+        _weights = weights;
         _snapshots = new CurrentSnapshotTracker(store);
         _vectors = vectors;
         _embeddings = embeddings;
@@ -45,14 +52,16 @@ public sealed class DocumentRetriever : IDocumentRetriever, IDisposable
         try
         {
             var lexical = snapshot.Lexical;
-            query = QueryTranslator.Translate(query).Text;
-            var terms = lexical.Queries.Analyze(query);
-            var chunkMatches = terms.IsEmpty ? [] : lexical.SearchChunks(terms, Candidates);
-            var chunks = _embeddings is null
-                ? chunkMatches.Select(m => new ScoredChunkDoc(m.DocId, m.Path, m.Score)).ToList()
-                : await FuseWithVectorsAsync(snapshot, query, chunkMatches, cancellationToken);
+            var translation = QueryTranslator.Translate(query);
+            var terms = lexical.Queries.Analyze(translation.Text);
+            var chunkMatches = terms.IsEmpty ? [] : lexical.SearchChunks(terms, Candidates, correctSpelling: _weights.CorrectSpelling && !translation.IsTranslated);
+            var lexicalChunks = chunkMatches.Select(m => new ScoredChunkDoc(m.DocId, m.Path, m.Score)).ToList();
+            // A lexical share of 1 gives the vectors no say: skip embedding the query.
+            var files = _embeddings is null || _weights.ShareOfLexical(translation.IsTranslated) >= 1
+                ? FileRanking.Rank(lexicalChunks)
+                : FuseFiles(lexicalChunks, await SearchVectorsAsync(snapshot, translation.Text, cancellationToken), translation.IsTranslated);
 
-            return FileRanking.Rank(chunks)
+            return files
                 .Take(k)
                 .Select(file =>
                 {
@@ -67,16 +76,33 @@ public sealed class DocumentRetriever : IDocumentRetriever, IDisposable
         }
     }
 
-    private async Task<List<ScoredChunkDoc>> FuseWithVectorsAsync(
-        OpenSnapshot snapshot, string query, IReadOnlyList<LexicalMatch> lexical, CancellationToken cancellationToken)
+    private async Task<List<ScoredChunkDoc>> SearchVectorsAsync(OpenSnapshot snapshot, string query, CancellationToken cancellationToken)
     {
         var embedding = await _embeddings!.GenerateAsync(query, cancellationToken: cancellationToken);
         var matches = await _vectors.SearchAsync(snapshot.Path, embedding.Vector, Candidates, cancellationToken);
         // A shared store (Qdrant) may hold chunks of a newer or older snapshot; only this snapshot's count.
-        var semantic = matches.Where(m => m.Score >= _minSimilarity).Select(m => snapshot.Lexical.FindChunk(m.ChunkId)).OfType<int>().ToList();
+        return matches
+            .Where(m => m.Score >= _minSimilarity)
+            .Select(m => (Match: m, DocId: snapshot.Lexical.FindChunk(m.ChunkId)))
+            .Where(m => m.DocId is not null)
+            .Select(m => new ScoredChunkDoc(m.DocId!.Value, snapshot.Lexical.PathOf(m.DocId.Value), m.Match.Score))
+            .ToList();
+    }
 
-        var fused = ReciprocalRankFusion.Fuse(lexical.Select(m => m.DocId).ToList(), semantic);
-        return fused.Select(f => new ScoredChunkDoc(f.Key, snapshot.Lexical.PathOf(f.Key), f.Value)).ToList();
+    private IReadOnlyList<RankedFile> FuseFiles(List<ScoredChunkDoc> lexical, List<ScoredChunkDoc> semantic, bool translated)
+    {
+        var share = _weights.ShareOfLexical(translated);
+        if (_weights.FuseChunks)
+        {
+            var fused = ReciprocalRankFusion.Fuse(_weights.RrfK, [(lexical.Select(c => c.DocId).ToList(), share), (semantic.Select(c => c.DocId).ToList(), 1 - share)]);
+            var paths = lexical.Concat(semantic).GroupBy(c => c.DocId).ToDictionary(g => g.Key, g => g.First().Path);
+            return FileRanking.Rank(fused.Select(f => new ScoredChunkDoc(f.Key, paths[f.Key], f.Value)).ToList());
+        }
+        var lexicalFiles = FileRanking.Rank(lexical);
+        var semanticFiles = FileRanking.Rank(semantic);
+        return _weights.Method == FusionMethod.Rrf
+            ? FileFusion.ReciprocalRank(lexicalFiles, semanticFiles, share, _weights.RrfK)
+            : FileFusion.Convex(lexicalFiles, semanticFiles, share, _minSimilarity);
     }
 
     public void Dispose() => _snapshots.Dispose();

@@ -14,12 +14,16 @@ namespace Collab.Indexer.Tests.Evaluation;
 public class MultilingualRecallTests(EvalCorpusIndexes indexes, ITestOutputHelper output) : IClassFixture<EvalCorpusIndexes>
 {
     /// <summary>
-    /// Enforced floors. The targets are 0.9 in English and 0.8 elsewhere; English paraphrases stay below
-    /// 0.9 so far (see docs/copilot-quality.md), and the floor keeps them from sliding further.
+    /// Enforced floors, for BM25 alone (always measured) and for hybrid retrieval on MiniLM (measured with
+    /// <c>COLLAB_EVAL_MINILM=1</c>). The targets are 0.9 in English and 0.8 elsewhere; the <c>heldout-*</c>
+    /// sets were written before the ranking was tuned and were never tuned against (docs/copilot-quality.md).
+    /// The dev English paraphrases (<c>en</c>) stay below 0.9.
     /// </summary>
-    private static readonly (string Set, double Bar)[] Sets =
+    private static readonly (string Set, double Bm25Bar, double HybridBar)[] Sets =
     [
-        ("dev", 0.85), ("en", 0.75), ("cs", 0.8), ("hr", 0.8), ("ca", 0.8), ("it", 0.8), ("de", 0.8),
+        ("dev", 0.95, 0.95), ("en", 0.75, 0.85), ("cs", 0.9, 0.9), ("hr", 0.9, 0.9), ("ca", 0.9, 0.9), ("it", 0.9, 0.9), ("de", 0.9, 0.9),
+        ("heldout-en", 0.9, 0.9), ("heldout-cs", 0.85, 0.85), ("heldout-hr", 0.8, 0.8), ("heldout-ca", 0.85, 0.85), ("heldout-it", 0.8, 0.8),
+        ("heldout-de", 0.85, 0.85),
     ];
 
     [Fact]
@@ -33,7 +37,7 @@ public class MultilingualRecallTests(EvalCorpusIndexes indexes, ITestOutputHelpe
         output.WriteLine("| set | questions | BM25 R@5 | BM25 MRR | hybrid R@5 | hybrid MRR |");
         output.WriteLine("|---|---|---|---|---|---|");
         var failures = new List<string>();
-        foreach (var (set, bar) in Sets)
+        foreach (var (set, bm25Bar, hybridBar) in Sets)
         {
             var questions = Load(set);
             var lexical = await MeasureAsync(indexes.Lexical, questions);
@@ -45,15 +49,14 @@ public class MultilingualRecallTests(EvalCorpusIndexes indexes, ITestOutputHelpe
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {set} | {questions.Count} | {lexical.Metrics.RecallAt5:0.000} | {lexical.Metrics.Mrr:0.000} | ") + hybridCells + " |");
             var measured = hybrid ?? lexical;
+            var bar = hybrid is null ? bm25Bar : hybridBar;
             foreach (var miss in measured.Misses) output.WriteLine($"    miss {miss}");
             if (measured.Metrics.RecallAt5 < bar) failures.Add($"{set}: Recall@5 {measured.Metrics.RecallAt5:0.000} < {bar}");
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    private static IReadOnlyList<EvalQuestion> Load(string set) => EvalQuestion.ReadJsonLines(set == "dev"
-        ? Path.Combine(RepositoryPaths.EvalCorpus, "dev-questions.jsonl")
-        : Path.Combine(AppContext.BaseDirectory, "Evaluation", "Questions", $"{set}.jsonl"));
+    private static IReadOnlyList<EvalQuestion> Load(string set) => QuestionSets.Load(set);
 
     private static async Task<(RankingMetrics Metrics, List<string> Misses)> MeasureAsync(IDocumentRetriever retriever, IReadOnlyList<EvalQuestion> questions)
     {

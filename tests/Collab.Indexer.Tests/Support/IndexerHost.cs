@@ -19,13 +19,14 @@ public sealed class IndexerHost : IDisposable
     private readonly ServiceProvider _services;
 
     public IndexerHost(string indexPath, IEmbeddingGenerator<string, Embedding<float>>? embeddings = null, int maxChunkTokens = 400,
-        EmbeddingModel model = EmbeddingModel.None)
+        EmbeddingModel model = EmbeddingModel.None, string? embeddingCachePath = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Indexer:IndexPath"] = indexPath,
             ["Indexer:MaxChunkTokens"] = maxChunkTokens.ToString(),
             ["Indexer:Embeddings"] = (embeddings is null ? model : EmbeddingModel.Host).ToString(),
+            ["Indexer:EmbeddingCachePath"] = embeddingCachePath,
         }).Build();
         var services = new ServiceCollection().AddCollabIndexer(configuration);
         if (embeddings is not null) services.AddSingleton(embeddings);
@@ -36,6 +37,8 @@ public sealed class IndexerHost : IDisposable
     public IndexBuilder Builder => _services.GetRequiredService<IndexBuilder>();
 
     public IDocumentRetriever Retriever => _services.GetRequiredService<IDocumentRetriever>();
+
+    public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
 
     public void Dispose() => _services.Dispose();
 }
