@@ -36,6 +36,8 @@ async Task<List<ServerUnderTest>> StartCollabAsync(int nodes, string? postgres)
             // The docs index is built in the background at start; keep its embedding off the measured CPU.
             ["Indexer__Embeddings"] = "None",
             ["Logging__LogLevel__Default"] = "Warning", ["Limits__UpdatesPerSecond"] = "1000", ["Limits__UpdateBurst"] = "1000",
+            // Every bench client is one user on one address: lift the per-user and per-address bounds past --idle's 10,000.
+            ["Limits__MaxConnectionsPerUser"] = "100000", ["Limits__MaxConnectionsPerAddress"] = "100000",
         };
         if (postgres is not null)
         {
