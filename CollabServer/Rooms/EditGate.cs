@@ -21,7 +21,7 @@ public sealed class EditGate(LimitOptions limits)
         CheckMember(peer);
         if (!peer.CanEdit) throw new RefusalException(ErrorCode.Forbidden, "Forbidden: viewers cannot change this document; the update was not applied.");
         CheckSize(update, "update");
-        CheckRate(_messages, $"at most {limits.UpdatesPerSecond} updates and awareness messages per second (Limits:UpdatesPerSecond)");
+        CheckRate(_messages, MessageRate);
     }
 
     /// <summary>Refuses an awareness update of a revoked peer, or one that is too large or comes too fast.</summary>
@@ -29,7 +29,7 @@ public sealed class EditGate(LimitOptions limits)
     {
         CheckMember(peer);
         CheckSize(update, "awareness update");
-        CheckRate(_messages, $"at most {limits.UpdatesPerSecond} updates and awareness messages per second (Limits:UpdatesPerSecond)");
+        CheckRate(_messages, MessageRate);
     }
 
     /// <summary>
@@ -39,7 +39,7 @@ public sealed class EditGate(LimitOptions limits)
     public void CheckSyncRequest(byte[]? stateVector)
     {
         CheckSize(stateVector, "state vector");
-        CheckRate(_syncRequests, $"at most {limits.SyncRequestsPerMinute} sync requests per minute (Limits:SyncRequestsPerMinute)");
+        CheckRate(_syncRequests, SyncRequestRate);
     }
 
     /// <summary>Passes the gate, then applies the update through the room; room failures come out as refusals (<see cref="ToRefusal"/>).</summary>
@@ -99,9 +99,16 @@ public sealed class EditGate(LimitOptions limits)
                 $"The {what} has {payload.Length} bytes, over Limits:MaxMessageBytes ({limits.MaxMessageBytes}); it was not applied.");
     }
 
-    private static void CheckRate(UpdateRateLimiter limiter, string limit)
+    // The limit's wording is built only for a refusal: every update passes here.
+    private static readonly Func<LimitOptions, string> MessageRate =
+        l => $"at most {l.UpdatesPerSecond} updates and awareness messages per second (Limits:UpdatesPerSecond)";
+
+    private static readonly Func<LimitOptions, string> SyncRequestRate =
+        l => $"at most {l.SyncRequestsPerMinute} sync requests per minute (Limits:SyncRequestsPerMinute)";
+
+    private void CheckRate(UpdateRateLimiter limiter, Func<LimitOptions, string> limit)
     {
         if (!limiter.TryAcquire(out var retryAfter))
-            throw new RefusalException(ErrorCode.RateLimited, $"Rate limit exceeded: {limit}; the message was not applied.", retryAfter);
+            throw new RefusalException(ErrorCode.RateLimited, $"Rate limit exceeded: {limit(limits)}; the message was not applied.", retryAfter);
     }
 }

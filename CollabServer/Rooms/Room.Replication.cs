@@ -100,7 +100,11 @@ public sealed partial class Room
         if (stored.Snapshot is not null && stored.SnapshotSeq > from) missing.Add(stored.Snapshot);
         missing.AddRange(stored.Log.Where(e => e.Seq > from).Select(e => e.Update));
         if (missing.Count > 0) ApplyRemote(missing);
-        if (stored.Snapshot is not null) _logCount = stored.Log.Count; // otherwise ApplyRemote counted the new entries
+        if (stored.Snapshot is not null)
+        {
+            _logCount = stored.Log.Count; // otherwise ApplyRemote counted the new entries
+            _snapshotBytes = stored.Snapshot.Length;
+        }
         ApplyLinks(_chain.Reset(head));
         _logger.LogInformation("Resynced {Document} from the store ({Reason}): head {From} -> {To}, {Entries} entries applied",
             Key, reason, from, _chain.Head, missing.Count);

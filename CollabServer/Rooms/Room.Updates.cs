@@ -141,7 +141,10 @@ public sealed partial class Room
 
     private void MaybeCompact()
     {
-        if (_compacting || _logCount < _options.CompactAfterUpdates) return;
+        // A fold reads, applies and writes the whole document: with a fixed count alone, a large
+        // document under steady typing would be folded every few seconds, each edit paying a share
+        // of work that grows with the document (CPU, garbage, snapshot bytes in the shared commit).
+        if (_compacting || !_options.CompactionDue(_logCount, _approxBytes - _snapshotBytes, _snapshotBytes)) return;
         _compacting = true;
         var (countBefore, bytesBefore) = (_logCount, _approxBytes);
         _compactor.Enqueue(new CompactionJob(Key, _options.CompactAfterUpdates / 2, outcome =>
@@ -151,7 +154,11 @@ public sealed partial class Room
                 _compacting = false;
                 // What arrived while the compactor worked still counts on top of what it left.
                 if (outcome.LogEntriesLeft is { } left) _logCount = left + Math.Max(0, _logCount - countBefore);
-                if (outcome.Written) _approxBytes = outcome.SnapshotBytes + Math.Max(0, _approxBytes - bytesBefore);
+                if (outcome.Written)
+                {
+                    _approxBytes = outcome.SnapshotBytes + Math.Max(0, _approxBytes - bytesBefore);
+                    _snapshotBytes = outcome.SnapshotBytes;
+                }
                 return ValueTask.FromResult(outcome.Written);
             });
             _inbox.Writer.TryWrite(work);
@@ -164,8 +171,10 @@ public sealed partial class Room
         if (_logCount == 0) return;
         try
         {
-            await _store.CompactAsync(Key, _doc.EncodeStateAsUpdate(), _chain.Head);
+            var snapshot = _doc.EncodeStateAsUpdate();
+            await _store.CompactAsync(Key, snapshot, _chain.Head);
             _logCount = 0;
+            _snapshotBytes = snapshot.Length;
         }
         catch (Exception ex)
         {

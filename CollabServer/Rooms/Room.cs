@@ -33,6 +33,7 @@ public sealed partial class Room
     private IDisposable? _subscription;
     private int _logCount;
     private long _approxBytes;
+    private long _snapshotBytes; // of the last snapshot this room loaded or wrote: the log's share is measured against it
     private bool _compacting;
     private int _unloadGeneration;
     private bool _unloadScheduled;
@@ -231,7 +232,8 @@ public sealed partial class Room
         _emitted.Clear();
         _chain.Reset(stored.Log.Count > 0 ? stored.Log[^1].Seq : stored.SnapshotSeq);
         _logCount = stored.Log.Count;
-        _approxBytes = (stored.Snapshot?.Length ?? 0) + stored.Log.Sum(e => (long)e.Update.Length);
+        _snapshotBytes = stored.Snapshot?.Length ?? 0;
+        _approxBytes = _snapshotBytes + stored.Log.Sum(e => (long)e.Update.Length);
         _logger.LogInformation("Loaded {Document}: snapshot {SnapshotBytes} bytes + {LogEntries} log entries",
             Key, stored.Snapshot?.Length ?? 0, stored.Log.Count);
         MaybeCompact();

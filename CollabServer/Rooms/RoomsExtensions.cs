@@ -11,6 +11,8 @@ public static class RoomsExtensions
             .Bind(builder.Configuration.GetSection(RoomOptions.Section))
             .Validate(o => o.UnloadGraceSeconds >= 0, "Rooms:UnloadGraceSeconds must not be negative.")
             .Validate(o => o.CompactAfterUpdates >= 1, "Rooms:CompactAfterUpdates must be at least 1.")
+            .Validate(o => o.CompactLogShare is >= 0 and <= 100, "Rooms:CompactLogShare must be between 0 and 100.")
+            .Validate(o => o.CompactMaxLogEntries >= o.CompactAfterUpdates, "Rooms:CompactMaxLogEntries must be at least Rooms:CompactAfterUpdates.")
             .Validate(o => o.PeerQueueCapacity >= 16, "Rooms:PeerQueueCapacity must be at least 16.")
             .Validate(o => o.MaxBatch >= 1, "Rooms:MaxBatch must be at least 1.")
             .ValidateOnStart();

@@ -182,17 +182,32 @@ public sealed class YWebSocketConnection(
             default:
                 _gate.CheckUpdate(peer, message.Payload);
                 await _inFlight.WaitAsync();
-                var applied = EditGate.Guard(() => room.ApplyUpdateAsync(peer, message.Payload));
-                var handled = applied.ContinueWith(OnApplied, TaskScheduler.Default);
-                if (message.Payload.Length >= _largeUpdateBytes) await handled;
+                var applied = ApplyAsync(message.Payload);
+                if (message.Payload.Length >= _largeUpdateBytes) await applied;
                 return;
         }
     }
 
-    private void OnApplied(Task applied)
+    /// <summary>
+    /// Applies through the room while the receive loop reads on; a failure is refused or closes the
+    /// connection. One state machine per update (every update of every client passes here).
+    /// </summary>
+    private async Task ApplyAsync(byte[] update)
     {
-        _inFlight.Release();
-        if (applied.Exception?.InnerException is not { } failure) return;
+        try
+        {
+            await room.ApplyUpdateAsync(peer, update);
+            _inFlight.Release();
+        }
+        catch (Exception failure)
+        {
+            _inFlight.Release();
+            OnFailed(failure);
+        }
+    }
+
+    private void OnFailed(Exception failure)
+    {
         if (EditGate.ToRefusal(failure) is { } refusal)
         {
             Refuse(refusal);

@@ -13,7 +13,7 @@ namespace Collab.LoadBench;
 /// writer's value counts as seen together with the values of that writer it superseded: a server
 /// that merges queued updates may send only the last value of a key (the others were deleted).
 /// </summary>
-public sealed class EditingDoc
+public sealed class EditingDoc : IEditingDoc
 {
     private readonly Dictionary<ulong, int> _seenUpTo = new();
     private readonly List<long> _delivered = new();

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Collab.LoadBench;
 
 /// <summary>A SignalR editor on <c>/hubs/collab</c> (MessagePack): measures the ack (persisted) and the fan-out.</summary>
-public sealed class HubLoadClient(string baseUrl, string token, string project, string docName, EditingDoc doc, LatencyRecorder recorder) : IBenchClient
+public sealed class HubLoadClient(string baseUrl, string token, string project, string docName, IEditingDoc doc, LatencyRecorder recorder) : IBenchClient
 {
     private HubConnection? _connection;
 

@@ -6,7 +6,7 @@ namespace Collab.LoadBench;
 /// </summary>
 public static class IdleCapacity
 {
-    public static async Task<string> MeasureAsync(string name, ServerUnderTest server, int connections, int rooms, Func<int, EditingDoc, IBenchClient> create)
+    public static async Task<string> MeasureAsync(string name, ServerUnderTest server, int connections, int rooms, Func<int, IEditingDoc, IBenchClient> create)
     {
         var recorder = new LatencyRecorder(16);
         var before = server.RssBytes();

@@ -42,16 +42,16 @@ public sealed class LatencyRecorder
 
     public void Error() => Interlocked.Increment(ref _errors);
 
-    public (double P50, double P95, double P99, int Count) FanOut() => Percentiles(_fanOut);
+    public LatencyPercentiles FanOut() => Percentiles(_fanOut);
 
-    public (double P50, double P95, double P99, int Count) Acks() => Percentiles(_acks);
+    public LatencyPercentiles Acks() => Percentiles(_acks);
 
-    private static (double, double, double, int) Percentiles(List<double> values)
+    private static LatencyPercentiles Percentiles(List<double> values)
     {
         double[] sorted;
         lock (values) sorted = values.Order().ToArray();
-        if (sorted.Length == 0) return (double.NaN, double.NaN, double.NaN, 0);
+        if (sorted.Length == 0) return new(double.NaN, double.NaN, double.NaN, double.NaN, 0);
         double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
-        return (At(0.50), At(0.95), At(0.99), sorted.Length);
+        return new(At(0.50), At(0.95), At(0.99), At(0.999), sorted.Length);
     }
 }

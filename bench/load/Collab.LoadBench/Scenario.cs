@@ -2,12 +2,19 @@ using System.Diagnostics;
 
 namespace Collab.LoadBench;
 
-/// <summary>One server setup under one client kind: connects R×C clients, drives them at rate U, reports.</summary>
-public sealed record Scenario(string Name, IReadOnlyList<ServerUnderTest> Servers, Func<int, int, EditingDoc, LatencyRecorder, IBenchClient> CreateClient)
+/// <summary>
+/// One server setup under one client kind: connects R×C clients, drives them at rate U, reports.
+/// Map workload: every client writes and every other client of the room measures. Text workload:
+/// client 0 of each room is the observer, the other C−1 write.
+/// </summary>
+public sealed record Scenario(string Name, IReadOnlyList<ServerUnderTest> Servers, Func<int, int, IEditingDoc, LatencyRecorder, IBenchClient> CreateClient)
 {
     public async Task<ScenarioResult> RunAsync(LoadSettings load)
     {
-        var recorder = new LatencyRecorder((int)(load.Rooms * load.Clients * load.Rate * (load.Seconds + 5) * 1.5) + 1000);
+        var capacity = (long)(load.Rooms * load.Clients * load.Rate * (load.Seconds + 5) * 1.5) + 1000;
+        if (load.Text && capacity > TextWriterDoc.MaxEditId)
+            throw new ArgumentException($"--workload text numbers edits with 7 digits: {load} could send up to {capacity}; use fewer rooms, clients, edits/s or seconds");
+        var recorder = new LatencyRecorder((int)capacity);
         var rssBefore = Servers.Sum(s => s.RssBytes());
         // Keys are unique to this run: a server reused from the previous one still holds that one's edits.
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -15,7 +22,12 @@ public sealed record Scenario(string Name, IReadOnlyList<ServerUnderTest> Server
         var clients = new List<IBenchClient>();
         for (var r = 0; r < load.Rooms; r++)
             for (var c = 0; c < load.Clients; c++)
-                clients.Add(CreateClient(r, c, new EditingDoc($"{run}-c{c}", writers, recorder), recorder));
+            {
+                IEditingDoc doc = !load.Text ? new EditingDoc($"{run}-c{c}", writers, recorder)
+                    : c == 0 ? new TextObserverDoc($"t-{run}", recorder)
+                    : new TextWriterDoc($"t-{run}", recorder, seed: r * load.Clients + c);
+                clients.Add(CreateClient(r, c, doc, recorder));
+            }
         using var cts = new CancellationTokenSource();
         foreach (var chunk in clients.Chunk(50)) await Task.WhenAll(chunk.Select(c => c.ConnectAsync(cts.Token)));
         await Task.Delay(1000);
@@ -47,8 +59,11 @@ public sealed record Scenario(string Name, IReadOnlyList<ServerUnderTest> Server
         await Task.WhenAll(clients.Select(c => c.CloseAsync()));
         cts.Cancel();
         var fanOut = recorder.FanOut();
-        var updatesPerSecond = fanOut.Count / (double)Math.Max(1, load.Clients - 1) / elapsed;
-        return new ScenarioResult(Name, load.Rate, recorder.Sent, fanOut.Count / (double)Math.Max(1, recorder.Sent * (load.Clients - 1)), updatesPerSecond, delivered / elapsed, fanOut, recorder.Acks(), recorder.Errors,
+        // Who sees each edit: every other client (map), or the room's one observer (text).
+        var receivers = load.Text ? 1 : Math.Max(1, load.Clients - 1);
+        var expected = recorder.Sent * receivers;
+        return new ScenarioResult(Name, load.Rate, recorder.Sent, fanOut.Count / (double)Math.Max(1, expected), Math.Max(0, expected - fanOut.Count),
+            fanOut.Count / (double)receivers / elapsed, delivered / elapsed, fanOut, recorder.Acks(), recorder.Errors,
             cpu / elapsed * 100, generatorCpu / elapsed * 100, peak / 1048576.0, (rssAfter - rssBefore) / 1048576.0 / load.Rooms);
     }
 }

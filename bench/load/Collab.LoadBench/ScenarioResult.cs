@@ -1,16 +1,16 @@
 namespace Collab.LoadBench;
 
 public sealed record ScenarioResult(
-    string Name, double Rate, long Sent, double SeenFraction, double UpdatesPerSecond, double DeliveredPerSecond,
-    (double P50, double P95, double P99, int Count) FanOut,
-    (double P50, double P95, double P99, int Count) Acks,
+    string Name, double Rate, long Sent, double SeenFraction, long Lost, double UpdatesPerSecond, double DeliveredPerSecond,
+    LatencyPercentiles FanOut, LatencyPercentiles Acks,
     long Errors, double CpuPercent, double GeneratorCpuPercent, double PeakMb, double MbPerRoom)
 {
     /// <summary>
-    /// updates/s: edits seen by the other clients of their room per second; frames/s: update frames
-    /// clients received; cpu%: the server(s), gen%: this load generator (100 = one core).
+    /// updates/s: edits seen by the other clients of their room per second (text: by the room's
+    /// observer); frames/s: update frames clients received; lost: deliveries never seen (edits ×
+    /// receivers − seen); cpu%: the server(s), gen%: this load generator (100 = one core).
     /// </summary>
-    public const string Header = "scenario                   rate   sent  upd/s frames/s  fanout p50/p95/p99 ms   ack p50/p95/p99 ms     err  cpu% gen%  peakMB  MB/room";
+    public const string Header = "scenario                   rate   sent  upd/s frames/s  fanout p50/p95/p99/p99.9 ms  ack p50/p95/p99 ms     lost  err  cpu% gen%  peakMB  MB/room";
 
     /// <summary>Kept up: (nearly) every edit reached the other clients, without errors, with p99 under the limit.</summary>
     public bool Sustained(double p99LimitMs) => SeenFraction >= 0.98 && Errors == 0 && FanOut.P99 <= p99LimitMs;
@@ -18,8 +18,8 @@ public sealed record ScenarioResult(
     public override string ToString()
     {
         var acks = Acks.Count == 0 ? "-" : $"{Ms(Acks.P50)}/{Ms(Acks.P95)}/{Ms(Acks.P99)}";
-        var fanOut = $"{Ms(FanOut.P50)}/{Ms(FanOut.P95)}/{Ms(FanOut.P99)}";
-        return $"{Name,-26} {Rate,4:0.#} {Sent,6} {UpdatesPerSecond,5:F0} {DeliveredPerSecond,8:F0}  {fanOut,-22} {acks,-21} {Errors,4} {CpuPercent,5:F0} {GeneratorCpuPercent,4:F0} {PeakMb,7:F0} {MbPerRoom,8:F2}";
+        var fanOut = $"{Ms(FanOut.P50)}/{Ms(FanOut.P95)}/{Ms(FanOut.P99)}/{Ms(FanOut.P999)}";
+        return $"{Name,-26} {Rate,4:0.#} {Sent,6} {UpdatesPerSecond,5:F0} {DeliveredPerSecond,8:F0}  {fanOut,-28} {acks,-21} {Lost,5} {Errors,4} {CpuPercent,5:F0} {GeneratorCpuPercent,4:F0} {PeakMb,7:F0} {MbPerRoom,8:F2}";
     }
 
     private static string Ms(double value) => double.IsNaN(value) ? "-" : value.ToString("F1");

@@ -10,7 +10,7 @@ namespace Collab.LoadBench;
 /// set, every message is prefixed with the document name and opened with a token message, as the
 /// Hocuspocus provider does. Acks are not part of this protocol: only fan-out latency is measured.
 /// </summary>
-public sealed class YWebSocketClient(Uri url, EditingDoc doc, LatencyRecorder recorder, string? hocuspocusDocument = null) : IBenchClient
+public sealed class YWebSocketClient(Uri url, IEditingDoc doc, LatencyRecorder recorder, string? hocuspocusDocument = null) : IBenchClient
 {
     private readonly ClientWebSocket _socket = new();
     private readonly SemaphoreSlim _send = new(1, 1);
