@@ -81,8 +81,9 @@ public static partial class ArtefactDetector
         || ToolOutput().IsMatch(line);
 
     // Output of tools people paste whole: docker build (BuildKit "#9 1.87 …", classic "Step 6/9 :"), a
-    // torchrun rank prefix, a dmesg timestamp, a Terraform box, a compiler's "error[E0382]:", git's CONFLICT.
-    [GeneratedRegex(@"^\s*(#\d+ (\[|\d+\.\d+ |ERROR|DONE|CACHED|sha256:)|Step \d+/\d+ : |---> |> \[|\d+ \| |\[(rank|default)\d+\]:|\[\w{3} \w{3} +\d{1,2} \d{2}:\d{2}:\d{2} \d{4}\]|\[\s*\d+\.\d+\] |[│|]\s*Error:|error\[\w+\]:|CONFLICT \(|Automatic merge failed|ERROR in |Module not found: Error|[\w.]+\.errors?\.\w+:)")]
+    // torchrun rank prefix, a dmesg timestamp, a Terraform box, a compiler's "error[E0382]:", git's CONFLICT,
+    // a lower-case tool name followed by an upper-case severity ("npm ERR!", "gyp ERR!", "npm WARN").
+    [GeneratedRegex(@"^\s*([a-z][\w.-]* (ERR!|ERROR|WARN)(\s|$)|#\d+ (\[|\d+\.\d+ |ERROR|DONE|CACHED|sha256:)|Step \d+/\d+ : |---> |> \[|\d+ \| |\[(rank|default)\d+\]:|\[\w{3} \w{3} +\d{1,2} \d{2}:\d{2}:\d{2} \d{4}\]|\[\s*\d+\.\d+\] |[│|]\s*Error:|error\[\w+\]:|CONFLICT \(|Automatic merge failed|ERROR in |Module not found: Error|[\w.]+\.errors?\.\w+:)")]
     private static partial Regex ToolOutput();
 
     [GeneratedRegex(@"^\s*Warning\s+[A-Z]\w+\s+")]

@@ -1,0 +1,29 @@
+using Collab.Copilot.Authoring.Understanding;
+
+namespace Collab.Copilot.Authoring.Tests.Understanding;
+
+public sealed class ArtefactDetectorTests
+{
+    [Theory]
+    [InlineData("npm install fails in the image build\nnpm ERR! code E404\nnpm ERR! 404 Not Found - GET https://registry.npmjs.org/@acme%2fwidgets")]
+    [InlineData("gyp fails\ngyp ERR! build error\ngyp ERR! stack Error: `make` failed with exit code: 2")]
+    [InlineData("what now?\nnpm WARN deprecated request@2.88.2: request has been deprecated\nnpm ERR! code ERESOLVE")]
+    public void Lines_a_tool_prefixes_with_an_upper_case_severity_are_a_pasted_log(string text)
+    {
+        var pasted = ArtefactDetector.Detect(text);
+
+        Assert.True(pasted.IsMainlyError, string.Join(" | ", pasted.LogLines));
+        Assert.DoesNotContain("ERR!", pasted.Words);
+    }
+
+    [Theory]
+    [InlineData("my build error shows up only on the GPU nodes, why?")]
+    [InlineData("pip error when installing torch in the notebook")]
+    public void Prose_that_names_an_error_stays_the_question(string text)
+    {
+        var pasted = ArtefactDetector.Detect(text);
+
+        Assert.Equal(text, pasted.Words);
+        Assert.Empty(pasted.LogLines);
+    }
+}
