@@ -16,7 +16,9 @@ public sealed class Item : AbstractStruct
 {
     private const byte KeepBit = 1, CountableBit = 2, DeletedBit = 4, MarkerBit = 8, EverMarkedBit = 16;
 
+    /// <summary>The item currently to the left in the parent's sequence (deleted items included), or null at the start.</summary>
     public Item? Left;
+    /// <summary>The item currently to the right in the parent's sequence (deleted items included), or null at the end.</summary>
     public Item? Right;
     // The origins unpacked, clock -1 for none: a nullable ID takes 24 bytes with its flag and
     // padding, these 12, and every item of a document carries two.
@@ -38,10 +40,21 @@ public sealed class Item : AbstractStruct
     }
     /// <summary>The parent type; while decoding, an <see cref="ID"/> or a root name string.</summary>
     public object? Parent;
+    /// <summary>The map key when the item is an entry of a map-like type; null when it is part of the sequence.</summary>
     public string? ParentSub;
+    /// <summary>What the item carries (text, values, a nested type, …); replaced by <see cref="ContentDeleted"/> when garbage collected.</summary>
     public IItemContent Content;
     private byte _info;
 
+    /// <summary>Creates an item that is not yet integrated; <see cref="Integrate"/> places it (like yjs's <c>new Item(...)</c>).</summary>
+    /// <param name="id">Author and first clock.</param>
+    /// <param name="left">Current left neighbour, if known.</param>
+    /// <param name="origin">Left neighbour at creation, or null at the start.</param>
+    /// <param name="right">Current right neighbour, if known.</param>
+    /// <param name="rightOrigin">Right neighbour at creation, or null at the end.</param>
+    /// <param name="parent">The parent type, or while decoding its <see cref="ID"/> or root name.</param>
+    /// <param name="parentSub">The map key, or null for sequence content.</param>
+    /// <param name="content">The content; its length becomes the item's clock length.</param>
     public Item(ID id, Item? left, ID? origin, Item? right, ID? rightOrigin, object? parent, string? parentSub, IItemContent content)
         : base(id, content.Length)
     {
@@ -55,6 +68,7 @@ public sealed class Item : AbstractStruct
         _info = content.Countable ? CountableBit : (byte)0;
     }
 
+    /// <summary>Whether an array search marker currently points at this item (yjs's <c>item.marker</c>).</summary>
     public bool Marker
     {
         get => (_info & MarkerBit) != 0;
@@ -68,16 +82,21 @@ public sealed class Item : AbstractStruct
     /// </summary>
     internal bool EverMarked => (_info & EverMarkedBit) != 0;
 
+    /// <summary>Whether garbage collection must keep this item's content even when deleted (yjs's <c>item.keep</c>).</summary>
     public bool Keep
     {
         get => (_info & KeepBit) != 0;
         set => _info = value ? (byte)(_info | KeepBit) : (byte)(_info & ~KeepBit);
     }
 
+    /// <summary>Whether the content counts towards the parent's length (false for format marks and deleted content).</summary>
     public bool Countable => (_info & CountableBit) != 0;
+    /// <inheritdoc/>
     public override bool Deleted => (_info & DeletedBit) != 0;
+    /// <summary>Flags the item deleted without touching the parent or the transaction; <see cref="Delete"/> is the full operation.</summary>
     public void MarkDeleted() => _info |= DeletedBit;
 
+    /// <summary>The id of the item's last clock.</summary>
     public ID LastId => Length == 1 ? Id : new ID(Id.Client, Id.Clock + Length - 1);
 
     /// <summary>The next item to the right that is not deleted.</summary>
@@ -91,6 +110,7 @@ public sealed class Item : AbstractStruct
         }
     }
 
+    /// <summary>The next item to the left that is not deleted.</summary>
     public Item? Prev
     {
         get
@@ -147,6 +167,7 @@ public sealed class Item : AbstractStruct
 
     // Hot on every edit: compiled optimized at first call, not after a slow quick-jitted phase
     // (a fresh process otherwise spends the first second or so in unoptimized code).
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Integrate(Transaction transaction, int offset)
     {
@@ -255,6 +276,8 @@ public sealed class Item : AbstractStruct
         }
     }
 
+    /// <summary>Appends <paramref name="rightStruct"/> to this item when it continues it (same client, consecutive clocks, same origins and content kind), moving search markers along.</summary>
+    /// <returns>Whether the merge happened; the caller then drops the right item.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool MergeWith(AbstractStruct rightStruct)
     {
@@ -286,6 +309,7 @@ public sealed class Item : AbstractStruct
         return false;
     }
 
+    /// <summary>Deletes the item inside <paramref name="transaction"/>: updates the parent's length, records the range in the transaction's delete set and marks the parent changed (like yjs's <c>item.delete</c>). Does nothing when already deleted.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Delete(Transaction transaction)
     {
@@ -307,6 +331,7 @@ public sealed class Item : AbstractStruct
         else Content = new ContentDeleted(Length);
     }
 
+    /// <inheritdoc/>
     public override void Write(UpdateEncoderV1 encoder, int offset)
     {
         ID? origin = offset > 0 ? new ID(Id.Client, Id.Clock + offset - 1) : Origin;

@@ -9,20 +9,32 @@ namespace Collab.Crdt.Content;
 /// <summary>A nested shared type (array, map, text or an XML type).</summary>
 public sealed class ContentType : IItemContent
 {
+    /// <summary>The content ref of a nested shared type.</summary>
     public const byte RefNumber = 7;
+    /// <summary>The nested shared type (array, map, text, XML).</summary>
     public readonly AbstractType Type;
 
+    /// <summary>Embeds <paramref name="type"/> as one clock of its parent (yjs's <c>ContentType</c>).</summary>
     public ContentType(AbstractType type) => Type = type;
 
+    /// <inheritdoc/>
     public int Length => 1;
+    /// <inheritdoc/>
     public bool Countable => true;
+    /// <inheritdoc/>
     public byte Ref => RefNumber;
+    /// <inheritdoc/>
     public IReadOnlyList<object?> GetContent() => [Type];
+    /// <inheritdoc/>
     public IItemContent Copy() => new ContentType(Type.CopyEmpty());
+    /// <inheritdoc/>
     public IItemContent Splice(int offset) => throw new InvalidOperationException("A type can't be split.");
+    /// <inheritdoc/>
     public bool MergeWith(IItemContent right) => false;
+    /// <inheritdoc/>
     public void Integrate(Transaction transaction, Item item) => Type.Integrate(transaction.Doc, item);
 
+    /// <inheritdoc/>
     public void Delete(Transaction transaction)
     {
         for (var item = Type.Start; item is not null; item = item.Right)
@@ -40,6 +52,7 @@ public sealed class ContentType : IItemContent
         transaction.Changed.Remove(Type);
     }
 
+    /// <inheritdoc/>
     public void Gc(StructStore store)
     {
         for (var item = Type.Start; item is not null; item = item.Right) item.Gc(store, true);
@@ -49,6 +62,7 @@ public sealed class ContentType : IItemContent
         Type.Map.Clear();
     }
 
+    /// <inheritdoc/>
     public void Write(UpdateEncoderV1 encoder, int offset) => Type.WriteTypeRef(encoder);
 
     internal static ContentType Read(UpdateDecoderV1 decoder)
