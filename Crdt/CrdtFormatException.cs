@@ -7,6 +7,8 @@ namespace Collab.Crdt;
 /// </summary>
 public sealed class CrdtFormatException : Exception
 {
+    /// <summary>Reports malformed input, with <paramref name="message"/> saying what was wrong.</summary>
     public CrdtFormatException(string message) : base(message) { }
+    /// <summary>Reports malformed input found through <paramref name="inner"/>.</summary>
     public CrdtFormatException(string message, Exception inner) : base(message, inner) { }
 }

@@ -24,6 +24,9 @@ public sealed class Doc
     /// <summary>The default of <see cref="DocOptions.MaxPendingBytes"/>.</summary>
     public const int DefaultMaxPendingBytes = 1024 * 1024;
 
+    /// <summary>Creates an empty document (like yjs's <c>new Y.Doc(opts)</c>).</summary>
+    /// <param name="options">Client id, GC, guid and input bounds; null for the defaults (random client id, GC on).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A bound in <paramref name="options"/> is out of range.</exception>
     public Doc(DocOptions? options = null)
     {
         ClientId = options?.ClientId ?? GenerateClientId();
@@ -35,13 +38,17 @@ public sealed class Doc
         if (MaxPendingBytes < 0) throw new ArgumentOutOfRangeException(nameof(options), "MaxPendingBytes must not be negative.");
     }
 
+    /// <summary>This replica's client id, the author part of every <see cref="Blocks.ID"/> it creates (yjs's <c>doc.clientID</c>); replaced with a fresh one if a remote update shows another replica using it.</summary>
     public ulong ClientId { get; private set; }
+    /// <summary>Whether deleted content is garbage collected after each transaction (yjs's <c>doc.gc</c>); turn it off to keep history for snapshots.</summary>
     public bool Gc { get; }
+    /// <summary>The document's identity, used to recognise sub-documents (yjs's <c>doc.guid</c>).</summary>
     public string Guid { get; }
     /// <summary>See <see cref="DocOptions.MaxNestingDepth"/>.</summary>
     public int MaxNestingDepth { get; }
     /// <summary>See <see cref="DocOptions.MaxPendingBytes"/>.</summary>
     public int MaxPendingBytes { get; }
+    /// <summary>All structs of the document, per client, in clock order (yjs's <c>doc.store</c>).</summary>
     public StructStore Store { get; } = new();
     /// <summary>The item that holds this document when it is a sub-document.</summary>
     public Blocks.Item? Item { get; internal set; }
@@ -55,9 +62,13 @@ public sealed class Doc
     /// <summary>Raised after observers ran, before garbage collection.</summary>
     public event Action<Transaction>? AfterTransaction;
 
+    /// <summary>Returns the root text named <paramref name="name"/>, creating it on first use (like yjs's <c>doc.getText</c>).</summary>
     public YText GetText(string name = "") => GetRoot(name, () => new YText());
+    /// <summary>Returns the root array named <paramref name="name"/>, creating it on first use (like yjs's <c>doc.getArray</c>).</summary>
     public YArray GetArray(string name = "") => GetRoot(name, () => new YArray());
+    /// <summary>Returns the root map named <paramref name="name"/>, creating it on first use (like yjs's <c>doc.getMap</c>).</summary>
     public YMap GetMap(string name = "") => GetRoot(name, () => new YMap());
+    /// <summary>Returns the root XML fragment named <paramref name="name"/>, creating it on first use (like yjs's <c>doc.getXmlFragment</c>).</summary>
     public YXmlFragment GetXmlFragment(string name = "") => GetRoot(name, () => new YXmlFragment());
 
     private T GetRoot<T>(string name, Func<T> create) where T : AbstractType

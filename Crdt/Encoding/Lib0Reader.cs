@@ -13,8 +13,10 @@ public sealed class Lib0Reader
     private readonly int _end;
     private int _pos;
 
+    /// <summary>Reads all of <paramref name="data"/>; the array is not copied, so don't change it while reading.</summary>
     public Lib0Reader(byte[] data) : this(data, 0, data.Length) { }
 
+    /// <summary>Reads <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/>, without copying.</summary>
     public Lib0Reader(byte[] data, int offset, int count)
     {
         _data = data;
@@ -22,18 +24,25 @@ public sealed class Lib0Reader
         _end = offset + count;
     }
 
+    /// <summary>Whether unread input is left.</summary>
     public bool HasContent => _pos < _end;
+    /// <summary>The index of the next byte to read in the underlying array.</summary>
     public int Position => _pos;
+    /// <summary>Bytes left to read.</summary>
     public int Remaining => _end - _pos;
 
     private static CrdtFormatException EndOfInput() => new("Unexpected end of input.");
 
+    /// <summary>Reads one byte.</summary>
+    /// <exception cref="CrdtFormatException">The input has ended.</exception>
     public byte ReadUint8()
     {
         if (_pos >= _end) throw EndOfInput();
         return _data[_pos++];
     }
 
+    /// <summary>Reads a lib0 varUint (7 bits a byte, little end first), rejecting values above 2^53 − 1 as JavaScript can't hold them.</summary>
+    /// <exception cref="CrdtFormatException">The input ends or the value is too large.</exception>
     public ulong ReadVarUint()
     {
         ulong num = 0;
@@ -70,6 +79,9 @@ public sealed class Lib0Reader
         return n;
     }
 
+    /// <summary>Reads a lib0 varInt (sign in bit 6 of the first byte).</summary>
+    /// <param name="negativeZero">True when the input encodes -0, which JavaScript keeps apart from 0.</param>
+    /// <exception cref="CrdtFormatException">The input ends or the value is beyond ±(2^53 − 1).</exception>
     public long ReadVarInt(out bool negativeZero)
     {
         byte r = ReadUint8();
@@ -93,6 +105,8 @@ public sealed class Lib0Reader
         return negative ? -(long)num : (long)num;
     }
 
+    /// <summary>Returns the next <paramref name="length"/> bytes as a view into the input, without copying.</summary>
+    /// <exception cref="CrdtFormatException">Fewer bytes are left.</exception>
     public ReadOnlySpan<byte> ReadSpan(int length)
     {
         if (length < 0 || length > Remaining) throw EndOfInput();
@@ -101,20 +115,25 @@ public sealed class Lib0Reader
         return span;
     }
 
+    /// <summary>Reads a length-prefixed UTF-8 string (lib0 <c>readVarString</c>).</summary>
     public string ReadVarString()
     {
         int len = ReadVarUintAsInt("string length");
         return System.Text.Encoding.UTF8.GetString(ReadSpan(len));
     }
 
+    /// <summary>Reads a length-prefixed byte array into a new array (lib0 <c>readVarUint8Array</c>).</summary>
     public byte[] ReadVarUint8Array()
     {
         int len = ReadVarUintAsInt("byte array length");
         return ReadSpan(len).ToArray();
     }
 
+    /// <summary>Reads a big-endian 32-bit float.</summary>
     public float ReadFloat32() => BinaryPrimitives.ReadSingleBigEndian(ReadSpan(4));
+    /// <summary>Reads a big-endian 64-bit float.</summary>
     public double ReadFloat64() => BinaryPrimitives.ReadDoubleBigEndian(ReadSpan(8));
+    /// <summary>Reads a big-endian 64-bit signed integer (JavaScript's BigInt in lib0's Any).</summary>
     public long ReadBigInt64() => BinaryPrimitives.ReadInt64BigEndian(ReadSpan(8));
 
     /// <summary>Reads a value written with lib0's <c>writeAny</c>.</summary>

@@ -9,12 +9,16 @@ public sealed class Lib0Writer
     private byte[] _buffer;
     private int _length;
 
+    /// <summary>An empty writer with room for <paramref name="capacity"/> bytes (at least 16); it grows as needed.</summary>
     public Lib0Writer(int capacity = 64) => _buffer = new byte[Math.Max(capacity, 16)];
 
+    /// <summary>Bytes written so far.</summary>
     public int Length => _length;
 
+    /// <summary>Copies the bytes written so far into a new array.</summary>
     public byte[] ToArray() => _buffer.AsSpan(0, _length).ToArray();
 
+    /// <summary>The bytes written so far, without copying; invalid after the next write.</summary>
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _length);
 
     private void Ensure(int extra)
@@ -25,12 +29,14 @@ public sealed class Lib0Writer
         _buffer = next;
     }
 
+    /// <summary>Writes one byte.</summary>
     public void WriteUint8(byte value)
     {
         Ensure(1);
         _buffer[_length++] = value;
     }
 
+    /// <summary>Writes <paramref name="bytes"/> as they are, without a length prefix.</summary>
     public void WriteBytes(ReadOnlySpan<byte> bytes)
     {
         Ensure(bytes.Length);
@@ -38,6 +44,7 @@ public sealed class Lib0Writer
         _length += bytes.Length;
     }
 
+    /// <summary>Writes a lib0 varUint: 7 bits a byte, little end first.</summary>
     public void WriteVarUint(ulong value)
     {
         Ensure(10);
@@ -49,6 +56,7 @@ public sealed class Lib0Writer
         _buffer[_length++] = (byte)value;
     }
 
+    /// <summary>Writes a non-negative int as a lib0 varUint.</summary>
     public void WriteVarUint(int value) => WriteVarUint((ulong)value);
 
     /// <summary>lib0 varInt: sign in bit 6 of the first byte, so -0 is representable.</summary>
@@ -66,6 +74,7 @@ public sealed class Lib0Writer
         }
     }
 
+    /// <summary>Writes <paramref name="value"/> as UTF-8 with a varUint byte-length prefix (lib0 <c>writeVarString</c>).</summary>
     public void WriteVarString(string value)
     {
         int max = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
@@ -85,12 +94,14 @@ public sealed class Lib0Writer
         _length += count;
     }
 
+    /// <summary>Writes <paramref name="bytes"/> with a varUint length prefix (lib0 <c>writeVarUint8Array</c>).</summary>
     public void WriteVarUint8Array(ReadOnlySpan<byte> bytes)
     {
         WriteVarUint((ulong)bytes.Length);
         WriteBytes(bytes);
     }
 
+    /// <summary>Writes a big-endian 32-bit float.</summary>
     public void WriteFloat32(float value)
     {
         Ensure(4);
@@ -98,6 +109,7 @@ public sealed class Lib0Writer
         _length += 4;
     }
 
+    /// <summary>Writes a big-endian 64-bit float.</summary>
     public void WriteFloat64(double value)
     {
         Ensure(8);
@@ -105,6 +117,7 @@ public sealed class Lib0Writer
         _length += 8;
     }
 
+    /// <summary>Writes a big-endian 64-bit signed integer.</summary>
     public void WriteBigInt64(long value)
     {
         Ensure(8);
