@@ -14,6 +14,7 @@ public class YEvent
     private Dictionary<string, KeyChange>? _keys;
     private List<DeltaOp>? _delta;
 
+    /// <summary>An event for the change of <paramref name="target"/> in <paramref name="transaction"/>; the library creates these, observers receive them.</summary>
     public YEvent(AbstractType target, Transaction transaction)
     {
         Target = target;
@@ -21,9 +22,11 @@ public class YEvent
         Transaction = transaction;
     }
 
+    /// <summary>The type that changed (yjs's <c>event.target</c>).</summary>
     public AbstractType Target { get; }
     /// <summary>The type whose observer is being called (an ancestor for deep observers).</summary>
     public AbstractType CurrentTarget { get; internal set; }
+    /// <summary>The transaction that made the change; its data is valid only while observers run.</summary>
     public Transaction Transaction { get; }
 
     /// <summary>Keys (strings) and indices (ints) from <see cref="CurrentTarget"/> down to <see cref="Target"/>.</summary>
@@ -31,11 +34,15 @@ public class YEvent
 
     internal void ResetPath() => _path = null;
 
+    /// <summary>Whether <paramref name="s"/> was deleted in this transaction (yjs's <c>event.deletes</c>).</summary>
     public bool Deletes(AbstractStruct s) => Transaction.DeleteSet.IsDeleted(s.Id);
+    /// <summary>Whether <paramref name="s"/> was added in this transaction (yjs's <c>event.adds</c>).</summary>
     public bool Adds(AbstractStruct s) => s.Id.Clock >= Transaction.Before.GetValueOrDefault(s.Id.Client);
 
+    /// <summary>The changed map keys with their action and old value (yjs's <c>event.keys</c>); computed on first read.</summary>
     public IReadOnlyDictionary<string, KeyChange> Keys => _keys ??= ComputeKeys();
 
+    /// <summary>The list change as insert/delete/retain operations (yjs's <c>event.delta</c>); computed on first read, so read it while the observer runs.</summary>
     public virtual IReadOnlyList<DeltaOp> Delta => _delta ??= ComputeListDelta();
 
     private Dictionary<string, KeyChange> ComputeKeys()

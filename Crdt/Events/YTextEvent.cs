@@ -10,6 +10,7 @@ public sealed class YTextEvent : YEvent
 {
     private List<DeltaOp>? _delta;
 
+    /// <summary>An event for a text change; <paramref name="subs"/> are the changed keys, null standing for the text itself.</summary>
     public YTextEvent(YText target, Transaction transaction, HashSet<string?> subs) : base(target, transaction)
     {
         foreach (var sub in subs)
@@ -19,9 +20,12 @@ public sealed class YTextEvent : YEvent
         }
     }
 
+    /// <summary>Whether the text content changed (not only attributes of the type).</summary>
     public bool ChildListChanged { get; }
+    /// <summary>Names of attributes changed on the text type itself (as on a <see cref="YXmlText"/>), not formatting inside the text.</summary>
     public HashSet<string> KeysChanged { get; } = new();
 
+    /// <summary>The text change as a rich-text delta with formatting attributes (yjs's <c>YTextEvent.delta</c>), lengths in UTF-16 code units.</summary>
     public override IReadOnlyList<DeltaOp> Delta => _delta ??= Compute();
 
     private List<DeltaOp> Compute()

@@ -44,17 +44,20 @@ public static partial class NotebookModel
         return true;
     }
 
+    /// <summary>Sets the cell's <c>execution_state</c> (e.g. <c>running</c>, <c>idle</c>), writing nothing when it already has that value.</summary>
     public static void SetExecutionState(YMap cell, string state)
     {
         if (cell.Get("execution_state") as string != state) cell.Set("execution_state", state);
     }
 
+    /// <summary>Sets the cell's <c>execution_count</c> (null while unexecuted), writing nothing when unchanged.</summary>
     public static void SetExecutionCount(YMap cell, long? count)
     {
         var current = cell.Get("execution_count");
         if (count is null ? current is not null : !(current is long l && l == count)) cell.Set("execution_count", count);
     }
 
+    /// <summary>Deletes all of the cell's outputs, as a new run does before it writes any.</summary>
     public static void ClearOutputs(YMap cell)
     {
         if (cell.Get("outputs") is YArray outputs && outputs.Length > 0) outputs.Delete(0, outputs.Length);

@@ -10,18 +10,23 @@ namespace Collab.Crdt.Protocols;
 /// </summary>
 public sealed class Awareness
 {
+    /// <summary>How long a remote state lives without an update (y-protocols' <c>outdatedTimeout</c>, 30 s).</summary>
     public static readonly TimeSpan OutdatedTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Dictionary<ulong, JsonNode?> _states = new();
     private readonly Dictionary<ulong, (int Clock, DateTimeOffset LastUpdated)> _meta = new();
     private readonly TimeProvider _time;
 
+    /// <summary>Awareness for the local client <paramref name="clientId"/> (usually the doc's <see cref="Doc.ClientId"/>), like y-protocols' <c>new Awareness(doc)</c>; not thread-safe.</summary>
+    /// <param name="clientId">The local client's id.</param>
+    /// <param name="time">Clock for timeouts; the system clock by default (tests pass a fake one).</param>
     public Awareness(ulong clientId, TimeProvider? time = null)
     {
         ClientId = clientId;
         _time = time ?? TimeProvider.System;
     }
 
+    /// <summary>The local client's id.</summary>
     public ulong ClientId { get; }
 
     /// <summary>Raised when states were added or removed, or changed content.</summary>
@@ -29,10 +34,13 @@ public sealed class Awareness
     /// <summary>Raised on every applied state, also when only the clock moved (y-protocols' "update").</summary>
     public event Action<AwarenessChange>? Updated;
 
+    /// <summary>All known states by client id, the local one included; a live view, not a copy.</summary>
     public IReadOnlyDictionary<ulong, JsonNode?> GetStates() => _states;
 
+    /// <summary>The local client's state, or null when it has none (it left).</summary>
     public JsonNode? GetLocalState() => _states.GetValueOrDefault(ClientId);
 
+    /// <summary>Sets the local state and bumps its clock (y-protocols <c>setLocalState</c>); null marks the client as gone. Raises <see cref="Updated"/>, and <see cref="Changed"/> when the content differs.</summary>
     public void SetLocalState(JsonNode? state)
     {
         int clock = _meta.TryGetValue(ClientId, out var m) ? m.Clock + 1 : 0;

@@ -8,24 +8,31 @@ namespace Collab.Crdt.Protocols;
 /// </summary>
 public static class SyncProtocol
 {
+    /// <summary>Sync step 1: the sender's state vector, asking for what it misses.</summary>
     public const int MessageYjsSyncStep1 = 0;
+    /// <summary>Sync step 2: the update answering a step 1.</summary>
     public const int MessageYjsSyncStep2 = 1;
+    /// <summary>An incremental update broadcast after a change.</summary>
     public const int MessageYjsUpdate = 2;
 
+    /// <summary>Writes a step-1 message carrying an encoded state vector.</summary>
     public static void WriteSyncStep1(Lib0Writer writer, byte[] stateVector)
     {
         writer.WriteVarUint(MessageYjsSyncStep1);
         writer.WriteVarUint8Array(stateVector);
     }
 
+    /// <summary>Writes a step-1 message carrying <paramref name="doc"/>'s state vector (y-protocols <c>writeSyncStep1</c>).</summary>
     public static void WriteSyncStep1(Lib0Writer writer, Doc doc) => WriteSyncStep1(writer, doc.EncodeStateVector());
 
+    /// <summary>Writes a step-2 message carrying a v1 update (usually the diff against the peer's state vector).</summary>
     public static void WriteSyncStep2(Lib0Writer writer, byte[] update)
     {
         writer.WriteVarUint(MessageYjsSyncStep2);
         writer.WriteVarUint8Array(update);
     }
 
+    /// <summary>Writes an update message carrying a v1 update (y-protocols <c>writeUpdate</c>).</summary>
     public static void WriteUpdate(Lib0Writer writer, byte[] update)
     {
         writer.WriteVarUint(MessageYjsUpdate);

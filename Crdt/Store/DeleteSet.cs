@@ -11,8 +11,10 @@ public readonly record struct DeleteItem(int Clock, int Len);
 /// <summary>Deleted clock ranges per client; sorted and merged before it is written.</summary>
 public sealed class DeleteSet
 {
+    /// <summary>Deleted ranges per client id; unsorted until <see cref="SortAndMerge"/>.</summary>
     public readonly Dictionary<ulong, List<DeleteItem>> Clients = new();
 
+    /// <summary>Records <paramref name="length"/> clocks of <paramref name="client"/> from <paramref name="clock"/> as deleted, extending the last range when it continues it.</summary>
     public void Add(ulong client, int clock, int length)
     {
         if (!Clients.TryGetValue(client, out var items)) Clients[client] = items = new List<DeleteItem>();
@@ -27,6 +29,7 @@ public sealed class DeleteSet
         items.Add(new DeleteItem(clock, length));
     }
 
+    /// <summary>Whether the delete set covers <paramref name="id"/>; the ranges must be sorted and merged.</summary>
     public bool IsDeleted(ID id) =>
         Clients.TryGetValue(id.Client, out var items) && FindIndex(items, id.Clock) is not null;
 
@@ -49,6 +52,7 @@ public sealed class DeleteSet
 
     // Hot on every edit: compiled optimized at first call, not after a slow quick-jitted phase
     // (a fresh process otherwise spends the first second or so in unoptimized code).
+    /// <summary>Sorts each client's ranges by clock and joins overlapping or adjacent ones (yjs's <c>sortAndMergeDeleteSet</c>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SortAndMerge()
     {
@@ -72,6 +76,7 @@ public sealed class DeleteSet
         }
     }
 
+    /// <summary>A new, sorted and merged delete set holding the ranges of all <paramref name="dss"/> (yjs's <c>mergeDeleteSets</c>).</summary>
     public static DeleteSet Merge(IReadOnlyList<DeleteSet> dss)
     {
         var merged = new DeleteSet();
@@ -111,6 +116,7 @@ public sealed class DeleteSet
         return ds;
     }
 
+    /// <summary>Writes the delete set in the v1 format, clients in descending id order as yjs does; sort and merge first.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(UpdateEncoderV1 encoder)
     {
@@ -129,6 +135,8 @@ public sealed class DeleteSet
         }
     }
 
+    /// <summary>Reads a v1 delete set.</summary>
+    /// <exception cref="CrdtFormatException">The input is malformed or truncated.</exception>
     public static DeleteSet Read(UpdateDecoderV1 decoder)
     {
         var ds = new DeleteSet();

@@ -7,6 +7,7 @@ namespace Collab.Crdt.Store;
 /// <summary>All structs of a document, per client, sorted by clock with no gaps.</summary>
 public sealed class StructStore
 {
+    /// <summary>Each client's structs in clock order, without gaps.</summary>
     public readonly Dictionary<ulong, List<AbstractStruct>> Clients = new();
 
     /// <summary>Structs received before their dependencies, kept as an encoded update.</summary>
@@ -20,6 +21,7 @@ public sealed class StructStore
     /// </summary>
     private Dictionary<ulong, int>? _sharedStateVector;
 
+    /// <summary>The next clock expected from <paramref name="client"/>: how many of its clocks the document has (0 when none).</summary>
     public int GetState(ulong client)
     {
         if (!Clients.TryGetValue(client, out var structs) || structs.Count == 0) return 0;
@@ -27,6 +29,7 @@ public sealed class StructStore
         return last.Id.Clock + last.Length;
     }
 
+    /// <summary>A new state vector: each known client's next clock (yjs's <c>getStateVector</c>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Dictionary<ulong, int> GetStateVector()
     {
@@ -63,6 +66,8 @@ public sealed class StructStore
     /// <summary>Index of the struct holding <paramref name="clock"/> (binary search with a pivot guess).</summary>
     // Hot on every edit: compiled optimized at first call, not after a slow quick-jitted phase
     // (a fresh process otherwise spends the first second or so in unoptimized code).
+    /// <summary>Index of the struct in <paramref name="structs"/> that holds <paramref name="clock"/> (yjs's <c>findIndexSS</c>).</summary>
+    /// <exception cref="InvalidOperationException">No struct holds the clock.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int FindIndex(List<AbstractStruct> structs, int clock)
     {
@@ -87,6 +92,7 @@ public sealed class StructStore
         throw new InvalidOperationException($"Clock {clock} is not in the store.");
     }
 
+    /// <summary>The struct that holds <paramref name="id"/>, which must be in the store (yjs's <c>find</c>).</summary>
     public AbstractStruct Find(ID id)
     {
         var structs = Clients[id.Client];

@@ -11,7 +11,9 @@ namespace Collab.Crdt.Transactions;
 /// </summary>
 public sealed class Transaction
 {
+    /// <summary>The document being changed.</summary>
     public Doc Doc { get; }
+    /// <summary>Clock ranges deleted in this transaction.</summary>
     public DeleteSet DeleteSet { get; } = new();
     /// <summary>Each client's next clock when the transaction started (read-only: shared with the previous transaction's <see cref="AfterState"/>).</summary>
     public IReadOnlyDictionary<ulong, int> BeforeState => Before;
@@ -28,9 +30,11 @@ public sealed class Transaction
     public OrderedDictionary<AbstractType, HashSet<string?>> Changed { get; } = new(ReferenceEqualityComparer.Instance);
     /// <summary>Events per type for its deep observers; only types someone observes get events.</summary>
     public Dictionary<AbstractType, List<YEvent>> ChangedParentTypes => _changedParentTypes ??= new(ReferenceEqualityComparer.Instance);
+    /// <summary>What the caller passed to identify the change's source (yjs's <c>transaction.origin</c>), e.g. a connection; null when none.</summary>
     public object? Origin { get; }
     /// <summary>True for changes made on this peer, false for applied updates.</summary>
     public bool Local { get; }
+    /// <summary>Free storage for observers and extensions during this transaction (yjs's <c>transaction.meta</c>).</summary>
     public Dictionary<string, object?> Meta => _meta ??= new();
     /// <summary>Items split in this transaction, to merge again at its end.</summary>
     internal List<AbstractStruct> MergeStructs => _mergeStructs ??= new();
