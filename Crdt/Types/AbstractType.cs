@@ -16,9 +16,13 @@ namespace Collab.Crdt.Types;
 /// </summary>
 public class AbstractType
 {
+        /// <summary>The item that holds this type in its parent; null for a root type or one not yet inserted (yjs's <c>type._item</c>).</summary>
         public Item? Item { get; internal set; }
+    /// <summary>Map-like content: the newest item per key, deleted ones included (yjs's <c>type._map</c>). Read it; change it only through the typed API.</summary>
     public Dictionary<string, Item> Map { get; private set; } = new();
+    /// <summary>The first item of the list-like content, deleted ones included (yjs's <c>type._start</c>); follow <see cref="Blocks.Item.Right"/> to walk it.</summary>
     public Item? Start { get; internal set; }
+    /// <summary>The document this type belongs to; null until it is inserted or obtained as a root.</summary>
     public Doc? Doc { get; private set; }
     internal int LengthInternal;
     internal ArraySearchMarkers? SearchMarkers;
@@ -40,6 +44,7 @@ public class AbstractType
     /// <summary>The type that holds this one, or null for a root.</summary>
     public AbstractType? Parent => Item?.Parent as AbstractType;
 
+    /// <summary>The type ref written to updates for this kind of type (yjs's <c>typeRefs</c>); -1 for a placeholder root.</summary>
     public virtual int TypeRef => -1;
 
     internal virtual void Integrate(Doc doc, Item? item)
@@ -68,9 +73,13 @@ public class AbstractType
 
     internal virtual void WriteTypeRef(UpdateEncoderV1 encoder) => encoder.WriteTypeRef(TypeRef);
 
+    /// <summary>Calls <paramref name="handler"/> after each transaction that changed this type (like yjs's <c>type.observe</c>). Handlers run synchronously on the thread that ended the transaction.</summary>
     public void Observe(Action<YEvent, Transaction> handler) => _observers.Add(handler);
+    /// <summary>Removes a handler added with <see cref="Observe"/>.</summary>
     public void Unobserve(Action<YEvent, Transaction> handler) => _observers.Remove(handler);
+    /// <summary>Calls <paramref name="handler"/> with the events of this type and every type nested in it, once per transaction (like yjs's <c>type.observeDeep</c>).</summary>
     public void ObserveDeep(Action<IReadOnlyList<YEvent>, Transaction> handler) => _deepObservers.Add(handler);
+    /// <summary>Removes a handler added with <see cref="ObserveDeep"/>.</summary>
     public void UnobserveDeep(Action<IReadOnlyList<YEvent>, Transaction> handler) => _deepObservers.Remove(handler);
     internal bool HasDeepObservers => _deepObservers.Count > 0;
 
@@ -126,6 +135,7 @@ public class AbstractType
         }
     }
 
+    /// <summary>The content as JSON (like yjs's <c>type.toJSON</c>); null for a placeholder root.</summary>
     public virtual JsonNode? ToJson() => null;
 
     internal Doc RequireDoc() => Doc ?? throw new InvalidOperationException("Add this type to a document before changing it.");

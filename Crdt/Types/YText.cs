@@ -9,18 +9,22 @@ namespace Collab.Crdt.Types;
 /// <summary>Shared rich text: characters, embeds and formatting marks.</summary>
 public class YText : AbstractType
 {
+    /// <summary>The type ref of <c>Y.Text</c> in updates.</summary>
     public const int TypeRefNumber = 2;
     private List<Action>? _pending = new();
 
+    /// <summary>A new text, not yet in a document (like yjs's <c>new Y.Text(initial)</c>); <paramref name="initial"/> and later edits are applied when it is inserted.</summary>
     public YText(string? initial = null)
     {
         SearchMarkers = new ArraySearchMarkers();
         if (!string.IsNullOrEmpty(initial)) _pending!.Add(() => Insert(0, initial));
     }
 
+    /// <inheritdoc/>
     public override int TypeRef => TypeRefNumber;
     internal override AbstractType CopyEmpty() => new YText();
 
+    /// <summary>The length in UTF-16 code units, embeds counting 1 (yjs's <c>text.length</c>); 0 until the text is in a document.</summary>
     public int Length => LengthInternal;
 
     internal override void Integrate(Doc doc, Blocks.Item? item)
@@ -41,6 +45,7 @@ public class YText : AbstractType
 
     internal static void CleanupAfterTransaction(Transaction transaction) => TextFormatting.CleanupAfterTransaction(transaction);
 
+    /// <summary>The plain text, without embeds and formatting (yjs's <c>text.toString()</c>).</summary>
     public override string ToString()
     {
         var sb = new StringBuilder();
@@ -49,6 +54,7 @@ public class YText : AbstractType
         return sb.ToString();
     }
 
+    /// <inheritdoc/>
     public override JsonNode? ToJson() => JsonValue.Create(ToString());
 
     /// <summary>
@@ -81,6 +87,8 @@ public class YText : AbstractType
         });
     }
 
+    /// <summary>Deletes <paramref name="length"/> UTF-16 code units from <paramref name="index"/> (like yjs's <c>text.delete</c>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range goes past the end of the text.</exception>
     public void Delete(int index, int length)
     {
         if (length == 0) return;
