@@ -13,6 +13,9 @@ namespace Collab.Crdt.Jupyter;
 public static partial class NotebookModel
 {
     /// <summary>A cell's id, type and current source, in notebook order.</summary>
+    /// <param name="Id">The cell's <c>id</c>.</param>
+    /// <param name="CellType"><c>code</c>, <c>markdown</c> or <c>raw</c>.</param>
+    /// <param name="Source">The cell's source text.</param>
     public readonly record struct CellSummary(string Id, string CellType, string Source);
 
     /// <summary>The cells that can be read, top to bottom.</summary>

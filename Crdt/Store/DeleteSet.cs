@@ -6,6 +6,8 @@ using Collab.Crdt.Transactions;
 namespace Collab.Crdt.Store;
 
 /// <summary>A deleted clock range of one client.</summary>
+/// <param name="Clock">The first deleted clock.</param>
+/// <param name="Len">How many clocks from <paramref name="Clock"/> are deleted.</param>
 public readonly record struct DeleteItem(int Clock, int Len);
 
 /// <summary>Deleted clock ranges per client; sorted and merged before it is written.</summary>

@@ -63,11 +63,10 @@ public sealed class StructStore
         structs.Add(s);
     }
 
-    /// <summary>Index of the struct holding <paramref name="clock"/> (binary search with a pivot guess).</summary>
+    /// <summary>Index of the struct holding <paramref name="clock"/> (binary search with a pivot guess; yjs's <c>findIndexSS</c>).</summary>
+    /// <exception cref="InvalidOperationException">No struct holds the clock.</exception>
     // Hot on every edit: compiled optimized at first call, not after a slow quick-jitted phase
     // (a fresh process otherwise spends the first second or so in unoptimized code).
-    /// <summary>Index of the struct in <paramref name="structs"/> that holds <paramref name="clock"/> (yjs's <c>findIndexSS</c>).</summary>
-    /// <exception cref="InvalidOperationException">No struct holds the clock.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int FindIndex(List<AbstractStruct> structs, int clock)
     {
