@@ -76,7 +76,7 @@ export class CollabServer {
       Auth__Issuer: issuer,
       Auth__Audience: audience,
       Rooms__UnloadGraceSeconds: '2',
-      Logging__LogLevel__Default: 'Warning',
+      Logging__LogLevel__Default: process.env.COLLAB_TEST_LOG_LEVEL ?? 'Warning',
       // No MiniLM embedding of the docs per test server (BM25 only): it would take the CPU the tests need.
       Indexer__Embeddings: 'None'
     }

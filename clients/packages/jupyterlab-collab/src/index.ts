@@ -3,7 +3,7 @@ import { ICommandPalette, Notification } from '@jupyterlab/apputils'
 import { IEditorExtensionRegistry } from '@jupyterlab/codemirror'
 import { IDocumentManager } from '@jupyterlab/docmanager'
 import { IFileBrowserFactory } from '@jupyterlab/filebrowser'
-import { INotebookTracker } from '@jupyterlab/notebook'
+import { INotebookTracker, type NotebookPanel } from '@jupyterlab/notebook'
 import { CollabDrive, driveName } from './collab-drive'
 import { executorPlugin } from './collab-executor'
 import { CollabPanel } from './collab-panel'
@@ -47,15 +47,11 @@ const plugin: JupyterFrontEndPlugin<void> = {
     palette?.addItem({ command: 'collab:open-notebook', category: 'Collab' })
     editorExtensions?.addExtension(remoteCursorsExtension(notebook => drive.isCollabNotebook(notebook)))
 
-    // Interrupt and restart (menu, toolbar, palette) of a Collab notebook reach its shared kernel too.
-    app.commands.commandExecuted.connect((_, { id, result }) => {
+    // Interrupt (menu, toolbar, palette) of a Collab notebook reaches its shared kernel too.
+    app.commands.commandExecuted.connect((_, { id }) => {
       const panel = notebooks?.currentWidget
       const room = panel?.model ? collabRooms.of(panel.model.sharedModel) : null
-      if (!room) return
-      const report = (e: Error): void => { Notification.error(`Collab: ${e.message}`, { autoClose: 10_000 }) }
-      if (interruptCommands.has(id)) room.kernel.interrupt().catch(report)
-      // After JupyterLab's confirmation dialog; a cancelled one resolves false.
-      if (restartCommands.has(id)) void Promise.resolve(result).then(async ok => { if (ok !== false) await room.kernel.restart() }).catch(report)
+      if (room && interruptCommands.has(id)) room.kernel.interrupt().catch(reportKernelError)
     })
 
     // A Collab notebook follows the user's role in its project: read-only for viewers.
@@ -65,6 +61,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
       const provider = drive.providers.get(panel.context.path.slice(prefix.length))
       if (!provider) return
       followRole(panel, provider)
+      followRestarts(panel)
       // The shared kernel's status, for everyone (a viewer has no toolbar).
       const status = new KernelStatus(provider.doc)
       panel.contentHeader.addWidget(status)
@@ -84,6 +81,25 @@ const plugin: JupyterFrontEndPlugin<void> = {
 }
 
 const interruptCommands = new Set(['notebook:interrupt-kernel', 'kernelmenu:interrupt'])
-const restartCommands = new Set(['notebook:restart-kernel', 'kernelmenu:restart'])
+
+const reportKernelError = (e: Error): void => { Notification.error(`Collab: ${e.message}`, { autoClose: 10_000 }) }
+
+/**
+ * A restart of the notebook's JupyterLab session (every restart command, once its dialog is
+ * accepted) restarts Collab's shared kernel too. It follows the session's "restarting" status, not
+ * the command's result: that resolves only once JupyterLab's own kernel is back, which may take long
+ * or never happen, and the shared kernel must not wait for it.
+ */
+function followRestarts (panel: NotebookPanel): void {
+  let last = ''
+  const onStatus = (_: unknown, status: string): void => {
+    const restarting = status === 'restarting' && last !== 'restarting'
+    last = status
+    const room = restarting && panel.model ? collabRooms.of(panel.model.sharedModel) : null
+    room?.kernel.restart().catch(reportKernelError)
+  }
+  panel.sessionContext.statusChanged.connect(onStatus)
+  panel.disposed.connect(() => panel.sessionContext.statusChanged.disconnect(onStatus))
+}
 
 export default [plugin, executorPlugin]

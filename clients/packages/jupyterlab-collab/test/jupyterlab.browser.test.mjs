@@ -4,6 +4,7 @@
 // with ipykernel behind the CollabServer), not JupyterLab's. Screenshots: clients/test-results/jupyterlab/.
 import assert from 'node:assert/strict'
 import { once } from 'node:events'
+import { writeFileSync } from 'node:fs'
 import { after, before, test } from 'node:test'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -84,6 +85,7 @@ before(async () => {
 after(async () => {
   await browser?.close()
   await lab?.dispose()
+  if (process.env.COLLAB_TEST_SERVER_LOG) writeFileSync(process.env.COLLAB_TEST_SERVER_LOG, server?.log ?? '')
   await server?.dispose()
   await jupyter?.dispose()
 })
