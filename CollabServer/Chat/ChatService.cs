@@ -1,4 +1,6 @@
+using Collab.Server.Auth;
 using Collab.Server.Errors;
+using Collab.Server.Notebooks;
 using Collab.Server.Projects;
 using Collab.Server.Storage;
 using Microsoft.Extensions.Options;

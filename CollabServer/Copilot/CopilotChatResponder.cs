@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 using Collab.Copilot.Assistant;
+using Collab.Server.Auth;
 using Collab.Server.Chat;
 using Collab.Server.Errors;
-using Collab.Server.Projects;
 
 namespace Collab.Server.Copilot;
 

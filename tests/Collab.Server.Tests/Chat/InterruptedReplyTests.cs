@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Collab.Server.Chat;
-using Collab.Server.Storage;
 using Collab.Server.Tests.Support;
 using Microsoft.Data.Sqlite;
 
