@@ -6,9 +6,9 @@ namespace Collab.Server.Chat;
 public static class ChatExtensions
 {
     /// <summary>
-    /// Project chat: options, the service (also as <see cref="IChatService"/> for bots), its rate
-    /// limits and stream watchdog. The chat store comes with the storage
-    /// backend; the hub fan-out (<see cref="IChatBroadcaster"/>) with <c>AddCollabHub</c>.
+    /// Project chat: options, the service (also as <see cref="IChatBotWriter"/> for bots), its rate
+    /// limits, stream watchdog and the worker that runs bot replies. The chat store comes with the
+    /// storage backend; the hub fan-out (<see cref="IChatBroadcaster"/>) with <c>AddCollabHub</c>.
     /// </summary>
     public static IHostApplicationBuilder AddCollabChat(this IHostApplicationBuilder builder)
     {
@@ -32,7 +32,9 @@ public static class ChatExtensions
         services.AddSingleton<ChatOpenStreams>();
         services.AddHostedService<ChatStreamWatchdog>(); // after the schema initializers of AddCollabStorage: hosted services start in order
         services.AddSingleton<ChatService>();
-        services.AddSingleton<IChatService>(sp => sp.GetRequiredService<ChatService>());
+        services.AddSingleton<IChatBotWriter>(sp => sp.GetRequiredService<ChatService>());
+        services.AddSingleton<BotReplyQueue>();
+        services.AddHostedService<BotReplyWorker>();
         return builder;
     }
 
