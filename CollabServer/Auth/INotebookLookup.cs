@@ -4,7 +4,8 @@ namespace Collab.Server.Auth;
 
 /// <summary>
 /// Whether a notebook exists, which <see cref="ProjectAccess"/> checks before granting a role on a
-/// document: declared here and implemented by <c>INotebookStore</c>, so Auth does not depend on Notebooks.
+/// document (and History before keeping a version): declared here and implemented by
+/// <c>INotebookStore</c>, so neither depends on the Notebooks feature above them.
 /// </summary>
 public interface INotebookLookup
 {
