@@ -17,7 +17,7 @@ using Collab.Server.Observability;
 using Collab.Server.Projects;
 using Collab.Server.Rooms;
 using Collab.Server.Scaling;
-using Collab.Server.Storage;
+using Collab.Server.Storage.Backends;
 using Collab.Server.Tls;
 using Collab.Server.WebClient;
 using Collab.Server.YWebSocket;
@@ -57,6 +57,7 @@ if (BackupRestoreCommand.IsRequested(args)) return await BackupRestoreCommand.Ru
 
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30), KeepAliveTimeout = TimeSpan.FromSeconds(60) });
 app.UseCollabObservability();
+app.UseCollabRooms();
 app.UseCollabErrors();
 app.UseCollabWebClient();
 app.UseCollabCors();

@@ -1,4 +1,5 @@
 using Collab.Server.Hubs;
+using Collab.Server.Projects;
 
 namespace Collab.Server.Access;
 
@@ -12,6 +13,7 @@ public static class AccessExtensions
     {
         builder.Services.AddSingleton<ChatConnections>();
         builder.Services.AddSingleton<AccessRevoker>();
+        builder.Services.AddSingleton<IAccessChangeHandler>(sp => sp.GetRequiredService<AccessRevoker>());
         builder.Services.AddSingleton<IAccessChangeBus, LocalAccessChangeBus>();
         builder.Services.AddHostedService<AccessRecheck>();
         return builder;

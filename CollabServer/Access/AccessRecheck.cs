@@ -2,7 +2,6 @@ using Collab.Server.Auth;
 using Collab.Server.Hubs;
 using Collab.Server.Projects;
 using Collab.Server.Rooms;
-using Collab.Server.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Collab.Server.Access;

@@ -1,6 +1,6 @@
-using Collab.Server.Chat;
-using Collab.Server.Projects;
+using Collab.Server.Auth;
 using Collab.Server.Hubs;
+using Collab.Server.Projects;
 using Collab.Server.Rooms;
 using Microsoft.AspNetCore.SignalR;
 
@@ -12,22 +12,17 @@ namespace Collab.Server.Access;
 /// role takes effect on the next message (a viewer's writes are refused, it keeps reading).
 /// Every hub connection concerned gets <see cref="CollabHub.AccessChanged"/>.
 /// </summary>
-public sealed class AccessRevoker(RoomManager rooms, ChatConnections chatConnections, IHubContext<CollabHub> hub, ILogger<AccessRevoker> logger)
+public sealed class AccessRevoker(
+    RoomManager rooms, ChatConnections chatConnections, IHubContext<CollabHub> hub, ProjectDeletions deletions, ILogger<AccessRevoker> logger)
+    : IAccessChangeHandler
 {
-    /// <summary>
-    /// Raised (and awaited) on every replica when a project was deleted, after its rooms closed, so
-    /// what the replica holds for it elsewhere (kernels) goes too. Handlers must not throw.
-    /// </summary>
-    public event Func<string, Task>? ProjectDeleted;
-
     public async Task ApplyAsync(AccessChange change)
     {
         logger.LogInformation("Access change in {Project} for {User}: {Reason}", change.ProjectId, change.UserId ?? "everyone", change.Reason);
         if (change.UserId is null)
         {
             await rooms.EvictProjectAsync(change.ProjectId, change.Reason);
-            if (ProjectDeleted is { } handlers)
-                foreach (var handler in handlers.GetInvocationList().Cast<Func<string, Task>>()) await handler(change.ProjectId);
+            await deletions.RaiseAsync(change.ProjectId);
         }
         else
         {

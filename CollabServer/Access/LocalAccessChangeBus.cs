@@ -1,3 +1,4 @@
+using Collab.Server.Projects;
 namespace Collab.Server.Access;
 
 /// <summary>One node: the change is applied here, before the request that made it answers.</summary>

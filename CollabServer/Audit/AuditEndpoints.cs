@@ -1,5 +1,4 @@
-using Collab.Server.Projects;
-using Collab.Server.Storage;
+using Collab.Server.Auth;
 
 namespace Collab.Server.Audit;
 

@@ -1,6 +1,3 @@
-using Collab.Server.Storage;
-using Collab.Server.Storage.Postgres;
-using Collab.Server.Storage.Sqlite;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -9,13 +6,10 @@ namespace Collab.Server.Audit;
 
 public static class AuditExtensions
 {
-    /// <summary>The audit log on whichever backend storage chose (its table is created at start) and the login auditing.</summary>
+    /// <summary>The audit trail and the login auditing (the audit store comes with the storage backend).</summary>
     public static IHostApplicationBuilder AddCollabAudit(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddBackendSingleton<IAuditStore, SqliteAuditStore, PostgresAuditStore>();
-        services.AddBackendSingleton<IStoreSchemaContributor, SqliteAuditSchema, PostgresAuditSchema>();
-        services.AddHostedService<StoreSchemaContributorInitializer>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<LoginAuditor>();

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Collab.Server.Auth;
-using Collab.Server.Storage;
 
 namespace Collab.Server.Audit;
 

@@ -1,5 +1,4 @@
 using Collab.Server.Cors;
-using Collab.Server.Storage;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;

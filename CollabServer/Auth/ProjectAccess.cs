@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Collab.Server.Projects;
 using Collab.Server.Storage;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +8,7 @@ namespace Collab.Server.Auth;
 /// The one place that turns a caller into a role. Unknown projects and projects the caller is
 /// not a member of look the same (null), so a non-member cannot probe what exists.
 /// </summary>
-public sealed class ProjectAccess(IProjectStore projects, INotebookStore notebooks, IOptions<AuthOptions> auth)
+public sealed class ProjectAccess(IProjectRoleLookup projects, INotebookLookup notebooks, IOptions<AuthOptions> auth)
 {
     public string? UserId(ClaimsPrincipal user) => user.UserId(auth.Value.UserClaim);
 

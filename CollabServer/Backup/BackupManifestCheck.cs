@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Collab.Server.Projects;
+using Collab.Server.Auth;
 
 namespace Collab.Server.Backup;
 

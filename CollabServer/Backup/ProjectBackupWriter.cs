@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Collab.Server.Auth;
 using Collab.Server.Chat;
 using Collab.Server.Notebooks;
 using Collab.Server.Projects;

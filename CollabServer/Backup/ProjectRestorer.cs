@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Collab.Crdt;
 using Collab.Crdt.Jupyter;
+using Collab.Server.Auth;
 using Collab.Server.Chat;
 using Collab.Server.Limits;
 using Collab.Server.Notebooks;

@@ -1,4 +1,4 @@
-using Collab.Server.Projects;
+using Collab.Server.Auth;
 
 namespace Collab.Server.Chat;
 

@@ -1,6 +1,5 @@
 using Collab.Server.Auth;
 using Collab.Server.Errors;
-using Collab.Server.Projects;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collab.Server.Chat;

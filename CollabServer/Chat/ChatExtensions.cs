@@ -1,7 +1,3 @@
-using Collab.Server.Hubs;
-using Collab.Server.Storage;
-using Collab.Server.Storage.Postgres;
-using Collab.Server.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -10,9 +6,9 @@ namespace Collab.Server.Chat;
 public static class ChatExtensions
 {
     /// <summary>
-    /// Project chat: options, the chat store on whichever backend storage chose (its tables are
-    /// created at start), the service (also as <see cref="IChatService"/> for bots) and hub fan-out.
-    /// Call after <c>AddCollabStorage</c>, so the chat tables are created after the core ones.
+    /// Project chat: options, the service (also as <see cref="IChatBotWriter"/> for bots), its rate
+    /// limits, stream watchdog and the worker that runs bot replies. The chat store comes with the
+    /// storage backend; the hub fan-out (<see cref="IChatBroadcaster"/>) with <c>AddCollabHub</c>.
     /// </summary>
     public static IHostApplicationBuilder AddCollabChat(this IHostApplicationBuilder builder)
     {
@@ -30,19 +26,15 @@ public static class ChatExtensions
             .Validate(o => o.StreamTimeoutSeconds >= 4, "Chat:StreamTimeoutSeconds must be at least 4.")
             .ValidateOnStart();
 
-        // The backend follows StorageOptions as resolved at run time, exactly as the other stores do.
-        services.AddBackendSingleton<IChatStore, SqliteChatStore, PostgresChatStore>();
-        services.AddBackendSingleton<IStoreSchemaContributor, SqliteChatSchema, PostgresChatSchema>();
-        services.AddHostedService<StoreSchemaContributorInitializer>();
-
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IChatBroadcaster, HubChatBroadcaster>();
         services.AddSingleton<IChatBodyFilter, ChatSecretRedactor>();
         services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<ChatOpenStreams>();
-        services.AddHostedService<ChatStreamWatchdog>(); // after the schema initializer above: hosted services start in order
+        services.AddHostedService<ChatStreamWatchdog>(); // after the schema initializers of AddCollabStorage: hosted services start in order
         services.AddSingleton<ChatService>();
-        services.AddSingleton<IChatService>(sp => sp.GetRequiredService<ChatService>());
+        services.AddSingleton<IChatBotWriter>(sp => sp.GetRequiredService<ChatService>());
+        services.AddSingleton<BotReplyQueue>();
+        services.AddHostedService<BotReplyWorker>();
         return builder;
     }
 

@@ -1,4 +1,6 @@
+using Collab.Server.Auth;
 using Collab.Server.Errors;
+using Collab.Server.Notebooks;
 using Collab.Server.Projects;
 using Collab.Server.Storage;
 using Microsoft.Extensions.Options;
@@ -16,17 +18,17 @@ public sealed class ChatService(
     IProjectStore projects,
     INotebookStore notebooks,
     IChatBroadcaster broadcaster,
-    IEnumerable<IChatMentionListener> mentionListeners,
+    IEnumerable<IChatBotAdmission> botAdmissions,
+    BotReplyQueue botReplies,
     IEnumerable<IChatBodyFilter> bodyFilters,
     ChatRateLimiter rates,
     ChatOpenStreams openStreams,
     IOptions<ChatOptions> options,
     TimeProvider clock,
-    IHostApplicationLifetime lifetime,
-    ILogger<ChatService> logger) : IChatService
+    ILogger<ChatService> logger) : IChatBotWriter
 {
     private readonly ChatOptions _options = options.Value;
-    private readonly IChatMentionListener[] _listeners = mentionListeners.ToArray();
+    private readonly IChatBotAdmission[] _admissions = botAdmissions.ToArray();
     private readonly IChatBodyFilter[] _filters = bodyFilters.ToArray();
 
     public async Task<ChatJoinResult> JoinAsync(string projectId, ChatCaller caller, CancellationToken ct)
@@ -53,7 +55,7 @@ public sealed class ChatService(
             ?? throw Invalid($"The message replied to ({draft.ReplyTo}) does not exist in this project.");
         await broadcaster.MessageAddedAsync(message);
         foreach (var userId in notify) await broadcaster.MentionedAsync(userId, message);
-        NotifyBots(message);
+        await NotifyBotsAsync(message);
         return message;
     }
 
@@ -244,28 +246,18 @@ public sealed class ChatService(
     private void AdmitBots(IReadOnlyList<string> mentions, string authorId)
     {
         foreach (var bot in mentions.Where(ChatBots.Names.Contains))
-            foreach (var listener in _listeners) listener.Admit(bot, authorId);
+            foreach (var admission in _admissions) admission.Admit(bot, authorId);
     }
 
-    private void NotifyBots(ChatMessage message)
+    /// <summary>Off the sender's call (the ack must not wait for a bot): the replies run in <see cref="BotReplyWorker"/>.</summary>
+    private async Task NotifyBotsAsync(ChatMessage message)
     {
         foreach (var bot in message.Mentions.Where(ChatBots.Names.Contains))
         {
-            foreach (var listener in _listeners)
-            {
-                // Off the sender's call: the sender's ack must not wait for a bot.
-                _ = Task.Run(async () =>
-                {
-                    try
-                    {
-                        await listener.OnBotMentionedAsync(bot, message, lifetime.ApplicationStopping);
-                    }
-                    catch (Exception ex)
-                    {
-                        logger.LogError(ex, "Mention listener {Listener} failed on message {MessageId}", listener.GetType().Name, message.Id);
-                    }
-                });
-            }
+            var request = new BotReplyRequest(bot, message);
+            if (botReplies.TryEnqueue(request)) continue;
+            logger.LogWarning("{Count} bot replies are waiting; {Bot} will not answer message {MessageId}", BotReplyQueue.Capacity, bot, message.Id);
+            await BotReplyFailure.ReportAsync(this, request, logger);
         }
     }
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Collab.Copilot.Assistant;
 using Collab.Server.Auth;
 using Collab.Server.Errors;
-using Collab.Server.Projects;
 using Collab.Server.Storage;
 
 namespace Collab.Server.Copilot;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 using Collab.Copilot.Assistant;
+using Collab.Server.Auth;
 using Collab.Server.Chat;
 using Collab.Server.Errors;
-using Collab.Server.Projects;
 
 namespace Collab.Server.Copilot;
 
@@ -15,17 +15,15 @@ namespace Collab.Server.Copilot;
 /// </summary>
 public sealed class CopilotChatResponder(
     ICopilot copilot,
-    IServiceProvider services,
+    IChatBotWriter chat,
+    BotReplyQueue replies,
     CopilotChatRuns runs,
-    CopilotRateLimiter limiter,
+    CopilotChatAdmission admission,
     IHostApplicationLifetime lifetime,
     ILogger<CopilotChatResponder> logger) : IChatMentionListener
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
     private const int FlushChars = 400;
-
-    // Resolved on use: the chat service takes its mention listeners (this) in its constructor.
-    private IChatService Chat => services.GetRequiredService<IChatService>();
 
     public Task OnBotMentionedAsync(string bot, ChatMessage message, CancellationToken ct) =>
         string.Equals(bot, ChatBots.Copilot, StringComparison.OrdinalIgnoreCase) && !ChatBots.Names.Contains(message.Author)
@@ -47,10 +45,10 @@ public sealed class CopilotChatResponder(
             run.Stop.Cancel();
             return true;
         }
-        var reply = await Chat.GetMessageAsync(projectId, replyId, ct)
+        var reply = await chat.GetMessageAsync(projectId, replyId, ct)
             ?? throw new ChatException(ErrorCode.NotFound, $"Message {replyId} not found in this project.");
         if (reply.State != ChatMessageState.Streaming || reply.IsDeleted) return false;
-        var question = reply.ReplyTo is { } questionId ? await Chat.GetMessageAsync(projectId, questionId, ct) : null;
+        var question = reply.ReplyTo is { } questionId ? await chat.GetMessageAsync(projectId, questionId, ct) : null;
         EnsureMayStop(question?.Author, userId, role);
         return await CloseQuietlyAsync(projectId, replyId, StoppedNote(userId));
     }
@@ -60,22 +58,17 @@ public sealed class CopilotChatResponder(
         if (asker != userId && role != ProjectRole.Owner) throw new ChatException(ErrorCode.Forbidden, "Only the asker or an owner can stop this answer.");
     }
 
-    /// <summary>Before a question mentioning the copilot is stored: over the asker's copilot rate limit, the post is refused.</summary>
-    public void Admit(string bot, string authorId)
-    {
-        if (string.Equals(bot, ChatBots.Copilot, StringComparison.OrdinalIgnoreCase) && !ChatBots.Names.Contains(authorId)) AcquireOrRefuse(authorId);
-    }
-
     /// <summary>Answers question <paramref name="questionId"/> again as a new reply; only its author may.</summary>
     public async Task RetryAsync(string projectId, long questionId, string userId, CancellationToken ct)
     {
-        var question = await Chat.GetMessageAsync(projectId, questionId, ct)
+        var question = await chat.GetMessageAsync(projectId, questionId, ct)
             ?? throw new ChatException(ErrorCode.NotFound, $"Message {questionId} not found in this project.");
         if (question.Author != userId) throw new ChatException(ErrorCode.Forbidden, "Only the asker can retry this question.");
         if (question.IsDeleted) throw new ChatException(ErrorCode.Conflict, "The question was deleted.");
-        AcquireOrRefuse(userId);
+        admission.Acquire(userId);
         // Off the caller's request, as for a mention: the reply streams in chat, not to the caller.
-        _ = Task.Run(() => AnswerAsync(question), CancellationToken.None);
+        if (!replies.TryEnqueue(new BotReplyRequest(ChatBots.Copilot, question, this)))
+            throw new ChatException(ErrorCode.Unavailable, "Too many bot replies are waiting; retry in a moment.");
     }
 
     private async Task AnswerAsync(ChatMessage question)
@@ -84,10 +77,10 @@ public sealed class CopilotChatResponder(
         long? replyId = null;
         try
         {
-            var reply = await Chat.StartStreamingMessageAsync(question.ProjectId, ChatBots.Copilot, question.Id, question.Cell, run.Stop.Token);
+            var reply = await chat.StartStreamingMessageAsync(question.ProjectId, ChatBots.Copilot, question.Id, question.Cell, run.Stop.Token);
             replyId = run.ReplyId = reply.Id;
             await StreamAsync(question, reply.Id, run.Stop.Token);
-            await Chat.CompleteAsync(question.ProjectId, reply.Id, CancellationToken.None);
+            await chat.CompleteAsync(question.ProjectId, reply.Id, CancellationToken.None);
         }
         catch (OperationCanceledException) when (run.Stop.IsCancellationRequested && replyId is { } id)
         {
@@ -126,13 +119,7 @@ public sealed class CopilotChatResponder(
         if (pending.Length == 0) return;
         var chunk = pending.ToString();
         pending.Clear();
-        await Chat.AppendChunkAsync(projectId, replyId, chunk, ct);
-    }
-
-    /// <summary>Takes one question from the asker's copilot allowance, or refuses with <see cref="ErrorCode.RateLimited"/>.</summary>
-    private void AcquireOrRefuse(string userId)
-    {
-        if (!limiter.TryAcquire(userId, out var refusal, out var retryAfter)) throw new ChatException(ErrorCode.RateLimited, refusal, retryAfter);
+        await chat.AppendChunkAsync(projectId, replyId, chunk, ct);
     }
 
     private static string StoppedNote(string? by) => $"\n\n_Stopped{(by is null ? "" : $" by {by}")}._";
@@ -142,8 +129,8 @@ public sealed class CopilotChatResponder(
     {
         try
         {
-            await Chat.AppendChunkAsync(projectId, replyId, note, CancellationToken.None);
-            await Chat.FailAsync(projectId, replyId, CancellationToken.None);
+            await chat.AppendChunkAsync(projectId, replyId, note, CancellationToken.None);
+            await chat.FailAsync(projectId, replyId, CancellationToken.None);
             return true;
         }
         catch (ChatException ex)

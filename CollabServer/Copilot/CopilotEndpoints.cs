@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using Collab.Copilot.Assistant;
 using Collab.Server.Auth;
 using Collab.Server.Errors;
-using Collab.Server.Projects;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collab.Server.Copilot;

@@ -45,6 +45,8 @@ public static class CopilotExtensions
         services.TryAddSingleton<CopilotRateLimiter>();
         services.TryAddSingleton<CopilotAskGate>();
         services.TryAddSingleton<CopilotChatRuns>();
+        services.TryAddSingleton<CopilotChatAdmission>();
+        services.AddSingleton<IChatBotAdmission>(sp => sp.GetRequiredService<CopilotChatAdmission>());
         services.TryAddSingleton<CopilotChatResponder>();
         services.AddSingleton<IChatMentionListener>(sp => sp.GetRequiredService<CopilotChatResponder>());
         services.AddHostedService<DocsIndexStartup>();

@@ -1,6 +1,6 @@
 using Collab.Server.Audit;
+using Collab.Server.Auth;
 using Collab.Server.Errors;
-using Collab.Server.Projects;
 using Collab.Server.Storage;
 
 namespace Collab.Server.Execution;

@@ -1,8 +1,6 @@
-using Collab.Server.Access;
 using Collab.Server.Notebooks;
-using Collab.Server.Storage;
-using Collab.Server.Storage.Postgres;
-using Collab.Server.Storage.Sqlite;
+using Collab.Server.Observability;
+using Collab.Server.Projects;
 using Microsoft.Extensions.Options;
 
 namespace Collab.Server.Execution;
@@ -31,24 +29,26 @@ public static class ExecutionExtensions
             .ValidateOnStart();
         // Each call sets its own limit (RequestTimeoutSeconds, KernelStartTimeoutSeconds).
         builder.Services.AddHttpClient(JupyterServers.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
-        builder.Services.AddBackendSingleton<IProjectJupyterStore, SqliteProjectJupyterStore, PostgresProjectJupyterStore>();
-        builder.Services.AddSingleton(sp => (IStoreSchemaContributor)sp.GetRequiredService<IProjectJupyterStore>());
-        builder.Services.AddHostedService<StoreSchemaContributorInitializer>();
         builder.Services.AddSingleton<JupyterServers>();
         builder.Services.AddSingleton<ExecutionService>();
         builder.Services.AddHostedService<IdleKernelReaper>();
         return builder;
     }
 
-    /// <summary>The run endpoints; and a deleted notebook or project takes its kernels with it.</summary>
+    /// <summary>
+    /// The run endpoints; a deleted notebook or project takes its kernels with it; the queue and
+    /// kernel gauges and the cell counter read this replica's runs.
+    /// </summary>
     public static IEndpointRouteBuilder MapCollabExecution(this IEndpointRouteBuilder app)
     {
         var execution = app.ServiceProvider.GetRequiredService<ExecutionService>();
         app.ServiceProvider.GetRequiredService<NotebookService>().Deleted += execution.OnNotebookDeletedAsync;
-        app.ServiceProvider.GetRequiredService<AccessRevoker>().ProjectDeleted += execution.OnProjectDeletedAsync;
+        app.ServiceProvider.GetRequiredService<ProjectDeletions>().Deleted += execution.OnProjectDeletedAsync;
+        var metrics = app.ServiceProvider.GetRequiredService<CollabMetrics>();
+        metrics.ObserveExecution(() => execution.QueuedCells, () => execution.KernelCount);
+        execution.CellFinished += metrics.CellExecuted;
         return app.MapExecutionEndpoints();
     }
-
 
     private static bool ValidServerName(string name) =>
         name is { Length: >= 1 and <= 40 } && name != JupyterEndpoint.DefaultName && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');

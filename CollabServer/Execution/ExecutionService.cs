@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Collab.Crdt.Jupyter;
 using Collab.Server.Errors;
+using Collab.Server.Notebooks;
 using Collab.Server.Rooms;
 using Collab.Server.Storage;
 using Microsoft.Extensions.Options;

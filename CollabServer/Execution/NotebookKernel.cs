@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Collab.Crdt.Jupyter;
+using Collab.Server.Notebooks;
 using Collab.Server.Storage;
 
 namespace Collab.Server.Execution;

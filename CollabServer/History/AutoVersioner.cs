@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Collab.Server.Auth;
 using Collab.Server.Rooms;
 using Collab.Server.Storage;
 using Microsoft.Extensions.Options;
@@ -18,13 +19,13 @@ public sealed class AutoVersioner : BackgroundService
     private readonly Dictionary<DocumentKey, DateTimeOffset> _notBefore = new();
     private readonly VersionWriter _writer;
     private readonly IVersionStore _store;
-    private readonly INotebookStore _notebooks;
+    private readonly INotebookLookup _notebooks;
     private readonly AuthorNotes _authors;
     private readonly HistoryOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<AutoVersioner> _logger;
 
-    public AutoVersioner(RoomManager rooms, VersionWriter writer, IVersionStore store, INotebookStore notebooks, AuthorNotes authors,
+    public AutoVersioner(RoomManager rooms, VersionWriter writer, IVersionStore store, INotebookLookup notebooks, AuthorNotes authors,
         IOptions<HistoryOptions> options, TimeProvider clock, ILogger<AutoVersioner> logger)
     {
         _writer = writer;

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Collab.Server.Audit;
 using Collab.Server.Auth;
 using Collab.Server.Errors;
-using Collab.Server.Projects;
 using Collab.Server.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;

@@ -1,6 +1,3 @@
-using Collab.Server.Storage;
-using Collab.Server.Storage.Postgres;
-using Collab.Server.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -9,8 +6,7 @@ namespace Collab.Server.History;
 public static class HistoryExtensions
 {
     /// <summary>
-    /// Notebook versions: options, the version store on whichever backend storage chose (its tables
-    /// are created at start), the automatic versions and the retention sweep. Call after
+    /// Notebook versions: options (the version store comes with the storage backend), the automatic versions and the retention sweep. Call after
     /// <c>AddCollabStorage</c> and <c>AddCollabRooms</c>.
     /// </summary>
     public static IHostApplicationBuilder AddCollabHistory(this IHostApplicationBuilder builder)
@@ -29,10 +25,6 @@ public static class HistoryExtensions
             .Validate(o => o.Retention.DailyDays >= 0, "History:Retention:DailyDays must not be negative (0 keeps daily versions for ever).")
             .Validate(o => o.Retention.SweepMinutes >= 1, "History:Retention:SweepMinutes must be at least 1.")
             .ValidateOnStart();
-
-        services.AddBackendSingleton<IVersionStore, SqliteVersionStore, PostgresVersionStore>();
-        services.AddBackendSingleton<IStoreSchemaContributor, SqliteVersionSchema, PostgresVersionSchema>();
-        services.AddHostedService<StoreSchemaContributorInitializer>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AuthorNotes>();

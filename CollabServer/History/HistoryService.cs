@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Collab.Crdt;
 using Collab.Crdt.Jupyter;
+using Collab.Server.Auth;
 using Collab.Server.Errors;
 using Collab.Server.Limits;
-using Collab.Server.Projects;
 using Collab.Server.Rooms;
 using Collab.Server.Storage;
 using Microsoft.Extensions.Options;
@@ -15,7 +15,7 @@ namespace Collab.Server.History;
 /// <see cref="RefusalException"/>s; the callers (endpoints) have checked the role already.
 /// </summary>
 public sealed class HistoryService(
-    IVersionStore store, VersionWriter writer, RoomManager rooms, INotebookStore notebooks,
+    IVersionStore store, VersionWriter writer, RoomManager rooms, INotebookLookup notebooks,
     IOptions<HistoryOptions> options, IOptions<LimitOptions> limits, ILogger<HistoryService> logger)
 {
     public async Task<IReadOnlyList<NotebookVersion>> ListAsync(DocumentKey key, long? before, int? limit, CancellationToken ct)

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Collab.Crdt;
 using Collab.Crdt.Jupyter;
 using Collab.Crdt.Types;
-using Collab.Server.Notebooks;
+using Collab.Server.Rooms;
 
 namespace Collab.Server.History;
 
@@ -37,7 +37,7 @@ public static class RestoreSteps
         var updates = new List<byte[]>();
         doc.UpdateV1 += (_, e) => updates.Add(e.Update);
         edit(doc);
-        return NotebookImportSteps.Pack(updates, maxUpdateBytes);
+        return UpdatePacker.Pack(updates, maxUpdateBytes);
     }
 
     private static void MatchWhole(Doc doc, JsonObject target)

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Collab.Copilot.Assistant;
 using Collab.Server.Auth;
-using Collab.Server.Chat;
 using Collab.Server.Copilot;
 using Collab.Server.Errors;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
+using Collab.Server.Auth;
 using Collab.Server.Errors;
 using Collab.Server.Execution;
-using Collab.Server.Projects;
 using Collab.Server.Storage;
 using Microsoft.AspNetCore.Mvc;
 

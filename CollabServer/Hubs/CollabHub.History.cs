@@ -1,7 +1,7 @@
 using Collab.Server.Audit;
+using Collab.Server.Auth;
 using Collab.Server.Errors;
 using Collab.Server.History;
-using Collab.Server.Projects;
 using Collab.Server.Storage;
 using Microsoft.AspNetCore.Mvc;
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Collab.Server.Auth;
 using Collab.Server.Errors;
 using Collab.Server.Limits;
-using Collab.Server.Projects;
 using Collab.Server.Rooms;
 using Collab.Server.Storage;
 using Microsoft.AspNetCore.Authorization;

@@ -1,4 +1,4 @@
-using Collab.Server.Projects;
+using Collab.Server.Auth;
 using Collab.Server.Rooms;
 using Collab.Server.Storage;
 using Microsoft.AspNetCore.SignalR;

@@ -1,3 +1,4 @@
+using Collab.Server.Chat;
 using Collab.Server.Limits;
 using Microsoft.AspNetCore.Http.Connections;
 
@@ -5,7 +6,10 @@ namespace Collab.Server.Hubs;
 
 public static class HubsExtensions
 {
-    /// <summary>SignalR with the JSON and MessagePack protocols and stateful reconnect.</summary>
+    /// <summary>
+    /// SignalR with the JSON and MessagePack protocols and stateful reconnect; chat events fan out
+    /// through the hub (<see cref="HubChatBroadcaster"/>).
+    /// </summary>
     public static IHostApplicationBuilder AddCollabHub(this IHostApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection(LimitOptions.Section).Get<LimitOptions>() ?? new LimitOptions();
@@ -17,6 +21,7 @@ public static class HubsExtensions
                 o.StatefulReconnectBufferSize = Math.Max(1_000_000, (long)limits.MaxMessageBytes * 2);
             })
             .AddMessagePackProtocol();
+        builder.Services.AddSingleton<IChatBroadcaster, HubChatBroadcaster>();
         return builder;
     }
 

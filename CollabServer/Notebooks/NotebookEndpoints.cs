@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Collab.Server.Audit;
+using Collab.Server.Auth;
 using Collab.Server.Errors;
 using Collab.Server.History;
 using Collab.Server.Limits;
-using Collab.Server.Projects;
 using Collab.Server.Rooms;
 using Collab.Server.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;

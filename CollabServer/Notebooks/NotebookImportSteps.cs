@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Collab.Crdt;
 using Collab.Crdt.Jupyter;
-using Collab.Server.Limits;
+using Collab.Server.Rooms;
 
 namespace Collab.Server.Notebooks;
 
@@ -29,7 +29,7 @@ public static class NotebookImportSteps
         var updates = new List<byte[]>();
         doc.UpdateV1 += (_, e) => updates.Add(e.Update);
         NotebookModel.Load(doc, ipynb, Groups(ipynb, maxUpdateBytes / JsonShareOfBound));
-        return Pack(updates, maxUpdateBytes);
+        return UpdatePacker.Pack(updates, maxUpdateBytes);
     }
 
     private static List<int> Groups(JsonObject ipynb, long maxJsonBytes)
@@ -49,35 +49,5 @@ public static class NotebookImportSteps
         }
         if (count > 0) groups.Add(count);
         return groups;
-    }
-
-    /// <summary>
-    /// Merges consecutive updates of one client into as few as fit <paramref name="maxBytes"/> each
-    /// (a restore builds its steps the same way). Throws <see cref="LimitExceededException"/> when one alone is over.
-    /// </summary>
-    public static List<byte[]> Pack(List<byte[]> updates, int maxBytes)
-    {
-        var steps = new List<byte[]>();
-        var pending = new List<byte[]>();
-        long pendingBytes = 0;
-        foreach (var update in updates)
-        {
-            if (update.Length > maxBytes)
-                throw new LimitExceededException($"A part of the notebook (a cell, or its metadata) is over Limits:MaxMessageBytes ({maxBytes} bytes).");
-            if (pendingBytes + update.Length > maxBytes) Flush();
-            pending.Add(update);
-            pendingBytes += update.Length;
-        }
-        Flush();
-        return steps;
-
-        void Flush()
-        {
-            if (pending.Count == 0) return;
-            // A merge of one client's consecutive updates is never larger than their sum.
-            steps.Add(pending.Count == 1 ? pending[0] : Updates.Merge(pending));
-            pending.Clear();
-            pendingBytes = 0;
-        }
     }
 }

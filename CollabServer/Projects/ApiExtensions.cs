@@ -1,3 +1,4 @@
+using Collab.Server.Auth;
 using Collab.Server.Notebooks;
 
 namespace Collab.Server.Projects;
@@ -16,6 +17,10 @@ public static class ApiExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<NotebookService>();
         builder.Services.AddSingleton<ProjectService>();
+        builder.Services.AddSingleton<ProjectDeletions>();
+        // What ProjectAccess (Auth) asks, answered by the stores the backend registered.
+        builder.Services.AddSingleton<IProjectRoleLookup>(sp => sp.GetRequiredService<IProjectStore>());
+        builder.Services.AddSingleton<INotebookLookup>(sp => sp.GetRequiredService<INotebookStore>());
         builder.Services.AddProblemDetails();
         return builder;
     }

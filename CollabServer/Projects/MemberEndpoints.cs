@@ -1,7 +1,6 @@
-using Collab.Server.Access;
 using Collab.Server.Audit;
+using Collab.Server.Auth;
 using Collab.Server.Errors;
-using Collab.Server.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collab.Server.Projects;

@@ -1,3 +1,4 @@
+using Collab.Server.Auth;
 namespace Collab.Server.Projects;
 
 public sealed record ProjectMember(string UserId, ProjectRole Role);

@@ -1,6 +1,4 @@
-using Collab.Server.Access;
 using Collab.Server.Notebooks;
-using Collab.Server.Rooms;
 using Collab.Server.Storage;
 
 namespace Collab.Server.Projects;

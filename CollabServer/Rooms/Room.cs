@@ -1,8 +1,8 @@
 using System.Threading.Channels;
 using Collab.Crdt;
 using Collab.Crdt.Protocols;
+using Collab.Server.Auth;
 using Collab.Server.Limits;
-using Collab.Server.Projects;
 using Collab.Server.Storage;
 
 namespace Collab.Server.Rooms;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using Collab.Server.Auth;
 using Collab.Server.Limits;
-using Collab.Server.Projects;
 using Collab.Server.Storage;
 using Microsoft.Extensions.Options;
 

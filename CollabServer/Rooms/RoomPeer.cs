@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using Collab.Crdt;
-using Collab.Server.Projects;
+using Collab.Server.Auth;
 using Collab.Server.Storage;
 
 namespace Collab.Server.Rooms;

@@ -1,3 +1,4 @@
+using Collab.Server.Observability;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Collab.Server.Rooms;
@@ -22,5 +23,16 @@ public static class RoomsExtensions
         builder.Services.TryAddSingleton<IRoomBus, SingleNodeRoomBus>(); // AddCollabCluster replaces it in clustered mode
 
         return builder;
+    }
+
+    /// <summary>Points the room gauges and counters (rooms loaded, resyncs, dropped slow readers) at this replica's rooms.</summary>
+    public static WebApplication UseCollabRooms(this WebApplication app)
+    {
+        var rooms = app.Services.GetRequiredService<RoomManager>();
+        var metrics = app.Services.GetRequiredService<CollabMetrics>();
+        metrics.ObserveRoomsLoaded(() => rooms.Count);
+        rooms.Resynced += metrics.RoomResynced;
+        rooms.SlowReaderDropped += metrics.SlowReaderDropped;
+        return app;
     }
 }

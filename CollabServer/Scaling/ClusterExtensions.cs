@@ -1,3 +1,4 @@
+using Collab.Server.Projects;
 using Collab.Server.Rooms;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
@@ -34,7 +35,7 @@ public static class ClusterExtensions
         services.Replace(ServiceDescriptor.Singleton<IRoomBus>(sp => sp.GetRequiredService<RedisRoomBus>()));
         services.AddHostedService(sp => sp.GetRequiredService<RedisRoomBus>());
         services.AddSingleton<RedisAccessChangeBus>();
-        services.Replace(ServiceDescriptor.Singleton<Access.IAccessChangeBus>(sp => sp.GetRequiredService<RedisAccessChangeBus>()));
+        services.Replace(ServiceDescriptor.Singleton<IAccessChangeBus>(sp => sp.GetRequiredService<RedisAccessChangeBus>()));
         services.AddHostedService(sp => sp.GetRequiredService<RedisAccessChangeBus>());
         return builder;
     }

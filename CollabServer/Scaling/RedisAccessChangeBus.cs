@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Collab.Server.Access;
+using Collab.Server.Auth;
 using Collab.Server.Projects;
 using StackExchange.Redis;
 
@@ -9,7 +9,7 @@ namespace Collab.Server.Scaling;
 /// Access changes over Redis pub/sub (<c>collab:access</c>): applied on this node before the
 /// request that made the change answers, and on every other node as the message arrives.
 /// </summary>
-public sealed class RedisAccessChangeBus(IConnectionMultiplexer redis, AccessRevoker revoker, ILogger<RedisAccessChangeBus> logger)
+public sealed class RedisAccessChangeBus(IConnectionMultiplexer redis, IAccessChangeHandler revoker, ILogger<RedisAccessChangeBus> logger)
     : BackgroundService, IAccessChangeBus
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("collab:access");

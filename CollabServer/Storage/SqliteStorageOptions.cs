@@ -1,4 +1,3 @@
-using Collab.Server.Storage.Sqlite;
 
 namespace Collab.Server.Storage;
 

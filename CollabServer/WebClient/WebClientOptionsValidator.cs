@@ -1,4 +1,4 @@
-using Collab.Server.Projects;
+using Collab.Server.Auth;
 using Microsoft.Extensions.Options;
 
 namespace Collab.Server.WebClient;

@@ -1,5 +1,5 @@
 using System.Net.WebSockets;
-using Collab.Server.Projects;
+using Collab.Server.Auth;
 using Collab.Server.Rooms;
 using Collab.Server.Storage;
 

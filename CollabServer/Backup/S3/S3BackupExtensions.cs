@@ -1,4 +1,3 @@
-using Collab.Server.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -36,10 +35,6 @@ public static class S3BackupExtensions
         builder.Services.AddSingleton<S3BackupStatus>();
         builder.Services.AddSingleton<BackupBucket>();
         builder.Services.AddSingleton<S3BackupRunner>();
-        builder.Services.AddSingleton<IDatabaseDump>(sp =>
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value.UsesPostgres
-                ? ActivatorUtilities.CreateInstance<PostgresDatabaseDump>(sp)
-                : ActivatorUtilities.CreateInstance<SqliteDatabaseDump>(sp));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<S3BackupHealthCheck>("s3-backup", tags: [HealthTag]);
         if (builder.Configuration.GetSection(S3BackupOptions.Section).Get<S3BackupOptions>() is { Enabled: true })

@@ -1,4 +1,4 @@
-using Collab.Server.Storage;
+using Collab.Server.Projects;
 using Microsoft.Extensions.Options;
 
 namespace Collab.Server.Backup.S3;

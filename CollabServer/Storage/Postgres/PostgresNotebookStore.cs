@@ -1,3 +1,4 @@
+using Collab.Server.Notebooks;
 using Npgsql;
 
 namespace Collab.Server.Storage.Postgres;

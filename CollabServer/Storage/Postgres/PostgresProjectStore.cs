@@ -1,3 +1,4 @@
+using Collab.Server.Auth;
 using Collab.Server.Projects;
 using Npgsql;
 

@@ -7,7 +7,7 @@ public sealed class PostgresVersionStore(NpgsqlDataSource db) : IVersionStore
 {
     /// <summary>Advisory lock class of version writes (compaction uses its own), keyed by document.</summary>
     internal const int VersionLockClass = 7346003;
-    private const string Columns = "id, created_at, kind, name, authors, seq, state_bytes, octet_length(state)";
+    private static readonly string Columns = VersionSql.Columns("octet_length");
 
     public async Task<NotebookVersion?> AddAsync(DocumentKey key, NewVersion version, bool onlyIfNewer, CancellationToken ct = default)
     {
@@ -18,21 +18,18 @@ public sealed class PostgresVersionStore(NpgsqlDataSource db) : IVersionStore
         await tx.Command("SELECT pg_advisory_xact_lock($1, hashtext($2 || '/' || $3))",
             VersionLockClass, key.ProjectId, key.DocName).ExecuteNonQueryAsync(ct);
         if (onlyIfNewer && await tx.Command(
-                "SELECT 1 FROM notebook_versions WHERE project_id = $1 AND doc_name = $2 AND seq >= $3 LIMIT 1",
+                VersionSql.NewerExists,
                 key.ProjectId, key.DocName, version.Seq).ExecuteScalarAsync(ct) is not null)
             return null;
         var authors = new SortedSet<string>(version.Authors, StringComparer.Ordinal);
         await using (var reader = await tx.Command(
-                         "DELETE FROM notebook_version_authors WHERE project_id = $1 AND doc_name = $2 RETURNING user_id",
+                         VersionSql.TakeNotedAuthors,
                          key.ProjectId, key.DocName).ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct)) authors.Add(reader.GetString(0));
         }
         NotebookVersion? added;
-        await using (var reader = await tx.Command($"""
-                         INSERT INTO notebook_versions (project_id, doc_name, created_at, kind, name, authors, seq, state_bytes, state)
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING {Columns}
-                         """, key.ProjectId, key.DocName, version.CreatedAt, version.Kind.ToWire(), version.Name, authors.ToArray(),
+        await using (var reader = await tx.Command(VersionSql.Insert(Columns), key.ProjectId, key.DocName, version.CreatedAt, version.Kind.ToWire(), version.Name, authors.ToArray(),
                          version.Seq, version.StateBytes, version.CompressedState).ExecuteReaderAsync(ct))
         {
             added = await reader.ReadAsync(ct) ? Read(reader) : null;
@@ -56,10 +53,7 @@ public sealed class PostgresVersionStore(NpgsqlDataSource db) : IVersionStore
     public async Task<IReadOnlyList<NotebookVersion>> ListAsync(DocumentKey key, long? before, int limit, CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        await using var reader = await connection.Command($"""
-            SELECT {Columns} FROM notebook_versions
-            WHERE project_id = $1 AND doc_name = $2 AND id < $3 ORDER BY id DESC LIMIT $4
-            """, key.ProjectId, key.DocName, before ?? long.MaxValue, limit).ExecuteReaderAsync(ct);
+        await using var reader = await connection.Command(VersionSql.Page(Columns), key.ProjectId, key.DocName, before ?? long.MaxValue, limit).ExecuteReaderAsync(ct);
         var list = new List<NotebookVersion>();
         while (await reader.ReadAsync(ct)) list.Add(Read(reader));
         return list;
@@ -71,16 +65,14 @@ public sealed class PostgresVersionStore(NpgsqlDataSource db) : IVersionStore
     public async Task<StoredVersion?> GetAsync(DocumentKey key, long id, CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        await using var reader = await connection.Command($"""
-            SELECT {Columns}, state FROM notebook_versions WHERE project_id = $1 AND doc_name = $2 AND id = $3
-            """, key.ProjectId, key.DocName, id).ExecuteReaderAsync(ct);
+        await using var reader = await connection.Command(VersionSql.Get(Columns), key.ProjectId, key.DocName, id).ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? new StoredVersion(Read(reader), reader.GetFieldValue<byte[]>(8)) : null;
     }
 
     public async Task<IReadOnlyList<DocumentKey>> DocumentsAsync(CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        await using var reader = await connection.Command("SELECT DISTINCT project_id, doc_name FROM notebook_versions").ExecuteReaderAsync(ct);
+        await using var reader = await connection.Command(VersionSql.Documents).ExecuteReaderAsync(ct);
         var keys = new List<DocumentKey>();
         while (await reader.ReadAsync(ct)) keys.Add(new DocumentKey(reader.GetString(0), reader.GetString(1)));
         return keys;
@@ -97,7 +89,7 @@ public sealed class PostgresVersionStore(NpgsqlDataSource db) : IVersionStore
     public async Task<HistorySettings> GetSettingsAsync(string projectId, CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        var value = await connection.Command("SELECT owners_only_restore FROM history_settings WHERE project_id = $1", projectId)
+        var value = await connection.Command(VersionSql.Settings, projectId)
             .ExecuteScalarAsync(ct);
         return value is bool flag ? new HistorySettings(flag) : HistorySettings.Default;
     }
@@ -105,10 +97,7 @@ public sealed class PostgresVersionStore(NpgsqlDataSource db) : IVersionStore
     public async Task SetSettingsAsync(string projectId, HistorySettings settings, CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        await connection.Command("""
-            INSERT INTO history_settings (project_id, owners_only_restore) VALUES ($1, $2)
-            ON CONFLICT (project_id) DO UPDATE SET owners_only_restore = excluded.owners_only_restore
-            """, projectId, settings.OwnersOnlyRestore).ExecuteNonQueryAsync(ct);
+        await connection.Command(VersionSql.SaveSettings, projectId, settings.OwnersOnlyRestore).ExecuteNonQueryAsync(ct);
     }
 
     private static NotebookVersion Read(NpgsqlDataReader r) => new(

@@ -1,3 +1,4 @@
+using Collab.Server.Notebooks;
 using Microsoft.Data.Sqlite;
 
 namespace Collab.Server.Storage.Sqlite;

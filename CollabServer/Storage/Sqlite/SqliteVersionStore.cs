@@ -6,32 +6,27 @@ namespace Collab.Server.Storage.Sqlite;
 
 public sealed class SqliteVersionStore(SqliteDatabase db) : IVersionStore
 {
-    private const string Columns = "id, created_at, kind, name, authors, seq, state_bytes, length(state)";
+    private static readonly string Columns = VersionSql.Columns("length");
 
     public async Task<NotebookVersion?> AddAsync(DocumentKey key, NewVersion version, bool onlyIfNewer, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
         // BEGIN IMMEDIATE (the default here): the write lock first, so the check and the insert are one step.
         await using var tx = connection.BeginTransaction();
-        if (onlyIfNewer && await tx.Command(
-                "SELECT 1 FROM notebook_versions WHERE project_id = $p AND doc_name = $d AND seq >= $s LIMIT 1",
-                ("$p", key.ProjectId), ("$d", key.DocName), ("$s", version.Seq)).ExecuteScalarAsync(ct) is not null)
+        if (onlyIfNewer && await tx.Command(VersionSql.NewerExists,
+                ("$1", key.ProjectId), ("$2", key.DocName), ("$3", version.Seq)).ExecuteScalarAsync(ct) is not null)
             return null;
         var authors = new SortedSet<string>(version.Authors, StringComparer.Ordinal);
-        await using (var reader = await tx.Command(
-                         "DELETE FROM notebook_version_authors WHERE project_id = $p AND doc_name = $d RETURNING user_id",
-                         ("$p", key.ProjectId), ("$d", key.DocName)).ExecuteReaderAsync(ct))
+        await using (var reader = await tx.Command(VersionSql.TakeNotedAuthors,
+                         ("$1", key.ProjectId), ("$2", key.DocName)).ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct)) authors.Add(reader.GetString(0));
         }
         NotebookVersion? added;
-        await using (var reader = await tx.Command($"""
-                         INSERT INTO notebook_versions (project_id, doc_name, created_at, kind, name, authors, seq, state_bytes, state)
-                         VALUES ($p, $d, $at, $kind, $name, $authors, $seq, $bytes, $state) RETURNING {Columns}
-                         """,
-                         ("$p", key.ProjectId), ("$d", key.DocName), ("$at", version.CreatedAt.ToUnixTimeMilliseconds()),
-                         ("$kind", version.Kind.ToWire()), ("$name", version.Name), ("$authors", JsonSerializer.Serialize(authors)),
-                         ("$seq", version.Seq), ("$bytes", version.StateBytes), ("$state", version.CompressedState))
+        await using (var reader = await tx.Command(VersionSql.Insert(Columns),
+                         ("$1", key.ProjectId), ("$2", key.DocName), ("$3", version.CreatedAt.ToUnixTimeMilliseconds()),
+                         ("$4", version.Kind.ToWire()), ("$5", version.Name), ("$6", JsonSerializer.Serialize(authors)),
+                         ("$7", version.Seq), ("$8", version.StateBytes), ("$9", version.CompressedState))
                          .ExecuteReaderAsync(ct))
         {
             added = await reader.ReadAsync(ct) ? Read(reader) : null;
@@ -60,10 +55,8 @@ public sealed class SqliteVersionStore(SqliteDatabase db) : IVersionStore
     public async Task<IReadOnlyList<NotebookVersion>> ListAsync(DocumentKey key, long? before, int limit, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        await using var reader = await connection.Command($"""
-            SELECT {Columns} FROM notebook_versions
-            WHERE project_id = $p AND doc_name = $d AND id < $before ORDER BY id DESC LIMIT $limit
-            """, ("$p", key.ProjectId), ("$d", key.DocName), ("$before", before ?? long.MaxValue), ("$limit", limit)).ExecuteReaderAsync(ct);
+        await using var reader = await connection.Command(VersionSql.Page(Columns),
+            ("$1", key.ProjectId), ("$2", key.DocName), ("$3", before ?? long.MaxValue), ("$4", limit)).ExecuteReaderAsync(ct);
         var list = new List<NotebookVersion>();
         while (await reader.ReadAsync(ct)) list.Add(Read(reader));
         return list;
@@ -75,16 +68,15 @@ public sealed class SqliteVersionStore(SqliteDatabase db) : IVersionStore
     public async Task<StoredVersion?> GetAsync(DocumentKey key, long id, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        await using var reader = await connection.Command($"""
-            SELECT {Columns}, state FROM notebook_versions WHERE project_id = $p AND doc_name = $d AND id = $id
-            """, ("$p", key.ProjectId), ("$d", key.DocName), ("$id", id)).ExecuteReaderAsync(ct);
+        await using var reader = await connection.Command(VersionSql.Get(Columns),
+            ("$1", key.ProjectId), ("$2", key.DocName), ("$3", id)).ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? new StoredVersion(Read(reader), (byte[])reader.GetValue(8)) : null;
     }
 
     public async Task<IReadOnlyList<DocumentKey>> DocumentsAsync(CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        await using var reader = await connection.Command("SELECT DISTINCT project_id, doc_name FROM notebook_versions").ExecuteReaderAsync(ct);
+        await using var reader = await connection.Command(VersionSql.Documents).ExecuteReaderAsync(ct);
         var keys = new List<DocumentKey>();
         while (await reader.ReadAsync(ct)) keys.Add(new DocumentKey(reader.GetString(0), reader.GetString(1)));
         return keys;
@@ -108,18 +100,14 @@ public sealed class SqliteVersionStore(SqliteDatabase db) : IVersionStore
     public async Task<HistorySettings> GetSettingsAsync(string projectId, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        var value = await connection.Command("SELECT owners_only_restore FROM history_settings WHERE project_id = $p",
-            ("$p", projectId)).ExecuteScalarAsync(ct);
+        var value = await connection.Command(VersionSql.Settings, ("$1", projectId)).ExecuteScalarAsync(ct);
         return value is long flag ? new HistorySettings(flag != 0) : HistorySettings.Default;
     }
 
     public async Task SetSettingsAsync(string projectId, HistorySettings settings, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        await connection.Command("""
-            INSERT INTO history_settings (project_id, owners_only_restore) VALUES ($p, $o)
-            ON CONFLICT (project_id) DO UPDATE SET owners_only_restore = excluded.owners_only_restore
-            """, ("$p", projectId), ("$o", settings.OwnersOnlyRestore ? 1 : 0)).ExecuteNonQueryAsync(ct);
+        await connection.Command(VersionSql.SaveSettings, ("$1", projectId), ("$2", settings.OwnersOnlyRestore ? 1 : 0)).ExecuteNonQueryAsync(ct);
     }
 
     private static NotebookVersion Read(SqliteDataReader r) => new(

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Collab.Server.Tests.Chat;
 
 /// <summary>
-/// A bot reply streamed through <see cref="IChatService"/> after an <c>@copilot</c> mention, as the
+/// A bot reply streamed through <see cref="IChatBotWriter"/> after an <c>@copilot</c> mention, as the
 /// copilot will answer: clients present from the start assemble it from chunks; a .NET client and a
 /// JS client that join midway get the body so far, then the rest.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class ChatStreamingTests : IAsyncLifetime
 
     public ChatStreamingTests() => _server = new InProcessServer(configureServices: services => services.AddSingleton<IChatMentionListener>(_bot));
 
-    private IChatService Chat => _server.Get<IChatService>();
+    private IChatBotWriter Chat => _server.Get<IChatBotWriter>();
 
     public async Task InitializeAsync()
     {

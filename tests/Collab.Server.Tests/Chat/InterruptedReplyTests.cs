@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Collab.Server.Chat;
-using Collab.Server.Storage;
 using Collab.Server.Tests.Support;
 using Microsoft.Data.Sqlite;
 
@@ -63,7 +62,7 @@ public sealed class InterruptedReplyTests
         using var olivia = server.Client(TestTokens.For("olivia"));
         (await olivia.PostAsJsonAsync("/api/projects", new { id = Project })).EnsureSuccessStatusCode();
         var question = await PostAsync(olivia, "two answers, please");
-        var live = await server.Get<IChatService>().StartStreamingMessageAsync(Project, ChatBots.Copilot, question);
+        var live = await server.Get<IChatBotWriter>().StartStreamingMessageAsync(Project, ChatBots.Copilot, question);
         // As another replica would leave it when killed: streaming, and renewed by nobody here.
         var orphan = (await server.Get<IChatStore>().AddAsync(new NewChatMessage(Project, ChatBots.Copilot, "Half", DateTimeOffset.UtcNow,
             question, null, ChatMessageState.Streaming, []), []))!;
@@ -93,7 +92,7 @@ public sealed class InterruptedReplyTests
         Assert.Equal(ChatMessageState.Failed, stopped.State);
         Assert.Contains("Stopped by olivia", stopped.Body);
         // Its writer, wherever it is, finds the message closed at its next chunk.
-        await Assert.ThrowsAsync<ChatException>(() => server.Get<IChatService>().AppendChunkAsync(Project, remote.Id, "more"));
+        await Assert.ThrowsAsync<ChatException>(() => server.Get<IChatBotWriter>().AppendChunkAsync(Project, remote.Id, "more"));
     }
 
     private static async Task<long> PostAsync(HttpClient client, string body)

@@ -1,5 +1,5 @@
 using Collab.Crdt;
-using Collab.Server.Projects;
+using Collab.Server.Auth;
 using Collab.Server.Rooms;
 using Collab.Server.Storage;
 

@@ -1,6 +1,5 @@
 using Collab.Server.Chat;
 using Collab.Server.Projects;
-using Collab.Server.Storage;
 using Collab.Server.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 

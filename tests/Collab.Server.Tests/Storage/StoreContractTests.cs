@@ -1,3 +1,5 @@
+using Collab.Server.Auth;
+using Collab.Server.Notebooks;
 using Collab.Server.Projects;
 using Collab.Server.Storage;
 

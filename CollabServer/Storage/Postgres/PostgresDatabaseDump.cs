@@ -1,10 +1,11 @@
-using System.Diagnostics;
 using System.ComponentModel;
+using System.Diagnostics;
+using Collab.Server.Backup.S3;
 using Collab.Server.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace Collab.Server.Backup.S3;
+namespace Collab.Server.Storage.Postgres;
 
 /// <summary>
 /// PostgreSQL: <c>pg_dump --format=custom</c> (a consistent snapshot taken while the server

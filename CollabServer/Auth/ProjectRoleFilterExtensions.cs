@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Collab.Server.Projects;
+namespace Collab.Server.Auth;
 
 public static class ProjectRoleFilterExtensions
 {

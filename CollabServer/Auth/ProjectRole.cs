@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Collab.Server.Projects;
+namespace Collab.Server.Auth;
 
 /// <summary>What a member may do in a project; each role includes the ones below it.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ProjectRole>))]

@@ -1,4 +1,4 @@
-namespace Collab.Server.Storage.Sqlite;
+namespace Collab.Server.Storage;
 
 /// <summary>
 /// <c>Storage:Sqlite:Synchronous</c>. In WAL mode <see cref="Normal"/> writes each commit to the

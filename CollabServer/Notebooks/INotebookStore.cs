@@ -1,11 +1,12 @@
-namespace Collab.Server.Storage;
+using Collab.Server.Auth;
+using Collab.Server.Storage;
+
+namespace Collab.Server.Notebooks;
 
 /// <summary>The catalogue of documents (notebooks) in each project.</summary>
-public interface INotebookStore
+public interface INotebookStore : INotebookLookup
 {
     Task<IReadOnlyList<NotebookInfo>> ListAsync(string projectId, CancellationToken ct = default);
-
-    Task<bool> ExistsAsync(DocumentKey key, CancellationToken ct = default);
 
     /// <summary>
     /// Registers the notebook and logs its initial content in one transaction. Returns false,

@@ -1,9 +1,9 @@
-using Collab.Server.Projects;
+using Collab.Server.Auth;
 
-namespace Collab.Server.Storage;
+namespace Collab.Server.Projects;
 
-/// <summary>Projects and who may do what in them.</summary>
-public interface IProjectStore
+/// <summary>Projects and who may do what in them (the role lookup is <see cref="IProjectRoleLookup"/>).</summary>
+public interface IProjectStore : IProjectRoleLookup
 {
     /// <summary>Creates the project with <paramref name="ownerId"/> as its owner; false if the id is taken.</summary>
     Task<bool> CreateAsync(ProjectInfo project, string ownerId, CancellationToken ct = default);
@@ -18,8 +18,6 @@ public interface IProjectStore
 
     /// <summary>Deletes the project, its members, notebooks, logs and snapshots.</summary>
     Task<bool> DeleteAsync(string projectId, CancellationToken ct = default);
-
-    Task<ProjectRole?> GetRoleAsync(string projectId, string userId, CancellationToken ct = default);
 
     Task<IReadOnlyList<ProjectMember>> ListMembersAsync(string projectId, CancellationToken ct = default);
 

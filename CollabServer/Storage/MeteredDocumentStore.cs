@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Collab.Server.Storage;
+using Collab.Server.Observability;
 
-namespace Collab.Server.Observability;
+namespace Collab.Server.Storage;
 
 /// <summary>
 /// Wraps the configured document store to time its calls and count persisted updates and

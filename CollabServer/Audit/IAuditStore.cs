@@ -1,6 +1,6 @@
 using Collab.Server.Audit;
 
-namespace Collab.Server.Storage;
+namespace Collab.Server.Audit;
 
 /// <summary>
 /// The append-only audit log, in the same store as the projects. There is deliberately no

@@ -1,8 +1,7 @@
-using Collab.Server.Storage;
-using Collab.Server.Storage.Sqlite;
+using Collab.Server.Backup.S3;
 using Microsoft.Extensions.Options;
 
-namespace Collab.Server.Backup.S3;
+namespace Collab.Server.Storage.Sqlite;
 
 /// <summary>
 /// SQLite: <c>VACUUM INTO</c> writes a consistent, compacted copy of the live database through a

@@ -1,6 +1,6 @@
 using Collab.Server.Chat;
 
-namespace Collab.Server.Storage;
+namespace Collab.Server.Chat;
 
 internal static class ChatPages
 {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Collab.Server.Projects;
+namespace Collab.Server.Auth;
 
 /// <summary>
 /// Ids of projects and names of documents appear in URLs (<c>/yjs/{projectId}/{docName}</c>),

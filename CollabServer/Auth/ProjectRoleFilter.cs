@@ -1,6 +1,6 @@
 using Collab.Server.Auth;
 
-namespace Collab.Server.Projects;
+namespace Collab.Server.Auth;
 
 /// <summary>
 /// Endpoint filter guarding everything under <c>/api/projects/{projectId}</c>: non-members get

@@ -1,8 +1,9 @@
+using Collab.Server.Auth;
 using Collab.Server.Projects;
 using Collab.Server.Storage;
 using Microsoft.Extensions.Options;
 
-namespace Collab.Server.Auth;
+namespace Collab.Server.Projects;
 
 /// <summary>
 /// <c>token --user alice --project demo --role editor [--hours 24]</c>: in dev mode, makes the

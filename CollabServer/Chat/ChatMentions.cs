@@ -1,4 +1,4 @@
-namespace Collab.Server.Storage;
+namespace Collab.Server.Chat;
 
 /// <summary>How a message's mentions are kept in one column: names joined by spaces (names never contain one).</summary>
 internal static class ChatMentions

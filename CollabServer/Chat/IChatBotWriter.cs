@@ -11,7 +11,7 @@ namespace Collab.Server.Chat;
 /// was deleted meanwhile (<see cref="ErrorCode.Conflict"/>), the body would exceed
 /// <c>Chat:MaxStreamedBodyChars</c>, the project or reply-to is unknown.
 /// </summary>
-public interface IChatService
+public interface IChatBotWriter
 {
     /// <summary>Creates an open, empty message by <paramref name="author"/> (a bot name, e.g. <see cref="ChatBots.Copilot"/>).</summary>
     Task<ChatMessage> StartStreamingMessageAsync(string projectId, string author, long? replyTo,

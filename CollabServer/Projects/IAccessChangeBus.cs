@@ -1,4 +1,4 @@
-namespace Collab.Server.Access;
+namespace Collab.Server.Projects;
 
 /// <summary>Carries access changes to every replica (in-process on one node, Redis in a cluster).</summary>
 public interface IAccessChangeBus

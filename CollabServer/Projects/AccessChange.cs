@@ -1,6 +1,7 @@
+using Collab.Server.Auth;
 using Collab.Server.Projects;
 
-namespace Collab.Server.Access;
+namespace Collab.Server.Projects;
 
 /// <summary>
 /// A change of who may do what in a project, applied to live connections on every replica:

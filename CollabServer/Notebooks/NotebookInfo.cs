@@ -1,3 +1,3 @@
-namespace Collab.Server.Storage;
+namespace Collab.Server.Notebooks;
 
 public sealed record NotebookInfo(string Name, DateTimeOffset CreatedAt);

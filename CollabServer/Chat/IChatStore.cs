@@ -1,6 +1,6 @@
 using Collab.Server.Chat;
 
-namespace Collab.Server.Storage;
+namespace Collab.Server.Chat;
 
 /// <summary>
 /// Project chat: messages (with tombstones and streamed bodies), full-text search, read markers,

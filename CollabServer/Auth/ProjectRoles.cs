@@ -1,4 +1,4 @@
-namespace Collab.Server.Projects;
+namespace Collab.Server.Auth;
 
 /// <summary>The wire spelling of roles ("viewer", "editor", "owner") used in the store and the API.</summary>
 public static class ProjectRoles
