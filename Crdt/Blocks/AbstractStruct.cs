@@ -6,8 +6,10 @@ namespace Collab.Crdt.Blocks;
 /// <summary>A run of consecutive clocks of one client: an <see cref="Item"/>, a GC range or a Skip.</summary>
 public abstract class AbstractStruct
 {
-    /// <summary>The first clock of the run: its author's client id and starting clock.</summary>
-    public ID Id;
+    // The id unpacked: an ID field takes 16 bytes (8 + 4, padded), and Length beside it 8 more;
+    // as three fields they take 16, on every struct of every document.
+    private ulong _client;
+    private int _clock;
     /// <summary>How many clocks the run covers (for string content, UTF-16 code units).</summary>
     public int Length;
 
@@ -16,8 +18,15 @@ public abstract class AbstractStruct
     /// <param name="length">Number of clocks covered.</param>
     protected AbstractStruct(ID id, int length)
     {
-        Id = id;
+        (_client, _clock) = (id.Client, id.Clock);
         Length = length;
+    }
+
+    /// <summary>The first clock of the run: its author's client id and starting clock.</summary>
+    public ID Id
+    {
+        get => new(_client, _clock);
+        set => (_client, _clock) = (value.Client, value.Clock);
     }
 
     /// <summary>Whether the run's content is deleted (always true for GC and Skip runs).</summary>

@@ -328,7 +328,9 @@ public sealed class Item : AbstractStruct
         if (!Deleted) throw new InvalidOperationException("Only deleted items can be garbage collected.");
         Content.Gc(store);
         if (parentGcd) store.ReplaceStruct(this, new GcStruct(Id, Length));
-        else Content = new ContentDeleted(Length);
+        // Content deleted before it arrived (a loaded document's deletions) already is what this
+        // would allocate: keeping it spares a load one object per deleted item.
+        else if (Content is not ContentDeleted) Content = new ContentDeleted(Length);
     }
 
     /// <inheritdoc/>

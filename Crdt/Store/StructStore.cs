@@ -45,13 +45,31 @@ public sealed class StructStore
     /// <summary>The current state vector; the same instance until a struct is added. Callers must not change it.</summary>
     internal Dictionary<ulong, int> SharedStateVector() => _sharedStateVector ??= GetStateVector();
 
+    // Sizes for the lists of clients an update brings the document's first structs of; a list is
+    // created by its first struct (an empty one would break GetState and the writers).
+    private Dictionary<ulong, int>? _reserved;
+
+    /// <summary>
+    /// Makes room for <paramref name="count"/> more structs of <paramref name="client"/>, so a
+    /// large update's structs don't regrow (and copy) the list; <see cref="EndReservations"/> drops
+    /// what was not used.
+    /// </summary>
+    internal void ReserveStructs(ulong client, int count)
+    {
+        if (Clients.TryGetValue(client, out var structs)) structs.EnsureCapacity(structs.Count + count);
+        else (_reserved ??= [])[client] = count;
+    }
+
+    internal void EndReservations() => _reserved = null;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddStruct(AbstractStruct s)
     {
         _sharedStateVector = null;
         if (!Clients.TryGetValue(s.Id.Client, out var structs))
         {
-            structs = new List<AbstractStruct>();
+            structs = _reserved is not null && _reserved.Remove(s.Id.Client, out var reserved)
+                ? new List<AbstractStruct>(reserved) : new List<AbstractStruct>();
             Clients[s.Id.Client] = structs;
         }
         else
@@ -73,7 +91,9 @@ public sealed class StructStore
         int left = 0, right = structs.Count - 1;
         var mid = structs[right];
         int midClock = mid.Id.Clock;
-        if (midClock == clock) return right;
+        // The last struct answers most lookups of an edit or a load (origins point at what was
+        // just added): a range check instead of yjs's equality skips the search for them.
+        if ((uint)(clock - midClock) < (uint)mid.Length) return right;
         int midIndex = (int)((long)clock * right / Math.Max(1, midClock + mid.Length - 1));
         if (midIndex > right || midIndex < 0) midIndex = right;
         while (left <= right)

@@ -112,6 +112,12 @@ internal static class UpdateIntegrator
 
         var curStructsTarget = GetNextStructTarget();
         if (curStructsTarget is null) return null;
+        // A load brings thousands of structs per client: size their lists once. Only for updates
+        // that are all new to the document (one resent would grow the lists for nothing); an
+        // exception midway leaves a reservation that only sizes that client's first list.
+        foreach (var (client, refs) in clientsStructRefs)
+            if (refs.I < refs.Refs.Count && refs.Refs[refs.I].Id.Clock >= store.GetState(client))
+                store.ReserveStructs(client, refs.Refs.Count - refs.I);
 
         var restStructs = new StructStore();
         var missingSv = new Dictionary<ulong, int>();
@@ -200,6 +206,7 @@ internal static class UpdateIntegrator
             }
         }
 
+        store.EndReservations();
         if (restStructs.Clients.Count == 0) return null;
         var encoder = new UpdateEncoderV1();
         UpdateWriter.WriteClientsStructs(encoder, restStructs, new Dictionary<ulong, int>());
