@@ -169,13 +169,14 @@ public sealed class DeleteSet
         {
             store.Clients.TryGetValue(client, out var structs);
             int state = store.GetState(client);
+            int index = 0;
             foreach (var di in items)
             {
                 int clock = di.Clock, clockEnd = di.Clock + di.Len;
                 if (clock < state)
                 {
                     if (state < clockEnd) unapplied.Add(client, state, clockEnd - state);
-                    int index = StructStore.FindIndex(structs!, clock);
+                    index = StructStore.FindIndexNear(structs!, clock, index); // ranges come in clock order
                     var s = structs![index];
                     if (!s.Deleted && s.Id.Clock < clock)
                     {

@@ -127,11 +127,13 @@ internal static class TransactionCleanup
         foreach (var (client, deleteItems) in ds.Clients)
         {
             var structs = store.Clients[client];
+            int hint = structs.Count - 1; // the ranges are sorted, and visited from the last
             for (int di = deleteItems.Count - 1; di >= 0; di--)
             {
                 var deleteItem = deleteItems[di];
                 int end = deleteItem.Clock + deleteItem.Len;
-                for (int si = StructStore.FindIndex(structs, deleteItem.Clock); si < structs.Count; si++)
+                hint = StructStore.FindIndexNear(structs, deleteItem.Clock, hint);
+                for (int si = hint; si < structs.Count; si++)
                 {
                     var s = structs[si];
                     if (s.Id.Clock >= end) break;
@@ -147,10 +149,12 @@ internal static class TransactionCleanup
         foreach (var (client, deleteItems) in ds.Clients)
         {
             var structs = store.Clients[client];
+            int hint = structs.Count - 1; // the ranges are sorted, and visited from the last
             for (int di = deleteItems.Count - 1; di >= 0; di--)
             {
                 var deleteItem = deleteItems[di];
-                int mostRight = Math.Min(structs.Count - 1, 1 + StructStore.FindIndex(structs, deleteItem.Clock + deleteItem.Len - 1));
+                hint = StructStore.FindIndexNear(structs, deleteItem.Clock + deleteItem.Len - 1, Math.Min(hint, structs.Count - 1));
+                int mostRight = Math.Min(structs.Count - 1, 1 + hint);
                 for (int si = mostRight; si > 0 && structs[si].Id.Clock >= deleteItem.Clock;)
                     si -= 1 + TryToMergeWithLefts(structs, si);
             }
