@@ -165,7 +165,7 @@ public sealed class Doc
         var encoder = new UpdateEncoderV1();
         UpdateWriter.WriteClientsStructs(encoder, Store, sv);
         DeleteSet.FromStructStore(Store).Write(encoder);
-        var update = encoder.ToArray();
+        var update = encoder.ToArrayAndRelease();
         if (Store.PendingDs is null && Store.PendingStructs is null) return update;
         var updates = new List<byte[]> { update };
         if (Store.PendingDs is { } pendingDs) updates.Add(pendingDs.ToUpdate());

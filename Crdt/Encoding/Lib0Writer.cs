@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Collab.Crdt.Encoding;
@@ -6,8 +8,13 @@ namespace Collab.Crdt.Encoding;
 /// <summary>Growable byte buffer writing lib0's primitives (varUint, varInt, varString, Any...).</summary>
 public sealed class Lib0Writer
 {
+    // Past this size the buffer comes from the shared pool: a document's encoding grows it by
+    // doubling to a few hundred KB, and as new arrays each step would land on the large object
+    // heap, whose allocations are what start full (gen 2) collections.
+    private const int PooledFrom = 32 * 1024;
     private byte[] _buffer;
     private int _length;
+    private bool _pooled;
 
     /// <summary>An empty writer with room for <paramref name="capacity"/> bytes (at least 16); it grows as needed.</summary>
     public Lib0Writer(int capacity = 64) => _buffer = new byte[Math.Max(capacity, 16)];
@@ -18,15 +25,38 @@ public sealed class Lib0Writer
     /// <summary>Copies the bytes written so far into a new array.</summary>
     public byte[] ToArray() => _buffer.AsSpan(0, _length).ToArray();
 
+    /// <summary>
+    /// Copies the bytes written so far into a new array and gives a pooled buffer back: the
+    /// writer is empty afterwards. For writers that end with their result, when nothing still
+    /// holds a <see cref="WrittenSpan"/>.
+    /// </summary>
+    internal byte[] ToArrayAndRelease()
+    {
+        var result = ToArray();
+        if (_pooled) ArrayPool<byte>.Shared.Return(_buffer);
+        (_buffer, _length, _pooled) = ([], 0, false);
+        return result;
+    }
+
     /// <summary>The bytes written so far, without copying; invalid after the next write.</summary>
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _length);
 
+    // The check inlined into every write; growing, rare, stays out of line.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Ensure(int extra)
     {
-        if (_length + extra <= _buffer.Length) return;
-        var next = new byte[Math.Max(_buffer.Length * 2, _length + extra)];
+        if (_length + extra > _buffer.Length) Grow(extra);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Grow(int extra)
+    {
+        int size = Math.Max(_buffer.Length * 2, _length + extra);
+        bool pooled = size >= PooledFrom;
+        var next = pooled ? ArrayPool<byte>.Shared.Rent(size) : new byte[size];
         Buffer.BlockCopy(_buffer, 0, next, 0, _length);
-        _buffer = next;
+        if (_pooled) ArrayPool<byte>.Shared.Return(_buffer);
+        (_buffer, _pooled) = (next, pooled);
     }
 
     /// <summary>Writes one byte.</summary>
@@ -48,12 +78,15 @@ public sealed class Lib0Writer
     public void WriteVarUint(ulong value)
     {
         Ensure(10);
+        var buffer = _buffer;
+        int length = _length;
         while (value > 0x7F)
         {
-            _buffer[_length++] = (byte)(0x80 | (value & 0x7F));
+            buffer[length++] = (byte)(0x80 | (value & 0x7F));
             value >>= 7;
         }
-        _buffer[_length++] = (byte)value;
+        buffer[length++] = (byte)value;
+        _length = length;
     }
 
     /// <summary>Writes a non-negative int as a lib0 varUint.</summary>

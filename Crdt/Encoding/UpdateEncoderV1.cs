@@ -17,6 +17,9 @@ public sealed class UpdateEncoderV1
     /// <summary>The update written so far, as a new array.</summary>
     public byte[] ToArray() => RestEncoder.ToArray();
 
+    /// <summary>The update written, as a new array; the encoder gives its buffer back and is empty afterwards.</summary>
+    internal byte[] ToArrayAndRelease() => RestEncoder.ToArrayAndRelease();
+
     /// <summary>Writes the start clock of a delete-set range.</summary>
     public void WriteDsClock(int clock) => RestEncoder.WriteVarUint(clock);
     /// <summary>Writes the length, in clocks, of a delete-set range.</summary>
