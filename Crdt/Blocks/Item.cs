@@ -178,7 +178,7 @@ public sealed class Item : AbstractStruct
             var left = store.GetItemCleanEnd(transaction, new ID(Id.Client, Id.Clock - 1));
             Left = left as Item;
             Origin = left is Item li ? li.LastId : new ID(left.Id.Client, left.Id.Clock + left.Length - 1);
-            Content = Content.Splice(offset);
+            Content = SpliceContent(ref Content, offset);
             Length -= offset;
             // Honest peers agree on what a clock holds, so the part already here has our parent.
             // A hostile update that disagrees would link us into another type's list: keep only
@@ -285,7 +285,7 @@ public sealed class Item : AbstractStruct
         if (right.Origin == LastId && Right == right && RightOrigin == right.RightOrigin
             && Id.Client == right.Id.Client && Id.Clock + Length == right.Id.Clock
             && Deleted == right.Deleted && Content.GetType() == right.Content.GetType()
-            && Content.MergeWith(right.Content))
+            && MergeContent(right.Content))
         {
             if (right.EverMarked && Parent is AbstractType { SearchMarkers: { } markers })
             {
@@ -330,7 +330,34 @@ public sealed class Item : AbstractStruct
         if (parentGcd) store.ReplaceStruct(this, new GcStruct(Id, Length));
         // Content deleted before it arrived (a loaded document's deletions) already is what this
         // would allocate: keeping it spares a load one object per deleted item.
-        else if (Content is not ContentDeleted) Content = new ContentDeleted(Length);
+        else if (Content is not ContentDeleted) Content = ContentDeleted.Of(Length);
+    }
+
+    /// <summary>
+    /// Splits <paramref name="content"/> at <paramref name="offset"/> (<see cref="IItemContent.Splice"/>),
+    /// leaving the left part in <paramref name="content"/>; shared deleted content is replaced by
+    /// the shared instances of both lengths instead of being changed.
+    /// </summary>
+    internal static IItemContent SpliceContent(ref IItemContent content, int offset)
+    {
+        if (content is ContentDeleted { IsShared: true } deleted)
+        {
+            var right = ContentDeleted.Of(deleted.Length - offset);
+            content = ContentDeleted.Of(offset);
+            return right;
+        }
+        return content.Splice(offset);
+    }
+
+    /// <summary>Appends <paramref name="right"/> to this item's content (<see cref="IItemContent.MergeWith"/>), replacing shared deleted content instead of changing it.</summary>
+    internal bool MergeContent(IItemContent right)
+    {
+        if (Content is ContentDeleted { IsShared: true } deleted)
+        {
+            Content = ContentDeleted.Of(deleted.Length + right.Length);
+            return true;
+        }
+        return Content.MergeWith(right);
     }
 
     /// <inheritdoc/>
@@ -378,7 +405,7 @@ public sealed class Item : AbstractStruct
     {
         var (client, clock) = (leftItem.Id.Client, leftItem.Id.Clock);
         var rightItem = new Item(new ID(client, clock + diff), leftItem, new ID(client, clock + diff - 1),
-            leftItem.Right, leftItem.RightOrigin, leftItem.Parent, leftItem.ParentSub, leftItem.Content.Splice(diff));
+            leftItem.Right, leftItem.RightOrigin, leftItem.Parent, leftItem.ParentSub, SpliceContent(ref leftItem.Content, diff));
         if (leftItem.Deleted) rightItem.MarkDeleted();
         if (leftItem.Keep) rightItem.Keep = true;
         leftItem.Right = rightItem;

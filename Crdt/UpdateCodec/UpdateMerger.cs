@@ -256,7 +256,7 @@ internal static class UpdateMerger
             GcStruct => new GcStruct(new ID(client, clock + diff), left.Length - diff),
             SkipStruct => new SkipStruct(new ID(client, clock + diff), left.Length - diff),
             Item item => new Item(new ID(client, clock + diff), null, new ID(client, clock + diff - 1), null,
-                item.RightOrigin, item.Parent, item.ParentSub, item.Content.Splice(diff)),
+                item.RightOrigin, item.Parent, item.ParentSub, Item.SpliceContent(ref item.Content, diff)),
             _ => throw new InvalidOperationException(),
         };
     }
