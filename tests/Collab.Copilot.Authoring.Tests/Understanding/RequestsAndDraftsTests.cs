@@ -36,7 +36,7 @@ public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
     public void Requests_route_and_drafts_honour_every_stated_requirement_per_language()
     {
         var rates = new ClassRates();
-        foreach (var (split, file) in new[] { ("dev", "dev"), ("held-out", "heldout"), ("held-out B", "heldout-b") })
+        foreach (var (split, file) in new[] { ("dev", "dev"), ("held-out", "heldout"), ("held-out B", "heldout-b"), ("held-out D", "heldout-d") })
         {
             var manifests = CaseFiles.Load<DraftRequestCase>($"understanding/manifest-requests-{file}.yaml");
             rates.Run("manifest requests", split, manifests, c => c.Lang, c => c.Request, CheckManifest);
