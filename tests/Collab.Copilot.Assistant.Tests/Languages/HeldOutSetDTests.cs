@@ -13,7 +13,7 @@ namespace Collab.Copilot.Assistant.Tests.Languages;
 /// Held-out set D (issue 19, third round), the parts that only the whole copilot can answer, asked
 /// without a model: a pasted manifest with a change to make ("add a gpu to this"), and defective
 /// manifests asked about in the asker's language, whose findings must be explained in that language.
-/// Prints every failure; the floors sit below the figures in docs/copilot-quality.md.
+/// Prints every failure; the floors sit below the figures after the changes for set D (docs/copilot-quality.md).
 /// </summary>
 [Collection(DocsIndexCollection.Name)]
 public sealed class HeldOutSetDTests(DocsIndexFixture index, ITestOutputHelper output)
@@ -57,8 +57,8 @@ public sealed class HeldOutSetDTests(DocsIndexFixture index, ITestOutputHelper o
     }
 
     // Floors under the figures after the changes for set D (docs/copilot-quality.md).
-    private const double EditFloor = 0.0;
-    private const double DefectFloor = 0.0;
+    private const double EditFloor = 0.85;
+    private const double DefectFloor = 0.8;
 
     private void Report(string set, int total, List<string> failures)
     {

@@ -30,6 +30,10 @@ public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
         [("manifest requests", "held-out B")] = 0.95,
         [("dockerfile requests", "held-out B")] = 0.95,
         [("dockerfile defects", "held-out B")] = 0.95,
+        // Held-out D (issue 19, third round, written before the fixes for it): 19/20, 5/6 and 5/6 before; 100% after.
+        [("manifest requests", "held-out D")] = 0.9,
+        [("dockerfile requests", "held-out D")] = 0.8,
+        [("dockerfile defects", "held-out D")] = 0.8,
     };
 
     [Fact]
