@@ -58,6 +58,15 @@ internal static class ManifestAnswerer
             yield return new AnswerTextChunk(Phrases.Say(language, "answer.paste-manifest") + "\n");
             yield break;
         }
+        // "add a gpu to this: <yaml>": the change the words state is made to the paste, not drafted anew.
+        var edit = ManifestEditor.Apply(yaml, SlotExtractor.ExtractChange(context.Routed.Request));
+        if (edit.Changes.Count > 0)
+        {
+            yaml = edit.Yaml;
+            yield return new AnswerTextChunk(Phrases.Say(language, "answer.manifest-edited") + "\n" +
+                                             string.Concat(edit.Changes.Select(c => $"- {c.In(language.Code())}\n")));
+            yield return new AnswerCodeBlock("yaml", yaml, "manifest.yaml");
+        }
         var validation = await context.CallAsync<ManifestValidationResult>(ManifestPlugin.Name, "validate", new KernelArguments { ["yaml"] = yaml }, ct);
         if (validation.IsClean)
         {

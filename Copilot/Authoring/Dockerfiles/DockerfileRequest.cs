@@ -49,7 +49,7 @@ internal sealed partial record DockerfileRequest(string Text)
     [GeneratedRegex(@"cuda[\s:\-]*v?(\d{2}\.\d)", RegexOptions.IgnoreCase)]
     private static partial Regex CudaVersion();
 
-    [GeneratedRegex(@"python[\s:]*(3\.\d{1,2})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w])(?:python|py)[\s:]*(3\.\d{1,2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex PythonVersion();
 
     [GeneratedRegex(@"(?<![\w./-])R[\s\-]?(\d\.\d)\b")]

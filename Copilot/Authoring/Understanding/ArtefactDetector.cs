@@ -78,13 +78,18 @@ public static partial class ArtefactDetector
     private static bool IsLog(string line) =>
         EventRow().IsMatch(line) || EventsHeader().IsMatch(line) || StatusHeader().IsMatch(line) || StatusRow().IsMatch(line)
         || Timestamp().IsMatch(line) || TraceStart().IsMatch(line) || TraceFrame().IsMatch(line) || ErrorLine().IsMatch(line) || KeyedFailure().IsMatch(line)
-        || ToolOutput().IsMatch(line);
+        || ToolOutput().IsMatch(line) || QualifiedException().IsMatch(line);
 
     // Output of tools people paste whole: docker build (BuildKit "#9 1.87 …", classic "Step 6/9 :"), a
     // torchrun rank prefix, a dmesg timestamp, a Terraform box, a compiler's "error[E0382]:", git's CONFLICT,
     // a lower-case tool name followed by an upper-case severity ("npm ERR!", "gyp ERR!", "npm WARN").
     [GeneratedRegex(@"^\s*([a-z][\w.-]* (ERR!|ERROR|WARN)(\s|$)|#\d+ (\[|\d+\.\d+ |ERROR|DONE|CACHED|sha256:)|Step \d+/\d+ : |---> |> \[|\d+ \| |\[(rank|default)\d+\]:|\[\w{3} \w{3} +\d{1,2} \d{2}:\d{2}:\d{2} \d{4}\]|\[\s*\d+\.\d+\] |[│|]\s*Error:|error\[\w+\]:|CONFLICT \(|Automatic merge failed|ERROR in |Module not found: Error|[\w.]+\.errors?\.\w+:)")]
     private static partial Regex ToolOutput();
+
+    // An exception as Python and the JVM print it, qualified by its module or package, whatever its class is
+    // called ("django.db.migrations.exceptions.InconsistentMigrationHistory: …", "java.util.NoSuchElementException: …").
+    [GeneratedRegex(@"^\s*([a-z_][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9]+: \S")]
+    private static partial Regex QualifiedException();
 
     [GeneratedRegex(@"^\s*Warning\s+[A-Z]\w+\s+")]
     private static partial Regex WarningEvent();

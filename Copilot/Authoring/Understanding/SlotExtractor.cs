@@ -23,6 +23,9 @@ public static partial class SlotExtractor
         // Demonstratives: "with that pvc", "s tim pvc-om", "s tím pvc", "amb aquest pvc", "con quel pvc", "mit diesem pvc".
         "this", "that", "it", "its", "tim", "tom", "tím", "tento", "tenhle", "ovim", "ovaj", "aquest", "aquell", "quel", "questo", "dieses", "diesem", "diese", "same",
         "as", "kao", "jako", "com", "come", "als", "env", "whole", "full",
+        "tomu", "tome", "ovom", "ovome", "questa", "aquesta", "dieser",
+        // Verbs of a change to a pasted manifest: "add pvc datasets", "přidej pvc", "afegeix el pvc", "füge pvc … hinzu".
+        "add", "attach", "use", "dodaj", "stavi", "přidej", "pridej", "afegeix", "afegir", "aggiungi", "füge", "hinzufügen",
     };
 
     [GeneratedRegex(@"(?:\bimage\s*[:=]?\s*|\busing\s+|\bfrom\s+|\bslik[ae]\s+|\bobraz\s+|\bimatge\s+|\bimmagine\s+)[`""']?([a-z0-9][\w.\-]*(?:/[\w.\-]+)*(?::[\w.\-]+)?(?:@sha256:[a-f0-9]+)?)", RegexOptions.IgnoreCase)]
@@ -52,7 +55,10 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w])node\s*-?\s*port\w*\s*[:=]?\s*(\d{4,5})\b", RegexOptions.IgnoreCase)]
     private static partial Regex NodePortNumber();
 
-    [GeneratedRegex(@"(?<![\w])(?:port\w*|listen\w*\s+on|lauscht\s+auf|escolta\s+al|ascolta\s+sulla)\s*[:=]?\s*(\d{2,5})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w.:/])3[0-2]\d{3}(?![\w.:/])")]
+    private static partial Regex NodePortRangeNumber();
+
+    [GeneratedRegex(@"(?<![\w])(?:port\w*|listen\w*\s+on|lauscht\s+auf|escolta\s+al|ascolta\s+sulla|expos\w*|izlož\w*|izlaž\w*|vystav\w*|espon\w*)\s*[:=]?\s*(\d{2,5})\b", RegexOptions.IgnoreCase)]
     private static partial Regex PortNumber();
 
     // "behind a LoadBalancer on 443", "Service on 8080": a port written without the word "port".
@@ -96,8 +102,11 @@ public static partial class SlotExtractor
 
         var nodePortMatch = NodePortNumber().Match(text);
         int? nodePort = nodePortMatch.Success ? int.Parse(nodePortMatch.Groups[1].Value, CultureInfo.InvariantCulture) : null;
-        var (containerPorts, servicePort) = Ports(text, nodePortMatch);
         var serviceType = NodePortWord().IsMatch(text) ? "NodePort" : LoadBalancer().IsMatch(text) ? "LoadBalancer" : null;
+        // "nodeport exposing 9000 on 30900": with a NodePort asked, a number in the nodePort range is the nodePort.
+        if (nodePort is null && serviceType == "NodePort" && NodePortRangeNumber().Match(text) is { Success: true } ranged)
+            (nodePortMatch, nodePort) = (ranged, int.Parse(ranged.Value, CultureInfo.InvariantCulture));
+        var (containerPorts, servicePort) = Ports(text, nodePortMatch);
         service |= serviceType is not null && kind is not ResourceKind.Service and not ResourceKind.Ingress;
         if (servicePort is not null && kind is not ResourceKind.Service and not ResourceKind.Ingress) service = true;
 
@@ -275,6 +284,16 @@ public static partial class SlotExtractor
         }
         if (service is null && ServiceOnNumber().Match(text) is { Success: true } on) service = int.Parse(on.Groups[1].Value, CultureInfo.InvariantCulture);
         return (container, service);
+    }
+
+    /// <summary>
+    /// The slots of a change to a pasted workload ("add pvc datasets at /data to this"): the paste fixes
+    /// the kind, so a claim named in the words is one to mount even when "pvc" is the only kind word.
+    /// </summary>
+    public static RequestSlots ExtractChange(string request)
+    {
+        var slots = Extract(request);
+        return slots.Claims.Count > 0 ? slots : slots with { Claims = Claims(request.Trim()) };
     }
 
     private static List<ClaimSlot> Claims(string text)

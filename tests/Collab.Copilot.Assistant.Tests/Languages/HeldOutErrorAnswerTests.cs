@@ -20,6 +20,7 @@ public sealed class HeldOutErrorAnswerTests(DocsIndexFixture index, ITestOutputH
     [Theory]
     [InlineData("held-out B", "pasted-errors-heldout-b.yaml", 0.95)]
     [InlineData("held-out C", "pasted-errors-heldout-c.yaml", 0.85)]
+    [InlineData("held-out D", "pasted-errors-heldout-d.yaml", 0.9)]
     public async Task Held_out_pasted_errors_are_answered_right_in_the_asker_s_language(string set, string file, double floor)
     {
         var copilot = CopilotHarness.Create(index.Retriever);

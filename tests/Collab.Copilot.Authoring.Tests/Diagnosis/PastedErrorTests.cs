@@ -34,6 +34,7 @@ public sealed class PastedErrorTests(ITestOutputHelper output)
     [Theory]
     [InlineData("held-out B", "pasted-errors-heldout-b.yaml", 0.95)]
     [InlineData("held-out C", "pasted-errors-heldout-c.yaml", 0.9)]
+    [InlineData("held-out D", "pasted-errors-heldout-d.yaml", 0.9)]
     public void Held_out_sets_meet_their_floor(string set, string file, double floor)
     {
         var failures = Report(set, file);

@@ -8,6 +8,10 @@ public sealed class ManifestDefectCase
     public List<ExpectedFinding> Expect { get; set; } = [];
     public bool FixClean { get; set; } = true;
 
+    /// <summary>Set D: the language the case is asked in through the whole copilot, and the words asked with it.</summary>
+    public string? Lang { get; set; }
+    public string? Ask { get; set; }
+
     public sealed class ExpectedFinding
     {
         public string Rule { get; set; } = "";

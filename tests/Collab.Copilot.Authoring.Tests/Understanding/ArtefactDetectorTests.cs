@@ -26,4 +26,22 @@ public sealed class ArtefactDetectorTests
         Assert.Equal(text, pasted.Words);
         Assert.Empty(pasted.LogLines);
     }
+
+    [Theory]
+    [InlineData("django.db.migrations.exceptions.InconsistentMigrationHistory: Migration admin.0001_initial is applied before its dependency")]
+    [InlineData("java.util.concurrent.TimeoutException: Futures timed out after [300 seconds]")]
+    public void An_exception_qualified_by_its_module_is_a_pasted_error_whatever_its_class_is_called(string line)
+    {
+        var pasted = ArtefactDetector.Detect("what does this mean\n" + line);
+
+        Assert.True(pasted.IsMainlyError);
+        Assert.Equal("what does this mean", pasted.Words.Trim());
+    }
+
+    [Fact]
+    public void Dotted_yaml_keys_and_prose_are_not_exceptions()
+    {
+        Assert.Empty(ArtefactDetector.Detect("spec.template.metadata: labels go here").LogLines);
+        Assert.Empty(ArtefactDetector.Detect("e.g. Kueue: how do cohorts work?").LogLines);
+    }
 }

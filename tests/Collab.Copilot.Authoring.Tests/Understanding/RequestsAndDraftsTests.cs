@@ -30,13 +30,17 @@ public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
         [("manifest requests", "held-out B")] = 0.95,
         [("dockerfile requests", "held-out B")] = 0.95,
         [("dockerfile defects", "held-out B")] = 0.95,
+        // Held-out D (issue 19, third round, written before the fixes for it): 19/20, 5/6 and 5/6 before; 100% after.
+        [("manifest requests", "held-out D")] = 0.9,
+        [("dockerfile requests", "held-out D")] = 0.8,
+        [("dockerfile defects", "held-out D")] = 0.8,
     };
 
     [Fact]
     public void Requests_route_and_drafts_honour_every_stated_requirement_per_language()
     {
         var rates = new ClassRates();
-        foreach (var (split, file) in new[] { ("dev", "dev"), ("held-out", "heldout"), ("held-out B", "heldout-b") })
+        foreach (var (split, file) in new[] { ("dev", "dev"), ("held-out", "heldout"), ("held-out B", "heldout-b"), ("held-out D", "heldout-d") })
         {
             var manifests = CaseFiles.Load<DraftRequestCase>($"understanding/manifest-requests-{file}.yaml");
             rates.Run("manifest requests", split, manifests, c => c.Lang, c => c.Request, CheckManifest);

@@ -52,7 +52,20 @@ internal sealed class AptListsKeptRule : IInstructionRule
 {
     public IEnumerable<DockerfileIssue> Check(DockerfileScan scan, DockerfileInstruction i)
     {
-        if (!Apt.Installs(i) || Regex.IsMatch(i.Arguments, @"rm\s+-(rf|fr|r)\s+/var/lib/apt/lists")) yield break;
+        if (Regex.IsMatch(i.Arguments, @"rm\s+-(rf|fr|r)\s+/var/lib/apt/lists")) yield break;
+        // An update in a RUN of its own keeps the lists too, and its cached layer hands stale lists to a later install.
+        if (i.Keyword == "RUN" && !Regex.IsMatch(i.Arguments, @"\bapt(-get)?\s+(?:-\S+\s+)*install\b") && Regex.IsMatch(i.Arguments, @"\bapt(-get)?\s+(?:-\S+\s+)*update\b"))
+        {
+            // The fix moves the update into the stage's next install, whose own CDF006 then removes the lists.
+            var install = scan.Instructions.FirstOrDefault(x => x.Stage == i.Stage && x.Line > i.Line && Apt.Installs(x));
+            Func<string>? merge = install is null ? null : () => string.Concat(scan.All.Where(x => !ReferenceEquals(x, i)).Select(x =>
+                (ReferenceEquals(x, install) ? DockerfileInstruction.Format("RUN", i.Arguments.Trim() + " && " + install.Arguments.Trim()) : x.Raw) + "\n"));
+            yield return Issue(FindingSeverity.Warning, AptListsKept, i,
+                "apt-get update runs in a RUN of its own: its lists stay in the layer, and the cached layer hands stale lists to a later install (404 errors).",
+                "Run apt-get update and apt-get install in the same RUN, ending with && rm -rf /var/lib/apt/lists/*.", merge, "moved apt-get update into the RUN that installs");
+            yield break;
+        }
+        if (!Apt.Installs(i)) yield break;
         yield return Issue(FindingSeverity.Warning, AptListsKept, i, "The apt lists are not removed in the same RUN, so they stay in the layer.", "End the RUN with && rm -rf /var/lib/apt/lists/*.",
             () => Apt.Rewrite(scan, i, i.Arguments.TrimEnd(' ', ';') + " && rm -rf /var/lib/apt/lists/*"), "removed the apt lists in the same RUN");
     }
