@@ -12,10 +12,7 @@ public sealed class BackplaneLagTests(ClusterNodes cluster)
     [Fact]
     public async Task The_receiving_node_records_the_backplane_lag_of_updates()
     {
-        await cluster.EnsureRunningAsync();
-        var nodes = cluster.Nodes;
-        await nodes[0].CreateProjectAsync("alice", Project);
-        await nodes[0].CreateNotebookAsync("alice", Project, Notebook);
+        var nodes = await cluster.StartWithNotebookAsync(Project, Notebook);
         await using var listener = await HubDocClient.JoinAsync(nodes[1], TestTokens.For("alice"), Project, Notebook);
         var before = await MetricValue.ReadAsync(nodes[1].HttpUrl, "collab_redis_lag_seconds_count");
 
