@@ -28,7 +28,7 @@ public sealed class RoomUnloadTests : IAsyncLifetime
         var store = new SqliteDocumentStore(db);
         var limits = Options.Create(new LimitOptions());
         _rooms = new RoomManager(store, new Compactor(store, limits, NullLogger<Compactor>.Instance), new SingleNodeRoomBus(),
-            Options.Create(new RoomOptions { UnloadGraceSeconds = 30 }), limits, _clock, NullLoggerFactory.Instance);
+            Options.Create(new RoomOptions { UnloadGraceSeconds = 3600 }), limits, _clock, NullLoggerFactory.Instance);
     }
 
     public async Task DisposeAsync()
@@ -42,11 +42,12 @@ public sealed class RoomUnloadTests : IAsyncLifetime
     {
         var room = await LoadEmptyRoomAsync();
 
-        _clock.Advance(TimeSpan.FromSeconds(29));
+        _clock.Advance(TimeSpan.FromMinutes(59));
         Assert.True(_rooms.IsLoaded(Key));
 
-        _clock.Advance(TimeSpan.FromSeconds(1));
-        await room.Completion.WaitAsync(TimeSpan.FromSeconds(30)); // the unload runs on the room's actor
+        // An hour on the fake clock; the real wait is for the room's actor to run the unload.
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await room.Completion.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.False(_rooms.IsLoaded(Key));
     }
 
@@ -54,10 +55,10 @@ public sealed class RoomUnloadTests : IAsyncLifetime
     public async Task A_peer_joining_within_the_grace_period_keeps_the_room()
     {
         var room = await LoadEmptyRoomAsync();
-        _clock.Advance(TimeSpan.FromSeconds(20));
+        _clock.Advance(TimeSpan.FromMinutes(40));
 
         await room.JoinAsync(new SilentPeer(), stateVector: null);
-        _clock.Advance(TimeSpan.FromSeconds(20));
+        _clock.Advance(TimeSpan.FromMinutes(40));
 
         await room.ReadAsync(_ => true); // the actor has handled the timer's unload by now, if it posted one
         Assert.True(_rooms.IsLoaded(Key));
