@@ -3,6 +3,9 @@ using Collab.Server.Tests.Support;
 namespace Collab.Server.Tests.Cluster;
 
 /// <summary>An update published on one node is timed on the node that receives it (<c>collab_redis_lag_seconds</c>, read by CollabRedisLagHigh).</summary>
+[Trait("Needs", "Postgres")]
+[Trait("Needs", "Redis")]
+[Trait("Needs", "Cluster")]
 [Collection(ClusterFaultsCollection.Name)]
 public sealed class BackplaneLagTests(ClusterNodes cluster)
 {
