@@ -28,6 +28,9 @@ if (HealthCheckCommand.IsRequested(args)) return await HealthCheckCommand.RunAsy
 // recursively, and the SQLite data directory (default ./data) usually lies under it, so every
 // append would wake the watcher (it cost more CPU under load than the SQLite writes themselves).
 var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
+// One clock for every component's timers and timestamps (room unloads, retention, backups, TLS
+// expiry), so a test can swap it for a fake and move time without waiting.
+builder.Services.AddSingleton(TimeProvider.System);
 builder.AddCollabLogging(args);
 builder.AddCollabErrors();
 builder.AddCollabStorage();

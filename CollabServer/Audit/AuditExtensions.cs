@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Collab.Server.Audit;
@@ -10,7 +9,6 @@ public static class AuditExtensions
     public static IHostApplicationBuilder AddCollabAudit(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<LoginAuditor>();
         services.AddSingleton<HubLoginAuditFilter>();

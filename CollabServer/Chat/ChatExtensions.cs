@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Collab.Server.Chat;
@@ -26,7 +25,6 @@ public static class ChatExtensions
             .Validate(o => o.StreamTimeoutSeconds >= 4, "Chat:StreamTimeoutSeconds must be at least 4.")
             .ValidateOnStart();
 
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IChatBodyFilter, ChatSecretRedactor>();
         services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<ChatOpenStreams>();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Collab.Server.History;
@@ -26,7 +25,6 @@ public static class HistoryExtensions
             .Validate(o => o.Retention.SweepMinutes >= 1, "History:Retention:SweepMinutes must be at least 1.")
             .ValidateOnStart();
 
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AuthorNotes>();
         services.AddSingleton<VersionWriter>();
         services.AddSingleton<HistoryService>();

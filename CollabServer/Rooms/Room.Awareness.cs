@@ -65,7 +65,7 @@ public sealed partial class Room
     /// <summary>Drops awareness states not renewed for 30 s (a client that vanished without a close).</summary>
     private async Task ExpireAwarenessAsync()
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5), _time);
         while (await timer.WaitForNextTickAsync() && !_closed)
         {
             var work = new ActionWork<bool>(() => ValueTask.FromResult(_awareness.RemoveOutdated().Count > 0));

@@ -25,7 +25,7 @@ public sealed partial class Room
     internal void ReceiveUpdates(AppendedRange range, IReadOnlyList<byte[]> updates) => PostQuietly(() =>
     {
         ApplyLinks(_chain.Offer(new ChainLink(range, updates)));
-        MaybeCompact();
+        _persistence.MaybeCompact();
         return Task.CompletedTask;
     });
 
@@ -58,8 +58,7 @@ public sealed partial class Room
             foreach (var update in updates)
             {
                 _doc.ApplyStoredUpdate(update, RemoteOrigin); // checked by the node that accepted it
-                _logCount++;
-                _approxBytes += update.Length;
+                _persistence.CountAppended(update);
             }
         }, RemoteOrigin, local: false);
         foreach (var delta in _emitted) Broadcast(new PeerMessage(PeerMessageKind.Update, delta), except: null);
@@ -72,7 +71,7 @@ public sealed partial class Room
         if (_gapCheckScheduled) return;
         _gapCheckScheduled = true;
         var head = _chain.Head;
-        _ = Task.Delay(GapGrace).ContinueWith(_ => PostQuietly(async () =>
+        _ = Task.Delay(GapGrace, _time).ContinueWith(_ => PostQuietly(async () =>
         {
             _gapCheckScheduled = false;
             if (!_chain.HasGap) return;
@@ -91,7 +90,7 @@ public sealed partial class Room
         catch (Exception ex)
         {
             _logger.LogWarning(ex, "Resync of {Document} ({Reason}) could not read the store; retrying", Key, reason);
-            _ = Task.Delay(ResyncRetry).ContinueWith(_ => Resync(reason), TaskScheduler.Default);
+            _ = Task.Delay(ResyncRetry, _time).ContinueWith(_ => Resync(reason), TaskScheduler.Default);
             return;
         }
         var from = _chain.Head;
@@ -100,11 +99,7 @@ public sealed partial class Room
         if (stored.Snapshot is not null && stored.SnapshotSeq > from) missing.Add(stored.Snapshot);
         missing.AddRange(stored.Log.Where(e => e.Seq > from).Select(e => e.Update));
         if (missing.Count > 0) ApplyRemote(missing);
-        if (stored.Snapshot is not null)
-        {
-            _logCount = stored.Log.Count; // otherwise ApplyRemote counted the new entries
-            _snapshotBytes = stored.Snapshot.Length;
-        }
+        if (stored.Snapshot is not null) _persistence.Resynced(stored.Snapshot, stored.Log.Count); // otherwise ApplyRemote counted the new entries
         ApplyLinks(_chain.Reset(head));
         _logger.LogInformation("Resynced {Document} from the store ({Reason}): head {From} -> {To}, {Entries} entries applied",
             Key, reason, from, _chain.Head, missing.Count);
@@ -114,4 +109,8 @@ public sealed partial class Room
     /// <summary>Posts bus work; a closed room simply drops it.</summary>
     private void PostQuietly(Func<Task> action) =>
         _inbox.Writer.TryWrite(new ActionWork<bool>(async () => { await action(); return true; }));
+
+    /// <summary>Posts a quick state change (a compaction's outcome); a closed room simply drops it.</summary>
+    private void PostChange(Action action) =>
+        _inbox.Writer.TryWrite(new ActionWork<bool>(() => { action(); return ValueTask.FromResult(true); }));
 }

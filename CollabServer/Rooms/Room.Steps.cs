@@ -18,7 +18,7 @@ public sealed partial class Room
         var total = updates.Sum(u => (long)u.Length);
         await InvokeAsync(() =>
         {
-            if (_approxBytes + _reservedBytes + total > _limits.MaxDocumentBytes)
+            if (_persistence.ApproxBytes + _reservedBytes + total > _limits.MaxDocumentBytes)
                 throw new UpdateRejectedException(
                     $"The document would exceed Limits:MaxDocumentBytes ({_limits.MaxDocumentBytes} bytes); nothing was applied.");
             _reservedBytes += total;

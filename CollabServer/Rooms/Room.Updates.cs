@@ -6,13 +6,11 @@ namespace Collab.Server.Rooms;
 
 /// <summary>
 /// The room's update pipeline: queued updates are applied in one transaction per batch, persisted
-/// together (group commit) before anyone is told, then broadcast as one frame; the log is folded
-/// into a snapshot every <see cref="RoomOptions.CompactAfterUpdates"/> entries.
+/// together (group commit) before anyone is told, then broadcast as one frame; when the log is
+/// folded into a snapshot is <see cref="RoomPersistence"/>'s decision.
 /// </summary>
 public sealed partial class Room
 {
-    private static readonly byte[] EmptyUpdate = [0, 0];
-
     /// <summary>Applies, persists, broadcasts; completes once the update is durable.</summary>
     public Task ApplyUpdateAsync(RoomPeer? sender, byte[] update)
     {
@@ -76,7 +74,7 @@ public sealed partial class Room
                 }
                 // Room reserved for a server change in steps counts as taken, except for its own steps.
                 var held = _reservedBytes - (work.Reserved ? work.Update.Length : 0);
-                if (_approxBytes + batchBytes + held + work.Update.Length > _limits.MaxDocumentBytes)
+                if (_persistence.ApproxBytes + batchBytes + held + work.Update.Length > _limits.MaxDocumentBytes)
                 {
                     work.Fail(new UpdateRejectedException(
                         $"The document would exceed Limits:MaxDocumentBytes ({_limits.MaxDocumentBytes} bytes); the update was not applied.", ErrorCode.TooLarge));
@@ -102,7 +100,7 @@ public sealed partial class Room
         _emitted.Clear();
         if (accepted.Count == 0) return;
 
-        var toPersist = accepted.Where(a => !a.Update.AsSpan().SequenceEqual(EmptyUpdate)).Select(a => a.Update).ToList();
+        var toPersist = accepted.Where(a => RoomPersistence.IsWorthAppending(a.Update)).Select(a => a.Update).ToList();
         if (toPersist.Count > 0)
         {
             try
@@ -125,60 +123,18 @@ public sealed partial class Room
         foreach (var delta in deltas) Broadcast(new PeerMessage(PeerMessageKind.Update, delta), except);
         foreach (var work in accepted) work.Accept();
         if (toPersist.Count > 0)
-            _onEdited(Key, accepted.Where(w => w.Sender is not null && !w.Update.AsSpan().SequenceEqual(EmptyUpdate))
+            _onEdited(Key, accepted.Where(w => w.Sender is not null && RoomPersistence.IsWorthAppending(w.Update))
                 .Select(w => w.Sender!.UserId).Distinct().ToList());
     }
 
     private async Task PersistAsync(List<byte[]> updates)
     {
-        var range = await _store.AppendAsync(Key, updates);
+        var range = await _persistence.AppendAsync(updates);
         _bus.PublishUpdates(Key, range, updates);
-        _logCount += updates.Count;
-        foreach (var update in updates) _approxBytes += update.Length;
         ApplyLinks(_chain.Offer(new ChainLink(range, null)));
-        MaybeCompact();
-    }
-
-    private void MaybeCompact()
-    {
-        // A fold reads, applies and writes the whole document: with a fixed count alone, a large
-        // document under steady typing would be folded every few seconds, each edit paying a share
-        // of work that grows with the document (CPU, garbage, snapshot bytes in the shared commit).
-        if (_compacting || !_options.CompactionDue(_logCount, _approxBytes - _snapshotBytes, _snapshotBytes)) return;
-        _compacting = true;
-        var (countBefore, bytesBefore) = (_logCount, _approxBytes);
-        _compactor.Enqueue(new CompactionJob(Key, _options.CompactAfterUpdates / 2, outcome =>
-        {
-            var work = new ActionWork<bool>(() =>
-            {
-                _compacting = false;
-                // What arrived while the compactor worked still counts on top of what it left.
-                if (outcome.LogEntriesLeft is { } left) _logCount = left + Math.Max(0, _logCount - countBefore);
-                if (outcome.Written)
-                {
-                    _approxBytes = outcome.SnapshotBytes + Math.Max(0, _approxBytes - bytesBefore);
-                    _snapshotBytes = outcome.SnapshotBytes;
-                }
-                return ValueTask.FromResult(outcome.Written);
-            });
-            _inbox.Writer.TryWrite(work);
-        }));
+        _persistence.MaybeCompact();
     }
 
     /// <summary>Folds the log into a snapshot now (before unloading), in the actor.</summary>
-    private async Task FlushAsync()
-    {
-        if (_logCount == 0) return;
-        try
-        {
-            var snapshot = _doc.EncodeStateAsUpdate();
-            await _store.CompactAsync(Key, snapshot, _chain.Head);
-            _logCount = 0;
-            _snapshotBytes = snapshot.Length;
-        }
-        catch (Exception ex)
-        {
-            _logger.LogWarning(ex, "Flush of {Document} failed; its log is kept", Key);
-        }
-    }
+    private Task FlushAsync() => _persistence.FlushAsync(() => _doc.EncodeStateAsUpdate(), _chain.Head);
 }

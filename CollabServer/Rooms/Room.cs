@@ -21,27 +21,24 @@ public sealed partial class Room
     private readonly Dictionary<RoomPeer, HashSet<ulong>> _peers = new();
     private readonly List<byte[]> _emitted = new();
     private readonly IDocumentStore _store;
-    private readonly Compactor _compactor;
+    private readonly RoomPersistence _persistence;
     private readonly RoomOptions _options;
     private readonly LimitOptions _limits;
     private readonly Action<Room> _onClosed;
     private readonly IRoomBus _bus;
     private readonly UpdateChain _chain = new();
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
 
     private volatile bool _closed;
     private IDisposable? _subscription;
-    private int _logCount;
-    private long _approxBytes;
-    private long _snapshotBytes; // of the last snapshot this room loaded or wrote: the log's share is measured against it
-    private bool _compacting;
     private int _unloadGeneration;
     private bool _unloadScheduled;
     private readonly Action<string> _onResynced;
     private readonly Action<DocumentKey, IReadOnlyList<string>> _onEdited;
 
     internal Room(DocumentKey key, IDocumentStore store, Compactor compactor, RoomOptions options,
-        LimitOptions limits, IRoomBus bus, Action<Room> onClosed, ILogger logger, Action<string>? onResynced = null,
+        LimitOptions limits, IRoomBus bus, Action<Room> onClosed, ILogger logger, TimeProvider time, Action<string>? onResynced = null,
         Action<DocumentKey, IReadOnlyList<string>>? onEdited = null)
     {
         _onEdited = onEdited ?? ((_, _) => { });
@@ -49,18 +46,19 @@ public sealed partial class Room
         _onResynced = onResynced ?? (_ => { });
         Key = key;
         _store = store;
-        _compactor = compactor;
+        _persistence = new RoomPersistence(key, store, compactor, options, PostChange, logger);
         _options = options;
         _limits = limits;
         _onClosed = onClosed;
         _logger = logger;
+        _time = time;
         _doc = new Doc(new DocOptions { MaxNestingDepth = limits.MaxNestingDepth, MaxPendingBytes = limits.MaxPendingBytes });
         // Declare the notebook roots with their types before any update is applied, so reads
         // (export, templates) see typed roots rather than ones adopted after integration.
         _doc.GetMap("meta");
         _doc.GetArray("cells");
         _doc.GetMap("state");
-        _awareness = new Awareness(_doc.ClientId); // no local state: the server has no presence
+        _awareness = new Awareness(_doc.ClientId, time); // no local state: the server has no presence
         _awareness.Updated += OnAwarenessUpdated;
         _doc.UpdateV1 += (_, e) => _emitted.Add(e.Update);
         Completion = Task.Run(RunAsync);
@@ -231,12 +229,10 @@ public sealed partial class Room
         }, origin: null, local: false);
         _emitted.Clear();
         _chain.Reset(stored.Log.Count > 0 ? stored.Log[^1].Seq : stored.SnapshotSeq);
-        _logCount = stored.Log.Count;
-        _snapshotBytes = stored.Snapshot?.Length ?? 0;
-        _approxBytes = _snapshotBytes + stored.Log.Sum(e => (long)e.Update.Length);
+        _persistence.Loaded(stored);
         _logger.LogInformation("Loaded {Document}: snapshot {SnapshotBytes} bytes + {LogEntries} log entries",
             Key, stored.Snapshot?.Length ?? 0, stored.Log.Count);
-        MaybeCompact();
+        _persistence.MaybeCompact();
     }
 
     private void Broadcast(PeerMessage message, RoomPeer? except, bool echoToSender = false)
@@ -254,7 +250,7 @@ public sealed partial class Room
         if (_peers.Count > 0 || _unloadScheduled) return;
         _unloadScheduled = true;
         var generation = ++_unloadGeneration;
-        _ = Task.Delay(_options.UnloadGrace).ContinueWith(_ =>
+        _ = Task.Delay(_options.UnloadGrace, _time).ContinueWith(_ =>
         {
             var work = new ActionWork<bool>(async () =>
             {

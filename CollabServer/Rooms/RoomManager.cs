@@ -16,6 +16,7 @@ public sealed class RoomManager(
     IRoomBus bus,
     IOptions<RoomOptions> options,
     IOptions<LimitOptions> limits,
+    TimeProvider time,
     ILoggerFactory loggers) : IAsyncDisposable
 {
     private const int Attempts = 5;
@@ -107,7 +108,7 @@ public sealed class RoomManager(
         lock (_createGate)
         {
             if (_rooms.TryGetValue(key, out room)) return room;
-            room = new Room(key, store, compactor, options.Value, limits.Value, bus, Remove, _logger, reason => Resynced?.Invoke(reason),
+            room = new Room(key, store, compactor, options.Value, limits.Value, bus, Remove, _logger, time, reason => Resynced?.Invoke(reason),
                 (k, authors) => Edited?.Invoke(k, authors));
             _rooms[key] = room;
             return room;

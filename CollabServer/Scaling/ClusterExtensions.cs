@@ -30,7 +30,6 @@ public static class ClusterExtensions
         services.AddSignalR().AddStackExchangeRedis();
         services.AddOptions<RedisOptions>().Configure<IServiceProvider>((o, sp) =>
             o.ConnectionFactory = _ => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()));
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RedisRoomBus>();
         services.Replace(ServiceDescriptor.Singleton<IRoomBus>(sp => sp.GetRequiredService<RedisRoomBus>()));
         services.AddHostedService(sp => sp.GetRequiredService<RedisRoomBus>());

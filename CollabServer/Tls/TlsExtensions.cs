@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Collab.Server.Tls;
@@ -19,7 +18,6 @@ public static class TlsExtensions
         builder.Services.AddSingleton<IValidateOptions<TlsOptions>, TlsFilesValidation>();
         if (builder.Configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() is not { Enabled: true }) return builder;
 
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TlsCertificateStore>();
         builder.Services.AddSingleton<TlsMetrics>();
         builder.Services.AddHostedService<TlsCertificateWatcher>();

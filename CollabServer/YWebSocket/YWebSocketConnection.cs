@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Net.WebSockets;
 using Collab.Crdt;
 using Collab.Crdt.Encoding;
@@ -29,6 +30,10 @@ public sealed class YWebSocketConnection(
     private readonly int _largeUpdateBytes = Math.Max(64 * 1024, limits.MaxMessageBytes / 16);
     private readonly EditGate _gate = new(limits);
 
+    // Armed while a message is being assembled; one per connection, re-armed for each message,
+    // rather than a timer and a token source allocated for every message a client sends.
+    private CancellationTokenSource? _assemblyDeadline;
+
     /// <summary>Serves the connection until either side closes it, or the token expires at <paramref name="expiresAt"/>.</summary>
     public async Task RunAsync(JoinResult joined, DateTimeOffset? expiresAt, CancellationToken ct)
     {
@@ -43,6 +48,7 @@ public sealed class YWebSocketConnection(
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException) { }
         finally
         {
+            _assemblyDeadline?.Dispose();
             room.Leave(peer);
             peer.CompleteOutbox();
             await pump;
@@ -86,8 +92,7 @@ public sealed class YWebSocketConnection(
         long received = 0;
         // A started message holds memory until it ends: it must end in time, or the client could
         // park a large unfinished message on every connection it opens.
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(TimeSpan.FromSeconds(limits.MessageAssemblySeconds));
+        var deadline = ArmAssemblyDeadline(ct);
         try
         {
             while (true)
@@ -98,7 +103,7 @@ public sealed class YWebSocketConnection(
                     lastChunkUsed = 0;
                 }
                 ValueWebSocketReceiveResult result;
-                try { result = await socket.ReceiveAsync(chunks[^1].AsMemory(lastChunkUsed), deadline.Token); }
+                try { result = await socket.ReceiveAsync(chunks[^1].AsMemory(lastChunkUsed), deadline); }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                 {
                     logger.LogInformation("A y-websocket client of {Document} did not finish a message in time; closing", peer.Key);
@@ -118,8 +123,25 @@ public sealed class YWebSocketConnection(
         }
         finally
         {
+            _assemblyDeadline.TryReset(); // disarmed until the next message starts
             foreach (var chunk in chunks) ArrayPool<byte>.Shared.Return(chunk);
         }
+    }
+
+    /// <summary>
+    /// Starts the clock of <c>Limits:MessageAssemblySeconds</c> for one message. The connection's token
+    /// source is reused unless it fired (a deadline that passed just as the last message ended).
+    /// </summary>
+    [MemberNotNull(nameof(_assemblyDeadline))]
+    private CancellationToken ArmAssemblyDeadline(CancellationToken ct)
+    {
+        if (_assemblyDeadline is null || !_assemblyDeadline.TryReset())
+        {
+            _assemblyDeadline?.Dispose();
+            _assemblyDeadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        }
+        _assemblyDeadline.CancelAfter(TimeSpan.FromSeconds(limits.MessageAssemblySeconds));
+        return _assemblyDeadline.Token;
     }
 
     /// <summary>Below the large object heap's 85,000-byte threshold: pooled or not, chunks stay in gen0.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +34,6 @@ public static class S3BackupExtensions
         builder.Services.AddSingleton<S3BackupStatus>();
         builder.Services.AddSingleton<BackupBucket>();
         builder.Services.AddSingleton<S3BackupRunner>();
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<S3BackupHealthCheck>("s3-backup", tags: [HealthTag]);
         if (builder.Configuration.GetSection(S3BackupOptions.Section).Get<S3BackupOptions>() is { Enabled: true })
             builder.Services.AddHostedService<S3BackupScheduler>();

@@ -5,16 +5,11 @@ namespace Collab.Server.Storage.Postgres;
 
 public sealed class PostgresAuditStore(NpgsqlDataSource db) : IAuditStore
 {
-    private const string Columns = "id, project_id, at, actor, action, target, detail";
-
     public async Task<AuditEntry?> AppendAsync(AuditEvent entry, CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        await using var reader = await connection.Command($"""
-            INSERT INTO audit_log (project_id, at, actor, action, target, detail, once_key, incarnation)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT incarnation FROM projects WHERE id = $1))
-            ON CONFLICT DO NOTHING RETURNING {Columns}
-            """, entry.ProjectId, entry.At, entry.Actor, entry.Action, entry.Target, entry.Detail, entry.OnceKey)
+        await using var reader = await connection.Command(AuditSql.Append,
+                entry.ProjectId, entry.At, entry.Actor, entry.Action, entry.Target, entry.Detail, entry.OnceKey)
             .ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? Read(reader) : null;
     }
@@ -22,11 +17,7 @@ public sealed class PostgresAuditStore(NpgsqlDataSource db) : IAuditStore
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string projectId, long? before, int limit, CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        await using var reader = await connection.Command($"""
-            SELECT {Columns} FROM audit_log
-            WHERE project_id = $1 AND incarnation = (SELECT incarnation FROM projects WHERE id = $1) AND id < $2
-            ORDER BY id DESC LIMIT $3
-            """, projectId, before ?? long.MaxValue, limit).ExecuteReaderAsync(ct);
+        await using var reader = await connection.Command(AuditSql.Page, projectId, before ?? long.MaxValue, limit).ExecuteReaderAsync(ct);
         var list = new List<AuditEntry>();
         while (await reader.ReadAsync(ct)) list.Add(Read(reader));
         return list;

@@ -5,10 +5,6 @@ namespace Collab.Server.Storage.Postgres;
 
 public sealed class PostgresChatStore(NpgsqlDataSource db) : IChatStore
 {
-    private const string Columns =
-        "id, project_id, author_id, body, created_at, edited_at, deleted_at, deleted_by, reply_to, cell_notebook, cell_id, state, mentions";
-    private static readonly string PrefixedColumns = string.Join(", ", Columns.Split(", ").Select(c => "m." + c));
-
     public async Task<ChatMessage?> AddAsync(NewChatMessage message, IReadOnlyList<string> notify, CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -17,7 +13,7 @@ public sealed class PostgresChatStore(NpgsqlDataSource db) : IChatStore
             INSERT INTO chat_messages (project_id, author_id, body, created_at, reply_to, cell_notebook, cell_id, state, mentions)
             SELECT $1::text, $2::text, $3::text, $4::timestamptz, $5::bigint, $6::text, $7::text, $8::text, $9::text
             WHERE $5::bigint IS NULL OR EXISTS (SELECT 1 FROM chat_messages WHERE id = $5::bigint AND project_id = $1)
-            RETURNING {Columns}
+            RETURNING {ChatSql.Columns}
             """,
             message.ProjectId, message.Author, message.Body, message.CreatedAt, message.ReplyTo,
             message.Cell?.Notebook, message.Cell?.CellId, message.State.ToStored(), ChatMentions.Join(message.Mentions)), ct);
@@ -30,7 +26,7 @@ public sealed class PostgresChatStore(NpgsqlDataSource db) : IChatStore
     public async Task<ChatMessage?> GetAsync(string projectId, long id, CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        return await SingleAsync(connection.Command($"SELECT {Columns} FROM chat_messages WHERE project_id = $1 AND id = $2", projectId, id), ct);
+        return await SingleAsync(connection.Command(ChatSql.Get, projectId, id), ct);
     }
 
     public async Task<ChatMessage?> EditAsync(string projectId, long id, string body, IReadOnlyList<string> mentions,
@@ -38,13 +34,9 @@ public sealed class PostgresChatStore(NpgsqlDataSource db) : IChatStore
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var edited = await SingleAsync(tx.Command($"""
-            UPDATE chat_messages SET body = $3, mentions = $4, edited_at = $5
-            WHERE project_id = $1 AND id = $2 AND deleted_at IS NULL AND state <> 'streaming'
-            RETURNING {Columns}
-            """, projectId, id, body, ChatMentions.Join(mentions), at), ct);
+        var edited = await SingleAsync(tx.Command(ChatSql.Edit, projectId, id, body, ChatMentions.Join(mentions), at), ct);
         if (edited is null) return null;
-        await tx.Command("DELETE FROM chat_mentions WHERE message_id = $1", id).ExecuteNonQueryAsync(ct);
+        await tx.Command(ChatSql.DeleteMentions, id).ExecuteNonQueryAsync(ct);
         await InsertMentionsAsync(tx, projectId, id, notify, ct);
         await tx.CommitAsync(ct);
         return edited;
@@ -54,17 +46,12 @@ public sealed class PostgresChatStore(NpgsqlDataSource db) : IChatStore
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var deleted = await SingleAsync(tx.Command($"""
-            UPDATE chat_messages SET body = '', mentions = '', deleted_at = $4, deleted_by = $3,
-                state = CASE state WHEN 'streaming' THEN 'complete' ELSE state END
-            WHERE project_id = $1 AND id = $2 AND deleted_at IS NULL
-            RETURNING {Columns}
-            """, projectId, id, deletedBy, at), ct);
+        var deleted = await SingleAsync(tx.Command(ChatSql.Delete, projectId, id, deletedBy, at), ct);
         if (deleted is null)
         {
-            return await SingleAsync(tx.Command($"SELECT {Columns} FROM chat_messages WHERE project_id = $1 AND id = $2", projectId, id), ct);
+            return await SingleAsync(tx.Command(ChatSql.Get, projectId, id), ct);
         }
-        await tx.Command("DELETE FROM chat_mentions WHERE message_id = $1", id).ExecuteNonQueryAsync(ct);
+        await tx.Command(ChatSql.DeleteMentions, id).ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
         return deleted;
     }
@@ -72,20 +59,13 @@ public sealed class PostgresChatStore(NpgsqlDataSource db) : IChatStore
     public async Task<ChatMessage?> AppendAsync(string projectId, long id, string chunk, int maxBodyChars, CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        return await SingleAsync(connection.Command($"""
-            UPDATE chat_messages SET body = body || $3
-            WHERE project_id = $1 AND id = $2 AND state = 'streaming' AND deleted_at IS NULL AND length(body) + length($3) <= $4
-            RETURNING {Columns}
-            """, projectId, id, chunk, maxBodyChars), ct);
+        return await SingleAsync(connection.Command(ChatSql.AppendChunk, projectId, id, chunk, maxBodyChars), ct);
     }
 
     public async Task<ChatMessage?> CloseAsync(string projectId, long id, ChatMessageState state, CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        return await SingleAsync(connection.Command($"""
-            UPDATE chat_messages SET state = $3 WHERE project_id = $1 AND id = $2 AND state = 'streaming'
-            RETURNING {Columns}
-            """, projectId, id, state.ToStored()), ct);
+        return await SingleAsync(connection.Command(ChatSql.Close, projectId, id, state.ToStored()), ct);
     }
 
     public async Task TouchAsync(IReadOnlyCollection<long> ids, DateTimeOffset at, CancellationToken ct = default)
@@ -99,28 +79,20 @@ public sealed class PostgresChatStore(NpgsqlDataSource db) : IChatStore
     public async Task<IReadOnlyList<ChatMessage>> InterruptStaleAsync(DateTimeOffset touchedBefore, string note, CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        return await ListAsync(connection.Command($"""
-            UPDATE chat_messages SET state = 'interrupted', body = body || $2
-            WHERE state = 'streaming' AND coalesce(touched_at, created_at) < $1
-            RETURNING {Columns}
-            """, touchedBefore, note), ct);
+        return await ListAsync(connection.Command(ChatSql.InterruptStale, touchedBefore, note), ct);
     }
 
     public async Task<ChatPage> PageAsync(string projectId, long? before, int limit, CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        var newestFirst = await ListAsync(connection.Command(
-            $"SELECT {Columns} FROM chat_messages WHERE project_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3",
-            projectId, before ?? long.MaxValue, limit + 1), ct);
+        var newestFirst = await ListAsync(connection.Command(ChatSql.Page, projectId, before ?? long.MaxValue, limit + 1), ct);
         return ChatPages.FromNewestFirst(newestFirst, limit);
     }
 
     public async Task<IReadOnlyList<ChatMessage>> ListAfterAsync(string projectId, long after, int limit, CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        return await ListAsync(connection.Command(
-            $"SELECT {Columns} FROM chat_messages WHERE project_id = $1 AND id > $2 ORDER BY id LIMIT $3",
-            projectId, after, limit), ct);
+        return await ListAsync(connection.Command(ChatSql.ListAfter, projectId, after, limit), ct);
     }
 
     public async Task<IReadOnlyList<ChatMessage>> SearchAsync(string projectId, string query, int limit, CancellationToken ct = default)
@@ -129,7 +101,7 @@ public sealed class PostgresChatStore(NpgsqlDataSource db) : IChatStore
         // plainto_tsquery runs the query through the same parser as the bodies, so a pasted error
         // (paths, numbers like 2.00, hyphenated words) yields the same lexemes, all required.
         return await ListAsync(connection.Command($"""
-            SELECT {PrefixedColumns} FROM chat_messages m
+            SELECT {ChatSql.PrefixedColumns} FROM chat_messages m
             WHERE m.project_id = $1 AND m.deleted_at IS NULL AND m.search @@ plainto_tsquery('simple', $2)
             ORDER BY m.id DESC LIMIT $3
             """, projectId, query, limit), ct);
@@ -149,14 +121,7 @@ public sealed class PostgresChatStore(NpgsqlDataSource db) : IChatStore
     public async Task<ChatUnread> GetUnreadAsync(string projectId, string userId, CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        await using var reader = await connection.Command("""
-            WITH marker AS (SELECT COALESCE((SELECT last_read_id FROM chat_read_markers WHERE project_id = $1 AND user_id = $2), 0) AS id)
-            SELECT marker.id,
-                (SELECT COUNT(*) FROM chat_messages WHERE project_id = $1 AND id > marker.id AND author_id <> $2 AND deleted_at IS NULL),
-                (SELECT COUNT(*) FROM chat_mentions n JOIN chat_messages m ON m.id = n.message_id
-                 WHERE n.project_id = $1 AND n.user_id = $2 AND n.message_id > marker.id AND m.deleted_at IS NULL)
-            FROM marker
-            """, projectId, userId).ExecuteReaderAsync(ct);
+        await using var reader = await connection.Command(ChatSql.Unread, projectId, userId).ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return new ChatUnread(projectId, reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2));
     }
@@ -164,28 +129,20 @@ public sealed class PostgresChatStore(NpgsqlDataSource db) : IChatStore
     public async Task<IReadOnlyList<ChatMessage>> ListUnreadMentionsAsync(string projectId, string userId, int limit, CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        return await ListAsync(connection.Command($"""
-            SELECT {PrefixedColumns} FROM chat_mentions n JOIN chat_messages m ON m.id = n.message_id
-            WHERE n.project_id = $1 AND n.user_id = $2 AND m.deleted_at IS NULL
-              AND n.message_id > COALESCE((SELECT last_read_id FROM chat_read_markers WHERE project_id = $1 AND user_id = $2), 0)
-            ORDER BY m.id DESC LIMIT $3
-            """, projectId, userId, limit), ct);
+        return await ListAsync(connection.Command(ChatSql.UnreadMentions, projectId, userId, limit), ct);
     }
 
     public async Task<ChatSettings> GetSettingsAsync(string projectId, CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        var value = await connection.Command("SELECT viewers_can_post FROM chat_settings WHERE project_id = $1", projectId).ExecuteScalarAsync(ct);
+        var value = await connection.Command(ChatSql.Settings, projectId).ExecuteScalarAsync(ct);
         return value is bool viewersCanPost ? new ChatSettings(viewersCanPost) : ChatSettings.Default;
     }
 
     public async Task SetSettingsAsync(string projectId, ChatSettings settings, CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        await connection.Command("""
-            INSERT INTO chat_settings (project_id, viewers_can_post) VALUES ($1, $2)
-            ON CONFLICT (project_id) DO UPDATE SET viewers_can_post = excluded.viewers_can_post
-            """, projectId, settings.ViewersCanPost).ExecuteNonQueryAsync(ct);
+        await connection.Command(ChatSql.SaveSettings, projectId, settings.ViewersCanPost).ExecuteNonQueryAsync(ct);
     }
 
     private static async Task InsertMentionsAsync(NpgsqlTransaction tx, string projectId, long id, IReadOnlyList<string> notify, CancellationToken ct)

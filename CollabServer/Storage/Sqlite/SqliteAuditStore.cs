@@ -5,18 +5,12 @@ namespace Collab.Server.Storage.Sqlite;
 
 public sealed class SqliteAuditStore(SqliteDatabase db) : IAuditStore
 {
-    private const string Columns = "id, project_id, at, actor, action, target, detail";
-
     public async Task<AuditEntry?> AppendAsync(AuditEvent entry, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        await using var reader = await connection.Command($"""
-            INSERT INTO audit_log (project_id, at, actor, action, target, detail, once_key, incarnation)
-            VALUES ($p, $at, $actor, $action, $target, $detail, $once, (SELECT incarnation FROM projects WHERE id = $p))
-            ON CONFLICT DO NOTHING RETURNING {Columns}
-            """,
-            ("$p", entry.ProjectId), ("$at", entry.At.ToUnixTimeMilliseconds()), ("$actor", entry.Actor),
-            ("$action", entry.Action), ("$target", entry.Target), ("$detail", entry.Detail), ("$once", entry.OnceKey))
+        await using var reader = await connection.Command(AuditSql.Append,
+            ("$1", entry.ProjectId), ("$2", entry.At.ToUnixTimeMilliseconds()), ("$3", entry.Actor),
+            ("$4", entry.Action), ("$5", entry.Target), ("$6", entry.Detail), ("$7", entry.OnceKey))
             .ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? Read(reader) : null;
     }
@@ -24,11 +18,7 @@ public sealed class SqliteAuditStore(SqliteDatabase db) : IAuditStore
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string projectId, long? before, int limit, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        await using var reader = await connection.Command($"""
-            SELECT {Columns} FROM audit_log
-            WHERE project_id = $p AND incarnation = (SELECT incarnation FROM projects WHERE id = $p) AND id < $before
-            ORDER BY id DESC LIMIT $limit
-            """, ("$p", projectId), ("$before", before ?? long.MaxValue), ("$limit", limit)).ExecuteReaderAsync(ct);
+        await using var reader = await connection.Command(AuditSql.Page, ("$1", projectId), ("$2", before ?? long.MaxValue), ("$3", limit)).ExecuteReaderAsync(ct);
         var list = new List<AuditEntry>();
         while (await reader.ReadAsync(ct)) list.Add(Read(reader));
         return list;

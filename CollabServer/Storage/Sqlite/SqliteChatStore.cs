@@ -5,10 +5,6 @@ namespace Collab.Server.Storage.Sqlite;
 
 public sealed class SqliteChatStore(SqliteDatabase db) : IChatStore
 {
-    private const string Columns =
-        "id, project_id, author_id, body, created_at, edited_at, deleted_at, deleted_by, reply_to, cell_notebook, cell_id, state, mentions";
-    private static readonly string PrefixedColumns = string.Join(", ", Columns.Split(", ").Select(c => "m." + c));
-
     public async Task<ChatMessage?> AddAsync(NewChatMessage message, IReadOnlyList<string> notify, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
@@ -33,8 +29,7 @@ public sealed class SqliteChatStore(SqliteDatabase db) : IChatStore
     public async Task<ChatMessage?> GetAsync(string projectId, long id, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        return await SingleAsync(connection.Command($"SELECT {Columns} FROM chat_messages WHERE project_id = $p AND id = $id",
-            ("$p", projectId), ("$id", id)), ct);
+        return await SingleAsync(connection.Command(ChatSql.Get, ("$1", projectId), ("$2", id)), ct);
     }
 
     public async Task<ChatMessage?> EditAsync(string projectId, long id, string body, IReadOnlyList<string> mentions,
@@ -42,13 +37,10 @@ public sealed class SqliteChatStore(SqliteDatabase db) : IChatStore
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = connection.BeginTransaction();
-        var edited = await SingleAsync(tx.Command($"""
-            UPDATE chat_messages SET body = $b, mentions = $m, edited_at = $t
-            WHERE project_id = $p AND id = $id AND deleted_at IS NULL AND state <> 'streaming'
-            RETURNING {Columns}
-            """, ("$p", projectId), ("$id", id), ("$b", body), ("$m", ChatMentions.Join(mentions)), ("$t", at.ToUnixTimeMilliseconds())), ct);
+        var edited = await SingleAsync(tx.Command(ChatSql.Edit,
+            ("$1", projectId), ("$2", id), ("$3", body), ("$4", ChatMentions.Join(mentions)), ("$5", at.ToUnixTimeMilliseconds())), ct);
         if (edited is null) return null;
-        await tx.Command("DELETE FROM chat_mentions WHERE message_id = $id", ("$id", id)).ExecuteNonQueryAsync(ct);
+        await tx.Command(ChatSql.DeleteMentions, ("$1", id)).ExecuteNonQueryAsync(ct);
         await InsertMentionsAsync(tx, projectId, id, notify, ct);
         await tx.CommitAsync(ct);
         return edited;
@@ -58,18 +50,13 @@ public sealed class SqliteChatStore(SqliteDatabase db) : IChatStore
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = connection.BeginTransaction();
-        var deleted = await SingleAsync(tx.Command($"""
-            UPDATE chat_messages SET body = '', mentions = '', deleted_at = $t, deleted_by = $u,
-                state = CASE state WHEN 'streaming' THEN 'complete' ELSE state END
-            WHERE project_id = $p AND id = $id AND deleted_at IS NULL
-            RETURNING {Columns}
-            """, ("$p", projectId), ("$id", id), ("$u", deletedBy), ("$t", at.ToUnixTimeMilliseconds())), ct);
+        var deleted = await SingleAsync(tx.Command(ChatSql.Delete,
+            ("$1", projectId), ("$2", id), ("$3", deletedBy), ("$4", at.ToUnixTimeMilliseconds())), ct);
         if (deleted is null)
         {
-            return await SingleAsync(tx.Command($"SELECT {Columns} FROM chat_messages WHERE project_id = $p AND id = $id",
-                ("$p", projectId), ("$id", id)), ct);
+            return await SingleAsync(tx.Command(ChatSql.Get, ("$1", projectId), ("$2", id)), ct);
         }
-        await tx.Command("DELETE FROM chat_mentions WHERE message_id = $id", ("$id", id)).ExecuteNonQueryAsync(ct);
+        await tx.Command(ChatSql.DeleteMentions, ("$1", id)).ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
         return deleted;
     }
@@ -77,20 +64,14 @@ public sealed class SqliteChatStore(SqliteDatabase db) : IChatStore
     public async Task<ChatMessage?> AppendAsync(string projectId, long id, string chunk, int maxBodyChars, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        return await SingleAsync(connection.Command($"""
-            UPDATE chat_messages SET body = body || $c
-            WHERE project_id = $p AND id = $id AND state = 'streaming' AND deleted_at IS NULL AND length(body) + length($c) <= $max
-            RETURNING {Columns}
-            """, ("$p", projectId), ("$id", id), ("$c", chunk), ("$max", maxBodyChars)), ct);
+        return await SingleAsync(connection.Command(ChatSql.AppendChunk,
+            ("$1", projectId), ("$2", id), ("$3", chunk), ("$4", maxBodyChars)), ct);
     }
 
     public async Task<ChatMessage?> CloseAsync(string projectId, long id, ChatMessageState state, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        return await SingleAsync(connection.Command($"""
-            UPDATE chat_messages SET state = $s WHERE project_id = $p AND id = $id AND state = 'streaming'
-            RETURNING {Columns}
-            """, ("$p", projectId), ("$id", id), ("$s", state.ToStored())), ct);
+        return await SingleAsync(connection.Command(ChatSql.Close, ("$1", projectId), ("$2", id), ("$3", state.ToStored())), ct);
     }
 
     public async Task TouchAsync(IReadOnlyCollection<long> ids, DateTimeOffset at, CancellationToken ct = default)
@@ -105,28 +86,21 @@ public sealed class SqliteChatStore(SqliteDatabase db) : IChatStore
     public async Task<IReadOnlyList<ChatMessage>> InterruptStaleAsync(DateTimeOffset touchedBefore, string note, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        return await ListAsync(connection.Command($"""
-            UPDATE chat_messages SET state = 'interrupted', body = body || $note
-            WHERE state = 'streaming' AND coalesce(touched_at, created_at) < $before
-            RETURNING {Columns}
-            """, ("$note", note), ("$before", touchedBefore.ToUnixTimeMilliseconds())), ct);
+        return await ListAsync(connection.Command(ChatSql.InterruptStale, ("$1", touchedBefore.ToUnixTimeMilliseconds()), ("$2", note)), ct);
     }
 
     public async Task<ChatPage> PageAsync(string projectId, long? before, int limit, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        var newestFirst = await ListAsync(connection.Command(
-            $"SELECT {Columns} FROM chat_messages WHERE project_id = $p AND id < $before ORDER BY id DESC LIMIT $n",
-            ("$p", projectId), ("$before", before ?? long.MaxValue), ("$n", limit + 1)), ct);
+        var newestFirst = await ListAsync(connection.Command(ChatSql.Page,
+            ("$1", projectId), ("$2", before ?? long.MaxValue), ("$3", limit + 1)), ct);
         return ChatPages.FromNewestFirst(newestFirst, limit);
     }
 
     public async Task<IReadOnlyList<ChatMessage>> ListAfterAsync(string projectId, long after, int limit, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        return await ListAsync(connection.Command(
-            $"SELECT {Columns} FROM chat_messages WHERE project_id = $p AND id > $after ORDER BY id LIMIT $n",
-            ("$p", projectId), ("$after", after), ("$n", limit)), ct);
+        return await ListAsync(connection.Command(ChatSql.ListAfter, ("$1", projectId), ("$2", after), ("$3", limit)), ct);
     }
 
     public async Task<IReadOnlyList<ChatMessage>> SearchAsync(string projectId, string query, int limit, CancellationToken ct = default)
@@ -137,7 +111,7 @@ public sealed class SqliteChatStore(SqliteDatabase db) : IChatStore
         var match = string.Join(' ', words.Select(w => '"' + w.Replace("\"", "\"\"") + '"'));
         await using var connection = await db.OpenAsync(ct);
         return await ListAsync(connection.Command($"""
-            SELECT {PrefixedColumns}
+            SELECT {ChatSql.PrefixedColumns}
             FROM chat_messages_fts f JOIN chat_messages m ON m.id = f.rowid
             WHERE chat_messages_fts MATCH $q AND m.project_id = $p AND m.deleted_at IS NULL
             ORDER BY m.id DESC LIMIT $n
@@ -158,14 +132,7 @@ public sealed class SqliteChatStore(SqliteDatabase db) : IChatStore
     public async Task<ChatUnread> GetUnreadAsync(string projectId, string userId, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        await using var reader = await connection.Command("""
-            WITH marker AS (SELECT COALESCE((SELECT last_read_id FROM chat_read_markers WHERE project_id = $p AND user_id = $u), 0) AS id)
-            SELECT marker.id,
-                (SELECT COUNT(*) FROM chat_messages WHERE project_id = $p AND id > marker.id AND author_id <> $u AND deleted_at IS NULL),
-                (SELECT COUNT(*) FROM chat_mentions n JOIN chat_messages m ON m.id = n.message_id
-                 WHERE n.project_id = $p AND n.user_id = $u AND n.message_id > marker.id AND m.deleted_at IS NULL)
-            FROM marker
-            """, ("$p", projectId), ("$u", userId)).ExecuteReaderAsync(ct);
+        await using var reader = await connection.Command(ChatSql.Unread, ("$1", projectId), ("$2", userId)).ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return new ChatUnread(projectId, reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2));
     }
@@ -173,29 +140,20 @@ public sealed class SqliteChatStore(SqliteDatabase db) : IChatStore
     public async Task<IReadOnlyList<ChatMessage>> ListUnreadMentionsAsync(string projectId, string userId, int limit, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        return await ListAsync(connection.Command($"""
-            SELECT {PrefixedColumns}
-            FROM chat_mentions n JOIN chat_messages m ON m.id = n.message_id
-            WHERE n.project_id = $p AND n.user_id = $u AND m.deleted_at IS NULL
-              AND n.message_id > COALESCE((SELECT last_read_id FROM chat_read_markers WHERE project_id = $p AND user_id = $u), 0)
-            ORDER BY m.id DESC LIMIT $n
-            """, ("$p", projectId), ("$u", userId), ("$n", limit)), ct);
+        return await ListAsync(connection.Command(ChatSql.UnreadMentions, ("$1", projectId), ("$2", userId), ("$3", limit)), ct);
     }
 
     public async Task<ChatSettings> GetSettingsAsync(string projectId, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        var value = await connection.Command("SELECT viewers_can_post FROM chat_settings WHERE project_id = $p", ("$p", projectId)).ExecuteScalarAsync(ct);
+        var value = await connection.Command(ChatSql.Settings, ("$1", projectId)).ExecuteScalarAsync(ct);
         return value is null ? ChatSettings.Default : new ChatSettings(ViewersCanPost: (long)value != 0);
     }
 
     public async Task SetSettingsAsync(string projectId, ChatSettings settings, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        await connection.Command("""
-            INSERT INTO chat_settings (project_id, viewers_can_post) VALUES ($p, $v)
-            ON CONFLICT (project_id) DO UPDATE SET viewers_can_post = excluded.viewers_can_post
-            """, ("$p", projectId), ("$v", settings.ViewersCanPost ? 1 : 0)).ExecuteNonQueryAsync(ct);
+        await connection.Command(ChatSql.SaveSettings, ("$1", projectId), ("$2", settings.ViewersCanPost ? 1 : 0)).ExecuteNonQueryAsync(ct);
     }
 
     private static async Task InsertMentionsAsync(SqliteTransaction tx, string projectId, long id, IReadOnlyList<string> notify, CancellationToken ct)

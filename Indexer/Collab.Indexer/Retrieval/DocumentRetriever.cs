@@ -92,12 +92,6 @@ public sealed class DocumentRetriever : IDocumentRetriever, IDisposable
     private IReadOnlyList<RankedFile> FuseFiles(List<ScoredChunkDoc> lexical, List<ScoredChunkDoc> semantic, bool translated)
     {
         var share = _weights.ShareOfLexical(translated);
-        if (_weights.FuseChunks)
-        {
-            var fused = ReciprocalRankFusion.Fuse(_weights.RrfK, [(lexical.Select(c => c.DocId).ToList(), share), (semantic.Select(c => c.DocId).ToList(), 1 - share)]);
-            var paths = lexical.Concat(semantic).GroupBy(c => c.DocId).ToDictionary(g => g.Key, g => g.First().Path);
-            return FileRanking.Rank(fused.Select(f => new ScoredChunkDoc(f.Key, paths[f.Key], f.Value)).ToList());
-        }
         var lexicalFiles = FileRanking.Rank(lexical);
         var semanticFiles = FileRanking.Rank(semantic);
         return _weights.Method == FusionMethod.Rrf

@@ -24,9 +24,6 @@ internal sealed record RankingWeights
     /// <summary>Reciprocal-rank constant: larger flattens the difference between neighbouring ranks.</summary>
     public int RrfK { get; init; } = 60;
 
-    /// <summary>Fuse chunk rankings before grouping by file (the earlier behaviour), instead of fusing file rankings.</summary>
-    public bool FuseChunks { get; init; }
-
     /// <summary>
     /// English words found nowhere in the docs match close spellings. Not for translated queries: the
     /// words a glossary did not know are foreign, and would match unrelated English words. Neutral on

@@ -30,7 +30,6 @@ public class RankingWeightsSweep(EvalCorpusIndexes indexes, ITestOutputHelper ou
         var embeddings = new MemoizingEmbeddingGenerator(host.Service<IndexEmbeddings>().Generator!);
         var candidates = new List<(string Name, RankingWeights Weights)>
         {
-            ("chunk RRF 0.5 (before)", new RankingWeights { Method = FusionMethod.Rrf, FuseChunks = true, TranslatedLexicalShare = 0.5 }),
             ("default", RankingWeights.Default),
         };
         foreach (var share in new[] { 0.3, 0.5, 0.6, 0.7, 0.8 })

@@ -1,14 +1,15 @@
 using Collab.Server.Storage.Sqlite;
+using Collab.Server.Tests.Support;
 
 namespace Collab.Server.Tests.Chat;
 
 public sealed class SqliteChatStoreContractTests : ChatStoreContractTests
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("collab-chat-sqlite-").FullName;
+    private readonly TestSqlite _file = new("chat-sqlite");
 
     protected override Task CreateStoreAsync()
     {
-        var db = new SqliteDatabase(Path.Combine(_directory, "collab.db"));
+        var db = _file.Database;
         Chat = new SqliteChatStore(db);
         Projects = new SqliteProjectStore(db);
         Maintenance = new SqliteStoreMaintenance(db);
@@ -18,8 +19,7 @@ public sealed class SqliteChatStoreContractTests : ChatStoreContractTests
 
     public override Task DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        _file.Dispose();
         return Task.CompletedTask;
     }
 }

@@ -3,6 +3,9 @@ using Collab.Server.Tests.Support;
 namespace Collab.Server.Tests.Cluster;
 
 /// <summary>An update published on one node is timed on the node that receives it (<c>collab_redis_lag_seconds</c>, read by CollabRedisLagHigh).</summary>
+[Trait("Needs", "Postgres")]
+[Trait("Needs", "Redis")]
+[Trait("Needs", "Cluster")]
 [Collection(ClusterFaultsCollection.Name)]
 public sealed class BackplaneLagTests(ClusterNodes cluster)
 {
@@ -12,10 +15,7 @@ public sealed class BackplaneLagTests(ClusterNodes cluster)
     [Fact]
     public async Task The_receiving_node_records_the_backplane_lag_of_updates()
     {
-        await cluster.EnsureRunningAsync();
-        var nodes = cluster.Nodes;
-        await nodes[0].CreateProjectAsync("alice", Project);
-        await nodes[0].CreateNotebookAsync("alice", Project, Notebook);
+        var nodes = await cluster.StartWithNotebookAsync(Project, Notebook);
         await using var listener = await HubDocClient.JoinAsync(nodes[1], TestTokens.For("alice"), Project, Notebook);
         var before = await MetricValue.ReadAsync(nodes[1].HttpUrl, "collab_redis_lag_seconds_count");
 

@@ -36,6 +36,19 @@ public sealed class ClusterNodes : IAsyncLifetime
         foreach (var node in Nodes.Where(n => !n.IsRunning)) await node.StartAsync();
     }
 
+    /// <summary>
+    /// The start of most cluster tests: every node up, then, through node 0, a project of alice's with
+    /// <paramref name="editors"/> as its editors and one notebook. Returns the nodes.
+    /// </summary>
+    public async Task<IReadOnlyList<ServerProcess>> StartWithNotebookAsync(string project, string notebook, params string[] editors)
+    {
+        await EnsureRunningAsync();
+        await Nodes[0].CreateProjectAsync("alice", project);
+        foreach (var user in editors) await Nodes[0].AddMemberAsync("alice", project, user, "editor");
+        await Nodes[0].CreateNotebookAsync("alice", project, notebook);
+        return Nodes;
+    }
+
     public async Task DisposeAsync()
     {
         foreach (var node in Nodes) await node.DisposeAsync();

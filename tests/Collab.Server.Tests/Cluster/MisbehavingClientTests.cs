@@ -18,12 +18,8 @@ public sealed class MisbehavingClientTests(ClusterNodes cluster)
     [Fact]
     public async Task Bad_clients_are_refused_while_the_others_keep_editing_undisturbed()
     {
-        await cluster.EnsureRunningAsync();
-        var nodes = cluster.Nodes;
-        await nodes[0].CreateProjectAsync("alice", Project);
-        foreach (var user in new[] { "bob", "carol", "mallory" }) await nodes[0].AddMemberAsync("alice", Project, user, "editor");
+        var nodes = await cluster.StartWithNotebookAsync(Project, Notebook, "bob", "carol", "mallory");
         await nodes[0].AddMemberAsync("alice", Project, "vera", "viewer");
-        await nodes[0].CreateNotebookAsync("alice", Project, Notebook);
 
         var clients = await Task.WhenAll(new[] { "alice", "bob", "carol" }.Select((user, i) => ClusterDocClient.StartAsync(nodes, i, user, Project, Notebook)));
         await using var mallory = await ClusterDocClient.StartAsync(nodes, 1, "mallory", Project, Notebook);

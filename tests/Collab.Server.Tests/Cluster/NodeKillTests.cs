@@ -16,11 +16,7 @@ public sealed class NodeKillTests(ClusterNodes cluster)
     [Fact]
     public async Task Clients_of_a_killed_node_move_to_the_others_and_nothing_acknowledged_is_lost()
     {
-        await cluster.EnsureRunningAsync();
-        var nodes = cluster.Nodes;
-        await nodes[0].CreateProjectAsync("alice", Project);
-        foreach (var user in new[] { "bob", "carol", "dave", "erin", "frank" }) await nodes[0].AddMemberAsync("alice", Project, user, "editor");
-        await nodes[0].CreateNotebookAsync("alice", Project, Notebook);
+        var nodes = await cluster.StartWithNotebookAsync(Project, Notebook, "bob", "carol", "dave", "erin", "frank");
 
         var users = new[] { "alice", "bob", "carol", "dave", "erin", "frank" };
         var clients = await Task.WhenAll(users.Select((user, i) => ClusterDocClient.StartAsync(nodes, i % ClusterNodes.Count, user, Project, Notebook, chat: true)));

@@ -17,11 +17,7 @@ public sealed class PostgresOutageTests(ClusterNodes cluster)
     [Fact]
     public async Task Updates_are_refused_with_a_retryable_error_while_the_database_is_down_and_flow_again_after()
     {
-        await cluster.EnsureRunningAsync();
-        var nodes = cluster.Nodes;
-        await nodes[0].CreateProjectAsync("alice", Project);
-        await nodes[0].AddMemberAsync("alice", Project, "bob", "editor");
-        await nodes[0].CreateNotebookAsync("alice", Project, Notebook);
+        var nodes = await cluster.StartWithNotebookAsync(Project, Notebook, "bob");
         await using var alice = await ClusterDocClient.StartAsync(nodes, 0, "alice", Project, Notebook);
         await using var bob = await ClusterDocClient.StartAsync(nodes, 1, "bob", Project, Notebook);
 

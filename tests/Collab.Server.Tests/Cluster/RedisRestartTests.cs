@@ -15,11 +15,7 @@ public sealed class RedisRestartTests(ClusterNodes cluster)
     [Fact]
     public async Task Nodes_resync_after_a_Redis_restart_and_converge_without_losing_acknowledged_updates()
     {
-        await cluster.EnsureRunningAsync();
-        var nodes = cluster.Nodes;
-        await nodes[0].CreateProjectAsync("alice", Project);
-        foreach (var user in new[] { "bob", "carol" }) await nodes[0].AddMemberAsync("alice", Project, user, "editor");
-        await nodes[0].CreateNotebookAsync("alice", Project, Notebook);
+        var nodes = await cluster.StartWithNotebookAsync(Project, Notebook, "bob", "carol");
 
         var clients = await Task.WhenAll(new[] { "alice", "bob", "carol" }.Select((user, i) => ClusterDocClient.StartAsync(nodes, i, user, Project, Notebook)));
         try

@@ -17,12 +17,7 @@ public sealed class RevocationAcrossNodesTests(ClusterNodes cluster)
     [Fact]
     public async Task Removal_and_downgrade_on_node_0_take_effect_on_nodes_1_and_2()
     {
-        await cluster.EnsureRunningAsync();
-        var nodes = cluster.Nodes;
-        await nodes[0].CreateProjectAsync("alice", Project);
-        await nodes[0].AddMemberAsync("alice", Project, "bob", "editor");
-        await nodes[0].AddMemberAsync("alice", Project, "dave", "editor");
-        await nodes[0].CreateNotebookAsync("alice", Project, Notebook);
+        var nodes = await cluster.StartWithNotebookAsync(Project, Notebook, "bob", "dave");
 
         using var bob = await YSocket.ConnectAsync(nodes[1], TestTokens.For("bob"), Project, Notebook);
         await using var dave = await HubDocClient.JoinAsync(nodes[2], TestTokens.For("dave"), Project, Notebook);

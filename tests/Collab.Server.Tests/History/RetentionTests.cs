@@ -1,8 +1,10 @@
 using Collab.Server.History;
 using Collab.Server.Storage;
 using Collab.Server.Storage.Sqlite;
+using Collab.Server.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Collab.Server.Tests.History;
 
@@ -14,14 +16,14 @@ public sealed class RetentionTests : IAsyncLifetime
 {
     private static readonly DocumentKey Key = new("p", "n.ipynb");
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private readonly string _directory = Directory.CreateTempSubdirectory("collab-retention-").FullName;
-    private readonly ManualClock _clock = new() { Now = Start };
+    private readonly TestSqlite _file = new("retention");
+    private readonly FakeTimeProvider _clock = new(Start);
     private SqliteVersionStore _store = null!;
     private RetentionSweeper _sweeper = null!;
 
     public async Task InitializeAsync()
     {
-        var db = new SqliteDatabase(Path.Combine(_directory, "collab.db"));
+        var db = _file.Database;
         await new SqliteStoreMaintenance(db).EnsureSchemaAsync();
         await new SqliteVersionSchema(db).EnsureSchemaAsync();
         await new SqliteNotebookStore(db).CreateAsync(Key, [0, 0]);
@@ -31,8 +33,7 @@ public sealed class RetentionTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        _file.Dispose();
         return Task.CompletedTask;
     }
 
@@ -43,12 +44,12 @@ public sealed class RetentionTests : IAsyncLifetime
         for (var minutes = 0; minutes < 10 * 24 * 60; minutes += 15)
             await AddAsync(VersionKind.Auto, Start.AddMinutes(minutes));
         await AddAsync(VersionKind.Checkpoint, Start.AddHours(1).AddMinutes(5), "keep me");
-        _clock.Now = Start.AddDays(10);
+        _clock.SetUtcNow(Start.AddDays(10));
 
         await _sweeper.SweepAsync();
 
         var left = (await _store.ListAsync(Key, null, 100_000)).Select(v => (v.CreatedAt, v.Kind)).ToList();
-        var now = _clock.Now;
+        var now = _clock.GetUtcNow();
         Assert.Equal(4 * 24, left.Count(v => v.CreatedAt >= now.AddDays(-1)));
         var hourly = left.Where(v => v.CreatedAt < now.AddDays(-1) && v.CreatedAt >= now.AddDays(-8)).ToList();
         Assert.Equal(7 * 24, hourly.Count);
@@ -61,17 +62,10 @@ public sealed class RetentionTests : IAsyncLifetime
         // Nothing more goes until time passes. A day later the newest day thins to hours (72 go)
         // and the oldest hourly day to one version (23 go).
         Assert.Equal(0, await _sweeper.SweepAsync());
-        _clock.Now = now.AddDays(1);
+        _clock.SetUtcNow(now.AddDays(1));
         Assert.Equal(72 + 23, await _sweeper.SweepAsync());
     }
 
     private Task AddAsync(VersionKind kind, DateTimeOffset at, string? name = null) =>
         _store.AddAsync(Key, new NewVersion(kind, name, [], 1, VersionState.Compress([0, 0]), 2, at), onlyIfNewer: false);
-
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; }
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }

@@ -8,6 +8,7 @@ namespace Collab.Server.Tests.Hostile;
 /// <c>y-websocket</c>, <c>ws</c>; tests/interop/hostile-stock-clients.mjs): each refusal carries the
 /// documented code on both transports, and the server carries on for everyone else.
 /// </summary>
+[Trait("Needs", "Node")]
 public sealed class StockClientLimitTests : IAsyncLifetime
 {
     private const int MaxMessageBytes = 64 * 1024;

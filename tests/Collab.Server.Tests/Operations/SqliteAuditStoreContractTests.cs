@@ -1,15 +1,16 @@
 using Collab.Server.Storage.Sqlite;
+using Collab.Server.Tests.Support;
 
 namespace Collab.Server.Tests.Operations;
 
 public sealed class SqliteAuditStoreContractTests : AuditStoreContractTests
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("collab-audit-").FullName;
+    private readonly TestSqlite _file = new("audit");
     private SqliteDatabase _db = null!;
 
     protected override Task CreateStoreAsync()
     {
-        _db = new SqliteDatabase(Path.Combine(_directory, "collab.db"));
+        _db = _file.Database;
         Audit = new SqliteAuditStore(_db);
         Projects = new SqliteProjectStore(_db);
         Maintenance = new SqliteStoreMaintenance(_db);
@@ -35,8 +36,7 @@ public sealed class SqliteAuditStoreContractTests : AuditStoreContractTests
 
     public override Task DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        _file.Dispose();
         return Task.CompletedTask;
     }
 }

@@ -1,14 +1,15 @@
 using Collab.Server.Storage.Sqlite;
+using Collab.Server.Tests.Support;
 
 namespace Collab.Server.Tests.Storage;
 
 public sealed class SqliteStoreContractTests : StoreContractTests
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("collab-sqlite-").FullName;
+    private readonly TestSqlite _file = new("sqlite");
 
     protected override Task CreateStoreAsync()
     {
-        var db = new SqliteDatabase(Path.Combine(_directory, "collab.db"));
+        var db = _file.Database;
         Documents = new SqliteDocumentStore(db);
         Notebooks = new SqliteNotebookStore(db);
         Projects = new SqliteProjectStore(db);
@@ -18,8 +19,7 @@ public sealed class SqliteStoreContractTests : StoreContractTests
 
     public override Task DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        _file.Dispose();
         return Task.CompletedTask;
     }
 }
