@@ -53,6 +53,18 @@ public static class SecretRedactor
     /// </summary>
     internal static List<SecretSpan> Find(string text)
     {
+        // A scan that ran out of time once may only have lost the CPU (a stalled machine); a text that
+        // defeats the patterns runs out again, and is then withheld whole (fail closed).
+        var found = TryFind(text) ?? TryFind(text);
+        if (found is null) return [new SecretSpan(0, text.Length, "unscanned", SecretSpan.ShapeRank)];
+        if (found.Count == 0) return found;
+        var markers = Marker.Matches(text).Select(m => (Start: m.Index, End: m.Index + m.Length)).ToList();
+        if (markers.Count > 0) found.RemoveAll(s => markers.Any(m => s.Overlaps(m.Start, m.End)));
+        return Merge(found);
+    }
+
+    private static List<SecretSpan>? TryFind(string text)
+    {
         var found = new List<SecretSpan>();
         try
         {
@@ -61,16 +73,12 @@ public static class SecretRedactor
             KubernetesSecretData.Find(text, found);
             SecretAssignments.Find(text, found);
             ProseSecrets.Find(text, found);
+            return found;
         }
         catch (RegexMatchTimeoutException)
         {
-            // Fail closed: text that cannot be scanned in time is withheld whole.
-            return [new SecretSpan(0, text.Length, "unscanned", SecretSpan.ShapeRank)];
+            return null;
         }
-        if (found.Count == 0) return found;
-        var markers = Marker.Matches(text).Select(m => (Start: m.Index, End: m.Index + m.Length)).ToList();
-        if (markers.Count > 0) found.RemoveAll(s => markers.Any(m => s.Overlaps(m.Start, m.End)));
-        return Merge(found);
     }
 
     private static List<SecretSpan> Merge(List<SecretSpan> found)
