@@ -149,6 +149,14 @@ async function join (server, room, cells, keep = false) {
 
 const percentile = (sorted, p) => sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p / 100 * sorted.length))]
 
+/** Snapshots Collab wrote so far (its /metrics counter), so a row says whether its edits crossed one; NaN for the reference. */
+async function compactions (server) {
+  if (server.name !== 'collab') return NaN
+  const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text()
+  return text.split('\n').filter(l => l.startsWith('collab_compactions_total{') && l.includes('outcome="ok"'))
+    .reduce((sum, l) => sum + Number(l.trim().split(/\s+/)[1]), 0)
+}
+
 /** A writer types timestamped markers into cell 0's source; an observer integrating every update times send -> seen. */
 async function editLatency (writer, observer) {
   const sent = new Map()
@@ -205,11 +213,13 @@ async function measure (server) {
     const after = await settledRss(server.child.pid)
     const first = seeders[0]
     const { provider: observer } = await join(server, first.room, first.cells, true)
+    const compactedBefore = await compactions(server)
     const latency = await editLatency(first.seeder, observer)
+    const compacted = (await compactions(server)) - compactedBefore
     observer.destroy()
     joins.sort((a, b) => a - b)
     const perRoom = (after - before) / n
-    rows.push({ size, rooms: n, state: stateBytes / n, joinMs: percentile(joins, 50), perRoomMB: perRoom / MB, perStateMB: perRoom / (stateBytes / n), ...latency })
+    rows.push({ size, rooms: n, state: stateBytes / n, joinMs: percentile(joins, 50), perRoomMB: perRoom / MB, perStateMB: perRoom / (stateBytes / n), ...latency, compacted })
     if (size >= 10 * MB) big.push(...seeders)
     else for (const { seeder } of seeders) { seeder.destroy(); seeder.doc.destroy() }
   }
@@ -238,11 +248,11 @@ for (const which of only) {
 }
 
 console.log(`edits per size: ${edits} at ${editRate}/s into one cell; RSS settled (last of several 1 s samples)`)
-console.log('server              size     rooms  state KB  join ms  RSS/room MB  MB RSS/MB state  edit p50  edit p99  edit max  lost')
+console.log('server              size     rooms  state KB  join ms  RSS/room MB  MB RSS/MB state  edit p50  edit p99  edit max  lost  compactions')
 for (const r of results) {
   for (const row of r.rows) {
     const size = row.size >= MB ? `${row.size / MB}M` : `${row.size / KB}K`
-    console.log(`${r.name.padEnd(19)} ${size.padEnd(8)} ${String(row.rooms).padStart(5)}  ${fmt(row.state / KB, 0).padStart(8)}  ${fmt(row.joinMs).padStart(7)}  ${fmt(row.perRoomMB, 2).padStart(11)}  ${fmt(row.perStateMB, 2).padStart(15)}  ${fmt(row.p50).padStart(8)}  ${fmt(row.p99).padStart(8)}  ${fmt(row.max).padStart(8)}  ${String(row.lost).padStart(4)}`)
+    console.log(`${r.name.padEnd(19)} ${size.padEnd(8)} ${String(row.rooms).padStart(5)}  ${fmt(row.state / KB, 0).padStart(8)}  ${fmt(row.joinMs).padStart(7)}  ${fmt(row.perRoomMB, 2).padStart(11)}  ${fmt(row.perStateMB, 2).padStart(15)}  ${fmt(row.p50).padStart(8)}  ${fmt(row.p99).padStart(8)}  ${fmt(row.max).padStart(8)}  ${String(row.lost).padStart(4)}  ${fmt(row.compacted, 0).padStart(11)}`)
   }
 }
 for (const r of results) {

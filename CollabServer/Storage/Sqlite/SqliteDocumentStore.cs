@@ -1,26 +1,41 @@
+using Microsoft.Data.Sqlite;
+
 namespace Collab.Server.Storage.Sqlite;
 
-public sealed class SqliteDocumentStore(SqliteDatabase db) : IDocumentStore
+public sealed class SqliteDocumentStore : IDocumentStore
 {
-    private readonly SqliteDocumentWriter _writer = new(db);
+    private readonly SqliteDatabase _db;
+    private readonly SqliteDocumentWriter _writer;
+
+    public SqliteDocumentStore(SqliteDatabase db)
+    {
+        _db = db;
+        _writer = new SqliteDocumentWriter(db);
+        Snapshots = new SqliteSnapshotWriter(_writer);
+    }
+
+    /// <summary>Writes snapshots in parts through the same writer as appends.</summary>
+    internal SqliteSnapshotWriter Snapshots { get; }
 
     public async Task<StoredDocument> LoadAsync(DocumentKey key, long afterSeq = 0, CancellationToken ct = default)
     {
-        await using var connection = await db.OpenAsync(ct);
+        await using var connection = await _db.OpenAsync(ct);
         // One read transaction, so a compaction committing in between cannot hide entries.
         await using var tx = connection.BeginTransaction(deferred: true);
         byte[]? snapshot = null;
         long snapshotSeq = 0;
+        long? snapshotId = null;
         await using (var reader = await tx.Command(
-            "SELECT upto_seq, CASE WHEN upto_seq > $a THEN data END FROM doc_snapshots WHERE project_id = $p AND doc_name = $d",
-            ("$p", key.ProjectId), ("$d", key.DocName), ("$a", afterSeq)).ExecuteReaderAsync(ct))
+            "SELECT upto_seq, snapshot_id FROM doc_snapshots WHERE project_id = $p AND doc_name = $d",
+            ("$p", key.ProjectId), ("$d", key.DocName)).ExecuteReaderAsync(ct))
         {
             if (await reader.ReadAsync(ct))
             {
                 snapshotSeq = reader.GetInt64(0);
-                if (!reader.IsDBNull(1)) snapshot = (byte[])reader[1];
+                snapshotId = reader.GetInt64(1);
             }
         }
+        if (snapshotId is { } id && snapshotSeq > afterSeq) snapshot = await ReadSnapshotAsync(tx, id, ct);
         var log = new List<LogEntry>();
         await using (var reader = await tx.Command(
             "SELECT seq, data FROM doc_updates WHERE project_id = $p AND doc_name = $d AND seq > $s ORDER BY seq",
@@ -30,6 +45,22 @@ public sealed class SqliteDocumentStore(SqliteDatabase db) : IDocumentStore
         }
         await tx.CommitAsync(ct);
         return snapshot is null && log.Count == 0 ? StoredDocument.Empty : new StoredDocument(snapshot, snapshotSeq, log);
+    }
+
+    /// <summary>The parts straight into one array of the snapshot's size: no part-sized garbage.</summary>
+    private static async Task<byte[]> ReadSnapshotAsync(SqliteTransaction tx, long id, CancellationToken ct)
+    {
+        var length = (long)(await tx.Command("SELECT COALESCE(sum(length(data)), 0) FROM doc_snapshot_parts WHERE snapshot_id = $id",
+            ("$id", id)).ExecuteScalarAsync(ct))!;
+        var snapshot = new byte[length];
+        long offset = 0;
+        await using var reader = await tx.Command("SELECT data FROM doc_snapshot_parts WHERE snapshot_id = $id ORDER BY part",
+            ("$id", id)).ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            offset += reader.GetBytes(0, 0, snapshot, (int)offset, snapshot.Length - (int)offset);
+        }
+        return snapshot;
     }
 
     /// <summary>
@@ -42,16 +73,16 @@ public sealed class SqliteDocumentStore(SqliteDatabase db) : IDocumentStore
         return _writer.AppendAsync(key, updates);
     }
 
-    /// <summary>Through the same writer as appends, so compaction never makes an append wait for the lock.</summary>
+    /// <summary>In bounded parts through the same writer as appends, so appends go on between them.</summary>
     public Task<bool> CompactAsync(DocumentKey key, byte[] snapshot, long upToSeq, CancellationToken ct = default) =>
-        _writer.CompactAsync(key, snapshot, upToSeq);
+        Snapshots.WriteAsync(key, snapshot, upToSeq);
 
     /// <summary>One node owns a SQLite file, so the claim is always this node's.</summary>
     public async Task<SnapshotFold> FoldAsync(DocumentKey key, Func<StoredDocument, byte[]?> fold, CancellationToken ct = default)
     {
         var stored = await LoadAsync(key, ct: ct);
         if (stored.Log.Count == 0 || fold(stored) is not { } snapshot) return new SnapshotFold(true, false, 0, stored.Log.Count);
-        var written = await _writer.CompactAsync(key, snapshot, stored.Log[^1].Seq);
+        var written = await Snapshots.WriteAsync(key, snapshot, stored.Log[^1].Seq);
         return new SnapshotFold(true, written, written ? snapshot.Length : 0, stored.Log.Count);
     }
 }

@@ -19,6 +19,8 @@ namespace Collab.Server.Storage.Sqlite;
 /// holds <see cref="SqliteDatabase.MaxWalBytes"/>, the writer itself copies the frames appended
 /// since the last side checkpoint, between two commits (a pause of milliseconds), and its next
 /// commit starts the WAL over.
+/// Snapshots go through here in bounded parts (<see cref="SqliteSnapshotWriter"/>), each its own
+/// write: one commit never carries more than one part besides the appends queued with it.
 /// </summary>
 internal sealed class SqliteDocumentWriter
 {
@@ -31,8 +33,7 @@ internal sealed class SqliteDocumentWriter
     private SqliteConnection? _connection;
     private SqliteCommand? _head;
     private SqliteCommand? _insert;
-    private SqliteCommand? _upsertSnapshot;
-    private SqliteCommand? _deleteCompacted;
+    private SqliteTransaction? _transaction;
     private int _commitsSinceCheckpoint;
     private Task<long> _checkpoint = Task.FromResult(0L);
     private long _finishAtWalFrames = long.MaxValue;
@@ -48,9 +49,9 @@ internal sealed class SqliteDocumentWriter
     public Task<AppendedRange> AppendAsync(DocumentKey key, IReadOnlyList<byte[]> updates) =>
         Enqueue(new PendingWrite<AppendedRange>(w => w.Append(key, updates)));
 
-    /// <summary>Stores the snapshot and drops the log it covers; false when a newer snapshot is already stored.</summary>
-    public Task<bool> CompactAsync(DocumentKey key, byte[] snapshot, long upToSeq) =>
-        Enqueue(new PendingWrite<bool>(w => w.Compact(key, snapshot, upToSeq)));
+    /// <summary>Runs <paramref name="write"/> in the next shared transaction; its result once that commits.</summary>
+    public Task<T> WriteAsync<T>(Func<SqliteTransaction, T> write) =>
+        Enqueue(new PendingWrite<T>(w => write(w._transaction!)));
 
     private Task<T> Enqueue<T>(PendingWrite<T> write)
     {
@@ -103,9 +104,18 @@ internal sealed class SqliteDocumentWriter
     private void Commit(IReadOnlyList<PendingWrite> batch)
     {
         using var tx = _connection!.BeginTransaction();
-        foreach (var command in (SqliteCommand[])[_head!, _insert!, _upsertSnapshot!, _deleteCompacted!]) command.Transaction = tx;
-        foreach (var write in batch) write.Execute(this);
-        tx.Commit();
+        _transaction = tx;
+        try
+        {
+            _head!.Transaction = tx;
+            _insert!.Transaction = tx;
+            foreach (var write in batch) write.Execute(this);
+            tx.Commit();
+        }
+        finally
+        {
+            _transaction = null;
+        }
     }
 
     /// <summary>Between commits, once the last one's writes are completed.</summary>
@@ -169,18 +179,6 @@ internal sealed class SqliteDocumentWriter
         return new AppendedRange(previous, seq);
     }
 
-    private bool Compact(DocumentKey key, byte[] snapshot, long upToSeq)
-    {
-        Bind(_upsertSnapshot!, key);
-        _upsertSnapshot!.Parameters["$s"].Value = upToSeq;
-        _upsertSnapshot.Parameters["$data"].Value = snapshot;
-        if (_upsertSnapshot.ExecuteNonQuery() == 0) return false;
-        Bind(_deleteCompacted!, key);
-        _deleteCompacted!.Parameters["$s"].Value = upToSeq;
-        _deleteCompacted.ExecuteNonQuery();
-        return true;
-    }
-
     private static void Bind(SqliteCommand command, DocumentKey key)
     {
         command.Parameters["$p"].Value = key.ProjectId;
@@ -207,22 +205,16 @@ internal sealed class SqliteDocumentWriter
         _insert = _connection.Command(
             "INSERT INTO doc_updates (project_id, doc_name, seq, data) VALUES ($p, $d, $s, $u)",
             ("$p", ""), ("$d", ""), ("$s", 0L), ("$u", Array.Empty<byte>()));
-        _upsertSnapshot = _connection.Command("""
-            INSERT INTO doc_snapshots (project_id, doc_name, upto_seq, data) VALUES ($p, $d, $s, $data)
-            ON CONFLICT (project_id, doc_name) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data
-            WHERE excluded.upto_seq > doc_snapshots.upto_seq
-            """, ("$p", ""), ("$d", ""), ("$s", 0L), ("$data", Array.Empty<byte>()));
-        _deleteCompacted = _connection.Command(
-            "DELETE FROM doc_updates WHERE project_id = $p AND doc_name = $d AND seq <= $s",
-            ("$p", ""), ("$d", ""), ("$s", 0L));
-        foreach (var command in (SqliteCommand[])[_head, _insert, _upsertSnapshot, _deleteCompacted]) command.Prepare();
+        _head.Prepare();
+        _insert.Prepare();
     }
 
     private void ResetConnection()
     {
-        foreach (var command in (SqliteCommand?[])[_head, _insert, _upsertSnapshot, _deleteCompacted]) command?.Dispose();
+        _head?.Dispose();
+        _insert?.Dispose();
         _connection?.Dispose();
-        (_head, _insert, _upsertSnapshot, _deleteCompacted, _connection) = (null, null, null, null, null);
+        (_head, _insert, _connection) = (null, null, null);
     }
 
     private abstract class PendingWrite

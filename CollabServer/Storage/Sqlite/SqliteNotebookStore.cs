@@ -52,6 +52,10 @@ public sealed class SqliteNotebookStore(SqliteDatabase db) : INotebookStore
     {
         await tx.Command("DELETE FROM doc_updates WHERE project_id = $p AND doc_name = $d",
             ("$p", key.ProjectId), ("$d", key.DocName)).ExecuteNonQueryAsync(ct);
+        await tx.Command("""
+            DELETE FROM doc_snapshot_parts WHERE snapshot_id IN
+                (SELECT snapshot_id FROM doc_snapshots WHERE project_id = $p AND doc_name = $d)
+            """, ("$p", key.ProjectId), ("$d", key.DocName)).ExecuteNonQueryAsync(ct);
         await tx.Command("DELETE FROM doc_snapshots WHERE project_id = $p AND doc_name = $d",
             ("$p", key.ProjectId), ("$d", key.DocName)).ExecuteNonQueryAsync(ct);
     }

@@ -56,6 +56,7 @@ public sealed class SqliteProjectStore(SqliteDatabase db) : IProjectStore
         foreach (var sql in new[]
         {
             "DELETE FROM doc_updates WHERE project_id = $p",
+            "DELETE FROM doc_snapshot_parts WHERE snapshot_id IN (SELECT snapshot_id FROM doc_snapshots WHERE project_id = $p)",
             "DELETE FROM doc_snapshots WHERE project_id = $p",
             "DELETE FROM notebooks WHERE project_id = $p",
             "DELETE FROM project_members WHERE project_id = $p",

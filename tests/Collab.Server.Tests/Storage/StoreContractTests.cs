@@ -74,6 +74,23 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_snapshot_of_several_megabytes_replaces_the_previous_one_and_loads_back_byte_for_byte()
+    {
+        var first = new byte[3 << 20];
+        var second = new byte[(5 << 20) + 17]; // not a whole number of parts
+        new Random(7).NextBytes(first);
+        new Random(8).NextBytes(second);
+        var a = (await Documents.AppendAsync(Key(), [[1]])).LastSeq;
+        Assert.True(await Documents.CompactAsync(Key(), first, a));
+        var b = (await Documents.AppendAsync(Key(), [[2], [3]])).LastSeq;
+        Assert.True(await Documents.CompactAsync(Key(), second, b - 1));
+        var loaded = await Documents.LoadAsync(Key());
+        Assert.Equal(second, loaded.Snapshot);
+        Assert.Equal(b - 1, loaded.SnapshotSeq);
+        Assert.Equal([[3]], loaded.Log.Select(e => e.Update));
+    }
+
+    [Fact]
     public async Task Loading_after_a_seq_returns_only_what_a_replica_at_that_seq_lacks()
     {
         var first = (await Documents.AppendAsync(Key(), [[1]])).LastSeq;
