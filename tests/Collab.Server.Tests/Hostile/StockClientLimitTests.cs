@@ -14,6 +14,7 @@ public sealed class StockClientLimitTests : IAsyncLifetime
     private const int MaxMessageBytes = 64 * 1024;
     private const int MaxConnectionsPerUser = 4;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+    private const string SlowReaderNotebook = "flood.ipynb";
     private ServerProcess _server = null!;
 
     public async Task InitializeAsync()
@@ -31,6 +32,7 @@ public sealed class StockClientLimitTests : IAsyncLifetime
             await _server.AddMemberAsync("alice", "stock", editor, "editor");
         await _server.AddMemberAsync("alice", "stock", "slow", "viewer");
         await _server.CreateNotebookAsync("alice", "stock", "nb.ipynb");
+        await _server.CreateNotebookAsync("alice", "stock", SlowReaderNotebook);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -129,9 +131,10 @@ public sealed class StockClientLimitTests : IAsyncLifetime
     public async Task A_y_websocket_reader_that_stops_reading_is_closed_with_a_reason_once_it_reads_again()
     {
         var config = Config("slow", "slow-reader");
+        config["doc"] = SlowReaderNotebook; // it grows by megabytes until the reader is dropped
         config["editorToken"] = TestTokens.For("eddie");
         config["bytes"] = 60_000;
-        config["count"] = 2_000;
+        config["count"] = 600; // 36 MB at most: far past what socket buffers hold, well under Limits:MaxDocumentBytes
         var result = await RunAsync(config);
 
         Assert.True((bool)result["dropped"]!, result.ToJsonString());
