@@ -21,7 +21,10 @@ internal sealed class DocumentationWordMatcher(TermGlossary glossary, IIndexVoca
     /// </summary>
     private const double MinCognateShare = 0.6;
 
-    /// <summary>Documentation words a cognate stands for (its forms: "preempt", "preemption").</summary>
+    /// <summary>
+    /// Documentation words a cognate stands for: the most used one. Its other forms ("preemption" beside
+    /// "preempt") share its stem and only gave the word more weight than the question's other words.
+    /// </summary>
     private const int CognateWords = 1;
 
     /// <summary>Shortest part of a compound: shorter pieces match by chance.</summary>
