@@ -27,6 +27,7 @@ public static partial class QueryTranslator
     private const int MinimumEvidence = 2;
 
     /// <summary>Translates <paramref name="query"/> when it is in a language with a glossary; otherwise returns it unchanged as English.</summary>
+    /// <param name="query">The question as asked.</param>
     /// <param name="vocabulary">The documentation's words; without it, words the glossary does not know stay as written.</param>
     public static QueryTranslation Translate(string query, IIndexVocabulary? vocabulary = null)
     {
