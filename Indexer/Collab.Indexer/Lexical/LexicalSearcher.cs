@@ -1,4 +1,5 @@
 using Collab.Indexer.Chunking;
+using Collab.Indexer.Translation;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -24,8 +25,12 @@ internal sealed class LexicalSearcher : IDisposable
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
         _pathByDoc = new string?[_reader.MaxDoc];
+        Vocabulary = new LexicalVocabulary(_reader, ChunkFields.Chunk.ExactBody);
         ReadKeys();
     }
+
+    /// <summary>The documentation's unstemmed words, for matching words of translated questions.</summary>
+    public IIndexVocabulary Vocabulary { get; }
 
     public ChunkQueryBuilder Queries { get; } = new();
 

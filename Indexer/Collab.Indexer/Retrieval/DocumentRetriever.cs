@@ -52,7 +52,7 @@ public sealed class DocumentRetriever : IDocumentRetriever, IDisposable
         try
         {
             var lexical = snapshot.Lexical;
-            var translation = QueryTranslator.Translate(query);
+            var translation = QueryTranslator.Translate(query, lexical.Vocabulary);
             var terms = lexical.Queries.Analyze(translation.Text);
             var chunkMatches = terms.IsEmpty ? [] : lexical.SearchChunks(terms, Candidates, correctSpelling: _weights.CorrectSpelling && !translation.IsTranslated);
             var lexicalChunks = chunkMatches.Select(m => new ScoredChunkDoc(m.DocId, m.Path, m.Score)).ToList();

@@ -6,8 +6,9 @@ namespace Collab.Indexer.Translation;
 /// Rewrites questions asked in Czech, Croatian, Catalan, Italian or German into the English terms
 /// of the documentation, without a model: the language is recognised from its function words and
 /// glossary hits, then each known word becomes its English term, function words are dropped and
-/// everything else (product names, identifiers, numbers) stays. Both BM25 and the embedding model
-/// (English-only) see the rewritten query. English queries pass through unchanged.
+/// everything else (product names, identifiers, numbers) stays. Given the index's vocabulary, words the
+/// glossary does not know are matched to the documentation's words (<see cref="DocumentationWordMatcher"/>).
+/// Both BM25 and the embedding model (English-only) see the rewritten query. English queries pass through unchanged.
 /// </summary>
 public static partial class QueryTranslator
 {
@@ -26,7 +27,9 @@ public static partial class QueryTranslator
     private const int MinimumEvidence = 2;
 
     /// <summary>Translates <paramref name="query"/> when it is in a language with a glossary; otherwise returns it unchanged as English.</summary>
-    public static QueryTranslation Translate(string query)
+    /// <param name="query">The question as asked.</param>
+    /// <param name="vocabulary">The documentation's words; without it, words the glossary does not know stay as written.</param>
+    public static QueryTranslation Translate(string query, IIndexVocabulary? vocabulary = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         var words = Word().Matches(query).Select(m => TermGlossary.Fold(m.Value)).ToList();
@@ -35,7 +38,7 @@ public static partial class QueryTranslator
             .Select(g => (Glossary: g, Hits: words.Count(w => g.IsStopWord(w) || g.Lookup(w) is not null)))
             .MaxBy(x => x.Hits);
         if (best.Glossary is null || best.Hits < MinimumEvidence || best.Hits <= english) return new QueryTranslation("en", query);
-        return new QueryTranslation(best.Glossary.Language, Rewrite(query, best.Glossary));
+        return new QueryTranslation(best.Glossary.Language, Rewrite(query, best.Glossary, vocabulary is null ? null : new DocumentationWordMatcher(best.Glossary, vocabulary)));
     }
 
     /// <summary>
@@ -50,7 +53,7 @@ public static partial class QueryTranslator
         return Glossaries.Value.ToDictionary(g => g.Language, g => words.Count(w => !EnglishWords.Contains(w) && g.IsEvidence(w)));
     }
 
-    private static string Rewrite(string query, TermGlossary glossary)
+    private static string Rewrite(string query, TermGlossary glossary, DocumentationWordMatcher? matcher)
     {
         var output = new List<string>();
         foreach (var token in query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
@@ -65,7 +68,13 @@ public static partial class QueryTranslator
             {
                 var folded = TermGlossary.Fold(part.Value);
                 if (glossary.IsStopWord(folded)) continue;
-                output.Add(glossary.Lookup(folded) ?? part.Value);
+                if (glossary.Match(folded) is { } known)
+                {
+                    output.Add(known.Terms);
+                    if (matcher?.Rest(folded, known.Covered) is { } rest) output.Add(rest);
+                    continue;
+                }
+                output.Add(matcher?.Match(folded) ?? part.Value);
             }
         }
         return string.Join(' ', output);

@@ -7,7 +7,9 @@ namespace Collab.Indexer.Translation;
 /// One language's word list: function words to drop and words (or word stems) with the English
 /// documentation terms they stand for. Read from a plain text file so that adding a language or a
 /// term is a data change: <c>stop: w1 w2 …</c>, then <c>word = terms</c> or <c>stem* = terms</c>.
-/// Matching ignores case and diacritics, since people often type without them.
+/// Optional lines: <c>spelling: k=c z=c</c> (how the language spells letters that English spells
+/// otherwise in shared words, "Konfiguration"/"configuration") and <c>compounds: yes</c> (the language
+/// writes compound nouns as one word). Matching ignores case and diacritics, since people often type without them.
 /// </summary>
 internal sealed class TermGlossary
 {
@@ -15,9 +17,12 @@ internal sealed class TermGlossary
     private readonly Dictionary<string, string> _words;
     private readonly (string Stem, string Terms)[] _stems;
 
-    private TermGlossary(string language, HashSet<string> stopWords, Dictionary<string, string> words, (string, string)[] stems)
+    private TermGlossary(string language, HashSet<string> stopWords, Dictionary<string, string> words, (string, string)[] stems,
+        (string, string)[] spellings, bool compounds)
     {
         Language = language;
+        Spellings = spellings;
+        WritesCompounds = compounds;
         _stopWords = stopWords;
         _words = words;
         _stems = stems;
@@ -25,11 +30,19 @@ internal sealed class TermGlossary
 
     public string Language { get; }
 
+    /// <summary>Letter correspondences (this language's spelling, the English one) for words both languages share.</summary>
+    public IReadOnlyList<(string Native, string English)> Spellings { get; }
+
+    /// <summary>True when the language writes compound nouns as one word ("Speicherlimit").</summary>
+    public bool WritesCompounds { get; }
+
     public static TermGlossary Parse(string language, TextReader reader)
     {
         var stop = new HashSet<string>(StringComparer.Ordinal);
         var words = new Dictionary<string, string>(StringComparer.Ordinal);
         var stems = new List<(string, string)>();
+        var spellings = new List<(string, string)>();
+        var compounds = false;
         var number = 0;
         for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
         {
@@ -41,6 +54,22 @@ internal sealed class TermGlossary
                 foreach (var word in line[5..].Split(' ', StringSplitOptions.RemoveEmptyEntries)) stop.Add(Fold(word));
                 continue;
             }
+            if (line.StartsWith("spelling:", StringComparison.Ordinal))
+            {
+                foreach (var pair in line[9..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var sides = pair.Split('=');
+                    if (sides.Length != 2 || sides[0].Length == 0 || sides[1].Length == 0)
+                        throw new InvalidDataException($"glossary {language}, line {number}: expected 'spelling: native=english …'.");
+                    spellings.Add((Fold(sides[0]), Fold(sides[1])));
+                }
+                continue;
+            }
+            if (line.StartsWith("compounds:", StringComparison.Ordinal))
+            {
+                compounds = line[10..].Trim() == "yes";
+                continue;
+            }
             var equals = line.IndexOf(" = ", StringComparison.Ordinal);
             if (equals <= 0) throw new InvalidDataException($"glossary {language}, line {number}: expected 'word = terms' or 'stem* = terms'.");
             var key = Fold(line[..equals].Trim());
@@ -49,7 +78,8 @@ internal sealed class TermGlossary
             else words[key] = terms;
         }
         // Longest stem first, so "uživatel*" wins over a shorter stem that also fits.
-        return new TermGlossary(language, stop, words, stems.OrderByDescending(s => s.Item1.Length).ToArray());
+        return new TermGlossary(language, stop, words, stems.OrderByDescending(s => s.Item1.Length).ToArray(),
+            spellings.ToArray(), compounds);
     }
 
     public bool IsStopWord(string folded) => _stopWords.Contains(folded);
@@ -66,12 +96,48 @@ internal sealed class TermGlossary
     }
 
     /// <summary>The English terms for a (folded) word, or null.</summary>
-    public string? Lookup(string folded)
+    public string? Lookup(string folded) => Match(folded)?.Terms;
+
+    /// <summary>
+    /// The English terms for a (folded) word and how many of its letters the entry covers: all of them
+    /// for a whole-word entry, the stem's for a stem entry (the rest may be an ending or a second word).
+    /// </summary>
+    public (string Terms, int Covered)? Match(string folded)
     {
-        if (_words.TryGetValue(folded, out var terms)) return terms;
+        if (_words.TryGetValue(folded, out var terms)) return (terms, folded.Length);
         foreach (var (stem, stemTerms) in _stems)
-            if (folded.StartsWith(stem, StringComparison.Ordinal)) return stemTerms;
+            if (folded.StartsWith(stem, StringComparison.Ordinal)) return (stemTerms, stem.Length);
         return null;
+    }
+
+    /// <summary>
+    /// The terms of a whole-word entry that is another form of <paramref name="folded"/>: the two share
+    /// their beginning but for an ending ("clàssic" and the entry "clàssica", "inaktive" and "inaktivität"), or null.
+    /// </summary>
+    public string? LookupForm(string folded)
+    {
+        string? best = null;
+        var bestShared = 0;
+        foreach (var (word, terms) in _words)
+        {
+            var shared = SharedPrefix(word, folded);
+            if (shared < MinFormStem || word.Length - shared > MaxEnding || folded.Length - shared > MaxEnding || shared <= bestShared) continue;
+            (best, bestShared) = (terms, shared);
+        }
+        return best;
+    }
+
+    /// <summary>Shortest shared beginning for two words to count as forms of one another (shorter ones meet by chance: "andere"/"anderen").</summary>
+    private const int MinFormStem = 7;
+
+    /// <summary>Longest ending either word may have past the shared beginning ("warten" is no form of "warteschlange").</summary>
+    private const int MaxEnding = 4;
+
+    private static int SharedPrefix(string a, string b)
+    {
+        var length = 0;
+        while (length < a.Length && length < b.Length && a[length] == b[length]) length++;
+        return length;
     }
 
     /// <summary>Lower case without diacritics; <c>·</c> (Catalan l·l) is kept.</summary>
