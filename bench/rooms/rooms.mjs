@@ -66,6 +66,9 @@ async function startCollab () {
     // The docs index's embedding model is loaded at start by default; the reference has no such thing.
     Indexer__Embeddings: args.embeddings ?? 'None',
     Logging__LogLevel__Default: 'Warning',
+    // Every client here is one user from one address: the per-user and per-address caps (64, 512)
+    // would refuse the 100 seeders and their joins, and y-websocket would retry forever.
+    Limits__MaxConnectionsPerUser: '100000', Limits__MaxConnectionsPerAddress: '100000',
   }))
   const api = (path, body) => fetch(`http://127.0.0.1:${server.port}${path}`, {
     method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
