@@ -289,9 +289,12 @@ public static partial class SlotExtractor
     /// <summary>
     /// The slots of a change to a pasted workload ("add pvc datasets at /data to this"): the paste fixes
     /// the kind, so a claim named in the words is one to mount even when "pvc" is the only kind word.
+    /// Words that ask for a reason ("why can't I reach it on port 80?") ask for a review: the values
+    /// they name describe the problem, and none is a change to make.
     /// </summary>
     public static RequestSlots ExtractChange(string request)
     {
+        if (Vocabulary.ReasonWord.IsMatch(request)) return new RequestSlots();
         var slots = Extract(request);
         return slots.Claims.Count > 0 ? slots : slots with { Claims = Claims(request.Trim()) };
     }

@@ -16,6 +16,7 @@ internal static class Vocabulary
     public static Regex DraftCue { get; } = Words(l => l.DraftCues);
     public static Regex QuestionOpener { get; } = new(@"^\W*(?:" + Alternation(All.SelectMany(l => l.QuestionOpeners)) + @")\b", Options);
     public static Regex CheckCue { get; } = Words(l => l.CheckCues);
+    public static Regex ReasonWord { get; } = Words(l => l.ReasonWords);
     public static Regex ReplicaNoun { get; } = Words(l => l.Replicas);
     public static Regex NodeNoun { get; } = Words(l => l.Nodes);
     public static Regex PortNoun { get; } = Words(l => l.Ports);

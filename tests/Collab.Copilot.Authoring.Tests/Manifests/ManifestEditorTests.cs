@@ -59,6 +59,20 @@ public sealed class ManifestEditorTests
         Assert.DoesNotContain(ManifestValidator.Validate(edit.Yaml).Findings, f => f.RuleId.StartsWith("k8s-", StringComparison.Ordinal) || f.RuleId == ManifestRules.GpuLimits);
     }
 
+    [Theory]
+    [InlineData("why cant i reach my app on port 80? replicas 3 didnt help either")]
+    [InlineData("warum startet das nicht auf port 9000?")]
+    [InlineData("zašto ne radi na portu 9000")]
+    [InlineData("proč to s 3 replikami nefunguje?")]
+    [InlineData("per què no arrenca amb 2 gpu?")]
+    [InlineData("come mai non parte con 4Gi di memoria?")]
+    public void A_question_asking_why_changes_nothing_in_the_paste(string request)
+    {
+        var edit = ManifestEditor.Apply(Deployment, SlotExtractor.ExtractChange(request));
+
+        Assert.Empty(edit.Changes);
+    }
+
     [Fact]
     public void A_cpu_limit_below_the_pasted_request_lowers_the_request_too()
     {
