@@ -107,7 +107,7 @@ public static class ErrorDiagnoser
             return line[..MaxLineLength] + "…";
         // The end of a match is its most telling part ("Failed to pull image … x509: …" matches from its start).
         const int Head = 100;
-        var end = Math.Min(line.Length, at + evidence.Length + 40);
+        var end = Math.Min(line.Length, at + evidence.Length + 80);
         var start = Math.Max(Head, end - (MaxLineLength - Head));
         return line[..Head] + " … " + line[start..end] + (end < line.Length ? "…" : "");
     }
