@@ -117,7 +117,9 @@ public static partial class ArtefactDetector
     [GeneratedRegex(@"^\s*FROM\s+\S+")]
     private static partial Regex FromLine();
 
-    [GeneratedRegex(@"^\s*(Warning|Normal)\s{1,}[A-Z]\w+\s+")]
+    // An event row as describe prints it, or as `kubectl get events [-A]` does, behind its namespace and LAST SEEN age
+    // ("2m   Normal   ScalingReplicaSet   deployment/vllm   Scaled up …" is a log line, not the asker's words).
+    [GeneratedRegex(@"^\s*(([a-z0-9][a-z0-9\-]*\s+)?(\d+[smhd][\dsmh]*(\s+\(x\d+ over \S+\))?|<unknown>)\s+)?(Warning|Normal)\s{1,}[A-Z]\w+\s+")]
     private static partial Regex EventRow();
 
     [GeneratedRegex(@"^\s*(Type\s+Reason\s+Age|LAST SEEN\s+TYPE\s+REASON|Events:\s*$)")]
