@@ -117,7 +117,7 @@ public sealed class Doc
     // Hot on every edit: compiled optimized at first call, not after a slow quick-jitted phase
     // (a fresh process otherwise spends the first second or so in unoptimized code).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal void Transact<TState>(TState state, Action<Transaction, TState> fn, object? origin = null, bool local = true)
+    public void Transact<TState>(TState state, Action<Transaction, TState> fn, object? origin = null, bool local = true)
     {
         bool initialCall = false;
         if (_transaction is null)

@@ -7,7 +7,8 @@ namespace Collab.Server.Observability;
 public static class ObservabilityExtensions
 {
     /// <summary>
-    /// OpenTelemetry metrics (ASP.NET Core's request durations plus the <c>Collab.Server</c>
+    /// OpenTelemetry metrics (ASP.NET Core's request durations, the runtime's own <c>System.Runtime</c>
+    /// meter — GC collections, pauses, bytes allocated, thread pool — and the <c>Collab.Server</c>
     /// meter) for a Prometheus scrape, and request tracing so every log line carries a trace id.
     /// </summary>
     public static IHostApplicationBuilder AddCollabObservability(this IHostApplicationBuilder builder)
@@ -20,6 +21,8 @@ public static class ObservabilityExtensions
         services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
+                // Observed only when scraped: costs nothing per update. bench/load reads bytes allocated per edit from it.
+                .AddMeter("System.Runtime")
                 .AddMeter(CollabMetrics.MeterName)
                 .AddPrometheusExporter())
             // No trace exporter: the activities exist so logs (ActivityTrackingOptions) get trace ids.

@@ -56,51 +56,24 @@ public sealed partial class Room
     private async Task ProcessUpdatesAsync(List<UpdateWork> batch)
     {
         var accepted = new List<UpdateWork>(batch.Count);
-        var batchBytes = 0L;
         _emitted.Clear();
         // One transaction for the whole batch, so the Doc emits one update for it and every peer
         // gets one frame instead of one per queued update: under load, batches grow and the
         // fan-out cost per update falls. A malformed update fails decoding before it touches the Doc.
-        _doc.Transact(_ =>
-        {
-            foreach (var work in batch)
-            {
-                // Checked here too, not only by the transport: access may have been revoked while
-                // the update was queued, and this is the one place both transports pass through.
-                if (work.Sender is { } sender && (!_peers.ContainsKey(sender) || !sender.CanEdit))
-                {
-                    work.Fail(new UpdateRejectedException("Forbidden: you can no longer change this document; the update was not applied.", ErrorCode.Forbidden));
-                    continue;
-                }
-                // Room reserved for a server change in steps counts as taken, except for its own steps.
-                var held = _reservedBytes - (work.Reserved ? work.Update.Length : 0);
-                if (_persistence.ApproxBytes + batchBytes + held + work.Update.Length > _limits.MaxDocumentBytes)
-                {
-                    work.Fail(new UpdateRejectedException(
-                        $"The document would exceed Limits:MaxDocumentBytes ({_limits.MaxDocumentBytes} bytes); the update was not applied.", ErrorCode.TooLarge));
-                    continue;
-                }
-                try
-                {
-                    _doc.ApplyUpdate(work.Update, work.Sender);
-                }
-                catch (CrdtFormatException ex)
-                {
-                    work.Fail(new UpdateRejectedException($"Malformed update: {ex.Message}"));
-                    continue;
-                }
-                batchBytes += work.Update.Length;
-                if (work.Reserved) _reservedBytes -= work.Update.Length;
-                accepted.Add(work);
-            }
-        }, origin: null, local: false);
-        var deltas = _emitted.ToList();
+        // (State passed, not captured: no closure and delegate per batch.)
+        _doc.Transact((Room: this, Batch: batch, Accepted: accepted),
+            static (_, state) => state.Room.ApplyBatch(state.Batch, state.Accepted), origin: null, local: false);
+        var deltas = _emitted.ToArray();
         // The room keeps no reference to what it broadcast: between batches a live room holds its
         // Doc, not its last delta (after a notebook import, as large as the notebook).
         _emitted.Clear();
         if (accepted.Count == 0) return;
 
-        var toPersist = accepted.Where(a => RoomPersistence.IsWorthAppending(a.Update)).Select(a => a.Update).ToList();
+        var toPersist = new List<byte[]>(accepted.Count);
+        foreach (var work in accepted)
+        {
+            if (RoomPersistence.IsWorthAppending(work.Update)) toPersist.Add(work.Update);
+        }
         if (toPersist.Count > 0)
         {
             try
@@ -118,13 +91,69 @@ public sealed partial class Room
         }
         // A batch from one peer skips that peer; a batch from several reaches its senders too (each
         // needs the others' part; their own part is a no-op for them, as y-websocket's echo is).
-        var sender = accepted[0].Sender;
-        var except = accepted.TrueForAll(w => w.Sender == sender) ? sender : null;
+        var except = SoleSender(accepted);
         foreach (var delta in deltas) Broadcast(new PeerMessage(PeerMessageKind.Update, delta), except);
         foreach (var work in accepted) work.Accept();
-        if (toPersist.Count > 0)
-            _onEdited(Key, accepted.Where(w => w.Sender is not null && RoomPersistence.IsWorthAppending(w.Update))
-                .Select(w => w.Sender!.UserId).Distinct().ToList());
+        if (toPersist.Count > 0) _onEdited(Key, Authors(accepted));
+    }
+
+    /// <summary>The one peer every update of the batch came from; null when several (or the server) sent them.</summary>
+    private static RoomPeer? SoleSender(List<UpdateWork> accepted)
+    {
+        var sender = accepted[0].Sender;
+        foreach (var work in accepted)
+        {
+            if (work.Sender != sender) return null;
+        }
+        return sender;
+    }
+
+    /// <summary>The users whose stored updates the batch holds, each once (a batch usually has one or a few).</summary>
+    private static List<string> Authors(List<UpdateWork> accepted)
+    {
+        var authors = new List<string>(1);
+        foreach (var work in accepted)
+        {
+            if (work.Sender is { } sender && RoomPersistence.IsWorthAppending(work.Update) && !authors.Contains(sender.UserId))
+                authors.Add(sender.UserId);
+        }
+        return authors;
+    }
+
+    /// <summary>Inside the batch's transaction: applies each update the sender may still make, collecting the accepted ones.</summary>
+    private void ApplyBatch(List<UpdateWork> batch, List<UpdateWork> accepted)
+    {
+        var batchBytes = 0L;
+        foreach (var work in batch)
+        {
+            // Checked here too, not only by the transport: access may have been revoked while
+            // the update was queued, and this is the one place both transports pass through.
+            if (work.Sender is { } sender && (!_peers.ContainsKey(sender) || !sender.CanEdit))
+            {
+                work.Fail(new UpdateRejectedException("Forbidden: you can no longer change this document; the update was not applied.", ErrorCode.Forbidden));
+                continue;
+            }
+            // Room reserved for a server change in steps counts as taken, except for its own steps.
+            var held = _reservedBytes - (work.Reserved ? work.Update.Length : 0);
+            if (_persistence.ApproxBytes + batchBytes + held + work.Update.Length > _limits.MaxDocumentBytes)
+            {
+                work.Fail(new UpdateRejectedException(
+                    $"The document would exceed Limits:MaxDocumentBytes ({_limits.MaxDocumentBytes} bytes); the update was not applied.", ErrorCode.TooLarge));
+                continue;
+            }
+            try
+            {
+                _doc.ApplyUpdate(work.Update, work.Sender);
+            }
+            catch (CrdtFormatException ex)
+            {
+                work.Fail(new UpdateRejectedException($"Malformed update: {ex.Message}"));
+                continue;
+            }
+            batchBytes += work.Update.Length;
+            if (work.Reserved) _reservedBytes -= work.Update.Length;
+            accepted.Add(work);
+        }
     }
 
     private async Task PersistAsync(List<byte[]> updates)

@@ -82,19 +82,27 @@ public abstract class RoomPeer
     /// <summary>Delivers queued messages until <see cref="CompleteOutbox"/> or cancellation.</summary>
     public async Task PumpAsync(CancellationToken ct)
     {
+        // The pump waits without the token: a channel allocates a waiter for every wait given a
+        // token that can be cancelled, and every message to every peer starts with a wait.
+        // Cancellation completes the outbox instead, which ends the wait as well.
+        using var stop = ct.Register(static peer => ((RoomPeer)peer!).CompleteOutbox(), this);
+        var reader = _outbox.Reader;
         try
         {
-            await foreach (var message in _outbox.Reader.ReadAllAsync(ct))
+            while (await reader.WaitToReadAsync())
             {
-                Interlocked.Add(ref _queuedBytes, -message.Payload.Length);
-                if (Overflowed)
+                while (reader.TryRead(out var message))
                 {
-                    // The send that held the pump up has ended: skip what queued behind it and say why.
-                    await DeliverOverflowAsync(ct);
-                    break;
+                    Interlocked.Add(ref _queuedBytes, -message.Payload.Length);
+                    if (Overflowed)
+                    {
+                        // The send that held the pump up has ended: skip what queued behind it and say why.
+                        await DeliverOverflowAsync(ct);
+                        return;
+                    }
+                    await DeliverAsync(message.Kind == PeerMessageKind.Update ? CoalesceQueuedUpdates(message) : message, ct);
+                    if (message.Kind == PeerMessageKind.Closed) return;
                 }
-                await DeliverAsync(message.Kind == PeerMessageKind.Update ? CoalesceQueuedUpdates(message) : message, ct);
-                if (message.Kind == PeerMessageKind.Closed) break;
             }
         }
         catch (OperationCanceledException) { }

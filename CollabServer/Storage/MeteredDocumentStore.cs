@@ -13,11 +13,20 @@ public sealed class MeteredDocumentStore(IDocumentStore inner, CollabMetrics met
     public Task<StoredDocument> LoadAsync(DocumentKey key, long afterSeq = 0, CancellationToken ct = default) =>
         metrics.TimeStoreCallAsync("load", () => inner.LoadAsync(key, afterSeq, ct));
 
+    // Every accepted update passes here: timed inline, without a closure and a second state machine.
     public async Task<AppendedRange> AppendAsync(DocumentKey key, IReadOnlyList<byte[]> updates, CancellationToken ct = default)
     {
-        var range = await metrics.TimeStoreCallAsync("append", () => inner.AppendAsync(key, updates, ct));
-        metrics.UpdatesPersisted(updates.Count);
-        return range;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var range = await inner.AppendAsync(key, updates, ct);
+            metrics.UpdatesPersisted(updates.Count);
+            return range;
+        }
+        finally
+        {
+            metrics.RecordStoreCall("append", Stopwatch.GetElapsedTime(started));
+        }
     }
 
     public async Task<bool> CompactAsync(DocumentKey key, byte[] snapshot, long upToSeq, CancellationToken ct = default)

@@ -232,6 +232,8 @@ public sealed class Item : AbstractStruct
                     else break;
                     o = o.Right;
                 }
+                conflictingItems.Clear();
+                itemsBeforeOrigin.Clear();
                 Left = left;
             }
 

@@ -55,18 +55,27 @@ public sealed class Transaction
         Local = local;
     }
 
-    // The two sets Item.Integrate needs to order concurrent inserts, allocated once per transaction
-    // rather than per item: a remote update with many concurrent inserts would otherwise make two each.
-    private HashSet<Item>? _conflictingItems, _itemsBeforeOrigin;
+    // The two sets Item.Integrate needs to order concurrent inserts, per thread rather than per
+    // transaction or per item: concurrent inserts at one position make nearly every remote
+    // transaction resolve a conflict, and two fresh sets (grown as they fill) each time were a
+    // large share of what a small edit allocates. Integration never runs two resolutions at once
+    // on one thread. Emptied after each use (they must not keep a closed room's items alive), and
+    // sets that grew large (an import) are let go rather than kept per thread.
+    [ThreadStatic] private static HashSet<Item>? t_conflictingItems;
+    [ThreadStatic] private static HashSet<Item>? t_itemsBeforeOrigin;
+    // Concurrent typing at one spot puts hundreds of items between an insert's origins: sets of
+    // that size are kept (a few tens of KB per thread), larger ones are not.
+    private const int MaxKeptScratchItems = 2048;
 
-    /// <summary>Empty sets for one item's conflict resolution; the same two each time.</summary>
-    internal (HashSet<Item> ConflictingItems, HashSet<Item> ItemsBeforeOrigin) ConflictScratch()
+    /// <summary>Empty sets for one item's conflict resolution; the same two each time on a thread.</summary>
+    internal (HashSet<Item> ConflictingItems, HashSet<Item> ItemsBeforeOrigin) ConflictScratch() =>
+        (Scratch(ref t_conflictingItems), Scratch(ref t_itemsBeforeOrigin));
+
+    private static HashSet<Item> Scratch(ref HashSet<Item>? kept)
     {
-        var conflicting = _conflictingItems ??= new HashSet<Item>(ReferenceEqualityComparer.Instance);
-        var beforeOrigin = _itemsBeforeOrigin ??= new HashSet<Item>(ReferenceEqualityComparer.Instance);
-        conflicting.Clear();
-        beforeOrigin.Clear();
-        return (conflicting, beforeOrigin);
+        if (kept is null || kept.EnsureCapacity(0) > MaxKeptScratchItems) return kept = new HashSet<Item>(ReferenceEqualityComparer.Instance);
+        kept.Clear();
+        return kept;
     }
 
     internal ID NextId() => new(Doc.ClientId, Doc.Store.GetState(Doc.ClientId));

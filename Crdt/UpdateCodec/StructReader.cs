@@ -11,8 +11,14 @@ internal static class StructReader
     /// <summary>Reads all structs, per client. Root parents stay as name strings until integration.</summary>
     public static Dictionary<ulong, StructRefs> ReadClientsStructRefs(UpdateDecoderV1 decoder)
     {
-        var clientRefs = new Dictionary<ulong, StructRefs>();
-        foreach (var (client, refs) in ReadStructsInOrder(decoder)) clientRefs[client] = new StructRefs(refs);
+        // Straight into the dictionary (every applied update passes here): no list of pairs between.
+        int numOfStateUpdates = decoder.RestDecoder.ReadCount("client count", 3);
+        var clientRefs = new Dictionary<ulong, StructRefs>(Math.Min(numOfStateUpdates, 16));
+        for (int i = 0; i < numOfStateUpdates; i++)
+        {
+            var refs = ReadClientStructs(decoder, out var client);
+            clientRefs[client] = new StructRefs(refs);
+        }
         return clientRefs;
     }
 
@@ -20,38 +26,45 @@ internal static class StructReader
     public static List<(ulong Client, List<AbstractStruct> Refs)> ReadStructsInOrder(UpdateDecoderV1 decoder)
     {
         var result = new List<(ulong, List<AbstractStruct>)>();
-        var r = decoder.RestDecoder;
-        int numOfStateUpdates = r.ReadCount("client count", 3);
+        int numOfStateUpdates = decoder.RestDecoder.ReadCount("client count", 3);
         for (int i = 0; i < numOfStateUpdates; i++)
         {
-            int numberOfStructs = r.ReadCount("struct count", 2);
-            var refs = new List<AbstractStruct>(numberOfStructs);
-            ulong client = decoder.ReadClient();
-            int clock = r.ReadVarUintAsInt("clock");
+            var refs = ReadClientStructs(decoder, out var client);
             result.Add((client, refs));
-            for (int k = 0; k < numberOfStructs; k++)
-            {
-                byte info = decoder.ReadInfo();
-                AbstractStruct s;
-                switch (info & 0x1F)
-                {
-                    case GcStruct.StructRef:
-                        s = new GcStruct(new ID(client, clock), decoder.ReadLen());
-                        break;
-                    case SkipStruct.StructRef:
-                        s = new SkipStruct(new ID(client, clock), r.ReadVarUintAsInt("skip length"));
-                        break;
-                    default:
-                        s = ReadItem(decoder, info, new ID(client, clock));
-                        break;
-                }
-                if (s.Length <= 0) throw new CrdtFormatException($"Struct {s.Id} has no length.");
-                if ((long)clock + s.Length > int.MaxValue) throw new CrdtFormatException($"Struct {s.Id} is out of the clock range.");
-                refs.Add(s);
-                clock += s.Length;
-            }
         }
         return result;
+    }
+
+    /// <summary>One client's section: its struct count, id, first clock and structs.</summary>
+    private static List<AbstractStruct> ReadClientStructs(UpdateDecoderV1 decoder, out ulong client)
+    {
+        var r = decoder.RestDecoder;
+        int numberOfStructs = r.ReadCount("struct count", 2);
+        var refs = new List<AbstractStruct>(numberOfStructs);
+        client = decoder.ReadClient();
+        int clock = r.ReadVarUintAsInt("clock");
+        for (int k = 0; k < numberOfStructs; k++)
+        {
+            byte info = decoder.ReadInfo();
+            AbstractStruct s;
+            switch (info & 0x1F)
+            {
+                case GcStruct.StructRef:
+                    s = new GcStruct(new ID(client, clock), decoder.ReadLen());
+                    break;
+                case SkipStruct.StructRef:
+                    s = new SkipStruct(new ID(client, clock), r.ReadVarUintAsInt("skip length"));
+                    break;
+                default:
+                    s = ReadItem(decoder, info, new ID(client, clock));
+                    break;
+            }
+            if (s.Length <= 0) throw new CrdtFormatException($"Struct {s.Id} has no length.");
+            if ((long)clock + s.Length > int.MaxValue) throw new CrdtFormatException($"Struct {s.Id} is out of the clock range.");
+            refs.Add(s);
+            clock += s.Length;
+        }
+        return refs;
     }
 
     private static Item ReadItem(UpdateDecoderV1 decoder, byte info, ID id)

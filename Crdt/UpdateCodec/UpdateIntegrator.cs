@@ -24,7 +24,7 @@ internal static class UpdateIntegrator
             NestingDepthCheck.Check(doc.Store, refs, doc.MaxNestingDepth);
             PendingBudget.Check(doc, refs, ds, update.Length);
         }
-        doc.Transact(tr => Integrate(tr, refs, ds), origin, local: false);
+        doc.Transact((refs, ds), static (tr, update) => Integrate(tr, update.refs, update.ds), origin, local: false);
     }
 
     private static void Integrate(Transaction transaction, Dictionary<ulong, StructRefs> refs, DeleteSet ds)
@@ -33,13 +33,15 @@ internal static class UpdateIntegrator
         var store = doc.Store;
         // Only these clients' states can move in this call, so only they can unblock what waits:
         // looking at nothing else keeps an update's cost independent of the parked backlog.
-        var touched = new List<ulong>(refs.Keys) { doc.ClientId };
+        // Listed before integrating (which takes clients it can't integrate out of refs), and only
+        // when something is parked: usually nothing is, and only then is the list read.
+        var touched = store.PendingStructs is null && store.PendingDs is null ? null : new List<ulong>(refs.Keys) { doc.ClientId };
         bool retry = false;
         var restStructs = IntegrateStructs(transaction, store, refs);
         var pending = store.PendingStructs;
         if (pending is not null)
         {
-            foreach (var client in touched)
+            foreach (var client in touched!)
             {
                 if (pending.Missing.TryGetValue(client, out var clock) && clock < store.GetState(client)) { retry = true; break; }
             }
@@ -54,9 +56,9 @@ internal static class UpdateIntegrator
         }
         else if (restStructs is not null && FitsBudget(doc, restStructs.Update.Length)) store.PendingStructs = restStructs;
 
-        var dsRest = ds.ApplyTo(transaction, store);
+        var dsRest = ds.Clients.Count == 0 ? null : ds.ApplyTo(transaction, store);
         dsRest?.SortAndMerge(); // parked sets stay sorted: CanProgress reads each client's first range
-        if (store.PendingDs is { } pendingDs && CanProgress(pendingDs, store, touched))
+        if (store.PendingDs is { } pendingDs && CanProgress(pendingDs, store, touched!))
         {
             store.PendingDs = null;
             var dsRest2 = pendingDs.ApplyTo(transaction, store);
@@ -93,9 +95,10 @@ internal static class UpdateIntegrator
 
     private static PendingStructs? IntegrateStructs(Transaction transaction, StructStore store, Dictionary<ulong, StructRefs> clientsStructRefs)
     {
+        if (clientsStructRefs.Count == 0) return null;
         var stack = new List<AbstractStruct>();
-        var ids = clientsStructRefs.Keys.OrderBy(c => c).ToList();
-        if (ids.Count == 0) return null;
+        var ids = new List<ulong>(clientsStructRefs.Keys);
+        ids.Sort();
 
         StructRefs? GetNextStructTarget()
         {
@@ -119,16 +122,19 @@ internal static class UpdateIntegrator
             if (refs.I < refs.Refs.Count && refs.Refs[refs.I].Id.Clock >= store.GetState(client))
                 store.ReserveStructs(client, refs.Refs.Count - refs.I);
 
-        var restStructs = new StructStore();
-        var missingSv = new Dictionary<ulong, int>();
+        // What can't be integrated yet: made only when something is missing (rarely).
+        StructStore? restStructs = null;
+        Dictionary<ulong, int>? missingSv = null;
         void UpdateMissingSv(ulong client, int clock)
         {
+            missingSv ??= new Dictionary<ulong, int>();
             if (!missingSv.TryGetValue(client, out var m) || m > clock) missingSv[client] = clock;
         }
         var state = new Dictionary<ulong, int>();
 
         void AddStackToRestSs()
         {
+            restStructs ??= new StructStore();
             foreach (var item in stack)
             {
                 ulong client = item.Id.Client;
@@ -207,10 +213,10 @@ internal static class UpdateIntegrator
         }
 
         store.EndReservations();
-        if (restStructs.Clients.Count == 0) return null;
+        if (restStructs is null || restStructs.Clients.Count == 0) return null;
         var encoder = new UpdateEncoderV1();
         UpdateWriter.WriteClientsStructs(encoder, restStructs, new Dictionary<ulong, int>());
         encoder.RestEncoder.WriteVarUint(0UL);
-        return new PendingStructs(missingSv, encoder.ToArray());
+        return new PendingStructs(missingSv ?? new Dictionary<ulong, int>(), encoder.ToArray());
     }
 }

@@ -31,6 +31,18 @@ public sealed class SqliteDatabase
     /// <summary>The document writer starts the write-ahead log over once it holds this many bytes.</summary>
     public long MaxWalBytes { get; }
 
+    private long _logRemovals;
+
+    /// <summary>
+    /// Counts commits that removed documents' logs beside the document writer (a notebook deleted
+    /// or created anew over an old one, a project deleted): the writer forgets the log heads it
+    /// remembers when this moves (<see cref="SqliteDocumentWriter"/>).
+    /// </summary>
+    public long LogRemovals => Interlocked.Read(ref _logRemovals);
+
+    /// <summary>Call after committing a removal of log rows on a connection of one's own.</summary>
+    public void LogsRemoved() => Interlocked.Increment(ref _logRemovals);
+
     /// <summary>For callers on their own thread (the document writer): SQLite calls block anyway.</summary>
     public SqliteConnection Open()
     {

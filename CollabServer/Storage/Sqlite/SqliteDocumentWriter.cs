@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Collab.Server.Storage.Sqlite;
 
@@ -21,22 +22,29 @@ namespace Collab.Server.Storage.Sqlite;
 /// commit starts the WAL over.
 /// Snapshots go through here in bounded parts (<see cref="SqliteSnapshotWriter"/>), each its own
 /// write: one commit never carries more than one part besides the appends queued with it.
+/// Log heads: an append continues its document's log from the head, which only this writer moves
+/// (compaction deletes rows below it, never the head). The writer remembers the heads it wrote, so
+/// an append is one INSERT per update instead of a head query first; it forgets them when a commit
+/// fails and when documents' logs were removed elsewhere (<see cref="SqliteDatabase.LogRemovals"/>).
 /// </summary>
 internal sealed class SqliteDocumentWriter
 {
     private const int MaxWritesPerCommit = 512;
     private const int CommitsPerCheckpoint = 200;
+    private const int MaxRememberedHeads = 10_000;
 
     private readonly SqliteDatabase _db;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
     private readonly List<PendingWrite> _batch = new();
     private SqliteConnection? _connection;
     private SqliteCommand? _head;
-    private SqliteCommand? _insert;
+    private sqlite3_stmt? _insert; // SQLite's own statement: see Append
     private SqliteTransaction? _transaction;
     private int _commitsSinceCheckpoint;
     private Task<long> _checkpoint = Task.FromResult(0L);
     private long _finishAtWalFrames = long.MaxValue;
+    private readonly Dictionary<DocumentKey, long> _heads = new();
+    private long _headsAsOfRemovals;
 
     public SqliteDocumentWriter(SqliteDatabase db)
     {
@@ -73,11 +81,13 @@ internal sealed class SqliteDocumentWriter
             }
             catch (Exception) when (_batch.Count > 1)
             {
+                _heads.Clear(); // the rolled-back appends moved them
                 // One bad write must not fail the others: retry each in its own transaction.
                 foreach (var write in _batch) CommitAlone(write);
             }
             catch (Exception ex)
             {
+                _heads.Clear();
                 _batch[0].Fail(ex);
                 ResetConnection();
             }
@@ -97,6 +107,7 @@ internal sealed class SqliteDocumentWriter
         }
         catch (Exception ex)
         {
+            _heads.Clear();
             write.Fail(ex);
         }
     }
@@ -108,7 +119,6 @@ internal sealed class SqliteDocumentWriter
         try
         {
             _head!.Transaction = tx;
-            _insert!.Transaction = tx;
             foreach (var write in batch) write.Execute(this);
             tx.Commit();
         }
@@ -166,17 +176,51 @@ internal sealed class SqliteDocumentWriter
 
     private AppendedRange Append(DocumentKey key, IReadOnlyList<byte[]> updates)
     {
-        Bind(_head!, key);
-        var previous = (long)_head!.ExecuteScalar()!;
+        var previous = Head(key);
         var seq = previous;
-        Bind(_insert!, key);
-        foreach (var update in updates)
+        // Every accepted update is one row: bound and stepped on SQLite's prepared statement
+        // directly, in the connection's open transaction. Through SqliteCommand each row cost a
+        // data reader, a statement enumerator, parameter binders and the names' UTF-8 again.
+        var insert = _insert!;
+        try
         {
-            _insert!.Parameters["$s"].Value = ++seq;
-            _insert.Parameters["$u"].Value = update;
-            _insert.ExecuteNonQuery();
+            Check(raw.sqlite3_bind_text(insert, 1, key.ProjectId));
+            Check(raw.sqlite3_bind_text(insert, 2, key.DocName));
+            foreach (var update in updates)
+            {
+                Check(raw.sqlite3_bind_int64(insert, 3, ++seq));
+                Check(raw.sqlite3_bind_blob(insert, 4, update));
+                var rc = raw.sqlite3_step(insert);
+                if (rc != raw.SQLITE_DONE) Check(rc);
+                Check(raw.sqlite3_reset(insert));
+            }
         }
+        finally
+        {
+            raw.sqlite3_reset(insert);
+            raw.sqlite3_clear_bindings(insert); // SQLite keeps its own copy of the last blob until then
+        }
+        _heads[key] = seq;
         return new AppendedRange(previous, seq);
+    }
+
+    /// <summary>The document's last seq: remembered from this writer's last append to it, or read.</summary>
+    private long Head(DocumentKey key)
+    {
+        var removals = _db.LogRemovals;
+        if (removals != _headsAsOfRemovals || _heads.Count >= MaxRememberedHeads)
+        {
+            _heads.Clear();
+            _headsAsOfRemovals = removals;
+        }
+        if (_heads.TryGetValue(key, out var head)) return head;
+        Bind(_head!, key);
+        return (long)_head!.ExecuteScalar()!;
+    }
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, _connection!.Handle);
     }
 
     private static void Bind(SqliteCommand command, DocumentKey key)
@@ -202,11 +246,9 @@ internal sealed class SqliteDocumentWriter
                 COALESCE((SELECT max(seq) FROM doc_updates WHERE project_id = $p AND doc_name = $d), 0),
                 COALESCE((SELECT upto_seq FROM doc_snapshots WHERE project_id = $p AND doc_name = $d), 0))
             """, ("$p", ""), ("$d", ""));
-        _insert = _connection.Command(
-            "INSERT INTO doc_updates (project_id, doc_name, seq, data) VALUES ($p, $d, $s, $u)",
-            ("$p", ""), ("$d", ""), ("$s", 0L), ("$u", Array.Empty<byte>()));
         _head.Prepare();
-        _insert.Prepare();
+        Check(raw.sqlite3_prepare_v2(_connection.Handle, "INSERT INTO doc_updates (project_id, doc_name, seq, data) VALUES (?1, ?2, ?3, ?4)", out var insert));
+        _insert = insert;
     }
 
     private void ResetConnection()

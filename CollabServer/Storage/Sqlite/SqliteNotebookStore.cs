@@ -34,6 +34,7 @@ public sealed class SqliteNotebookStore(SqliteDatabase db) : INotebookStore
         await tx.Command("INSERT INTO doc_updates (project_id, doc_name, seq, data) VALUES ($p, $d, 1, $u)",
             ("$p", key.ProjectId), ("$d", key.DocName), ("$u", initialUpdate)).ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
+        db.LogsRemoved(); // an earlier notebook's log may be gone, and this one starts at seq 1
         return true;
     }
 
@@ -45,6 +46,7 @@ public sealed class SqliteNotebookStore(SqliteDatabase db) : INotebookStore
             ("$p", key.ProjectId), ("$d", key.DocName)).ExecuteNonQueryAsync(ct);
         await DeleteHistoryAsync(tx, key, ct);
         await tx.CommitAsync(ct);
+        db.LogsRemoved();
         return deleted > 0;
     }
 

@@ -66,6 +66,7 @@ public sealed class SqliteProjectStore(SqliteDatabase db) : IProjectStore
         }
         var deleted = await tx.Command("DELETE FROM projects WHERE id = $p", ("$p", projectId)).ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
+        db.LogsRemoved();
         return deleted > 0;
     }
 

@@ -47,7 +47,7 @@ async Task<List<ServerUnderTest>> StartCollabAsync(int nodes, string? postgres)
             env["Cluster__Mode"] = "Clustered";
             env["Redis__Configuration"] = Environment.GetEnvironmentVariable("COLLAB_TEST_REDIS") ?? throw new InvalidOperationException("COLLAB_TEST_REDIS is not set (run bench/load/run.sh)");
         }
-        servers.Add(await ServerUnderTest.StartAsync($"collab-{i}", "dotnet", [serverDll], env, port, env["Storage__DataDirectory"]));
+        servers.Add(await ServerUnderTest.StartAsync($"collab-{i}", "dotnet", [serverDll], env, port, env["Storage__DataDirectory"], metricsPath: "/metrics"));
     }
     using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{servers[0].Port}") };
     http.DefaultRequestHeaders.Authorization = new("Bearer", token);

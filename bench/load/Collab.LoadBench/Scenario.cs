@@ -33,6 +33,7 @@ public sealed record Scenario(string Name, IReadOnlyList<ServerUnderTest> Server
         await Task.Delay(1000);
 
         var cpuBefore = Servers.Sum(s => s.CpuSeconds());
+        var allocatedBefore = await AllocatedBytesAsync();
         var generatorCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var deliveredBefore = recorder.Delivered;
@@ -52,6 +53,7 @@ public sealed record Scenario(string Name, IReadOnlyList<ServerUnderTest> Server
         await Task.Delay(2000); // let the last fan-out arrive
         var elapsed = clock.Elapsed.TotalSeconds;
         var cpu = Servers.Sum(s => s.CpuSeconds()) - cpuBefore;
+        var allocated = await AllocatedBytesAsync() - allocatedBefore;
         var generatorCpu = (Process.GetCurrentProcess().TotalProcessorTime - generatorCpuBefore).TotalSeconds;
         var rssAfter = Servers.Sum(s => s.RssBytes());
         var peak = Servers.Sum(s => s.PeakRssBytes());
@@ -64,6 +66,19 @@ public sealed record Scenario(string Name, IReadOnlyList<ServerUnderTest> Server
         var expected = recorder.Sent * receivers;
         return new ScenarioResult(Name, load.Rate, recorder.Sent, fanOut.Count / (double)Math.Max(1, expected), Math.Max(0, expected - fanOut.Count),
             fanOut.Count / (double)receivers / elapsed, delivered / elapsed, fanOut, recorder.Acks(), recorder.Errors,
-            cpu / elapsed * 100, generatorCpu / elapsed * 100, peak / 1048576.0, (rssAfter - rssBefore) / 1048576.0 / load.Rooms);
+            cpu / elapsed * 100, generatorCpu / elapsed * 100, peak / 1048576.0, (rssAfter - rssBefore) / 1048576.0 / load.Rooms,
+            cpu / Math.Max(1, recorder.Sent) * 1000, allocated / Math.Max(1, recorder.Sent));
+    }
+
+    /// <summary>Bytes the servers allocated so far; null unless every one of them reports it.</summary>
+    private async Task<double?> AllocatedBytesAsync()
+    {
+        double total = 0;
+        foreach (var server in Servers)
+        {
+            if (await server.AllocatedBytesAsync() is not { } bytes) return null;
+            total += bytes;
+        }
+        return total;
     }
 }

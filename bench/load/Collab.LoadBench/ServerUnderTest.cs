@@ -8,8 +8,12 @@ public sealed class ServerUnderTest : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private ServerUnderTest(string name, Process process, int port)
+    private static readonly HttpClient Http = new();
+    private readonly string? _metricsPath;
+
+    private ServerUnderTest(string name, Process process, int port, string? metricsPath)
     {
+        _metricsPath = metricsPath;
         Name = name;
         _process = process;
         Port = port;
@@ -18,7 +22,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
     public string Name { get; }
     public int Port { get; }
 
-    public static async Task<ServerUnderTest> StartAsync(string name, string file, IEnumerable<string> args, IDictionary<string, string> env, int port, string? workingDirectory = null)
+    public static async Task<ServerUnderTest> StartAsync(string name, string file, IEnumerable<string> args, IDictionary<string, string> env, int port, string? workingDirectory = null, string? metricsPath = null)
     {
         var info = new ProcessStartInfo(file, args) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         if (workingDirectory is not null) info.WorkingDirectory = workingDirectory;
@@ -37,7 +41,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
                 using var probe = new TcpClient();
                 await probe.ConnectAsync("127.0.0.1", port);
                 await Task.Delay(500); // listening is not always serving yet
-                return new ServerUnderTest(name, process, port);
+                return new ServerUnderTest(name, process, port, metricsPath);
             }
             catch (SocketException) { await Task.Delay(200); }
         }
@@ -49,6 +53,22 @@ public sealed class ServerUnderTest : IAsyncDisposable
     {
         var fields = File.ReadAllText($"/proc/{_process.Id}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
+    }
+
+    /// <summary>
+    /// Bytes the server's runtime allocated so far, from its Prometheus scrape (.NET's
+    /// <c>dotnet.gc.heap.total_allocated</c>); null for a server without one (the Node references).
+    /// </summary>
+    public async Task<double?> AllocatedBytesAsync()
+    {
+        if (_metricsPath is null) return null;
+        var scrape = await Http.GetStringAsync($"http://127.0.0.1:{Port}{_metricsPath}");
+        foreach (var line in scrape.Split('\n'))
+        {
+            if (line.StartsWith("dotnet_gc_heap_total_allocated_bytes", StringComparison.Ordinal) && !line.StartsWith('#'))
+                return double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return null;
     }
 
     public long RssBytes() => StatusKb("VmRSS:") * 1024;

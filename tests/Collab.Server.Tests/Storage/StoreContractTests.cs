@@ -186,6 +186,38 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_notebook_created_anew_over_a_deleted_one_continues_its_own_log()
+    {
+        // The SQLite writer remembers the heads it wrote: a notebook's log removed and started over
+        // beside it (delete, create anew) must be continued from the new log's head, as a room
+        // that loads the new notebook sees it, not from the old one's.
+        await Projects.CreateAsync(new ProjectInfo("p1", "One", DateTimeOffset.UtcNow), "olivia");
+        await Notebooks.CreateAsync(Key(), [1]);
+        await Documents.AppendAsync(Key(), [[2], [3], [4]]);
+        Assert.True(await Notebooks.DeleteAsync(Key()));
+        Assert.True(await Notebooks.CreateAsync(Key(), [5]));
+
+        var head = (await Documents.LoadAsync(Key())).Log[^1].Seq;
+        var range = await Documents.AppendAsync(Key(), [[6]]);
+        Assert.Equal(head, range.PreviousSeq);
+        var loaded = await Documents.LoadAsync(Key());
+        Assert.Equal([[5], [6]], loaded.Log.Select(e => e.Update));
+        Assert.Equal(range.LastSeq, loaded.Log[^1].Seq);
+    }
+
+    [Fact]
+    public async Task Appends_after_a_project_was_deleted_and_created_again_start_a_new_log()
+    {
+        await Projects.CreateAsync(new ProjectInfo("p1", "One", DateTimeOffset.UtcNow), "olivia");
+        await Documents.AppendAsync(Key(), [[1], [2]]);
+        Assert.True(await Projects.DeleteAsync("p1"));
+        await Projects.CreateAsync(new ProjectInfo("p1", "One again", DateTimeOffset.UtcNow), "olivia");
+
+        Assert.Equal(0, (await Documents.AppendAsync(Key(), [[3]])).PreviousSeq); // nothing before it, as a load sees
+        Assert.Equal([[3]], (await Documents.LoadAsync(Key())).Log.Select(e => e.Update));
+    }
+
+    [Fact]
     public async Task Appends_to_one_document_chain_even_when_concurrent_and_across_compaction()
     {
         var first = await Documents.AppendAsync(Key(), [[1], [2]]);
