@@ -6,16 +6,15 @@ public sealed class SqliteDocumentStore : IDocumentStore
 {
     private readonly SqliteDatabase _db;
     private readonly SqliteDocumentWriter _writer;
+    /// <summary>Writes snapshots in parts through the same writer as appends.</summary>
+    private readonly SqliteSnapshotWriter _snapshots;
 
     public SqliteDocumentStore(SqliteDatabase db)
     {
         _db = db;
         _writer = new SqliteDocumentWriter(db);
-        Snapshots = new SqliteSnapshotWriter(_writer);
+        _snapshots = new SqliteSnapshotWriter(_writer);
     }
-
-    /// <summary>Writes snapshots in parts through the same writer as appends.</summary>
-    internal SqliteSnapshotWriter Snapshots { get; }
 
     public async Task<StoredDocument> LoadAsync(DocumentKey key, long afterSeq = 0, CancellationToken ct = default)
     {
@@ -75,14 +74,14 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
     /// <summary>In bounded parts through the same writer as appends, so appends go on between them.</summary>
     public Task<bool> CompactAsync(DocumentKey key, byte[] snapshot, long upToSeq, CancellationToken ct = default) =>
-        Snapshots.WriteAsync(key, snapshot, upToSeq);
+        _snapshots.WriteAsync(key, snapshot, upToSeq, ct);
 
     /// <summary>One node owns a SQLite file, so the claim is always this node's.</summary>
     public async Task<SnapshotFold> FoldAsync(DocumentKey key, Func<StoredDocument, byte[]?> fold, CancellationToken ct = default)
     {
         var stored = await LoadAsync(key, ct: ct);
         if (stored.Log.Count == 0 || fold(stored) is not { } snapshot) return new SnapshotFold(true, false, 0, stored.Log.Count);
-        var written = await Snapshots.WriteAsync(key, snapshot, stored.Log[^1].Seq);
+        var written = await _snapshots.WriteAsync(key, snapshot, stored.Log[^1].Seq, ct);
         return new SnapshotFold(true, written, written ? snapshot.Length : 0, stored.Log.Count);
     }
 }

@@ -14,7 +14,8 @@ namespace Collab.Server.Storage.Sqlite;
 /// 3. the covered log entries, then the replaced snapshot's parts, deleted in bounded batches.
 /// Loads read the snapshot <c>doc_snapshots</c> names and only the log after its seq, so until the
 /// switch they see the old snapshot and its log, and after it the new one, whatever is left of
-/// steps 1 and 3. A crash leaves parts no snapshot names; the next start deletes them.
+/// steps 1 and 3. A crash, or a stop between parts (the token, cancelled at shutdown), leaves parts
+/// no snapshot names; the next start deletes them.
 /// </summary>
 internal sealed class SqliteSnapshotWriter(SqliteDocumentWriter writer)
 {
@@ -24,9 +25,11 @@ internal sealed class SqliteSnapshotWriter(SqliteDocumentWriter writer)
     private const int LogEntriesPerBatch = 1024;
 
     /// <summary>Stores the snapshot and drops the log it covers; false when a newer snapshot is already stored.</summary>
-    public async Task<bool> WriteAsync(DocumentKey key, byte[] snapshot, long upToSeq)
+    public async Task<bool> WriteAsync(DocumentKey key, byte[] snapshot, long upToSeq, CancellationToken ct)
     {
-        var (id, parts) = await WritePartsAsync(snapshot);
+        var (id, parts) = await WritePartsAsync(snapshot, ct);
+        // A stop after the last part still leaves the old snapshot in force: switching is one more commit.
+        ct.ThrowIfCancellationRequested();
         var switched = await writer.WriteAsync(tx => Switch(tx, key, upToSeq, id, parts));
         if (!switched.Done)
         {
@@ -38,13 +41,14 @@ internal sealed class SqliteSnapshotWriter(SqliteDocumentWriter writer)
         return true;
     }
 
-    /// <summary>Step 1 alone (tests stop here to leave what a crash between parts leaves): the new snapshot's id and part count.</summary>
-    internal async Task<(long Id, int Parts)> WritePartsAsync(byte[] snapshot, int? stopAfter = null)
+    /// <summary>Step 1: the new snapshot's id and part count. A stop is honoured between parts, never inside one.</summary>
+    private async Task<(long Id, int Parts)> WritePartsAsync(byte[] snapshot, CancellationToken ct)
     {
         var id = Random.Shared.NextInt64(1, long.MaxValue);
         var parts = Math.Max(1, (snapshot.Length + PartBytes - 1) / PartBytes);
-        for (var part = 0; part < Math.Min(parts, stopAfter ?? parts); part++)
+        for (var part = 0; part < parts; part++)
         {
+            ct.ThrowIfCancellationRequested();
             var start = part * PartBytes;
             var data = snapshot.AsSpan(start, Math.Min(PartBytes, snapshot.Length - start)).ToArray();
             var index = part;

@@ -5,7 +5,8 @@ namespace Collab.Indexer.Tests.Evaluation;
 
 public class EvalCorpusTests
 {
-    [Fact]
+    // Indexes the whole docs corpus and asks every dev question: a minute and more of CPU on two cores.
+    [Fact, Trait("Needs", "Minutes")]
     public async Task Recall_at_5_on_the_dev_questions_reaches_the_bar_and_beats_the_whole_file_baseline()
     {
         var corpus = RepositoryPaths.EvalCorpus;

@@ -10,7 +10,7 @@ public sealed class AuthSettingsTests
     [Fact]
     public async Task Without_an_authority_clients_are_told_to_take_a_pasted_token()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = new InProcessServer();
         using var anonymous = new HttpClient { BaseAddress = new Uri(server.HttpUrl) };
         var config = await anonymous.GetFromJsonAsync<JsonObject>("/api/auth/config");
         Assert.Null(config!["authority"]);
@@ -22,7 +22,7 @@ public sealed class AuthSettingsTests
     [Fact]
     public async Task The_sign_in_popup_callback_page_is_served_under_api_with_its_script_and_the_CSP()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = new InProcessServer();
         using var anonymous = new HttpClient { BaseAddress = new Uri(server.HttpUrl) };
         using var page = await anonymous.GetAsync("/api/auth/callback?code=x&state=y");
         Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
@@ -32,6 +32,7 @@ public sealed class AuthSettingsTests
         Assert.Contains("config.allowedOrigins", script);
     }
 
+    // The real process: a bad setting must stop the server's start, not only fail a host in a test.
     [Theory]
     [InlineData("Auth:ClientId", "collab-web", "Auth:ClientId needs Auth:Authority")]
     [InlineData("Auth:Scopes", "profile email", "Auth:Scopes must be space-separated and include 'openid'")]

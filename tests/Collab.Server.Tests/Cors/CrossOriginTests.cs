@@ -11,14 +11,14 @@ namespace Collab.Server.Tests.Cors;
 public sealed class CrossOriginTests : IAsyncLifetime
 {
     private const string Allowed = "https://jupyter.example.test";
-    private ServerProcess _open = null!;
-    private ServerProcess _default = null!;
+    private InProcessServer _open = null!;
+    private InProcessServer _default = null!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
         var settings = new Dictionary<string, string> { ["Cors:AllowedOrigins:0"] = Allowed, ["Cors:AllowedOrigins:1"] = "http://127.0.0.1:8888" };
-        var starting = new[] { ServerProcess.StartAsync(settings: settings), ServerProcess.StartAsync() };
-        (_open, _default) = (await starting[0], await starting[1]);
+        (_open, _default) = (new InProcessServer(settings), new InProcessServer());
+        return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()

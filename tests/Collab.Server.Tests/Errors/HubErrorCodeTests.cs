@@ -10,14 +10,14 @@ namespace Collab.Server.Tests.Errors;
 public sealed partial class HubErrorCodeTests : IAsyncLifetime
 {
     private const string Project = "coded";
-    private ServerProcess _server = null!;
+    private InProcessServer _server = null!;
 
     [GeneratedRegex(@"HubException: \[(?<code>[a-z_]+)(?: retry_after=(?<after>[0-9.]+))?\] \S")]
     private static partial Regex Coded();
 
     public async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
+        _server = new InProcessServer(new Dictionary<string, string>
         {
             ["Limits:MaxMessageBytes"] = "65536",
             ["Chat:MessagesPerSecond"] = "1",

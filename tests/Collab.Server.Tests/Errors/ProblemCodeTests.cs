@@ -9,11 +9,11 @@ namespace Collab.Server.Tests.Errors;
 public sealed class ProblemCodeTests : IAsyncLifetime
 {
     private const string Project = "problems";
-    private ServerProcess _server = null!;
+    private InProcessServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
+        _server = new InProcessServer(new Dictionary<string, string>
         {
             ["Chat:MessagesPerSecond"] = "1",
             ["Chat:MessageBurst"] = "2",

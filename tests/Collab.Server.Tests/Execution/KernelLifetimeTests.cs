@@ -12,6 +12,7 @@ namespace Collab.Server.Tests.Execution;
 /// the kernel down on the Jupyter Server (its session is gone) instead of leaving it running until
 /// it idles out.
 /// </summary>
+[Trait("Needs", "Jupyter")]
 public sealed class KernelLifetimeTests(ExecutionFixture fixture) : IClassFixture<ExecutionFixture>
 {
     private static readonly TimeSpan Run = TimeSpan.FromSeconds(60);

@@ -7,9 +7,13 @@ namespace Collab.Server.Tests.Limits;
 /// <summary>Project display names are bounded: a megabyte name is refused with 400, nothing stored.</summary>
 public sealed class ProjectNameTests : IAsyncLifetime
 {
-    private ServerProcess _server = null!;
+    private InProcessServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync();
+    public Task InitializeAsync()
+    {
+        _server = new InProcessServer();
+        return Task.CompletedTask;
+    }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

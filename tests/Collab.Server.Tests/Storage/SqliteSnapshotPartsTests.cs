@@ -60,13 +60,33 @@ public sealed class SqliteSnapshotPartsTests : IDisposable
         var upTo = (await store.AppendAsync(Big, [[1], [2]])).LastSeq;
         var old = Filled(700 << 10, 1);
         Assert.True(await store.CompactAsync(Big, old, upTo));
-        await store.AppendAsync(Big, [[3]]);
+        var newUpTo = (await store.AppendAsync(Big, [[3]])).LastSeq;
         var before = await store.LoadAsync(Big);
 
-        // The writer stops after 2 of the new snapshot's 4 parts, as a crash there would leave it.
-        var (_, parts) = await store.Snapshots.WritePartsAsync(Filled(900 << 10, 2), stopAfter: 2);
-        Assert.Equal(4, parts);
+        // A stop (as at shutdown) between the parts of a 4-part snapshot, on a writer of the test's
+        // own: it is held until the first part and the stop are queued behind each other, so the
+        // stop comes after the first part and before the third, whatever the scheduler does.
+        var writer = new SqliteDocumentWriter(db);
+        using var stop = new CancellationTokenSource();
+        using var release = new ManualResetEventSlim();
+        var held = writer.WriteAsync(_ => release.Wait(TimeSpan.FromMinutes(1)));
+        var compaction = new SqliteSnapshotWriter(writer).WriteAsync(Big, Filled(900 << 10, 2), newUpTo, stop.Token);
+        var stopped = writer.WriteAsync(_ =>
+        {
+            stop.Cancel();
+            return true;
+        });
+        release.Set();
+        Assert.True(await held);
+        Assert.True(await stopped);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => compaction);
         AssertSame(before, await store.LoadAsync(Big));
+        await using (var connection = await db.OpenAsync(CancellationToken.None))
+        {
+            // The current snapshot's 3 parts, and 1 or 2 of the cut-off one's.
+            var stored = (long)(await connection.Command("SELECT count(*) FROM doc_snapshot_parts").ExecuteScalarAsync())!;
+            Assert.InRange(stored, 3L + 1, 3L + 2);
+        }
 
         SqliteConnection.ClearAllPools();
         var restarted = new SqliteDatabase(DatabasePath);

@@ -8,7 +8,8 @@ public sealed class SqliteWalTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("collab-sqlite-wal-").FullName;
 
-    [Fact]
+    // 64,000 appends, as it takes thousands of commits to show the WAL starting over: a minute on two cores.
+    [Fact, Trait("Needs", "Minutes")]
     public async Task The_WAL_starts_over_while_appends_never_pause()
     {
         var path = Path.Combine(_directory, "collab.db");

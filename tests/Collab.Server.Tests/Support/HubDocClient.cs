@@ -29,7 +29,7 @@ public sealed class HubDocClient : IAsyncDisposable
     public string Role { get; private set; } = "";
     public List<byte[]> AwarenessReceived { get; } = new();
 
-    public static HubConnection Connect(ServerProcess server, string token, bool messagePack)
+    public static HubConnection Connect(ITestServer server, string token, bool messagePack)
     {
         var builder = new HubConnectionBuilder()
             .WithUrl($"{server.HttpUrl}/hubs/collab", o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
@@ -38,7 +38,7 @@ public sealed class HubDocClient : IAsyncDisposable
         return builder.Build();
     }
 
-    public static async Task<HubDocClient> JoinAsync(ServerProcess server, string token, string project, string docName, bool messagePack = false)
+    public static async Task<HubDocClient> JoinAsync(ITestServer server, string token, string project, string docName, bool messagePack = false)
     {
         var client = new HubDocClient(Connect(server, token, messagePack), project, docName);
         await client.StartAsync();

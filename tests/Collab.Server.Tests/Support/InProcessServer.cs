@@ -12,7 +12,7 @@ namespace Collab.Server.Tests.Support;
 /// process, so a test can reach its services (the metrics recording API, the chat service) or
 /// replace one (a scripted bot standing in for the copilot).
 /// </summary>
-public sealed class InProcessServer : WebApplicationFactory<Program>
+public sealed class InProcessServer : WebApplicationFactory<Program>, ITestServer
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("collab-inproc-").FullName;
     private readonly IDictionary<string, string> _settings;
@@ -26,6 +26,7 @@ public sealed class InProcessServer : WebApplicationFactory<Program>
     }
 
     public string HttpUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    public string WsUrl => "ws" + HttpUrl["http".Length..];
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 

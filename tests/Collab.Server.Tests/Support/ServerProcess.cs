@@ -8,7 +8,7 @@ namespace Collab.Server.Tests.Support;
 /// The real server binary on 127.0.0.1 with a free port and its own temporary data directory,
 /// optionally on PostgreSQL. It can be SIGKILLed and restarted on the same data.
 /// </summary>
-public sealed class ServerProcess : IAsyncDisposable
+public sealed class ServerProcess : ITestServer, IAsyncDisposable
 {
     private readonly Dictionary<string, string> _environment;
     private readonly StringBuilder _log = new();

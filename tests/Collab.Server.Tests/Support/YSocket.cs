@@ -9,7 +9,7 @@ internal sealed class YSocket : IDisposable
     public ClientWebSocket Socket { get; } = new();
     public string? LastError { get; private set; }
 
-    public static async Task<YSocket> ConnectAsync(ServerProcess server, string token, string project, string doc)
+    public static async Task<YSocket> ConnectAsync(ITestServer server, string token, string project, string doc)
     {
         var y = new YSocket();
         await y.Socket.ConnectAsync(new Uri($"{server.WsUrl}/yjs/{project}/{doc}?access_token={token}"), CancellationToken.None);

@@ -10,7 +10,7 @@ public sealed class WebClientConfigTests
     [Fact]
     public async Task Configured_role_names_are_served_without_a_token()
     {
-        await using var server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
+        await using var server = new InProcessServer(new Dictionary<string, string>
         {
             ["WebClient:RoleNames:owner"] = "instructor",
             ["WebClient:RoleNames:Viewer"] = " student ",
@@ -29,12 +29,13 @@ public sealed class WebClientConfigTests
     [Fact]
     public async Task Without_settings_the_names_are_empty()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = new InProcessServer();
         using var client = new HttpClient { BaseAddress = new Uri(server.HttpUrl) };
         var config = JsonNode.Parse(await client.GetStringAsync("/api/web-client/config"))!;
         Assert.Empty(config["roleNames"]!.AsObject());
     }
 
+    // The real process: a bad setting must stop the server's start, not only fail a host in a test.
     [Theory]
     [InlineData("WebClient:RoleNames:teacher", "instructor", "WebClient:RoleNames:teacher: 'teacher' is not a role")]
     [InlineData("WebClient:RoleNames:owner", "an instructor with a very long title indeed", "WebClient:RoleNames:owner must be 1-40 characters")]

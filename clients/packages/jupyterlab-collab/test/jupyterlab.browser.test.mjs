@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { once } from 'node:events'
 import { writeFileSync } from 'node:fs'
-import { after, before, test } from 'node:test'
+import { afterAll, beforeAll, test } from 'vitest'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
@@ -66,7 +66,7 @@ async function openNotebook (session) {
   await waitFor(async () => (await modelSources(session.page)).length >= 2, `${session.user}'s notebook to sync`)
 }
 
-before(async () => {
+beforeAll(async () => {
   const labPort = await freePort()
   labOrigin = `http://127.0.0.1:${labPort}`
   // Collab's shared kernels live on their own jupyter_server, apart from JupyterLab's.
@@ -82,7 +82,7 @@ before(async () => {
   for (const s of [alice, bob, carol]) await signIn(s, server.url, tokenFor(s.user))
 })
 
-after(async () => {
+afterAll(async () => {
   await browser?.close()
   await lab?.dispose()
   if (process.env.COLLAB_TEST_SERVER_LOG) writeFileSync(process.env.COLLAB_TEST_SERVER_LOG, server?.log ?? '')

@@ -126,7 +126,7 @@ export class SignalRProvider extends ObservableV2<SignalRProviderEvents> {
     this.setSynced(false)
     let result: JoinRoomResult
     try {
-      result = normalizeJoin(await this.connection.hub.invoke(HubMethods.JoinRoom, this.projectId, this.docName, Y.encodeStateVector(this.doc)))
+      result = normalizeJoin(await this.connection.hub.invoke<JoinRoomWire>(HubMethods.JoinRoom, this.projectId, this.docName, Y.encodeStateVector(this.doc)))
     } catch (error) {
       // A dropped connection rejoins on 'connected'; anything else is the server's refusal.
       if (this.connection.isConnected && !this.destroyed) this.emit('error', [asError(error)])
@@ -237,13 +237,24 @@ export class SignalRProvider extends ObservableV2<SignalRProviderEvents> {
   }
 }
 
-/** MessagePack keeps the server's PascalCase names; JSON would camelCase them. */
-function normalizeJoin (raw: Record<string, any>): JoinRoomResult {
+/** The join answer as it arrives: MessagePack keeps the server's PascalCase names; JSON camelCases them. */
+interface JoinRoomWire {
+  Update?: Uint8Array
+  update?: Uint8Array
+  StateVector?: Uint8Array
+  stateVector?: Uint8Array
+  Awareness?: Uint8Array | null
+  awareness?: Uint8Array | null
+  Role?: string
+  role?: string
+}
+
+function normalizeJoin (raw: JoinRoomWire): JoinRoomResult {
   return {
-    update: raw.Update ?? raw.update,
-    stateVector: raw.StateVector ?? raw.stateVector,
+    update: (raw.Update ?? raw.update) as Uint8Array,
+    stateVector: (raw.StateVector ?? raw.stateVector) as Uint8Array,
     awareness: raw.Awareness ?? raw.awareness ?? null,
-    role: raw.Role ?? raw.role
+    role: (raw.Role ?? raw.role) as string
   }
 }
 

@@ -34,7 +34,7 @@ export function isStreaming (message: ChatMessage): boolean {
  */
 export class ChatClient extends ObservableV2<ChatClientEvents> {
   private readonly byId = new Map<number, ChatMessage>()
-  private readonly handlers: Array<[string, (...args: any[]) => void]>
+  private readonly handlers: Array<[string, (raw: unknown) => void]>
 
   constructor (private readonly session: Session, private readonly connection: CollabConnection, readonly projectId: string) {
     super()

@@ -50,6 +50,7 @@ function parseEvent (block: string): CopilotEvent | null {
     else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''))
   }
   if (data.length === 0) return null
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the server's JSON in several event shapes, read field by field below
   let payload: any
   try {
     payload = JSON.parse(data.join('\n'))

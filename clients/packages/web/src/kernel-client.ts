@@ -38,7 +38,7 @@ export class KernelClient {
     try {
       return await this.connection.hub.invoke<T>(method, ...args)
     } catch (e) {
-      throw new Error(hubErrorText(e))
+      throw new Error(hubErrorText(e), { cause: e })
     }
   }
 }

@@ -112,7 +112,7 @@ function uploadForm (session: Session, projectId: string): HTMLElement {
       } catch {
         throw new Error(`${chosen.name} is not a notebook (not JSON).`)
       }
-      const name = ipynbName(chosen.name.replace(/[^A-Za-z0-9 _.\-]/g, '_'))
+      const name = ipynbName(chosen.name.replace(/[^A-Za-z0-9 _.-]/g, '_'))
       await importNewNotebook(session, projectId, name, content)
       location.hash = notebookHref(projectId, name)
     })

@@ -1,7 +1,7 @@
 // JupyterLab's command-mode keys in a real browser against the real server: each edit is checked
 // in the notebook the server exports, so it reached the shared document, not just the page.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
+import { afterAll, beforeAll, test } from 'vitest'
 import { fileURLToPath } from 'node:url'
 import { CollabServer, tokenFor } from '../../../test-support/collab-server.mjs'
 import { launchBrowser, openUser, screenshot } from './browser-session.mjs'
@@ -13,7 +13,7 @@ const cell = (id, cell_type, source) => ({ id, cell_type, metadata: {}, source, 
 
 let server, browser, alice, viola
 
-before(async () => {
+beforeAll(async () => {
   server = await CollabServer.start({ webRoot })
   await server.createProject(project, { alice: 'owner', viola: 'viewer' })
   await server.api('alice', 'POST', `/api/projects/${project}/notebooks`, {
@@ -28,7 +28,7 @@ before(async () => {
   }
 })
 
-after(async () => {
+afterAll(async () => {
   await browser?.close()
   await server?.dispose()
 })

@@ -1,7 +1,7 @@
 // Running cells from the browser on the server's shared kernel: a real Jupyter Server (Debian's
 // jupyter-server + ipykernel) behind a real CollabServer, two editors in separate browsers.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
+import { afterAll, beforeAll, test } from 'vitest'
 import { fileURLToPath } from 'node:url'
 import { CollabServer, tokenFor } from '../../../test-support/collab-server.mjs'
 import { JupyterServer, freePort, jupyterAvailable } from '../../../test-support/jupyter-server.mjs'
@@ -20,7 +20,7 @@ const cells = [
 
 let jupyter, server, browser, alice, bob
 
-before(async () => {
+beforeAll(async () => {
   if (!jupyterAvailable()) return
   jupyter = await JupyterServer.start()
   server = await CollabServer.start({ webRoot, settings: jupyter.settings })
@@ -34,7 +34,7 @@ before(async () => {
   }
 })
 
-after(async () => {
+afterAll(async () => {
   await browser?.close()
   await server?.dispose()
   await jupyter?.dispose()

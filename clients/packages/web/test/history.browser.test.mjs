@@ -4,7 +4,7 @@
 // diff but no checkpoint form and no restore buttons. Screenshots go to clients/test-results/.
 import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
-import { after, before, test } from 'node:test'
+import { afterAll, beforeAll, test } from 'vitest'
 import { fileURLToPath } from 'node:url'
 import { CollabServer, tokenFor } from '../../../test-support/collab-server.mjs'
 import { cellText, launchBrowser, openUser, screenshot } from './browser-session.mjs'
@@ -22,7 +22,7 @@ const ipynb = cells => ({
 
 let server, browser, alice, bob, carol
 
-before(async () => {
+beforeAll(async () => {
   assert.ok(existsSync(`${webRoot}/index.html`), 'build the web client first (clients/build.sh)')
   server = await CollabServer.start({ webRoot })
   await server.createProject(project, { alice: 'owner', bob: 'editor', carol: 'viewer' })
@@ -37,7 +37,7 @@ before(async () => {
   bob.page.on('dialog', dialog => { void dialog.accept() })
 })
 
-after(async () => {
+afterAll(async () => {
   await browser?.close()
   await server?.dispose()
 })

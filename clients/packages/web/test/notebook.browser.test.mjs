@@ -2,7 +2,7 @@
 // viewer in separate browser contexts. Screenshots go to clients/test-results/.
 import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
-import { after, before, test } from 'node:test'
+import { afterAll, beforeAll, test } from 'vitest'
 import { fileURLToPath } from 'node:url'
 import { CollabServer, tokenFor } from '../../../test-support/collab-server.mjs'
 import { cellText, launchBrowser, openUser, screenshot } from './browser-session.mjs'
@@ -23,7 +23,7 @@ const starter = {
 
 let server, browser, alice, bob, carol
 
-before(async () => {
+beforeAll(async () => {
   assert.ok(existsSync(`${webRoot}/index.html`), 'build the web client first (clients/build.sh)')
   server = await CollabServer.start({ webRoot })
   await server.createProject(project, { alice: 'owner', bob: 'editor', carol: 'viewer' })
@@ -32,7 +32,7 @@ before(async () => {
   ;[alice, bob, carol] = await Promise.all(['alice', 'bob', 'carol'].map(user => openUser(browser, server, user, tokenFor(user))))
 })
 
-after(async () => {
+afterAll(async () => {
   await browser?.close()
   await server?.dispose()
 })

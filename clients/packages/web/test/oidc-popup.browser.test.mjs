@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { after, before, test } from 'node:test'
+import { afterAll, beforeAll, test } from 'vitest'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import { CollabServer, freePort } from '../../../test-support/collab-server.mjs'
@@ -58,7 +58,7 @@ async function startHost ({ build, configJson }) {
   return { http, origin: `http://127.0.0.1:${http.address().port}` }
 }
 
-before(async () => {
+beforeAll(async () => {
   const port = await freePort()
   await build({
     root: fileURLToPath(new URL('./extension-host', import.meta.url)),
@@ -95,7 +95,7 @@ before(async () => {
   browser = await launchBrowser()
 })
 
-after(async () => {
+afterAll(async () => {
   await browser?.close()
   await server?.dispose()
   await provider?.close()

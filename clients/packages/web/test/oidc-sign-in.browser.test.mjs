@@ -5,7 +5,7 @@
 // Screenshots of each step go to clients/test-results/oidc-*.png.
 import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
-import { after, before, test } from 'node:test'
+import { afterAll, beforeAll, test } from 'vitest'
 import { fileURLToPath } from 'node:url'
 import { CollabServer, freePort } from '../../../test-support/collab-server.mjs'
 import { audience, clientId, scopes, startTestProvider } from '../../../../tests/interop/oidc-test-provider.mjs'
@@ -17,7 +17,7 @@ const tokenSeconds = 45
 
 let provider, server, browser
 
-before(async () => {
+beforeAll(async () => {
   assert.ok(existsSync(`${webRoot}/index.html`), 'build the web client first (clients/build.sh)')
   const port = await freePort()
   provider = await startTestProvider({
@@ -49,7 +49,7 @@ before(async () => {
   browser = await launchBrowser()
 })
 
-after(async () => {
+afterAll(async () => {
   await browser?.close()
   await server?.dispose()
   await provider?.close()

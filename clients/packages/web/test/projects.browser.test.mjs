@@ -3,7 +3,7 @@
 // names, from WebClient:RoleNames); a lowered member's editor turns read-only live.
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { after, before, test } from 'node:test'
+import { afterAll, beforeAll, test } from 'vitest'
 import { fileURLToPath } from 'node:url'
 import { CollabServer, tokenFor } from '../../../test-support/collab-server.mjs'
 import { cellText, launchBrowser, openUser, screenshot } from './browser-session.mjs'
@@ -19,14 +19,14 @@ const uploaded = {
 
 let server, browser, alice, bob
 
-before(async () => {
+beforeAll(async () => {
   server = await CollabServer.start({ webRoot, settings: roleNames })
   browser = await launchBrowser()
   ;[alice, bob] = await Promise.all(['alice', 'bob'].map(user => openUser(browser, server, user, tokenFor(user))))
   for (const s of [alice, bob]) s.page.on('dialog', dialog => { void dialog.accept() })
 })
 
-after(async () => {
+afterAll(async () => {
   await browser?.close()
   await server?.dispose()
 })

@@ -2,7 +2,7 @@
 // outputs (HTML and SVG sanitized, images, LaTeX, JSON, ANSI colours, an error shown once) and
 // Markdown in chat. Screenshots go to clients/test-results/.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
+import { afterAll, beforeAll, test } from 'vitest'
 import { fileURLToPath } from 'node:url'
 import { CollabServer, tokenFor } from '../../../test-support/collab-server.mjs'
 import { launchBrowser, openUser, screenshot } from './browser-session.mjs'
@@ -51,7 +51,7 @@ const cells = [
 
 let server, browser, alice
 
-before(async () => {
+beforeAll(async () => {
   server = await CollabServer.start({ webRoot })
   await server.createProject(project, { alice: 'owner' })
   await server.api('alice', 'POST', `/api/projects/${project}/notebooks`, { name: notebook, content: { nbformat: 4, nbformat_minor: 5, metadata: {}, cells } })
@@ -61,7 +61,7 @@ before(async () => {
   await alice.page.locator('.cell').nth(3).waitFor()
 })
 
-after(async () => {
+afterAll(async () => {
   await browser?.close()
   await server?.dispose()
 })
