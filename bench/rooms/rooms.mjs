@@ -158,8 +158,8 @@ async function gcdump (server, label) {
   if (!gcdumpDir || server.name !== 'collab') return
   const file = joinPath(gcdumpDir, `${label}.gcdump`)
   const dump = spawn(process.env.DOTNET_GCDUMP ?? 'dotnet-gcdump', ['collect', '-p', String(server.child.pid), '-o', file], { stdio: 'ignore' })
-  await new Promise(resolve => dump.on('exit', resolve))
-  process.stderr.write(`[collab] heap at ${label}: ${file}\n`)
+  const ok = await new Promise(resolve => { dump.on('exit', code => resolve(code === 0)); dump.on('error', () => resolve(false)) })
+  process.stderr.write(ok ? `[collab] heap at ${label}: ${file}\n` : `[collab] no heap dump at ${label}: is dotnet-gcdump installed (or DOTNET_GCDUMP set)?\n`)
 }
 
 const percentile = (sorted, p) => sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p / 100 * sorted.length))]
