@@ -30,22 +30,41 @@ public static class YFrames
         return writer.ToArray();
     }
 
+    /// <summary>What precedes a sync step 2's update of <paramref name="payloadLength"/> bytes in its frame.</summary>
+    public static byte[] SyncStep2Header(int payloadLength)
+    {
+        var header = new byte[HeaderLength(payloadLength)];
+        WriteHeader(header, SyncProtocol.MessageYjsSyncStep2, payloadLength);
+        return header;
+    }
+
     /// <summary>
     /// Sized exactly and written once: a 10 MB sync step 2 costs one 10 MB frame, not a growable
     /// writer's buffer plus the copy taken from it (both on the large object heap).
     /// </summary>
     private static byte[] Sync(int type, byte[] payload)
     {
-        var length = (ulong)payload.Length;
+        var headerLength = HeaderLength(payload.Length);
+        var frame = GC.AllocateUninitializedArray<byte>(headerLength + payload.Length);
+        WriteHeader(frame, type, payload.Length);
+        payload.CopyTo(frame, headerLength);
+        return frame;
+    }
+
+    private static int HeaderLength(int payloadLength)
+    {
         var lengthBytes = 1;
-        for (var rest = length >> 7; rest != 0; rest >>= 7) lengthBytes++;
-        var frame = GC.AllocateUninitializedArray<byte>(2 + lengthBytes + payload.Length);
+        for (var rest = (ulong)payloadLength >> 7; rest != 0; rest >>= 7) lengthBytes++;
+        return 2 + lengthBytes;
+    }
+
+    private static void WriteHeader(Span<byte> frame, int type, int payloadLength)
+    {
         frame[0] = (byte)YMessageType.Sync; // both below 128: one varUint byte each
         frame[1] = (byte)type;
         var at = 2;
+        var length = (ulong)payloadLength;
         for (; length >= 0x80; length >>= 7) frame[at++] = (byte)(length | 0x80);
-        frame[at++] = (byte)length;
-        payload.CopyTo(frame, at);
-        return frame;
+        frame[at] = (byte)length;
     }
 }

@@ -8,22 +8,44 @@ namespace Collab.Crdt.Content;
 /// <summary>A run of values, one clock each, that splits and merges like a list (Any and legacy JSON content).</summary>
 public abstract class ValueListContent : IItemContent
 {
-    /// <summary>The values, one clock each; mutated by splits and merges.</summary>
-    public List<object?> Arr;
+    // The values, or (Any content read from an update) their encoding as it came, decoded when a
+    // split or merge needs them. See ContentAny for why.
+    private List<object?>? _arr;
+    private byte[]? _encoded;
+    private int _encodedCount;
 
     /// <summary>Wraps <paramref name="arr"/> without copying it.</summary>
-    protected ValueListContent(List<object?> arr) => Arr = arr;
+    protected ValueListContent(List<object?> arr) => _arr = arr;
+
+    /// <summary>Holds <paramref name="count"/> values as <paramref name="encoded"/>, written by <see cref="WriteValue"/> one after the other; decoded with <see cref="DecodeValues"/> when needed.</summary>
+    protected ValueListContent(byte[] encoded, int count) => (_encoded, _encodedCount) = (encoded, count);
+
+    /// <summary>The values, one clock each; mutated by splits and merges. Decodes (and from then on keeps) values held encoded.</summary>
+    public List<object?> Arr
+    {
+        get
+        {
+            if (_arr is null)
+            {
+                _arr = DecodeValues(_encoded!, _encodedCount);
+                _encoded = null;
+            }
+            return _arr;
+        }
+    }
 
     /// <inheritdoc/>
-    public int Length => Arr.Count;
+    public int Length => _arr?.Count ?? _encodedCount;
     /// <inheritdoc/>
     public bool Countable => true;
     /// <inheritdoc/>
     public abstract byte Ref { get; }
     /// <inheritdoc/>
-    public IReadOnlyList<object?> GetContent() => Arr;
+    // Values held encoded are decoded for the reader and not kept: reading a document (export,
+    // search) leaves it as small as it was.
+    public IReadOnlyList<object?> GetContent() => _arr ?? DecodeValues(_encoded!, _encodedCount);
     /// <inheritdoc/>
-    public IItemContent Copy() => With(new List<object?>(Arr));
+    public IItemContent Copy() => _arr is null ? WithEncoded(_encoded!, _encodedCount) : With(new List<object?>(_arr));
 
     /// <inheritdoc/>
     public IItemContent Splice(int offset)
@@ -36,7 +58,14 @@ public abstract class ValueListContent : IItemContent
     /// <inheritdoc/>
     public bool MergeWith(IItemContent right)
     {
-        Arr.AddRange(((ValueListContent)right).Arr);
+        var other = (ValueListContent)right;
+        if (_arr is null && other._arr is null)
+        {
+            _encoded = [.. _encoded!, .. other._encoded!];
+            _encodedCount += other._encodedCount;
+            return true;
+        }
+        Arr.AddRange(other.Arr);
         return true;
     }
 
@@ -50,12 +79,24 @@ public abstract class ValueListContent : IItemContent
     /// <inheritdoc/>
     public void Write(UpdateEncoderV1 encoder, int offset)
     {
-        encoder.WriteLen(Arr.Count - offset);
+        encoder.WriteLen(Length - offset);
+        if (_arr is null && offset == 0)
+        {
+            encoder.RestEncoder.WriteBytes(_encoded);
+            return;
+        }
         for (int i = offset; i < Arr.Count; i++) WriteValue(encoder, Arr[i]);
     }
 
     /// <summary>A content of the same kind holding <paramref name="values"/>.</summary>
     protected abstract ValueListContent With(List<object?> values);
+
+    /// <summary>A content of the same kind holding <paramref name="count"/> values as <paramref name="encoded"/>; only kinds that hold values encoded override it.</summary>
+    protected virtual ValueListContent WithEncoded(byte[] encoded, int count) => With(DecodeValues(encoded, count));
+
+    /// <summary>Decodes values held encoded; only kinds that hold values encoded override it.</summary>
+    protected virtual List<object?> DecodeValues(byte[] encoded, int count) =>
+        throw new InvalidOperationException($"{GetType().Name} does not hold values encoded.");
 
     /// <summary>Writes one value in this content kind's encoding.</summary>
     protected abstract void WriteValue(UpdateEncoderV1 encoder, object? value);
@@ -64,8 +105,14 @@ public abstract class ValueListContent : IItemContent
     protected static List<object?> ReadValues(UpdateDecoderV1 decoder, Func<UpdateDecoderV1, object?> readValue)
     {
         int len = decoder.RestDecoder.ReadCount("value count");
-        var arr = new List<object?>(len);
-        for (int i = 0; i < len; i++) arr.Add(readValue(decoder));
+        return ReadValues(decoder, len, readValue);
+    }
+
+    /// <summary>Reads <paramref name="count"/> values with <paramref name="readValue"/>.</summary>
+    protected static List<object?> ReadValues(UpdateDecoderV1 decoder, int count, Func<UpdateDecoderV1, object?> readValue)
+    {
+        var arr = new List<object?>(count);
+        for (int i = 0; i < count; i++) arr.Add(readValue(decoder));
         return arr;
     }
 }

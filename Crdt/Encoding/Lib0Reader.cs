@@ -115,6 +115,9 @@ public sealed class Lib0Reader
         return span;
     }
 
+    /// <summary>The bytes read since <paramref name="position"/> (an earlier <see cref="Position"/>), as a view into the input.</summary>
+    internal ReadOnlySpan<byte> ReadSince(int position) => new(_data, position, _pos - position);
+
     /// <summary>Reads a length-prefixed UTF-8 string (lib0 <c>readVarString</c>).</summary>
     public string ReadVarString()
     {

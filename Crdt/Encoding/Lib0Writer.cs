@@ -8,38 +8,92 @@ namespace Collab.Crdt.Encoding;
 /// <summary>Growable byte buffer writing lib0's primitives (varUint, varInt, varString, Any...).</summary>
 public sealed class Lib0Writer
 {
-    // Past this size the buffer comes from the shared pool: a document's encoding grows it by
-    // doubling to a few hundred KB, and as new arrays each step would land on the large object
-    // heap, whose allocations are what start full (gen 2) collections.
-    private const int PooledFrom = 32 * 1024;
+    // Up to this size the buffer grows by doubling. Past it, what is written goes into chunks of
+    // this size from the shared pool, below the large object heap's threshold: a 10 MB document's
+    // encoding then leaves no 16 MB buffer in the pool for good (the pool keeps what it is given,
+    // per thread and per core) and no doubling's 30 MB of large-object garbage, only its result.
+    private const int ChunkBytes = 64 * 1024;
     private byte[] _buffer;
     private int _length;
     private bool _pooled;
+    // Filled chunks before _buffer, in order, when the writer went past ChunkBytes.
+    private List<(byte[] Chunk, int Used, bool Pooled)>? _filled;
+    private int _filledBytes;
 
     /// <summary>An empty writer with room for <paramref name="capacity"/> bytes (at least 16); it grows as needed.</summary>
     public Lib0Writer(int capacity = 64) => _buffer = new byte[Math.Max(capacity, 16)];
 
     /// <summary>Bytes written so far.</summary>
-    public int Length => _length;
+    public int Length => _filledBytes + _length;
 
     /// <summary>Copies the bytes written so far into a new array.</summary>
-    public byte[] ToArray() => _buffer.AsSpan(0, _length).ToArray();
+    public byte[] ToArray()
+    {
+        if (_filled is null) return _buffer.AsSpan(0, _length).ToArray();
+        var result = GC.AllocateUninitializedArray<byte>(Length);
+        CopyTo(result);
+        return result;
+    }
 
     /// <summary>
-    /// Copies the bytes written so far into a new array and gives a pooled buffer back: the
-    /// writer is empty afterwards. For writers that end with their result, when nothing still
-    /// holds a <see cref="WrittenSpan"/>.
+    /// Copies the bytes written so far into a new array and gives pooled chunks back: the writer
+    /// is empty afterwards. For writers that end with their result, when nothing still holds a
+    /// <see cref="WrittenSpan"/>.
     /// </summary>
     internal byte[] ToArrayAndRelease()
     {
         var result = ToArray();
-        if (_pooled) ArrayPool<byte>.Shared.Return(_buffer);
-        (_buffer, _length, _pooled) = ([], 0, false);
+        Release();
         return result;
     }
 
-    /// <summary>The bytes written so far, without copying; invalid after the next write.</summary>
-    public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _length);
+    /// <summary>The bytes written so far, without copying unless the writer went past one chunk; invalid after the next write.</summary>
+    public ReadOnlySpan<byte> WrittenSpan
+    {
+        get
+        {
+            if (_filled is not null)
+            {
+                var all = ToArray();
+                Release();
+                (_buffer, _length) = (all, all.Length);
+            }
+            return _buffer.AsSpan(0, _length);
+        }
+    }
+
+    /// <summary>Whether the bytes written so far are <paramref name="other"/>, compared chunk by chunk.</summary>
+    internal bool WrittenEquals(ReadOnlySpan<byte> other)
+    {
+        if (other.Length != Length) return false;
+        var at = 0;
+        foreach (var (chunk, used, _) in _filled ?? [])
+        {
+            if (!chunk.AsSpan(0, used).SequenceEqual(other.Slice(at, used))) return false;
+            at += used;
+        }
+        return _buffer.AsSpan(0, _length).SequenceEqual(other[at..]);
+    }
+
+    private void CopyTo(Span<byte> target)
+    {
+        var at = 0;
+        foreach (var (chunk, used, _) in _filled ?? [])
+        {
+            chunk.AsSpan(0, used).CopyTo(target[at..]);
+            at += used;
+        }
+        _buffer.AsSpan(0, _length).CopyTo(target[at..]);
+    }
+
+    /// <summary>Gives pooled chunks back and empties the writer, for a writer whose bytes are no longer needed.</summary>
+    internal void Release()
+    {
+        foreach (var (chunk, _, pooled) in _filled ?? [])
+            if (pooled) ArrayPool<byte>.Shared.Return(chunk);
+        if (_pooled) ArrayPool<byte>.Shared.Return(_buffer);
+        (_buffer, _length, _pooled, _filled, _filledBytes) = ([], 0, false, null, 0);
+    }
 
     // The check inlined into every write; growing, rare, stays out of line.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -51,12 +105,20 @@ public sealed class Lib0Writer
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Grow(int extra)
     {
-        int size = Math.Max(_buffer.Length * 2, _length + extra);
-        bool pooled = size >= PooledFrom;
-        var next = pooled ? ArrayPool<byte>.Shared.Rent(size) : new byte[size];
-        Buffer.BlockCopy(_buffer, 0, next, 0, _length);
-        if (_pooled) ArrayPool<byte>.Shared.Return(_buffer);
-        (_buffer, _pooled) = (next, pooled);
+        if (_buffer.Length < ChunkBytes && _length + extra <= ChunkBytes)
+        {
+            var bigger = new byte[Math.Min(ChunkBytes, Math.Max(_buffer.Length * 2, _length + extra))];
+            Buffer.BlockCopy(_buffer, 0, bigger, 0, _length);
+            _buffer = bigger;
+            return;
+        }
+        // One write needs contiguous room (a long string's UTF-8): one larger than a chunk gets a
+        // chunk of its own size, not pooled.
+        (_filled ??= []).Add((_buffer, _length, _pooled));
+        _filledBytes += _length;
+        _pooled = extra <= ChunkBytes;
+        _buffer = _pooled ? ArrayPool<byte>.Shared.Rent(ChunkBytes) : GC.AllocateUninitializedArray<byte>(extra);
+        _length = 0;
     }
 
     /// <summary>Writes one byte.</summary>
@@ -69,6 +131,15 @@ public sealed class Lib0Writer
     /// <summary>Writes <paramref name="bytes"/> as they are, without a length prefix.</summary>
     public void WriteBytes(ReadOnlySpan<byte> bytes)
     {
+        while (_length + bytes.Length > _buffer.Length && _length + bytes.Length > ChunkBytes)
+        {
+            // Fill the chunk, go on in the next: a large copy needs no contiguous room.
+            var fits = _buffer.Length - _length;
+            bytes[..fits].CopyTo(_buffer.AsSpan(_length));
+            _length += fits;
+            bytes = bytes[fits..];
+            Grow(Math.Min(bytes.Length, ChunkBytes));
+        }
         Ensure(bytes.Length);
         bytes.CopyTo(_buffer.AsSpan(_length));
         _length += bytes.Length;

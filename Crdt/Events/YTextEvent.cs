@@ -109,7 +109,7 @@ public sealed class YTextEvent : YEvent
                             if (!Deletes(item))
                             {
                                 if (action != "insert") { AddOp(); action = "insert"; }
-                                insert.Append(s.Str);
+                                s.AppendTo(insert);
                             }
                         }
                         else if (Deletes(item))

@@ -50,7 +50,7 @@ public class YText : AbstractType
     {
         var sb = new StringBuilder();
         for (var n = Start; n is not null; n = n.Right)
-            if (!n.Deleted && n.Countable && n.Content is ContentString s) sb.Append(s.Str);
+            if (!n.Deleted && n.Countable && n.Content is ContentString s) s.AppendTo(sb);
         return sb.ToString();
     }
 
@@ -140,7 +140,7 @@ public class YText : AbstractType
             if (n.Deleted) continue;
             switch (n.Content)
             {
-                case ContentString s: str.Append(s.Str); break;
+                case ContentString s: s.AppendTo(str); break;
                 case ContentType or ContentEmbed:
                     PackStr();
                     ops.Add(new DeltaOp { Insert = n.Content.GetContent()[0], Attributes = current.Count > 0 ? new(current) : null });

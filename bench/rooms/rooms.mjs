@@ -24,6 +24,9 @@ const bigSyncs = parseInt(args['big-syncs'] ?? '4')
 const only = (args.only ?? 'collab,ywss').split(',')
 const collabDll = args['collab-dll']
 const signingKey = 'collab-rooms-bench-signing-key-0123456789'
+// --gcdump DIR: Collab's managed heap by type (dotnet-gcdump) at start and once each size's rooms are
+// open, to see where a room's bytes go. Each dump forces a full GC, so the figures after it move.
+const gcdumpDir = args.gcdump
 
 process.setMaxListeners(0) // each y-websocket provider adds an exit listener
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms))
@@ -150,6 +153,15 @@ async function join (server, room, cells, keep = false) {
   }
 }
 
+/** A heap dump of the Collab server, for `dotnet-gcdump report`; the reference has none. */
+async function gcdump (server, label) {
+  if (!gcdumpDir || server.name !== 'collab') return
+  const file = joinPath(gcdumpDir, `${label}.gcdump`)
+  const dump = spawn(process.env.DOTNET_GCDUMP ?? 'dotnet-gcdump', ['collect', '-p', String(server.child.pid), '-o', file], { stdio: 'ignore' })
+  const ok = await new Promise(resolve => { dump.on('exit', code => resolve(code === 0)); dump.on('error', () => resolve(false)) })
+  process.stderr.write(ok ? `[collab] heap at ${label}: ${file}\n` : `[collab] no heap dump at ${label}: is dotnet-gcdump installed (or DOTNET_GCDUMP set)?\n`)
+}
+
 const percentile = (sorted, p) => sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p / 100 * sorted.length))]
 
 /** Snapshots Collab wrote so far (its /metrics counter), so a row says whether its edits crossed one; NaN for the reference. */
@@ -193,6 +205,7 @@ async function editLatency (writer, observer) {
 async function measure (server) {
   const rows = []
   const baseline = await settledRss(server.child.pid)
+  await gcdump(server, 'baseline')
   let seq = 0
   const big = []
   for (const size of sizes) {
@@ -214,6 +227,7 @@ async function measure (server) {
       seeders.push({ seeder, room, cells })
     }
     const after = await settledRss(server.child.pid)
+    await gcdump(server, `rooms-${size / KB}K`)
     const first = seeders[0]
     const { provider: observer } = await join(server, first.room, first.cells, true)
     const compactedBefore = await compactions(server)

@@ -2,7 +2,7 @@ using Collab.Crdt.Encoding;
 
 namespace Collab.Crdt.Tests.Encoding;
 
-/// <summary>A writer whose buffer grew into the shared pool writes the same bytes, and gives the buffer back only when released.</summary>
+/// <summary>A writer that went past one buffer into pooled chunks writes the same bytes, and gives the chunks back only when released.</summary>
 public class Lib0WriterPoolingTests
 {
     [Fact]
@@ -52,5 +52,30 @@ public class Lib0WriterPoolingTests
         var loaded = new Doc(new DocOptions { ClientId = 2 });
         loaded.ApplyUpdate(second);
         Assert.Equal(text.ToString(), loaded.GetText("t").ToString());
+    }
+
+    [Fact]
+    public void Bytes_written_across_chunks_read_back_in_order_however_they_are_taken()
+    {
+        var payload = Enumerable.Range(0, 300_000).Select(i => (byte)(i * 31)).ToArray();
+        var writer = new Lib0Writer();
+        writer.WriteVarString("head");
+        writer.WriteBytes(payload);            // longer than a chunk: spread over several
+        writer.WriteVarUint8Array(payload.AsSpan(0, 70_000));
+        writer.WriteUint8(9);
+
+        var expected = new Lib0Writer(400_000); // one buffer large enough: no chunks
+        expected.WriteVarString("head");
+        expected.WriteBytes(payload);
+        expected.WriteVarUint8Array(payload.AsSpan(0, 70_000));
+        expected.WriteUint8(9);
+
+        Assert.Equal(expected.Length, writer.Length);
+        Assert.True(writer.WrittenEquals(expected.WrittenSpan));
+        Assert.False(writer.WrittenEquals(expected.WrittenSpan[..^1]));
+        Assert.Equal(expected.ToArray(), writer.ToArray());
+        Assert.Equal(expected.WrittenSpan.ToArray(), writer.WrittenSpan.ToArray()); // gathers the chunks into one buffer
+        writer.WriteUint8(10); // and goes on writing after them
+        Assert.Equal([.. expected.ToArray(), 10], writer.ToArrayAndRelease());
     }
 }

@@ -1,0 +1,21 @@
+using Collab.Indexer.Chunking;
+using Microsoft.ML.Tokenizers;
+
+namespace Collab.Indexer.Tests.Chunking;
+
+/// <summary>The counter's own cl100k_base (read from the data package, not the library's cache) counts as the library's does.</summary>
+public class TiktokenTokenCounterTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("Deploy the chart with `helm upgrade --install collab ./deploy/helm -f values.yaml`.")]
+    [InlineData("def f(x):\n    return x ** 2  # naïve — ✓ 😀\n")]
+    [InlineData("<|endoftext|> is a special token; so it counts as one.")]
+    public void Counts_as_the_library_s_cl100k_base(string text)
+    {
+        var library = TiktokenTokenizer.CreateForEncoding("cl100k_base");
+
+        Assert.Equal(library.CountTokens(text), new TiktokenTokenCounter().CountTokens(text));
+        Assert.Equal(library.EncodeToIds(text), TiktokenTokenCounter.Load().EncodeToIds(text));
+    }
+}
