@@ -73,6 +73,48 @@ public sealed record RequestSlots
     public bool MentionsDatabase { get; init; }
     /// <summary>The request describes work that runs to completion (training, evaluation...).</summary>
     public bool MentionsBatch { get; init; }
+    /// <summary>A change to a pasted manifest: what to take out, a new name, and which container or document it is about.</summary>
+    public ChangeSlots Change { get; init; } = new();
+}
+
+/// <summary>
+/// What a request about a pasted manifest says beyond the values to set: things to take out, a new
+/// name, and where the change goes. The editor resolves the references against the paste.
+/// </summary>
+public sealed record ChangeSlots
+{
+    /// <summary>What to take out of the container (<see cref="Removal"/>).</summary>
+    public IReadOnlyList<Removal> Removals { get; init; } = [];
+    /// <summary>Environment variables to take out, by name.</summary>
+    public IReadOnlyList<string> EnvToRemove { get; init; } = [];
+    /// <summary>The new name of the resource ("rename to trainer-v2").</summary>
+    public string? NewName { get; init; }
+    /// <summary>The container's position when the words count it ("the second container"); -1 for the last.</summary>
+    public int? ContainerOrdinal { get; init; }
+    /// <summary>The words speak of a sidecar: a container other than the pod's first.</summary>
+    public bool Sidecar { get; init; }
+    /// <summary>Every name-like word of the request, lower case: a container's or document's name among them points at it.</summary>
+    public IReadOnlyList<string> Names { get; init; } = [];
+    /// <summary>The kinds the words name ("the pvc", "deploymentu"): the change goes to a pasted document of that kind.</summary>
+    public IReadOnlyList<ResourceKind> Kinds { get; init; } = [];
+}
+
+/// <summary>Something to take out of a container.</summary>
+public enum Removal
+{
+    /// <summary>CPU and memory limits (GPU limits stay: removing them would take the GPU away).</summary>
+    Limits,
+    CpuLimit,
+    MemoryLimit,
+    /// <summary>CPU and memory requests.</summary>
+    Requests,
+    CpuRequest,
+    MemoryRequest,
+    LivenessProbe,
+    ReadinessProbe,
+    StartupProbe,
+    /// <summary>GPU and MIG limits.</summary>
+    Gpu,
 }
 
 /// <summary>An existing claim to mount.</summary>

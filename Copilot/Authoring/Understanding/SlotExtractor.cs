@@ -235,7 +235,7 @@ public static partial class SlotExtractor
         return !previous.Success || !Regex.IsMatch(previous.Groups[1].Value, @"^(for|za|pro|per|für|fur|para|to|na|in|of|od)$", I);
     }
 
-    private static string? Image(string text)
+    internal static string? Image(string text)
     {
         var explicitImage = ExplicitImage().Match(text);
         if (explicitImage.Success && LooksLikeImage(explicitImage.Groups[1].Value)) return explicitImage.Groups[1].Value.TrimEnd('.', ',');
@@ -286,20 +286,7 @@ public static partial class SlotExtractor
         return (container, service);
     }
 
-    /// <summary>
-    /// The slots of a change to a pasted workload ("add pvc datasets at /data to this"): the paste fixes
-    /// the kind, so a claim named in the words is one to mount even when "pvc" is the only kind word.
-    /// Words that ask for a reason ("why can't I reach it on port 80?") ask for a review: the values
-    /// they name describe the problem, and none is a change to make.
-    /// </summary>
-    public static RequestSlots ExtractChange(string request)
-    {
-        if (Vocabulary.ReasonWord.IsMatch(request)) return new RequestSlots();
-        var slots = Extract(request);
-        return slots.Claims.Count > 0 ? slots : slots with { Claims = Claims(request.Trim()) };
-    }
-
-    private static List<ClaimSlot> Claims(string text)
+    internal static List<ClaimSlot> Claims(string text)
     {
         var result = new List<ClaimSlot>();
         var patterns = new[]

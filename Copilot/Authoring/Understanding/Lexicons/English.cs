@@ -54,5 +54,10 @@ internal static class English
         EnvWords = ["env", "envs", "env vars?", "environment variables?", "environment"],
         SecretNouns = ["secrets?"],
         And = ["and", "plus", "\\+", "&"],
+        ChangeVerbs = ["add", "set", "put", "give", "change", "bump", "increase", "raise", "lower", "reduce", "decrease", "scale", "switch", "move", "use", "update", "replace", "make it", "make this", "turn", "attach", "mount", "expose", "pin", "upgrade", "downgrade"],
+        RemoveVerbs = ["remove", "drop", "delete", "get rid of", "strip", "take out", "rip out", "without"],
+        RenameVerbs = ["rename", "call it", "change the name", "name it"],
+        ContainerNouns = ["container\\w*", "sidecar\\w*"],
+        Ordinals = new() { ["first"] = 1, ["1st"] = 1, ["second"] = 2, ["2nd"] = 2, ["third"] = 3, ["3rd"] = 3, ["fourth"] = 4, ["4th"] = 4, ["last"] = -1 },
     };
 }
