@@ -98,6 +98,7 @@ public static partial class ManifestRequestParser
             notes.Add(new Note("note.minio-secret"));
         }
 
+        if (!podless && slots.InitContainer) notes.Add(new Note("note.init-container"));
         if (image is not null && ImageReference.Parse(image).CanonicalRepository == "postgres")
         {
             // The volume root holds lost+found, which initdb refuses; a subdirectory avoids that.
@@ -134,8 +135,14 @@ public static partial class ManifestRequestParser
             WithIngress = slots.WantsIngress && !podless,
             EnvFromSecrets = podless ? [] : slots.EnvFromSecrets,
             Completions = completions,
+            ShmSize = podless ? null : slots.ShmSize,
+            InitContainer = !podless && slots.InitContainer,
+            Sidecars = podless ? [] : slots.Sidecars,
+            Tolerations = podless ? [] : slots.Tolerations.Select(Toleration).ToList(),
         };
     }
+
+    private static string Toleration(TolerationSlot t) => t.Key + (t.Value is null ? "" : "=" + t.Value) + (t.Effect is null ? "" : ":" + t.Effect);
 
     /// <summary>
     /// A model's spec with the request's stated values put over it: what the user stated is kept
@@ -161,6 +168,10 @@ public static partial class ManifestRequestParser
         Gpu = model.Gpu is { MigProfile: null } gpu && GpuProducts.Of(slots.Gpu?.Model).Count > 0 ? gpu with { Model = slots.Gpu!.Model } : model.Gpu,
         WithIngress = slots.WantsIngress || model.WithIngress,
         EnvFromSecrets = slots.EnvFromSecrets.Count > 0 ? slots.EnvFromSecrets : model.EnvFromSecrets,
+        ShmSize = slots.ShmSize ?? model.ShmSize,
+        InitContainer = slots.InitContainer || model.InitContainer,
+        Sidecars = slots.Sidecars.Count > 0 ? slots.Sidecars : model.Sidecars,
+        Tolerations = slots.Tolerations.Count > 0 ? slots.Tolerations.Select(Toleration).ToList() : model.Tolerations,
     };
 
     private static string Image(RequestSlots slots, ResourceKind kind, List<Note> notes)

@@ -95,6 +95,18 @@ public sealed record ManifestSpec
     /// <summary>ConfigMap data.</summary>
     public IReadOnlyDictionary<string, string> Data { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The size of the pod's /dev/shm (a memory-backed emptyDir); GPU pods get 8Gi when none is stated.</summary>
+    public string? ShmSize { get; init; }
+
+    /// <summary>An init container runs before the app (its command is the user's step).</summary>
+    public bool InitContainer { get; init; }
+
+    /// <summary>Images of sidecar containers beside the main one.</summary>
+    public IReadOnlyList<string> Sidecars { get; init; } = [];
+
+    /// <summary>Taints to tolerate, as "key", "key=value" or "key=value:Effect".</summary>
+    public IReadOnlyList<string> Tolerations { get; init; } = [];
+
     private static readonly JsonSerializerOptions SchemaOptions = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

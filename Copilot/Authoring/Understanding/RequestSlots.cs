@@ -73,6 +73,14 @@ public sealed record RequestSlots
     public bool MentionsDatabase { get; init; }
     /// <summary>The request describes work that runs to completion (training, evaluation...).</summary>
     public bool MentionsBatch { get; init; }
+    /// <summary>The size of /dev/shm asked for ("16gi of /dev/shm", "shm 32gi", "sdílená paměť 8Gi").</summary>
+    public string? ShmSize { get; init; }
+    /// <summary>An init container was asked for ("plus init container", "job con init container").</summary>
+    public bool InitContainer { get; init; }
+    /// <summary>Images of sidecar containers asked for beside the main one ("a sidecar (fluent/fluent-bit:3.0)").</summary>
+    public IReadOnlyList<string> Sidecars { get; init; } = [];
+    /// <summary>Tolerations asked for ("tolerate the nvidia.com/gpu taint", "toleration gpu=true:NoSchedule").</summary>
+    public IReadOnlyList<TolerationSlot> Tolerations { get; init; } = [];
     /// <summary>A change to a pasted manifest: what to take out, a new name, and which container or document it is about.</summary>
     public ChangeSlots Change { get; init; } = new();
 }
@@ -116,6 +124,9 @@ public enum Removal
     /// <summary>GPU and MIG limits.</summary>
     Gpu,
 }
+
+/// <summary>A toleration: the taint's key, and its value and effect when stated.</summary>
+public sealed record TolerationSlot(string Key, string? Value, string? Effect);
 
 /// <summary>An existing claim to mount.</summary>
 /// <param name="Name">The claim's name.</param>

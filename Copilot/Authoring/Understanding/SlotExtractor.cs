@@ -111,6 +111,9 @@ public static partial class SlotExtractor
         if (servicePort is not null && kind is not ResourceKind.Service and not ResourceKind.Ingress) service = true;
 
         var sizes = Counting.Sizes(text).Where(s => !InsideMigProfile(text, s.Index)).ToList();
+        // A size stated for /dev/shm is neither storage nor the memory limit.
+        var (shm, shmAt) = ShmSize(text, sizes);
+        sizes.RemoveAll(s => s.Index == shmAt);
         // A size named as RAM, or one a limit word stands before ("limit it to 500 megs", "begrenzt auf 512 mb Speicher"), is memory.
         bool IsMemory((string Quantity, string Following, int Index) s) => Vocabulary.MemoryNoun.IsMatch(FirstWords(s.Following, 3))
             || Vocabulary.Limit.IsMatch(Before(text, s.Index, 40)) && !Vocabulary.StorageNoun.IsMatch(Before(text, s.Index, 40));
@@ -158,6 +161,10 @@ public static partial class SlotExtractor
             Queue = Queue(text),
             MentionsDatabase = database,
             MentionsBatch = batch,
+            ShmSize = podless ? null : shm,
+            InitContainer = !podless && InitContainerWord().IsMatch(text),
+            Sidecars = podless ? [] : Sidecars(text, image),
+            Tolerations = podless ? [] : Tolerations(text),
         };
     }
 
@@ -210,6 +217,8 @@ public static partial class SlotExtractor
             }
         }
         if (schedule is not null) return (ResourceKind.CronJob, false, attached.Contains(ResourceKind.Service), attached);
+        // "multi node trening: 2 noda po 8 gpu": members of work that runs to completion are the nodes of one Job.
+        if (members is > 1 && batch && !database) return (ResourceKind.Job, false, attached.Contains(ResourceKind.Service), attached);
         if (database || members is > 1) return (ResourceKind.StatefulSet, false, attached.Contains(ResourceKind.Service), attached);
         if (batch && replicas is null) return (ResourceKind.Job, false, attached.Contains(ResourceKind.Service), attached);
         return (ResourceKind.Deployment, false, attached.Contains(ResourceKind.Service), attached);
@@ -239,7 +248,10 @@ public static partial class SlotExtractor
     {
         var explicitImage = ExplicitImage().Match(text);
         if (explicitImage.Success && LooksLikeImage(explicitImage.Groups[1].Value)) return explicitImage.Groups[1].Value.TrimEnd('.', ',');
-        return RegistryImage().Match(text) is { Success: true } r ? r.Groups[1].Value.TrimEnd('.', ',') : null;
+        if (RegistryImage().Match(text) is { Success: true } r) return r.Groups[1].Value.TrimEnd('.', ',');
+        // "python:3.12-slim", "alpine:3.20": an image of the catalogue written as name:tag, without a registry.
+        return BareImage().Matches(text).Select(m => m.Groups[1].Value.TrimEnd('.', ','))
+            .FirstOrDefault(i => KnownImages.Find(i[..i.LastIndexOf(':')]) is not null);
     }
 
     private static bool LooksLikeImage(string value) => value.Contains('/') || value.Contains(':') || KnownImages.Find(value) is not null;
@@ -278,7 +290,8 @@ public static partial class SlotExtractor
             var nearest = Vocabulary.Kinds.SelectMany(k => k.Value.Matches(text[..m.Index]).Select(x => (k.Key, x.Index, x.Value)))
                 .Where(x => !Regex.IsMatch(x.Value, @"^node\s*-?\s*port", I))
                 .OrderByDescending(x => x.Index).FirstOrDefault();
-            var workloadSince = nearest.Value is not null && (KnownImages.Mentioned(text[nearest.Index..m.Index]) is not null || Vocabulary.ReplicaNoun.IsMatch(text[nearest.Index..m.Index]));
+            var workloadSince = nearest.Value is not null && (KnownImages.Mentioned(text[nearest.Index..m.Index]) is not null || Vocabulary.ReplicaNoun.IsMatch(text[nearest.Index..m.Index])
+                || RegistryImage().IsMatch(text[nearest.Index..m.Index]));
             if (nearest.Value is not null && nearest.Key is ResourceKind.Service or ResourceKind.Ingress && !workloadSince && service is null) service = port;
             else if (!container.Contains(port)) container.Add(port);
         }
