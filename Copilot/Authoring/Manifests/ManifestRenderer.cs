@@ -30,6 +30,9 @@ public static class ManifestRenderer
             case "Ingress":
                 documents.Add(Ingress(spec));
                 break;
+            case "HorizontalPodAutoscaler" or "NetworkPolicy" or "ResourceQuota" or "LimitRange" or "Secret":
+                documents.Add(ClusterPolicies.Render(spec)!);
+                break;
             default:
                 foreach (var v in spec.Volumes.Where(v => v.Size is not null && !(spec.Kind == "StatefulSet" && v.ClaimName == "data")))
                     documents.Add(Claim(spec, v.ClaimName, v.Size!));

@@ -27,7 +27,7 @@ public static partial class ManifestRequestParser
     {
         var notes = new List<Note>();
         var kind = slots.Kind;
-        var podless = kind is ResourceKind.Service or ResourceKind.PersistentVolumeClaim or ResourceKind.ConfigMap or ResourceKind.Ingress;
+        var podless = kind is not (ResourceKind.Deployment or ResourceKind.StatefulSet or ResourceKind.Job or ResourceKind.CronJob);
         var image = podless ? null : Image(slots, kind, notes);
         var known = image is null ? null : KnownImages.Find(image);
         var name = Name(slots, kind, image, request, notes);
@@ -50,7 +50,8 @@ public static partial class ManifestRequestParser
         }
         var serviceType = slots.ServiceType ?? (nodePort is not null ? "NodePort" : null);
 
-        var gpu = slots.Gpu is { } g ? Gpu(g, notes) : null;
+        var gpu = slots.Gpu is { } g && kind != ResourceKind.ResourceQuota ? Gpu(g, notes) : null;
+        notes.AddRange(ClusterPolicies.Assumptions(kind, slots));
         var queue = kind is ResourceKind.Job or ResourceKind.CronJob ? slots.Queue : null;
         if (queue is null && gpu is not null && kind is ResourceKind.Job or ResourceKind.CronJob)
         {
@@ -118,7 +119,6 @@ public static partial class ManifestRequestParser
             Env = kind == ResourceKind.ConfigMap ? new Dictionary<string, string>() : env,
             Data = kind == ResourceKind.ConfigMap ? env : new Dictionary<string, string>(),
             Ports = rendezvous.Count > 0 ? [.. containerPorts, .. rendezvous] : containerPorts,
-            Gpu = gpu,
             Volumes = Volumes(slots, kind, name, known, request),
             QueueName = queue,
             Schedule = schedule,
@@ -135,6 +135,11 @@ public static partial class ManifestRequestParser
             WithIngress = slots.WantsIngress && !podless,
             EnvFromSecrets = podless ? [] : slots.EnvFromSecrets,
             Completions = completions,
+            Autoscaling = slots.Autoscaling,
+            Traffic = slots.Traffic,
+            PodCount = slots.PodCount,
+            SecretKeys = slots.SecretKeys,
+            Gpu = kind == ResourceKind.ResourceQuota && slots.Gpu is { } quotaGpus ? new GpuRequest { Count = quotaGpus.Count } : gpu,
             ShmSize = podless ? null : slots.ShmSize,
             InitContainer = !podless && slots.InitContainer,
             Sidecars = podless ? [] : slots.Sidecars,
@@ -222,7 +227,7 @@ public static partial class ManifestRequestParser
 
     private static IReadOnlyList<VolumeClaimMount> Volumes(RequestSlots slots, ResourceKind kind, string name, KnownImages.Entry? known, string request)
     {
-        if (kind is ResourceKind.PersistentVolumeClaim or ResourceKind.Service or ResourceKind.ConfigMap or ResourceKind.Ingress) return [];
+        if (kind is not (ResourceKind.Deployment or ResourceKind.StatefulSet or ResourceKind.Job or ResourceKind.CronJob)) return [];
         var result = slots.Claims.Select(c => new VolumeClaimMount
         {
             ClaimName = c.Name,
@@ -263,6 +268,7 @@ public static partial class ManifestRequestParser
         if (kind == ResourceKind.Job && slots.MentionsBatch) return "train";
         if (kind == ResourceKind.PersistentVolumeClaim) return "data";
         if (kind == ResourceKind.ConfigMap) return "app-config";
+        if (ClusterPolicies.DefaultName(kind, slots) is { } policyName) return policyName;
         if (kind == ResourceKind.Ingress) return slots.BackendService ?? "app";
         if (kind == ResourceKind.Service)
             return Regex.Match(request, @"\b(?:for|za|pro|per|für)\s+(?:the\s+|my\s+|moj\s+|mein\s+)?([a-z][a-z0-9\-]*)", I) is { Success: true } m && KnownImages.Find(m.Groups[1].Value) is null && m.Groups[1].Value.Length > 1

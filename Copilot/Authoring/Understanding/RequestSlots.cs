@@ -81,6 +81,14 @@ public sealed record RequestSlots
     public IReadOnlyList<string> Sidecars { get; init; } = [];
     /// <summary>Tolerations asked for ("tolerate the nvidia.com/gpu taint", "toleration gpu=true:NoSchedule").</summary>
     public IReadOnlyList<TolerationSlot> Tolerations { get; init; } = [];
+    /// <summary>What an autoscaler is asked for ("min 2 max 10 at 70% cpu").</summary>
+    public AutoscalingSlot? Autoscaling { get; init; }
+    /// <summary>What a NetworkPolicy is asked to allow.</summary>
+    public TrafficSlot? Traffic { get; init; }
+    /// <summary>A number of pods a quota allows ("20 pod").</summary>
+    public int? PodCount { get; init; }
+    /// <summary>Keys a Secret is asked to hold ("AWS_ACCESS_KEY_ID a AWS_SECRET_ACCESS_KEY").</summary>
+    public IReadOnlyList<string> SecretKeys { get; init; } = [];
     /// <summary>A change to a pasted manifest: what to take out, a new name, and which container or document it is about.</summary>
     public ChangeSlots Change { get; init; } = new();
 }
@@ -124,6 +132,15 @@ public enum Removal
     /// <summary>GPU and MIG limits.</summary>
     Gpu,
 }
+
+/// <summary>An autoscaler: replica bounds, the target utilisation in percent, the metric (cpu or memory), and the workload it scales.</summary>
+public sealed record AutoscalingSlot(int? Min, int? Max, int? Utilization, string Metric, string? Target, string TargetKind);
+
+/// <summary>
+/// A NetworkPolicy: the direction it restricts, the pods (by label) and namespaces traffic may come
+/// from, and the ports it may reach.
+/// </summary>
+public sealed record TrafficSlot(bool Egress, IReadOnlyDictionary<string, string> FromLabels, IReadOnlyList<string> FromNamespaces, IReadOnlyList<int> Ports);
 
 /// <summary>A toleration: the taint's key, and its value and effect when stated.</summary>
 public sealed record TolerationSlot(string Key, string? Value, string? Effect);

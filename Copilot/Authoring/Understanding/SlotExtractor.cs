@@ -120,7 +120,7 @@ public static partial class SlotExtractor
         var storage = sizes.FirstOrDefault(s => !IsMemory(s) && !GpuModelBefore(text, s.Index)).Quantity;
         var memory = sizes.FirstOrDefault(IsMemory).Quantity;
 
-        var podless = kind is ResourceKind.PersistentVolumeClaim or ResourceKind.Service or ResourceKind.Ingress or ResourceKind.ConfigMap;
+        var podless = kind is not (ResourceKind.Deployment or ResourceKind.StatefulSet or ResourceKind.Job or ResourceKind.CronJob);
         var claims = podless ? [] : Claims(text);
         var mountPath = podless ? null : MountPath(text);
         // One claim and a path stated elsewhere ("... a job that mounts it on /scratch"): the path is that claim's.
@@ -161,6 +161,10 @@ public static partial class SlotExtractor
             Queue = Queue(text),
             MentionsDatabase = database,
             MentionsBatch = batch,
+            Autoscaling = kind == ResourceKind.HorizontalPodAutoscaler ? Autoscaling(text) : null,
+            Traffic = kind == ResourceKind.NetworkPolicy ? Traffic(text) : null,
+            PodCount = kind == ResourceKind.ResourceQuota ? Pods(text) : null,
+            SecretKeys = kind == ResourceKind.Secret ? SecretKeys(text) : [],
             ShmSize = podless ? null : shm,
             InitContainer = !podless && InitContainerWord().IsMatch(text),
             Sidecars = podless ? [] : Sidecars(text, image),
@@ -198,6 +202,8 @@ public static partial class SlotExtractor
             .SelectMany(k => k.Value.Matches(text).Select(m => (Kind: k.Key, m.Index, m.Value)))
             // "cronjob" also ends in "job"; the longer word decides.
             .Where(m => !(m.Kind == ResourceKind.Job && Regex.IsMatch(m.Value, "cron", I)))
+            // "mount the secret viz-creds as env" loads a Secret into a workload; it does not ask for one.
+            .Where(m => !(m.Kind == ResourceKind.Secret && Vocabulary.EnvWord.IsMatch(text)))
             .OrderBy(m => m.Index).ToList();
         var joinedWorkload = mentions.FirstOrDefault(m => WorkloadKinds.Contains(m.Kind) && JoinedByAnd(text, m.Index));
         var attached = new HashSet<ResourceKind>();

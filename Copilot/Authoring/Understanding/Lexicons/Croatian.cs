@@ -20,6 +20,7 @@ internal static class Croatian
             [ResourceKind.PersistentVolumeClaim] = ["pvc\\w*", "volume claim\\w*"],
             [ResourceKind.Service] = ["servis\\w*", "usluga", "uslugu", "uslugom", "service\\w*", "node ?port\\w*"],
             [ResourceKind.Ingress] = ["ingress\\w*"],
+            [ResourceKind.ResourceQuota] = ["kvot\\w*"],
         },
         Numbers = new()
         {

@@ -20,6 +20,7 @@ internal static class Czech
             [ResourceKind.PersistentVolumeClaim] = ["pvc\\w*", "volume claim\\w*"],
             [ResourceKind.Service] = ["služb\\w*", "sluzb\\w*", "servis\\w*", "service\\w*", "node ?port\\w*"],
             [ResourceKind.Ingress] = ["ingress\\w*"],
+            [ResourceKind.ResourceQuota] = ["kvót\\w*", "kvot\\w*"],
         },
         Numbers = new()
         {

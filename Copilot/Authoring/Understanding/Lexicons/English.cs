@@ -20,6 +20,11 @@ internal static class English
             [ResourceKind.PersistentVolumeClaim] = ["pvcs?", "persistent ?volume ?claims?", "volume ?claims?", "persistent volumes?"],
             [ResourceKind.Service] = ["services?", "svc", "node ?ports?"],
             [ResourceKind.Ingress] = ["ingress(es)?"],
+            [ResourceKind.HorizontalPodAutoscaler] = ["hpas?", "horizontal ?pod ?autoscalers?", "autoscalers?"],
+            [ResourceKind.NetworkPolicy] = ["network ?polic(y|ies)", "netpols?"],
+            [ResourceKind.ResourceQuota] = ["resource ?quotas?", "quotas?"],
+            [ResourceKind.LimitRange] = ["limit ?ranges?"],
+            [ResourceKind.Secret] = ["secrets?"],
         },
         Numbers = new()
         {
