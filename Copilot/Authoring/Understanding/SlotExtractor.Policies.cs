@@ -62,15 +62,44 @@ public static partial class SlotExtractor
         return (null, nameof(ResourceKind.Deployment));
     }
 
-    /// <summary>A NetworkPolicy's direction and allowed sources: pods by label ("app=frontend") and every namespace named after the first (the policy's own).</summary>
+    // "from", "iz", "z", "des del", "dal", "von", "aus": a namespace after one is where traffic comes from.
+    [GeneratedRegex(@"(?<![\w])(?:from|iz|z|ze|des\s+del?|dal|dalla|dai|da|von|vom|aus|excepte\s+des\s+del?|except\s+from|osim\s+iz|kromě\s+z)\s+(?:the\s+|il\s+|el\s+|dem\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex FromWordBefore();
+
+    /// <summary>Namespaces named, each with whether a "from" word introduces it (a source of traffic rather than the policy's own namespace).</summary>
+    private static List<(string Name, bool Source)> Namespaces(string text) => NamespaceMention().Matches(text)
+        .Where(m => !Stop.Contains(m.Groups[1].Value))
+        .Select(m => (m.Groups[1].Value.ToLowerInvariant(), FromWordBefore().IsMatch(text[..m.Index])))
+        .DistinctBy(n => n.Item1).ToList();
+
+    /// <summary>The policy's own namespace: the first named without a "from" word before it.</summary>
+    private static string? PolicyNamespace(string text) => Namespaces(text).FirstOrDefault(n => !n.Source).Name;
+
+    /// <summary>A NetworkPolicy's direction and allowed sources: pods by label ("app=frontend") and the namespaces named after a "from" word, or after the policy's own.</summary>
     private static TrafficSlot Traffic(string text)
     {
-        var namespaces = NamespaceMention().Matches(text).Select(m => m.Groups[1].Value.ToLowerInvariant()).Where(n => !Stop.Contains(n)).Distinct().ToList();
+        var all = Namespaces(text);
+        var own = all.FirstOrDefault(n => !n.Source).Name;
+        var namespaces = all.Where(n => n.Name != own).Select(n => n.Name).Prepend(own ?? "").ToList();
         var labels = LabelPair().Matches(text).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
         // "do api-ja na 8080", "port 443": the ports the allowed traffic goes to.
         var ports = Regex.Matches(text, @"(?<![\w])(?:port\w*|on|na|to|auf|al|sulla|a|zu)\s+(\d{2,5})(?![\w.])", I)
             .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Distinct().ToList();
         return new TrafficSlot(EgressWord().IsMatch(text), labels, namespaces.Skip(1).ToList(), ports);
+    }
+
+    /// <summary>The name right after a Secret's or ConfigMap's kind word ("secret db-creds", "configmap app-config"), or null.</summary>
+    private static string? NameAfterKind(string text, ResourceKind kind)
+    {
+        foreach (Match m in Vocabulary.Kinds[kind].Matches(text))
+        {
+            var after = Regex.Match(text[(m.Index + m.Length)..], @"^\s+[`""']?([a-z][a-z0-9\-]*[a-z0-9])(?![\w=])", I);
+            if (!after.Success) continue;
+            var word = after.Groups[1].Value.ToLowerInvariant();
+            if (Stop.Contains(word) || Vocabulary.NameMarker.IsMatch(word) || Vocabulary.EnvWord.IsMatch(word) || Vocabulary.Kinds.Values.Any(k => k.IsMatch(word))) continue;
+            return word;
+        }
+        return null;
     }
 
     private static int? Pods(string text) => PodCount().Match(text) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;

@@ -119,12 +119,17 @@ public static partial class SlotExtractor
             || Vocabulary.Limit.IsMatch(Before(text, s.Index, 40)) && !Vocabulary.StorageNoun.IsMatch(Before(text, s.Index, 40));
         var storage = sizes.FirstOrDefault(s => !IsMemory(s) && !GpuModelBefore(text, s.Index)).Quantity;
         var memory = sizes.FirstOrDefault(IsMemory).Quantity;
+        // A LimitRange bounds containers: the size it names is their memory, whatever noun follows ("2Gi Speicher").
+        if (kind == ResourceKind.LimitRange && memory is null) (memory, storage) = (storage, null);
 
         var podless = kind is not (ResourceKind.Deployment or ResourceKind.StatefulSet or ResourceKind.Job or ResourceKind.CronJob);
         var claims = podless ? [] : Claims(text);
         var mountPath = podless ? null : MountPath(text);
         // One claim and a path stated elsewhere ("... a job that mounts it on /scratch"): the path is that claim's.
         if (claims.Count == 1 && claims[0].MountPath is null && mountPath is not null) claims = [claims[0] with { MountPath = mountPath }];
+        // A policy kind stands alone: "ingress-nginx" or "service" in its words names what it governs, not an object to add.
+        var policy = kind is ResourceKind.HorizontalPodAutoscaler or ResourceKind.NetworkPolicy or ResourceKind.ResourceQuota or ResourceKind.LimitRange or ResourceKind.Secret;
+        if (policy) (service, attached) = (false, []);
         var ingress = kind == ResourceKind.Ingress || attached.Contains(ResourceKind.Ingress);
         return new RequestSlots
         {
@@ -133,15 +138,15 @@ public static partial class SlotExtractor
             WantsService = service || ingress && kind is not ResourceKind.Ingress and not ResourceKind.Service,
             WantsIngress = ingress && kind is not ResourceKind.Ingress,
             CreatesClaim = attached.Contains(ResourceKind.PersistentVolumeClaim) && storage is not null,
-            ServiceType = serviceType,
-            Name = Name(text),
-            Namespace = Match(text, @"\b(?:namespace|ns)\s*[:=]?\s*[`""']?([a-z0-9][a-z0-9\-]*)"),
+            ServiceType = policy ? null : serviceType,
+            Name = Name(text) ?? (kind is ResourceKind.Secret or ResourceKind.ConfigMap ? NameAfterKind(text, kind) : null),
+            Namespace = kind == ResourceKind.NetworkPolicy ? PolicyNamespace(text) : Match(text, @"\b(?:namespace|ns)\s*[:=]?\s*[`""']?([a-z0-9][a-z0-9\-]*)"),
             StorageSize = storage,
             Memory = memory,
             Cpu = Cpu(text),
             ContainerPorts = containerPorts,
-            ServicePort = servicePort,
-            NodePort = nodePort,
+            ServicePort = policy ? null : servicePort,
+            NodePort = policy ? null : nodePort,
             Replicas = replicas,
             ReplicasAreMembers = members is not null && replicas == members,
             JobNodes = kind == ResourceKind.Job && members is > 1 ? members : null,

@@ -34,6 +34,10 @@ public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
         [("manifest requests", "held-out D")] = 0.9,
         [("dockerfile requests", "held-out D")] = 0.8,
         [("dockerfile defects", "held-out D")] = 0.8,
+        // Held-out E (issue 19, fourth round, written before the fixes for it): 19/40, 3/15 and 10/10 before; 38/40, 15/15, 10/10 after.
+        [("manifest requests", "held-out E")] = 0.9,
+        [("dockerfile requests", "held-out E")] = 0.9,
+        [("dockerfile defects", "held-out E")] = 0.9,
     };
 
     [Fact]
