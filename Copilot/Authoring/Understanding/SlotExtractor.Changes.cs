@@ -43,7 +43,8 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w./:-])([a-z][\w.\-]*(?:/[\w.\-]+)*:[\w.\-]*\d[\w.\-]*)(?![\w/:])", RegexOptions.IgnoreCase)]
     private static partial Regex BareImage();
 
-    [GeneratedRegex(@"(?<![\w])#\s?(\d)(?![\w])|(?:container\w*|kontejner\w*|contenidor\w*|contenitor\w*)\s+(?:n(?:o|r|um)?\.?\s*)?(\d)(?![\w.])", RegexOptions.IgnoreCase)]
+    // "#2", "container 2", "container no. 2" — but not "give the container 2 gpus", where the number counts something.
+    [GeneratedRegex(@"(?<![\w])#\s?(\d)(?![\w])|(?:container\w*|kontejner\w*|contenidor\w*|contenitor\w*)\s+(?:n(?:o|r|um)?\.?\s*)?(\d)(?![\w.])(?!\s*[×x]?\s*\p{L}{2,}(?<!\b(?:to|na|a|auf|in|and|i|e|und|al|su)))", RegexOptions.IgnoreCase)]
     private static partial Regex NumberedContainer();
 
     [GeneratedRegex(@"[a-z0-9][a-z0-9\-.]*[a-z0-9]|[a-z0-9]", RegexOptions.IgnoreCase)]

@@ -73,4 +73,23 @@ public sealed class SlotReadingTests
 
         Assert.Equal(new TolerationSlot("dedicated", "ml", "NoSchedule"), Assert.Single(slots.Tolerations));
     }
+
+    [Theory]
+    [InlineData("give the container 2 gpus", null)]
+    [InlineData("set container 2 to 4 cpus", 2)]
+    [InlineData("the #2 container gets 4 cpus", 2)]
+    public void A_number_after_a_container_noun_is_its_position_only_when_it_counts_nothing(string request, int? position)
+    {
+        Assert.Equal(position, SlotExtractor.ExtractChange(request).Change.ContainerOrdinal);
+    }
+
+    [Fact]
+    public void Without_is_not_a_removal_a_gpu_without_mig_adds_a_whole_gpu()
+    {
+        var slots = SlotExtractor.ExtractChange("add a gpu without mig");
+
+        Assert.Equal(1, slots.Gpu?.Count);
+        Assert.False(slots.Gpu?.WantsMig);
+        Assert.Empty(slots.Change.Removals);
+    }
 }

@@ -57,7 +57,7 @@ internal static class Czech
         SecretNouns = ["secret\\w*", "tajemstv\\w*"],
         And = ["a", "plus"],
         ChangeVerbs = ["přidej", "pridej", "nastav", "dej", "změň", "zmen", "zvětši", "zvetsi", "zvyš", "zvys", "zmenši", "zmensi", "sniž", "sniz", "škáluj", "skaluj", "přepni", "prepni", "nahraď", "nahrad", "použij", "pouzij", "připoj", "pripoj", "vystav"],
-        RemoveVerbs = ["odstraň", "odstran", "odeber", "smaž", "smaz", "zruš", "zrus", "vyhoď", "vyhod", "bez"],
+        RemoveVerbs = ["odstraň", "odstran", "odeber", "smaž", "smaz", "zruš", "zrus", "vyhoď", "vyhod"],
         RenameVerbs = ["přejmenuj", "prejmenuj", "změň název", "zmen nazev", "změň jméno", "zmen jmeno"],
         ContainerNouns = ["container\\w*", "kontejner\\w*", "sidecar\\w*"],
         Ordinals = new() { ["první"] = 1, ["prvni"] = 1, ["prvnímu"] = 1, ["druhý"] = 2, ["druhy"] = 2, ["druhému"] = 2, ["druhém"] = 2, ["druhého"] = 2, ["třetí"] = 3, ["treti"] = 3, ["poslední"] = -1, ["posledni"] = -1 },
