@@ -42,6 +42,12 @@ public static class ManifestRenderer
                 var external = spec.ServicePort is not null && !(spec.Kind == "StatefulSet" && spec.ServiceType is null && !spec.WithIngress);
                 var exposed = spec.Kind == "StatefulSet" ? spec with { Name = spec.Name + "-external" } : spec;
                 if (external) documents.Add(Service(exposed, headless: false, selectorName: spec.Name));
+                if (spec.Autoscaling is { } scaling && spec.Kind is "Deployment" or "StatefulSet")
+                    documents.Add(ClusterPolicies.Render(spec with
+                    {
+                        Kind = "HorizontalPodAutoscaler",
+                        Autoscaling = scaling with { Target = spec.Name, TargetKind = spec.Kind, Min = scaling.Min ?? spec.Replicas },
+                    })!);
                 if (spec.WithIngress)
                     documents.Add(Ingress(spec with { BackendService = external ? exposed.Name : spec.Name, ServicePort = spec.ServicePort ?? spec.Ports.FirstOrDefault(80) }));
                 break;

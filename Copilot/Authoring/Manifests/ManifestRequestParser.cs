@@ -52,6 +52,8 @@ public static partial class ManifestRequestParser
 
         var gpu = slots.Gpu is { } g && kind != ResourceKind.ResourceQuota ? Gpu(g, notes) : null;
         notes.AddRange(ClusterPolicies.Assumptions(kind, slots));
+        if (slots.Autoscaling is not null && kind is ResourceKind.Deployment or ResourceKind.StatefulSet)
+            notes.AddRange(ClusterPolicies.Assumptions(ResourceKind.HorizontalPodAutoscaler, slots with { Autoscaling = slots.Autoscaling with { Target = "", Min = slots.Autoscaling.Min ?? slots.Replicas ?? 1 } }));
         var queue = kind is ResourceKind.Job or ResourceKind.CronJob ? slots.Queue : null;
         if (queue is null && gpu is not null && kind is ResourceKind.Job or ResourceKind.CronJob)
         {

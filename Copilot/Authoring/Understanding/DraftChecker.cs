@@ -120,6 +120,8 @@ public static class DraftChecker
         Expect("nodePort", slots.NodePort, servicePorts.Any(p => p.Str("nodePort") == slots.NodePort?.ToString()), "none (the cluster picks one)");
         Expect("Service type", slots.ServiceType, services.Any(s => s.Map("spec")?.Str("type") == slots.ServiceType), "ClusterIP");
         if (slots.WantsIngress) Expect("Ingress", "an Ingress", docs.Any(d => d.Str("kind") == "Ingress"), "none");
+        if (slots.Autoscaling is { } scaling && kind != "HorizontalPodAutoscaler")
+            Expect("autoscaler", $"{scaling.Min?.ToString() ?? "?"}–{scaling.Max?.ToString() ?? "?"}", docs.Any(d => d.Str("kind") == "HorizontalPodAutoscaler"), "none");
         if (kind == "Ingress" || slots.WantsIngress) Expect("host", slots.Host, yaml.Contains("host: " + slots.Host), "no host");
         return missing;
     }

@@ -16,6 +16,10 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w.])(\d{1,3})\s*(?:-|–|až|az|to|a|do|bis|fins\s+a|fino\s+a)\s*(\d{1,3})(?![\w.%])", RegexOptions.IgnoreCase)]
     private static partial Regex CountRange();
 
+    // "up to 10", "do 10", "až 10", "fins a 10", "fino a 10", "bis 10": an upper bound alone.
+    [GeneratedRegex(@"(?<![\w])(?:up\s+to|do|až|az|fins\s+a|fino\s+a|bis\s+(?:zu\s+)?)\s*(\d{1,3})(?![\w.%])", RegexOptions.IgnoreCase)]
+    private static partial Regex UpTo();
+
     [GeneratedRegex(@"(\d{1,3})\s*%")]
     private static partial Regex Percent();
 
@@ -40,7 +44,7 @@ public static partial class SlotExtractor
         int? Number(Match m, int group = 1) => m.Success ? int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture) : null;
         var range = CountRange().Match(text);
         var min = Number(MinCount().Match(text)) ?? Number(range);
-        var max = Number(MaxCount().Match(text)) ?? Number(range, 2);
+        var max = Number(MaxCount().Match(text)) ?? Number(range, 2) ?? Number(UpTo().Match(text));
         var metric = Vocabulary.MemoryNoun.IsMatch(text) ? "memory" : "cpu";
         var (target, kind) = ScaledWorkload(text);
         return new AutoscalingSlot(min, max, Number(Percent().Match(text)), metric, target, kind);

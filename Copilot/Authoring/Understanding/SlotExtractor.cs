@@ -166,7 +166,9 @@ public static partial class SlotExtractor
             Queue = Queue(text),
             MentionsDatabase = database,
             MentionsBatch = batch,
-            Autoscaling = kind == ResourceKind.HorizontalPodAutoscaler ? Autoscaling(text) : null,
+            // An autoscaler named beside a workload ("deployment … 3 replike, hpa do 10") scales that workload.
+            Autoscaling = kind == ResourceKind.HorizontalPodAutoscaler ? Autoscaling(text)
+                : kind is ResourceKind.Deployment or ResourceKind.StatefulSet && attached.Contains(ResourceKind.HorizontalPodAutoscaler) ? Autoscaling(text) with { Target = null, TargetKind = kind.ToString() } : null,
             Traffic = kind == ResourceKind.NetworkPolicy ? Traffic(text) : null,
             PodCount = kind == ResourceKind.ResourceQuota ? Pods(text) : null,
             SecretKeys = kind == ResourceKind.Secret ? SecretKeys(text) : [],
@@ -217,7 +219,7 @@ public static partial class SlotExtractor
             var joined = joinedWorkload.Value is not null && m.Index < joinedWorkload.Index;
             switch (m.Kind)
             {
-                case ResourceKind.Service or ResourceKind.PersistentVolumeClaim or ResourceKind.Ingress or ResourceKind.ConfigMap when m.Index > workloadAt || joined:
+                case ResourceKind.Service or ResourceKind.PersistentVolumeClaim or ResourceKind.Ingress or ResourceKind.ConfigMap or ResourceKind.HorizontalPodAutoscaler when m.Index > workloadAt || joined:
                     // Named after a workload (or joined to one): a Service to expose it, a claim to mount, an Ingress to route to it.
                     attached.Add(m.Kind);
                     continue;
@@ -237,7 +239,7 @@ public static partial class SlotExtractor
         bool Later(ResourceKind kind, int after) => mentions.Any(x => x.Kind == kind && x.Index > after);
         HashSet<ResourceKind> Attach(int at)
         {
-            foreach (var later in mentions.Where(x => x.Index > at && x.Kind is ResourceKind.Ingress or ResourceKind.PersistentVolumeClaim)) attached.Add(later.Kind);
+            foreach (var later in mentions.Where(x => x.Index > at && x.Kind is ResourceKind.Ingress or ResourceKind.PersistentVolumeClaim or ResourceKind.HorizontalPodAutoscaler)) attached.Add(later.Kind);
             return attached;
         }
     }

@@ -73,6 +73,25 @@ public sealed class ClusterPolicyDraftTests
         Assert.Equal("50", hard.Str("pods"));
     }
 
+    [Fact]
+    public void An_autoscaler_named_beside_a_workload_scales_it_from_its_replicas()
+    {
+        var draft = ManifestDrafter.Draft("deployment ghcr.io/acme/api:1.0 with 3 replicas on port 8080, hpa up to 10 at 70% cpu");
+
+        var hpa = Documents(draft.Yaml).Single(d => d.Str("kind") == "HorizontalPodAutoscaler");
+        Assert.Equal("3", hpa.Map("spec")!.Str("minReplicas"));
+        Assert.Equal("10", hpa.Map("spec")!.Str("maxReplicas"));
+        Assert.Equal(hpa.Map("spec")!.Map("scaleTargetRef")!.Str("name"), Documents(draft.Yaml)[0].Map("metadata")!.Str("name"));
+        Assert.True(draft.Validation.IsClean, string.Join("; ", draft.Validation.Findings));
+    }
+
+    private static List<YamlMappingNode> Documents(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        return stream.Documents.Select(d => (YamlMappingNode)d.RootNode).ToList();
+    }
+
     private static YamlMappingNode Root(string yaml)
     {
         var stream = new YamlStream();
