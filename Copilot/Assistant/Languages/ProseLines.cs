@@ -31,8 +31,9 @@ public static partial class ProseLines
     [GeneratedRegex(@"```.*?(```|$)|`[^`\n]*`", RegexOptions.Singleline)]
     private static partial Regex Code();
 
-    /// <summary>Shell prompts, REPL prompts, log levels and timestamps, tracebacks, table headers, YAML and JSON syntax.</summary>
-    [GeneratedRegex(@"^(\$ |# |>>> |\.\.\. |[\[{<(]|---|- |\d{2,4}[-/:.]\d|[IWEDF]\d{4}|(INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|CRITICAL)\b|Traceback|File ""|at [\w.$]+\(|Caused by|Exception in|NAME\s|Type\s+Reason|Warning\s+\w|Normal\s+\w|Error from server|FROM |RUN |COPY |ENV |apiVersion|kind:|E\d{4}|\w+Error:|\w+Exception:)")]
+    /// <summary>Shell prompts, REPL prompts, log levels and timestamps, tracebacks, table headers, event rows (also as
+    /// <c>kubectl get events</c> prints them, behind a namespace and age), YAML and JSON syntax.</summary>
+    [GeneratedRegex(@"^(\$ |# |>>> |\.\.\. |[\[{<(]|---|- |\d{2,4}[-/:.]\d|[IWEDF]\d{4}|(INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|CRITICAL)\b|Traceback|File ""|at [\w.$]+\(|Caused by|Exception in|NAME\s|LAST SEEN\s|Type\s+Reason|Warning\s+\w|Normal\s+\w|(\S+\s+)?(\d+[smhd][\dsmh]*|<unknown>)\s+(Warning|Normal)\s+\w|Error from server|FROM |RUN |COPY |ENV |apiVersion|kind:|E\d{4}|\w+Error:|\w+Exception:)")]
     private static partial Regex Artefact();
 
     /// <summary><c>Key: value</c> lines of YAML and <c>kubectl describe</c>: a single token before the colon.</summary>

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Collab.Copilot.Authoring.Diagnosis.Describe;
 using Collab.Copilot.Authoring.Redaction;
 
 namespace Collab.Copilot.Authoring.Diagnosis;
@@ -21,20 +23,35 @@ public static class ErrorDiagnoser
         var redacted = SecretRedactor.Redact(paste).Text;
         var lines = redacted.Replace("\r\n", "\n").Split('\n');
         var context = PasteContext.From(redacted);
+        // kubectl describe/events structure: healthy condition rows are no evidence, and declared ports and
+        // probes are facts a signature can use when no line states them.
+        var described = DescribeParser.Parse(lines);
+        var view = DescribeParser.EvidenceView(lines, described);
+        var viewText = string.Join('\n', view);
+        var structured = StructuredFacts.From(described);
 
         var matches = new List<(Diagnosis Diagnosis, int FirstLine)>();
         foreach (var signature in signatures)
         {
-            var quoted = Quote(lines, signature.Patterns);
+            var quoted = Quote(lines, view, signature.Patterns);
             var specific = quoted.Count > 0;
-            if (!specific) quoted = Quote(lines, signature.Weak);
+            if (!specific) quoted = Quote(lines, view, signature.Weak);
             if (quoted.Count == 0) continue;
-            var facts = Facts(redacted, signature);
+            var facts = Facts(viewText, signature);
+            var factLines = new List<int>();
+            foreach (var name in signature.Facts.Keys)
+                if (!facts.ContainsKey(name) && structured.TryGetValue(name, out var known))
+                {
+                    facts[name] = known.Value;
+                    factLines.Add(known.Line);
+                }
             if (signature.DistinctFacts.Count > 0 && !AllFoundAndDistinct(facts, signature.DistinctFacts)) continue;
             // Lines that carry a fact (the app's own "listening on" line) are evidence too.
             foreach (var fact in signature.Facts.Values)
                 for (var i = 0; i < lines.Length; i++)
-                    if (fact.IsMatch(lines[i]) && quoted.All(q => q.Line != i + 1)) quoted.Add(new QuotedLine(i + 1, Clip(lines[i].Trim())));
+                    if (fact.IsMatch(view[i]) && quoted.All(q => q.Line != i + 1)) quoted.Add(new QuotedLine(i + 1, Clip(lines[i], fact.Match(lines[i]))));
+            foreach (var line in factLines)
+                if (quoted.All(q => q.Line != line)) quoted.Add(new QuotedLine(line, Clip(lines[line - 1], null)));
             quoted.Sort((a, b) => a.Line.CompareTo(b.Line));
             var commands = signature.Commands.Select(context.Fill).ToList();
             matches.Add((new Diagnosis(signature, quoted.Take(MaxQuotedLines).ToList(), commands, facts, specific), quoted[0].Line));
@@ -51,12 +68,14 @@ public static class ErrorDiagnoser
         return new DiagnosisResult(ordered, redacted);
     }
 
-    private static List<QuotedLine> Quote(string[] lines, IReadOnlyList<System.Text.RegularExpressions.Regex> patterns)
+    /// <summary>Lines whose evidence view matches a pattern, quoted as pasted (redacted).</summary>
+    private static List<QuotedLine> Quote(string[] lines, string[] view, IReadOnlyList<Regex> patterns)
     {
         var quoted = new List<QuotedLine>();
         if (patterns.Count == 0) return quoted;
         for (var i = 0; i < lines.Length; i++)
-            if (patterns.Any(p => p.IsMatch(lines[i]))) quoted.Add(new QuotedLine(i + 1, Clip(lines[i].Trim())));
+            if (patterns.Select(p => p.Match(view[i])).FirstOrDefault(m => m.Success) is { } match)
+                quoted.Add(new QuotedLine(i + 1, Clip(lines[i], match)));
         return quoted;
     }
 
@@ -74,5 +93,22 @@ public static class ErrorDiagnoser
         return values.All(v => v is not null) && values.Distinct(StringComparer.Ordinal).Count() == values.Count;
     }
 
-    private static string Clip(string line) => line.Length <= MaxLineLength ? line : line[..MaxLineLength] + "…";
+    /// <summary>
+    /// Bounds a quoted line. A long line keeps its beginning and, when the evidence lies beyond it, the
+    /// part around the evidence: a pull error's "x509: certificate signed by unknown authority" comes
+    /// after 250 characters of image references and must not be cut off.
+    /// </summary>
+    private static string Clip(string raw, Match? evidence)
+    {
+        var line = raw.Trim();
+        if (line.Length <= MaxLineLength) return line;
+        var at = evidence is { Success: true } ? evidence.Index - (raw.Length - raw.TrimStart().Length) : 0;
+        if (evidence is not { Success: true } || at + evidence.Length <= MaxLineLength)
+            return line[..MaxLineLength] + "…";
+        // The end of a match is its most telling part ("Failed to pull image … x509: …" matches from its start).
+        const int Head = 100;
+        var end = Math.Min(line.Length, at + evidence.Length + 80);
+        var start = Math.Max(Head, end - (MaxLineLength - Head));
+        return line[..Head] + " … " + line[start..end] + (end < line.Length ? "…" : "");
+    }
 }

@@ -118,7 +118,9 @@ public static partial class ArtefactDetector
     [GeneratedRegex(@"^\s*FROM\s+\S+")]
     private static partial Regex FromLine();
 
-    [GeneratedRegex(@"^\s*(Warning|Normal)\s{1,}[A-Z]\w+\s+")]
+    // An event row as describe prints it, or as `kubectl get events [-A]` does, behind its namespace and LAST SEEN age
+    // ("2m   Normal   ScalingReplicaSet   deployment/vllm   Scaled up …" is a log line, not the asker's words).
+    [GeneratedRegex(@"^\s*(([a-z0-9][a-z0-9\-]*\s+)?(\d+[smhd][\dsmh]*(\s+\(x\d+ over \S+\))?|<unknown>)\s+)?(Warning|Normal)\s{1,}[A-Z]\w+\s+")]
     private static partial Regex EventRow();
 
     [GeneratedRegex(@"^\s*(Type\s+Reason\s+Age|LAST SEEN\s+TYPE\s+REASON|Events:\s*$)")]
@@ -130,7 +132,9 @@ public static partial class ArtefactDetector
     [GeneratedRegex(@"^\S+\s+\d+/\d+\s+(CrashLoopBackOff|Error|OOMKilled|ImagePullBackOff|ErrImagePull|Pending|ContainerCreating|Init:\S+|Evicted|Completed|Running)\b")]
     private static partial Regex StatusRow();
 
-    [GeneratedRegex(@"^\s*\[?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\w{3} +\d{1,2} \d{2}:\d{2}:\d{2}|[IWEF]\d{4} \d{2}:\d{2}:\d{2}|\d{2}:\d{2}:\d{2}[.,]\d+)")]
+    // A timestamp opening the line, also behind a log level ("[I 2025-10-16 08:30:02.117 JupyterHub …]", as
+    // tornado/traitlets apps print) and with slashes ("2025/10/16 11:20:43 [error]", as nginx and Go's log print).
+    [GeneratedRegex(@"^\s*\[?([A-Z] )?(\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2}|\w{3} +\d{1,2} \d{2}:\d{2}:\d{2}|[IWEF]\d{4} \d{2}:\d{2}:\d{2}|\d{2}:\d{2}:\d{2}[.,]\d+)")]
     private static partial Regex Timestamp();
 
     [GeneratedRegex(@"Traceback \(most recent call last\)|^\s*(Exception in thread|panic:|goroutine \d+ \[)")]

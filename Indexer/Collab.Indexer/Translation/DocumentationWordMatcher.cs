@@ -8,7 +8,10 @@ namespace Collab.Indexer.Translation;
 /// shares a long beginning with documentation words, after the language's letter correspondences
 /// ("administrador" → administrator, "Konfiguration" → configuration, "preempció" → preemption); or,
 /// in a language that writes compounds as one word, it is a compound of such words
-/// ("Reservekapazität" → reserve capacity, "Beispielkonfiguration" → configure).
+/// ("Reservekapazität" → reserve capacity, "Beispielkonfiguration" → configure). Before a cognate is guessed,
+/// a borrowed word carrying the language's case ending is the documentation's word ("jobu", "clustera",
+/// "nodove" → job, cluster, node) and a known word behind a negation or verb prefix is that word
+/// ("nespouští", "nasdílet").
 /// </summary>
 internal sealed class DocumentationWordMatcher(TermGlossary glossary, IIndexVocabulary vocabulary)
 {
@@ -52,7 +55,34 @@ internal sealed class DocumentationWordMatcher(TermGlossary glossary, IIndexVoca
         if (glossary.LookupForm(word) is { } form) return form;
         foreach (var spelling in Spellings(word))
             if (vocabulary.Contains(spelling)) return spelling;
-        return Cognate(word);
+        return Inflected(word) ?? Prefixed(word) ?? Cognate(word);
+    }
+
+    /// <summary>Shortest stem left after an ending or a prefix is taken off: shorter ones are other words by chance.</summary>
+    private const int MinStem = 3;
+
+    private string? Inflected(string word)
+    {
+        foreach (var ending in glossary.Endings)
+        {
+            if (!word.EndsWith(ending, StringComparison.Ordinal) || word.Length - ending.Length < MinStem) continue;
+            var stem = word[..^ending.Length];
+            foreach (var spelling in Spellings(stem))
+                if (vocabulary.Contains(spelling)) return spelling;
+        }
+        return null;
+    }
+
+    private string? Prefixed(string word)
+    {
+        foreach (var prefix in glossary.Prefixes)
+        {
+            if (!word.StartsWith(prefix, StringComparison.Ordinal) || word.Length - prefix.Length < MinStem + 1) continue;
+            var rest = word[prefix.Length..];
+            if (glossary.Match(rest) is { } known && rest.Length - known.Covered < MinCompoundPart) return known.Terms;
+            if (glossary.LookupForm(rest) is { } form) return form;
+        }
+        return null;
     }
 
     private string? Cognate(string word)

@@ -9,7 +9,9 @@ namespace Collab.Indexer.Translation;
 /// term is a data change: <c>stop: w1 w2 …</c>, then <c>word = terms</c> or <c>stem* = terms</c>.
 /// Optional lines: <c>spelling: k=c z=c</c> (how the language spells letters that English spells
 /// otherwise in shared words, "Konfiguration"/"configuration") and <c>compounds: yes</c> (the language
-/// writes compound nouns as one word). Matching ignores case and diacritics, since people often type without them.
+/// writes compound nouns as one word), <c>endings: u a ovi …</c> (case endings the language adds to words it
+/// borrows, "jobu", "clustera", "nodove") and <c>prefixes: ne na …</c> (negation and verb prefixes in front
+/// of a known word, "nespouští", "nasdílet"). Matching ignores case and diacritics, since people often type without them.
 /// </summary>
 internal sealed class TermGlossary
 {
@@ -18,8 +20,10 @@ internal sealed class TermGlossary
     private readonly (string Stem, string Terms)[] _stems;
 
     private TermGlossary(string language, HashSet<string> stopWords, Dictionary<string, string> words, (string, string)[] stems,
-        (string, string)[] spellings, bool compounds)
+        (string, string)[] spellings, bool compounds, string[] endings, string[] prefixes)
     {
+        Endings = endings;
+        Prefixes = prefixes;
         Language = language;
         Spellings = spellings;
         WritesCompounds = compounds;
@@ -33,6 +37,12 @@ internal sealed class TermGlossary
     /// <summary>Letter correspondences (this language's spelling, the English one) for words both languages share.</summary>
     public IReadOnlyList<(string Native, string English)> Spellings { get; }
 
+    /// <summary>Case endings on borrowed words, longest first.</summary>
+    public IReadOnlyList<string> Endings { get; }
+
+    /// <summary>Negation and verb prefixes, longest first.</summary>
+    public IReadOnlyList<string> Prefixes { get; }
+
     /// <summary>True when the language writes compound nouns as one word ("Speicherlimit").</summary>
     public bool WritesCompounds { get; }
 
@@ -43,6 +53,8 @@ internal sealed class TermGlossary
         var stems = new List<(string, string)>();
         var spellings = new List<(string, string)>();
         var compounds = false;
+        var endings = new List<string>();
+        var prefixes = new List<string>();
         var number = 0;
         for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
         {
@@ -65,6 +77,16 @@ internal sealed class TermGlossary
                 }
                 continue;
             }
+            if (line.StartsWith("endings:", StringComparison.Ordinal))
+            {
+                endings.AddRange(line[8..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Fold));
+                continue;
+            }
+            if (line.StartsWith("prefixes:", StringComparison.Ordinal))
+            {
+                prefixes.AddRange(line[9..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Fold));
+                continue;
+            }
             if (line.StartsWith("compounds:", StringComparison.Ordinal))
             {
                 compounds = line[10..].Trim() == "yes";
@@ -79,7 +101,8 @@ internal sealed class TermGlossary
         }
         // Longest stem first, so "uživatel*" wins over a shorter stem that also fits.
         return new TermGlossary(language, stop, words, stems.OrderByDescending(s => s.Item1.Length).ToArray(),
-            spellings.ToArray(), compounds);
+            spellings.ToArray(), compounds,
+            endings.OrderByDescending(e => e.Length).ToArray(), prefixes.OrderByDescending(p => p.Length).ToArray());
     }
 
     public bool IsStopWord(string folded) => _stopWords.Contains(folded);

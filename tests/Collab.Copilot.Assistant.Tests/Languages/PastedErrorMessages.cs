@@ -12,6 +12,9 @@ public static class PastedErrorMessages
 
         /// <summary>Strings of the paste that must never leave redacted form.</summary>
         public IReadOnlyList<string> Secrets { get; init; } = [];
+
+        /// <summary>Text of the line that shows the cause, which the answer must quote (set E on), or null.</summary>
+        public string? Evidence { get; init; }
     }
 
     public static IReadOnlyList<Message> Load(string file)
@@ -19,7 +22,7 @@ public static class PastedErrorMessages
         var reader = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).IgnoreUnmatchedProperties().Build();
         var cases = reader.Deserialize<List<Case>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Cases", file)));
         return cases.SelectMany(c => c.Ask.Select((ask, i) =>
-            new Message(c.Name, ask.Key, c.Expect, c.Paste, i % 2 == 0 ? $"{ask.Value}\n\n{c.Paste}" : $"{c.Paste}\n{ask.Value}") { Class = c.Class, Secrets = c.Secrets })).ToList();
+            new Message(c.Name, ask.Key, c.Expect, c.Paste, i % 2 == 0 ? $"{ask.Value}\n\n{c.Paste}" : $"{c.Paste}\n{ask.Value}") { Class = c.Class, Secrets = c.Secrets, Evidence = c.Evidence })).ToList();
     }
 
     // Mutable DTO because YamlDotNet binds through setters.
@@ -31,5 +34,6 @@ public static class PastedErrorMessages
         public Dictionary<string, string> Ask { get; set; } = [];
         public string Class { get; set; } = "";
         public List<string> Secrets { get; set; } = [];
+        public string? Evidence { get; set; }
     }
 }

@@ -17,6 +17,9 @@ public sealed class PastedErrorCase
     /// <summary>Strings in the paste that must never leave redacted form (tokens, passwords, keys).</summary>
     public List<string> Secrets { get; set; } = [];
 
+    /// <summary>Text of the line that shows the cause (set E on): the primary diagnosis must quote a line containing it.</summary>
+    public string? Evidence { get; set; }
+
     /// <summary>One message per language: the question before the paste for some, after it for others, as people write.</summary>
     public IEnumerable<(string Language, string Message)> Messages() =>
         Ask.Select((ask, i) => (ask.Key, i % 2 == 0 ? $"{ask.Value}\n\n{Paste}" : $"{Paste}\n{ask.Value}"));

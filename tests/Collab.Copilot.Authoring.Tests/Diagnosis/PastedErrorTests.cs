@@ -29,12 +29,14 @@ public sealed class PastedErrorTests(ITestOutputHelper output)
     /// <summary>
     /// Set B (issue 19): pastes in the shapes real tools print, written before the diagnoser was changed
     /// for them; set C: written after those changes and never tuned against. The floors sit below the
-    /// measured figures in docs/copilot-quality.md.
+    /// measured figures in docs/copilot-quality.md. Set E (fourth round) was measured before the describe parser and the
+    /// catalogue changes made for it, so its floor, like B's, sits under figures reached by looking at its failures.
     /// </summary>
     [Theory]
     [InlineData("held-out B", "pasted-errors-heldout-b.yaml", 0.95)]
     [InlineData("held-out C", "pasted-errors-heldout-c.yaml", 0.9)]
     [InlineData("held-out D", "pasted-errors-heldout-d.yaml", 0.9)]
+    [InlineData("held-out E", "pasted-errors-heldout-e.yaml", 0.95)]
     public void Held_out_sets_meet_their_floor(string set, string file, double floor)
     {
         var failures = Report(set, file);
@@ -83,6 +85,8 @@ public sealed class PastedErrorTests(ITestOutputHelper output)
         var lines = message.Split('\n');
         if (result.Primary.QuotedLines.Count == 0 || result.Primary.QuotedLines.Any(q => q.Line > lines.Length || !lines[q.Line - 1].Contains(q.Text.TrimEnd('…')[..Math.Min(20, q.Text.Length)], StringComparison.Ordinal)))
             return $"{c.Name}: quoted lines are not lines of the paste";
+        if (c.Evidence is { } evidence && !result.Primary.QuotedLines.Any(q => q.Text.Contains(evidence, StringComparison.OrdinalIgnoreCase)))
+            return $"{c.Name}: the line showing \"{evidence}\" is not quoted (quoted: {string.Join(" | ", result.Primary.QuotedLines.Select(q => q.Text[..Math.Min(60, q.Text.Length)]))})";
         return null;
     }
 }

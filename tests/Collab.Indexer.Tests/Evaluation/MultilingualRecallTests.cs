@@ -22,12 +22,15 @@ public class MultilingualRecallTests(EvalCorpusIndexes indexes, ITestOutputHelpe
     private static readonly (string Set, double Bm25Bar, double HybridBar)[] Sets =
     [
         ("dev", 0.95, 0.95), ("en", 0.75, 0.85), ("cs", 0.9, 0.9), ("hr", 0.9, 0.9), ("ca", 0.9, 0.9), ("it", 0.9, 0.9), ("de", 0.9, 0.9),
-        ("heldout-en", 0.9, 0.9), ("heldout-cs", 0.85, 0.85), ("heldout-hr", 0.8, 0.8), ("heldout-ca", 0.85, 0.85), ("heldout-it", 0.8, 0.8),
+        ("heldout-en", 0.9, 0.9), ("heldout-cs", 0.9, 0.9), ("heldout-hr", 0.8, 0.8), ("heldout-ca", 0.85, 0.85), ("heldout-it", 0.8, 0.8),
         ("heldout-de", 0.85, 0.85),
         // Set D: three questions per language, written for issue 19's third round (BM25 as measured). The ca, de and hr
         // misses led to matching unknown words against the index's vocabulary (docs/copilot-quality.md), so set D is no
         // longer held out for them.
         ("heldout-d-en", 0.8, 0.8), ("heldout-d-cs", 0.85, 0.85), ("heldout-d-hr", 0.95, 0.95), ("heldout-d-ca", 0.85, 0.85), ("heldout-d-it", 0.75, 0.75), ("heldout-d-de", 0.8, 0.8),
+        // Set E: six questions per language, written for issue 19's fourth round before any change for it. Its cs and hr
+        // misses led to case endings, prefixes and common task words in the glossaries, so it is no longer held out for them.
+        ("heldout-e-en", 0.9, 0.9), ("heldout-e-cs", 0.9, 0.9), ("heldout-e-hr", 0.95, 0.95), ("heldout-e-ca", 0.85, 0.85), ("heldout-e-it", 0.95, 0.95), ("heldout-e-de", 0.95, 0.95),
     ];
 
     [Fact]

@@ -47,6 +47,9 @@ public class DocumentationWordMatchingTests : IAsyncLifetime
     // German compounds: both parts, or the final part when the first is unknown.
     [InlineData("kann man vorab eine reservekapazität vorhalten?", "reserve capacity")]
     [InlineData("beispielkonfiguration für apache als reverse proxy vor jupyterhub", "configuration apache")]
+    // A borrowed word with the language's case ending; a known word behind a negation or verb prefix.
+    [InlineData("kako konfigurirati preempciju workloada u kueue", "workload")]
+    [InlineData("proč se nespouští server po nečinnosti", "start spawn")]
     public void Unknown_words_become_the_documentations_words(string question, string expected)
     {
         var translation = Translate(question);
@@ -60,6 +63,15 @@ public class DocumentationWordMatchingTests : IAsyncLifetime
         var translation = Translate("es pot mantenir capacitat de reserva per endavant?");
         Assert.Contains("capacity", translation.Text.Split(' '));
         Assert.DoesNotContain("capacityrevoked", translation.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_ending_is_taken_off_only_when_the_documentation_uses_the_rest()
+    {
+        // "culleru" is "culler" + "u"; "ljubica" ends in "a" but "ljubic" is no documentation word.
+        var translation = Translate("kako podesiti culleru za ljubica");
+        Assert.Contains("culler", translation.Text.Split(' '));
+        Assert.Contains("ljubica", translation.Text.Split(' '));
     }
 
     [Fact]
