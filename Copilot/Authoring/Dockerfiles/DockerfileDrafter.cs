@@ -34,12 +34,13 @@ public static partial class DockerfileDrafter
         string dockerfile;
         if (asked.WantsR) dockerfile = ScientificDockerfiles.R(asked, notes);
         else if (asked.WantsConda) dockerfile = ScientificDockerfiles.Micromamba(asked, notes, files);
-        else if (Regex.IsMatch(text, @"\b(go|golang)\b")) dockerfile = Go(text, notes);
+        else if (Regex.IsMatch(text, @"\b(go|golang)\b")) dockerfile = Go(asked, notes);
         else if (Regex.IsMatch(text, @"\brust\b|\bcargo\b")) dockerfile = Rust(notes);
         else if (Regex.IsMatch(text, @"\b(java|spring|maven|jvm)\b")) dockerfile = Java(notes);
-        else if (Regex.IsMatch(text, @"\b(node(\.?js)?|npm|react|vite|next\.?js|typescript|express)\b")) dockerfile = Node(text, notes);
+        else if (Regex.IsMatch(text, @"\b(node(\.?js)?|npm|react|vite|next\.?js|typescript|express)\b")) dockerfile = Node(asked, notes);
         else if (Regex.IsMatch(text, @"\b(static site|static files|nginx)\b")) dockerfile = StaticSite(notes);
         else if (Regex.IsMatch(text, @"\b(cuda|gpu|pytorch|torch|tensorflow)\b")) dockerfile = Gpu(asked, notes, files);
+        else if (asked.WantsJupyter) dockerfile = Jupyter(asked, notes, files);
         else dockerfile = Python(asked, notes, files);
         return new DockerfileDraft(dockerfile, files, notes, DockerfileLinter.Lint(dockerfile));
     }
@@ -52,10 +53,21 @@ public static partial class DockerfileDrafter
         var packages = asked.Packages();
         var (port, cmd) = PythonServer(packages, asked.Port);
         var sb = new StringBuilder();
-        sb.Append($"FROM {image}\n\n");
+        if (asked.MultiStage && (asked.Requirements || !asked.Pyproject))
+            AppendWheelStage(sb, image, asked, packages, notes, files);
+        else sb.Append($"FROM {image}\n\n");
         sb.Append("ENV PYTHONDONTWRITEBYTECODE=1 \\\n    PYTHONUNBUFFERED=1\n\n");
         sb.Append("WORKDIR /app\n\n");
-        if (asked.Pyproject && !asked.Requirements)
+        if (asked.MultiStage && (asked.Requirements || !asked.Pyproject))
+        {
+            // The wheels were built in the build stage; the runtime image installs them without a compiler.
+            sb.Append("COPY --from=build /wheels /wheels\n");
+            sb.Append("RUN pip install --no-cache-dir --no-index /wheels/* \\\n    && rm -rf /wheels\n\n");
+            sb.Append("COPY . /app\n\n");
+        }
+        else if (asked.Poetry) AppendPoetry(sb, packages);
+        else if (asked.Uv) AppendUv(sb, asked, packages, notes, files);
+        else if (asked.Pyproject && !asked.Requirements)
         {
             // The project's own metadata lists its dependencies; installing the project installs them.
             sb.Append("# pyproject.toml lists the dependencies: installing the project installs them.\n");
@@ -93,15 +105,19 @@ public static partial class DockerfileDrafter
         if (jupyter && !packages.Any(p => p.StartsWith("jupyterlab"))) packages.Add("jupyterlab");
         packages.RemoveAll(p => p is "jupyter" or "notebook");
         string image;
-        if (torch)
+        // A stated CUDA version the PyTorch images do not ship is kept: nvidia/cuda of that version, torch from PyTorch's wheel index.
+        var torchByPip = torch && asked.Cuda is not null && !PytorchByCuda.ContainsKey(cuda);
+        if (torch && !torchByPip)
         {
             if (!PytorchByCuda.TryGetValue(cuda, out var tag)) { tag = PytorchByCuda["12.6"]; notes.Add(new Note("note.torch-cuda", cuda)); }
             image = $"pytorch/pytorch:{tag}";
         }
-        else
+        else image = CudaImage(cuda, text, notes);
+        if (torchByPip)
         {
-            if (!CudaTags.TryGetValue(cuda, out var cudaTag)) { cudaTag = "12.6.3"; notes.Add(new Note("note.cuda-tag", cuda)); }
-            image = $"nvidia/cuda:{cudaTag}-{(Regex.IsMatch(text, @"\b(build|compile|nvcc|devel)\b") ? "devel" : "runtime")}-ubuntu22.04";
+            torch = false;
+            packages.Insert(0, "torch");
+            notes.Add(new Note("note.torch-pip", cuda, TorchWheelIndex(cuda)));
         }
         var sb = new StringBuilder();
         sb.Append($"FROM {image}\n\n");
@@ -116,7 +132,12 @@ public static partial class DockerfileDrafter
             sb.Append($"COPY requirements.txt /tmp/requirements.txt\nRUN {pip} install --no-cache-dir -r /tmp/requirements.txt\n\n");
         else if (asked.Pyproject)
             sb.Append($"COPY pyproject.toml /workspace/\nCOPY . /workspace\nRUN {pip} install --no-cache-dir /workspace\n\n");
-        else AppendPipInstall(sb, packages, notes, files, pip: pip);
+        if (torchByPip)
+        {
+            sb.Append($"RUN {pip} install --no-cache-dir --index-url https://download.pytorch.org/whl/{TorchWheelIndex(cuda)} {PinnedPackages.Pin("torch")}\n\n");
+            packages.Remove("torch");
+        }
+        if (!asked.Requirements && !asked.Pyproject) AppendPipInstall(sb, packages, notes, files, pip: pip);
         sb.Append(string.Join('\n', BaseImageFamilies.NonRootUserLines(image))).Append("\n\n");
         if (jupyter)
         {
@@ -139,6 +160,21 @@ public static partial class DockerfileDrafter
         return sb.ToString();
     }
 
+    /// <summary>The nvidia/cuda image of a CUDA version (devel when the words compile), its tag pinned.</summary>
+    internal static string CudaImage(string cuda, string lower, List<Note> notes)
+    {
+        if (!CudaTags.TryGetValue(cuda, out var cudaTag)) { cudaTag = "12.6.3"; notes.Add(new Note("note.cuda-tag", cuda)); }
+        return $"nvidia/cuda:{cudaTag}-{(Regex.IsMatch(lower, @"\b(build|compile|nvcc|devel)\b") ? "devel" : "runtime")}-ubuntu22.04";
+    }
+
+    // PyTorch's wheel index for a CUDA version: wheels built for an older minor release run on newer drivers of the same major.
+    private static string TorchWheelIndex(string cuda) => cuda switch
+    {
+        "11.8" => "cu118",
+        "12.1" or "12.2" or "12.3" => "cu121",
+        _ => "cu124",
+    };
+
     private static void AppendPipInstall(StringBuilder sb, List<string> packages, List<Note> notes, Dictionary<string, string> files, string pip = "pip")
     {
         if (packages.Count == 0) return;
@@ -154,6 +190,80 @@ public static partial class DockerfileDrafter
             return;
         }
         sb.Append($"RUN {pip} install --no-cache-dir {string.Join(' ', pinned.Select(p => p!.Contains('[') ? $"\"{p}\"" : p))}\n\n");
+    }
+
+    /// <summary>A build stage that compiles every wheel with gcc, so the runtime stage needs no compiler.</summary>
+    private static void AppendWheelStage(StringBuilder sb, string image, DockerfileRequest asked, List<string> packages, List<Note> notes, Dictionary<string, string> files)
+    {
+        sb.Append($"FROM {image} AS build\n\n");
+        sb.Append("RUN apt-get update \\\n    && apt-get install -y --no-install-recommends gcc build-essential \\\n    && rm -rf /var/lib/apt/lists/*\n\n");
+        sb.Append("WORKDIR /src\n\n");
+        if (!asked.Requirements)
+        {
+            // Without a requirements file, the named packages are written to one, so both stages read the same list.
+            var pinned = packages.Select(p => PinnedPackages.Pin(p) ?? $"{p}==<version>").ToList();
+            files["requirements.txt"] = string.Join('\n', pinned) + "\n";
+            if (packages.Any(p => PinnedPackages.Pin(p) is null)) notes.Add(new Note("note.pin-requirements", string.Join(", ", packages.Where(p => PinnedPackages.Pin(p) is null))));
+        }
+        sb.Append("COPY requirements.txt /src/requirements.txt\n");
+        sb.Append("RUN pip wheel --no-cache-dir --wheel-dir /wheels -r /src/requirements.txt" + ServerExtras(packages) + "\n\n");
+        sb.Append($"FROM {image}\n\n");
+        notes.Add(new Note("note.wheel-stage"));
+    }
+
+    /// <summary>Poetry installs the project's main dependencies into the image's Python (no virtualenv inside a container).</summary>
+    private static void AppendPoetry(StringBuilder sb, List<string> packages)
+    {
+        sb.Append("COPY pyproject.toml poetry.lock* /app/\n");
+        sb.Append($"RUN pip install --no-cache-dir {PinnedPackages.Pin("poetry")} \\\n    && poetry config virtualenvs.create false \\\n" +
+                  "    && poetry install --only main --no-root --no-interaction --no-ansi \\\n    && rm -rf /root/.cache/pypoetry\n");
+        if (ServerExtras(packages) is { Length: > 0 } extras) sb.Append($"RUN pip install --no-cache-dir{extras}\n");
+        sb.Append("\nCOPY . /app\n\n");
+    }
+
+    /// <summary>uv installs the dependencies (the project, its requirements file, or the named packages) into the image's Python.</summary>
+    private static void AppendUv(StringBuilder sb, DockerfileRequest asked, List<string> packages, List<Note> notes, Dictionary<string, string> files)
+    {
+        sb.Append($"COPY --from={UvImage} /uv /usr/local/bin/uv\n");
+        if (asked.Requirements)
+            sb.Append("COPY requirements.txt /tmp/requirements.txt\nRUN uv pip install --system --no-cache -r /tmp/requirements.txt" + ServerExtras(packages) + "\n\nCOPY . /app\n\n");
+        else if (asked.Pyproject && Regex.IsMatch(asked.Lower, @"pyproject"))
+            // The dependencies first (uv reads them from pyproject.toml), so a code change does not reinstall them.
+            sb.Append("COPY pyproject.toml /app/\nRUN uv pip install --system --no-cache -r /app/pyproject.toml" + ServerExtras(packages) + "\n\nCOPY . /app\n\n");
+        else
+        {
+            var unknown = packages.Where(p => PinnedPackages.Pin(p) is null).ToList();
+            if (unknown.Count > 0)
+            {
+                files["requirements.txt"] = string.Join('\n', packages.Select(p => PinnedPackages.Pin(p) ?? $"{p}==<version>")) + "\n";
+                notes.Add(new Note("note.pin-requirements", string.Join(", ", unknown)));
+                sb.Append("COPY requirements.txt /tmp/requirements.txt\nRUN uv pip install --system --no-cache -r /tmp/requirements.txt\n\n");
+            }
+            else if (packages.Count > 0)
+                sb.Append($"RUN uv pip install --system --no-cache {string.Join(' ', packages.Select(p => PinnedPackages.Pin(p)!).Select(p => p.Contains('[') ? $"\"{p}\"" : p))}\n\n");
+            sb.Append("COPY . /app\n\n");
+        }
+    }
+
+    // uv's own image carries only the static binary, pinned.
+    private const string UvImage = "ghcr.io/astral-sh/uv:0.5.11";
+
+    /// <summary>A Jupyter image from the Jupyter Docker Stacks, extensions installed with pip as the notebook user (uid 1000).</summary>
+    private static string Jupyter(DockerfileRequest asked, List<Note> notes, Dictionary<string, string> files)
+    {
+        const string image = "quay.io/jupyter/minimal-notebook:2024-10-07";
+        var packages = asked.Packages().Where(p => p is not ("jupyter" or "notebook" or "jupyterlab")).ToList();
+        var sb = new StringBuilder();
+        sb.Append($"FROM {image}\n\n");
+        sb.Append("# The stacks run as jovyan (uid 1000), who owns the conda environment pip installs into.\n");
+        AppendPipInstall(sb, packages, notes, files);
+        sb.Append("COPY --chown=1000:100 . /home/jovyan/work\n\n");
+        sb.Append("USER 1000\n\n");
+        sb.Append("EXPOSE 8888\n");
+        sb.Append("HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"python\", \"-c\", \"import urllib.request; urllib.request.urlopen('http://127.0.0.1:8888/api')\"]\n");
+        sb.Append("CMD [\"start-notebook.py\"]\n");
+        notes.Add(new Note("note.jupyter-stacks"));
+        return sb.ToString();
     }
 
     private static (int? Port, string? Cmd) PythonServer(List<string> packages, int? stated)
@@ -183,10 +293,10 @@ public static partial class DockerfileDrafter
     private static string ServerExtras(List<string> packages) =>
         string.Concat(packages.Where(p => p.StartsWith("uvicorn") || p == "gunicorn").Select(p => " " + (PinnedPackages.Pin(p) is { } pin && pin.Contains('[') ? $"\"{pin}\"" : PinnedPackages.Pin(p))));
 
-    private static string Go(string text, List<Note> notes)
+    private static string Go(DockerfileRequest asked, List<Note> notes)
     {
         notes.Add(new Note("note.go"));
-        var port = Regex.Match(text, @"port\s+(\d+)").Groups[1].Value;
+        var port = asked.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
         return "FROM golang:1.23 AS build\n\nWORKDIR /src\n\nCOPY go.mod go.sum ./\nRUN go mod download\n\nCOPY . .\n" +
                "RUN CGO_ENABLED=0 GOOS=linux go build -trimpath -ldflags=\"-s -w\" -o /out/app .\n\n" +
                "FROM gcr.io/distroless/static-debian12:nonroot\n\nCOPY --from=build /out/app /app\n\nUSER 65532:65532\n" +
@@ -208,15 +318,25 @@ public static partial class DockerfileDrafter
                string.Join('\n', BaseImageFamilies.NonRootUserLines("eclipse-temurin:21-jre")) + "\n\nEXPOSE 8080\nHEALTHCHECK NONE\nENTRYPOINT [\"java\", \"-jar\", \"/app/app.jar\"]\n";
     }
 
-    private static string Node(string text, List<Note> notes)
+    private static string Node(DockerfileRequest asked, List<Note> notes)
     {
+        var text = asked.Lower;
+        var node = $"node:{asked.NodeMajor ?? "22"}-alpine";
         var builds = Regex.IsMatch(text, @"\b(build|react|vite|next|typescript|multi-stage)\b");
+        if (builds && Regex.IsMatch(text, @"\bnginx\b"))
+        {
+            // Built static files served by nginx: the runtime image has no Node at all.
+            notes.Add(new Note("note.node-nginx"));
+            return $"FROM {node} AS build\n\nWORKDIR /src\n\nCOPY package.json package-lock.json ./\nRUN npm ci && npm cache clean --force\n\nCOPY . .\nRUN npm run build\n\n" +
+                   "FROM nginxinc/nginx-unprivileged:1.27-alpine\n\nCOPY --from=build /src/dist /usr/share/nginx/html\n\nUSER 101\n\nEXPOSE 8080\n" +
+                   "HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"wget\", \"-q\", \"-O\", \"/dev/null\", \"http://127.0.0.1:8080/\"]\n";
+        }
         notes.Add(new Note(builds ? "note.node-build" : "note.node-run"));
         var health = "HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"wget\", \"-q\", \"-O\", \"/dev/null\", \"http://127.0.0.1:3000/\"]\n";
         if (!builds)
-            return "FROM node:22-alpine\n\nENV NODE_ENV=production\nWORKDIR /app\n\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev && npm cache clean --force\n\nCOPY . .\n\nUSER 1000\n\nEXPOSE 3000\n" + health + "CMD [\"node\", \"server.js\"]\n";
-        return "FROM node:22-alpine AS build\n\nWORKDIR /src\n\nCOPY package.json package-lock.json ./\nRUN npm ci && npm cache clean --force\n\nCOPY . .\nRUN npm run build\n\n" +
-               "FROM node:22-alpine\n\nENV NODE_ENV=production\nWORKDIR /app\n\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev && npm cache clean --force\nCOPY --from=build /src/dist ./dist\n\nUSER 1000\n\nEXPOSE 3000\n" + health + "CMD [\"node\", \"dist/server.js\"]\n";
+            return $"FROM {node}\n\nENV NODE_ENV=production\nWORKDIR /app\n\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev && npm cache clean --force\n\nCOPY . .\n\nUSER 1000\n\nEXPOSE 3000\n" + health + "CMD [\"node\", \"server.js\"]\n";
+        return $"FROM {node} AS build\n\nWORKDIR /src\n\nCOPY package.json package-lock.json ./\nRUN npm ci && npm cache clean --force\n\nCOPY . .\nRUN npm run build\n\n" +
+               $"FROM {node}\n\nENV NODE_ENV=production\nWORKDIR /app\n\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev && npm cache clean --force\nCOPY --from=build /src/dist ./dist\n\nUSER 1000\n\nEXPOSE 3000\n" + health + "CMD [\"node\", \"dist/server.js\"]\n";
     }
 
     private static string StaticSite(List<Note> notes)

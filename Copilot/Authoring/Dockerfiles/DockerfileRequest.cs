@@ -29,6 +29,21 @@ internal sealed partial record DockerfileRequest(string Text)
 
     public bool Pyproject => Regex.IsMatch(Lower, @"pyproject(\.toml)?|\bpoetry\b|\buv\b");
 
+    /// <summary>Poetry installs the project ("poetry project", "amb poetry").</summary>
+    public bool Poetry => Regex.IsMatch(Lower, @"\bpoetry\b");
+
+    /// <summary>uv installs the dependencies ("with uv", "s uv-om", "con uv").</summary>
+    public bool Uv => Regex.IsMatch(Lower, @"(?<![\w./-])uv(?![\w.])|(?<![\w])uv-?\p{L}{1,3}\b");
+
+    /// <summary>A Jupyter image is asked for ("jupyter image with jupyterlab-git").</summary>
+    public bool WantsJupyter => Regex.IsMatch(Lower, @"\bjupyter(lab)?\b");
+
+    /// <summary>A build stage is asked for ("multi-stage", "build-stage mit gcc"), or compiled wheels need a compiler the runtime image should not carry.</summary>
+    public bool MultiStage => Regex.IsMatch(Lower, @"multi[\s\-]?stage|mehrstufig|build[\s\-]?stage|\bgcc\b|build-essential");
+
+    /// <summary>The Node.js major version stated ("node 20", "node:20", "nodejs 18"), or null.</summary>
+    public string? NodeMajor => Regex.Match(Lower, @"\bnode(?:\.?js)?[\s:\-]*v?(\d{2})\b") is { Success: true } m ? m.Groups[1].Value : null;
+
     /// <summary>The port stated ("port 8080", "na portu 8000", "sulla porta 3838"), or null.</summary>
     public int? Port => PortNumber().Match(Text) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
 
@@ -52,10 +67,10 @@ internal sealed partial record DockerfileRequest(string Text)
     [GeneratedRegex(@"(?<![\w])(?:python|py)[\s:]*(3\.\d{1,2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex PythonVersion();
 
-    [GeneratedRegex(@"(?<![\w./-])R[\s\-]?(\d\.\d)\b")]
+    [GeneratedRegex(@"(?<![\w./-])(?:R[\s\-]?|rocker/[\w\-]+[\s:]?|r-ver[\s:]?)(\d\.\d)\b")]
     private static partial Regex RVersion();
 
-    [GeneratedRegex(@"(?<![\w])(?:port\w*|listen\w*\s+on|lauscht\s+auf)\s*[:=]?\s*(\d{2,5})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w])(?:port\w*|listen\w*\s+on|lauscht\s+auf|serv(?:es|ing)\s+on|runs?\s+on)\s*[:=]?\s*(\d{2,5})\b", RegexOptions.IgnoreCase)]
     private static partial Regex PortNumber();
 
     [GeneratedRegex(@"(?<![\w])(?:with|has|having|including|containing|s|sa|se|amb|con|mit|plus)\s+(.+?)(?:\.(?:\s|$)|;|\bfor\b|\bon\b|\bserving\b|\brunning\b|\bza\b|\bpro\b|\bper\b|\bfür\b|\bsulla\b|\bal\b|\bauf\b|\bna\b|\bu\b|\bve\b|$)", RegexOptions.IgnoreCase)]
@@ -65,6 +80,6 @@ internal sealed partial record DockerfileRequest(string Text)
     private static partial Regex Framework();
 
     // Words after "with" that are not packages: base families, tools, nouns of any language.
-    [GeneratedRegex(@"^(python3?|python\d\.\d+|pythonom|slim|alpine|cuda|pytorch|torch|a|an|the|my|gpu|gpus|nodes|nvcc|cudnn|gcc|make|cmake|git|curl|wget|build|tools|r|micromamba|mamba|conda|condou|rocker|environment\.ya?ml|requirements\.txt|pyproject\.toml|pyproject|packages?|paket\w*|balíčk\w*|balick\w*|paquet\w*|pacchett\w*|bibliotek\w*|librer\w*|llibrer\w*|aplikac\w*|app\w*|application|image|dockerfile|shiny|port\w*|\d[\d.]*|data|dependencies|deps|ovisnost\w*|závislost\w*|dipendenz\w*|dependènci\w*|abhängigkeit\w*|jupyterlab?|notebook|runtime|devel|ubuntu\w*|uv|poetry|meinem|meiner|mojim|mým|il|el|la|les|der|die|das|dem|den)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(python3?|python\d\.\d+|pythonom|slim|alpine|cuda|pytorch|torch|a|an|the|my|gpu|gpus|nodes|nvcc|cudnn|gcc|make|cmake|git|curl|wget|build|tools|r|micromamba|mamba|conda|condou|rocker|environment\.ya?ml|requirements\.txt|pyproject\.toml|pyproject|packages?|paket\w*|balíčk\w*|balick\w*|paquet\w*|pacchett\w*|bibliotek\w*|librer\w*|llibrer\w*|aplikac\w*|app\w*|application|image|dockerfile|shiny|port\w*|\d[\d.]*|data|dependencies|deps|ovisnost\w*|závislost\w*|dipendenz\w*|dependènci\w*|abhängigkeit\w*|jupyterlab?|notebook|runtime|devel|ubuntu\w*|uv|poetry|meinem|meiner|mojim|mým|il|el|la|les|der|die|das|dem|den|ekstenzij\w*|extensi\w*|estensi\w*|erweiterung\w*|rozšířen\w*|user\w*|utent\w*|usuari\w*|korisni\w*|uživatel\w*|benutzer\w*|non|not|nicht|root|wheels?|nginx)$", RegexOptions.IgnoreCase)]
     private static partial Regex NotAPackage();
 }

@@ -5,7 +5,7 @@ internal static class PinnedPackages
 {
     private static readonly Dictionary<string, string> Python = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["fastapi"] = "0.115.6", ["uvicorn"] = "0.32.1", ["uvicorn[standard]"] = "0.32.1", ["gunicorn"] = "23.0.0",
+        ["fastapi"] = "0.115.6", ["uvicorn"] = "0.32.1", ["uvicorn[standard]"] = "0.32.1", ["gunicorn"] = "23.0.0", ["poetry"] = "1.8.5",
         ["flask"] = "3.1.0", ["django"] = "5.1.4", ["requests"] = "2.32.3", ["httpx"] = "0.28.1", ["pydantic"] = "2.10.3",
         ["numpy"] = "2.2.0", ["pandas"] = "2.2.3", ["scipy"] = "1.14.1", ["scikit-learn"] = "1.6.0", ["matplotlib"] = "3.9.3",
         ["jupyterlab"] = "4.3.4", ["notebook"] = "7.3.1", ["ipykernel"] = "6.29.5", ["torch"] = "2.5.1", ["torchvision"] = "0.20.1",

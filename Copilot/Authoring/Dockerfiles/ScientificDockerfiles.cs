@@ -25,6 +25,11 @@ internal static class ScientificDockerfiles
         }
         var port = request.Port;
         var sb = new StringBuilder();
+        if (request.Cuda is { } cuda)
+        {
+            AppendMicromambaOnCuda(sb, request, cuda, notes, port);
+            return sb.ToString();
+        }
         sb.Append($"FROM {MicromambaImage}\n\n");
         sb.Append($"COPY --chown={MambaUser}:{MambaUser} environment.yml /tmp/environment.yml\n");
         sb.Append("RUN micromamba install --yes --name base --file /tmp/environment.yml \\\n    && micromamba clean --all --yes\n\n");
@@ -40,6 +45,31 @@ internal static class ScientificDockerfiles
         sb.Append("CMD [\"python\", \"main.py\"]\n");
         notes.Add(new Note("note.conda-cmd"));
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// A stated CUDA version with a conda environment: the nvidia/cuda image of that version is the base
+    /// and micromamba's static binary is copied in from its own image, installing into /opt/conda.
+    /// </summary>
+    private static void AppendMicromambaOnCuda(StringBuilder sb, DockerfileRequest request, string cuda, List<Note> notes, int? port)
+    {
+        var image = DockerfileDrafter.CudaImage(cuda, request.Lower, notes);
+        sb.Append($"FROM {MicromambaImage} AS micromamba\n\n");
+        sb.Append($"FROM {image}\n\n");
+        sb.Append("COPY --from=micromamba /bin/micromamba /usr/local/bin/micromamba\n");
+        sb.Append("ENV MAMBA_ROOT_PREFIX=/opt/conda \\\n    PATH=/opt/conda/bin:$PATH\n\n");
+        sb.Append("COPY environment.yml /tmp/environment.yml\n");
+        sb.Append("RUN micromamba install --yes --name base --file /tmp/environment.yml \\\n    && micromamba clean --all --yes\n\n");
+        sb.Append("WORKDIR /app\nCOPY . /app\n\n");
+        sb.Append(string.Join('\n', BaseImageFamilies.NonRootUserLines(image))).Append("\n\n");
+        if (port is not null)
+        {
+            sb.Append($"EXPOSE {port}\n");
+            sb.Append($"HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"python\", \"-c\", \"import urllib.request; urllib.request.urlopen('http://127.0.0.1:{port}/')\"]\n");
+        }
+        sb.Append("CMD [\"python\", \"main.py\"]\n");
+        notes.Add(new Note("note.conda-cmd"));
+        notes.Add(new Note("note.gpu-driver"));
     }
 
     /// <summary>R on rocker/r-ver (or rocker/shiny for a Shiny app), packages installed with install2.r.</summary>

@@ -12,10 +12,12 @@ public sealed record ManifestEdit(string Yaml, IReadOnlyList<Note> Changes);
 
 /// <summary>
 /// Applies what a request states to the manifest pasted with it ("add a gpu to this", "3 replicas",
-/// "limit 4 cpus and 16gb", "pvc datasets na /data", "LOG_LEVEL=debug", "la cua team-a") instead of
-/// drafting a new one: the pasted resources keep their kind, name, image and every field not asked
-/// about. The change goes to the first workload of the paste (its first container); a paste without
-/// a workload is returned unchanged.
+/// "limit 4 cpus and 16gb", "pvc datasets na /data", "LOG_LEVEL=debug", "la cua team-a", "remove the
+/// limits", "rename it to trainer-v2", "the second container to busybox:1.36") instead of drafting a
+/// new one: the pasted resources keep their kind, name, image and every field not asked about. The
+/// change goes to the document the words point at (by kind, "the pvc", or by name), else the first
+/// workload; inside it, to the container the words point at (by name, by position, "the sidecar"),
+/// else the first. A paste with nothing the words apply to is returned unchanged.
 /// </summary>
 public static class ManifestEditor
 {
@@ -25,24 +27,148 @@ public static class ManifestEditor
     {
         var documents = YamlDocumentText.Split(yaml);
         var roots = documents.Select(Parse).ToList();
-        var target = roots.FindIndex(r => r is not null && PodSpec(r) is not null);
-        if (target < 0) return new ManifestEdit(yaml, []);
-
-        var root = roots[target]!;
         var changes = new List<Note>();
-        var pod = PodSpec(root)!;
-        var container = pod.Seq("containers")?.Children.OfType<YamlMappingNode>().FirstOrDefault();
-        if (container is null) return new ManifestEdit(yaml, []);
+        var edited = new HashSet<int>();
+        var change = slots.Change;
 
-        EditWorkload(root, slots, changes);
-        EditResources(container, slots, changes);
-        EditPorts(root, container, slots, changes);
-        EditVolumes(pod, container, slots, changes);
-        EditEnvironment(container, slots, changes);
+        // A size stated about a pasted claim ("zvětši pvc na 100Gi") resizes that claim.
+        var claim = Target(roots, change, r => r.Str("kind") == "PersistentVolumeClaim");
+        if (slots.StorageSize is { } size && claim >= 0 && (change.Kinds.Contains(ResourceKind.PersistentVolumeClaim) || Target(roots, change, r => PodSpec(r) is not null) < 0))
+        {
+            var requests = roots[claim]!.EnsureMap("spec").EnsureMap("resources").EnsureMap("requests");
+            if (requests.Str("storage") != size)
+            {
+                requests.Set("storage", size);
+                changes.Add(new Note("edit.storage", size));
+                edited.Add(claim);
+            }
+        }
+
+        var target = Target(roots, change, r => PodSpec(r) is not null);
+        if (target >= 0 && Container(PodSpec(roots[target]!)!, roots[target]!, change) is { } container)
+        {
+            var root = roots[target]!;
+            var pod = PodSpec(root)!;
+            var before = changes.Count;
+            EditWorkload(root, slots, changes);
+            Remove(container, change, changes);
+            EditImage(container, slots, changes);
+            EditResources(container, slots, changes);
+            EditPorts(root, container, slots, changes);
+            EditVolumes(pod, container, slots, changes);
+            EditEnvironment(container, slots, changes);
+            if (changes.Count > before) edited.Add(target);
+        }
+
+        if (change.NewName is { } name)
+        {
+            var renamed = Target(roots, change, r => r.Map("metadata") is not null, preferWorkload: true);
+            if (renamed >= 0 && roots[renamed]!.Map("metadata")!.Str("name") is var old && old != name)
+            {
+                roots[renamed]!.EnsureMap("metadata").Set("name", name);
+                changes.Add(new Note("edit.renamed", old ?? "", name));
+                edited.Add(renamed);
+            }
+        }
 
         if (changes.Count == 0) return new ManifestEdit(yaml, []);
-        var texts = documents.Select((d, i) => i == target ? ManifestWriter.Write(root) : d.Text);
+        var texts = documents.Select((d, i) => edited.Contains(i) ? ManifestWriter.Write(roots[i]!) : d.Text);
         return new ManifestEdit(ManifestWriter.Join(texts), changes);
+    }
+
+    /// <summary>
+    /// The document a change goes to, among those <paramref name="fits"/>: one of a kind the words name,
+    /// then one whose name the words use, then (with <paramref name="preferWorkload"/>) the first
+    /// workload, then the first; -1 when none fits.
+    /// </summary>
+    private static int Target(List<YamlMappingNode?> roots, ChangeSlots change, Func<YamlMappingNode, bool> fits, bool preferWorkload = false)
+    {
+        var candidates = roots.Select((r, i) => (Root: r, Index: i)).Where(c => c.Root is not null && fits(c.Root)).ToList();
+        if (candidates.Count == 0) return -1;
+        var ofKind = candidates.Where(c => change.Kinds.Any(k => k.ToString() == c.Root!.Str("kind"))).ToList();
+        if (ofKind.Count > 0) candidates = ofKind;
+        var named = candidates.Where(c => change.Names.Contains(c.Root!.Map("metadata")?.Str("name") ?? "")).ToList();
+        if (named.Count > 0) candidates = named;
+        if (preferWorkload && candidates.FirstOrDefault(c => PodSpec(c.Root!) is not null) is { Root: not null } workload) return workload.Index;
+        return candidates[0].Index;
+    }
+
+    /// <summary>
+    /// The container the words point at: by position ("the second container"), by name (a container's
+    /// name among the words, the pod's own name counting last), "the sidecar" (the last container of
+    /// several), else the first.
+    /// </summary>
+    private static YamlMappingNode? Container(YamlMappingNode pod, YamlMappingNode root, ChangeSlots change)
+    {
+        var containers = pod.Seq("containers")?.Children.OfType<YamlMappingNode>().ToList() ?? [];
+        if (containers.Count == 0) return null;
+        if (change.ContainerOrdinal is { } position)
+            return position == -1 ? containers[^1] : containers.ElementAtOrDefault(position - 1) ?? containers[0];
+        if (containers.Count == 1) return containers[0];
+        var workload = root.Map("metadata")?.Str("name");
+        var named = containers.Where(c => change.Names.Contains(c.Str("name") ?? "")).OrderBy(c => c.Str("name") == workload).FirstOrDefault();
+        if (named is not null) return named;
+        return change.Sidecar ? containers[^1] : containers[0];
+    }
+
+    /// <summary>Takes out what the words ask to remove; GPU limits stay unless the GPU itself is removed.</summary>
+    private static void Remove(YamlMappingNode container, ChangeSlots change, List<Note> changes)
+    {
+        foreach (var removal in change.Removals.Distinct())
+        {
+            var removed = removal switch
+            {
+                Removal.Limits => RemoveResources(container, "limits", "cpu", "memory"),
+                Removal.CpuLimit => RemoveResources(container, "limits", "cpu"),
+                Removal.MemoryLimit => RemoveResources(container, "limits", "memory"),
+                Removal.Requests => RemoveResources(container, "requests", "cpu", "memory"),
+                Removal.CpuRequest => RemoveResources(container, "requests", "cpu"),
+                Removal.MemoryRequest => RemoveResources(container, "requests", "memory"),
+                Removal.Gpu => RemoveGpus(container),
+                Removal.LivenessProbe => container.Remove("livenessProbe") ? "livenessProbe" : null,
+                Removal.ReadinessProbe => container.Remove("readinessProbe") ? "readinessProbe" : null,
+                Removal.StartupProbe => container.Remove("startupProbe") ? "startupProbe" : null,
+                _ => null,
+            };
+            if (removed is not null) changes.Add(new Note("edit.removed", removed));
+        }
+        if (container.Seq("env") is { } env)
+            foreach (var name in change.EnvToRemove)
+                if (env.Children.OfType<YamlMappingNode>().FirstOrDefault(e => e.Str("name") == name) is { } entry)
+                {
+                    env.Children.Remove(entry);
+                    changes.Add(new Note("edit.removed", "env " + name));
+                }
+        if (container.Seq("env") is { Children.Count: 0 }) container.Remove("env");
+    }
+
+    /// <summary>Removes the named quantities from limits or requests (the map itself when it is left empty); the removed paths, or null.</summary>
+    private static string? RemoveResources(YamlMappingNode container, string section, params string[] keys)
+    {
+        if (container.Map("resources") is not { } resources || resources.Map(section) is not { } map) return null;
+        var removed = keys.Where(map.Remove).Select(k => $"resources.{section}.{k}").ToList();
+        if (map.Children.Count == 0) resources.Remove(section);
+        if (resources.Children.Count == 0) container.Remove("resources");
+        return removed.Count == 0 ? null : string.Join(", ", removed);
+    }
+
+    private static string? RemoveGpus(YamlMappingNode container)
+    {
+        var keys = new[] { "limits", "requests" }.Select(s => container.Map("resources")?.Map(s)).OfType<YamlMappingNode>()
+            .SelectMany(m => m.Children.Keys.Select(k => k.ToString()).Where(k => k.StartsWith("nvidia.com/", StringComparison.Ordinal))).Distinct().ToList();
+        if (keys.Count == 0) return null;
+        foreach (var section in new[] { "limits", "requests" })
+            foreach (var key in keys) RemoveResources(container, section, key);
+        return string.Join(", ", keys);
+    }
+
+    /// <summary>A stated image that differs from the container's replaces it ("the second container to busybox:1.36").</summary>
+    private static void EditImage(YamlMappingNode container, RequestSlots slots, List<Note> changes)
+    {
+        if (slots.Image is not { } image || container.Str("image") == image) return;
+        var old = container.Str("image") ?? "";
+        container.Set("image", image);
+        changes.Add(new Note("edit.image", old, image));
     }
 
     private static void EditWorkload(YamlMappingNode root, RequestSlots slots, List<Note> changes)

@@ -30,6 +30,9 @@ public static class ManifestRenderer
             case "Ingress":
                 documents.Add(Ingress(spec));
                 break;
+            case "HorizontalPodAutoscaler" or "NetworkPolicy" or "ResourceQuota" or "LimitRange" or "Secret":
+                documents.Add(ClusterPolicies.Render(spec)!);
+                break;
             default:
                 foreach (var v in spec.Volumes.Where(v => v.Size is not null && !(spec.Kind == "StatefulSet" && v.ClaimName == "data")))
                     documents.Add(Claim(spec, v.ClaimName, v.Size!));
@@ -39,6 +42,12 @@ public static class ManifestRenderer
                 var external = spec.ServicePort is not null && !(spec.Kind == "StatefulSet" && spec.ServiceType is null && !spec.WithIngress);
                 var exposed = spec.Kind == "StatefulSet" ? spec with { Name = spec.Name + "-external" } : spec;
                 if (external) documents.Add(Service(exposed, headless: false, selectorName: spec.Name));
+                if (spec.Autoscaling is { } scaling && spec.Kind is "Deployment" or "StatefulSet")
+                    documents.Add(ClusterPolicies.Render(spec with
+                    {
+                        Kind = "HorizontalPodAutoscaler",
+                        Autoscaling = scaling with { Target = spec.Name, TargetKind = spec.Kind, Min = scaling.Min ?? spec.Replicas },
+                    })!);
                 if (spec.WithIngress)
                     documents.Add(Ingress(spec with { BackendService = external ? exposed.Name : spec.Name, ServicePort = spec.ServicePort ?? spec.Ports.FirstOrDefault(80) }));
                 break;
@@ -100,7 +109,12 @@ public static class ManifestRenderer
             .Select(v => (YamlNode)Map(("name", Str(v.ClaimName)), ("persistentVolumeClaim", Map(("claimName", Str(v.ClaimName))))))
             .ToList();
         // DataLoader workers and NCCL need far more than the default 64 MiB /dev/shm.
-        if (spec.Gpu is not null) volumes.Add(Map(("name", Str("dshm")), ("emptyDir", Map(("medium", Str("Memory")), ("sizeLimit", Str("8Gi"))))));
+        if (HasShm(spec)) volumes.Add(Map(("name", Str("dshm")), ("emptyDir", Map(("medium", Str("Memory")), ("sizeLimit", Str(spec.ShmSize ?? "8Gi"))))));
+        var tolerations = spec.Tolerations.Select(TolerationNode).ToList();
+        if (spec.Gpu is not null && spec.Tolerations.All(t => !t.StartsWith(ResourceNames.Gpu, StringComparison.Ordinal)))
+            tolerations.Add(Map(("key", Str(ResourceNames.Gpu)), ("operator", Str("Exists")), ("effect", Str("NoSchedule"))));
+        var containers = new List<YamlNode> { Container(spec, known) };
+        containers.AddRange(spec.Sidecars.Select(image => (YamlNode)Helper(ImageReference.Parse(image).ShortName, image, null)));
 
         return Map(
             ("securityContext", Map(
@@ -112,10 +126,32 @@ public static class ManifestRenderer
             ("restartPolicy", batch ? Str("Never") : null),
             ("subdomain", Indexed(spec) ? Str(spec.Name) : null),
             ("affinity", GpuAffinity(spec.Gpu)),
-            ("containers", Seq([Container(spec, known)])),
+            ("initContainers", spec.InitContainer ? Seq([Helper("init", KnownImages.Find("busybox")!.Reference, ["sh", "-c", "echo 'replace with the step to run before the app'"])]) : null),
+            ("containers", Seq(containers)),
             ("volumes", Seq(volumes)),
-            ("tolerations", spec.Gpu is null ? null : Seq([Map(("key", Str(ResourceNames.Gpu)), ("operator", Str("Exists")), ("effect", Str("NoSchedule")))])));
+            ("tolerations", tolerations.Count == 0 ? null : Seq(tolerations)));
     }
+
+    private static bool HasShm(ManifestSpec spec) => spec.Gpu is not null || spec.ShmSize is not null;
+
+    /// <summary>"key", "key=value" or "key=value:Effect" as a toleration: Exists without a value, Equal with one; every effect when none is stated.</summary>
+    private static YamlNode TolerationNode(string toleration)
+    {
+        var effectAt = toleration.IndexOf(':');
+        var effect = effectAt < 0 ? null : toleration[(effectAt + 1)..];
+        var pair = effectAt < 0 ? toleration : toleration[..effectAt];
+        var equals = pair.IndexOf('=');
+        return Map(("key", Str(equals < 0 ? pair : pair[..equals])), ("operator", Str(equals < 0 ? "Exists" : "Equal")),
+            ("value", equals < 0 ? null : Str(pair[(equals + 1)..])), ("effect", effect is null ? null : Str(effect)));
+    }
+
+    /// <summary>A container beside the app (a sidecar or an init step): small requests and limits, the same restricted security context.</summary>
+    private static YamlMappingNode Helper(string name, string image, IReadOnlyList<string>? command) => Map(
+        ("name", Str(name)),
+        ("image", Str(image)),
+        ("command", command is null ? null : Strings(command)),
+        ("resources", Map(("requests", Map(("cpu", Str("50m")), ("memory", Str("64Mi")))), ("limits", Map(("cpu", Str("200m")), ("memory", Str("128Mi")))))),
+        ("securityContext", Map(("allowPrivilegeEscalation", Raw(false)), ("capabilities", Map(("drop", Strings(["ALL"])))))));
 
     /// <summary>Requires a node whose GPU product is the model asked for (any of its variants).</summary>
     private static YamlMappingNode? GpuAffinity(GpuRequest? gpu) => GpuProducts.Of(gpu?.Model) is { Count: > 0 } products
@@ -130,7 +166,7 @@ public static class ManifestRenderer
             .ToList();
         if (spec.Kind == "StatefulSet" && spec.StorageSize is not null && spec.Volumes.All(v => v.ClaimName != "data"))
             mounts.Add(Map(("name", Str("data")), ("mountPath", Str(known?.DataPath ?? "/data"))));
-        if (spec.Gpu is not null) mounts.Add(Map(("name", Str("dshm")), ("mountPath", Str("/dev/shm"))));
+        if (HasShm(spec)) mounts.Add(Map(("name", Str("dshm")), ("mountPath", Str("/dev/shm"))));
 
         var container = Map(
             ("name", Str(spec.Name)),

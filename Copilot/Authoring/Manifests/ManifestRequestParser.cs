@@ -27,7 +27,7 @@ public static partial class ManifestRequestParser
     {
         var notes = new List<Note>();
         var kind = slots.Kind;
-        var podless = kind is ResourceKind.Service or ResourceKind.PersistentVolumeClaim or ResourceKind.ConfigMap or ResourceKind.Ingress;
+        var podless = kind is not (ResourceKind.Deployment or ResourceKind.StatefulSet or ResourceKind.Job or ResourceKind.CronJob);
         var image = podless ? null : Image(slots, kind, notes);
         var known = image is null ? null : KnownImages.Find(image);
         var name = Name(slots, kind, image, request, notes);
@@ -50,7 +50,10 @@ public static partial class ManifestRequestParser
         }
         var serviceType = slots.ServiceType ?? (nodePort is not null ? "NodePort" : null);
 
-        var gpu = slots.Gpu is { } g ? Gpu(g, notes) : null;
+        var gpu = slots.Gpu is { } g && kind != ResourceKind.ResourceQuota ? Gpu(g, notes) : null;
+        notes.AddRange(ClusterPolicies.Assumptions(kind, slots));
+        if (slots.Autoscaling is not null && kind is ResourceKind.Deployment or ResourceKind.StatefulSet)
+            notes.AddRange(ClusterPolicies.Assumptions(ResourceKind.HorizontalPodAutoscaler, slots with { Autoscaling = slots.Autoscaling with { Target = "", Min = slots.Autoscaling.Min ?? slots.Replicas ?? 1 } }));
         var queue = kind is ResourceKind.Job or ResourceKind.CronJob ? slots.Queue : null;
         if (queue is null && gpu is not null && kind is ResourceKind.Job or ResourceKind.CronJob)
         {
@@ -98,6 +101,7 @@ public static partial class ManifestRequestParser
             notes.Add(new Note("note.minio-secret"));
         }
 
+        if (!podless && slots.InitContainer) notes.Add(new Note("note.init-container"));
         if (image is not null && ImageReference.Parse(image).CanonicalRepository == "postgres")
         {
             // The volume root holds lost+found, which initdb refuses; a subdirectory avoids that.
@@ -117,7 +121,6 @@ public static partial class ManifestRequestParser
             Env = kind == ResourceKind.ConfigMap ? new Dictionary<string, string>() : env,
             Data = kind == ResourceKind.ConfigMap ? env : new Dictionary<string, string>(),
             Ports = rendezvous.Count > 0 ? [.. containerPorts, .. rendezvous] : containerPorts,
-            Gpu = gpu,
             Volumes = Volumes(slots, kind, name, known, request),
             QueueName = queue,
             Schedule = schedule,
@@ -134,8 +137,19 @@ public static partial class ManifestRequestParser
             WithIngress = slots.WantsIngress && !podless,
             EnvFromSecrets = podless ? [] : slots.EnvFromSecrets,
             Completions = completions,
+            Autoscaling = slots.Autoscaling,
+            Traffic = slots.Traffic,
+            PodCount = slots.PodCount,
+            SecretKeys = slots.SecretKeys,
+            Gpu = kind == ResourceKind.ResourceQuota && slots.Gpu is { } quotaGpus ? new GpuRequest { Count = quotaGpus.Count } : gpu,
+            ShmSize = podless ? null : slots.ShmSize,
+            InitContainer = !podless && slots.InitContainer,
+            Sidecars = podless ? [] : slots.Sidecars,
+            Tolerations = podless ? [] : slots.Tolerations.Select(Toleration).ToList(),
         };
     }
+
+    private static string Toleration(TolerationSlot t) => t.Key + (t.Value is null ? "" : "=" + t.Value) + (t.Effect is null ? "" : ":" + t.Effect);
 
     /// <summary>
     /// A model's spec with the request's stated values put over it: what the user stated is kept
@@ -161,6 +175,10 @@ public static partial class ManifestRequestParser
         Gpu = model.Gpu is { MigProfile: null } gpu && GpuProducts.Of(slots.Gpu?.Model).Count > 0 ? gpu with { Model = slots.Gpu!.Model } : model.Gpu,
         WithIngress = slots.WantsIngress || model.WithIngress,
         EnvFromSecrets = slots.EnvFromSecrets.Count > 0 ? slots.EnvFromSecrets : model.EnvFromSecrets,
+        ShmSize = slots.ShmSize ?? model.ShmSize,
+        InitContainer = slots.InitContainer || model.InitContainer,
+        Sidecars = slots.Sidecars.Count > 0 ? slots.Sidecars : model.Sidecars,
+        Tolerations = slots.Tolerations.Count > 0 ? slots.Tolerations.Select(Toleration).ToList() : model.Tolerations,
     };
 
     private static string Image(RequestSlots slots, ResourceKind kind, List<Note> notes)
@@ -211,7 +229,7 @@ public static partial class ManifestRequestParser
 
     private static IReadOnlyList<VolumeClaimMount> Volumes(RequestSlots slots, ResourceKind kind, string name, KnownImages.Entry? known, string request)
     {
-        if (kind is ResourceKind.PersistentVolumeClaim or ResourceKind.Service or ResourceKind.ConfigMap or ResourceKind.Ingress) return [];
+        if (kind is not (ResourceKind.Deployment or ResourceKind.StatefulSet or ResourceKind.Job or ResourceKind.CronJob)) return [];
         var result = slots.Claims.Select(c => new VolumeClaimMount
         {
             ClaimName = c.Name,
@@ -252,6 +270,7 @@ public static partial class ManifestRequestParser
         if (kind == ResourceKind.Job && slots.MentionsBatch) return "train";
         if (kind == ResourceKind.PersistentVolumeClaim) return "data";
         if (kind == ResourceKind.ConfigMap) return "app-config";
+        if (ClusterPolicies.DefaultName(kind, slots) is { } policyName) return policyName;
         if (kind == ResourceKind.Ingress) return slots.BackendService ?? "app";
         if (kind == ResourceKind.Service)
             return Regex.Match(request, @"\b(?:for|za|pro|per|für)\s+(?:the\s+|my\s+|moj\s+|mein\s+)?([a-z][a-z0-9\-]*)", I) is { Success: true } m && KnownImages.Find(m.Groups[1].Value) is null && m.Groups[1].Value.Length > 1

@@ -1,3 +1,4 @@
+using Collab.Copilot.Authoring.Understanding;
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Schema;
@@ -94,6 +95,30 @@ public sealed record ManifestSpec
 
     /// <summary>ConfigMap data.</summary>
     public IReadOnlyDictionary<string, string> Data { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A HorizontalPodAutoscaler's bounds, target and the workload it scales.</summary>
+    public AutoscalingSlot? Autoscaling { get; init; }
+
+    /// <summary>What a NetworkPolicy allows.</summary>
+    public TrafficSlot? Traffic { get; init; }
+
+    /// <summary>The number of pods a ResourceQuota allows.</summary>
+    public int? PodCount { get; init; }
+
+    /// <summary>The keys of a Secret (values are left for the user to fill).</summary>
+    public IReadOnlyList<string> SecretKeys { get; init; } = [];
+
+    /// <summary>The size of the pod's /dev/shm (a memory-backed emptyDir); GPU pods get 8Gi when none is stated.</summary>
+    public string? ShmSize { get; init; }
+
+    /// <summary>An init container runs before the app (its command is the user's step).</summary>
+    public bool InitContainer { get; init; }
+
+    /// <summary>Images of sidecar containers beside the main one.</summary>
+    public IReadOnlyList<string> Sidecars { get; init; } = [];
+
+    /// <summary>Taints to tolerate, as "key", "key=value" or "key=value:Effect".</summary>
+    public IReadOnlyList<string> Tolerations { get; init; } = [];
 
     private static readonly JsonSerializerOptions SchemaOptions = new(JsonSerializerDefaults.Web)
     {

@@ -9,7 +9,7 @@ internal static class YamlBuilder
     {
         var map = new YamlMappingNode();
         foreach (var (key, value) in entries)
-            if (value is not null && !(value is YamlMappingNode { Children.Count: 0 } && key != "emptyDir") && value is not YamlSequenceNode { Children.Count: 0 })
+            if (value is not null && !(value is YamlMappingNode { Children.Count: 0 } && key is not ("emptyDir" or "podSelector")) && value is not YamlSequenceNode { Children.Count: 0 })
                 map.Add(new YamlScalarNode(key), value);
         return map;
     }

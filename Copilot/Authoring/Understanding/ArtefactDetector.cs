@@ -65,7 +65,8 @@ public static partial class ArtefactDetector
             else if (IsLog(line)) kind = Line.Log;
             else if (Instruction().IsMatch(line)) kind = Line.Docker;
             else if (ApiVersion().IsMatch(line) || KindLine().IsMatch(line) || line == "---") { kind = Line.Yaml; inYaml = true; }
-            else if (inYaml && (YamlLine().IsMatch(line) || line.StartsWith(' ') || line.StartsWith('-'))) kind = Line.Yaml;
+            // A comment inside a manifest ("# Source: chart/templates/deployment.yaml" of helm template) is part of it.
+            else if (inYaml && (YamlLine().IsMatch(line) || line.StartsWith(' ') || line.StartsWith('-') || line.StartsWith('#'))) kind = Line.Yaml;
             else if (DescribeField().IsMatch(line) || line.StartsWith("  ") || line.StartsWith('\t')) kind = Line.Log;
             else kind = Line.Prose;
             if (kind is Line.Prose) inYaml = false;

@@ -30,12 +30,12 @@ internal static partial class Counting
         return null;
     }
 
-    /// <summary>The count written just after a match ("replicas: 3", "Replikas 3").</summary>
+    /// <summary>The count written just after a match ("replicas: 3", "Replikas 3"), or after a word for "to" ("replicas to 4", "replike na 4", "Replikas auf 4").</summary>
     public static int? After(string text, Regex noun)
     {
         foreach (Match m in noun.Matches(text))
         {
-            var after = Regex.Match(text[(m.Index + m.Length)..], @"^\s*[:=]?\s*(\d{1,3})\b");
+            var after = Regex.Match(text[(m.Index + m.Length)..], @"^\s*(?:[:=]|to|na|a|al|auf|su)?\s*(\d{1,3})\b");
             if (after.Success) return int.Parse(after.Groups[1].Value, CultureInfo.InvariantCulture);
         }
         return null;

@@ -101,6 +101,13 @@ public static class DraftChecker
             foreach (var secret in slots.EnvFromSecrets) Expect("Secret as env", secret, envFrom.Contains(secret), envFrom.Count == 0 ? "none" : string.Join(", ", envFrom));
             if (slots.JobNodes is { } nodes && kind == "Job")
                 Expect("nodes", nodes, spec?.Str("completions") == nodes.ToString() && spec?.Str("completionMode") == "Indexed", spec?.Str("completions") ?? "one pod");
+            var shm = pod?.Seq("volumes")?.Children.OfType<YamlMappingNode>().FirstOrDefault(v => v.Map("emptyDir")?.Str("medium") == "Memory")?.Map("emptyDir")?.Str("sizeLimit");
+            Expect("/dev/shm", slots.ShmSize, shm == slots.ShmSize, shm ?? "the default 64Mi");
+            if (slots.InitContainer) Expect("init container", "an init container", pod?.Seq("initContainers")?.Children.Count > 0, "none");
+            var images = containers.Skip(1).Select(c => c.Str("image")).ToList();
+            foreach (var sidecar in slots.Sidecars) Expect("sidecar", sidecar, images.Contains(sidecar), images.Count == 0 ? "none" : string.Join(", ", images));
+            var tolerated = pod?.Seq("tolerations")?.Children.OfType<YamlMappingNode>().Select(t => t.Str("key")).ToList() ?? [];
+            foreach (var t in slots.Tolerations) Expect("toleration", t.Key, tolerated.Contains(t.Key), tolerated.Count == 0 ? "none" : string.Join(", ", tolerated));
             var env = containers[0].Seq("env")?.Children.OfType<YamlMappingNode>().ToDictionary(e => e.Str("name") ?? "", e => e.Str("value")) ?? [];
             foreach (var (k, v) in slots.Env) Expect("env", $"{k}={v}", env.GetValueOrDefault(k) == v, env.GetValueOrDefault(k) is { } found ? $"{k}={found}" : "nothing");
         }
@@ -113,6 +120,8 @@ public static class DraftChecker
         Expect("nodePort", slots.NodePort, servicePorts.Any(p => p.Str("nodePort") == slots.NodePort?.ToString()), "none (the cluster picks one)");
         Expect("Service type", slots.ServiceType, services.Any(s => s.Map("spec")?.Str("type") == slots.ServiceType), "ClusterIP");
         if (slots.WantsIngress) Expect("Ingress", "an Ingress", docs.Any(d => d.Str("kind") == "Ingress"), "none");
+        if (slots.Autoscaling is { } scaling && kind != "HorizontalPodAutoscaler")
+            Expect("autoscaler", $"{scaling.Min?.ToString() ?? "?"}–{scaling.Max?.ToString() ?? "?"}", docs.Any(d => d.Str("kind") == "HorizontalPodAutoscaler"), "none");
         if (kind == "Ingress" || slots.WantsIngress) Expect("host", slots.Host, yaml.Contains("host: " + slots.Host), "no host");
         return missing;
     }

@@ -78,4 +78,14 @@ public sealed record Lexicon
     public string[] SecretNouns { get; init; } = [];
     /// <summary>Words joining two things asked for ("a PVC and a Job"): "and", "i", "a", "e", "und".</summary>
     public string[] And { get; init; } = [];
+    /// <summary>Verbs that state a change to a pasted manifest: "add", "dodaj", "nastav", "posa", "metti", "setze"; not words a question uses to describe the paste ("does this use…", "usa").</summary>
+    public string[] ChangeVerbs { get; init; } = [];
+    /// <summary>Verbs that take something out of a pasted manifest: "remove", "makni", "odstraň", "treu", "togli", "entferne" ("without" is not one: "a gpu without MIG" adds a GPU).</summary>
+    public string[] RemoveVerbs { get; init; } = [];
+    /// <summary>Words that give a pasted resource a new name: "rename", "preimenuj", "přejmenuj", "canvia el nom", "rinomina", "benenne".</summary>
+    public string[] RenameVerbs { get; init; } = [];
+    /// <summary>Nouns for a container of a pod: "container", "kontejner", "contenidor", "contenitore".</summary>
+    public string[] ContainerNouns { get; init; } = [];
+    /// <summary>Ordinal words with their position; -1 means the last one.</summary>
+    public Dictionary<string, int> Ordinals { get; init; } = [];
 }

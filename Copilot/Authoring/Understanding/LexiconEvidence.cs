@@ -32,6 +32,7 @@ public static partial class LexiconEvidence
         {
             l.DraftCues, l.Replicas, l.Nodes, l.NameMarkers, l.Ports, l.Every, l.Daily, l.Nightly, l.Hourly, l.Weekly, l.Monthly, l.WholeGpu,
             l.Storage, l.Memory, l.Databases, l.Batch, l.ImageNouns, l.GigaWords, l.Weekdays, l.Limits, l.Half, l.EnvWords, l.SecretNouns,
+            l.ChangeVerbs, l.RemoveVerbs, l.RenameVerbs,
         }.SelectMany(f => f).Concat(l.Days.SelectMany(d => d)).Concat(l.Kinds.Values.SelectMany(k => k)).Concat(l.Numbers.Keys)
             .Where(f => !f.Contains(' '));
         return new Regex(@"^(?:" + Vocabulary.Alternation(fragments) + ")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);

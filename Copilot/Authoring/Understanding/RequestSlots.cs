@@ -73,7 +73,77 @@ public sealed record RequestSlots
     public bool MentionsDatabase { get; init; }
     /// <summary>The request describes work that runs to completion (training, evaluation...).</summary>
     public bool MentionsBatch { get; init; }
+    /// <summary>The size of /dev/shm asked for ("16gi of /dev/shm", "shm 32gi", "sdílená paměť 8Gi").</summary>
+    public string? ShmSize { get; init; }
+    /// <summary>An init container was asked for ("plus init container", "job con init container").</summary>
+    public bool InitContainer { get; init; }
+    /// <summary>Images of sidecar containers asked for beside the main one ("a sidecar (fluent/fluent-bit:3.0)").</summary>
+    public IReadOnlyList<string> Sidecars { get; init; } = [];
+    /// <summary>Tolerations asked for ("tolerate the nvidia.com/gpu taint", "toleration gpu=true:NoSchedule").</summary>
+    public IReadOnlyList<TolerationSlot> Tolerations { get; init; } = [];
+    /// <summary>What an autoscaler is asked for ("min 2 max 10 at 70% cpu").</summary>
+    public AutoscalingSlot? Autoscaling { get; init; }
+    /// <summary>What a NetworkPolicy is asked to allow.</summary>
+    public TrafficSlot? Traffic { get; init; }
+    /// <summary>A number of pods a quota allows ("20 pod").</summary>
+    public int? PodCount { get; init; }
+    /// <summary>Keys a Secret is asked to hold ("AWS_ACCESS_KEY_ID a AWS_SECRET_ACCESS_KEY").</summary>
+    public IReadOnlyList<string> SecretKeys { get; init; } = [];
+    /// <summary>A change to a pasted manifest: what to take out, a new name, and which container or document it is about.</summary>
+    public ChangeSlots Change { get; init; } = new();
 }
+
+/// <summary>
+/// What a request about a pasted manifest says beyond the values to set: things to take out, a new
+/// name, and where the change goes. The editor resolves the references against the paste.
+/// </summary>
+public sealed record ChangeSlots
+{
+    /// <summary>What to take out of the container (<see cref="Removal"/>).</summary>
+    public IReadOnlyList<Removal> Removals { get; init; } = [];
+    /// <summary>Environment variables to take out, by name.</summary>
+    public IReadOnlyList<string> EnvToRemove { get; init; } = [];
+    /// <summary>The new name of the resource ("rename to trainer-v2").</summary>
+    public string? NewName { get; init; }
+    /// <summary>The container's position when the words count it ("the second container"); -1 for the last.</summary>
+    public int? ContainerOrdinal { get; init; }
+    /// <summary>The words speak of a sidecar: a container other than the pod's first.</summary>
+    public bool Sidecar { get; init; }
+    /// <summary>Every name-like word of the request, lower case: a container's or document's name among them points at it.</summary>
+    public IReadOnlyList<string> Names { get; init; } = [];
+    /// <summary>The kinds the words name ("the pvc", "deploymentu"): the change goes to a pasted document of that kind.</summary>
+    public IReadOnlyList<ResourceKind> Kinds { get; init; } = [];
+}
+
+/// <summary>Something to take out of a container.</summary>
+public enum Removal
+{
+    /// <summary>CPU and memory limits (GPU limits stay: removing them would take the GPU away).</summary>
+    Limits,
+    CpuLimit,
+    MemoryLimit,
+    /// <summary>CPU and memory requests.</summary>
+    Requests,
+    CpuRequest,
+    MemoryRequest,
+    LivenessProbe,
+    ReadinessProbe,
+    StartupProbe,
+    /// <summary>GPU and MIG limits.</summary>
+    Gpu,
+}
+
+/// <summary>An autoscaler: replica bounds, the target utilisation in percent, the metric (cpu or memory), and the workload it scales.</summary>
+public sealed record AutoscalingSlot(int? Min, int? Max, int? Utilization, string Metric, string? Target, string TargetKind);
+
+/// <summary>
+/// A NetworkPolicy: the direction it restricts, the pods (by label) and namespaces traffic may come
+/// from, and the ports it may reach.
+/// </summary>
+public sealed record TrafficSlot(bool Egress, IReadOnlyDictionary<string, string> FromLabels, IReadOnlyList<string> FromNamespaces, IReadOnlyList<int> Ports);
+
+/// <summary>A toleration: the taint's key, and its value and effect when stated.</summary>
+public sealed record TolerationSlot(string Key, string? Value, string? Effect);
 
 /// <summary>An existing claim to mount.</summary>
 /// <param name="Name">The claim's name.</param>

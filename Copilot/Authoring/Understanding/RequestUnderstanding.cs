@@ -82,6 +82,8 @@ public static partial class RequestUnderstanding
     {
         // A kind word with an image reference ("deployment für ghcr.io/tum/api:1.2.0, ...") states what to run.
         if (Vocabulary.Kinds.Values.Any(k => k.IsMatch(words)) && (Vocabulary.DraftCue.IsMatch(words) || Slotted(words) || words.Length < 80 || ImageRef().IsMatch(words))) return true;
+        // "networkpolicy que bloquegi …", "pvc 50 gigs …": a request that opens with a kind names what to make, unless it asks a question or reports an error.
+        if (Vocabulary.Kinds.Values.Any(k => k.Match(words) is { Success: true, Index: <= 2 }) && !words.Contains('?') && !ErrorWord().IsMatch(words) && !Vocabulary.ReasonWord.IsMatch(words)) return true;
         return Slotted(words);
     }
 

@@ -19,4 +19,14 @@ public enum ResourceKind
     ConfigMap,
     /// <summary>networking.k8s.io/v1 Ingress.</summary>
     Ingress,
+    /// <summary>autoscaling/v2 HorizontalPodAutoscaler.</summary>
+    HorizontalPodAutoscaler,
+    /// <summary>networking.k8s.io/v1 NetworkPolicy.</summary>
+    NetworkPolicy,
+    /// <summary>v1 ResourceQuota.</summary>
+    ResourceQuota,
+    /// <summary>v1 LimitRange.</summary>
+    LimitRange,
+    /// <summary>v1 Secret.</summary>
+    Secret,
 }

@@ -45,6 +45,21 @@ public static partial class ScheduleReader
     [GeneratedRegex(@"\b(evening|afternoon|tonight|večer\w*|vecer\w*|vespre|sera|abend\w*|pm)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Evening();
 
+    private static readonly Regex MinuteWord = new(@"(?<![\w])(?:" + Vocabulary.Alternation(Vocabulary.All.SelectMany(l => l.Minutes)) + @")(?![\w])", Options);
+
+    /// <summary>The minute a number next to a minute word gives ("minuto 15", "15 minut", ":15"), or null.</summary>
+    private static int? MinutePastHour(string text)
+    {
+        foreach (Match word in MinuteWord.Matches(text))
+        {
+            var after = Regex.Match(text[(word.Index + word.Length)..], @"^\s*(\d{1,2})(?![\w:])");
+            var before = Regex.Match(text[..word.Index], @"(?<![\w:])(\d{1,2})\.?\s*$");
+            var found = after.Success ? after : before;
+            if (found.Success && int.Parse(found.Groups[1].Value, CultureInfo.InvariantCulture) is var m and < 60) return m;
+        }
+        return Regex.Match(text, @"(?<![\w:])[:.](\d{2})(?![\w:])") is { Success: true } clock && int.Parse(clock.Groups[1].Value, CultureInfo.InvariantCulture) is var c and < 60 ? c : null;
+    }
+
     /// <summary>True when the text states a schedule.</summary>
     public static bool Mentions(string text) => Read(text) is not null;
 
@@ -60,7 +75,8 @@ public static partial class ScheduleReader
             var n = int.Parse(every.Groups[1].Value, CultureInfo.InvariantCulture);
             return every.Groups["hour"].Success ? (n == 1 ? "0 * * * *" : $"0 */{n} * * *") : (n == 1 ? "* * * * *" : $"*/{n} * * * *");
         }
-        if (Hourly.IsMatch(text)) return "0 * * * *";
+        // "ogni ora al minuto 15", "every hour at minute 15", "jede Stunde zur Minute 15", "každou hodinu v 15 minut": the minute past the hour.
+        if (Hourly.IsMatch(text)) return $"{MinutePastHour(text) ?? 0} * * * *";
 
         var (hour, minute) = Time(text);
         // "every weekday at 7", "radnim danima u 6:30", "werktags um 6": Monday to Friday.

@@ -111,17 +111,25 @@ public static partial class SlotExtractor
         if (servicePort is not null && kind is not ResourceKind.Service and not ResourceKind.Ingress) service = true;
 
         var sizes = Counting.Sizes(text).Where(s => !InsideMigProfile(text, s.Index)).ToList();
+        // A size stated for /dev/shm is neither storage nor the memory limit.
+        var (shm, shmAt) = ShmSize(text, sizes);
+        sizes.RemoveAll(s => s.Index == shmAt);
         // A size named as RAM, or one a limit word stands before ("limit it to 500 megs", "begrenzt auf 512 mb Speicher"), is memory.
         bool IsMemory((string Quantity, string Following, int Index) s) => Vocabulary.MemoryNoun.IsMatch(FirstWords(s.Following, 3))
             || Vocabulary.Limit.IsMatch(Before(text, s.Index, 40)) && !Vocabulary.StorageNoun.IsMatch(Before(text, s.Index, 40));
         var storage = sizes.FirstOrDefault(s => !IsMemory(s) && !GpuModelBefore(text, s.Index)).Quantity;
         var memory = sizes.FirstOrDefault(IsMemory).Quantity;
+        // A LimitRange bounds containers: the size it names is their memory, whatever noun follows ("2Gi Speicher").
+        if (kind == ResourceKind.LimitRange && memory is null) (memory, storage) = (storage, null);
 
-        var podless = kind is ResourceKind.PersistentVolumeClaim or ResourceKind.Service or ResourceKind.Ingress or ResourceKind.ConfigMap;
+        var podless = kind is not (ResourceKind.Deployment or ResourceKind.StatefulSet or ResourceKind.Job or ResourceKind.CronJob);
         var claims = podless ? [] : Claims(text);
         var mountPath = podless ? null : MountPath(text);
         // One claim and a path stated elsewhere ("... a job that mounts it on /scratch"): the path is that claim's.
         if (claims.Count == 1 && claims[0].MountPath is null && mountPath is not null) claims = [claims[0] with { MountPath = mountPath }];
+        // A policy kind stands alone: "ingress-nginx" or "service" in its words names what it governs, not an object to add.
+        var policy = kind is ResourceKind.HorizontalPodAutoscaler or ResourceKind.NetworkPolicy or ResourceKind.ResourceQuota or ResourceKind.LimitRange or ResourceKind.Secret;
+        if (policy) (service, attached) = (false, []);
         var ingress = kind == ResourceKind.Ingress || attached.Contains(ResourceKind.Ingress);
         return new RequestSlots
         {
@@ -130,15 +138,15 @@ public static partial class SlotExtractor
             WantsService = service || ingress && kind is not ResourceKind.Ingress and not ResourceKind.Service,
             WantsIngress = ingress && kind is not ResourceKind.Ingress,
             CreatesClaim = attached.Contains(ResourceKind.PersistentVolumeClaim) && storage is not null,
-            ServiceType = serviceType,
-            Name = Name(text),
-            Namespace = Match(text, @"\b(?:namespace|ns)\s*[:=]?\s*[`""']?([a-z0-9][a-z0-9\-]*)"),
+            ServiceType = policy ? null : serviceType,
+            Name = Name(text) ?? (kind is ResourceKind.Secret or ResourceKind.ConfigMap ? NameAfterKind(text, kind) : null),
+            Namespace = kind == ResourceKind.NetworkPolicy ? PolicyNamespace(text) : Match(text, @"\b(?:namespace|ns)\s*[:=]?\s*[`""']?([a-z0-9][a-z0-9\-]*)"),
             StorageSize = storage,
             Memory = memory,
             Cpu = Cpu(text),
             ContainerPorts = containerPorts,
-            ServicePort = servicePort,
-            NodePort = nodePort,
+            ServicePort = policy ? null : servicePort,
+            NodePort = policy ? null : nodePort,
             Replicas = replicas,
             ReplicasAreMembers = members is not null && replicas == members,
             JobNodes = kind == ResourceKind.Job && members is > 1 ? members : null,
@@ -158,6 +166,16 @@ public static partial class SlotExtractor
             Queue = Queue(text),
             MentionsDatabase = database,
             MentionsBatch = batch,
+            // An autoscaler named beside a workload ("deployment … 3 replike, hpa do 10") scales that workload.
+            Autoscaling = kind == ResourceKind.HorizontalPodAutoscaler ? Autoscaling(text)
+                : kind is ResourceKind.Deployment or ResourceKind.StatefulSet && attached.Contains(ResourceKind.HorizontalPodAutoscaler) ? Autoscaling(text) with { Target = null, TargetKind = kind.ToString() } : null,
+            Traffic = kind == ResourceKind.NetworkPolicy ? Traffic(text) : null,
+            PodCount = kind == ResourceKind.ResourceQuota ? Pods(text) : null,
+            SecretKeys = kind == ResourceKind.Secret ? SecretKeys(text) : [],
+            ShmSize = podless ? null : shm,
+            InitContainer = !podless && InitContainerWord().IsMatch(text),
+            Sidecars = podless ? [] : Sidecars(text, image),
+            Tolerations = podless ? [] : Tolerations(text),
         };
     }
 
@@ -191,6 +209,8 @@ public static partial class SlotExtractor
             .SelectMany(k => k.Value.Matches(text).Select(m => (Kind: k.Key, m.Index, m.Value)))
             // "cronjob" also ends in "job"; the longer word decides.
             .Where(m => !(m.Kind == ResourceKind.Job && Regex.IsMatch(m.Value, "cron", I)))
+            // "mount the secret viz-creds as env" loads a Secret into a workload; it does not ask for one.
+            .Where(m => !(m.Kind == ResourceKind.Secret && Vocabulary.EnvWord.IsMatch(text)))
             .OrderBy(m => m.Index).ToList();
         var joinedWorkload = mentions.FirstOrDefault(m => WorkloadKinds.Contains(m.Kind) && JoinedByAnd(text, m.Index));
         var attached = new HashSet<ResourceKind>();
@@ -199,7 +219,7 @@ public static partial class SlotExtractor
             var joined = joinedWorkload.Value is not null && m.Index < joinedWorkload.Index;
             switch (m.Kind)
             {
-                case ResourceKind.Service or ResourceKind.PersistentVolumeClaim or ResourceKind.Ingress or ResourceKind.ConfigMap when m.Index > workloadAt || joined:
+                case ResourceKind.Service or ResourceKind.PersistentVolumeClaim or ResourceKind.Ingress or ResourceKind.ConfigMap or ResourceKind.HorizontalPodAutoscaler when m.Index > workloadAt || joined:
                     // Named after a workload (or joined to one): a Service to expose it, a claim to mount, an Ingress to route to it.
                     attached.Add(m.Kind);
                     continue;
@@ -210,6 +230,8 @@ public static partial class SlotExtractor
             }
         }
         if (schedule is not null) return (ResourceKind.CronJob, false, attached.Contains(ResourceKind.Service), attached);
+        // "multi node trening: 2 noda po 8 gpu": members of work that runs to completion are the nodes of one Job.
+        if (members is > 1 && batch && !database) return (ResourceKind.Job, false, attached.Contains(ResourceKind.Service), attached);
         if (database || members is > 1) return (ResourceKind.StatefulSet, false, attached.Contains(ResourceKind.Service), attached);
         if (batch && replicas is null) return (ResourceKind.Job, false, attached.Contains(ResourceKind.Service), attached);
         return (ResourceKind.Deployment, false, attached.Contains(ResourceKind.Service), attached);
@@ -217,7 +239,7 @@ public static partial class SlotExtractor
         bool Later(ResourceKind kind, int after) => mentions.Any(x => x.Kind == kind && x.Index > after);
         HashSet<ResourceKind> Attach(int at)
         {
-            foreach (var later in mentions.Where(x => x.Index > at && x.Kind is ResourceKind.Ingress or ResourceKind.PersistentVolumeClaim)) attached.Add(later.Kind);
+            foreach (var later in mentions.Where(x => x.Index > at && x.Kind is ResourceKind.Ingress or ResourceKind.PersistentVolumeClaim or ResourceKind.HorizontalPodAutoscaler)) attached.Add(later.Kind);
             return attached;
         }
     }
@@ -235,11 +257,14 @@ public static partial class SlotExtractor
         return !previous.Success || !Regex.IsMatch(previous.Groups[1].Value, @"^(for|za|pro|per|für|fur|para|to|na|in|of|od)$", I);
     }
 
-    private static string? Image(string text)
+    internal static string? Image(string text)
     {
         var explicitImage = ExplicitImage().Match(text);
         if (explicitImage.Success && LooksLikeImage(explicitImage.Groups[1].Value)) return explicitImage.Groups[1].Value.TrimEnd('.', ',');
-        return RegistryImage().Match(text) is { Success: true } r ? r.Groups[1].Value.TrimEnd('.', ',') : null;
+        if (RegistryImage().Match(text) is { Success: true } r) return r.Groups[1].Value.TrimEnd('.', ',');
+        // "python:3.12-slim", "alpine:3.20": an image of the catalogue written as name:tag, without a registry.
+        return BareImage().Matches(text).Select(m => m.Groups[1].Value.TrimEnd('.', ','))
+            .FirstOrDefault(i => KnownImages.Find(i[..i.LastIndexOf(':')]) is not null);
     }
 
     private static bool LooksLikeImage(string value) => value.Contains('/') || value.Contains(':') || KnownImages.Find(value) is not null;
@@ -278,7 +303,8 @@ public static partial class SlotExtractor
             var nearest = Vocabulary.Kinds.SelectMany(k => k.Value.Matches(text[..m.Index]).Select(x => (k.Key, x.Index, x.Value)))
                 .Where(x => !Regex.IsMatch(x.Value, @"^node\s*-?\s*port", I))
                 .OrderByDescending(x => x.Index).FirstOrDefault();
-            var workloadSince = nearest.Value is not null && (KnownImages.Mentioned(text[nearest.Index..m.Index]) is not null || Vocabulary.ReplicaNoun.IsMatch(text[nearest.Index..m.Index]));
+            var workloadSince = nearest.Value is not null && (KnownImages.Mentioned(text[nearest.Index..m.Index]) is not null || Vocabulary.ReplicaNoun.IsMatch(text[nearest.Index..m.Index])
+                || RegistryImage().IsMatch(text[nearest.Index..m.Index]));
             if (nearest.Value is not null && nearest.Key is ResourceKind.Service or ResourceKind.Ingress && !workloadSince && service is null) service = port;
             else if (!container.Contains(port)) container.Add(port);
         }
@@ -286,20 +312,7 @@ public static partial class SlotExtractor
         return (container, service);
     }
 
-    /// <summary>
-    /// The slots of a change to a pasted workload ("add pvc datasets at /data to this"): the paste fixes
-    /// the kind, so a claim named in the words is one to mount even when "pvc" is the only kind word.
-    /// Words that ask for a reason ("why can't I reach it on port 80?") ask for a review: the values
-    /// they name describe the problem, and none is a change to make.
-    /// </summary>
-    public static RequestSlots ExtractChange(string request)
-    {
-        if (Vocabulary.ReasonWord.IsMatch(request)) return new RequestSlots();
-        var slots = Extract(request);
-        return slots.Claims.Count > 0 ? slots : slots with { Claims = Claims(request.Trim()) };
-    }
-
-    private static List<ClaimSlot> Claims(string text)
+    internal static List<ClaimSlot> Claims(string text)
     {
         var result = new List<ClaimSlot>();
         var patterns = new[]

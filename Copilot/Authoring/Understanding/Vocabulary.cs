@@ -35,6 +35,14 @@ internal static class Vocabulary
     public static Regex EnvWord { get; } = Words(l => l.EnvWords);
     public static Regex SecretNoun { get; } = Words(l => l.SecretNouns);
     public static Regex And { get; } = Words(l => l.And);
+    public static Regex ChangeVerb { get; } = Words(l => l.ChangeVerbs.Concat(l.RemoveVerbs).Concat(l.RenameVerbs));
+    public static Regex RemoveVerb { get; } = Words(l => l.RemoveVerbs);
+    public static Regex RenameVerb { get; } = Words(l => l.RenameVerbs);
+    public static Regex ContainerNoun { get; } = Words(l => l.ContainerNouns);
+
+    /// <summary>Ordinal words of every language, lower case; -1 is "last".</summary>
+    public static IReadOnlyDictionary<string, int> Ordinals { get; } = All.SelectMany(l => l.Ordinals)
+        .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
 
     /// <summary>Number words of every language, lower case.</summary>
     public static IReadOnlyDictionary<string, int> Numbers { get; } = All.SelectMany(l => l.Numbers)

@@ -31,6 +31,10 @@ public sealed class DraftRequestCase
     public string? GpuModel { get; set; }
     public string? EnvFromSecret { get; set; }
     public int? Completions { get; set; }
+    public List<string> YamlContains { get; set; } = [];
+    public int? InitContainers { get; set; }
+    public int? Containers { get; set; }
+    public List<string> Tolerations { get; set; } = [];
 }
 
 /// <summary>A multilingual Dockerfile request (with what the draft must contain) or a pasted Dockerfile with the rules that must be reported.</summary>

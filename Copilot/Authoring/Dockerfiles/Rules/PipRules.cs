@@ -59,7 +59,8 @@ internal sealed class PipCacheRule : IInstructionRule
     {
         foreach (var args in Pip.Arguments(i))
         {
-            if (args.Contains("--no-cache-dir") || scan.All.Any(x => x.Keyword == "ENV" && x.Arguments.Contains("PIP_NO_CACHE_DIR"))) continue;
+            // "--no-cache" is pip's own abbreviation of --no-cache-dir and uv's flag ("uv pip install --no-cache").
+            if (Regex.IsMatch(args, @"--no-cache(-dir)?(\s|$)") || scan.All.Any(x => x.Keyword == "ENV" && x.Arguments.Contains("PIP_NO_CACHE_DIR"))) continue;
             yield return Issue(FindingSeverity.Warning, PipCache, i, "pip install keeps its download cache in the layer.", "Add --no-cache-dir.",
                 () => DockerfileEdit.Replace(scan.All, i, DockerfileInstruction.Format("RUN", Regex.Replace(i.Arguments, @"\b(pip3?|python3?\s+-m\s+pip)\s+install\b", "$0 --no-cache-dir"))), "added --no-cache-dir to pip install");
         }

@@ -53,5 +53,10 @@ internal static class Catalan
         EnvWords = ["env", "variables d'entorn", "variables de entorn", "entorn"],
         SecretNouns = ["secrets?"],
         And = ["i"],
+        ChangeVerbs = ["afegeix", "afegeix-hi", "afegir", "posa", "posa-hi", "posa-ho", "posa-li", "canvia", "canvia-li", "augmenta", "puja", "redueix", "baixa", "escala", "substitueix", "fes servir", "munta", "exposa", "dona-li"],
+        RemoveVerbs = ["treu", "treu-li", "treu-hi", "elimina", "esborra", "lleva"],
+        RenameVerbs = ["reanomena", "canvia el nom", "canvia-li el nom", "canvia'l de nom"],
+        ContainerNouns = ["container\\w*", "contenidor\\w*", "sidecar\\w*"],
+        Ordinals = new() { ["primer"] = 1, ["primera"] = 1, ["segon"] = 2, ["segona"] = 2, ["tercer"] = 3, ["tercera"] = 3, ["darrer"] = -1, ["últim"] = -1, ["ultim"] = -1 },
     };
 }

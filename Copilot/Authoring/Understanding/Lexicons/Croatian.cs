@@ -20,6 +20,7 @@ internal static class Croatian
             [ResourceKind.PersistentVolumeClaim] = ["pvc\\w*", "volume claim\\w*"],
             [ResourceKind.Service] = ["servis\\w*", "usluga", "uslugu", "uslugom", "service\\w*", "node ?port\\w*"],
             [ResourceKind.Ingress] = ["ingress\\w*"],
+            [ResourceKind.ResourceQuota] = ["kvot\\w*"],
         },
         Numbers = new()
         {
@@ -54,5 +55,10 @@ internal static class Croatian
         EnvWords = ["env", "env varijabl\\w*", "varijabl\\w* okoline", "varijabl\\w* okruženja", "okolin\\w*"],
         SecretNouns = ["tajn\\w*", "secret\\w*"],
         And = ["i", "te"],
+        ChangeVerbs = ["dodaj", "stavi", "postavi", "daj", "promijeni", "promjeni", "povećaj", "povecaj", "smanji", "skaliraj", "prebaci", "zamijeni", "montiraj", "izloži", "izlozi", "digni", "spusti"],
+        RemoveVerbs = ["makni", "ukloni", "obriši", "obrisi", "izbaci", "izbriši", "izbrisi"],
+        RenameVerbs = ["preimenuj", "promijeni ime", "promjeni ime", "nazovi"],
+        ContainerNouns = ["container\\w*", "kontejner\\w*", "sidecar\\w*"],
+        Ordinals = new() { ["prvi"] = 1, ["prvog"] = 1, ["prvom"] = 1, ["prvoga"] = 1, ["drugi"] = 2, ["drugog"] = 2, ["drugom"] = 2, ["drugoga"] = 2, ["treći"] = 3, ["trećeg"] = 3, ["trećem"] = 3, ["zadnji"] = -1, ["zadnjeg"] = -1, ["zadnjem"] = -1 },
     };
 }

@@ -20,6 +20,7 @@ internal static class Czech
             [ResourceKind.PersistentVolumeClaim] = ["pvc\\w*", "volume claim\\w*"],
             [ResourceKind.Service] = ["služb\\w*", "sluzb\\w*", "servis\\w*", "service\\w*", "node ?port\\w*"],
             [ResourceKind.Ingress] = ["ingress\\w*"],
+            [ResourceKind.ResourceQuota] = ["kvót\\w*", "kvot\\w*"],
         },
         Numbers = new()
         {
@@ -55,5 +56,10 @@ internal static class Czech
         EnvWords = ["env", "proměnn\\w* prostředí", "promenn\\w* prostredi", "prostředí"],
         SecretNouns = ["secret\\w*", "tajemstv\\w*"],
         And = ["a", "plus"],
+        ChangeVerbs = ["přidej", "pridej", "nastav", "dej", "změň", "zmen", "zvětši", "zvetsi", "zvyš", "zvys", "zmenši", "zmensi", "sniž", "sniz", "škáluj", "skaluj", "přepni", "prepni", "nahraď", "nahrad", "použij", "pouzij", "připoj", "pripoj", "vystav"],
+        RemoveVerbs = ["odstraň", "odstran", "odeber", "smaž", "smaz", "zruš", "zrus", "vyhoď", "vyhod"],
+        RenameVerbs = ["přejmenuj", "prejmenuj", "změň název", "zmen nazev", "změň jméno", "zmen jmeno"],
+        ContainerNouns = ["container\\w*", "kontejner\\w*", "sidecar\\w*"],
+        Ordinals = new() { ["první"] = 1, ["prvni"] = 1, ["prvnímu"] = 1, ["druhý"] = 2, ["druhy"] = 2, ["druhému"] = 2, ["druhém"] = 2, ["druhého"] = 2, ["třetí"] = 3, ["treti"] = 3, ["poslední"] = -1, ["posledni"] = -1 },
     };
 }

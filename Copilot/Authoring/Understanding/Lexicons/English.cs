@@ -20,6 +20,11 @@ internal static class English
             [ResourceKind.PersistentVolumeClaim] = ["pvcs?", "persistent ?volume ?claims?", "volume ?claims?", "persistent volumes?"],
             [ResourceKind.Service] = ["services?", "svc", "node ?ports?"],
             [ResourceKind.Ingress] = ["ingress(es)?"],
+            [ResourceKind.HorizontalPodAutoscaler] = ["hpas?", "horizontal ?pod ?autoscalers?", "autoscalers?"],
+            [ResourceKind.NetworkPolicy] = ["network ?polic(y|ies)", "netpols?"],
+            [ResourceKind.ResourceQuota] = ["resource ?quotas?", "quotas?"],
+            [ResourceKind.LimitRange] = ["limit ?ranges?"],
+            [ResourceKind.Secret] = ["secrets?"],
         },
         Numbers = new()
         {
@@ -54,5 +59,10 @@ internal static class English
         EnvWords = ["env", "envs", "env vars?", "environment variables?", "environment"],
         SecretNouns = ["secrets?"],
         And = ["and", "plus", "\\+", "&"],
+        ChangeVerbs = ["add", "set", "put", "give", "change", "bump", "increase", "raise", "lower", "reduce", "decrease", "scale", "switch", "move", "update", "replace", "make it", "make this", "attach", "upgrade", "downgrade"],
+        RemoveVerbs = ["remove", "drop", "delete", "get rid of", "strip", "take out", "rip out"],
+        RenameVerbs = ["rename", "call it", "change the name", "name it"],
+        ContainerNouns = ["container\\w*", "sidecar\\w*"],
+        Ordinals = new() { ["first"] = 1, ["1st"] = 1, ["second"] = 2, ["2nd"] = 2, ["third"] = 3, ["3rd"] = 3, ["fourth"] = 4, ["4th"] = 4, ["last"] = -1 },
     };
 }

@@ -54,5 +54,10 @@ internal static class German
         EnvWords = ["env", "umgebungsvariable\\w*", "umgebung\\w*"],
         SecretNouns = ["secrets?", "geheimnis\\w*"],
         And = ["und", "plus"],
+        ChangeVerbs = ["füge", "hinzufügen", "setze", "setzen", "setz", "gib", "geben", "ändere", "ändern", "erhöhe", "erhöhen", "reduziere", "reduzieren", "skaliere", "skalieren", "stelle", "stellen", "stell", "ersetze", "ersetzen", "nutze", "verwende", "hänge", "mounte", "mach"],
+        RemoveVerbs = ["entferne", "entfernen", "entfern", "lösche", "löschen", "lösch", "streiche", "streichen", "raus", "weg"],
+        RenameVerbs = ["benenne", "umbenennen", "benennen", "nenne", "ändere den namen", "namen ändern"],
+        ContainerNouns = ["container\\w*", "sidecar\\w*"],
+        Ordinals = new() { ["erste"] = 1, ["ersten"] = 1, ["erster"] = 1, ["zweite"] = 2, ["zweiten"] = 2, ["zweiter"] = 2, ["dritte"] = 3, ["dritten"] = 3, ["letzte"] = -1, ["letzten"] = -1 },
     };
 }

@@ -53,5 +53,10 @@ internal static class Italian
         EnvWords = ["env", "variabili d'ambiente", "variabili di ambiente", "ambiente"],
         SecretNouns = ["secret", "segret\\w*"],
         And = ["e", "ed"],
+        ChangeVerbs = ["aggiungi", "metti", "imposta", "cambia", "aumenta", "alza", "riduci", "abbassa", "scala", "sostituisci", "monta", "esponi"],
+        RemoveVerbs = ["togli", "rimuovi", "elimina", "cancella", "leva"],
+        RenameVerbs = ["rinomina", "cambia il nome", "cambia nome", "chiamalo"],
+        ContainerNouns = ["container\\w*", "contenitor\\w*", "sidecar\\w*"],
+        Ordinals = new() { ["primo"] = 1, ["prima"] = 1, ["secondo"] = 2, ["seconda"] = 2, ["terzo"] = 3, ["terza"] = 3, ["ultimo"] = -1, ["ultima"] = -1 },
     };
 }

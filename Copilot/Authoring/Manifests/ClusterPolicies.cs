@@ -1,0 +1,138 @@
+using Collab.Copilot.Authoring.Understanding;
+using Collab.Copilot.Authoring.Wording;
+using YamlDotNet.RepresentationModel;
+using static Collab.Copilot.Authoring.Manifests.YamlBuilder;
+
+namespace Collab.Copilot.Authoring.Manifests;
+
+/// <summary>
+/// The kinds that govern workloads rather than run them — HorizontalPodAutoscaler, NetworkPolicy,
+/// ResourceQuota, LimitRange, Secret — drafted from what the request states; every default taken for
+/// what it does not state is an assumption the answer lists.
+/// </summary>
+public static class ClusterPolicies
+{
+    private const string NamespaceLabel = "kubernetes.io/metadata.name";
+
+    /// <summary>The document for a policy kind, or null for the other kinds.</summary>
+    public static YamlMappingNode? Render(ManifestSpec spec) => spec.Kind switch
+    {
+        nameof(ResourceKind.HorizontalPodAutoscaler) => Autoscaler(spec),
+        nameof(ResourceKind.NetworkPolicy) => NetworkPolicy(spec),
+        nameof(ResourceKind.ResourceQuota) => Quota(spec),
+        nameof(ResourceKind.LimitRange) => LimitRange(spec),
+        nameof(ResourceKind.Secret) => Secret(spec),
+        _ => null,
+    };
+
+    /// <summary>The name a policy gets when none is stated: the scaled workload's, or what the object is for.</summary>
+    public static string? DefaultName(ResourceKind kind, RequestSlots slots) => kind switch
+    {
+        ResourceKind.HorizontalPodAutoscaler => slots.Autoscaling?.Target ?? "app",
+        ResourceKind.NetworkPolicy => slots.Traffic is { Egress: true } ? "restrict-egress" : "restrict-ingress",
+        ResourceKind.ResourceQuota => "compute-quota",
+        ResourceKind.LimitRange => "default-limits",
+        ResourceKind.Secret => "app-secret",
+        _ => null,
+    };
+
+    /// <summary>The defaults a policy draft takes for what the request left out.</summary>
+    public static IEnumerable<Note> Assumptions(ResourceKind kind, RequestSlots slots)
+    {
+        switch (kind)
+        {
+            case ResourceKind.HorizontalPodAutoscaler when slots.Autoscaling is { } a:
+                if (a.Target is null) yield return new Note("note.hpa-target");
+                if (a.Min is null || a.Max is null) yield return new Note("note.hpa-bounds", $"{a.Min ?? 1}", $"{a.Max ?? Math.Max(5, (a.Min ?? 1) + 1)}");
+                if (a.Utilization is null) yield return new Note("note.hpa-utilization", "80");
+                break;
+            case ResourceKind.NetworkPolicy when slots.Traffic is { } t:
+                yield return new Note("note.netpol-pods");
+                if (t.Egress) yield return new Note("note.netpol-dns");
+                break;
+            case ResourceKind.Secret:
+                yield return new Note("note.secret-values");
+                break;
+            case ResourceKind.ResourceQuota or ResourceKind.LimitRange when slots.Namespace is null:
+                yield return new Note("note.policy-namespace");
+                break;
+        }
+    }
+
+    private static YamlMappingNode Autoscaler(ManifestSpec spec)
+    {
+        var a = spec.Autoscaling;
+        var min = a?.Min ?? 1;
+        return Object("autoscaling/v2", "HorizontalPodAutoscaler", spec, ("spec", Map(
+            ("scaleTargetRef", Map(("apiVersion", Str("apps/v1")), ("kind", Str(a?.TargetKind ?? "Deployment")), ("name", Str(a?.Target ?? spec.Name)))),
+            ("minReplicas", Raw(min)),
+            ("maxReplicas", Raw(a?.Max ?? Math.Max(5, min + 1))),
+            ("metrics", Seq([Map(
+                ("type", Str("Resource")),
+                ("resource", Map(
+                    ("name", Str(a?.Metric ?? "cpu")),
+                    ("target", Map(("type", Str("Utilization")), ("averageUtilization", Raw(a?.Utilization ?? 80)))))))])))));
+    }
+
+    /// <summary>
+    /// Ingress: traffic only from the pods and namespaces named (none named: nothing may come in).
+    /// Egress: DNS to kube-dns, and the ports named; nothing else may go out.
+    /// </summary>
+    private static YamlMappingNode NetworkPolicy(ManifestSpec spec)
+    {
+        var t = spec.Traffic ?? new TrafficSlot(false, new Dictionary<string, string>(), [], []);
+        var ports = t.Ports.Select(p => (YamlNode)Map(("protocol", Str("TCP")), ("port", Raw(p)))).ToList();
+        YamlNode? rules;
+        if (t.Egress)
+        {
+            var dns = Map(
+                ("to", Seq([Map(
+                    ("namespaceSelector", Map(("matchLabels", Dict([new(NamespaceLabel, "kube-system")])))),
+                    ("podSelector", Map(("matchLabels", Dict([new("k8s-app", "kube-dns")])))))])),
+                ("ports", Seq([Map(("protocol", Str("UDP")), ("port", Raw(53))), Map(("protocol", Str("TCP")), ("port", Raw(53)))])));
+            rules = Seq(ports.Count == 0 ? [dns] : [dns, Map(("ports", Seq(ports)))]);
+        }
+        else
+        {
+            var from = t.FromLabels.Count > 0 ? [Map(("podSelector", Map(("matchLabels", Dict(t.FromLabels)))))] : new List<YamlNode>();
+            from.AddRange(t.FromNamespaces.Select(n => (YamlNode)Map(("namespaceSelector", Map(("matchLabels", Dict([new(NamespaceLabel, n)])))))));
+            rules = from.Count == 0 && ports.Count == 0 ? null : Seq([Map(("from", Seq(from)), ("ports", Seq(ports)))]);
+        }
+        return Object("networking.k8s.io/v1", "NetworkPolicy", spec, ("spec", Map(
+            ("podSelector", new YamlMappingNode()),
+            ("policyTypes", Strings([t.Egress ? "Egress" : "Ingress"])),
+            (t.Egress ? "egress" : "ingress", rules))));
+    }
+
+    private static YamlMappingNode Quota(ManifestSpec spec)
+    {
+        var hard = new List<KeyValuePair<string, string>>();
+        if (spec.Cpu is { } cpu) hard.AddRange([new("requests.cpu", cpu), new("limits.cpu", cpu)]);
+        if (spec.Memory is { } memory) hard.AddRange([new("requests.memory", memory), new("limits.memory", memory)]);
+        if (spec.Gpu is { } gpu) hard.Add(new("requests." + ResourceNames.Gpu, gpu.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (spec.PodCount is { } pods) hard.Add(new("pods", pods.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (spec.StorageSize is { } storage) hard.Add(new("requests.storage", storage));
+        return Object("v1", "ResourceQuota", spec, ("spec", Map(("hard", Dict(hard)))));
+    }
+
+    private static YamlMappingNode LimitRange(ManifestSpec spec)
+    {
+        var limits = new List<KeyValuePair<string, string>>();
+        if (spec.Cpu is { } cpu) limits.Add(new("cpu", cpu));
+        if (spec.Memory is { } memory) limits.Add(new("memory", memory));
+        return Object("v1", "LimitRange", spec, ("spec", Map(("limits", Seq([Map(
+            ("type", Str("Container")),
+            ("default", Dict(limits)),
+            ("defaultRequest", Dict(limits)))])))));
+    }
+
+    // The values are never invented: the keys are listed empty for the user to fill (or to create with kubectl create secret).
+    private static YamlMappingNode Secret(ManifestSpec spec) =>
+        Object("v1", "Secret", spec, ("type", Str("Opaque")), ("stringData", Dict(spec.SecretKeys.Select(k => new KeyValuePair<string, string>(k, "")))));
+
+    private static YamlMappingNode Object(string apiVersion, string kind, ManifestSpec spec, params (string, YamlNode?)[] body)
+    {
+        var metadata = Map(("name", Str(spec.Name)), ("namespace", spec.Namespace is null ? null : Str(spec.Namespace)));
+        return Map([("apiVersion", Str(apiVersion)), ("kind", Str(kind)), ("metadata", metadata), .. body]);
+    }
+}

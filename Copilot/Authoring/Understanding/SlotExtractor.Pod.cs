@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+
+namespace Collab.Copilot.Authoring.Understanding;
+
+/// <summary>What a request states about the pod beyond its main container: /dev/shm, an init container, sidecars, tolerations.</summary>
+public static partial class SlotExtractor
+{
+    // "/dev/shm", "shm", "shared memory" and its translations ("sdílená paměť", "dijeljena memorija", "memòria compartida", "memoria condivisa", "gemeinsamer Speicher").
+    [GeneratedRegex(@"/dev/shm|(?<![\w])shm(?![\w])|shared\s+mem\w*|sdílen\w*\s+pam\w*|sdilen\w*\s+pam\w*|dijeljen\w*\s+memorij\w*|zajedničk\w*\s+memorij\w*|memòria\s+compartida|memoria\s+condivisa|gemeinsame\w*\s+speicher", RegexOptions.IgnoreCase)]
+    private static partial Regex ShmWord();
+
+    [GeneratedRegex(@"(?<![\w])init[\s\-]?contain\w*|(?<![\w])initContainers?(?![\w])|(?<![\w])init[\s\-]?kontejner\w*|(?<![\w])init[\s\-]?contenidor\w*|(?<![\w])init[\s\-]?contenitor\w*", RegexOptions.IgnoreCase)]
+    private static partial Regex InitContainerWord();
+
+    [GeneratedRegex(@"(?<![\w])side[\s\-]?cars?(?![\w])", RegexOptions.IgnoreCase)]
+    private static partial Regex SidecarWord();
+
+    [GeneratedRegex(@"(?<![\w])(?:toleration\w*|tolerat\w*|toleranc\w*|toleri\w*|tolerá\w*|toleràn\w*|toleranz\w*)", RegexOptions.IgnoreCase)]
+    private static partial Regex TolerationWord();
+
+    [GeneratedRegex(@"^(?:[\s,:(]+(?:the|a|an|na|per|für|fur|for|on|to|al|alla|la|el|le|il|die|den|der|das|taint|tainta|taintu|s|se|con|amb|mit|pro|za)(?![\w]))*[\s,:(]+[`""']?(?<key>[a-z0-9][a-z0-9./\-]*[a-z0-9])(?:=(?<value>[\w.\-]+))?(?::(?<effect>NoSchedule|PreferNoSchedule|NoExecute))?", RegexOptions.IgnoreCase)]
+    private static partial Regex TolerationAfter();
+
+    /// <summary>The /dev/shm size: a size written within a few words of a shared-memory word.</summary>
+    private static (string? Size, int Index) ShmSize(string text, IEnumerable<(string Quantity, string Following, int Index)> sizes)
+    {
+        var words = ShmWord().Matches(text).ToList();
+        foreach (var s in sizes)
+            if (words.Any(w => Math.Abs(w.Index - s.Index) <= 24 || s.Index > w.Index && s.Index - (w.Index + w.Length) <= 12)) return (s.Quantity, s.Index);
+        return (null, -1);
+    }
+
+    /// <summary>Images named after a sidecar word: each is a container beside the main one.</summary>
+    private static IReadOnlyList<string> Sidecars(string text, string? main)
+    {
+        var sidecar = SidecarWord().Match(text);
+        if (!sidecar.Success) return [];
+        return RegistryImage().Matches(text[sidecar.Index..]).Select(m => m.Groups[1].Value.TrimEnd('.', ',', ')'))
+            .Where(i => !string.Equals(i, main, StringComparison.OrdinalIgnoreCase)).Distinct().ToList();
+    }
+
+    /// <summary>The taints the words ask to tolerate: a key (with "=value" and ":Effect" when written) after a toleration word.</summary>
+    private static IReadOnlyList<TolerationSlot> Tolerations(string text)
+    {
+        var result = new List<TolerationSlot>();
+        foreach (Match word in TolerationWord().Matches(text))
+        {
+            var after = TolerationAfter().Match(text[(word.Index + word.Length)..]);
+            if (!after.Success || Stop.Contains(after.Groups["key"].Value) || result.Any(t => t.Key == after.Groups["key"].Value)) continue;
+            result.Add(new TolerationSlot(after.Groups["key"].Value, after.Groups["value"].Success ? after.Groups["value"].Value : null,
+                after.Groups["effect"].Success ? after.Groups["effect"].Value : null));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+using Collab.Copilot.Authoring.Dockerfiles;
+
+namespace Collab.Copilot.Authoring.Tests.Dockerfiles;
+
+/// <summary>A stated base version stays the base whatever tooling is asked beside it; uv's and pip's --no-cache count as no cache.</summary>
+public sealed class DockerfileBaseTests
+{
+    [Theory]
+    [InlineData("micromamba env from environment.yml on cuda 12.4", "nvidia/cuda:12.4", "micromamba")]
+    [InlineData("pytorch on cuda 12.2, deps by pip", "nvidia/cuda:12.2", "download.pytorch.org/whl/cu121")]
+    public void A_stated_cuda_version_is_the_base(string request, string basePrefix, string alsoContains)
+    {
+        var draft = DockerfileDrafter.Draft(request);
+
+        var froms = Regex.Matches(draft.Dockerfile, @"^FROM\s+(\S+)", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains(froms, f => f.StartsWith(basePrefix, StringComparison.Ordinal));
+        Assert.Contains(alsoContains, draft.Dockerfile, StringComparison.Ordinal);
+        Assert.True(draft.Lint.Findings.All(f => f.RuleId == DockerfileRules.AptUnpinned), string.Join(" | ", draft.Lint.Findings));
+    }
+
+    [Theory]
+    [InlineData("RUN uv pip install --system --no-cache -r requirements.txt")]
+    [InlineData("RUN pip install --no-cache -r requirements.txt")]
+    public void No_cache_flags_of_uv_and_pip_satisfy_the_cache_rule(string run)
+    {
+        var lint = DockerfileLinter.Lint($"FROM python:3.12-slim\nCOPY requirements.txt .\n{run}\nUSER 1000\nCMD [\"python\"]\n");
+
+        Assert.DoesNotContain(lint.Findings, f => f.RuleId == DockerfileRules.PipCache);
+    }
+}
