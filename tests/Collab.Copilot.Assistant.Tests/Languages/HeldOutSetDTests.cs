@@ -3,9 +3,8 @@ using Collab.Copilot.Assistant.Routing;
 using Collab.Copilot.Assistant.Tests.Support;
 using Collab.Copilot.Authoring.Manifests;
 using Xunit.Abstractions;
+using static Collab.Copilot.Assistant.Tests.Support.AnswerYaml;
 using YamlDotNet.RepresentationModel;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Collab.Copilot.Assistant.Tests.Languages;
 
@@ -18,17 +17,11 @@ namespace Collab.Copilot.Assistant.Tests.Languages;
 [Collection(DocsIndexCollection.Name)]
 public sealed class HeldOutSetDTests(DocsIndexFixture index, ITestOutputHelper output)
 {
-    private static readonly IDeserializer Reader = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance).IgnoreUnmatchedProperties().Build();
-
-    private static string CaseFile(string file) =>
-        File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "Collab.Copilot.Authoring.Tests", "Cases", file));
-
     [Fact]
     public async Task Pasted_manifests_are_edited_as_asked()
     {
         var copilot = CopilotHarness.Create(index.Retriever);
-        var cases = Reader.Deserialize<List<EditCase>>(CaseFile("understanding/manifest-edits-heldout-d.yaml"));
+        var cases = CaseReader.Deserialize<List<EditCase>>(CaseFile("understanding/manifest-edits-heldout-d.yaml"));
         var failures = new List<string>();
         foreach (var c in cases)
         {
@@ -44,7 +37,7 @@ public sealed class HeldOutSetDTests(DocsIndexFixture index, ITestOutputHelper o
     public async Task Defective_manifests_are_explained_in_the_asker_s_language()
     {
         var copilot = CopilotHarness.Create(index.Retriever);
-        var cases = Reader.Deserialize<List<DefectCase>>(CaseFile("manifest-defects-heldout-d.yaml"));
+        var cases = CaseReader.Deserialize<List<DefectCase>>(CaseFile("manifest-defects-heldout-d.yaml"));
         var failures = new List<string>();
         foreach (var c in cases)
         {
@@ -102,20 +95,6 @@ public sealed class HeldOutSetDTests(DocsIndexFixture index, ITestOutputHelper o
         var english = ManifestValidator.Validate(c.Manifest).Findings.Select(f => f.Message).FirstOrDefault(m => m.Length > 20 && rendered.Contains(m, StringComparison.Ordinal));
         return english is null ? null : $"English finding: {english}";
     }
-
-    private static IEnumerable<YamlMappingNode> Documents(string yaml)
-    {
-        var stream = new YamlStream();
-        try { stream.Load(new StringReader(yaml)); }
-        catch (YamlDotNet.Core.YamlException) { return []; }
-        return stream.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>();
-    }
-
-    private static YamlMappingNode? Map(YamlMappingNode? node, string key) =>
-        node?.Children.TryGetValue(key, out var child) == true ? child as YamlMappingNode : null;
-
-    private static string? Str(YamlMappingNode? node, string key) =>
-        node?.Children.TryGetValue(key, out var child) == true ? (child as YamlScalarNode)?.Value : null;
 
     // Mutable DTOs because YamlDotNet binds through setters.
     private sealed class EditCase

@@ -2,9 +2,8 @@ using Collab.Copilot.Assistant.Languages;
 using Collab.Copilot.Assistant.Routing;
 using Collab.Copilot.Assistant.Tests.Support;
 using Xunit.Abstractions;
+using static Collab.Copilot.Assistant.Tests.Support.AnswerYaml;
 using YamlDotNet.RepresentationModel;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Collab.Copilot.Assistant.Tests.Languages;
 
@@ -17,21 +16,15 @@ namespace Collab.Copilot.Assistant.Tests.Languages;
 [Collection(DocsIndexCollection.Name)]
 public sealed class HeldOutSetETests(DocsIndexFixture index, ITestOutputHelper output)
 {
-    private static readonly IDeserializer Reader = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance).IgnoreUnmatchedProperties().Build();
-
     // Floors under the figures after the changes for set E (edits 1/15 and reviews 4/10 before; docs/copilot-quality.md).
     private const double EditFloor = 0.9;
     private const double ReviewFloor = 0.9;
-
-    private static string CaseFile(string file) =>
-        File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "Collab.Copilot.Authoring.Tests", "Cases", file));
 
     [Fact]
     public async Task Pasted_manifests_are_edited_where_the_words_point()
     {
         var copilot = CopilotHarness.Create(index.Retriever);
-        var cases = Reader.Deserialize<List<EditCase>>(CaseFile("understanding/manifest-edits-heldout-e.yaml"));
+        var cases = CaseReader.Deserialize<List<EditCase>>(CaseFile("understanding/manifest-edits-heldout-e.yaml"));
         var failures = new List<string>();
         foreach (var c in cases)
         {
@@ -46,7 +39,7 @@ public sealed class HeldOutSetETests(DocsIndexFixture index, ITestOutputHelper o
     public async Task Questions_about_a_paste_that_state_no_change_are_reviews()
     {
         var copilot = CopilotHarness.Create(index.Retriever);
-        var cases = Reader.Deserialize<List<ReviewCase>>(CaseFile("understanding/manifest-reviews-heldout-e.yaml"));
+        var cases = CaseReader.Deserialize<List<ReviewCase>>(CaseFile("understanding/manifest-reviews-heldout-e.yaml"));
         var failures = new List<string>();
         foreach (var c in cases)
         {
@@ -104,28 +97,6 @@ public sealed class HeldOutSetETests(DocsIndexFixture index, ITestOutputHelper o
         foreach (var (k, v) in c.Env) if (env.GetValueOrDefault(k) != v) return $"no env {k}={v}";
         return null;
     }
-
-    private static YamlNode? Node(YamlMappingNode node, string path)
-    {
-        YamlNode? current = node;
-        foreach (var key in path.Split('.'))
-            current = current is YamlMappingNode m && m.Children.TryGetValue(key, out var child) ? child : null;
-        return current;
-    }
-
-    private static IEnumerable<YamlMappingNode> Documents(string yaml)
-    {
-        var stream = new YamlStream();
-        try { stream.Load(new StringReader(yaml)); }
-        catch (YamlDotNet.Core.YamlException) { return []; }
-        return stream.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>();
-    }
-
-    private static YamlMappingNode? Map(YamlMappingNode? node, string key) =>
-        node?.Children.TryGetValue(key, out var child) == true ? child as YamlMappingNode : null;
-
-    private static string? Str(YamlMappingNode? node, string key) =>
-        node?.Children.TryGetValue(key, out var child) == true ? (child as YamlScalarNode)?.Value : null;
 
     // Mutable DTOs because YamlDotNet binds through setters.
     private sealed class EditCase
