@@ -35,6 +35,8 @@ internal sealed class ChunkQueryBuilder
     /// One clause per stemmed term; within it the best field counts fully and the others a little
     /// (dis-max), so a word repeated in title, heading and body is not counted three times.
     /// </summary>
+    /// <param name="terms">The question's words, stemmed and unstemmed.</param>
+    /// <param name="fields">The fields searched and their boosts.</param>
     /// <param name="isUnknown">
     /// When given, says whether a word occurs nowhere in the body text: such a word (a misspelling such as
     /// "dieing" or "authenticaton", a variant the stemmer leaves apart) matches the index's words one or two

@@ -34,6 +34,8 @@ internal sealed class LexicalSearcher : IDisposable
 
     public ChunkQueryBuilder Queries { get; } = new();
 
+    /// <param name="terms">The question's words.</param>
+    /// <param name="top">How many chunks to return.</param>
     /// <param name="correctSpelling">Let words that occur nowhere in the index match close spellings (for English queries).</param>
     public IReadOnlyList<LexicalMatch> SearchChunks(QueryTerms terms, int top, bool correctSpelling = false) =>
         _searcher.Search(ChunkQueryBuilder.Build(terms, ChunkFields.Chunk, correctSpelling ? IsUnknown : null), top).ScoreDocs

@@ -21,6 +21,13 @@ public sealed record EventRow(int Line, string Type, string Reason, string Sourc
 }
 
 /// <summary>A container section of <c>kubectl describe pod</c>.</summary>
+/// <param name="Name">The container's name.</param>
+/// <param name="Line">The line its section starts on.</param>
+/// <param name="State">Its State (Running, Waiting, Terminated).</param>
+/// <param name="StateReason">The Reason under State.</param>
+/// <param name="LastState">Its Last State, where the cause of a restart is.</param>
+/// <param name="LastStateReason">The Reason under Last State.</param>
+/// <param name="ExitCode">The exit code under Last State, else under State.</param>
 /// <param name="Ports">Declared container ports, each with the line that declares it.</param>
 /// <param name="Probes">Liveness/readiness/startup probes with a numeric port.</param>
 public sealed record ContainerStatus(
