@@ -61,11 +61,7 @@ public sealed class HeldOutSetDTests(DocsIndexFixture index, ITestOutputHelper o
 
     private static string? CheckEdit(EditCase c, CollectedAnswer answer)
     {
-        if (answer.Final.Intent is not (CopilotIntent.ManifestDraft or CopilotIntent.ManifestCheck)) return $"routed to {answer.Final.Intent}";
-        if (answer.Final.Language.Code() != c.Lang) return $"answered in {answer.Final.Language.Code()}";
-        var docs = answer.Code("yaml").SelectMany(b => Documents(b.Code)).ToList();
-        var main = docs.FirstOrDefault(d => Str(d, "kind") == c.Kind && Str(Map(d, "metadata"), "name") == c.Name);
-        if (main is null) return $"no {c.Kind} named {c.Name} in the answer ({string.Join(", ", docs.Select(d => $"{Str(d, "kind")}/{Str(Map(d, "metadata"), "name")}"))})";
+        if (EditedDocument(answer, c.Lang, c.Kind, c.Name, out var main) is { } miss) return miss;
         var pod = Map(Map(Map(main, "spec"), "template"), "spec");
         var container = (pod?.Children.TryGetValue("containers", out var cs) == true ? cs as YamlSequenceNode : null)?.Children.OfType<YamlMappingNode>().FirstOrDefault();
         if (container is null) return "no container";

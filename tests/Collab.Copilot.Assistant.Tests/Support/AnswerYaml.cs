@@ -1,3 +1,5 @@
+using Collab.Copilot.Assistant.Languages;
+using Collab.Copilot.Assistant.Routing;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -35,4 +37,20 @@ internal static class AnswerYaml
 
     public static string? Str(YamlMappingNode? node, string key) =>
         node?.Children.TryGetValue(key, out var child) == true ? (child as YamlScalarNode)?.Value : null;
+
+    /// <summary>
+    /// The manifest answer's document of <paramref name="kind"/> named <paramref name="name"/>, answered in
+    /// <paramref name="lang"/>; null when it is there, else what is wrong with the answer.
+    /// </summary>
+    public static string? EditedDocument(CollectedAnswer answer, string lang, string kind, string name, out YamlMappingNode main)
+    {
+        main = null!;
+        if (answer.Final.Intent is not (CopilotIntent.ManifestDraft or CopilotIntent.ManifestCheck)) return $"routed to {answer.Final.Intent}";
+        if (answer.Final.Language.Code() != lang) return $"answered in {answer.Final.Language.Code()}";
+        var docs = answer.Code("yaml").SelectMany(b => Documents(b.Code)).ToList();
+        var found = docs.FirstOrDefault(d => Str(d, "kind") == kind && Str(Map(d, "metadata"), "name") == name);
+        if (found is null) return $"no {kind} named {name} in the answer ({string.Join(", ", docs.Select(d => $"{Str(d, "kind")}/{Str(Map(d, "metadata"), "name")}"))})";
+        main = found;
+        return null;
+    }
 }
