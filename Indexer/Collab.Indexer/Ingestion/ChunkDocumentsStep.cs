@@ -4,12 +4,14 @@ using Collab.Indexer.Documents;
 namespace Collab.Indexer.Ingestion;
 
 /// <summary>Parses and chunks the changed files; a file that cannot be parsed is left out with a warning.</summary>
-internal sealed class ChunkDocumentsStep(MarkdownChunker chunker) : IIngestionStep
+/// <param name="newChunker">Makes the chunker for one run: its tokenizer's tables are held only while the run lasts.</param>
+internal sealed class ChunkDocumentsStep(Func<MarkdownChunker> newChunker) : IIngestionStep
 {
     public string Name => "chunk";
 
     public Task ExecuteAsync(IngestionContext context, CancellationToken cancellationToken)
     {
+        var chunker = newChunker();
         for (var i = 0; i < context.Changed.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -38,7 +38,7 @@ public sealed class IndexBuilder
         _store = store;
         _logger = logger;
         var settings = options.Value;
-        var chunker = new MarkdownChunker(new ChunkingOptions { MaxTokens = settings.MaxChunkTokens }, new TiktokenTokenCounter());
+        MarkdownChunker NewChunker() => new(new ChunkingOptions { MaxTokens = settings.MaxChunkTokens }, new TiktokenTokenCounter());
         _settingsFingerprint = Fingerprint(settings, embeddings);
         _lexicalFingerprint = Fingerprint(settings, null);
         var cache = embeddings is null ? null : new Lazy<EmbeddingCache>(() => new EmbeddingCache(
@@ -46,14 +46,14 @@ public sealed class IndexBuilder
         _steps =
         [
             new DetectChangesStep(settings.FileExtensions),
-            new ChunkDocumentsStep(chunker),
+            new ChunkDocumentsStep(NewChunker),
             new EmbedChunksStep(embeddings, settings.EmbeddingBatchSize, cache is null ? null : () => cache.Value),
             new WriteLexicalIndexStep(),
             new WriteVectorsStep(vectors),
             new PublishSnapshotStep(),
         ];
         if (embeddings is not null)
-            _lexicalSteps = [new DetectChangesStep(settings.FileExtensions), new ChunkDocumentsStep(chunker), new WriteLexicalIndexStep(), new PublishSnapshotStep()];
+            _lexicalSteps = [new DetectChangesStep(settings.FileExtensions), new ChunkDocumentsStep(NewChunker), new WriteLexicalIndexStep(), new PublishSnapshotStep()];
     }
 
     /// <summary>The cache folder: <c>Indexer:EmbeddingCachePath</c>, else <c>embedding-cache</c> inside the index folder.</summary>
