@@ -63,4 +63,13 @@ public sealed class StructuralRecognisersTests
     {
         Assert.Equal(id, ErrorDiagnoser.Diagnose(line).Primary?.Id);
     }
+
+    [Theory]
+    [InlineData("ValueError: column \"price\" not found in DataFrame")]
+    [InlineData("psycopg2.errors.DuplicateTable: relation \"runs\" already exists")]
+    [InlineData("jsonschema.exceptions.ValidationError: the value \"abc\" is invalid: expected integer")]
+    public void Quoted_names_outside_kubectl_refusals_are_no_kubernetes_objects(string line)
+    {
+        Assert.DoesNotContain(ErrorDiagnoser.Diagnose(line).Matches, m => m.Id.StartsWith("api-object-", StringComparison.Ordinal));
+    }
 }
