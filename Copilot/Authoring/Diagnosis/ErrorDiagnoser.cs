@@ -33,6 +33,7 @@ public static class ErrorDiagnoser
         var matches = new List<(Diagnosis Diagnosis, int FirstLine)>();
         foreach (var signature in signatures)
         {
+            if (signature.Requires.Count > 0 && !signature.Requires.Any(r => view.Any(r.IsMatch))) continue;
             var quoted = Quote(lines, view, signature.Patterns);
             var specific = quoted.Count > 0;
             if (!specific) quoted = Quote(lines, view, signature.Weak);

@@ -20,6 +20,8 @@ namespace Collab.Copilot.Authoring.Diagnosis;
 /// <see cref="Facts"/>: named regexes whose first group is taken from the paste (a port, a registry) and
 /// filled into <c>{name}</c> placeholders of cause and fix. <see cref="DistinctFacts"/>: facts that must
 /// all be found and differ from each other for the signature to match (a probe port that is not the app's port).
+/// <see cref="Requires"/>: regexes of which one must match some line of the paste for the signature to apply at
+/// all — the same refusal line means a pull problem or a push problem depending on what the paste shows around it.
 /// </remarks>
 public sealed record ErrorSignature(
     string Id,
@@ -36,4 +38,6 @@ public sealed record ErrorSignature(
     public IReadOnlyDictionary<string, Regex> Facts { get; init; } = new Dictionary<string, Regex>();
 
     public IReadOnlyList<string> DistinctFacts { get; init; } = [];
+
+    public IReadOnlyList<Regex> Requires { get; init; } = [];
 }

@@ -32,6 +32,7 @@ public static class SignatureCatalog
             Weak = e.Weak.Select(Compile).ToList(),
             Facts = e.Facts.ToDictionary(f => f.Key, f => Compile(f.Value)),
             DistinctFacts = e.DistinctFacts,
+            Requires = e.Requires.Select(Compile).ToList(),
         }).ToList();
     }
 
@@ -52,5 +53,6 @@ public static class SignatureCatalog
         public List<string> Weak { get; set; } = [];
         public Dictionary<string, string> Facts { get; set; } = [];
         public List<string> DistinctFacts { get; set; } = [];
+        public List<string> Requires { get; set; } = [];
     }
 }

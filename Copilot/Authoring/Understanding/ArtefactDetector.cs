@@ -79,7 +79,13 @@ public static partial class ArtefactDetector
     private static bool IsLog(string line) =>
         EventRow().IsMatch(line) || EventsHeader().IsMatch(line) || StatusHeader().IsMatch(line) || StatusRow().IsMatch(line)
         || Timestamp().IsMatch(line) || TraceStart().IsMatch(line) || TraceFrame().IsMatch(line) || ErrorLine().IsMatch(line) || KeyedFailure().IsMatch(line)
-        || ToolOutput().IsMatch(line) || QualifiedException().IsMatch(line);
+        || ToolOutput().IsMatch(line) || QualifiedException().IsMatch(line) || TerminalOutput().IsMatch(line);
+
+    // Terminal output by its shape rather than its words: a shell prompt with the command that was run, kubectl's
+    // result lines ("configmap/x created"), a compiler's file:line:col diagnostic, logfmt records ("time=… level=error
+    // msg=…"), and the upper-case "KEY: value" status block Helm and other CLIs print ("STATUS: deployed").
+    [GeneratedRegex(@"^\s*(\$ [\w./-]+|[a-z][\w.-]*/[\w.-]+ (created|configured|unchanged|deleted|patched|serverside-applied)\b|[\w./\\-]+\.[A-Za-z]{1,5}:\d+(:\d+)?: \S|(\w+=(""[^""]*""|\S+)\s+)*level=(trace|debug|info|warn|warning|error|fatal|panic)\s|[A-Z]{2,}( [A-Z]{2,})*:(\s|$))")]
+    private static partial Regex TerminalOutput();
 
     // Output of tools people paste whole: docker build (BuildKit "#9 1.87 …", classic "Step 6/9 :"), a
     // torchrun rank prefix, a dmesg timestamp, a Terraform box, a compiler's "error[E0382]:", git's CONFLICT,
@@ -143,7 +149,7 @@ public static partial class ArtefactDetector
     [GeneratedRegex(@"^\s*(File "".+"", line \d+|at [\w.$<>`]+\(.*\)|at [\w.$<>]+ in .+:line \d+)")]
     private static partial Regex TraceFrame();
 
-    [GeneratedRegex(@"^\s*(\w[\w.]*(Error|Exception)\b|ERROR\b|FATAL\b|fatal:|error:|Error:|Error from server|E\d{4}|W\d{4}|CRITICAL\b|Killed$|OOMKilled|.*\b(exit(ed)? (with )?(code|status)\s*:?\s*\d+|Back-off restarting|Failed to pull image|ErrImagePull|ImagePullBackOff|CrashLoopBackOff|failed to solve|Segmentation fault|core dumped)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(\w[\w.]*(Error|Exception)\b|ERROR\b|FATAL\b|fatal:|error:|Error:|Error from server|The \w+ ""[^""]+"" is invalid:|[\w.]+ ""[^""]+"" is forbidden:|E\d{4}|W\d{4}|CRITICAL\b|Killed$|OOMKilled|.*\b(exit(ed)? (with )?(code|status)\s*:?\s*\d+|Back-off restarting|Failed to pull image|ErrImagePull|ImagePullBackOff|CrashLoopBackOff|failed to solve|Segmentation fault|core dumped)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ErrorLine();
 
     [GeneratedRegex(@"^\s*(Name|Namespace|Priority|Node|Start Time|Labels|Annotations|Status|IP|IPs|Controlled By|Containers|Container ID|Image|Image ID|Port|Host Port|State|Reason|Message|Last State|Exit Code|Started|Finished|Ready|Restart Count|Limits|Requests|Environment|Mounts|Conditions|Volumes|QoS Class|Node-Selectors|Tolerations|Events)\s*:")]

@@ -44,4 +44,25 @@ public sealed class ArtefactDetectorTests
         Assert.Empty(ArtefactDetector.Detect("spec.template.metadata: labels go here").LogLines);
         Assert.Empty(ArtefactDetector.Detect("e.g. Kueue: how do cohorts work?").LogLines);
     }
+
+    [Theory]
+    [InlineData("bumped the deps and now this\n$ go build ./...\npkg/score/gpu.go:47:9: undefined: framework.NodeScoreList")]
+    [InlineData("uploader fails\ntime=\"2025-11-04T07:12:38Z\" level=error msg=\"upload failed\" error=\"dial tcp: lookup minio on 10.96.0.10:53: no such host\"")]
+    [InlineData("did it install?\nNAME: minio\nLAST DEPLOYED: Tue Nov  4 14:02:31 2025\nSTATUS: deployed\nREVISION: 1")]
+    [InlineData("apply refuses\n$ kubectl apply -f api.yaml\nservice/api unchanged\nThe Deployment \"api\" is invalid: spec.selector: Invalid value: x: field is immutable")]
+    public void Terminal_output_is_a_pasted_log_by_its_shape(string text)
+    {
+        var pasted = ArtefactDetector.Detect(text);
+
+        Assert.True(pasted.IsMainlyError, string.Join(" | ", pasted.LogLines));
+        Assert.Equal(text.Split('\n')[0], pasted.Words.Trim());
+    }
+
+    [Theory]
+    [InlineData("NOTE to self: the pvc must be 50gi")]
+    [InlineData("a deployment with 3 replicas of ghcr.io/acme/api:1.2 on port 8080")]
+    public void Prose_with_a_colon_or_a_slash_stays_the_request(string text)
+    {
+        Assert.Empty(ArtefactDetector.Detect(text).LogLines);
+    }
 }

@@ -31,6 +31,9 @@ public class MultilingualRecallTests(EvalCorpusIndexes indexes, ITestOutputHelpe
         // Set E: six questions per language, written for issue 19's fourth round before any change for it. Its cs and hr
         // misses led to case endings, prefixes and common task words in the glossaries, so it is no longer held out for them.
         ("heldout-e-en", 0.9, 0.9), ("heldout-e-cs", 0.9, 0.9), ("heldout-e-hr", 0.95, 0.95), ("heldout-e-ca", 0.85, 0.85), ("heldout-e-it", 0.95, 0.95), ("heldout-e-de", 0.95, 0.95),
+        // Set F: six questions per language, written for issue 19's fifth round before any change for it. Nothing in retrieval was
+        // changed for it; the floors sit just under what it measures (en and de are below the targets, docs/copilot-quality.md).
+        ("heldout-f-en", 0.6, 0.6), ("heldout-f-cs", 0.8, 0.8), ("heldout-f-hr", 0.8, 0.8), ("heldout-f-ca", 0.75, 0.75), ("heldout-f-it", 0.8, 0.8), ("heldout-f-de", 0.55, 0.55),
     ];
 
     [Fact]
