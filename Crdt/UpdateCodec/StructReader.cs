@@ -44,6 +44,7 @@ internal static class StructReader
         var result = new StructRefs(refs);
         client = decoder.ReadClient();
         int clock = r.ReadVarUintAsInt("clock");
+        int deletedEnd = -1;
         for (int k = 0; k < numberOfStructs; k++)
         {
             byte info = decoder.ReadInfo();
@@ -58,7 +59,11 @@ internal static class StructReader
                     break;
                 default:
                     var item = ReadItem(decoder, info, new ID(client, clock));
-                    if (item.Content is ContentDeleted) result.DeletedItems++;
+                    if (item.Content is ContentDeleted)
+                    {
+                        if (clock != deletedEnd) result.DeletedRanges++;
+                        deletedEnd = clock + item.Length;
+                    }
                     else if (item.Content is ContentType) result.HoldsTypes = true;
                     if (!result.RefersToOtherClients && item.RefersToOtherClient()) result.RefersToOtherClients = true;
                     s = item;

@@ -16,8 +16,11 @@ internal sealed class StructRefs
     public bool RefersToOtherClients;
     /// <summary>Whether an item holds a shared type (<see cref="Content.ContentType"/>).</summary>
     public bool HoldsTypes;
-    /// <summary>How many items arrived deleted (<see cref="Content.ContentDeleted"/>): each adds a delete-set range when integrated.</summary>
-    public int DeletedItems;
+    /// <summary>
+    /// The clock ranges of the items that arrived deleted (<see cref="Content.ContentDeleted"/>): integrating
+    /// them adds as many ranges to the transaction's delete set (consecutive ones extend a range).
+    /// </summary>
+    public int DeletedRanges;
 
     public StructRefs(List<AbstractStruct> refs) => Refs = refs;
 }

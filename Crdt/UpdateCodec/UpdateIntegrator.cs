@@ -125,7 +125,7 @@ internal static class UpdateIntegrator
             if (refs.I < refs.Refs.Count && refs.Refs[refs.I].Id.Clock >= store.GetState(client))
             {
                 store.ReserveStructs(client, refs.Refs.Count - refs.I);
-                if (refs.DeletedItems > MinReservedRanges) transaction.DeleteSet.ReserveRanges(client, refs.DeletedItems);
+                if (refs.DeletedRanges > MinReservedRanges) transaction.DeleteSet.ReserveRanges(client, refs.DeletedRanges);
             }
 
         // What can't be integrated yet: made only when something is missing (rarely).
