@@ -121,6 +121,11 @@ public sealed class Item : AbstractStruct
         }
     }
 
+    /// <summary>Whether the item's origins or parent (as decoded) refer to a clock of another client than its own.</summary>
+    internal bool RefersToOtherClient() =>
+        (_originClock >= 0 && _originClient != Id.Client) || (_rightOriginClock >= 0 && _rightOriginClient != Id.Client)
+        || (Parent is ID p && p.Client != Id.Client);
+
     /// <summary>
     /// Returns the client whose structs this item still needs, or null when all are present,
     /// in which case left, right and parent are resolved.
@@ -128,21 +133,23 @@ public sealed class Item : AbstractStruct
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal ulong? GetMissing(Transaction transaction, StructStore store)
     {
-        if (Origin is { } o && o.Client != Id.Client && o.Clock >= store.GetState(o.Client)) return o.Client;
-        if (RightOrigin is { } ro && ro.Client != Id.Client && ro.Clock >= store.GetState(ro.Client)) return ro.Client;
-        if (Parent is ID p && Id.Client != p.Client && p.Clock >= store.GetState(p.Client)) return p.Client;
+        // The unpacked origins, not the ID? properties: this runs for every struct an update brings.
+        ulong client = Id.Client;
+        if (_originClock >= 0 && _originClient != client && _originClock >= store.GetState(_originClient)) return _originClient;
+        if (_rightOriginClock >= 0 && _rightOriginClient != client && _rightOriginClock >= store.GetState(_rightOriginClient)) return _rightOriginClient;
+        if (Parent is ID p && client != p.Client && p.Clock >= store.GetState(p.Client)) return p.Client;
         if (Parent is string rootName) Parent = transaction.Doc.GetOrCreateRoot(rootName);
 
         AbstractStruct? left = null, right = null;
-        if (Origin is { } origin)
+        if (_originClock >= 0)
         {
-            left = store.GetItemCleanEnd(transaction, origin);
-            Origin = left is Item li ? li.LastId : new ID(left.Id.Client, left.Id.Clock + left.Length - 1);
+            left = store.GetItemCleanEnd(transaction, new ID(_originClient, _originClock));
+            (_originClient, _originClock) = (left.Id.Client, left.Id.Clock + left.Length - 1);
         }
-        if (RightOrigin is { } rightOrigin)
+        if (_rightOriginClock >= 0)
         {
-            right = store.GetItemCleanStart(transaction, rightOrigin);
-            RightOrigin = right.Id;
+            right = store.GetItemCleanStart(transaction, new ID(_rightOriginClient, _rightOriginClock));
+            (_rightOriginClient, _rightOriginClock) = (right.Id.Client, right.Id.Clock);
         }
         Left = left as Item;
         Right = right as Item;

@@ -81,8 +81,27 @@ public sealed class ContentString : IItemContent
     public bool MergeWith(IItemContent right)
     {
         var other = ((ContentString)right)._text;
-        _text = _text is byte[] a && other is byte[] b ? (object)(byte[])[.. a, .. b] : Str + ((ContentString)right).Str;
+        _text = _text is byte[] a && other is byte[] b ? (object)(byte[])[.. a, .. b]
+            // Non-ASCII text next to ASCII: one string, without a string for each side first.
+            : string.Create(Length + right.Length, (Left: _text, Right: other), static (chars, parts) =>
+            {
+                int leftLength = CopyChars(parts.Left, chars);
+                CopyChars(parts.Right, chars[leftLength..]);
+            });
         return true;
+    }
+
+    /// <summary>Copies the text (a string, or ASCII bytes) to the start of <paramref name="chars"/>; returns its length.</summary>
+    private static int CopyChars(object text, Span<char> chars)
+    {
+        if (text is string s)
+        {
+            s.CopyTo(chars);
+            return s.Length;
+        }
+        var bytes = (byte[])text;
+        Ascii.ToUtf16(bytes, chars, out var written);
+        return written;
     }
 
     /// <inheritdoc/>

@@ -16,10 +16,26 @@ public sealed class DeleteSet
     /// <summary>Deleted ranges per client id; unsorted until <see cref="SortAndMerge"/>.</summary>
     public readonly Dictionary<ulong, List<DeleteItem>> Clients = new();
 
+    // Sizes for the lists of clients with no range yet (ReserveRanges); a list is created by its
+    // first range, as an empty one would count as a deletion (Transaction.HasChanges, the writers).
+    private Dictionary<ulong, int>? _reserved;
+
+    /// <summary>
+    /// Makes room for <paramref name="count"/> more ranges of <paramref name="client"/>: a loaded
+    /// document's deleted items arrive one range each, and the list would otherwise regrow (and
+    /// copy, on the large object heap) a dozen times.
+    /// </summary>
+    internal void ReserveRanges(ulong client, int count)
+    {
+        if (Clients.TryGetValue(client, out var items)) items.EnsureCapacity(items.Count + count);
+        else (_reserved ??= [])[client] = count;
+    }
+
     /// <summary>Records <paramref name="length"/> clocks of <paramref name="client"/> from <paramref name="clock"/> as deleted, extending the last range when it continues it.</summary>
     public void Add(ulong client, int clock, int length)
     {
-        if (!Clients.TryGetValue(client, out var items)) Clients[client] = items = new List<DeleteItem>();
+        if (!Clients.TryGetValue(client, out var items))
+            Clients[client] = items = _reserved is not null && _reserved.Remove(client, out var reserved) ? new List<DeleteItem>(reserved) : new List<DeleteItem>();
         else if (items.Count > 0 && items[^1] is var last && last.Clock + last.Len == clock)
         {
             // Deletions usually come in clock order (a loaded document's deleted items, a range

@@ -44,6 +44,8 @@ public sealed class Transaction
     private Dictionary<string, object?>? _meta;
     internal List<AbstractStruct>? _mergeStructs;
     internal bool NeedFormattingCleanup;
+    // The type last recorded in Changed with a list change (see AddChangedType).
+    private AbstractType? _listChangedLast;
     // The value of Changed for a type whose list alone changed: one set for all, copied before a key is added.
     private static readonly HashSet<string?> ListChanged = [null];
 
@@ -82,12 +84,17 @@ public sealed class Transaction
 
     internal void AddChangedType(AbstractType type, string? parentSub)
     {
+        // A load or a batch integrates thousands of items into one list, each calling this: once the
+        // type is recorded with its list changed, another list change adds nothing. (Only a deletion
+        // of the type's own item takes it out of Changed again, and a deleted type is not added back.)
+        if (parentSub is null && ReferenceEquals(type, _listChangedLast)) return;
         var item = type.Item;
         if (item is null || (item.Id.Clock < Before.GetValueOrDefault(item.Id.Client) && !item.Deleted))
         {
             if (!Changed.TryGetValue(type, out var subs)) Changed[type] = parentSub is null ? ListChanged : new HashSet<string?> { parentSub };
             else if (ReferenceEquals(subs, ListChanged)) { if (parentSub is not null) Changed[type] = new HashSet<string?> { null, parentSub }; }
             else subs.Add(parentSub);
+            if (parentSub is null) _listChangedLast = type;
         }
     }
 

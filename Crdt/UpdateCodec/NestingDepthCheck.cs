@@ -21,6 +21,7 @@ internal static class NestingDepthCheck
         Dictionary<Item, int>? holderDepths = null;
         foreach (var clientRefs in refs.Values)
         {
+            if (!clientRefs.HoldsTypes) continue;
             foreach (var s in clientRefs.Refs)
             {
                 if (s is not Item { Content: ContentType } item) continue;

@@ -43,6 +43,7 @@ internal static class PendingBudget
         {
             if (clientRefs.Refs.Count == 0) continue;
             if (clientRefs.Refs[0].Id.Clock > store.GetState(client)) return true;
+            if (!clientRefs.RefersToOtherClients) continue;
             // A reference to the item's own client points before the item (StructReader checks), so
             // to a clock the document or, from here on, the update holds: only others need a lookup.
             foreach (var s in clientRefs.Refs)

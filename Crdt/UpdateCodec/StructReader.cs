@@ -17,7 +17,7 @@ internal static class StructReader
         for (int i = 0; i < numOfStateUpdates; i++)
         {
             var refs = ReadClientStructs(decoder, out var client);
-            clientRefs[client] = new StructRefs(refs);
+            clientRefs[client] = refs;
         }
         return clientRefs;
     }
@@ -30,19 +30,21 @@ internal static class StructReader
         for (int i = 0; i < numOfStateUpdates; i++)
         {
             var refs = ReadClientStructs(decoder, out var client);
-            result.Add((client, refs));
+            result.Add((client, refs.Refs));
         }
         return result;
     }
 
     /// <summary>One client's section: its struct count, id, first clock and structs.</summary>
-    private static List<AbstractStruct> ReadClientStructs(UpdateDecoderV1 decoder, out ulong client)
+    private static StructRefs ReadClientStructs(UpdateDecoderV1 decoder, out ulong client)
     {
         var r = decoder.RestDecoder;
         int numberOfStructs = r.ReadCount("struct count", 2);
         var refs = new List<AbstractStruct>(numberOfStructs);
+        var result = new StructRefs(refs);
         client = decoder.ReadClient();
         int clock = r.ReadVarUintAsInt("clock");
+        int deletedEnd = -1;
         for (int k = 0; k < numberOfStructs; k++)
         {
             byte info = decoder.ReadInfo();
@@ -56,7 +58,15 @@ internal static class StructReader
                     s = new SkipStruct(new ID(client, clock), r.ReadVarUintAsInt("skip length"));
                     break;
                 default:
-                    s = ReadItem(decoder, info, new ID(client, clock));
+                    var item = ReadItem(decoder, info, new ID(client, clock));
+                    if (item.Content is ContentDeleted)
+                    {
+                        if (clock != deletedEnd) result.DeletedRanges++;
+                        deletedEnd = clock + item.Length;
+                    }
+                    else if (item.Content is ContentType) result.HoldsTypes = true;
+                    if (!result.RefersToOtherClients && item.RefersToOtherClient()) result.RefersToOtherClients = true;
+                    s = item;
                     break;
             }
             if (s.Length <= 0) throw new CrdtFormatException($"Struct {s.Id} has no length.");
@@ -64,7 +74,7 @@ internal static class StructReader
             refs.Add(s);
             clock += s.Length;
         }
-        return refs;
+        return result;
     }
 
     private static Item ReadItem(UpdateDecoderV1 decoder, byte info, ID id)

@@ -8,12 +8,18 @@ using Collab.Crdt.Bench;
 //   Collab.Crdt.Bench <repo root> <trace dir> [trace names...]
 //   Collab.Crdt.Bench --measure <warm runs> <trace.json.gz>...  (one C# measurement, as a JSON line)
 //   Collab.Crdt.Bench --pending <repo root>          (a small update's cost while changes wait)
+//   Collab.Crdt.Bench --load-loop <loads> <trace.json.gz>  (CPU, allocations and GCs per warm load: A/B and profiling)
 // The trace name all-three is the three traces replayed one after the other into one document
 // (EditingTrace.Concatenate), to show how the cost grows with the document.
 var json = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 if (args is ["--measure", var warm, .. var measurePaths])
 {
     Console.WriteLine(JsonSerializer.Serialize(CrdtTraceRun.Measure(measurePaths, int.Parse(warm, CultureInfo.InvariantCulture)), json));
+    return 0;
+}
+if (args is ["--load-loop", var loads, var loadTrace])
+{
+    LoadLoop.Run(loadTrace, int.Parse(loads, CultureInfo.InvariantCulture));
     return 0;
 }
 if (args is ["--pending", var pendingRoot])
