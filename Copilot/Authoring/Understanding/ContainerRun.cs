@@ -53,7 +53,7 @@ public sealed record ContainerRun
     private const RegexOptions I = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     // "docker run …" to the end of its line, with backslash-newline continuations; "podman run" is the same command.
-    private static readonly Regex DockerRun = new(@"(?:^|(?<=[\s`$>]))(?:sudo\s+)?(?:docker|podman|nerdctl)\s+(?:container\s+)?run\s+(?:[^\n`]|\\\r?\n)+", I);
+    private static readonly Regex DockerRun = new(@"(?:^|(?<=[\s`$>]))(?:sudo\s+)?(?:docker|podman|nerdctl)\s+(?:container\s+)?run\s+(?:\\\r?\n|[^\n`])+", I);
 
     // Flags that take no value; every other flag takes the next word unless written as --flag=value.
     private static readonly HashSet<string> Switches = new(StringComparer.Ordinal)

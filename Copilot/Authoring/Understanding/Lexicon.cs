@@ -99,4 +99,6 @@ public sealed record Lexicon
     public string[] DeleteVerbs { get; init; } = [];
     /// <summary>Words for "at least" ("at least 2 pods up", "alespoň", "mindestens"): a PodDisruptionBudget's minAvailable.</summary>
     public string[] AtLeast { get; init; } = [];
+    /// <summary>Words that ask someone to do something ("can you", "könnt ihr", "potete", "prosím"): a question with one asks for a change.</summary>
+    public string[] RequestModals { get; init; } = [];
 }

@@ -127,6 +127,8 @@ public sealed record ChangeSlots
     public int? ContainerOrdinal { get; init; }
     /// <summary>The words speak of a sidecar: a container other than the pod's first.</summary>
     public bool Sidecar { get; init; }
+    /// <summary>The words add beside what is there ("add port 9090") rather than replace it ("port 8443 instead of 8080").</summary>
+    public bool Adding { get; init; }
     /// <summary>Every name-like word of the request, lower case: a container's or document's name among them points at it.</summary>
     public IReadOnlyList<string> Names { get; init; } = [];
     /// <summary>The kinds the words name ("the pvc", "deploymentu"): the change goes to a pasted document of that kind.</summary>

@@ -29,7 +29,7 @@ public static partial class RequestUnderstanding
         var artefacts = ArtefactDetector.Detect(text);
         var words = artefacts.Words;
         // "what's the k8s equivalent of this docker run / compose file?": the paste is what to draft, unless the words report an error or ask for a Dockerfile.
-        if (ContainerRun.Find(text) is { } run && text[..run.Start] + text[run.End..] is var around && !ErrorWord().IsMatch(around) && !DockerfileNoun().IsMatch(around))
+        if (ContainerRun.Find(text) is { } run && text[..run.Start] + text[run.End..] is var around && !ErrorWord().IsMatch(around + " " + string.Join(' ', run.Args)) && !DockerfileNoun().IsMatch(around))
             return new(RequestIntent.ManifestDraft, text, null, artefacts);
         // "configmap nginx-conf from this default.conf: ```…```": the pasted file is the ConfigMap's data.
         if (SlotExtractor.ConfigFile(text) is { } file && Vocabulary.Kinds[ResourceKind.ConfigMap].IsMatch(text[..file.Start]) && !ErrorWord().IsMatch(text[..file.Start]))

@@ -74,6 +74,8 @@ public static partial class SlotExtractor
         foreach (Match r in ResourceName().Matches(text))
         {
             var word = r.Value.ToLowerInvariant();
+            // The ServiceAccount being drafted is not a resource it is granted.
+            if (word.StartsWith("serviceaccount", StringComparison.Ordinal)) continue;
             // "service account" and "role binding" name the kind being drafted, not a resource to grant.
             if (word.StartsWith("service", StringComparison.Ordinal) && Regex.IsMatch(text[(r.Index + r.Length)..], @"^\s*-?\s*accounts?", I)) continue;
             if (Regex.IsMatch(text[..r.Index], @"serviceaccount\s*$|role\s*$", I)) continue;

@@ -343,9 +343,6 @@ public static partial class SlotExtractor
             if (nodePort.Success && m.Index >= nodePort.Index && m.Index < nodePort.Index + nodePort.Length) continue;
             if (NodePortWord().IsMatch(Before(text, m.Index, 6))) continue;
             var port = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            // "ports 8000 http 8001 grpc 8002 metrics", "porty 2379 a 2380": the numbers that follow on the line are ports too.
-            foreach (var more in PortsListedAfter(text, m.Index + m.Length))
-                if (!container.Contains(more)) container.Add(more);
             // The nearest kind word before the port tells whose port it is.
             var nearest = Vocabulary.Kinds.SelectMany(k => k.Value.Matches(text[..m.Index]).Select(x => (k.Key, x.Index, x.Value)))
                 .Where(x => !Regex.IsMatch(x.Value, @"^node\s*-?\s*port", I))
@@ -354,6 +351,9 @@ public static partial class SlotExtractor
                 || RegistryImage().IsMatch(text[nearest.Index..m.Index]));
             if (nearest.Value is not null && nearest.Key is ResourceKind.Service or ResourceKind.Ingress && !workloadSince && service is null) service = port;
             else if (!container.Contains(port)) container.Add(port);
+            // "ports 8000 http 8001 grpc 8002 metrics", "porty 2379 a 2380": the numbers that follow on the line are the app's ports too.
+            foreach (var more in PortsListedAfter(text, m.Index + m.Length))
+                if (!container.Contains(more) && more != service) container.Add(more);
         }
         if (service is null && ServiceOnNumber().Match(text) is { Success: true } on) service = int.Parse(on.Groups[1].Value, CultureInfo.InvariantCulture);
         return (container, service);
@@ -436,7 +436,9 @@ public static partial class SlotExtractor
         const string unit = @"(?:v?cpus?|cores?|jezgr\w*|jader|jádr\w*|nuclis?|nuclei|kerne?)\b";
         if (Regex.Match(text, @"(?<![\w])(?:" + Vocabulary.Half + @")\s+(?:a\s+)?" + unit, I) is { Success: true }) return "500m";
         // A number with a request word after it is the request ("250m cpu request"), not the limit.
-        return Regex.Matches(text, @"(\d+(?:\.\d+)?|\d+m)\s*" + unit, I).FirstOrDefault(m => !Regex.IsMatch(text[(m.Index + m.Length)..], @"^\s*request", I))?.Groups[1].Value;
+        return Regex.Matches(text, @"(\d+(?:\.\d+)?|\d+m)\s*" + unit, I).FirstOrDefault(m => !Regex.IsMatch(text[(m.Index + m.Length)..], @"^\s*request", I))?.Groups[1].Value
+            // "cap the cpu at 0.5", "setze die cpu auf 0.5", "cpu limit: 2": the number after the CPU word.
+            ?? Match(text, @"(?<![\w])(?:v?cpus?|cores?)\s*(?:limit\w*)?\s*(?:at|to|na|auf|a|su|de|[:=])\s*(\d{1,3}(?:\.\d+)?|\d+m)(?![\w.%])(?!\s*(?:%|request))");
     }
 
     /// <summary>Secrets to load as environment variables: "mount the secret viz-creds as env", "tajnu grafana-admin kao env varijable", "secret api-keys als Umgebungsvariablen".</summary>

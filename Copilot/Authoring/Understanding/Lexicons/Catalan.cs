@@ -63,5 +63,6 @@ internal static class Catalan
         UpdateVerbs = ["modificar", "actualitzar", "canviar", "editar"],
         DeleteVerbs = ["esborrar", "eliminar", "suprimir"],
         AtLeast = ["com a mínim", "almenys", "mínim"],
+        RequestModals = ["pots", "podeu", "podries", "podríeu", "si us plau", "sisplau"],
     };
 }

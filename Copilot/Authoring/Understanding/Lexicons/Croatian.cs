@@ -65,5 +65,6 @@ internal static class Croatian
         UpdateVerbs = ["mijenja\\w*", "ažurira\\w*", "uređiva\\w*"],
         DeleteVerbs = ["briš\\w*", "brisa\\w*", "obriš\\w*"],
         AtLeast = ["barem", "najmanje", "bar"],
+        RequestModals = ["možeš li", "možete li", "mozes li", "možeš", "možete", "molim"],
     };
 }

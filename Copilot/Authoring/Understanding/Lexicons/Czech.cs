@@ -66,5 +66,6 @@ internal static class Czech
         UpdateVerbs = ["měnit", "upravovat", "aktualizovat", "mění"],
         DeleteVerbs = ["maz\\w*", "smaz\\w*", "odstraňovat"],
         AtLeast = ["alespoň", "aspoň", "nejméně", "minimálně"],
+        RequestModals = ["můžeš", "můžete", "muzes", "muzete", "mohl bys", "mohli byste", "prosím", "prosim"],
     };
 }

@@ -73,5 +73,6 @@ internal static class English
         UpdateVerbs = ["update", "updates", "modify", "edit", "patch", "change", "scale"],
         DeleteVerbs = ["delete", "deletes", "deleting", "remove"],
         AtLeast = ["at least", "minimum of", "min"],
+        RequestModals = ["can you", "could you", "would you", "can u", "pls", "please"],
     };
 }

@@ -64,5 +64,6 @@ internal static class German
         UpdateVerbs = ["ändern", "aktualisieren", "bearbeiten", "anpassen"],
         DeleteVerbs = ["löschen", "entfernen"],
         AtLeast = ["mindestens", "wenigstens"],
+        RequestModals = ["kannst du", "könnt ihr", "können sie", "könntest du", "könntet ihr", "bitte"],
     };
 }

@@ -63,5 +63,6 @@ internal static class Italian
         UpdateVerbs = ["modificare", "aggiornare", "cambiare"],
         DeleteVerbs = ["eliminare", "cancellare", "rimuovere"],
         AtLeast = ["almeno", "minimo"],
+        RequestModals = ["puoi", "potete", "potresti", "potreste", "per favore", "per piacere"],
     };
 }
