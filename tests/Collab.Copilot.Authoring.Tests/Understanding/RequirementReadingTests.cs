@@ -120,4 +120,15 @@ public sealed class RequirementReadingTests
 
         Assert.Equal("0 3 * * *", slots.Schedule);
     }
+
+    [Theory]
+    [InlineData("stavi limit na 6Gi, a request na 3Gi. ostalo ne diraj", "6Gi", "3Gi")]
+    [InlineData("Dej ho prosím jen jednou denně ve 3 ráno a limit paměti sniž na 256Mi.", "256Mi", null)]
+    public void A_change_sets_the_limit_and_the_request_it_names(string request, string? memory, string? memoryRequest)
+    {
+        var slots = SlotExtractor.ExtractChange(request);
+
+        Assert.Equal(memory, slots.Memory);
+        Assert.Equal(memoryRequest, slots.MemoryRequest);
+    }
 }
