@@ -90,6 +90,7 @@ public static partial class DockerfileDrafter
             sb.Append($"EXPOSE {port}\n");
             sb.Append($"HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"python\", \"-c\", \"import urllib.request; urllib.request.urlopen('http://127.0.0.1:{port}/')\"]\n");
         }
+        cmd ??= asked.ScriptCommand();
         sb.Append($"CMD {cmd ?? "[\"python\", \"main.py\"]"}\n");
         if (cmd is null) notes.Add(new Note("note.python-cmd"));
         return sb.ToString();
@@ -139,6 +140,11 @@ public static partial class DockerfileDrafter
         }
         if (!asked.Requirements && !asked.Pyproject) AppendPipInstall(sb, packages, notes, files, pip: pip);
         sb.Append(string.Join('\n', BaseImageFamilies.NonRootUserLines(image))).Append("\n\n");
+        if (asked.Port is { } port && !jupyter)
+        {
+            sb.Append($"EXPOSE {port}\n");
+            sb.Append($"HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"{(torch ? "python" : "python3")}\", \"-c\", \"import urllib.request; urllib.request.urlopen('http://127.0.0.1:{port}/')\"]\n");
+        }
         if (jupyter)
         {
             sb.Append("EXPOSE 8888\n");
@@ -148,8 +154,8 @@ public static partial class DockerfileDrafter
         else if (python)
         {
             sb.Append("COPY . /workspace\n");
-            sb.Append($"CMD [\"{(torch ? "python" : "python3")}\", \"train.py\"]\n");
-            notes.Add(new Note("note.train-cmd"));
+            sb.Append($"CMD {asked.ScriptCommand(torch ? "python" : "python3") ?? $"[\"{(torch ? "python" : "python3")}\", \"train.py\"]"}\n");
+            if (asked.Script is null) notes.Add(new Note("note.train-cmd"));
         }
         else
         {

@@ -47,6 +47,12 @@ internal sealed partial record DockerfileRequest(string Text)
     /// <summary>The port stated ("port 8080", "na portu 8000", "sulla porta 3838"), or null.</summary>
     public int? Port => PortNumber().Match(Text) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
 
+    /// <summary>The Python script the request says the image runs ("runs python serve.py", "parte con python bot.py"), or null.</summary>
+    public string? Script => ScriptName().Match(Text) is { Success: true } m ? m.Groups[1].Value : null;
+
+    /// <summary>The exec-form CMD that runs the stated script with <paramref name="python"/>, or null when no script is stated.</summary>
+    public string? ScriptCommand(string python = "python") => Script is { } script ? $"[\"{python}\", \"{script}\"]" : null;
+
     /// <summary>Package names stated after a "with" of any language, and frameworks named anywhere.</summary>
     public List<string> Packages()
     {
@@ -73,7 +79,11 @@ internal sealed partial record DockerfileRequest(string Text)
     [GeneratedRegex(@"(?<![\w])(?:port\w*|listen\w*\s+on|lauscht\s+auf|serv(?:es|ing)\s+on|runs?\s+on)\s*[:=]?\s*(\d{2,5})\b", RegexOptions.IgnoreCase)]
     private static partial Regex PortNumber();
 
-    [GeneratedRegex(@"(?<![\w])(?:with|has|having|including|containing|s|sa|se|amb|con|mit|plus)\s+(.+?)(?:\.(?:\s|$)|;|\bfor\b|\bon\b|\bserving\b|\brunning\b|\bza\b|\bpro\b|\bper\b|\bfür\b|\bsulla\b|\bal\b|\bauf\b|\bna\b|\bu\b|\bve\b|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w./-])([\w\-]+(?:/[\w\-]+)*\.py)(?![\w])")]
+    private static partial Regex ScriptName();
+
+    // A list of packages follows "with" of any language, or a word for "packages" ("paketi dplyr i ggplot2", "Pakete renv und shiny").
+    [GeneratedRegex(@"(?<![\w])(?:with|has|having|including|containing|s|sa|se|amb|con|mit|plus|packages|paketi|paketima|paket[ey]n?|balíčky|balíčk\w+|paquets|pacchetti)\s+(.+?)(?:\.(?:\s|$)|;|\bfor\b|\bon\b|\bserving\b|\brunning\b|\bza\b|\bpro\b|\bper\b|\bfür\b|\bsulla\b|\bal\b|\bauf\b|\bna\b|\bu\b|\bve\b|$)", RegexOptions.IgnoreCase)]
     private static partial Regex WithClause();
 
     [GeneratedRegex(@"\b(fastapi|flask|django|streamlit)\b", RegexOptions.IgnoreCase)]

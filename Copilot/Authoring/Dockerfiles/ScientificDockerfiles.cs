@@ -42,7 +42,7 @@ internal static class ScientificDockerfiles
             sb.Append($"HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"python\", \"-c\", \"import urllib.request; urllib.request.urlopen('http://127.0.0.1:{port}/')\"]\n");
         }
         // The image's entrypoint activates the environment before CMD runs.
-        sb.Append("CMD [\"python\", \"main.py\"]\n");
+        sb.Append($"CMD {request.ScriptCommand() ?? "[\"python\", \"main.py\"]"}\n");
         notes.Add(new Note("note.conda-cmd"));
         return sb.ToString();
     }
@@ -67,7 +67,7 @@ internal static class ScientificDockerfiles
             sb.Append($"EXPOSE {port}\n");
             sb.Append($"HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"python\", \"-c\", \"import urllib.request; urllib.request.urlopen('http://127.0.0.1:{port}/')\"]\n");
         }
-        sb.Append("CMD [\"python\", \"main.py\"]\n");
+        sb.Append($"CMD {request.ScriptCommand() ?? "[\"python\", \"main.py\"]"}\n");
         notes.Add(new Note("note.conda-cmd"));
         notes.Add(new Note("note.gpu-driver"));
     }

@@ -7,7 +7,7 @@ namespace Collab.Copilot.Authoring.Manifests;
 
 /// <summary>
 /// The kinds that govern workloads rather than run them — HorizontalPodAutoscaler, NetworkPolicy,
-/// ResourceQuota, LimitRange, Secret — drafted from what the request states; every default taken for
+/// ResourceQuota, LimitRange, Secret, PodDisruptionBudget, ServiceAccount with its Role — drafted from what the request states; every default taken for
 /// what it does not state is an assumption the answer lists.
 /// </summary>
 public static class ClusterPolicies
@@ -22,8 +22,45 @@ public static class ClusterPolicies
         nameof(ResourceKind.ResourceQuota) => Quota(spec),
         nameof(ResourceKind.LimitRange) => LimitRange(spec),
         nameof(ResourceKind.Secret) => Secret(spec),
+        nameof(ResourceKind.PodDisruptionBudget) => DisruptionBudget(spec),
         _ => null,
     };
+
+    /// <summary>A ServiceAccount with the Role that grants what was asked and the RoleBinding that gives it that Role.</summary>
+    public static IEnumerable<YamlMappingNode> ServiceAccount(ManifestSpec spec)
+    {
+        var access = spec.Access ?? new AccessSlot([], []);
+        var resources = access.Resources.Count > 0 ? access.Resources : ["pods"];
+        var verbs = access.Verbs.Count > 0 ? access.Verbs : ["get", "list", "watch"];
+        yield return Object("v1", "ServiceAccount", spec);
+        // One rule per API group: core resources have the group "", workloads "apps", Jobs "batch"…
+        var rules = resources.GroupBy(ApiGroup).Select(g => (YamlNode)Map(
+            ("apiGroups", Strings([g.Key])), ("resources", Strings(g.ToList())), ("verbs", Strings(verbs)))).ToList();
+        yield return Object("rbac.authorization.k8s.io/v1", "Role", spec, ("rules", Seq(rules)));
+        yield return Object("rbac.authorization.k8s.io/v1", "RoleBinding", spec,
+            ("subjects", Seq([Map(("kind", Str("ServiceAccount")), ("name", Str(spec.Name)), ("namespace", spec.Namespace is null ? null : Str(spec.Namespace)))])),
+            ("roleRef", Map(("apiGroup", Str("rbac.authorization.k8s.io")), ("kind", Str("Role")), ("name", Str(spec.Name)))));
+    }
+
+    private static string ApiGroup(string resource) => resource.Split('/')[0] switch
+    {
+        "deployments" or "statefulsets" or "daemonsets" or "replicasets" => "apps",
+        "jobs" or "cronjobs" => "batch",
+        "ingresses" or "networkpolicies" => "networking.k8s.io",
+        _ => "",
+    };
+
+    // The pods a budget protects: the labels stated, else those our workload drafts give their pods.
+    private static YamlMappingNode DisruptionBudget(ManifestSpec spec)
+    {
+        var d = spec.Disruption ?? new DisruptionSlot(null, null, new Dictionary<string, string>(), null);
+        var labels = d.Labels.Count > 0 ? d.Labels : new Dictionary<string, string> { ["app.kubernetes.io/name"] = d.Target ?? "app" };
+        static YamlNode Bound(string value) => value.EndsWith('%') ? Str(value) : Raw(int.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
+        return Object("policy/v1", "PodDisruptionBudget", spec, ("spec", Map(
+            ("minAvailable", d.MaxUnavailable is null ? Bound(d.MinAvailable ?? "1") : null),
+            ("maxUnavailable", d.MaxUnavailable is { } max ? Bound(max) : null),
+            ("selector", Map(("matchLabels", Dict(labels)))))));
+    }
 
     /// <summary>The name a policy gets when none is stated: the scaled workload's, or what the object is for.</summary>
     public static string? DefaultName(ResourceKind kind, RequestSlots slots) => kind switch
@@ -33,6 +70,8 @@ public static class ClusterPolicies
         ResourceKind.ResourceQuota => "compute-quota",
         ResourceKind.LimitRange => "default-limits",
         ResourceKind.Secret => "app-secret",
+        ResourceKind.PodDisruptionBudget => (slots.Disruption?.Target ?? slots.Disruption?.Labels.Values.FirstOrDefault() ?? "app") + "-pdb",
+        ResourceKind.ServiceAccount => "app",
         _ => null,
     };
 
@@ -52,6 +91,14 @@ public static class ClusterPolicies
                 break;
             case ResourceKind.Secret:
                 yield return new Note("note.secret-values");
+                break;
+            case ResourceKind.PodDisruptionBudget when slots.Disruption is { } d:
+                if (d.MinAvailable is null && d.MaxUnavailable is null) yield return new Note("note.pdb-bound");
+                if (d.Labels.Count == 0) yield return new Note("note.pdb-selector", d.Target ?? "app");
+                break;
+            case ResourceKind.ServiceAccount when slots.Access is { } a:
+                if (a.Verbs.Count == 0 || a.Resources.Count == 0) yield return new Note("note.rbac-default");
+                if (a.Resources.Any(r => r is "nodes" or "namespaces" or "persistentvolumes")) yield return new Note("note.rbac-cluster");
                 break;
             case ResourceKind.ResourceQuota or ResourceKind.LimitRange when slots.Namespace is null:
                 yield return new Note("note.policy-namespace");

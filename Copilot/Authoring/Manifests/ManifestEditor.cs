@@ -57,6 +57,7 @@ public static class ManifestEditor
             EditPorts(root, container, slots, changes);
             EditVolumes(pod, container, slots, changes);
             EditEnvironment(container, slots, changes);
+            EditTolerations(pod, slots, changes);
             if (changes.Count > before) edited.Add(target);
         }
 
@@ -202,6 +203,11 @@ public static class ManifestEditor
             var resource = gpu.WantsMig && gpu.MigProfile is { } profile ? $"nvidia.com/mig-{profile}" : "nvidia.com/gpu";
             var count = Number(gpu.Count);
             var resources = container.EnsureMap("resources");
+            // A MIG slice instead of a whole GPU (or the other way round) replaces the GPU resource, it does not add a second one.
+            var replaced = new[] { "limits", "requests" }.Select(resources.Map).OfType<YamlMappingNode>()
+                .SelectMany(section => section.Children.Keys.Select(k => (section, key: k.ToString())))
+                .Where(x => x.key != resource && (x.key == "nvidia.com/gpu" || x.key.StartsWith("nvidia.com/mig-", StringComparison.Ordinal))).ToList();
+            foreach (var (section, key) in replaced) section.Children.Remove(key);
             if (resources.Map("limits")?.Str(resource) != count)
             {
                 resources.EnsureMap("limits").Set(resource, count);
@@ -212,6 +218,33 @@ public static class ManifestEditor
         }
         SetLimit(container, "cpu", slots.Cpu, "edit.cpu", changes);
         SetLimit(container, "memory", slots.Memory, "edit.memory", changes);
+        SetRequest(container, "cpu", slots.CpuRequest, changes);
+        SetRequest(container, "memory", slots.MemoryRequest, changes);
+    }
+
+    /// <summary>Sets a request stated apart from the limit ("request na 3Gi").</summary>
+    private static void SetRequest(YamlMappingNode container, string resource, string? value, List<Note> changes)
+    {
+        if (value is null) return;
+        var requests = container.EnsureMap("resources").EnsureMap("requests");
+        if (requests.Str(resource) == value) return;
+        requests.Set(resource, value);
+        changes.Add(new Note("edit.request", resource, value));
+    }
+
+    /// <summary>Adds the tolerations the words state that the pod does not have yet.</summary>
+    private static void EditTolerations(YamlMappingNode pod, RequestSlots slots, List<Note> changes)
+    {
+        foreach (var t in slots.Tolerations)
+        {
+            var existing = pod.Seq("tolerations")?.Children.OfType<YamlMappingNode>().Any(x => x.Str("key") == t.Key) == true;
+            if (existing) continue;
+            var toleration = new YamlMappingNode { { "key", t.Key }, { "operator", t.Value is null ? "Exists" : "Equal" } };
+            if (t.Value is not null) toleration.Add("value", t.Value);
+            if (t.Effect is not null) toleration.Add("effect", t.Effect);
+            pod.EnsureSeq("tolerations").Add(toleration);
+            changes.Add(new Note("edit.toleration", t.Key + (t.Value is null ? "" : "=" + t.Value) + (t.Effect is null ? "" : ":" + t.Effect)));
+        }
     }
 
     /// <summary>Sets a limit; a request above the new limit (or none at all) becomes the limit, since a request may not exceed it.</summary>
@@ -229,7 +262,8 @@ public static class ManifestEditor
 
     /// <summary>
     /// A stated port the container does not declare: with one declared port it replaces that port
-    /// ("on 9090 instead of 8080"), probes and the pod's own references following; otherwise it is added.
+    /// ("on 9090 instead of 8080"), probes and the pod's own references following, unless the words add
+    /// it ("add port 9090 for metrics"); otherwise it is added.
     /// </summary>
     private static void EditPorts(YamlMappingNode root, YamlMappingNode container, RequestSlots slots, List<Note> changes)
     {
@@ -237,7 +271,7 @@ public static class ManifestEditor
         var declaredNumbers = declared.Select(p => p.Str("containerPort")).ToHashSet();
         var added = slots.ContainerPorts.Select(Number).Where(p => !declaredNumbers.Contains(p)).Distinct().ToList();
         if (added.Count == 0) return;
-        if (added.Count == 1 && declared.Count == 1)
+        if (added.Count == 1 && declared.Count == 1 && !slots.Change.Adding)
         {
             var old = declared[0].Str("containerPort")!;
             declared[0].Set("containerPort", added[0]);

@@ -30,7 +30,10 @@ public static class ManifestRenderer
             case "Ingress":
                 documents.Add(Ingress(spec));
                 break;
-            case "HorizontalPodAutoscaler" or "NetworkPolicy" or "ResourceQuota" or "LimitRange" or "Secret":
+            case "ServiceAccount":
+                documents.AddRange(ClusterPolicies.ServiceAccount(spec));
+                break;
+            case "HorizontalPodAutoscaler" or "NetworkPolicy" or "ResourceQuota" or "LimitRange" or "Secret" or "PodDisruptionBudget":
                 documents.Add(ClusterPolicies.Render(spec)!);
                 break;
             default:
@@ -73,6 +76,9 @@ public static class ManifestRenderer
                 ("volumeClaimTemplates", spec.StorageSize is null ? null : Seq([Map(
                     ("metadata", Map(("name", Str("data")))),
                     ("spec", ClaimSpec(spec, spec.StorageSize)))]))))),
+            "DaemonSet" => Object("apps/v1", "DaemonSet", spec, ("spec", Map(
+                ("selector", Map(("matchLabels", Dict([new("app.kubernetes.io/name", spec.Name)])))),
+                ("template", podTemplate)))),
             "CronJob" => Object("batch/v1", "CronJob", spec, ("spec", Map(
                 ("schedule", Str(spec.Schedule ?? "0 2 * * *")),
                 ("concurrencyPolicy", Str("Forbid")),
@@ -125,6 +131,8 @@ public static class ManifestRenderer
                 ("seccompProfile", Map(("type", Str("RuntimeDefault")))))),
             ("restartPolicy", batch ? Str("Never") : null),
             ("subdomain", Indexed(spec) ? Str(spec.Name) : null),
+            // GPU feature discovery labels every node with a GPU; an agent for them needs no GPU of its own.
+            ("nodeSelector", spec.GpuNodes ? Dict([new("nvidia.com/gpu.present", "true")]) : null),
             ("affinity", GpuAffinity(spec.Gpu)),
             ("initContainers", spec.InitContainer ? Seq([Helper("init", KnownImages.Find("busybox")!.Reference, ["sh", "-c", "echo 'replace with the step to run before the app'"])]) : null),
             ("containers", Seq(containers)),
@@ -172,6 +180,7 @@ public static class ManifestRenderer
             ("name", Str(spec.Name)),
             ("image", Str(spec.Image ?? "busybox:1.36")),
             ("command", spec.Command.Count == 0 ? null : Strings(spec.Command)),
+            ("args", spec.Args.Count == 0 ? null : Strings(spec.Args)),
             ("ports", Seq(spec.Ports.Select(p => (YamlNode)Map(("containerPort", Raw(p)))))),
             ("env", Seq(spec.Env.Select(e => (YamlNode)Map(("name", Str(e.Key)), ("value", Str(e.Value)))))),
             ("envFrom", Seq(spec.EnvFromSecrets.Select(name => (YamlNode)Map(("secretRef", Map(("name", Str(name)))))))),
@@ -182,7 +191,7 @@ public static class ManifestRenderer
             ("volumeMounts", Seq(mounts)));
         // Probes check the app itself: the image's own health command, else a TCP check on its port.
         // The parser always gives a long-running workload a port or a known image, so one exists.
-        if (spec.Kind is "Deployment" or "StatefulSet" && ContainerChecker.ProbeFor(container) is { } readiness)
+        if (spec.Kind is "Deployment" or "StatefulSet" or "DaemonSet" && ContainerChecker.ProbeFor(container) is { } readiness)
         {
             container.Add("readinessProbe", readiness);
             container.Add("livenessProbe", ContainerChecker.ProbeFor(container)!);
@@ -193,8 +202,8 @@ public static class ManifestRenderer
     private static YamlMappingNode Resources(ManifestSpec spec)
     {
         var gpu = spec.Gpu is not null;
-        var cpu = spec.Cpu ?? (gpu ? "4" : "250m");
-        var memory = spec.Memory ?? (gpu ? "16Gi" : "256Mi");
+        var cpu = spec.CpuRequest ?? spec.Cpu ?? (gpu ? "4" : "250m");
+        var memory = spec.MemoryRequest ?? spec.Memory ?? (gpu ? "16Gi" : "256Mi");
         var cpuLimit = spec.Cpu ?? (gpu ? "8" : "1");
         var memoryLimit = spec.Memory ?? (gpu ? "32Gi" : "512Mi");
         YamlMappingNode Section(string c, string m) => Map(
@@ -221,7 +230,8 @@ public static class ManifestRenderer
         var rule = Map(
             ("host", spec.Host is null ? null : Str(spec.Host)),
             ("http", Map(("paths", Seq([Map(("path", Str("/")), ("pathType", Str("Prefix")), ("backend", backend))])))));
-        return Object("networking.k8s.io/v1", "Ingress", spec, ("spec", Map(("rules", Seq([rule])))));
+        var tls = spec.TlsSecret is { } secret ? Seq([Map(("hosts", spec.Host is null ? null : Strings([spec.Host])), ("secretName", Str(secret)))]) : null;
+        return Object("networking.k8s.io/v1", "Ingress", spec, ("spec", Map(("tls", tls), ("rules", Seq([rule])))));
     }
 
     private static string PortName(int port) => port switch { 80 or 8080 or 8000 or 3000 or 443 => "http", 5432 => "postgres", 3306 => "mysql", 6379 => "redis", _ => $"port-{port}" };

@@ -27,13 +27,13 @@ public static partial class ManifestRequestParser
     {
         var notes = new List<Note>();
         var kind = slots.Kind;
-        var podless = kind is not (ResourceKind.Deployment or ResourceKind.StatefulSet or ResourceKind.Job or ResourceKind.CronJob);
+        var podless = kind is not (ResourceKind.Deployment or ResourceKind.StatefulSet or ResourceKind.DaemonSet or ResourceKind.Job or ResourceKind.CronJob);
         var image = podless ? null : Image(slots, kind, notes);
         var known = image is null ? null : KnownImages.Find(image);
         var name = Name(slots, kind, image, request, notes);
 
         var containerPorts = podless ? [] : slots.ContainerPorts.Count > 0 ? slots.ContainerPorts : known?.Port is { } kp ? [kp] : (IReadOnlyList<int>)[];
-        if (kind is ResourceKind.Deployment or ResourceKind.StatefulSet && containerPorts.Count == 0 && known?.ProbeCommand is null)
+        if (kind is ResourceKind.Deployment or ResourceKind.StatefulSet or ResourceKind.DaemonSet && containerPorts.Count == 0 && known?.ProbeCommand is null)
         {
             // Probes must check the app itself; without a port there is nothing real to check.
             containerPorts = [8080];
@@ -102,6 +102,9 @@ public static partial class ManifestRequestParser
         }
 
         if (!podless && slots.InitContainer) notes.Add(new Note("note.init-container"));
+        if (slots.TlsSecret is { } tlsSecret && (kind == ResourceKind.Ingress || slots.WantsIngress))
+            notes.Add(new Note("note.tls-secret", tlsSecret.Length > 0 ? tlsSecret : name + "-tls"));
+        if (!podless && slots.Run is { } run) notes.AddRange(RunNotes(run, slots));
         if (image is not null && ImageReference.Parse(image).CanonicalRepository == "postgres")
         {
             // The volume root holds lost+found, which initdb refuses; a subdirectory avoids that.
@@ -119,7 +122,11 @@ public static partial class ManifestRequestParser
             Replicas = replicas,
             Command = command,
             Env = kind == ResourceKind.ConfigMap ? new Dictionary<string, string>() : env,
-            Data = kind == ResourceKind.ConfigMap ? env : new Dictionary<string, string>(),
+            Data = kind == ResourceKind.ConfigMap ? env.Concat(slots.Files).ToDictionary() : new Dictionary<string, string>(),
+            Disruption = kind == ResourceKind.PodDisruptionBudget ? slots.Disruption : null,
+            GpuNodes = !podless && slots.GpuNodes,
+            Access = kind == ResourceKind.ServiceAccount ? slots.Access : null,
+            TlsSecret = slots.TlsSecret is { } tls ? (tls.Length > 0 ? tls : name + "-tls") : null,
             Ports = rendezvous.Count > 0 ? [.. containerPorts, .. rendezvous] : containerPorts,
             Volumes = Volumes(slots, kind, name, known, request),
             QueueName = queue,
@@ -127,6 +134,9 @@ public static partial class ManifestRequestParser
             StorageSize = kind is ResourceKind.StatefulSet or ResourceKind.PersistentVolumeClaim ? storage ?? "10Gi" : storage,
             Cpu = slots.Cpu,
             Memory = slots.Memory,
+            CpuRequest = slots.CpuRequest,
+            MemoryRequest = slots.MemoryRequest,
+            Args = podless ? [] : slots.Args,
             ServicePort = servicePort,
             ServiceType = kind is ResourceKind.Service || slots.WantsService ? serviceType : null,
             NodePort = serviceType == "NodePort" ? nodePort : null,
@@ -147,6 +157,20 @@ public static partial class ManifestRequestParser
             Sidecars = podless ? [] : slots.Sidecars,
             Tolerations = podless ? [] : slots.Tolerations.Select(Toleration).ToList(),
         };
+    }
+
+    /// <summary>What a pasted docker run or compose service states that the draft carries differently, or not at all.</summary>
+    private static IEnumerable<Note> RunNotes(ContainerRun run, RequestSlots slots)
+    {
+        foreach (var v in run.Volumes)
+        {
+            var claim = slots.Claims.FirstOrDefault(c => c.MountPath == v.MountPath);
+            if (claim is null) continue;
+            yield return v.HostPath ? new Note("note.run-host-path", v.Source, claim.Name, claim.Size ?? SlotExtractor.DefaultClaimSize)
+                : new Note("note.run-volume", v.Source, claim.Size ?? SlotExtractor.DefaultClaimSize);
+        }
+        if (run.AllGpus) yield return new Note("note.run-all-gpus");
+        if (run.OtherServices.Count > 0) yield return new Note("note.run-other-services", string.Join(", ", run.OtherServices));
     }
 
     private static string Toleration(TolerationSlot t) => t.Key + (t.Value is null ? "" : "=" + t.Value) + (t.Effect is null ? "" : ":" + t.Effect);
@@ -172,6 +196,9 @@ public static partial class ManifestRequestParser
         BackendService = slots.BackendService,
         Cpu = slots.Cpu ?? model.Cpu,
         Memory = slots.Memory ?? model.Memory,
+        CpuRequest = slots.CpuRequest ?? model.CpuRequest,
+        MemoryRequest = slots.MemoryRequest ?? model.MemoryRequest,
+        Args = slots.Args.Count > 0 ? slots.Args : model.Args,
         Gpu = model.Gpu is { MigProfile: null } gpu && GpuProducts.Of(slots.Gpu?.Model).Count > 0 ? gpu with { Model = slots.Gpu!.Model } : model.Gpu,
         WithIngress = slots.WantsIngress || model.WithIngress,
         EnvFromSecrets = slots.EnvFromSecrets.Count > 0 ? slots.EnvFromSecrets : model.EnvFromSecrets,
@@ -229,11 +256,12 @@ public static partial class ManifestRequestParser
 
     private static IReadOnlyList<VolumeClaimMount> Volumes(RequestSlots slots, ResourceKind kind, string name, KnownImages.Entry? known, string request)
     {
-        if (kind is not (ResourceKind.Deployment or ResourceKind.StatefulSet or ResourceKind.Job or ResourceKind.CronJob)) return [];
+        if (kind is not (ResourceKind.Deployment or ResourceKind.StatefulSet or ResourceKind.DaemonSet or ResourceKind.Job or ResourceKind.CronJob)) return [];
         var result = slots.Claims.Select(c => new VolumeClaimMount
         {
             ClaimName = c.Name,
             MountPath = c.MountPath ?? DefaultMountPath(c.Name),
+            Size = c.Size,
             ReadOnly = c.Name.Contains("dataset") && ReadOnlyWords().IsMatch(request),
         }).ToList();
         if (slots.StorageSize is not { } size || kind is not (ResourceKind.Deployment or ResourceKind.Job or ResourceKind.CronJob)) return result;

@@ -13,7 +13,7 @@ namespace Collab.Copilot.Authoring.Manifests;
 public sealed record ManifestSpec
 {
     /// <summary>Deployment, StatefulSet, Job, CronJob, Service, PersistentVolumeClaim, ConfigMap or Ingress.</summary>
-    [Description("One of Deployment, StatefulSet, Job, CronJob, Service, PersistentVolumeClaim, ConfigMap, Ingress.")]
+    [Description("One of Deployment, StatefulSet, DaemonSet, Job, CronJob, Service, PersistentVolumeClaim, ConfigMap, Ingress.")]
     public required string Kind { get; init; }
 
     /// <summary>metadata.name, a DNS label.</summary>
@@ -32,6 +32,10 @@ public sealed record ManifestSpec
 
     /// <summary>Container command (exec form).</summary>
     public IReadOnlyList<string> Command { get; init; } = [];
+
+    /// <summary>Arguments to the image's entrypoint (container args), kept when no command replaces it.</summary>
+    [Description("Container args: arguments to the image's own entrypoint.")]
+    public IReadOnlyList<string> Args { get; init; } = [];
 
     /// <summary>Environment variables.</summary>
     public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
@@ -59,6 +63,12 @@ public sealed record ManifestSpec
 
     /// <summary>Memory request (e.g. <c>2Gi</c>); a default is used when null.</summary>
     public string? Memory { get; init; }
+
+    /// <summary>CPU request when it differs from <see cref="Cpu"/> (which is then the limit).</summary>
+    public string? CpuRequest { get; init; }
+
+    /// <summary>Memory request when it differs from <see cref="Memory"/> (which is then the limit).</summary>
+    public string? MemoryRequest { get; init; }
 
     /// <summary>Also render a Service for the workload on this port (Service kind: the port served).</summary>
     [Description("Port of a Service to render for the workload; null for no Service.")]
@@ -119,6 +129,18 @@ public sealed record ManifestSpec
 
     /// <summary>Taints to tolerate, as "key", "key=value" or "key=value:Effect".</summary>
     public IReadOnlyList<string> Tolerations { get; init; } = [];
+
+    /// <summary>Pods run only on GPU nodes (selected by the GPU feature discovery label) without asking for a GPU.</summary>
+    public bool GpuNodes { get; init; }
+
+    /// <summary>A PodDisruptionBudget's bounds and selection.</summary>
+    public DisruptionSlot? Disruption { get; init; }
+
+    /// <summary>What a ServiceAccount's Role grants.</summary>
+    public AccessSlot? Access { get; init; }
+
+    /// <summary>The Secret with an Ingress's TLS certificate; null for no TLS.</summary>
+    public string? TlsSecret { get; init; }
 
     private static readonly JsonSerializerOptions SchemaOptions = new(JsonSerializerDefaults.Web)
     {

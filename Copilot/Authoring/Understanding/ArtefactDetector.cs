@@ -118,7 +118,7 @@ public static partial class ArtefactDetector
     private static partial Regex YamlLine();
 
     // Dockerfile instructions are written in capitals; lower-case "from" or "run" is prose.
-    [GeneratedRegex(@"^\s*(FROM|RUN|COPY|ADD|CMD|ENTRYPOINT|ENV|USER|WORKDIR|EXPOSE|ARG|LABEL|HEALTHCHECK|SHELL|VOLUME|STOPSIGNAL|ONBUILD)\s+\S")]
+    [GeneratedRegex(@"^\s*(FROM|RUN|COPY|ADD|CMD|ENTRYPOINT|ENV|USER|WORKDIR|EXPOSE|ARG|LABEL|HEALTHCHECK|SHELL|VOLUME|STOPSIGNAL|ONBUILD|MAINTAINER)\s+\S")]
     private static partial Regex Instruction();
 
     [GeneratedRegex(@"^\s*FROM\s+\S+")]

@@ -42,7 +42,10 @@ internal static partial class Counting
     }
 
     private static readonly Regex Size = new(@"(?<![\w.])(\d+(?:[.,]\d+)?)\s*-?\s*(ti|tib|tb|tera\w*|gi|gib|gb|g|mi|mib|mb|megs?|mega\w*|" +
-        Vocabulary.Alternation(Vocabulary.All.SelectMany(l => l.GigaWords)) + @")(?![\w.])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        Vocabulary.Alternation(Vocabulary.All.SelectMany(l => l.GigaWords)) + @")(?![\w]|\.\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    // "500M": a decimal megabyte quantity as Kubernetes writes it (upper case, so "250m" stays millicores).
+    private static readonly Regex DecimalMega = new(@"(?<![\w.])(\d+)\s?M(?![\w]|\.\w)", RegexOptions.CultureInvariant);
 
     // "half a terabyte", "pola terabajta", "mezzo tera", "einem halben Terabyte": 512 of the unit below.
     private static readonly Regex HalfSize = new(@"(?<![\w])(?:" + Vocabulary.Alternation(Vocabulary.All.SelectMany(l => l.Half)) + @")\s+(?:a\s+)?(tera\w*|tb|giga\w*|gigs?|gb)(?![\w])",
@@ -57,6 +60,11 @@ internal static partial class Counting
         {
             var end = m.Index + m.Length;
             yield return (m.Groups[1].Value.StartsWith('t') || m.Groups[1].Value.StartsWith('T') ? "512Gi" : "512Mi", text[end..Math.Min(text.Length, end + 24)], m.Index);
+        }
+        foreach (Match m in DecimalMega.Matches(text))
+        {
+            var end = m.Index + m.Length;
+            yield return (m.Groups[1].Value + "M", text[end..Math.Min(text.Length, end + 24)], m.Index);
         }
         foreach (Match m in Size.Matches(text))
         {

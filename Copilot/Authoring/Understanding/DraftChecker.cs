@@ -89,6 +89,11 @@ public static class DraftChecker
             var limits0 = containers[0].Map("resources")?.Map("limits");
             Expect("CPU limit", slots.Cpu, limits0?.Str("cpu") == slots.Cpu, limits0?.Str("cpu") ?? "none");
             Expect("memory limit", slots.Memory, limits0?.Str("memory") == slots.Memory, limits0?.Str("memory") ?? "none");
+            var requests0 = containers[0].Map("resources")?.Map("requests");
+            Expect("CPU request", slots.CpuRequest, requests0?.Str("cpu") == slots.CpuRequest, requests0?.Str("cpu") ?? "none");
+            Expect("memory request", slots.MemoryRequest, requests0?.Str("memory") == slots.MemoryRequest, requests0?.Str("memory") ?? "none");
+            var args = containers[0].Seq("args")?.Children.Select(a => a.ToString()).ToList() ?? [];
+            if (slots.Args.Count > 0) Expect("args", string.Join(' ', slots.Args), args.SequenceEqual(slots.Args), args.Count == 0 ? "none" : string.Join(' ', args));
             if (slots.Gpu is { WantsMig: false, Model: { } model } && GpuProducts.Of(model).Count > 0)
             {
                 var terms = pod?.Map("affinity")?.Map("nodeAffinity")?.Map("requiredDuringSchedulingIgnoredDuringExecution")?.Seq("nodeSelectorTerms")?.Children
@@ -123,6 +128,23 @@ public static class DraftChecker
         if (slots.Autoscaling is { } scaling && kind != "HorizontalPodAutoscaler")
             Expect("autoscaler", $"{scaling.Min?.ToString() ?? "?"}–{scaling.Max?.ToString() ?? "?"}", docs.Any(d => d.Str("kind") == "HorizontalPodAutoscaler"), "none");
         if (kind == "Ingress" || slots.WantsIngress) Expect("host", slots.Host, yaml.Contains("host: " + slots.Host), "no host");
+        if (slots.TlsSecret is { Length: > 0 } tls && (kind == "Ingress" || slots.WantsIngress))
+            Expect("TLS Secret", tls, docs.Any(d => d.Str("kind") == "Ingress" && d.Map("spec")?.Seq("tls")?.Children.OfType<YamlMappingNode>().Any(t => t.Str("secretName") == tls) == true), "no TLS");
+        foreach (var file in slots.Files.Keys) Expect("file", file, kind == "ConfigMap" && main.Map("data")?.Str(file) is not null, "none");
+        if (kind == "ServiceAccount")
+        {
+            var granted = docs.Where(d => d.Str("kind") == "Role").SelectMany(r => r.Seq("rules")?.Children.OfType<YamlMappingNode>() ?? []).ToList();
+            Expect("Role", "a Role and RoleBinding", granted.Count > 0 && docs.Any(d => d.Str("kind") == "RoleBinding"), "none");
+            foreach (var resource in slots.Access?.Resources ?? [])
+                Expect("Role", resource, granted.Any(r => r.Seq("resources")?.Children.Any(x => x.ToString() == resource) == true), "not granted");
+            foreach (var verb in slots.Access?.Verbs ?? [])
+                Expect("Role", verb, granted.Any(r => r.Seq("verbs")?.Children.Any(x => x.ToString() == verb) == true), "not granted");
+        }
+        if (kind == "PodDisruptionBudget" && slots.Disruption is { } budget)
+        {
+            Expect("PodDisruptionBudget", "minAvailable " + budget.MinAvailable, budget.MinAvailable is null || spec?.Str("minAvailable") == budget.MinAvailable, spec?.Str("minAvailable") ?? "none");
+            Expect("PodDisruptionBudget", "maxUnavailable " + budget.MaxUnavailable, budget.MaxUnavailable is null || spec?.Str("maxUnavailable") == budget.MaxUnavailable, spec?.Str("maxUnavailable") ?? "none");
+        }
         return missing;
     }
 }

@@ -88,4 +88,17 @@ public sealed record Lexicon
     public string[] ContainerNouns { get; init; } = [];
     /// <summary>Ordinal words with their position; -1 means the last one.</summary>
     public Dictionary<string, int> Ordinals { get; init; } = [];
+
+    /// <summary>Verbs that grant read access in an RBAC request ("read", "číst", "llegir", "lesen"): get, list and watch.</summary>
+    public string[] ReadVerbs { get; init; } = [];
+    /// <summary>Verbs that grant creating ("create", "anlegen", "stvarati").</summary>
+    public string[] CreateVerbs { get; init; } = [];
+    /// <summary>Verbs that grant changing ("update", "ändern", "mijenjati"): update and patch.</summary>
+    public string[] UpdateVerbs { get; init; } = [];
+    /// <summary>Verbs that grant deleting ("delete", "löschen", "brisati").</summary>
+    public string[] DeleteVerbs { get; init; } = [];
+    /// <summary>Words for "at least" ("at least 2 pods up", "alespoň", "mindestens"): a PodDisruptionBudget's minAvailable.</summary>
+    public string[] AtLeast { get; init; } = [];
+    /// <summary>Words that ask someone to do something ("can you", "könnt ihr", "potete", "prosím"): a question with one asks for a change.</summary>
+    public string[] RequestModals { get; init; } = [];
 }

@@ -55,6 +55,8 @@ public sealed record RequestSlots
     public string? ImageWord { get; init; }
     /// <summary>The GPU asked for.</summary>
     public GpuSlot? Gpu { get; init; }
+    /// <summary>Pods go on GPU nodes without asking for a GPU ("a daemonset on the gpu nodes").</summary>
+    public bool GpuNodes { get; init; }
     /// <summary>The stated storage class.</summary>
     public string? StorageClass { get; init; }
     /// <summary>The stated access mode (ReadWriteOnce, ReadWriteMany, ReadOnlyMany, ReadWriteOncePod).</summary>
@@ -63,6 +65,14 @@ public sealed record RequestSlots
     public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
     /// <summary>The command (exec form).</summary>
     public IReadOnlyList<string> Command { get; init; } = [];
+    /// <summary>Arguments to the image's own entrypoint (what follows the image in a pasted <c>docker run</c>, a compose <c>command</c>).</summary>
+    public IReadOnlyList<string> Args { get; init; } = [];
+    /// <summary>The CPU request when stated apart from the limit ("250m request, 0.5 cpu limit").</summary>
+    public string? CpuRequest { get; init; }
+    /// <summary>The memory request when stated apart from the limit ("memory request 1.5Gi, limit 3Gi").</summary>
+    public string? MemoryRequest { get; init; }
+    /// <summary>The pasted <c>docker run</c> command or compose service the request asks to convert, if any.</summary>
+    public ContainerRun? Run { get; init; }
     /// <summary>The Ingress host.</summary>
     public string? Host { get; init; }
     /// <summary>The Service an Ingress routes to.</summary>
@@ -89,6 +99,14 @@ public sealed record RequestSlots
     public int? PodCount { get; init; }
     /// <summary>Keys a Secret is asked to hold ("AWS_ACCESS_KEY_ID a AWS_SECRET_ACCESS_KEY").</summary>
     public IReadOnlyList<string> SecretKeys { get; init; } = [];
+    /// <summary>What a PodDisruptionBudget keeps up, and for which pods.</summary>
+    public DisruptionSlot? Disruption { get; init; }
+    /// <summary>What a ServiceAccount's Role grants.</summary>
+    public AccessSlot? Access { get; init; }
+    /// <summary>The Secret holding an Ingress's TLS certificate ("tls from secret grafana-tls"); empty when TLS is asked without naming one.</summary>
+    public string? TlsSecret { get; init; }
+    /// <summary>Files a ConfigMap is asked to hold, by file name ("configmap from this default.conf: …").</summary>
+    public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
     /// <summary>A change to a pasted manifest: what to take out, a new name, and which container or document it is about.</summary>
     public ChangeSlots Change { get; init; } = new();
 }
@@ -109,6 +127,8 @@ public sealed record ChangeSlots
     public int? ContainerOrdinal { get; init; }
     /// <summary>The words speak of a sidecar: a container other than the pod's first.</summary>
     public bool Sidecar { get; init; }
+    /// <summary>The words add beside what is there ("add port 9090") rather than replace it ("port 8443 instead of 8080").</summary>
+    public bool Adding { get; init; }
     /// <summary>Every name-like word of the request, lower case: a container's or document's name among them points at it.</summary>
     public IReadOnlyList<string> Names { get; init; } = [];
     /// <summary>The kinds the words name ("the pvc", "deploymentu"): the change goes to a pasted document of that kind.</summary>
@@ -142,13 +162,20 @@ public sealed record AutoscalingSlot(int? Min, int? Max, int? Utilization, strin
 /// </summary>
 public sealed record TrafficSlot(bool Egress, IReadOnlyDictionary<string, string> FromLabels, IReadOnlyList<string> FromNamespaces, IReadOnlyList<int> Ports);
 
+/// <summary>A PodDisruptionBudget: minAvailable or maxUnavailable (a count or a percentage), the pod labels it selects, and the workload named.</summary>
+public sealed record DisruptionSlot(string? MinAvailable, string? MaxUnavailable, IReadOnlyDictionary<string, string> Labels, string? Target);
+
+/// <summary>What a Role grants: the resources (plural API names, subresources such as <c>pods/log</c>) and the verbs.</summary>
+public sealed record AccessSlot(IReadOnlyList<string> Resources, IReadOnlyList<string> Verbs);
+
 /// <summary>A toleration: the taint's key, and its value and effect when stated.</summary>
 public sealed record TolerationSlot(string Key, string? Value, string? Effect);
 
 /// <summary>An existing claim to mount.</summary>
 /// <param name="Name">The claim's name.</param>
 /// <param name="MountPath">The stated mount path, or null.</param>
-public sealed record ClaimSlot(string Name, string? MountPath);
+/// <param name="Size">The size to create it with, when the request makes it (a pasted volume); null for a claim that exists.</param>
+public sealed record ClaimSlot(string Name, string? MountPath, string? Size = null);
 
 /// <summary>A GPU request.</summary>
 /// <param name="Count">How many GPUs or slices.</param>

@@ -28,6 +28,12 @@ public static partial class RequestUnderstanding
     {
         var artefacts = ArtefactDetector.Detect(text);
         var words = artefacts.Words;
+        // "what's the k8s equivalent of this docker run / compose file?": the paste is what to draft, unless the words report an error or ask for a Dockerfile.
+        if (ContainerRun.Find(text) is { } run && text[..run.Start] + text[run.End..] is var around && !ErrorWord().IsMatch(around + " " + string.Join(' ', run.Args)) && !DockerfileNoun().IsMatch(around))
+            return new(RequestIntent.ManifestDraft, text, null, artefacts);
+        // "configmap nginx-conf from this default.conf: ```…```": the pasted file is the ConfigMap's data.
+        if (SlotExtractor.ConfigFile(text) is { } file && Vocabulary.Kinds[ResourceKind.ConfigMap].IsMatch(text[..file.Start]) && !ErrorWord().IsMatch(text[..file.Start]))
+            return new(RequestIntent.ManifestDraft, text, null, artefacts);
         if (artefacts.IsMainlyError && artefacts.LogLines.Count > 0)
             return new(RequestIntent.ErrorDiagnosis, words, artefacts.Paste ?? text, artefacts);
         if (artefacts.Manifest is not null) return new(RequestIntent.ManifestCheck, words, artefacts.Paste ?? artefacts.Manifest, artefacts);
@@ -83,7 +89,7 @@ public static partial class RequestUnderstanding
         // A kind word with an image reference ("deployment für ghcr.io/tum/api:1.2.0, ...") states what to run.
         if (Vocabulary.Kinds.Values.Any(k => k.IsMatch(words)) && (Vocabulary.DraftCue.IsMatch(words) || Slotted(words) || words.Length < 80 || ImageRef().IsMatch(words))) return true;
         // "networkpolicy que bloquegi …", "pvc 50 gigs …": a request that opens with a kind names what to make, unless it asks a question or reports an error.
-        if (Vocabulary.Kinds.Values.Any(k => k.Match(words) is { Success: true, Index: <= 2 }) && !words.Contains('?') && !ErrorWord().IsMatch(words) && !Vocabulary.ReasonWord.IsMatch(words)) return true;
+        if (Vocabulary.Kinds.Values.Any(k => k.Match(words) is { Success: true } m && (m.Index <= 2 || OneShortWordBefore().IsMatch(words[..m.Index]))) && !words.Contains('?') && !ErrorWord().IsMatch(words) && !Vocabulary.ReasonWord.IsMatch(words)) return true;
         return Slotted(words);
     }
 
@@ -100,6 +106,10 @@ public static partial class RequestUnderstanding
         if (GpuWord().IsMatch(words) && (Vocabulary.Batch.IsMatch(words) || app || ScriptName().IsMatch(words))) return true;
         return ImageRef().IsMatch(words) && (Vocabulary.DraftCue.IsMatch(words) || EnvPair().IsMatch(words));
     }
+
+    // "un serviceaccount …", "a pdb …": an article before the kind word.
+    [GeneratedRegex(@"^\W*\p{L}{1,3}\s+$")]
+    private static partial Regex OneShortWordBefore();
 
     [GeneratedRegex(@"\b(docker ?file|containerfile)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex DockerfileNoun();

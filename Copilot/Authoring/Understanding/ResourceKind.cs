@@ -29,4 +29,10 @@ public enum ResourceKind
     LimitRange,
     /// <summary>v1 Secret.</summary>
     Secret,
+    /// <summary>apps/v1 DaemonSet.</summary>
+    DaemonSet,
+    /// <summary>policy/v1 PodDisruptionBudget.</summary>
+    PodDisruptionBudget,
+    /// <summary>v1 ServiceAccount, drafted with the rbac.authorization.k8s.io/v1 Role and RoleBinding that grant it what the request states.</summary>
+    ServiceAccount,
 }

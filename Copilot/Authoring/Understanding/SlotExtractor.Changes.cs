@@ -15,6 +15,14 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"[,;\n]|\.(?=\s|$)|:(?=\s|$)")]
     private static partial Regex ClauseBreak();
 
+    // Verbs that add beside what is there ("add port 9090"), as opposed to set or change.
+    [GeneratedRegex(@"(?<![\w])(add|adds|adding|dodaj\w*|přidej\w*|pridej\w*|přidat|afegeix\w*|afegir|aggiungi\w*|aggiungere|füge|hinzufügen|ergänze\w*)(?![\w])", RegexOptions.IgnoreCase)]
+    private static partial Regex AddVerb();
+
+    // "instead of", "umjesto", "místo", "en lloc de", "invece di", "statt": the new value replaces the old one.
+    [GeneratedRegex(@"(?<![\w])(instead|umjesto|místo|misto|en\s+lloc|invece|anziché|statt|anstatt|anstelle)(?![\w])", RegexOptions.IgnoreCase)]
+    private static partial Regex InsteadWord();
+
     [GeneratedRegex(@"(?<![\w])(liveness)", RegexOptions.IgnoreCase)]
     private static partial Regex LivenessWord();
 
@@ -64,7 +72,8 @@ public static partial class SlotExtractor
     {
         var text = request.Trim();
         if (Vocabulary.ReasonWord.IsMatch(text)) return new RequestSlots();
-        if (QuestionMark().IsMatch(text) && !Vocabulary.ChangeVerb.IsMatch(text)) return new RequestSlots();
+        // A question asks for a change when it has a change verb or asks someone to act ("könnt ihr das anpassen?", "potete modificarlo?").
+        if (QuestionMark().IsMatch(text) && !Vocabulary.ChangeVerb.IsMatch(text) && !Vocabulary.RequestModal.IsMatch(text)) return new RequestSlots();
 
         // Values inside a clause that takes something out or renames are not values to set ("drop the gpu" adds none).
         var removals = new List<Removal>();
@@ -83,6 +92,9 @@ public static partial class SlotExtractor
 
         var words = kept.ToString();
         var slots = Extract(words);
+        // "runs every hour, which is useless; make it once a day at 3": the schedule of the clause with the change verb is the new one.
+        var changing = string.Join(" ", Clauses(words).Select(c => words.Substring(c.Start, c.Length)).Where(c => Vocabulary.ChangeVerb.IsMatch(c)));
+        if (ScheduleReader.Read(changing) is { } newSchedule) slots = slots with { Schedule = newSchedule };
         if (slots.Claims.Count == 0) slots = slots with { Claims = Claims(words.Trim()) };
         var image = slots.Image ?? ImageToSet(words);
         return slots with
@@ -95,6 +107,7 @@ public static partial class SlotExtractor
                 NewName = newName,
                 ContainerOrdinal = ContainerOrdinal(text),
                 Sidecar = Regex.IsMatch(text, @"(?<![\w])sidecar", I),
+                Adding = AddVerb().IsMatch(text) && !InsteadWord().IsMatch(text),
                 Names = NameToken().Matches(text).Select(m => m.Value.ToLowerInvariant()).Distinct().ToList(),
                 Kinds = Vocabulary.Kinds.Where(k => k.Value.IsMatch(newName is null ? text : text.Replace(newName, " ", StringComparison.OrdinalIgnoreCase))).Select(k => k.Key).ToList(),
             },

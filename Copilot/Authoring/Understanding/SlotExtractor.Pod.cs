@@ -15,7 +15,7 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w])side[\s\-]?cars?(?![\w])", RegexOptions.IgnoreCase)]
     private static partial Regex SidecarWord();
 
-    [GeneratedRegex(@"(?<![\w])(?:toleration\w*|tolerat\w*|toleranc\w*|toleri\w*|tolerá\w*|toleràn\w*|toleranz\w*)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w])(?:toleration\w*|tolerat\w*|toleranc\w*|tolerac\w*|toleri\w*|tolerá\w*|toleràn\w*|toleranz\w*)", RegexOptions.IgnoreCase)]
     private static partial Regex TolerationWord();
 
     [GeneratedRegex(@"^(?:[\s,:(]+(?:the|a|an|na|per|für|fur|for|on|to|al|alla|la|el|le|il|die|den|der|das|taint|tainta|taintu|s|se|con|amb|mit|pro|za)(?![\w]))*[\s,:(]+[`""']?(?<key>[a-z0-9][a-z0-9./\-]*[a-z0-9])(?:=(?<value>[\w.\-]+))?(?::(?<effect>NoSchedule|PreferNoSchedule|NoExecute))?", RegexOptions.IgnoreCase)]

@@ -37,7 +37,8 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w.\-/])((?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+(?:org|com|net|io|dev|eu|hr|cz|es|it|de|cat|local|internal|lab|ai|app|cloud|edu))(?![\w.\-/:])", RegexOptions.IgnoreCase)]
     private static partial Regex HostName();
 
-    [GeneratedRegex(@"(?<![\w:/.])(/[\w.\-]+(?:/[\w.\-]+)*)/?")]
+    // A path's segments end in a letter, digit or '-', so a sentence's full stop is not part of it ("… in /data.").
+    [GeneratedRegex(@"(?<![\w:/.])(/[\w.\-]*[\w\-](?:/[\w.\-]*[\w\-])*)/?")]
     private static partial Regex AbsolutePath();
 
     [GeneratedRegex(@"\b(\d+g\.\d+gb)\b", RegexOptions.IgnoreCase)]
@@ -58,7 +59,7 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w.:/])3[0-2]\d{3}(?![\w.:/])")]
     private static partial Regex NodePortRangeNumber();
 
-    [GeneratedRegex(@"(?<![\w])(?:port\w*|listen\w*\s+on|lauscht\s+auf|escolta\s+al|ascolta\s+sulla|expos\w*|izlož\w*|izlaž\w*|vystav\w*|espon\w*)\s*[:=]?\s*(\d{2,5})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w])(?:port\w*|listen\w*\s+on|lauscht\s+auf|escolta\s+al|ascolta\s+sulla|expos\w*|izlož\w*|izlaž\w*|vystav\w*|espon\w*|(?:https?|grpc|tcp)\s+(?:on|na|al|sulla|auf))\s*[:=]?\s*(\d{2,5})\b", RegexOptions.IgnoreCase)]
     private static partial Regex PortNumber();
 
     // "behind a LoadBalancer on 443", "Service on 8080": a port written without the word "port".
@@ -74,6 +75,14 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"storage\s*-?\s*class(?:name)?\s*[:=]?\s*[`""']?([a-z0-9][a-z0-9.\-]*)", RegexOptions.IgnoreCase)]
     private static partial Regex StorageClass();
 
+    // "on the ceph-block storage class": the name before the words.
+    [GeneratedRegex(@"(?<![\w\-])([a-z0-9][a-z0-9.\-]*[a-z0-9])\s+storage\s*-?\s*class", RegexOptions.IgnoreCase)]
+    private static partial Regex StorageClassBefore();
+
+    // Storage classes named after their provisioner, which people name without the words "storage class" ("40Gi na longhorn").
+    [GeneratedRegex(@"(?<![\w\-/])(longhorn(?:-[\w\-]+)?|ceph-[\w\-]+|cephfs|rook-[\w\-]+|nfs-[\w\-]+|local-path|openebs-[\w\-]+|gp[23]|csi-[\w\-]+)(?![\w\-/])", RegexOptions.IgnoreCase)]
+    private static partial Regex ProvisionerClass();
+
     [GeneratedRegex(@"(?<![\w])(load\s?balancer)(?![\w])", RegexOptions.IgnoreCase)]
     private static partial Regex LoadBalancer();
 
@@ -86,6 +95,10 @@ public static partial class SlotExtractor
     /// <summary>Reads every stated requirement from <paramref name="request"/>.</summary>
     public static RequestSlots Extract(string request)
     {
+        if (ContainerRun.Find(request) is { } run) return FromRun(request, run);
+        // "configmap nginx-conf from this default.conf: …": the file is the ConfigMap's data, not words to read.
+        if (Vocabulary.Kinds[ResourceKind.ConfigMap].IsMatch(request) && ConfigFile(request) is { } file)
+            return Extract(request[..file.Start]) with { Kind = ResourceKind.ConfigMap, Files = new Dictionary<string, string> { [file.Name] = file.Content } };
         var text = request.Trim();
         var schedule = ScheduleReader.Read(text);
         var image = Image(text);
@@ -99,6 +112,9 @@ public static partial class SlotExtractor
         var workloadAt = WorkloadEvidence(text, image, mentioned, gpu, members);
         var (kind, stated, service, attached) = DecideKind(text, schedule, workloadAt, database, batch, members, replicas);
         if (kind == ResourceKind.CronJob) schedule ??= ScheduleReader.DailyAtStatedTime(text);
+        // "a daemonset on the gpu nodes": an agent placed on GPU nodes, which asks for no GPU of its own unless it counts some.
+        var gpuNodes = kind == ResourceKind.DaemonSet && gpu is { WantsMig: false } && Counting.Before(text, GpuWord(), SkippedBeforeCount) is null;
+        if (gpuNodes) gpu = null;
 
         var nodePortMatch = NodePortNumber().Match(text);
         int? nodePort = nodePortMatch.Success ? int.Parse(nodePortMatch.Groups[1].Value, CultureInfo.InvariantCulture) : null;
@@ -115,20 +131,29 @@ public static partial class SlotExtractor
         var (shm, shmAt) = ShmSize(text, sizes);
         sizes.RemoveAll(s => s.Index == shmAt);
         // A size named as RAM, or one a limit word stands before ("limit it to 500 megs", "begrenzt auf 512 mb Speicher"), is memory.
+        // So is one right after a memory noun ("memory limit 1.5Gi", "RAM: 4Gi"), and, in a workload that names no volume,
+        // one the German "Speicher" names (storage or memory; a pod without a volume has only memory to size).
+        var volumeless = !ClaimWord().IsMatch(text) && AbsolutePath().Matches(text).All(p => p.Value.StartsWith("/dev/shm", StringComparison.Ordinal));
         bool IsMemory((string Quantity, string Following, int Index) s) => Vocabulary.MemoryNoun.IsMatch(FirstWords(s.Following, 3))
-            || Vocabulary.Limit.IsMatch(Before(text, s.Index, 40)) && !Vocabulary.StorageNoun.IsMatch(Before(text, s.Index, 40));
-        var storage = sizes.FirstOrDefault(s => !IsMemory(s) && !GpuModelBefore(text, s.Index)).Quantity;
-        var memory = sizes.FirstOrDefault(IsMemory).Quantity;
+            || Vocabulary.Limit.IsMatch(Before(text, s.Index, 40)) && !Vocabulary.StorageNoun.IsMatch(Before(text, s.Index, 40))
+            || MemoryNounJustBefore().IsMatch(Before(text, s.Index, 40))
+            || volumeless && kind is ResourceKind.Job or ResourceKind.CronJob or ResourceKind.Deployment && AmbiguousMemoryNoun().IsMatch(FirstWords(s.Following, 2));
+        // "memory request 1.5Gi, limit 3Gi", "request na 3Gi": a size a request word stands just before is the request, not the limit.
+        bool IsRequest((string Quantity, string Following, int Index) s) => RequestWordJustBefore().IsMatch(Before(text, s.Index, 24));
+        var storage = sizes.FirstOrDefault(s => !IsMemory(s) && !IsRequest(s) && !GpuModelBefore(text, s.Index)).Quantity;
+        var memory = sizes.FirstOrDefault(s => IsMemory(s) && !IsRequest(s)).Quantity;
+        var memoryRequest = sizes.FirstOrDefault(IsRequest).Quantity;
         // A LimitRange bounds containers: the size it names is their memory, whatever noun follows ("2Gi Speicher").
         if (kind == ResourceKind.LimitRange && memory is null) (memory, storage) = (storage, null);
 
-        var podless = kind is not (ResourceKind.Deployment or ResourceKind.StatefulSet or ResourceKind.Job or ResourceKind.CronJob);
+        var podless = kind is not (ResourceKind.Deployment or ResourceKind.StatefulSet or ResourceKind.DaemonSet or ResourceKind.Job or ResourceKind.CronJob);
         var claims = podless ? [] : Claims(text);
         var mountPath = podless ? null : MountPath(text);
         // One claim and a path stated elsewhere ("... a job that mounts it on /scratch"): the path is that claim's.
         if (claims.Count == 1 && claims[0].MountPath is null && mountPath is not null) claims = [claims[0] with { MountPath = mountPath }];
         // A policy kind stands alone: "ingress-nginx" or "service" in its words names what it governs, not an object to add.
-        var policy = kind is ResourceKind.HorizontalPodAutoscaler or ResourceKind.NetworkPolicy or ResourceKind.ResourceQuota or ResourceKind.LimitRange or ResourceKind.Secret;
+        var policy = kind is ResourceKind.HorizontalPodAutoscaler or ResourceKind.NetworkPolicy or ResourceKind.ResourceQuota or ResourceKind.LimitRange or ResourceKind.Secret
+            or ResourceKind.PodDisruptionBudget or ResourceKind.ServiceAccount;
         if (policy) (service, attached) = (false, []);
         var ingress = kind == ResourceKind.Ingress || attached.Contains(ResourceKind.Ingress);
         return new RequestSlots
@@ -139,11 +164,16 @@ public static partial class SlotExtractor
             WantsIngress = ingress && kind is not ResourceKind.Ingress,
             CreatesClaim = attached.Contains(ResourceKind.PersistentVolumeClaim) && storage is not null,
             ServiceType = policy ? null : serviceType,
-            Name = Name(text) ?? (kind is ResourceKind.Secret or ResourceKind.ConfigMap ? NameAfterKind(text, kind) : null),
+            Name = Name(text) ?? (kind is ResourceKind.Secret or ResourceKind.ConfigMap or ResourceKind.ServiceAccount ? NameAfterKind(text, kind) : null),
             Namespace = kind == ResourceKind.NetworkPolicy ? PolicyNamespace(text) : Match(text, @"\b(?:namespace|ns)\s*[:=]?\s*[`""']?([a-z0-9][a-z0-9\-]*)"),
+            Disruption = kind == ResourceKind.PodDisruptionBudget ? Disruption(text) : null,
+            Access = kind == ResourceKind.ServiceAccount ? Granted(text) : null,
+            TlsSecret = ingress ? TlsSecret(text) : null,
             StorageSize = storage,
             Memory = memory,
             Cpu = Cpu(text),
+            CpuRequest = CpuRequest(text),
+            MemoryRequest = memoryRequest,
             ContainerPorts = containerPorts,
             ServicePort = policy ? null : servicePort,
             NodePort = policy ? null : nodePort,
@@ -157,7 +187,8 @@ public static partial class SlotExtractor
             Image = image,
             ImageWord = mentioned?.Entry.Repository,
             Gpu = gpu,
-            StorageClass = StorageClass().Match(text) is { Success: true } sc ? sc.Groups[1].Value : null,
+            GpuNodes = gpuNodes,
+            StorageClass = StorageClassOf(text, storage is not null),
             AccessMode = Access(text),
             Env = Pairs(text, upperOnly: kind != ResourceKind.ConfigMap),
             Command = Command(text),
@@ -190,12 +221,12 @@ public static partial class SlotExtractor
             if (r.Match(text) is { Success: true } hit) positions.Add(hit.Index);
         if (members is not null && Vocabulary.NodeNoun.Match(text) is { Success: true } n) positions.Add(n.Index);
         if (Script().Match(text) is { Success: true } s) positions.Add(s.Index);
-        foreach (var k in new[] { ResourceKind.Deployment, ResourceKind.StatefulSet, ResourceKind.Job, ResourceKind.CronJob })
+        foreach (var k in WorkloadKinds)
             if (Vocabulary.Kinds[k].Match(text) is { Success: true } hit) positions.Add(hit.Index);
         return positions.Count == 0 ? int.MaxValue : positions.Min();
     }
 
-    private static readonly ResourceKind[] WorkloadKinds = [ResourceKind.Deployment, ResourceKind.StatefulSet, ResourceKind.Job, ResourceKind.CronJob];
+    private static readonly ResourceKind[] WorkloadKinds = [ResourceKind.Deployment, ResourceKind.StatefulSet, ResourceKind.DaemonSet, ResourceKind.Job, ResourceKind.CronJob];
 
     /// <summary>
     /// The kind asked for, whether a kind word named it, whether a Service goes with it, and the
@@ -212,6 +243,12 @@ public static partial class SlotExtractor
             // "mount the secret viz-creds as env" loads a Secret into a workload; it does not ask for one.
             .Where(m => !(m.Kind == ResourceKind.Secret && Vocabulary.EnvWord.IsMatch(text)))
             .OrderBy(m => m.Index).ToList();
+        // "service account" also starts with "service": of two kind words at one place, the longer decides.
+        mentions.RemoveAll(m => mentions.Any(o => o.Index == m.Index && (o.Value.Length > m.Value.Length || o.Value.Length == m.Value.Length && o.Kind == ResourceKind.ServiceAccount && m.Kind != o.Kind)));
+        // A requirement list names the kind in an item; a heading above it ("requirements for our label service:") only introduces it.
+        var heading = HeadingAboveList(text);
+        if (heading is { } h && mentions.Any(m => m.Index >= h.End && WorkloadKinds.Contains(m.Kind)))
+            mentions.RemoveAll(m => m.Index >= h.Start && m.Index < h.End);
         var joinedWorkload = mentions.FirstOrDefault(m => WorkloadKinds.Contains(m.Kind) && JoinedByAnd(text, m.Index));
         var attached = new HashSet<ResourceKind>();
         foreach (var m in mentions)
@@ -242,6 +279,13 @@ public static partial class SlotExtractor
             foreach (var later in mentions.Where(x => x.Index > at && x.Kind is ResourceKind.Ingress or ResourceKind.PersistentVolumeClaim or ResourceKind.HorizontalPodAutoscaler)) attached.Add(later.Kind);
             return attached;
         }
+    }
+
+    /// <summary>The line that introduces a requirement list (ends with ':' and bullet lines follow it), or null.</summary>
+    private static (int Start, int End)? HeadingAboveList(string text)
+    {
+        var m = Regex.Match(text, @"^([^\n]*:)[ \t]*\r?\n(?=[ \t]*(?:[-*•]|\d+[.)])[ \t])", RegexOptions.Multiline);
+        return m.Success ? (m.Index, m.Index + m.Groups[1].Length) : null;
     }
 
     /// <summary>The kind word at <paramref name="index"/> follows "and" (optionally with an article), not "for a": "i job", "and a job", "und ein job".</summary>
@@ -307,9 +351,22 @@ public static partial class SlotExtractor
                 || RegistryImage().IsMatch(text[nearest.Index..m.Index]));
             if (nearest.Value is not null && nearest.Key is ResourceKind.Service or ResourceKind.Ingress && !workloadSince && service is null) service = port;
             else if (!container.Contains(port)) container.Add(port);
+            // "ports 8000 http 8001 grpc 8002 metrics", "porty 2379 a 2380": the numbers that follow on the line are the app's ports too.
+            foreach (var more in PortsListedAfter(text, m.Index + m.Length))
+                if (!container.Contains(more) && more != service) container.Add(more);
         }
         if (service is null && ServiceOnNumber().Match(text) is { Success: true } on) service = int.Parse(on.Groups[1].Value, CultureInfo.InvariantCulture);
         return (container, service);
+    }
+
+    private static IEnumerable<int> PortsListedAfter(string text, int at)
+    {
+        while (Regex.Match(text[at..], @"^[ \t]*(?:[,/&]|and|a|i|e|y|und|(?!node|on\b|to\b|na\b|auf\b|su\b|al\b|za\b|for\b|target)[a-z]{2,8})?[ \t]*(?:[,/&]|and|a|i|e|y|und)?[ \t]*(\d{2,5})(?![\w.%])(?![ \t]*(?:[gmtk]i?b?\b|giga|tera|mega|v?cpu|core|jezgr|jad|jád|nucl|kern|gpu|repl|rèpl|nod|node|pod|min|sec|s\b|x\b))", I) is { Success: true } next
+               && int.Parse(next.Groups[1].Value, CultureInfo.InvariantCulture) is var port and >= 20 and <= 65535)
+        {
+            yield return port;
+            at += next.Length;
+        }
     }
 
     internal static List<ClaimSlot> Claims(string text)
@@ -347,16 +404,41 @@ public static partial class SlotExtractor
     }
 
     private static string? MountPath(string text) =>
-        Regex.Match(text, @"(?:mount\w*|montira\w*|připoj\w*|munta\w*|montat\w*|mont\w*|einhäng\w*|unter|at|on|na|a|su|in)\s+(/[\w.\-]+(?:/[\w.\-]+)*)", I) is { Success: true } m
+        Regex.Match(text, @"(?:mount\w*|montira\w*|připoj\w*|munta\w*|montat\w*|mont\w*|einhäng\w*|unter|at|on|na|a|su|in|v|ve|en|auf)\s+(/[\w.\-]*[\w\-](?:/[\w.\-]*[\w\-])*)", I) is { Success: true } m
         && Regex.IsMatch(text, @"\b(mount\w*|montira\w*|připoj\w*|munta\w*|montat\w*|mont\w*|einhäng\w*|volume\w*|pvc|disk\w*|svazek|volum\w*)\b", I)
             ? m.Groups[1].Value : null;
+
+    [GeneratedRegex(@"(?<![\w])(?:pvcs?|claims?|volumes?|mount\w*|montira\w*|munta\w*|montat\w*)(?![\w])", RegexOptions.IgnoreCase)]
+    private static partial Regex ClaimWord();
+
+    [GeneratedRegex(@"(?<![\w])speicher(?![\w])", RegexOptions.IgnoreCase)]
+    private static partial Regex AmbiguousMemoryNoun();
+
+    [GeneratedRegex(@"(?<![\w])(?:memory|mem|ram|memorij\w*|paměť\w*|pameti|paměti|memòria|memoria|arbeitsspeicher|speicher)(?:\s+(?:limit\w*|request\w*|limite|límit|zahtjev\w*))?\s*[:=]?\s*(?:(?:na|to|a|auf|su|de|di|of)\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex MemoryNounJustBefore();
+
+    [GeneratedRegex(@"(?<![\w])(?:requests?|request\w*|zahtjev\w*|požadav\w*|petici\w*|richiest\w*|anforderung\w*)\s*[:=]?\s*(?:(?:na|to|a|auf|su|de|di|of|od)\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex RequestWordJustBefore();
+
+    /// <summary>The CPU request when stated apart from the limit: "cpu: 250m request", "request 500m cpu", "cpu request 0.25".</summary>
+    private static string? CpuRequest(string text)
+    {
+        const string number = @"(\d+m|\d+(?:\.\d+)?)";
+        const string request = @"(?:requests?|zahtjev\w*|požadav\w*|petici\w*|richiest\w*|anforderung\w*)";
+        return Match(text, number + @"\s*(?:v?cpus?\s*|cores?\s*)?" + request + @"\b")
+            ?? Match(text, @"\b(?:v?cpus?|cores?)\s*" + request + @"\s*[:=]?\s*" + number + @"(?![\w.])")
+            ?? Match(text, request + @"\s*[:=]?\s*" + number + @"\s*(?:v?cpus?|cores?)\b");
+    }
 
     /// <summary>The CPU count stated ("8 cpus", "16 jezgri", "half a cpu" → 500m).</summary>
     private static string? Cpu(string text)
     {
         const string unit = @"(?:v?cpus?|cores?|jezgr\w*|jader|jádr\w*|nuclis?|nuclei|kerne?)\b";
         if (Regex.Match(text, @"(?<![\w])(?:" + Vocabulary.Half + @")\s+(?:a\s+)?" + unit, I) is { Success: true }) return "500m";
-        return Match(text, @"(\d+(?:\.\d+)?|\d+m)\s*" + unit);
+        // A number with a request word after it is the request ("250m cpu request"), not the limit.
+        return Regex.Matches(text, @"(\d+(?:\.\d+)?|\d+m)\s*" + unit, I).FirstOrDefault(m => !Regex.IsMatch(text[(m.Index + m.Length)..], @"^\s*request", I))?.Groups[1].Value
+            // "cap the cpu at 0.5", "setze die cpu auf 0.5", "cpu limit: 2": the number after the CPU word.
+            ?? Match(text, @"(?<![\w])(?:v?cpus?|cores?)\s*(?:limit\w*)?\s*(?:at|to|na|auf|a|su|de|[:=])\s*(\d{1,3}(?:\.\d+)?|\d+m)(?![\w.%])(?!\s*(?:%|request))");
     }
 
     /// <summary>Secrets to load as environment variables: "mount the secret viz-creds as env", "tajnu grafana-admin kao env varijable", "secret api-keys als Umgebungsvariablen".</summary>
@@ -386,6 +468,14 @@ public static partial class SlotExtractor
             return name;
         }
         return null;
+    }
+
+    private static string? StorageClassOf(string text, bool sized)
+    {
+        if (StorageClass().Match(text) is { Success: true } after && !Stop.Contains(after.Groups[1].Value)) return after.Groups[1].Value;
+        if (StorageClassBefore().Match(text) is { Success: true } before && !Stop.Contains(before.Groups[1].Value)
+            && !Regex.IsMatch(before.Groups[1].Value, "^(?:default|any|some|same|which|what|right|new)$", I)) return before.Groups[1].Value;
+        return sized && ProvisionerClass().Match(text) is { Success: true } named ? named.Groups[1].Value.ToLowerInvariant() : null;
     }
 
     private static string? Access(string text)
@@ -420,7 +510,7 @@ public static partial class SlotExtractor
         // "queue research", "u redu research", "ve frontě vision", "a la cua bsc", "nella coda infn", "in der Queue nlp"
         // "queue research", "kueue queue team-llm", "u redu research", "fronta nlp", "a la cua bsc", "nella coda infn", "in der Queue nlp"
         const string queueWord = @"queue|kueue|redu|red|fronta|frontě|fronte|frontu|cua|coda|warteschlange";
-        foreach (Match m in Regex.Matches(text, @"(?<![\w])(?:" + queueWord + @")(?=\s+[`""']?([a-z][a-z0-9\-]*))", I))
+        foreach (Match m in Regex.Matches(text, @"(?<![\w])(?:" + queueWord + @")(?=[\s():]+[`""']?([a-z][a-z0-9\-]*))", I))
         {
             var after = m.Groups[1].Value.ToLowerInvariant();
             if (!Stop.Contains(after) && after is not "label" and not "name" && !Regex.IsMatch(after, "^(?:" + queueWord + ")$", I)) return after;

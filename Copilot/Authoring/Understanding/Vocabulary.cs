@@ -39,6 +39,12 @@ internal static class Vocabulary
     public static Regex RemoveVerb { get; } = Words(l => l.RemoveVerbs);
     public static Regex RenameVerb { get; } = Words(l => l.RenameVerbs);
     public static Regex ContainerNoun { get; } = Words(l => l.ContainerNouns);
+    public static Regex ReadVerb { get; } = Words(l => l.ReadVerbs);
+    public static Regex CreateVerb { get; } = Words(l => l.CreateVerbs);
+    public static Regex UpdateVerb { get; } = Words(l => l.UpdateVerbs);
+    public static Regex DeleteVerb { get; } = Words(l => l.DeleteVerbs);
+    public static Regex AtLeast { get; } = Words(l => l.AtLeast);
+    public static Regex RequestModal { get; } = Words(l => l.RequestModals);
 
     /// <summary>Ordinal words of every language, lower case; -1 is "last".</summary>
     public static IReadOnlyDictionary<string, int> Ordinals { get; } = All.SelectMany(l => l.Ordinals)

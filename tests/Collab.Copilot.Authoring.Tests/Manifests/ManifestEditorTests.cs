@@ -133,6 +133,32 @@ public sealed class ManifestEditorTests
         Assert.Contains("replicas: 2", edit.Yaml);
     }
 
+    [Fact]
+    public void Added_ports_stay_beside_the_declared_one_and_replaced_ones_take_its_place()
+    {
+        var added = Container(Root(ManifestEditor.Apply(Deployment, SlotExtractor.ExtractChange("add port 9090 for metrics")).Yaml));
+        Assert.Equal(["8080", "9090"], ((YamlSequenceNode)added["ports"]).Children.OfType<YamlMappingNode>().Select(p => p["containerPort"].ToString()));
+
+        var replaced = Container(Root(ManifestEditor.Apply(Deployment, SlotExtractor.ExtractChange("port 9090 instead of 8080")).Yaml));
+        Assert.Equal(["9090"], ((YamlSequenceNode)replaced["ports"]).Children.OfType<YamlMappingNode>().Select(p => p["containerPort"].ToString()));
+    }
+
+    [Fact]
+    public void A_mig_slice_replaces_the_whole_gpu_and_requests_and_tolerations_are_set()
+    {
+        var withGpu = Deployment.Replace("                    cpu: \"2\"", "                    cpu: \"2\"\n                  limits:\n                    nvidia.com/gpu: 1");
+        var edit = ManifestEditor.Apply(withGpu, SlotExtractor.ExtractChange("switch to a 2g.20gb mig slice, memory request 3Gi, add toleration gpu=true:NoSchedule"));
+
+        var root = Root(edit.Yaml);
+        var resources = (YamlMappingNode)Container(root)["resources"];
+        var limits = (YamlMappingNode)resources["limits"];
+        Assert.Equal("1", limits["nvidia.com/mig-2g.20gb"].ToString());
+        Assert.False(limits.Children.ContainsKey("nvidia.com/gpu"));
+        Assert.Equal("3Gi", ((YamlMappingNode)resources["requests"])["memory"].ToString());
+        var pod = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)root["spec"])["template"])["spec"];
+        Assert.Equal("gpu", ((YamlMappingNode)((YamlSequenceNode)pod["tolerations"]).Children[0])["key"].ToString());
+    }
+
     private static YamlMappingNode Root(string yaml)
     {
         var stream = new YamlStream();

@@ -6,6 +6,7 @@ public sealed class DraftRequestCase
     public string Lang { get; set; } = "";
     public string Request { get; set; } = "";
     public string Intent { get; set; } = "ManifestDraft";
+    /// <summary>The main kind, or alternatives separated by "|" when either is right.</summary>
     public string Kind { get; set; } = "";
     public List<string> Kinds { get; set; } = [];
     public string? Name { get; set; }
@@ -28,6 +29,8 @@ public sealed class DraftRequestCase
     public string? Host { get; set; }
     public string? Cpu { get; set; }
     public string? Memory { get; set; }
+    public string? CpuRequest { get; set; }
+    public string? MemoryRequest { get; set; }
     public string? GpuModel { get; set; }
     public string? EnvFromSecret { get; set; }
     public int? Completions { get; set; }

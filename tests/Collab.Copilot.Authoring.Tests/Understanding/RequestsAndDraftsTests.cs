@@ -38,13 +38,17 @@ public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
         [("manifest requests", "held-out E")] = 0.9,
         [("dockerfile requests", "held-out E")] = 0.9,
         [("dockerfile defects", "held-out E")] = 0.9,
+        // Held-out F (issue 19, fifth round, written before the fixes for it): 9/40, 8/12 and 7/8 before; 40/40, 12/12, 8/8 after.
+        [("manifest requests", "held-out F")] = 0.9,
+        [("dockerfile requests", "held-out F")] = 0.9,
+        [("dockerfile defects", "held-out F")] = 0.9,
     };
 
     [Fact]
     public void Requests_route_and_drafts_honour_every_stated_requirement_per_language()
     {
         var rates = new ClassRates();
-        foreach (var (split, file) in new[] { ("dev", "dev"), ("held-out", "heldout"), ("held-out B", "heldout-b"), ("held-out D", "heldout-d"), ("held-out E", "heldout-e") })
+        foreach (var (split, file) in new[] { ("dev", "dev"), ("held-out", "heldout"), ("held-out B", "heldout-b"), ("held-out D", "heldout-d"), ("held-out E", "heldout-e"), ("held-out F", "heldout-f") })
         {
             var manifests = CaseFiles.Load<DraftRequestCase>($"understanding/manifest-requests-{file}.yaml");
             rates.Run("manifest requests", split, manifests, c => c.Lang, c => c.Request, CheckManifest);
@@ -94,17 +98,20 @@ public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
         That(!draft.Yaml.Contains("kill -0"), "a process-check probe");
         var docs = Documents(draft.Yaml);
         var kinds = docs.Select(d => d.Str("kind")).ToList();
-        That(kinds.Contains(c.Kind), $"kind {c.Kind} not in [{string.Join(", ", kinds)}]");
+        // "Deployment|StatefulSet": either kind is right (a converted compose service).
+        var mainKind = c.Kind.Split('|').FirstOrDefault(kinds.Contains);
+        That(mainKind is not null, $"kind {c.Kind} not in [{string.Join(", ", kinds)}]");
         foreach (var k in c.Kinds) That(kinds.Contains(k), $"kind {k} not in [{string.Join(", ", kinds)}]");
-        var main = docs.First(d => d.Str("kind") == c.Kind);
-        var pod = PodSpec(main, c.Kind);
+        var main = docs.First(d => d.Str("kind") == mainKind);
+        var pod = PodSpec(main, mainKind!);
         var container = pod?.Seq("containers")?.Children.OfType<YamlMappingNode>().First();
         var service = docs.LastOrDefault(d => d.Str("kind") == "Service" && d.Map("spec")?.Str("clusterIP") != "None") ?? docs.FirstOrDefault(d => d.Str("kind") == "Service");
         var servicePorts = service?.Map("spec")?.Seq("ports")?.Children.OfType<YamlMappingNode>().ToList() ?? [];
 
         if (c.Name is { } name) That(main.Map("metadata")?.Str("name") == name, $"name {main.Map("metadata")?.Str("name")}");
         if (c.Replicas is { } r) That(main.Map("spec")?.Str("replicas") == r.ToString(), $"replicas {main.Map("spec")?.Str("replicas")}");
-        if (c.Storage is { } size) That(draft.Yaml.Contains("storage: " + size), $"storage {size} missing");
+        if (c.Storage is { } size)
+            That(Regex.Matches(draft.Yaml, @"\bstorage: ""?([^""\s]+)").Any(m => Quantities.Equal(m.Groups[1].Value, size)), $"storage {size} missing");
         if (c.StorageClass is { } sc) That(draft.Yaml.Contains("storageClassName: " + sc), $"storageClassName {sc} missing");
         if (c.AccessMode is { } am) That(draft.Yaml.Contains("- " + am), $"access mode {am} missing");
         if (c.Schedule is { } s) That(main.Map("spec")?.Str("schedule") == s, $"schedule {main.Map("spec")?.Str("schedule")}");
@@ -113,7 +120,7 @@ public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
             That(container?.Seq("ports")?.Children.OfType<YamlMappingNode>().Any(p => p.Str("containerPort") == cp.ToString()) == true, $"no containerPort {cp}");
         if (c.ServicePort is { } sp)
         {
-            var ingressPort = c.Kind == "Ingress" ? main.Map("spec")?.Seq("rules")?.Children.OfType<YamlMappingNode>().FirstOrDefault()?.Map("http")?.Seq("paths")?.Children
+            var ingressPort = mainKind == "Ingress" ? main.Map("spec")?.Seq("rules")?.Children.OfType<YamlMappingNode>().FirstOrDefault()?.Map("http")?.Seq("paths")?.Children
                 .OfType<YamlMappingNode>().FirstOrDefault()?.Map("backend")?.Map("service")?.Map("port")?.Str("number") : null;
             That(ingressPort == sp.ToString() || servicePorts.Any(p => p.Str("port") == sp.ToString()), $"no Service port {sp}");
         }
@@ -125,8 +132,9 @@ public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
             var limits = container?.Map("resources")?.Map("limits");
             That(limits?.Str(c.Gpu) == (c.GpuCount ?? 1).ToString(), $"limits.{c.Gpu} is {limits?.Str(c.Gpu) ?? "missing"} ({string.Join(",", limits?.Children.Keys.Select(k => k.ToString()) ?? [])})");
         }
-        else if (container is not null) That(!draft.Yaml.Contains("nvidia.com/"), "unexpected GPU resource");
-        var labels = (c.Kind == "CronJob" ? main.Map("spec")?.Map("jobTemplate")?.Map("metadata") : main.Map("metadata"))?.Map("labels");
+        else if (container is not null)
+            That(container.Map("resources")?.Map("limits")?.Children.Keys.All(k => !k.ToString().StartsWith("nvidia.com/", StringComparison.Ordinal)) != false, "unexpected GPU resource");
+        var labels = (mainKind == "CronJob" ? main.Map("spec")?.Map("jobTemplate")?.Map("metadata") : main.Map("metadata"))?.Map("labels");
         foreach (var (k, v) in c.Labels) That(labels?.Str(k) == v, $"label {k}={v} missing (got {labels?.Str(k) ?? "none"})");
         var mounts = container?.Seq("volumeMounts")?.Children.OfType<YamlMappingNode>().Select(m => m.Str("mountPath")).ToList() ?? [];
         foreach (var m in c.Mounts) That(mounts.Contains(m), $"mount {m} not in [{string.Join(", ", mounts)}]");
@@ -135,8 +143,11 @@ public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
         var env = container?.Seq("env")?.Children.OfType<YamlMappingNode>().ToDictionary(e => e.Str("name")!, e => e.Str("value")) ?? [];
         foreach (var (k, v) in c.Env) That(env.GetValueOrDefault(k) == v, $"env {k}={v} missing");
         var limitsOf = container?.Map("resources")?.Map("limits");
-        if (c.Cpu is { } cpu) That(limitsOf?.Str("cpu") == cpu, $"cpu limit {limitsOf?.Str("cpu")}");
-        if (c.Memory is { } memory) That(limitsOf?.Str("memory") == memory, $"memory limit {limitsOf?.Str("memory")}");
+        if (c.Cpu is { } cpu) That(Quantities.Equal(limitsOf?.Str("cpu"), cpu), $"cpu limit {limitsOf?.Str("cpu")}");
+        if (c.Memory is { } memory) That(Quantities.Equal(limitsOf?.Str("memory"), memory), $"memory limit {limitsOf?.Str("memory")}");
+        var requestsOf = container?.Map("resources")?.Map("requests");
+        if (c.CpuRequest is { } cpuRequest) That(Quantities.Equal(requestsOf?.Str("cpu"), cpuRequest), $"cpu request {requestsOf?.Str("cpu")}");
+        if (c.MemoryRequest is { } memoryRequest) That(Quantities.Equal(requestsOf?.Str("memory"), memoryRequest), $"memory request {requestsOf?.Str("memory")}");
         if (c.GpuModel is { } model)
         {
             var affinity = pod?.Map("affinity")?.Map("nodeAffinity")?.Map("requiredDuringSchedulingIgnoredDuringExecution")?.Seq("nodeSelectorTerms")?.Children
@@ -159,7 +170,7 @@ public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
         if (c.Containers is { } count) That((pod?.Seq("containers")?.Children.Count ?? 0) == count, $"{pod?.Seq("containers")?.Children.Count ?? 0} containers");
         var tolerations = pod?.Seq("tolerations")?.Children.OfType<YamlMappingNode>().Select(t => t.Str("key")).ToList() ?? [];
         foreach (var t in c.Tolerations) That(tolerations.Contains(t), $"no toleration for {t} in [{string.Join(", ", tolerations)}]");
-        if (c.Kind is "Deployment" or "StatefulSet")
+        if (mainKind is "Deployment" or "StatefulSet" or "DaemonSet")
             That(container?.Map("readinessProbe") is { } probe && (probe.Map("tcpSocket") is not null || probe.Map("httpGet") is not null || probe.Map("exec") is not null), "no real readiness probe");
         // The draft checker must agree: nothing stated is missing from the draft.
         var unhonoured = DraftChecker.Check(understood.Slots, draft.Yaml);
@@ -198,7 +209,7 @@ public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
     private static YamlMappingNode? PodSpec(YamlMappingNode doc, string kind) => kind switch
     {
         "CronJob" => doc.Map("spec")?.Map("jobTemplate")?.Map("spec")?.Map("template")?.Map("spec"),
-        "Deployment" or "StatefulSet" or "Job" => doc.Map("spec")?.Map("template")?.Map("spec"),
+        "Deployment" or "StatefulSet" or "DaemonSet" or "Job" => doc.Map("spec")?.Map("template")?.Map("spec"),
         _ => null,
     };
 

@@ -26,7 +26,7 @@ internal static class Catalan
             ["un"] = 1, ["una"] = 1, ["dos"] = 2, ["dues"] = 2, ["tres"] = 3, ["quatre"] = 4, ["cinc"] = 5, ["sis"] = 6, ["vuit"] = 8, ["nou"] = 9, ["deu"] = 10,
         },
         Replicas = ["rèpliques", "repliques", "rèplica", "replica", "instàncies", "instancies", "còpies", "copies"],
-        Nodes = ["nodes?", "nodes", "servidors"],
+        Nodes = ["nodes?", "nodes", "servidors", "membres?"],
         NameMarkers = ["anomenat", "anomenada", "amb nom", "amb el nom", "de nom", "nom", "que es digui"],
         Ports = ["port\\w*"],
         Every = ["cada"],
@@ -58,5 +58,11 @@ internal static class Catalan
         RenameVerbs = ["reanomena", "canvia el nom", "canvia-li el nom", "canvia'l de nom"],
         ContainerNouns = ["container\\w*", "contenidor\\w*", "sidecar\\w*"],
         Ordinals = new() { ["primer"] = 1, ["primera"] = 1, ["segon"] = 2, ["segona"] = 2, ["tercer"] = 3, ["tercera"] = 3, ["darrer"] = -1, ["últim"] = -1, ["ultim"] = -1 },
+        ReadVerbs = ["llegir", "llegeix\\w*", "consultar", "veure"],
+        CreateVerbs = ["crear", "crea\\w*"],
+        UpdateVerbs = ["modificar", "actualitzar", "canviar", "editar"],
+        DeleteVerbs = ["esborrar", "eliminar", "suprimir"],
+        AtLeast = ["com a mínim", "almenys", "mínim"],
+        RequestModals = ["pots", "podeu", "podries", "podríeu", "si us plau", "sisplau"],
     };
 }

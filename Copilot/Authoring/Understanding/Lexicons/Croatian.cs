@@ -28,7 +28,7 @@ internal static class Croatian
             ["dviju"] = 2, ["dvama"] = 2, ["tri"] = 3, ["triju"] = 3, ["četiri"] = 4, ["cetiri"] = 4, ["pet"] = 5, ["šest"] = 6, ["sest"] = 6, ["sedam"] = 7, ["osam"] = 8, ["devet"] = 9, ["deset"] = 10,
         },
         Replicas = ["replik\\w*", "kopij\\w*", "instanc\\w*", "podova", "poda"],
-        Nodes = ["čvor\\w*", "cvor\\w*", "nod\\w*"],
+        Nodes = ["čvor\\w*", "cvor\\w*", "nod\\w*", "član\\w*"],
         NameMarkers = ["imena", "ime", "naziva", "naziv", "pod imenom", "zove se", "nazvan\\w*"],
         Ports = ["port\\w*"],
         Every = ["svakih", "svaki", "svake", "svaku", "svakog"],
@@ -60,5 +60,11 @@ internal static class Croatian
         RenameVerbs = ["preimenuj", "promijeni ime", "promjeni ime", "nazovi"],
         ContainerNouns = ["container\\w*", "kontejner\\w*", "sidecar\\w*"],
         Ordinals = new() { ["prvi"] = 1, ["prvog"] = 1, ["prvom"] = 1, ["prvoga"] = 1, ["drugi"] = 2, ["drugog"] = 2, ["drugom"] = 2, ["drugoga"] = 2, ["treći"] = 3, ["trećeg"] = 3, ["trećem"] = 3, ["zadnji"] = -1, ["zadnjeg"] = -1, ["zadnjem"] = -1 },
+        ReadVerbs = ["čita\\w*", "cita\\w*", "čitanje", "pregled\\w*"],
+        CreateVerbs = ["stvara\\w*", "kreira\\w*", "stvori\\w*"],
+        UpdateVerbs = ["mijenja\\w*", "ažurira\\w*", "uređiva\\w*"],
+        DeleteVerbs = ["briš\\w*", "brisa\\w*", "obriš\\w*"],
+        AtLeast = ["barem", "najmanje", "bar"],
+        RequestModals = ["možeš li", "možete li", "mozes li", "možeš", "možete", "molim"],
     };
 }

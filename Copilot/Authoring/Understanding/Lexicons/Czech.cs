@@ -29,7 +29,7 @@ internal static class Czech
             ["sedm"] = 7, ["osm"] = 8, ["devět"] = 9, ["deset"] = 10,
         },
         Replicas = ["replik\\w*", "instanc\\w*", "kopi\\w*", "podů"],
-        Nodes = ["uzl\\w*", "uzel", "nod\\w*", "serverech"],
+        Nodes = ["uzl\\w*", "uzel", "nod\\w*", "serverech", "člen\\w*"],
         NameMarkers = ["jménem", "jmenem", "s názvem", "s nazvem", "názvem", "nazvem", "název", "nazev", "pojmenovan\\w*", "jméno", "jmeno"],
         Ports = ["port\\w*"],
         Every = ["každých", "kazdych", "každý", "kazdy", "každou", "kazdou", "každé", "kazde"],
@@ -61,5 +61,11 @@ internal static class Czech
         RenameVerbs = ["přejmenuj", "prejmenuj", "změň název", "zmen nazev", "změň jméno", "zmen jmeno"],
         ContainerNouns = ["container\\w*", "kontejner\\w*", "sidecar\\w*"],
         Ordinals = new() { ["první"] = 1, ["prvni"] = 1, ["prvnímu"] = 1, ["druhý"] = 2, ["druhy"] = 2, ["druhému"] = 2, ["druhém"] = 2, ["druhého"] = 2, ["třetí"] = 3, ["treti"] = 3, ["poslední"] = -1, ["posledni"] = -1 },
+        ReadVerbs = ["čí\\w*", "číst", "čtení", "cist", "zobrazovat"],
+        CreateVerbs = ["vytvář\\w*", "vytvoř\\w*", "zakládat"],
+        UpdateVerbs = ["měnit", "upravovat", "aktualizovat", "mění"],
+        DeleteVerbs = ["maz\\w*", "smaz\\w*", "odstraňovat"],
+        AtLeast = ["alespoň", "aspoň", "nejméně", "minimálně"],
+        RequestModals = ["můžeš", "můžete", "muzes", "muzete", "mohl bys", "mohli byste", "prosím", "prosim"],
     };
 }

@@ -25,6 +25,10 @@ internal static class English
             [ResourceKind.ResourceQuota] = ["resource ?quotas?", "quotas?"],
             [ResourceKind.LimitRange] = ["limit ?ranges?"],
             [ResourceKind.Secret] = ["secrets?"],
+            // Kinds named by their API names in every language.
+            [ResourceKind.DaemonSet] = ["daemon ?sets?"],
+            [ResourceKind.PodDisruptionBudget] = ["pdbs?", "pod ?disruption ?budgets?", "disruption ?budgets?"],
+            [ResourceKind.ServiceAccount] = ["service ?accounts?", "role ?bindings?", "rbac"],
         },
         Numbers = new()
         {
@@ -64,5 +68,11 @@ internal static class English
         RenameVerbs = ["rename", "call it", "change the name", "name it"],
         ContainerNouns = ["container\\w*", "sidecar\\w*"],
         Ordinals = new() { ["first"] = 1, ["1st"] = 1, ["second"] = 2, ["2nd"] = 2, ["third"] = 3, ["3rd"] = 3, ["fourth"] = 4, ["4th"] = 4, ["last"] = -1 },
+        ReadVerbs = ["read", "reads", "reading", "view"],
+        CreateVerbs = ["create", "creates", "creating"],
+        UpdateVerbs = ["update", "updates", "modify", "edit", "patch", "change", "scale"],
+        DeleteVerbs = ["delete", "deletes", "deleting", "remove"],
+        AtLeast = ["at least", "minimum of", "min"],
+        RequestModals = ["can you", "could you", "would you", "can u", "pls", "please"],
     };
 }

@@ -27,7 +27,7 @@ internal static class German
             ["sechs"] = 6, ["sieben"] = 7, ["acht"] = 8, ["neun"] = 9, ["zehn"] = 10,
         },
         Replicas = ["replika\\w*", "replicas?", "repliken", "instanzen", "instanz", "kopien"],
-        Nodes = ["knoten", "nodes?", "servern"],
+        Nodes = ["knoten", "nodes?", "servern", "mitglied\\w*"],
         NameMarkers = ["namens", "mit namen", "mit dem namen", "name", "heißt", "heisst", "genannt"],
         Ports = ["port\\w*"],
         Every = ["alle", "jede", "jeden", "jedes"],
@@ -59,5 +59,11 @@ internal static class German
         RenameVerbs = ["benenne", "umbenennen", "benennen", "nenne", "ändere den namen", "namen ändern"],
         ContainerNouns = ["container\\w*", "sidecar\\w*"],
         Ordinals = new() { ["erste"] = 1, ["ersten"] = 1, ["erster"] = 1, ["zweite"] = 2, ["zweiten"] = 2, ["zweiter"] = 2, ["dritte"] = 3, ["dritten"] = 3, ["letzte"] = -1, ["letzten"] = -1 },
+        ReadVerbs = ["lesen", "liest", "lese\\w*", "ansehen"],
+        CreateVerbs = ["anlegen", "erstellen", "erzeugen"],
+        UpdateVerbs = ["ändern", "aktualisieren", "bearbeiten", "anpassen"],
+        DeleteVerbs = ["löschen", "entfernen"],
+        AtLeast = ["mindestens", "wenigstens"],
+        RequestModals = ["kannst du", "könnt ihr", "können sie", "könntest du", "könntet ihr", "bitte"],
     };
 }

@@ -26,7 +26,7 @@ internal static class Italian
             ["uno"] = 1, ["una"] = 1, ["un"] = 1, ["due"] = 2, ["tre"] = 3, ["quattro"] = 4, ["cinque"] = 5, ["sei"] = 6, ["sette"] = 7, ["otto"] = 8, ["dieci"] = 10,
         },
         Replicas = ["repliche", "replica", "istanze", "istanza", "copie"],
-        Nodes = ["nodi", "nodo", "server"],
+        Nodes = ["nodi", "nodo", "server", "membri"],
         NameMarkers = ["chiamat\\w*", "di nome", "con nome", "col nome", "nome"],
         Ports = ["port\\w*"],
         Every = ["ogni"],
@@ -58,5 +58,11 @@ internal static class Italian
         RenameVerbs = ["rinomina", "cambia il nome", "cambia nome", "chiamalo"],
         ContainerNouns = ["container\\w*", "contenitor\\w*", "sidecar\\w*"],
         Ordinals = new() { ["primo"] = 1, ["prima"] = 1, ["secondo"] = 2, ["seconda"] = 2, ["terzo"] = 3, ["terza"] = 3, ["ultimo"] = -1, ["ultima"] = -1 },
+        ReadVerbs = ["legge\\w*", "leggere", "lettura", "visualizzare"],
+        CreateVerbs = ["creare", "crea\\w*"],
+        UpdateVerbs = ["modificare", "aggiornare", "cambiare"],
+        DeleteVerbs = ["eliminare", "cancellare", "rimuovere"],
+        AtLeast = ["almeno", "minimo"],
+        RequestModals = ["puoi", "potete", "potresti", "potreste", "per favore", "per piacere"],
     };
 }

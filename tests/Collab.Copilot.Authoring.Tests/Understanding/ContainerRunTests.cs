@@ -1,0 +1,80 @@
+using Collab.Copilot.Authoring.Manifests;
+using Collab.Copilot.Authoring.Understanding;
+
+namespace Collab.Copilot.Authoring.Tests.Understanding;
+
+/// <summary>A pasted <c>docker run</c> command or compose service, read flag by flag and key by key.</summary>
+public sealed class ContainerRunTests
+{
+    [Fact]
+    public void Docker_run_flags_are_read_by_meaning_and_what_follows_the_image_is_its_args()
+    {
+        var run = ContainerRun.Find("k8s version of `docker run -d --name api --gpus \"device=0,1\" --shm-size=8g -p 127.0.0.1:3000:8080 -e A=1 --env B=two -v models:/models -v ./cache:/cache:ro -m 1.5g --cpus 2 ghcr.io/x/api:1.2 --port 8080 --verbose` please")!;
+
+        Assert.Equal("ghcr.io/x/api:1.2", run.Image);
+        Assert.Equal("api", run.Name);
+        Assert.Equal(2, run.Gpus);
+        Assert.Equal("8Gi", run.ShmSize);
+        Assert.Equal((3000, 8080), Assert.Single(run.Ports));
+        Assert.Equal(new Dictionary<string, string> { ["A"] = "1", ["B"] = "two" }, run.Env);
+        Assert.Equal([new RunVolume("models", "/models", false), new RunVolume("./cache", "/cache", true)], run.Volumes);
+        Assert.Equal("1536Mi", run.Memory);
+        Assert.Equal("2", run.Cpu);
+        Assert.Equal(["--port", "8080", "--verbose"], run.Args);
+        Assert.False(run.RunsToCompletion);
+    }
+
+    [Fact]
+    public void A_removed_foreground_run_is_work_that_completes_and_all_gpus_is_flagged()
+    {
+        var run = ContainerRun.Find("docker run --rm -it --gpus all \\\n  busybox:1.36 sh -c 'echo hi'")!;
+
+        Assert.True(run.RunsToCompletion);
+        Assert.True(run.AllGpus);
+        Assert.Equal(["sh", "-c", "echo hi"], run.Args);
+    }
+
+    [Fact]
+    public void A_compose_service_gives_ports_env_volumes_limits_gpus_and_its_command()
+    {
+        const string request = "convert this:\n```yaml\nservices:\n  db:\n    image: redis:7.2\n  web:\n    image: ghcr.io/x/web:2.0\n    command: [\"serve\", \"--workers\", \"4\"]\n" +
+            "    ports:\n      - target: 8000\n        published: 80\n    environment:\n      MODE: prod\n    volumes:\n      - type: volume\n        source: data\n        target: /data\n" +
+            "    mem_limit: 2g\n    deploy:\n      resources:\n        limits:\n          cpus: '0.5'\n        reservations:\n          devices:\n            - driver: nvidia\n              count: 2\n              capabilities: [gpu]\n```";
+
+        var run = ContainerRun.Find(request)!;
+
+        Assert.Equal("ghcr.io/x/web:2.0", run.Image);
+        Assert.Equal("web", run.Name);
+        Assert.Equal((80, 8000), Assert.Single(run.Ports));
+        Assert.Equal("prod", run.Env["MODE"]);
+        Assert.Equal(new RunVolume("data", "/data", false), Assert.Single(run.Volumes));
+        Assert.Equal("2Gi", run.Memory);
+        Assert.Equal("0.5", run.Cpu);
+        Assert.Equal(2, run.Gpus);
+        Assert.Equal(["serve", "--workers", "4"], run.Args);
+        Assert.Equal(["db"], run.OtherServices);
+        Assert.Equal(request.LastIndexOf("```", StringComparison.Ordinal), run.End);
+    }
+
+    [Fact]
+    public void The_draft_of_a_pasted_run_keeps_every_value_and_names_what_it_changed()
+    {
+        var draft = ManifestDrafter.Draft("what is the kubernetes equivalent of: docker run -d -p 8000:8000 -v /srv/models:/models -e TOKEN_PATH=/t vllm/vllm-openai:v0.6.1 --model /models/m");
+
+        Assert.True(draft.Validation.IsClean, string.Join("; ", draft.Validation.Findings));
+        Assert.Contains("image: vllm/vllm-openai:v0.6.1", draft.Yaml);
+        Assert.Contains("- --model", draft.Yaml);
+        Assert.Contains("mountPath: /models", draft.Yaml);
+        Assert.Contains("claimName: models", draft.Yaml);
+        Assert.Contains("kind: Service", draft.Yaml);
+        // The host directory became a claim, and the answer says so.
+        Assert.Contains(draft.Assumptions, n => n.Key == "note.run-host-path");
+    }
+
+    [Fact]
+    public void A_pasted_run_routes_to_drafting_unless_the_words_report_an_error()
+    {
+        Assert.Equal(RequestIntent.ManifestDraft, RequestUnderstanding.Understand("how would this look in k8s?\ndocker run -p 6379:6379 redis:7.2").Intent);
+        Assert.NotEqual(RequestIntent.ManifestDraft, RequestUnderstanding.Understand("docker run -p 6379:6379 redis:7.2 fails with error: port is already allocated").Intent);
+    }
+}
