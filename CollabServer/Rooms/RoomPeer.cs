@@ -59,7 +59,7 @@ public abstract class RoomPeer
     public void Enqueue(PeerMessage message)
     {
         if (Overflowed) return; // being dropped: nothing more goes out but the close
-        long size = message.Payload.Length;
+        long size = message.Size;
         long queued = Interlocked.Add(ref _queuedBytes, size);
         if (queued - size > 0 && queued > _maxQueuedBytes)
         {
@@ -93,7 +93,7 @@ public abstract class RoomPeer
             {
                 while (reader.TryRead(out var message))
                 {
-                    Interlocked.Add(ref _queuedBytes, -message.Payload.Length);
+                    Interlocked.Add(ref _queuedBytes, -message.Size);
                     if (Overflowed)
                     {
                         // The send that held the pump up has ended: skip what queued behind it and say why.
@@ -129,7 +129,7 @@ public abstract class RoomPeer
         while ((queued?.Count ?? 1) < MaxCoalescedUpdates && _outbox.Reader.TryPeek(out var next) && next.Kind == PeerMessageKind.Update)
         {
             _outbox.Reader.TryRead(out next);
-            Interlocked.Add(ref _queuedBytes, -next.Payload.Length);
+            Interlocked.Add(ref _queuedBytes, -next.Size);
             (queued ??= [first.Payload]).Add(next.Payload);
         }
         return queued is null ? first : new PeerMessage(PeerMessageKind.Update, Updates.Merge(queued));
