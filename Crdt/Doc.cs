@@ -173,6 +173,21 @@ public sealed class Doc
         return UpdateMerger.Merge(updates);
     }
 
+    /// <summary>
+    /// <see cref="EncodeStateAsUpdate"/> as the chunks it was written in, for a caller that sends
+    /// it in parts (a sync step 2 to a joining client) and so needs no array of the whole size.
+    /// </summary>
+    public EncodedParts EncodeStateAsUpdateInParts(byte[]? stateVector = null)
+    {
+        // Parked updates (rare) are merged into the result, which needs it whole.
+        if (Store.PendingDs is not null || Store.PendingStructs is not null) return new EncodedParts(EncodeStateAsUpdate(stateVector));
+        var sv = stateVector is null ? new Dictionary<ulong, int>() : UpdateWriter.DecodeStateVector(stateVector);
+        var encoder = new UpdateEncoderV1();
+        UpdateWriter.WriteClientsStructs(encoder, Store, sv);
+        DeleteSet.FromStructStore(Store).Write(encoder);
+        return encoder.TakeParts();
+    }
+
     internal void RegenerateClientId() => ClientId = GenerateClientId();
 
     private static ulong GenerateClientId() => (ulong)RandomNumberGenerator.GetInt32(int.MinValue, int.MaxValue) & 0xFFFFFFFF;

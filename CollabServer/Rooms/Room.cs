@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Collab.Crdt;
+using Collab.Crdt.Encoding;
 using Collab.Crdt.Protocols;
 using Collab.Server.Auth;
 using Collab.Server.Limits;
@@ -89,11 +90,15 @@ public sealed partial class Room
         return new JoinResult(update, _doc.EncodeStateVector(), awareness);
     });
 
-    /// <summary>Sync step 2 for a state vector: everything the peer lacks. Only for a peer still in the room.</summary>
-    public Task<byte[]> DiffAsync(RoomPeer peer, byte[] stateVector) => InvokeAsync(() =>
+    /// <summary>
+    /// Sync step 2 for a state vector: everything the peer lacks, as the chunks it was encoded in,
+    /// for a transport that sends it in parts (a large document's step 2 then leaves no array of its
+    /// whole size behind). Only for a peer still in the room.
+    /// </summary>
+    public Task<EncodedParts> DiffAsync(RoomPeer peer, byte[] stateVector) => InvokeAsync(() =>
     {
         RequireMember(peer);
-        try { return _doc.EncodeStateAsUpdate(stateVector); }
+        try { return _doc.EncodeStateAsUpdateInParts(stateVector); }
         catch (CrdtFormatException ex) { throw new UpdateRejectedException($"Malformed state vector: {ex.Message}"); }
     });
 

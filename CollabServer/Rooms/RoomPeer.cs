@@ -61,7 +61,7 @@ public abstract class RoomPeer
     public void Enqueue(PeerMessage message)
     {
         if (Overflowed) return; // being dropped: nothing more goes out but the close
-        long size = message.Payload.Length;
+        long size = message.Size;
         long queued = Interlocked.Add(ref _queuedBytes, size);
         if (queued - size > 0 && queued > _maxQueuedBytes)
         {
@@ -141,7 +141,7 @@ public abstract class RoomPeer
     private void Dequeued(PeerMessage message)
     {
         Interlocked.Decrement(ref _queuedCount);
-        Interlocked.Add(ref _queuedBytes, -message.Payload.Length);
+        Interlocked.Add(ref _queuedBytes, -message.Size);
     }
 
     protected abstract ValueTask DeliverAsync(PeerMessage message, CancellationToken ct);

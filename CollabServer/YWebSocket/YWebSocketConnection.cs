@@ -197,7 +197,7 @@ public sealed class YWebSocketConnection(
             case SyncProtocol.MessageYjsSyncStep1:
                 _gate.CheckSyncRequest(message.Payload);
                 var diff = await room.DiffAsync(peer, message.Payload);
-                peer.Enqueue(new PeerMessage(PeerMessageKind.SyncStep2, diff));
+                peer.Enqueue(new PeerMessage(PeerMessageKind.SyncStep2, [], Parts: diff));
                 return;
             case SyncProtocol.MessageYjsSyncStep2 when !peer.CanEdit && CarriesNoStructs(message.Payload):
                 return; // a viewer's reply to our step 1 that adds nothing: normal, not an attempt to write

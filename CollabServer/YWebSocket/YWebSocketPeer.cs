@@ -35,13 +35,18 @@ public sealed class YWebSocketPeer(
             _ => null,
         };
         if (message.Kind == PeerMessageKind.AccessChanged) return; // y-websocket has no message for it: the next write is refused
-        if (message.Kind == PeerMessageKind.SyncStep2)
+        if (message.Kind == PeerMessageKind.SyncStep2 && message.Parts is { } parts)
         {
-            await SendAsync(YFrames.SyncStep2Header(message.Payload.Length), message.Payload, ct);
+            // Sent straight from the chunks the room encoded it in, then the pooled ones go back.
+            using (parts) await SendAsync(YFrames.SyncStep2Header(parts.Length), parts.Parts, ct);
+        }
+        else if (message.Kind == PeerMessageKind.SyncStep2)
+        {
+            await SendAsync(YFrames.SyncStep2Header(message.Payload.Length), [message.Payload], ct);
         }
         else if (frame is not null)
         {
-            await SendAsync([], frame, ct);
+            await SendAsync([], [frame], ct);
         }
         else
         {
@@ -51,20 +56,25 @@ public sealed class YWebSocketPeer(
     }
 
     /// <summary>
-    /// Sends <paramref name="header"/> then <paramref name="body"/> as one message, a large one in
-    /// fragments. The socket copies what it sends into a buffer it rents from the shared pool at the
-    /// size of each send, and the pool keeps what it is given back: a 10 MB sync step 2 sent whole
-    /// left a 16 MB buffer held for good, per thread.
+    /// Sends <paramref name="header"/> then the <paramref name="body"/> parts as one message, a large
+    /// one in fragments. The socket copies what it sends into a buffer it rents from the shared pool
+    /// at the size of each send, and the pool keeps what it is given back: a 10 MB sync step 2 sent
+    /// whole left a 16 MB buffer held for good, per thread.
     /// </summary>
-    private async ValueTask SendAsync(byte[] header, byte[] body, CancellationToken ct)
+    private async ValueTask SendAsync(byte[] header, IEnumerable<ReadOnlyMemory<byte>> body, CancellationToken ct)
     {
-        if (header.Length > 0)
-            await socket.SendAsync(header, WebSocketMessageType.Binary, endOfMessage: body.Length == 0, ct);
-        for (var at = 0; at < body.Length || (at == 0 && header.Length == 0); at += FragmentBytes)
+        // Each fragment goes out once the next one is known, so the last can end the message.
+        ReadOnlyMemory<byte>? pending = null;
+        if (header.Length > 0) pending = header;
+        foreach (var part in body)
         {
-            var take = Math.Min(FragmentBytes, body.Length - at);
-            await socket.SendAsync(body.AsMemory(at, take), WebSocketMessageType.Binary, endOfMessage: at + take == body.Length, ct);
+            for (var at = 0; at < part.Length; at += FragmentBytes)
+            {
+                if (pending is { } ready) await socket.SendAsync(ready, WebSocketMessageType.Binary, endOfMessage: false, ct);
+                pending = part.Slice(at, Math.Min(FragmentBytes, part.Length - at));
+            }
         }
+        await socket.SendAsync(pending ?? ReadOnlyMemory<byte>.Empty, WebSocketMessageType.Binary, endOfMessage: true, ct);
     }
 
     // Below the large object heap's threshold, as the receive side's chunks are.

@@ -47,6 +47,18 @@ public sealed class Lib0Writer
         return result;
     }
 
+    /// <summary>
+    /// Hands the bytes written so far over as the chunks they were written in, without copying
+    /// them into one array: the writer is empty afterwards and the parts own its pooled chunks.
+    /// </summary>
+    internal EncodedParts TakeParts()
+    {
+        var parts = _filled ?? [];
+        parts.Add((_buffer, _length, _pooled));
+        (_buffer, _length, _pooled, _filled, _filledBytes) = ([], 0, false, null, 0);
+        return new EncodedParts(parts);
+    }
+
     /// <summary>The bytes written so far, without copying unless the writer went past one chunk; invalid after the next write.</summary>
     public ReadOnlySpan<byte> WrittenSpan
     {

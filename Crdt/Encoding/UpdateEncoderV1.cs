@@ -20,6 +20,9 @@ public sealed class UpdateEncoderV1
     /// <summary>The update written, as a new array; the encoder gives its buffer back and is empty afterwards.</summary>
     internal byte[] ToArrayAndRelease() => RestEncoder.ToArrayAndRelease();
 
+    /// <summary>What was written, as the writer's chunks (see <see cref="EncodedParts"/>); the encoder is empty afterwards.</summary>
+    internal EncodedParts TakeParts() => RestEncoder.TakeParts();
+
     /// <summary>Writes the start clock of a delete-set range.</summary>
     public void WriteDsClock(int clock) => RestEncoder.WriteVarUint(clock);
     /// <summary>Writes the length, in clocks, of a delete-set range.</summary>

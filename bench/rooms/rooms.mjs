@@ -202,6 +202,15 @@ async function editLatency (writer, observer) {
   return { p50: percentile(seen, 50), p99: percentile(seen, 99), max: seen.at(-1), lost: sent.size }
 }
 
+async function gcTrace (server, label) {
+  if (!args['gc-trace'] || server.name !== 'collab') return
+  const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text()
+  const lines = text.split('\n').filter(l => /^dotnet_gc_(last_collection|heap_total|collections)|^dotnet_process_memory|^dotnet_gc_pause/.test(l))
+  const status = readFileSync(`/proc/${server.child.pid}/status`, 'utf8')
+  const kinds = ['RssAnon', 'RssFile', 'Threads'].map(k => status.match(new RegExp(`${k}:\\s+(\\d+)`))?.[0]).join(', ')
+  process.stderr.write(`--- ${label} rss ${(rssOf(server.child.pid) / MB).toFixed(1)} MB (${kinds})\n${lines.join('\n')}\n`)
+}
+
 async function measure (server) {
   const rows = []
   const baseline = await settledRss(server.child.pid)
@@ -211,10 +220,17 @@ async function measure (server) {
   for (const size of sizes) {
     const n = roomsFor(size)
     const before = await settledRss(server.child.pid)
+    await gcTrace(server, `before ${size}`)
     const seeders = []
     const joins = []
     let stateBytes = 0
+    // RSS once the first half of the rooms is open too: the second half's cost per room leaves out
+    // what the first rooms pay once for the whole process (code compiled on first use, the GC's
+    // allocation budget growing back), which the reference pays much less of.
+    const half = Math.floor(n / 2)
+    let mid = NaN
     for (let r = 0; r < n; r++) {
+      if (r === half && half > 0) mid = await settledRss(server.child.pid)
       const room = `nb-${size}-${seq++}`
       await server.createRoom(room)
       const seeder = connect(server, room)
@@ -227,6 +243,7 @@ async function measure (server) {
       seeders.push({ seeder, room, cells })
     }
     const after = await settledRss(server.child.pid)
+    await gcTrace(server, `after ${size}`)
     await gcdump(server, `rooms-${size / KB}K`)
     const first = seeders[0]
     const { provider: observer } = await join(server, first.room, first.cells, true)
@@ -236,7 +253,7 @@ async function measure (server) {
     observer.destroy()
     joins.sort((a, b) => a - b)
     const perRoom = (after - before) / n
-    rows.push({ size, rooms: n, state: stateBytes / n, joinMs: percentile(joins, 50), perRoomMB: perRoom / MB, perStateMB: perRoom / (stateBytes / n), ...latency, compacted })
+    rows.push({ size, rooms: n, state: stateBytes / n, joinMs: percentile(joins, 50), perRoomMB: perRoom / MB, perStateMB: perRoom / (stateBytes / n), secondHalfMB: (after - mid) / (n - half) / MB, ...latency, compacted })
     if (size >= 10 * MB) big.push(...seeders)
     else for (const { seeder } of seeders) { seeder.destroy(); seeder.doc.destroy() }
   }
@@ -265,11 +282,11 @@ for (const which of only) {
 }
 
 console.log(`edits per size: ${edits} at ${editRate}/s into one cell; RSS settled (last of several 1 s samples)`)
-console.log('server              size     rooms  state KB  join ms  RSS/room MB  MB RSS/MB state  edit p50  edit p99  edit max  lost  compactions')
+console.log('server              size     rooms  state KB  join ms  RSS/room MB  MB RSS/MB state  2nd half MB/room  edit p50  edit p99  edit max  lost  compactions')
 for (const r of results) {
   for (const row of r.rows) {
     const size = row.size >= MB ? `${row.size / MB}M` : `${row.size / KB}K`
-    console.log(`${r.name.padEnd(19)} ${size.padEnd(8)} ${String(row.rooms).padStart(5)}  ${fmt(row.state / KB, 0).padStart(8)}  ${fmt(row.joinMs).padStart(7)}  ${fmt(row.perRoomMB, 2).padStart(11)}  ${fmt(row.perStateMB, 2).padStart(15)}  ${fmt(row.p50).padStart(8)}  ${fmt(row.p99).padStart(8)}  ${fmt(row.max).padStart(8)}  ${String(row.lost).padStart(4)}  ${fmt(row.compacted, 0).padStart(11)}`)
+    console.log(`${r.name.padEnd(19)} ${size.padEnd(8)} ${String(row.rooms).padStart(5)}  ${fmt(row.state / KB, 0).padStart(8)}  ${fmt(row.joinMs).padStart(7)}  ${fmt(row.perRoomMB, 2).padStart(11)}  ${fmt(row.perStateMB, 2).padStart(15)}  ${fmt(row.secondHalfMB, 2).padStart(16)}  ${fmt(row.p50).padStart(8)}  ${fmt(row.p99).padStart(8)}  ${fmt(row.max).padStart(8)}  ${String(row.lost).padStart(4)}  ${fmt(row.compacted, 0).padStart(11)}`)
   }
 }
 for (const r of results) {
