@@ -2,7 +2,10 @@ using Collab.Server.Tests.Support;
 
 namespace Collab.Server.Tests.Cluster;
 
-/// <summary>A half-configured cluster does not start, and says which key is missing.</summary>
+/// <summary>
+/// A half-configured cluster does not start, and says which key is missing.
+/// A server process: the bad setting must stop the real start.
+/// </summary>
 public sealed class ClusterConfigurationTests
 {
     [Theory]

@@ -6,13 +6,13 @@ namespace Collab.Server.Tests.Copilot;
 /// <summary>Citations <c>path#anchor</c> open as pages of the server, at the cited heading.</summary>
 public sealed class DocsPageTests : IAsyncLifetime
 {
-    private ServerProcess _server = null!;
-
-    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
+    private readonly InProcessServer _server = new(new Dictionary<string, string>
     {
         ["Copilot:Docs:Path"] = Path.Combine(RepoPaths.Root, "docs-corpus"),
         ["Copilot:Docs:IndexOnStart"] = "false",
     });
+
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

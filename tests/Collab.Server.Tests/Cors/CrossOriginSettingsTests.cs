@@ -2,7 +2,10 @@ using Collab.Server.Tests.Support;
 
 namespace Collab.Server.Tests.Cors;
 
-/// <summary>An entry of <c>Cors:AllowedOrigins</c> that no browser would send as its origin stops the start, naming the entry.</summary>
+/// <summary>
+/// An entry of <c>Cors:AllowedOrigins</c> that no browser would send as its origin stops the start, naming the entry.
+/// A server process: the bad setting must stop the real start.
+/// </summary>
 public sealed class CrossOriginSettingsTests
 {
     [Theory]

@@ -18,7 +18,7 @@ public sealed class ExecutionFixture : IAsyncLifetime
     public const string Project = "run";
     public const int MaxOutputBytes = 64 * 1024;
     public TestJupyter Jupyter { get; private set; } = null!;
-    public ServerProcess Server { get; private set; } = null!;
+    public InProcessServer Server { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -27,7 +27,7 @@ public sealed class ExecutionFixture : IAsyncLifetime
         settings["Jupyter:MaxOutputBytesPerCell"] = MaxOutputBytes.ToString();
         // Every test has its own notebook, so its own kernel, all in one project.
         settings["Jupyter:MaxKernelsPerProject"] = "100";
-        Server = await ServerProcess.StartAsync(settings: settings);
+        Server = new InProcessServer(settings);
         await Server.CreateProjectAsync("alice", Project);
         await Server.AddMemberAsync("alice", Project, "bob", "editor");
         await Server.AddMemberAsync("alice", Project, "vera", "viewer");

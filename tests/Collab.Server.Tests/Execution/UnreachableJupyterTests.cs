@@ -10,7 +10,7 @@ public sealed class UnreachableJupyterTests
     [Fact]
     public async Task A_jupyter_server_that_is_down_shows_why_in_the_notebook_and_frees_the_cell()
     {
-        await using var server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
+        await using var server = new InProcessServer(new Dictionary<string, string>
         {
             ["Jupyter:Url"] = $"http://127.0.0.1:{FreePort.Next()}/",
             ["Jupyter:Token"] = "unused",
@@ -36,7 +36,7 @@ public sealed class UnreachableJupyterTests
     [Fact]
     public async Task Without_a_jupyter_server_running_is_refused_as_not_set_up()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = new InProcessServer();
         await server.CreateProjectAsync("alice", Project);
         await server.CreateNotebookAsync("alice", Project, "none.ipynb", Notebook("print(1)"));
         using var client = server.Client(TestTokens.For("alice"));

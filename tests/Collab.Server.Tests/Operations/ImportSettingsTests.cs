@@ -5,6 +5,7 @@ namespace Collab.Server.Tests.Operations;
 /// <summary>
 /// A bad import limit stops the server at start with the key named, rather than disabling the
 /// bound; without a configured backup key, the one the server makes is readable by its owner only.
+/// The bad limit is tried on a server process: it must stop the real start.
 /// </summary>
 public sealed class ImportSettingsTests
 {
@@ -26,7 +27,7 @@ public sealed class ImportSettingsTests
     public async Task Without_a_configured_key_the_backup_key_file_is_private()
     {
         if (OperatingSystem.IsWindows()) return; // no Unix modes there
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = new InProcessServer();
         await server.CreateProjectAsync("olivia", "keyed");
         using var olivia = server.Client(TestTokens.For("olivia"));
         (await olivia.GetAsync("/api/projects/keyed/backup")).EnsureSuccessStatusCode();

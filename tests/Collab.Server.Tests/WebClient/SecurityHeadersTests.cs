@@ -5,13 +5,13 @@ namespace Collab.Server.Tests.WebClient;
 /// <summary>The docs pages, the web client's files and the API come with a CSP, no framing, no sniffing and no referrer.</summary>
 public sealed class SecurityHeadersTests : IAsyncLifetime
 {
-    private ServerProcess _server = null!;
-
-    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
+    private readonly InProcessServer _server = new(new Dictionary<string, string>
     {
         ["Copilot:Docs:Path"] = Path.Combine(RepoPaths.Root, "docs-corpus"),
         ["Copilot:Docs:IndexOnStart"] = "false",
     });
+
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

@@ -4,7 +4,10 @@ using Collab.Server.Tests.Support;
 
 namespace Collab.Server.Tests.WebClient;
 
-/// <summary>The role names a site configures reach the page before sign-in; a bad one stops the start.</summary>
+/// <summary>
+/// The role names a site configures reach the page before sign-in; a bad one stops the start.
+/// The bad setting is tried on a server process: it must stop the real start.
+/// </summary>
 public sealed class WebClientConfigTests
 {
     [Fact]
