@@ -36,6 +36,17 @@ public sealed class InProcessServer : WebApplicationFactory<Program>, ITestServe
         return new InProcessServer(all);
     }
 
+    /// <summary>
+    /// Starts a server on settings that must stop its start; what it said, inner exceptions
+    /// included. The checks are the ones a server process runs at its start (<c>AuthSettingsTests</c>
+    /// shows on a real process that a refused start ends it with the reason).
+    /// </summary>
+    public static async Task<string> RefusedStartAsync(IDictionary<string, string> settings)
+    {
+        await using var server = new InProcessServer(settings);
+        return Assert.ThrowsAny<Exception>(() => server.Services).ToString();
+    }
+
     /// <summary>The server's own temporary data directory (its SQLite database, keys and index).</summary>
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("collab-inproc-").FullName;
 
