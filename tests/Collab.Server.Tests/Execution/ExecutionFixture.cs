@@ -11,14 +11,16 @@ namespace Collab.Server.Tests.Execution;
 /// <summary>
 /// One real Jupyter Server and one Collab server pointed at it, shared by the execution tests;
 /// project "run" has alice (owner), bob (editor) and vera (viewer). Each test makes its own
-/// notebook, so each gets its own kernel.
+/// notebook, so each gets its own kernel. A server process: the tests read its <c>/metrics</c>, and
+/// an in-process server's can show the instruments of another in-process server beside it (the
+/// exporter listens to every meter of the name in the process).
 /// </summary>
 public sealed class ExecutionFixture : IAsyncLifetime
 {
     public const string Project = "run";
     public const int MaxOutputBytes = 64 * 1024;
     public TestJupyter Jupyter { get; private set; } = null!;
-    public InProcessServer Server { get; private set; } = null!;
+    public ServerProcess Server { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -27,7 +29,7 @@ public sealed class ExecutionFixture : IAsyncLifetime
         settings["Jupyter:MaxOutputBytesPerCell"] = MaxOutputBytes.ToString();
         // Every test has its own notebook, so its own kernel, all in one project.
         settings["Jupyter:MaxKernelsPerProject"] = "100";
-        Server = new InProcessServer(settings);
+        Server = await ServerProcess.StartAsync(settings: settings);
         await Server.CreateProjectAsync("alice", Project);
         await Server.AddMemberAsync("alice", Project, "bob", "editor");
         await Server.AddMemberAsync("alice", Project, "vera", "viewer");

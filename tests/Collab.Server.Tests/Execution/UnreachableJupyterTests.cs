@@ -4,13 +4,17 @@ using static Collab.Server.Tests.Execution.ExecutionFixture;
 
 namespace Collab.Server.Tests.Execution;
 
-/// <summary>A Jupyter server that is down, or none at all: a clear message, never a stuck cell.</summary>
+/// <summary>
+/// A Jupyter server that is down, or none at all: a clear message, never a stuck cell. The first
+/// test counts on a server process: it reads exact counts from <c>/metrics</c>, which in process
+/// can show the instruments of another in-process server (see <see cref="ExecutionFixture"/>).
+/// </summary>
 public sealed class UnreachableJupyterTests
 {
     [Fact]
     public async Task A_jupyter_server_that_is_down_shows_why_in_the_notebook_and_frees_the_cell()
     {
-        await using var server = new InProcessServer(new Dictionary<string, string>
+        await using var server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
         {
             ["Jupyter:Url"] = $"http://127.0.0.1:{FreePort.Next()}/",
             ["Jupyter:Token"] = "unused",
