@@ -8,11 +8,11 @@ namespace Collab.Server.Tests.Auth;
 /// </summary>
 public sealed class AuthServerFixture : IAsyncLifetime
 {
-    public ServerProcess Server { get; private set; } = null!;
+    public InProcessServer Server { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Server = await ServerProcess.StartAsync();
+        Server = new InProcessServer();
         await Server.CreateProjectAsync("olivia", "alpha");
         await Server.AddMemberAsync("olivia", "alpha", "eddie", "editor");
         await Server.AddMemberAsync("olivia", "alpha", "vera", "viewer");

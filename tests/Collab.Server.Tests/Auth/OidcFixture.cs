@@ -10,7 +10,7 @@ namespace Collab.Server.Tests.Auth;
 public sealed class OidcFixture : IAsyncLifetime
 {
     public OidcTestProvider Provider { get; private set; } = null!;
-    public ServerProcess Server { get; private set; } = null!;
+    public InProcessServer Server { get; private set; } = null!;
     public string OliviaToken { get; private set; } = "";
     public string BobToken { get; private set; } = "";
 
@@ -27,7 +27,7 @@ public sealed class OidcFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Provider = await OidcTestProvider.StartAsync();
-        Server = await ServerProcess.StartAsync(settings: SettingsFor(Provider));
+        Server = new InProcessServer(SettingsFor(Provider));
         OliviaToken = await Provider.SignInAsync("olivia");
         BobToken = await Provider.SignInAsync("bob");
         using var olivia = Server.Client(OliviaToken);

@@ -12,12 +12,12 @@ namespace Collab.Server.Tests.Auth;
 public sealed class OidcUserClaimTests : IAsyncLifetime
 {
     private OidcTestProvider _provider = null!;
-    private ServerProcess _server = null!;
+    private InProcessServer _server = null!;
 
     public async Task InitializeAsync()
     {
         _provider = await OidcTestProvider.StartAsync();
-        _server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>(OidcFixture.SettingsFor(_provider))
+        _server = new InProcessServer(new Dictionary<string, string>(OidcFixture.SettingsFor(_provider))
         {
             ["Auth:UserClaim"] = "email",
         });

@@ -10,7 +10,7 @@ namespace Collab.Server.Tests.Auth;
 /// <summary>Each role (and a non-member) against each operation, over REST, the hub and y-websocket.</summary>
 public sealed class RoleMatrixTests(AuthServerFixture fixture) : IClassFixture<AuthServerFixture>
 {
-    private ServerProcess Server => fixture.Server;
+    private InProcessServer Server => fixture.Server;
 
     public static TheoryData<string, string, HttpStatusCode> RestCases() => new()
     {

@@ -8,6 +8,7 @@ namespace Collab.Server.Tests.Auth;
 /// <summary>
 /// No token reaches the logs, even with request logging on (as outside the content root, where
 /// no appsettings.json turns it down): query tokens of WebSocket handshakes are redacted.
+/// A server process: the test reads what the server writes to its console.
 /// </summary>
 public sealed class TokenLoggingTests : IAsyncLifetime
 {

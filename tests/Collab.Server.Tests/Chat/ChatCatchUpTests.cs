@@ -11,13 +11,13 @@ namespace Collab.Server.Tests.Chat;
 public abstract class ChatCatchUpTests : IAsyncLifetime
 {
     private const string Project = "chat-catch-up";
-    private ServerProcess _server = null!;
+    private InProcessServer _server = null!;
 
     protected abstract Task<string?> PostgresAsync();
 
     public async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync(await PostgresAsync());
+        _server = InProcessServer.On(await PostgresAsync());
         await _server.CreateProjectAsync("alice", Project);
         await _server.AddMemberAsync("alice", Project, "bob", "editor");
         await _server.CreateNotebookAsync("alice", Project, "analysis.ipynb");

@@ -13,11 +13,11 @@ namespace Collab.Server.Tests.Chat;
 public sealed class ChatJsClientTests : IAsyncLifetime
 {
     private const string Project = "chat-js";
-    private ServerProcess _server = null!;
+    private InProcessServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync();
+        _server = new InProcessServer();
         await _server.CreateProjectAsync("alice", Project);
         await _server.AddMemberAsync("alice", Project, "bob", "viewer");
     }

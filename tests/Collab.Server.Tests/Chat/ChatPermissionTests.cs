@@ -11,11 +11,11 @@ namespace Collab.Server.Tests.Chat;
 public sealed class ChatPermissionTests : IAsyncLifetime
 {
     private const string Project = "chat-roles";
-    private ServerProcess _server = null!;
+    private InProcessServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
+        _server = new InProcessServer(new Dictionary<string, string>
         {
             ["Chat:MaxBodyChars"] = "100",
             ["Chat:MessagesPerSecond"] = "1",

@@ -13,11 +13,11 @@ namespace Collab.Server.Tests.Chat;
 public sealed class ChatRateLimitTests : IAsyncLifetime
 {
     private const string Project = "limited";
-    private ServerProcess _server = null!;
+    private InProcessServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
+        _server = new InProcessServer(new Dictionary<string, string>
         {
             ["Chat:MessagesPerSecond"] = "0.2",
             ["Chat:MessageBurst"] = "6",

@@ -13,11 +13,11 @@ public sealed class ChatRedactionTests : IAsyncLifetime
     private const string Project = "chat-redaction";
     private const string Password = "Pl41n-Chat-pw-77";
     private const string Token = "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";
-    private ServerProcess _server = null!;
+    private InProcessServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync();
+        _server = new InProcessServer();
         await _server.CreateProjectAsync("alice", Project);
         await _server.AddMemberAsync("alice", Project, "bob", "editor");
     }

@@ -11,11 +11,11 @@ public sealed class ChatSearchTests : IAsyncLifetime
     private const string Project = "chat-search";
     private const string PastedError =
         "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB (GPU 0; 79.15 GiB total capacity; 78.50 GiB already allocated)";
-    private ServerProcess _server = null!;
+    private InProcessServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync();
+        _server = new InProcessServer();
         await _server.CreateProjectAsync("alice", Project);
         await _server.CreateProjectAsync("mallory", "elsewhere");
     }

@@ -12,6 +12,7 @@ namespace Collab.Server.Tests.Chat;
 /// renewing it) becomes <c>interrupted</c> with its partial text and a note, instead of streaming
 /// forever; stop then answers "not streaming" consistently and retry asks again. A reply still
 /// streaming but run by no live answer here can be stopped: the store is closed, so any writer stops.
+/// The crash is a server process killed and started again on its data.
 /// </summary>
 public sealed class InterruptedReplyTests
 {

@@ -2,7 +2,9 @@ using Collab.Server.Tests.Support;
 
 namespace Collab.Server.Tests.Cluster;
 
-/// <summary>A half-configured cluster does not start, and says which key is missing.</summary>
+/// <summary>
+/// A half-configured cluster does not start, and says which key is missing.
+/// </summary>
 public sealed class ClusterConfigurationTests
 {
     [Theory]
@@ -12,15 +14,13 @@ public sealed class ClusterConfigurationTests
     {
         var settings = new Dictionary<string, string> { ["Cluster:Mode"] = mode };
         if (redis is not null) settings["Redis:Configuration"] = redis;
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ServerProcess.StartAsync(settings: settings));
-        Assert.Contains(expected, error.Message);
+        Assert.Contains(expected, await InProcessServer.RefusedStartAsync(settings));
     }
 
     [Fact]
     public async Task Clustered_mode_without_PostgreSQL_is_refused()
     {
         var settings = new Dictionary<string, string> { ["Cluster:Mode"] = "Clustered", ["Redis:Configuration"] = "127.0.0.1:1" };
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ServerProcess.StartAsync(settings: settings));
-        Assert.Contains("ConnectionStrings:Postgres is not set", error.Message);
+        Assert.Contains("ConnectionStrings:Postgres is not set", await InProcessServer.RefusedStartAsync(settings));
     }
 }

@@ -17,13 +17,14 @@ namespace Collab.Server.Tests.Copilot;
 /// </summary>
 public sealed class CopilotEndToEndTests : IAsyncLifetime
 {
-    private ServerProcess _server = null!;
+    private InProcessServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
+        _server = new InProcessServer(new Dictionary<string, string>
         {
             ["Copilot:Docs:Path"] = Path.Combine(RepoPaths.Root, "docs-corpus"),
+            ["Copilot:Docs:IndexOnStart"] = "true", // test servers leave it off unless asked
             ["Copilot:RateLimit:RequestsPerMinute"] = "1",
             ["Copilot:RateLimit:Burst"] = "2",
         });

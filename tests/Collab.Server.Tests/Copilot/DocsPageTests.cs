@@ -4,22 +4,14 @@ using Collab.Server.Tests.Support;
 namespace Collab.Server.Tests.Copilot;
 
 /// <summary>Citations <c>path#anchor</c> open as pages of the server, at the cited heading.</summary>
-public sealed class DocsPageTests : IAsyncLifetime
+public sealed class DocsPageTests(DocsPagesServer pages) : IClassFixture<DocsPagesServer>
 {
-    private ServerProcess _server = null!;
-
-    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
-    {
-        ["Copilot:Docs:Path"] = Path.Combine(RepoPaths.Root, "docs-corpus"),
-        ["Copilot:Docs:IndexOnStart"] = "false",
-    });
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private InProcessServer Server => pages.Server;
 
     [Fact]
     public async Task A_cited_page_renders_with_the_heading_anchor()
     {
-        using var http = new HttpClient { BaseAddress = new Uri(_server.HttpUrl) };
+        using var http = new HttpClient { BaseAddress = new Uri(Server.HttpUrl) };
         var response = await http.GetAsync("/docs/troubleshooting/pod-states.md");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
@@ -34,7 +26,7 @@ public sealed class DocsPageTests : IAsyncLifetime
     [InlineData("/docs/%2Fetc%2Fpasswd")]
     public async Task Unknown_pages_and_paths_outside_the_docs_are_not_found(string url)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(_server.HttpUrl) };
+        using var http = new HttpClient { BaseAddress = new Uri(Server.HttpUrl) };
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(url)).StatusCode);
     }
 }

@@ -26,6 +26,7 @@ public sealed class OpenAiEndpointTests : IAsyncLifetime
         {
             ["Copilot:Model:Path"] = TinyModel(),
             ["Copilot:Model:Name"] = "copilot",
+            ["Copilot:Docs:IndexOnStart"] = "true", // test servers leave it off unless asked
             ["Copilot:Model:NativeLibraryPath"] = libraries,
             ["Copilot:Model:ContextSize"] = "512",
             ["Copilot:Model:ParallelSequences"] = "2",

@@ -8,24 +8,9 @@ namespace Collab.Server.Tests.Cors;
 /// and the copilot's event stream with credentials; any other origin gets no CORS headers; with
 /// nothing listed (the default) no request gets them and preflights are not answered.
 /// </summary>
-public sealed class CrossOriginTests : IAsyncLifetime
+public sealed class CrossOriginTests(CrossOriginServers servers) : IClassFixture<CrossOriginServers>
 {
-    private const string Allowed = "https://jupyter.example.test";
-    private InProcessServer _open = null!;
-    private InProcessServer _default = null!;
-
-    public Task InitializeAsync()
-    {
-        var settings = new Dictionary<string, string> { ["Cors:AllowedOrigins:0"] = Allowed, ["Cors:AllowedOrigins:1"] = "http://127.0.0.1:8888" };
-        (_open, _default) = (new InProcessServer(settings), new InProcessServer());
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _open.DisposeAsync();
-        await _default.DisposeAsync();
-    }
+    private const string Allowed = CrossOriginServers.Allowed;
 
     private static HttpRequestMessage Preflight(string path, string origin, string method) => new(HttpMethod.Options, path)
     {
@@ -47,7 +32,7 @@ public sealed class CrossOriginTests : IAsyncLifetime
     [InlineData("/api/copilot/ask", "POST")]
     public async Task A_preflight_from_an_allowed_origin_is_answered_with_credentials(string path, string method)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(_open.HttpUrl) };
+        using var http = new HttpClient { BaseAddress = new Uri(servers.Open.HttpUrl) };
         using var response = await http.SendAsync(Preflight(path, Allowed, method));
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(Allowed, Header(response, "Access-Control-Allow-Origin"));
@@ -60,7 +45,7 @@ public sealed class CrossOriginTests : IAsyncLifetime
     [Fact]
     public async Task The_actual_request_from_an_allowed_origin_carries_the_headers()
     {
-        using var http = _open.Client(TestTokens.For("olivia"));
+        using var http = servers.Open.Client(TestTokens.For("olivia"));
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/projects") { Headers = { { "Origin", Allowed } } };
         using var response = await http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -71,7 +56,7 @@ public sealed class CrossOriginTests : IAsyncLifetime
     [Fact]
     public async Task The_auth_config_names_the_allowed_origins_for_the_sign_in_popup()
     {
-        using var http = new HttpClient { BaseAddress = new Uri(_open.HttpUrl) };
+        using var http = new HttpClient { BaseAddress = new Uri(servers.Open.HttpUrl) };
         var config = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync("/api/auth/config"))!;
         Assert.Equal([Allowed, "http://127.0.0.1:8888"], config["allowedOrigins"]!.AsArray().Select(o => (string)o!));
     }
@@ -83,7 +68,7 @@ public sealed class CrossOriginTests : IAsyncLifetime
     [InlineData("null")]
     public async Task Another_origin_gets_no_CORS_headers(string origin)
     {
-        using var http = _open.Client(TestTokens.For("olivia"));
+        using var http = servers.Open.Client(TestTokens.For("olivia"));
         using var preflight = await http.SendAsync(Preflight("/api/projects", origin, "GET"));
         Assert.Null(Header(preflight, "Access-Control-Allow-Origin"));
         Assert.Null(Header(preflight, "Access-Control-Allow-Credentials"));
@@ -97,7 +82,7 @@ public sealed class CrossOriginTests : IAsyncLifetime
     [InlineData("/hubs/collab/negotiate?negotiateVersion=1")]
     public async Task By_default_there_is_no_CORS_at_all(string path)
     {
-        using var http = _default.Client(TestTokens.For("olivia"));
+        using var http = servers.Default.Client(TestTokens.For("olivia"));
         using var preflight = await http.SendAsync(Preflight(path, Allowed, "POST"));
         Assert.NotEqual(HttpStatusCode.NoContent, preflight.StatusCode);
         Assert.False(preflight.IsSuccessStatusCode);

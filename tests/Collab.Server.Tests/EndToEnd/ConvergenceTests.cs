@@ -12,13 +12,13 @@ public abstract class ConvergenceTests : IAsyncLifetime
 {
     private const string Project = "lab";
     private const string Notebook = "shared.ipynb";
-    private ServerProcess _server = null!;
+    private InProcessServer _server = null!;
 
     protected abstract Task<string?> PostgresAsync();
 
     public async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync(await PostgresAsync());
+        _server = InProcessServer.On(await PostgresAsync());
         await _server.CreateProjectAsync("alice", Project);
         foreach (var user in new[] { "bob", "carol", "dave" }) await _server.AddMemberAsync("alice", Project, user, "editor");
         await _server.AddMemberAsync("alice", Project, "lena", "viewer");

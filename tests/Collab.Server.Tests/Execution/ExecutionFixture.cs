@@ -11,7 +11,9 @@ namespace Collab.Server.Tests.Execution;
 /// <summary>
 /// One real Jupyter Server and one Collab server pointed at it, shared by the execution tests;
 /// project "run" has alice (owner), bob (editor) and vera (viewer). Each test makes its own
-/// notebook, so each gets its own kernel.
+/// notebook, so each gets its own kernel. A server process: the tests read its <c>/metrics</c>, and
+/// an in-process server's can show the instruments of another in-process server beside it (the
+/// exporter listens to every meter of the name in the process).
 /// </summary>
 public sealed class ExecutionFixture : IAsyncLifetime
 {

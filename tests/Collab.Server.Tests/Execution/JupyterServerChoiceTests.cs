@@ -24,7 +24,7 @@ public sealed class JupyterServerChoiceTests(ExecutionFixture fixture) : IClassF
         settings["Jupyter:Servers:second:Url"] = second.Url;
         settings["Jupyter:Servers:second:Token"] = second.Token;
         settings["Jupyter:Servers:down:Url"] = $"http://127.0.0.1:{FreePort.Next()}/";
-        await using var server = await ServerProcess.StartAsync(settings: settings);
+        await using var server = new InProcessServer(settings);
         await server.CreateProjectAsync("alice", "moving");
         await server.AddMemberAsync("alice", "moving", "bob", "editor");
         await server.CreateNotebookAsync("alice", "moving", "where.ipynb", Notebook("print('ran')"));

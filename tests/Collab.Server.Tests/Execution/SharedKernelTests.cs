@@ -236,7 +236,7 @@ public sealed class SharedKernelTests(ExecutionFixture fixture) : IClassFixture<
     {
         var settings = fixture.Jupyter.Settings;
         settings["Jupyter:MaxKernelsPerProject"] = "1";
-        await using var server = await ServerProcess.StartAsync(settings: settings);
+        await using var server = new InProcessServer(settings);
         await server.CreateProjectAsync("alice", "slots");
         await server.CreateNotebookAsync("alice", "slots", "one.ipynb", Notebook("x = 1"));
         await server.CreateNotebookAsync("alice", "slots", "two.ipynb", Notebook("print('two')"));

@@ -4,7 +4,11 @@ using static Collab.Server.Tests.Execution.ExecutionFixture;
 
 namespace Collab.Server.Tests.Execution;
 
-/// <summary>A Jupyter server that is down, or none at all: a clear message, never a stuck cell.</summary>
+/// <summary>
+/// A Jupyter server that is down, or none at all: a clear message, never a stuck cell. The first
+/// test counts on a server process: it reads exact counts from <c>/metrics</c>, which in process
+/// can show the instruments of another in-process server (see <see cref="ExecutionFixture"/>).
+/// </summary>
 public sealed class UnreachableJupyterTests
 {
     [Fact]
@@ -36,7 +40,7 @@ public sealed class UnreachableJupyterTests
     [Fact]
     public async Task Without_a_jupyter_server_running_is_refused_as_not_set_up()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = new InProcessServer();
         await server.CreateProjectAsync("alice", Project);
         await server.CreateNotebookAsync("alice", Project, "none.ipynb", Notebook("print(1)"));
         using var client = server.Client(TestTokens.For("alice"));

@@ -15,11 +15,11 @@ public sealed class ConcurrentRestoreTests : IAsyncLifetime
 {
     private const string Project = "concurrent";
     private const string Notebook = "busy.ipynb";
-    private ServerProcess _server = null!;
+    private InProcessServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
+        _server = new InProcessServer(new Dictionary<string, string>
         {
             ["Limits:MaxMessageBytes"] = "2048",
             ["Limits:UpdatesPerSecond"] = "1000",

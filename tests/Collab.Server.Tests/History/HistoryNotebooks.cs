@@ -25,13 +25,13 @@ public static class HistoryNotebooks
 
     public static string VersionsPath(string project, string notebook) => $"/api/projects/{project}/notebooks/{notebook}/versions";
 
-    public static async Task<JsonArray> ListAsync(this ServerProcess server, string user, string project, string notebook)
+    public static async Task<JsonArray> ListAsync(this ITestServer server, string user, string project, string notebook)
     {
         using var client = server.Client(TestTokens.For(user));
         return (await client.GetFromJsonAsync<JsonArray>(VersionsPath(project, notebook)))!;
     }
 
-    public static async Task<long> CheckpointAsync(this ServerProcess server, string user, string project, string notebook, string name)
+    public static async Task<long> CheckpointAsync(this ITestServer server, string user, string project, string notebook, string name)
     {
         using var client = server.Client(TestTokens.For(user));
         using var response = await client.PostAsJsonAsync(VersionsPath(project, notebook), new { name });
@@ -39,7 +39,7 @@ public static class HistoryNotebooks
         return (long)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!;
     }
 
-    public static async Task ImportAsync(this ServerProcess server, string user, string project, string notebook, JsonObject ipynb)
+    public static async Task ImportAsync(this ITestServer server, string user, string project, string notebook, JsonObject ipynb)
     {
         using var client = server.Client(TestTokens.For(user));
         (await client.PostAsJsonAsync($"/api/projects/{project}/notebooks/{notebook}/import", ipynb)).EnsureSuccessStatusCode();

@@ -11,11 +11,11 @@ namespace Collab.Server.Tests.Hostile;
 /// </summary>
 public sealed class AccessRecheckTests : IAsyncLifetime
 {
-    private ServerProcess _server = null!;
+    private InProcessServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync(settings: new Dictionary<string, string> { ["Auth:AccessRecheckSeconds"] = "1" });
+        _server = new InProcessServer(new Dictionary<string, string> { ["Auth:AccessRecheckSeconds"] = "1" });
         await _server.CreateProjectAsync("alice", "recheck");
         await _server.AddMemberAsync("alice", "recheck", "bob", "editor");
         await _server.AddMemberAsync("alice", "recheck", "dave", "editor");

@@ -8,6 +8,7 @@ namespace Collab.Server.Tests.Hostile;
 /// An editor writes one update nesting maps 20,000 deep inside a cell (it once crashed the whole
 /// server on export, again after every restart). It is refused with the limit named; export,
 /// other editors and a restart are unaffected.
+/// A server process, as the test kills and restarts it.
 /// </summary>
 public sealed class DeepNestingAttackTests : IAsyncLifetime
 {

@@ -11,6 +11,7 @@ namespace Collab.Server.Tests.Hostile;
 /// y-websocket, while another editor works: the server stays up, the honest edits all land, and
 /// what the server stored loads in a fresh client and after a restart. The count is
 /// <c>COLLAB_HOSTILE_UPDATES</c> (default 3,000; the long mode is 1000000).
+/// A server process, as the test kills and restarts it.
 /// </summary>
 public sealed class MutatedUpdatesThroughServerTests : IAsyncLifetime
 {

@@ -13,11 +13,11 @@ namespace Collab.Server.Tests.Hostile;
 public sealed class RevocationTests : IAsyncLifetime
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(10);
-    private ServerProcess _server = null!;
+    private InProcessServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync();
+        _server = new InProcessServer();
         await _server.CreateProjectAsync("alice", "rev");
         await _server.AddMemberAsync("alice", "rev", "bob", "editor");
         await _server.CreateNotebookAsync("alice", "rev", "nb.ipynb");

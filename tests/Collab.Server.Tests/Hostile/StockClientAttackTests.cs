@@ -11,11 +11,11 @@ namespace Collab.Server.Tests.Hostile;
 public sealed class StockClientAttackTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-    private ServerProcess _server = null!;
+    private InProcessServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync();
+        _server = new InProcessServer();
         await _server.CreateProjectAsync("alice", "stock");
         await _server.AddMemberAsync("alice", "stock", "mallory", "editor");
         await _server.AddMemberAsync("alice", "stock", "bob", "editor");

@@ -15,11 +15,11 @@ public sealed class StockClientLimitTests : IAsyncLifetime
     private const int MaxConnectionsPerUser = 4;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
     private const string SlowReaderNotebook = "flood.ipynb";
-    private ServerProcess _server = null!;
+    private InProcessServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
+        _server = new InProcessServer(new Dictionary<string, string>
         {
             ["Limits:MaxMessageBytes"] = MaxMessageBytes.ToString(),
             ["Limits:MaxConnectionsPerUser"] = MaxConnectionsPerUser.ToString(),

@@ -16,11 +16,11 @@ public sealed class AwarenessIdentityTests : IAsyncLifetime
 {
     private const string Project = "who";
     private const string Doc = "welcome.ipynb";
-    private ServerProcess _server = null!;
+    private InProcessServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync();
+        _server = new InProcessServer();
         await _server.CreateProjectAsync("alice", Project);
         await _server.AddMemberAsync("alice", Project, "vera", "viewer");
         await _server.AddMemberAsync("alice", Project, "eddie", "editor");

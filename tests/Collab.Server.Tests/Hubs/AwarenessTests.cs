@@ -8,11 +8,11 @@ namespace Collab.Server.Tests.Hubs;
 /// <summary>Presence over the hub: others see it, a late joiner gets it, and it goes when the connection drops.</summary>
 public sealed class AwarenessTests : IAsyncLifetime
 {
-    private ServerProcess _server = null!;
+    private InProcessServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync();
+        _server = new InProcessServer();
         await _server.CreateProjectAsync("alice", "presence");
         await _server.AddMemberAsync("alice", "presence", "vera", "viewer");
     }

@@ -7,11 +7,11 @@ namespace Collab.Server.Tests.Limits;
 /// <summary>Oversized, malformed, too frequent and forbidden messages: the sender is told, nothing changes, others carry on.</summary>
 public sealed class BadInputTests : IAsyncLifetime
 {
-    private ServerProcess _server = null!;
+    private InProcessServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
+        _server = new InProcessServer(new Dictionary<string, string>
         {
             ["Limits:MaxMessageBytes"] = "65536",
             ["Limits:MaxDocumentBytes"] = "262144",

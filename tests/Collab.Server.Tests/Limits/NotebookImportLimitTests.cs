@@ -12,11 +12,11 @@ namespace Collab.Server.Tests.Limits;
 public sealed class NotebookImportLimitTests : IAsyncLifetime
 {
     private const string Project = "imports";
-    private ServerProcess _server = null!;
+    private InProcessServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
+        _server = new InProcessServer(new Dictionary<string, string>
         {
             ["Limits:MaxMessageBytes"] = "16384",
             ["Limits:MaxDocumentBytes"] = "1048576",

@@ -12,13 +12,13 @@ namespace Collab.Server.Tests.Notebooks;
 public abstract class NotebookRenameTests : IAsyncLifetime
 {
     private const string Project = "rename";
-    private ServerProcess _server = null!;
+    private InProcessServer _server = null!;
 
     protected abstract Task<string?> PostgresAsync();
 
     public async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync(await PostgresAsync());
+        _server = InProcessServer.On(await PostgresAsync());
         await _server.CreateProjectAsync("alice", Project);
         await _server.AddMemberAsync("alice", Project, "bob", "editor");
         await _server.AddMemberAsync("alice", Project, "vera", "viewer");

@@ -10,9 +10,9 @@ namespace Collab.Server.Tests.Operations;
 public sealed class AuditLogTests : IAsyncLifetime
 {
     private const string Project = "audited";
-    private ServerProcess _server = null!;
+    private readonly InProcessServer _server = new();
 
-    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

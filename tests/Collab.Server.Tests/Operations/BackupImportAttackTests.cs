@@ -18,14 +18,14 @@ namespace Collab.Server.Tests.Operations;
 public sealed class BackupImportAttackTests : IAsyncLifetime
 {
     private const string Key = "dGhpcy1pcy1hLXRlc3QtYmFja3VwLWtleS0wMTIzNDU2Nzg5YWJjZGVm";
-    private ServerProcess _server = null!;
-
-    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
+    private readonly InProcessServer _server = new(new Dictionary<string, string>
     {
         ["Backup:SigningKey"] = Key,
         ["Backup:MaxEntries"] = "64",
         ["Backup:MaxUnpackedBytes"] = "8388608",
     });
+
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

@@ -3,7 +3,10 @@ using Collab.Server.Tests.Support;
 
 namespace Collab.Server.Tests.Operations;
 
-/// <summary>Logs are one JSON object per line, and lines written inside a request carry its trace id.</summary>
+/// <summary>
+/// Logs are one JSON object per line, and lines written inside a request carry its trace id.
+/// A server process: the test reads what the server writes to its console.
+/// </summary>
 public sealed class StructuredLogTests
 {
     [Fact]

@@ -2,7 +2,10 @@ using Collab.Server.Tests.Support;
 
 namespace Collab.Server.Tests.Storage;
 
-/// <summary>collab.db and its -wal/-shm files are readable by the server's user only (0600), like the signing key; wider modes are narrowed at start.</summary>
+/// <summary>
+/// collab.db and its -wal/-shm files are readable by the server's user only (0600), like the signing key; wider modes are narrowed at start.
+/// A server process: the test restarts the server on the same files.
+/// </summary>
 public sealed class DatabaseFileModeTests
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;

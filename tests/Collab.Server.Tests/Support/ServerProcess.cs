@@ -54,9 +54,12 @@ public sealed class ServerProcess : ITestServer, IAsyncDisposable
             ["Auth__Audience"] = TestTokens.Audience,
             ["Rooms__UnloadGraceSeconds"] = "2",
             ["Logging__LogLevel__Default"] = "Warning",
-            // Each test server indexes the docs at start; embedding them with MiniLM would cost every
-            // one of them CPU the suite needs. Retrieval quality is measured in the Indexer tests.
+            // A server indexes the repository's docs-corpus in the background at start (tokenizer
+            // tables, chunking, embedding): seconds of CPU per test server that the suite needs, for
+            // an index only the copilot tests read. They turn it on; retrieval quality is measured
+            // in the Indexer tests.
             ["Indexer__Embeddings"] = "None",
+            ["Copilot__Docs__IndexOnStart"] = "false",
         };
         if (postgres is not null) environment["ConnectionStrings__Postgres"] = postgres;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key.Replace(":", "__")] = value;

@@ -3,17 +3,9 @@ using Collab.Server.Tests.Support;
 namespace Collab.Server.Tests.WebClient;
 
 /// <summary>The docs pages, the web client's files and the API come with a CSP, no framing, no sniffing and no referrer.</summary>
-public sealed class SecurityHeadersTests : IAsyncLifetime
+public sealed class SecurityHeadersTests(DocsPagesServer pages) : IClassFixture<DocsPagesServer>
 {
-    private ServerProcess _server = null!;
-
-    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
-    {
-        ["Copilot:Docs:Path"] = Path.Combine(RepoPaths.Root, "docs-corpus"),
-        ["Copilot:Docs:IndexOnStart"] = "false",
-    });
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private InProcessServer Server => pages.Server;
 
     [Theory]
     [InlineData("/docs/gpus/mig-slices")]
@@ -22,7 +14,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
     [InlineData("/api/projects")]
     public async Task Every_response_carries_the_headers(string path)
     {
-        using var client = new HttpClient { BaseAddress = new Uri(_server.HttpUrl) };
+        using var client = new HttpClient { BaseAddress = new Uri(Server.HttpUrl) };
         using var response = await client.GetAsync(path);
         var csp = string.Join(" ", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("frame-ancestors 'none'", csp);

@@ -12,11 +12,11 @@ namespace Collab.Server.Tests.YWebSocket;
 /// </summary>
 public sealed class LargeSyncTests : IAsyncLifetime
 {
-    private ServerProcess _server = null!;
+    private InProcessServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync();
+        _server = new InProcessServer();
         await _server.CreateProjectAsync("alice", "big");
         await _server.CreateNotebookAsync("alice", "big", "nb.ipynb");
     }
