@@ -6,8 +6,8 @@ namespace Collab.Copilot.Assistant.Languages;
 
 /// <summary>
 /// Tells which of the supported languages a question is written in, from function words and
-/// letters particular to each language. Deterministic and offline, because it also decides the
-/// framing of extractive answers when there is no model. Only the prose counts (<see cref="ProseLines"/>):
+/// letters particular to each language, with the spelling of the whole line (<see cref="CharacterProfiles"/>) as a
+/// second opinion. Deterministic and offline, because it also decides the framing of extractive answers when there is no model. Only the prose counts (<see cref="ProseLines"/>):
 /// pasted YAML, logs and stack traces are English-ish noise whatever the asker's language.
 /// </summary>
 public static partial class LanguageDetector
@@ -42,18 +42,27 @@ public static partial class LanguageDetector
         var totals = Enum.GetValues<AnswerLanguage>().ToDictionary(l => l, _ => 0.0);
         foreach (var line in ProseLines.Extract(text).Split('\n'))
         {
-            var scores = Score(line.ToLowerInvariant());
-            var others = scores.Where(s => s.Key != AnswerLanguage.English).OrderByDescending(s => s.Value).ToList();
+            var words = Score(line.ToLowerInvariant());
+            // Spelling is the second opinion: it settles ties and thin word evidence (an Italian review with Catalan-looking
+            // "la", "per", "una"), but alone it never reaches the evidence of two words.
+            var scores = new Dictionary<AnswerLanguage, double>(words);
+            if (CharacterProfiles.Closest(line) is { } closest) scores[closest.Language] += SpellingWeight;
+            var others = Ranked(scores);
             var best = others[0];
             // English wins ties and thin evidence, so a bare "GPU quota?" or one stray "la" stays English.
             if (best.Value >= MinimumEvidence && best.Value > scores[AnswerLanguage.English]) totals[best.Key] += best.Value;
             // A two-word ask ("apply neprojde", "kompiliert nicht") has one word of its language and none of
-            // English: that one word decides, unless another language claims it too.
-            else if (scores[AnswerLanguage.English] == 0 && best.Value >= 1 && best.Value > others[1].Value) totals[best.Key] += best.Value;
+            // English: that one word decides, unless another language claims it too. Spelling alone never does,
+            // or a table row of names ("conda-envs Pending fast-ssd") would be read as a language.
+            else if (words[AnswerLanguage.English] == 0 && Ranked(words) is var byWords && byWords[0].Value >= 1 && byWords[0].Value > byWords[1].Value)
+                totals[byWords[0].Key] += byWords[0].Value;
         }
         var winner = totals.MaxBy(t => t.Value);
         return winner.Value > 0 ? winner.Key : AnswerLanguage.English;
     }
+
+    private static List<KeyValuePair<AnswerLanguage, double>> Ranked(Dictionary<AnswerLanguage, double> scores) =>
+        scores.Where(s => s.Key != AnswerLanguage.English).OrderByDescending(s => s.Value).ToList();
 
     private static Dictionary<AnswerLanguage, double> Score(string prose)
     {
@@ -88,6 +97,9 @@ public static partial class LanguageDetector
         "de" => AnswerLanguage.German,
         _ => AnswerLanguage.English,
     };
+
+    /// <summary>What the best fit of <see cref="CharacterProfiles"/> adds to a language's score on a line: less than <see cref="MinimumEvidence"/>.</summary>
+    private const double SpellingWeight = 1.5;
 
     /// <summary>Least score (function words, telltale letters) another language needs to be chosen over English.</summary>
     private const double MinimumEvidence = 2;

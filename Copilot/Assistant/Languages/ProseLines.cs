@@ -21,12 +21,17 @@ public static partial class ProseLines
         // Pasted output keeps its indentation; people's sentences start at the margin.
         if (line.Length == 0 || line.StartsWith("  ", StringComparison.Ordinal) || line.StartsWith('\t')) return false;
         var trimmed = line.Trim();
+        // A list item at the margin ("- replicas to 3, please") is prose written as a list; a YAML item ("- name: web") is not.
+        if (ListItem().Match(trimmed) is { Success: true } item) trimmed = trimmed[item.Length..];
         if (trimmed.Length == 0 || Artefact().IsMatch(trimmed) || KeyValue().IsMatch(trimmed)) return false;
         var tokens = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // Paths, IPs, key=value, timestamps and CamelCase reasons make up most of a log line; few of a sentence.
         var words = tokens.Count(t => PlainWord().IsMatch(t));
         return words >= 2 && words >= 0.6 * tokens.Length;
     }
+
+    [GeneratedRegex(@"^[-*•] (?=\S)")]
+    private static partial Regex ListItem();
 
     [GeneratedRegex(@"```.*?(```|$)|`[^`\n]*`", RegexOptions.Singleline)]
     private static partial Regex Code();
