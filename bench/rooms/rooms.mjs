@@ -72,6 +72,10 @@ async function startCollab () {
     // Every client here is one user from one address: the per-user and per-address caps (64, 512)
     // would refuse the 100 seeders and their joins, and y-websocket would retry forever.
     Limits__MaxConnectionsPerUser: '100000', Limits__MaxConnectionsPerAddress: '100000',
+    // A row's rooms are closed before the next row; they unload (and flush their log into a snapshot)
+    // soon after, and the next row waits for that, so one row's unloading never lands in the next
+    // row's edit timings.
+    Rooms__UnloadGraceSeconds: '2',
   }))
   const api = (path, body) => fetch(`http://127.0.0.1:${server.port}${path}`, {
     method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
@@ -172,6 +176,17 @@ async function compactions (server) {
     .reduce((sum, l) => sum + Number(l.trim().split(/\s+/)[1]), 0)
 }
 
+/** Waits until Collab holds no more than the `kept` rooms still open (its /metrics gauge); the reference keeps nothing to wait for. */
+async function unloaded (server, kept, timeoutMs = 60_000) {
+  if (server.name !== 'collab') return
+  for (const until = Date.now() + timeoutMs; Date.now() < until; await new Promise(resolve => setTimeout(resolve, 500))) {
+    const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text()
+    const loaded = text.split('\n').find(l => l.startsWith('collab_rooms_loaded'))
+    if (loaded && Number(loaded.trim().split(/\s+/).at(-1)) <= kept) return
+  }
+  process.stderr.write('[collab] rooms still loaded after the wait\n')
+}
+
 /** A writer types timestamped markers into cell 0's source; an observer integrating every update times send -> seen. */
 async function editLatency (writer, observer) {
   const sent = new Map()
@@ -255,7 +270,10 @@ async function measure (server) {
     const perRoom = (after - before) / n
     rows.push({ size, rooms: n, state: stateBytes / n, joinMs: percentile(joins, 50), perRoomMB: perRoom / MB, perStateMB: perRoom / (stateBytes / n), secondHalfMB: (after - mid) / (n - half) / MB, ...latency, compacted })
     if (size >= 10 * MB) big.push(...seeders)
-    else for (const { seeder } of seeders) { seeder.destroy(); seeder.doc.destroy() }
+    else {
+      for (const { seeder } of seeders) { seeder.destroy(); seeder.doc.destroy() }
+      await unloaded(server, big.length)
+    }
   }
   let held = null
   if (big.length > 0) {
