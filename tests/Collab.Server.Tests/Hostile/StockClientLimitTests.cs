@@ -6,7 +6,9 @@ namespace Collab.Server.Tests.Hostile;
 /// <summary>
 /// Limits and revocation met by the stock npm clients (<c>@microsoft/signalr</c>, <c>yjs</c> +
 /// <c>y-websocket</c>, <c>ws</c>; tests/interop/hostile-stock-clients.mjs): each refusal carries the
-/// documented code on both transports, and the server carries on for everyone else.
+/// documented code on both transports, and the server carries on for everyone else. A server
+/// process: the slow-reader attack reads its drop from the server's own <c>/metrics</c> counter,
+/// which an in-process server shares with the others in the test process (meters are process-wide).
 /// </summary>
 [Trait("Needs", "Node")]
 public sealed class StockClientLimitTests : IAsyncLifetime
@@ -15,11 +17,11 @@ public sealed class StockClientLimitTests : IAsyncLifetime
     private const int MaxConnectionsPerUser = 4;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
     private const string SlowReaderNotebook = "flood.ipynb";
-    private InProcessServer _server = null!;
+    private ServerProcess _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = new InProcessServer(new Dictionary<string, string>
+        _server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
         {
             ["Limits:MaxMessageBytes"] = MaxMessageBytes.ToString(),
             ["Limits:MaxConnectionsPerUser"] = MaxConnectionsPerUser.ToString(),
