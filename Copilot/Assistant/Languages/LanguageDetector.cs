@@ -6,8 +6,9 @@ namespace Collab.Copilot.Assistant.Languages;
 
 /// <summary>
 /// Tells which of the supported languages a question is written in, from function words and
-/// letters particular to each language, with the spelling of the whole line (<see cref="CharacterProfiles"/>) as a
-/// second opinion. Deterministic and offline, because it also decides the framing of extractive answers when there is no model. Only the prose counts (<see cref="ProseLines"/>):
+/// letters particular to each language, with the spelling of the whole line (<see cref="CharacterProfiles"/>)
+/// as a second opinion. Deterministic and offline, because it also decides the framing of extractive
+/// answers when there is no model. Only the prose counts (<see cref="ProseLines"/>):
 /// pasted YAML, logs and stack traces are English-ish noise whatever the asker's language.
 /// </summary>
 public static partial class LanguageDetector
