@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Collab.Copilot.Authoring.Diagnosis.Describe;
+using Collab.Copilot.Authoring.Diagnosis.Traces;
 using Collab.Copilot.Authoring.Redaction;
 
 namespace Collab.Copilot.Authoring.Diagnosis;
@@ -26,17 +27,22 @@ public static class ErrorDiagnoser
         // kubectl describe/events structure: healthy condition rows are no evidence, and declared ports and
         // probes are facts a signature can use when no line states them.
         var described = DescribeParser.Parse(lines);
+        // A `kubectl get` table names the object in trouble: the first row that is not healthy, when nothing else named one.
+        if (context.Pod is null && described.Rows.FirstOrDefault(r => r.Ready is not null && !r.IsHealthy) is { } troubled)
+            context = context with { Pod = troubled.Name };
         var view = DescribeParser.EvidenceView(lines, described);
         var viewText = string.Join('\n', view);
         var structured = StructuredFacts.From(described);
+        // An exception that was being handled when a later one broke is context, not the failure.
+        var handled = TracebackReader.HandledLines(lines);
 
         var matches = new List<(Diagnosis Diagnosis, int FirstLine)>();
         foreach (var signature in signatures)
         {
             if (signature.Requires.Count > 0 && !signature.Requires.Any(r => view.Any(r.IsMatch))) continue;
             var quoted = Quote(lines, view, signature.Patterns);
-            var specific = quoted.Count > 0;
-            if (!specific) quoted = Quote(lines, view, signature.Weak);
+            var specific = quoted.Any(q => !handled.Contains(q.Line));
+            if (quoted.Count == 0) quoted = Quote(lines, view, signature.Weak);
             if (quoted.Count == 0) continue;
             var facts = Facts(viewText, signature);
             var factLines = new List<int>();

@@ -79,7 +79,13 @@ public static partial class ArtefactDetector
     private static bool IsLog(string line) =>
         EventRow().IsMatch(line) || EventsHeader().IsMatch(line) || StatusHeader().IsMatch(line) || StatusRow().IsMatch(line)
         || Timestamp().IsMatch(line) || TraceStart().IsMatch(line) || TraceFrame().IsMatch(line) || ErrorLine().IsMatch(line) || KeyedFailure().IsMatch(line)
-        || ToolOutput().IsMatch(line) || QualifiedException().IsMatch(line) || TerminalOutput().IsMatch(line);
+        || ToolOutput().IsMatch(line) || QualifiedException().IsMatch(line) || TerminalOutput().IsMatch(line) || JsonRecord().IsMatch(line);
+
+    // A structured log record or API error body, one JSON object per line ({"level":"error","ts":…,"msg":…}, as zap,
+    // slog, logrus and controller-runtime print; Serilog's compact {"@t":…,"@mt":…}; {"error":{…}} of an HTTP API).
+    // Its keys say it is a record, not a request.
+    [GeneratedRegex(@"^\s*\{\s*""(level|lvl|severity|ts|time|timestamp|@timestamp|@t|@l|@m|@mt|msg|message|logger|caller|error|err)""\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex JsonRecord();
 
     // Terminal output by its shape rather than its words: a shell prompt with the command that was run, kubectl's
     // result lines ("configmap/x created"), a compiler's file:line:col diagnostic, logfmt records ("time=… level=error

@@ -65,4 +65,25 @@ public sealed class ArtefactDetectorTests
     {
         Assert.Empty(ArtefactDetector.Detect(text).LogLines);
     }
+
+    [Theory]
+    [InlineData("uploads fail\n{\"level\":\"error\",\"ts\":1767340815.4,\"msg\":\"upload failed\",\"error\":\"dial tcp: lookup minio on 10.43.0.10:53: no such host\"}")]
+    [InlineData("{\"time\":\"2026-03-06T12:02:19Z\",\"level\":\"ERROR\",\"msg\":\"consumer stopped\",\"err\":\"connect: connection refused\"}\nwhy does it stop?")]
+    [InlineData("{\"@t\":\"2026-03-06T12:02:19Z\",\"@mt\":\"Queue {Queue} stopped\",\"@l\":\"Error\",\"@x\":\"System.Net.Sockets.SocketException: Connection refused\"}\nqueue keeps stopping")]
+    [InlineData("rejected?\n{\"error\":{\"type\":\"circuit_breaking_exception\",\"reason\":\"[parent] Data too large\"},\"status\":429}")]
+    public void A_json_log_record_is_a_pasted_log_not_a_request(string text)
+    {
+        var pasted = ArtefactDetector.Detect(text);
+
+        Assert.True(pasted.IsMainlyError, string.Join(" | ", pasted.LogLines));
+        Assert.DoesNotContain("{", pasted.Words);
+    }
+
+    [Theory]
+    [InlineData("a json file {\"name\": \"x\"} for the config, please")]
+    [InlineData("{\"name\": \"api\", \"replicas\": 3}")]
+    public void Json_that_is_not_a_log_record_is_not_a_log(string text)
+    {
+        Assert.Empty(ArtefactDetector.Detect(text).LogLines);
+    }
 }

@@ -10,8 +10,27 @@ public sealed record DescribeOutput(
     IReadOnlyList<ContainerStatus> Containers,
     IReadOnlyList<ConditionRow> Conditions)
 {
+    /// <summary>Rows of <c>kubectl get pods|nodes|pvc</c> tables in the paste.</summary>
+    public IReadOnlyList<StatusRow> Rows { get; init; } = [];
+
     /// <summary>True when the paste held none of these structures.</summary>
-    public bool IsEmpty => Events.Count == 0 && Containers.Count == 0 && Conditions.Count == 0;
+    public bool IsEmpty => Events.Count == 0 && Containers.Count == 0 && Conditions.Count == 0 && Rows.Count == 0;
+}
+
+/// <summary>
+/// One row of a <c>kubectl get</c> table: the object's name, its STATUS cell and, for pods, READY and RESTARTS.
+/// <see cref="IsHealthy"/>: a pod Running with all containers ready and no restarts, a pod Completed without
+/// restarts, a Ready node, a Bound claim — rows that show nothing wrong.
+/// </summary>
+public sealed record StatusRow(int Line, string Name, string Status, string? Ready, string? Restarts)
+{
+    public bool IsHealthy => Status switch
+    {
+        "Running" => Ready is null || (Ready.Split('/') is [var up, var all] && up == all && up != "0" && Restarts is null or "0"),
+        "Completed" or "Succeeded" => Restarts is null or "0",
+        "Ready" or "Bound" or "Active" => true,
+        _ => false,
+    };
 }
 
 /// <summary>One row of an Events table (<c>Type Reason Age From Message</c>, or <c>LAST SEEN TYPE REASON OBJECT MESSAGE</c>).</summary>
@@ -39,7 +58,11 @@ public sealed record ContainerStatus(
     string? LastStateReason,
     int? ExitCode,
     IReadOnlyList<(int Port, int Line)> Ports,
-    IReadOnlyList<ProbeSpec> Probes);
+    IReadOnlyList<ProbeSpec> Probes)
+{
+    /// <summary>The line of the Reason under State (the current state), when there is one.</summary>
+    public int? StateReasonLine { get; init; }
+}
 
 /// <summary>A probe line such as <c>Liveness: http-get http://:8080/healthz …</c>.</summary>
 public sealed record ProbeSpec(string Kind, int Port, int Line);

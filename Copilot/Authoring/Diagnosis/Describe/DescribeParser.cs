@@ -10,7 +10,7 @@ namespace Collab.Copilot.Authoring.Diagnosis.Describe;
 public static partial class DescribeParser
 {
     public static DescribeOutput Parse(IReadOnlyList<string> lines) =>
-        new(Events(lines), Containers(lines), Conditions(lines));
+        new(Events(lines), Containers(lines), Conditions(lines)) { Rows = GetTableReader.Read(lines) };
 
     /// <summary>
     /// The lines as the signature patterns should read them: the type of a condition row that states a
@@ -20,7 +20,21 @@ public static partial class DescribeParser
     /// </summary>
     public static string[] EvidenceView(IReadOnlyList<string> lines, DescribeOutput parsed)
     {
-        var view = lines.ToArray();
+        // Escaped quotes of JSON and logfmt records (error="Get \"https://…\": x509 …") read as plain quotes; the
+        // view keeps every line's length, so a match found in it clips the pasted line at the same place.
+        var view = lines.Select(l => l.Replace("\\\"", " \"", StringComparison.Ordinal)).ToArray();
+        // The columns `get events -o wide` prints after the message (FIRST SEEN, COUNT, NAME) are no part of it.
+        for (var i = 0; i < view.Length; i++)
+            if (WideEventTail().Match(view[i]) is { Success: true } tail && parsed.Events.Any(e => e.Line == i + 1))
+                view[i] = view[i][..tail.Index] + new string(' ', tail.Length);
+        // A healthy row of a `kubectl get` table is no evidence: a pod named "oom-check" that is Running 1/1 is fine.
+        foreach (var row in parsed.Rows.Where(r => r.IsHealthy))
+            view[row.Line - 1] = new string(' ', view[row.Line - 1].Length);
+        // A container whose current state ended as "Completed" is done, not failing (an init container, a Job's pod);
+        // only a Last State "Completed" of a restarting container says something.
+        foreach (var container in parsed.Containers)
+            if (container.StateReasonLine is { } line && string.Equals(container.StateReason, "Completed", StringComparison.Ordinal))
+                view[line - 1] = new string(' ', view[line - 1].Length);
         foreach (var row in parsed.Conditions.Where(c => !c.ReportsProblem))
         {
             var i = row.Line - 1;
@@ -101,7 +115,7 @@ public static partial class DescribeParser
     private sealed class Builder(string name, int line)
     {
         private string? _state, _stateReason, _lastState, _lastReason;
-        private int? _exitCode;
+        private int? _exitCode, _stateReasonLine;
         private bool _inLast;
         private readonly List<(int, int)> _ports = [];
         private readonly List<ProbeSpec> _probes = [];
@@ -116,7 +130,7 @@ public static partial class DescribeParser
                 case "State": _state = value; _inLast = false; break;
                 case "Last State": _lastState = value; _inLast = true; break;
                 case "Reason" when _inLast: _lastReason = value; break;
-                case "Reason": _stateReason = value; break;
+                case "Reason": _stateReason = value; _stateReasonLine = lineNo; break;
                 case "Exit Code" when int.TryParse(value, out var code) && (_inLast || _exitCode is null): _exitCode = code; break;
                 case "Port" or "Ports":
                     foreach (Match p in PortValue().Matches(value)) _ports.Add((int.Parse(p.Groups[1].Value), lineNo));
@@ -128,7 +142,7 @@ public static partial class DescribeParser
             }
         }
 
-        public ContainerStatus Build() => new(name, line, _state, _stateReason, _lastState, _lastReason, _exitCode, _ports, _probes);
+        public ContainerStatus Build() => new(name, line, _state, _stateReason, _lastState, _lastReason, _exitCode, _ports, _probes) { StateReasonLine = _stateReasonLine };
     }
 
     [GeneratedRegex(@"^\s*(Init )?Containers:\s*$")]
@@ -159,6 +173,10 @@ public static partial class DescribeParser
     // Describe's Events table: "Warning  FailedScheduling  2m (x3 over 5m)  default-scheduler  0/3 nodes …".
     [GeneratedRegex(@"^\s*(?<type>Normal|Warning)\s+(?<reason>[A-Z]\w+)\s+(?<age>\S+(?: \(x\d+ over \S+\))?)\s+(?<from>\S+(?:, \S+)*)\s+(?<message>\S.*)$")]
     private static partial Regex DescribeEvent();
+
+    // What `kubectl get events -o wide` prints after the message: FIRST SEEN, COUNT and the event's name (object.hex).
+    [GeneratedRegex(@"\s{2,}(\d+[smhd][\dsmh]*|<unknown>)\s+\d+\s+[a-z0-9][\w.\-]*\.[0-9a-f]{8,}\s*$")]
+    private static partial Regex WideEventTail();
 
     // kubectl get events: "[NAMESPACE] LAST SEEN  TYPE  REASON  OBJECT  MESSAGE".
     [GeneratedRegex(@"^\s*(?:[a-z0-9][a-z0-9\-]*\s+)?(?<age>\S+(?: \(x\d+ over \S+\))?)\s+(?<type>Normal|Warning)\s+(?<reason>[A-Z]\w+)\s+(?<object>[a-z][\w.\-]*/\S+)\s+(?<message>\S.*)$")]
