@@ -42,7 +42,8 @@ internal sealed class ChunkQueryBuilder
     /// "dieing" or "authenticaton", a variant the stemmer leaves apart) matches the index's words one or two
     /// edits away instead of matching nothing.
     /// </param>
-    public static Query Build(QueryTerms terms, SearchFields fields, Func<string, bool>? isUnknown = null)
+    /// <param name="askedBoost">Weight of the terms of the sentence that asks (<see cref="QueryTerms.Asked"/>); the others weigh 1.</param>
+    public static Query Build(QueryTerms terms, SearchFields fields, Func<string, bool>? isUnknown = null, float askedBoost = 1)
     {
         var query = new BooleanQuery();
         foreach (var term in terms.Stemmed)
@@ -55,6 +56,7 @@ internal sealed class ChunkQueryBuilder
                 new TermQuery(new Term(fields.PathWords, term)),
                 new TermQuery(new Term(fields.Tags, term)),
             };
+            if (terms.Asked.Contains(term)) perField.Boost = askedBoost;
             query.Add(perField, Occur.SHOULD);
         }
         foreach (var term in terms.Exact)

@@ -51,8 +51,9 @@ internal sealed class LexicalSearcher : IDisposable
     /// <param name="terms">The question's words.</param>
     /// <param name="top">How many chunks to return.</param>
     /// <param name="correctSpelling">Let words that occur nowhere in the index match close spellings (for English queries).</param>
-    public IReadOnlyList<LexicalMatch> SearchChunks(QueryTerms terms, int top, bool correctSpelling = false) =>
-        _searcher.Search(ChunkQueryBuilder.Build(terms, ChunkFields.Chunk, correctSpelling ? IsUnknown : null), top).ScoreDocs
+    /// <param name="askedBoost">Weight of the words of the sentence that asks (<see cref="QueryTerms.Asked"/>).</param>
+    public IReadOnlyList<LexicalMatch> SearchChunks(QueryTerms terms, int top, bool correctSpelling = false, float askedBoost = 1) =>
+        _searcher.Search(ChunkQueryBuilder.Build(terms, ChunkFields.Chunk, correctSpelling ? IsUnknown : null, askedBoost), top).ScoreDocs
             .Select(hit => new LexicalMatch(hit.Doc, _pathByDoc[hit.Doc]!, hit.Score))
             .ToList();
 

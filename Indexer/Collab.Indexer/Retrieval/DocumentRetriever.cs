@@ -54,7 +54,10 @@ public sealed class DocumentRetriever : IDocumentRetriever, IDisposable
             var lexical = snapshot.Lexical;
             var translation = QueryTranslator.Translate(query, lexical.Vocabulary);
             var terms = lexical.Queries.Analyze(translation.Text);
-            var chunkMatches = terms.IsEmpty ? [] : lexical.SearchChunks(terms, Candidates, correctSpelling: _weights.CorrectSpelling && !translation.IsTranslated);
+            if (_weights.AskedBoost != 1 && !translation.IsTranslated && AskingSentence.Find(query) is { } asked)
+                terms = terms with { Asked = lexical.Queries.Analyze(asked).Stemmed.ToHashSet(StringComparer.Ordinal) };
+            var chunkMatches = terms.IsEmpty ? [] : lexical.SearchChunks(terms, Candidates,
+                correctSpelling: _weights.CorrectSpelling && !translation.IsTranslated, _weights.AskedBoost);
             var lexicalChunks = chunkMatches.Select(m => new ScoredChunkDoc(m.DocId, m.Path, m.Score)).ToList();
             // A lexical share of 1 gives the vectors no say: skip embedding the query.
             var files = _embeddings is null || _weights.ShareOfLexical(translation.IsTranslated) >= 1

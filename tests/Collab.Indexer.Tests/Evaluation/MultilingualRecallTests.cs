@@ -22,8 +22,8 @@ public class MultilingualRecallTests(EvalCorpusIndexes indexes, ITestOutputHelpe
     private static readonly (string Set, double Bm25Bar, double HybridBar)[] Sets =
     [
         ("dev", 0.925, 0.95), ("en", 0.75, 0.85), ("cs", 0.9, 0.9), ("hr", 0.9, 0.9), ("ca", 0.9, 0.9), ("it", 0.9, 0.9), ("de", 0.9, 0.9),
-        ("heldout-en", 0.9, 0.9), ("heldout-cs", 0.925, 0.925), ("heldout-hr", 0.825, 0.825), ("heldout-ca", 0.9, 0.9), ("heldout-it", 0.8, 0.8),
-        ("heldout-de", 0.925, 0.925),
+        ("heldout-en", 0.9, 0.9), ("heldout-cs", 0.925, 0.925), ("heldout-hr", 0.95, 0.95), ("heldout-ca", 0.9, 0.9), ("heldout-it", 0.9, 0.9),
+        ("heldout-de", 0.95, 0.95),
         // Set D: three questions per language, written for issue 19's third round (BM25 as measured). The ca, de and hr
         // misses led to matching unknown words against the index's vocabulary (docs/copilot-quality.md), so set D is no
         // longer held out for them.
@@ -37,6 +37,10 @@ public class MultilingualRecallTests(EvalCorpusIndexes indexes, ITestOutputHelpe
         // Set G: four questions per language, written for the sixth round before any change; its misses were read but nothing was changed for them:
         // the fresher check (en, cs and ca are below the targets, docs/copilot-quality.md).
         ("heldout-g-en", 0.7, 0.7), ("heldout-g-cs", 0.7, 0.7), ("heldout-g-hr", 0.95, 0.95), ("heldout-g-ca", 0.7, 0.7), ("heldout-g-it", 0.95, 0.95), ("heldout-g-de", 0.95, 0.95),
+        // Set H: eight questions per language, written for the seventh round before any change. Its misses were read to find
+        // general causes (docs/copilot-quality.md); the common forum words added to the glossaries came partly from them, so
+        // its non-English figures are optimistic. Every language is far below the targets.
+        ("heldout-h-en", 0.35, 0.4), ("heldout-h-cs", 0.55, 0.55), ("heldout-h-hr", 0.6, 0.6), ("heldout-h-ca", 0.45, 0.45), ("heldout-h-it", 0.45, 0.45), ("heldout-h-de", 0.45, 0.45),
     ];
 
     [Fact]
