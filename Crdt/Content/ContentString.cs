@@ -64,6 +64,13 @@ public sealed class ContentString : IItemContent
             _text = bytes[..offset];
             return new ContentString((object)bytes[offset..]);
         }
+        return SpliceString(offset);
+    }
+
+    // Apart from Splice: text with non-ASCII characters is rare, and a fresh process then compiles
+    // only the byte case with its first edit.
+    private ContentString SpliceString(int offset)
+    {
         var str = (string)_text;
         var left = str[..offset];
         var right = str[offset..];

@@ -91,11 +91,23 @@ public sealed class Transaction
         var item = type.Item;
         if (item is null || (item.Id.Clock < Before.GetValueOrDefault(item.Id.Client) && !item.Deleted))
         {
-            if (!Changed.TryGetValue(type, out var subs)) Changed[type] = parentSub is null ? ListChanged : new HashSet<string?> { parentSub };
-            else if (ReferenceEquals(subs, ListChanged)) { if (parentSub is not null) Changed[type] = new HashSet<string?> { null, parentSub }; }
-            else subs.Add(parentSub);
-            if (parentSub is null) _listChangedLast = type;
+            if (parentSub is not null) AddChangedKey(type, parentSub);
+            else
+            {
+                if (!Changed.TryGetValue(type, out var subs)) Changed[type] = ListChanged;
+                else if (!ReferenceEquals(subs, ListChanged)) subs.Add(null);
+                _listChangedLast = type;
+            }
         }
+    }
+
+    // Apart from AddChangedType, which every list edit calls: a text's edits never change a key,
+    // and a fresh process then doesn't compile the sets' creation with its first edit.
+    private void AddChangedKey(AbstractType type, string parentSub)
+    {
+        if (!Changed.TryGetValue(type, out var subs)) Changed[type] = new HashSet<string?> { parentSub };
+        else if (ReferenceEquals(subs, ListChanged)) Changed[type] = new HashSet<string?> { null, parentSub };
+        else subs.Add(parentSub);
     }
 
     internal bool HasChanges()

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Collab.Crdt.Blocks;
 
@@ -24,7 +25,11 @@ internal sealed class ArraySearchMarkers
     private long[] _timestamp = new long[InitialCapacity];
     public int Count;
 
+    // Nearest and Shift scan every marker on every edit: with the default tiered JIT they ran the
+    // first edits of a fresh process in unoptimized code and were compiled three times (tier 0,
+    // instrumented, optimized); compiled once, optimized, at first call instead.
     /// <summary>The slot of the marker nearest to <paramref name="index"/>, or -1 when there is none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Nearest(int index)
     {
         var indices = Index.AsSpan(0, Count);
@@ -50,6 +55,7 @@ internal sealed class ArraySearchMarkers
     /// updateMarkerChanges after the markers were moved off deleted items): a marker at the index
     /// itself moves only for an insert, and none moves before <paramref name="index"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Shift(int index, int len)
     {
         var indices = Index.AsSpan(0, Count);

@@ -133,12 +133,7 @@ internal static class TextFormatting
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void InsertText(Transaction transaction, AbstractType parent, ItemTextListPosition currPos, object text, OrderedDictionary<string, object?>? attributes)
     {
-        if (currPos.Attributes is { Count: > 0 } current)
-        {
-            attributes ??= new();
-            foreach (var key in current.Keys)
-                if (!attributes.ContainsKey(key)) attributes[key] = null;
-        }
+        if (currPos.Attributes is { Count: > 0 } current) attributes = EndingCurrentAttributes(current, attributes);
         MinimizeAttributeChanges(currPos, attributes);
         // Without attributes nothing is inserted or negated; the position after the text isn't used then.
         var negated = attributes is { Count: > 0 } ? InsertAttributes(transaction, parent, currPos, attributes) : null;
@@ -157,6 +152,16 @@ internal static class TextFormatting
         if (negated is null) return;
         currPos.Forward();
         InsertNegatedAttributes(transaction, parent, currPos, negated);
+    }
+
+    // Apart from InsertText, so that plain text's first insert in a fresh process doesn't compile it.
+    /// <summary><paramref name="attributes"/> with every attribute in effect that it doesn't set, set to null (ended).</summary>
+    private static OrderedDictionary<string, object?> EndingCurrentAttributes(OrderedDictionary<string, object?> current, OrderedDictionary<string, object?>? attributes)
+    {
+        attributes ??= new();
+        foreach (var key in current.Keys)
+            if (!attributes.ContainsKey(key)) attributes[key] = null;
+        return attributes;
     }
 
     public static void FormatText(Transaction transaction, AbstractType parent, ItemTextListPosition currPos, int length, OrderedDictionary<string, object?> attributes)
@@ -214,6 +219,14 @@ internal static class TextFormatting
             if (!end.Deleted && end.Content is ContentFormat cf) (endFormats ??= new())[cf.Key] = cf;
             end = end.Right;
         }
+        // The gap holds no format mark (plain text): the loop below, over the same items, would find
+        // nothing to clean. Apart, so that a fresh process compiles it only for formatted text.
+        return endFormats is null ? 0 : CleanupFormatMarks(transaction, start, end, curr, startAttributes, ref currAttributes, endFormats);
+    }
+
+    private static int CleanupFormatMarks(Transaction transaction, Item start, Item? end, Item? curr, OrderedDictionary<string, object?>? startAttributes,
+        ref OrderedDictionary<string, object?>? currAttributes, Dictionary<string, ContentFormat> endFormats)
+    {
         int cleanups = 0;
         bool reachedCurr = false;
         Item? s = start;
@@ -225,7 +238,7 @@ internal static class TextFormatting
                 var (key, value) = (content.Key, content.Value);
                 var startAttrValue = startAttributes?.GetValueOrDefault(key);
                 currAttributes ??= new();
-                if (endFormats?.GetValueOrDefault(key) != content || StrictEquals(startAttrValue, value))
+                if (endFormats.GetValueOrDefault(key) != content || StrictEquals(startAttrValue, value))
                 {
                     s.Delete(transaction);
                     cleanups++;

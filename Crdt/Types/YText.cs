@@ -93,8 +93,7 @@ public class YText : AbstractType
     {
         if (length == 0) return;
         if (Doc is null) { DeferDelete(index, length); return; }
-        if (index < 0 || length < 0 || index + length > LengthInternal)
-            throw new ArgumentOutOfRangeException(nameof(length), $"Deleting {length} at {index} exceeds the text length {LengthInternal}.");
+        if (index < 0 || length < 0 || index + length > LengthInternal) ThrowDeleteOutOfRange(index, length);
         Doc.Transact((Text: this, index, length), static (tr, s) =>
             TextFormatting.DeleteText(tr, TextFormatting.FindPosition(tr, s.Text, s.index, true), s.length));
     }
@@ -119,9 +118,18 @@ public class YText : AbstractType
 
     private void CheckIndex(int index)
     {
-        if (index < 0 || index > LengthInternal)
-            throw new ArgumentOutOfRangeException(nameof(index), $"Index {index} is outside 0..{LengthInternal}.");
+        if (index < 0 || index > LengthInternal) ThrowIndexOutOfRange(index);
     }
+
+    // The messages' formatting apart from Insert and Delete: a fresh process compiles it only when
+    // it is needed, not with the first edit.
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void ThrowIndexOutOfRange(int index) =>
+        throw new ArgumentOutOfRangeException(nameof(index), $"Index {index} is outside 0..{LengthInternal}.");
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void ThrowDeleteOutOfRange(int index, int length) =>
+        throw new ArgumentOutOfRangeException(nameof(length), $"Deleting {length} at {index} exceeds the text length {LengthInternal}.");
 
     /// <summary>The content as a Quill-style delta: inserts with their attributes.</summary>
     public IReadOnlyList<DeltaOp> ToDelta()

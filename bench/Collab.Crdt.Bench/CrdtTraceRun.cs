@@ -12,7 +12,7 @@ internal static class CrdtTraceRun
     private const int Runs = 5; // encode and load are short: the median of several runs
     private const int HeapSampleEvery = 1_000; // patches between samples of the managed heap
 
-    private readonly record struct Replay(Doc Doc, double Ms, double CpuMs, long PeakHeapBytes);
+    private readonly record struct Replay(Doc Doc, double Ms, double CpuMs, long PeakHeapBytes, ColdCosts Costs);
 
     public static TraceFigures Measure(IReadOnlyList<string> tracePaths, int warmRuns)
     {
@@ -41,7 +41,8 @@ internal static class CrdtTraceRun
         return new TraceFigures(
             cold.Ms, cold.CpuMs, encodeMs, loadMs, encoded.Length, Convert.ToHexString(SHA256.HashData(encoded)).ToLowerInvariant(),
             Median(applies), Median(applyCpus), Median(encodes), Median(loads), applies.DefaultIfEmpty().Min(), applies.DefaultIfEmpty().Max(),
-            traceHeap, liveHeap, cold.PeakHeapBytes, allocated, Process.GetCurrentProcess().PeakWorkingSet64);
+            traceHeap, liveHeap, cold.PeakHeapBytes, allocated, Process.GetCurrentProcess().PeakWorkingSet64,
+            cold.Costs.JitMethods, cold.Costs.JitMs, cold.Costs.Gen0, cold.Costs.Gen1, cold.Costs.Gen2, cold.Costs.PageFaults);
     }
 
     private static Replay Apply(EditingTrace trace, bool sampleHeap)
@@ -50,6 +51,7 @@ internal static class CrdtTraceRun
         var text = doc.GetText("text");
         long peakHeap = 0;
         int n = 0;
+        var costsBefore = ColdCosts.Now();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         foreach (var (pos, del, ins) in trace.Patches)
@@ -63,8 +65,9 @@ internal static class CrdtTraceRun
         }
         double ms = sw.Elapsed.TotalMilliseconds;
         double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        var costs = ColdCosts.Now() - costsBefore;
         if (text.ToString() != trace.EndContent) throw new InvalidOperationException("The replayed text differs from endContent.");
-        return new Replay(doc, ms, cpuMs, peakHeap);
+        return new Replay(doc, ms, cpuMs, peakHeap, costs);
     }
 
     private static (byte[] Encoded, double Ms) Encode(Doc doc, int runs)

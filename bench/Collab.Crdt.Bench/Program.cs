@@ -77,7 +77,9 @@ foreach (var name in traces)
     var js = RunChild("node", ["--expose-gc", Path.Combine(repoRoot, "bench/crdt/yjs-trace.mjs"), .. paths, "--warm", warmRuns.ToString(CultureInfo.InvariantCulture)]);
     Console.WriteLine($"== {name}  (text equals endContent in both; C# / yjs)");
     Console.WriteLine($"  apply   cold {F(cs.ApplyMs),10} ms  {F(js.ApplyMs),10} ms  ratio {R(cs.ApplyMs, js.ApplyMs)}   cpu {F(cs.ApplyCpuMs)} / {F(js.ApplyCpuMs)} ms  ratio {R(cs.ApplyCpuMs, js.ApplyCpuMs)}");
-    Console.WriteLine($"          cold with the default tiered JIT {F(csTiered.ApplyMs)} ms  ratio {R(csTiered.ApplyMs, js.ApplyMs)}");
+    Console.WriteLine($"          cold with the default tiered JIT {F(csTiered.ApplyMs)} ms  ratio {R(csTiered.ApplyMs, js.ApplyMs)}   cpu {F(csTiered.ApplyCpuMs)} ms");
+    Console.WriteLine($"          C# cold replay paid once: JIT {cs.ColdJitMethods} methods ({F(cs.ColdJitMs)} ms), collections {cs.ColdGen0}/{cs.ColdGen1}/{cs.ColdGen2}, " +
+                      $"{cs.ColdPageFaults} page faults; default tiered JIT: {csTiered.ColdJitMethods} methods ({F(csTiered.ColdJitMs)} ms)");
     Console.WriteLine($"          warm {F(cs.WarmApplyMs),10} ms  {F(js.WarmApplyMs),10} ms  ratio {R(cs.WarmApplyMs, js.WarmApplyMs)}   cpu {F(cs.WarmApplyCpuMs)} / {F(js.WarmApplyCpuMs)} ms  " +
                       $"range {F(cs.WarmApplyMinMs)}–{F(cs.WarmApplyMaxMs)} / {F(js.WarmApplyMinMs)}–{F(js.WarmApplyMaxMs)} ms");
     Console.WriteLine($"  encode  cold {F(cs.EncodeMs),10} ms  {F(js.EncodeMs),10} ms  ratio {R(cs.EncodeMs, js.EncodeMs)}   warm {F(cs.WarmEncodeMs)} / {F(js.WarmEncodeMs)} ms  ratio {R(cs.WarmEncodeMs, js.WarmEncodeMs)}");
