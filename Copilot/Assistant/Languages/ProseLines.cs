@@ -13,7 +13,27 @@ public static partial class ProseLines
     public static string Extract(string text)
     {
         var withoutCode = Code().Replace(text.Replace("\r\n", "\n"), "\n");
-        return string.Join('\n', withoutCode.Split('\n').Where(IsProse));
+        var prose = string.Join('\n', withoutCode.Split('\n').Where(IsProse));
+        return prose.Length > 0 ? prose : TerseWords(withoutCode);
+    }
+
+    /// <summary>
+    /// A request written only as a heading and terse items above its paste ("izmjene:\n- slika postgres:16.4\n- env X=1"):
+    /// the plain words of those lines, up to the first line of the paste, are all the prose there is.
+    /// </summary>
+    private static string TerseWords(string text)
+    {
+        var words = new List<string>();
+        foreach (var line in text.Split('\n'))
+        {
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0) continue;
+            if (line.StartsWith("  ", StringComparison.Ordinal) || line.StartsWith('\t') || Artefact().IsMatch(trimmed) && !ListItem().IsMatch(trimmed)
+                || KeyValue().IsMatch(trimmed) && !trimmed.EndsWith(':')) break;
+            if (ListItem().Match(trimmed) is { Success: true } item) trimmed = trimmed[item.Length..];
+            words.AddRange(trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(t => PlainWord().IsMatch(t)).Select(t => t.TrimEnd(':')));
+        }
+        return string.Join(' ', words);
     }
 
     private static bool IsProse(string line)

@@ -42,6 +42,10 @@ public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
         [("manifest requests", "held-out F")] = 0.9,
         [("dockerfile requests", "held-out F")] = 0.9,
         [("dockerfile defects", "held-out F")] = 0.9,
+        // Held-out H (issue 19, sixth round, written before the fixes for it): 18/40, 8/12 and 8/8 before; 40/40, 12/12, 8/8 after.
+        [("manifest requests", "held-out H")] = 0.9,
+        [("dockerfile requests", "held-out H")] = 0.9,
+        [("dockerfile defects", "held-out H")] = 0.9,
     };
 
     [Fact]
