@@ -315,7 +315,10 @@ public static partial class DockerfileDrafter
         var version = Regex.Match(asked.Lower, @"\b(?:go|golang)[\s:-]*(1\.\d{1,2})\b") is { Success: true } v ? v.Groups[1].Value : "1.23";
         return $"FROM golang:{version} AS build\n\nWORKDIR /src\n\nCOPY go.mod go.sum ./\nRUN go mod download\n\nCOPY . .\n" +
                "RUN CGO_ENABLED=0 GOOS=linux go build -trimpath -ldflags=\"-s -w\" -o /out/app .\n\n" +
-               "FROM gcr.io/distroless/static-debian12:nonroot\n\nCOPY --from=build /out/app /app\n\nUSER 65532:65532\n" +
+               // "final image scratch": nothing but the binary and the CA bundle it needs for TLS; otherwise distroless, which also carries tzdata and a passwd entry.
+               (Regex.IsMatch(asked.Lower, @"\bscratch\b")
+                   ? "FROM scratch\n\nCOPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\nCOPY --from=build /out/app /app\n\nUSER 65532:65532\n"
+                   : "FROM gcr.io/distroless/static-debian12:nonroot\n\nCOPY --from=build /out/app /app\n\nUSER 65532:65532\n") +
                (port.Length > 0 ? $"EXPOSE {port}\nHEALTHCHECK NONE\n" : "") + "ENTRYPOINT [\"/app\"]\n";
     }
 
