@@ -20,9 +20,17 @@ internal static class ManifestAnswerer
     public static async IAsyncEnumerable<CopilotEvent> DraftAsync(AnswerContext context, [EnumeratorCancellation] CancellationToken ct)
     {
         var request = context.Routed.Request;
+        var language = context.Language;
+        var stated = SlotExtractor.Extract(request);
+        if (stated.NotDrafted is { } other)
+        {
+            // Said first and plainly; a draft follows only when the request also names a kind that can be drafted.
+            yield return new AnswerTextChunk(Phrases.Say(language, "answer.cannot-draft", other, string.Join(", ", Enum.GetNames<ResourceKind>())) + "\n");
+            if (!stated.KindStated) yield break;
+            yield return new AnswerTextChunk(Phrases.Say(language, "answer.nearest-draft") + "\n");
+        }
         var (draft, origin) = await DraftWithModelAsync(context, request, ct);
         draft ??= await context.CallAsync<ManifestDraft>(ManifestPlugin.Name, "draft", new KernelArguments { ["request"] = request }, ct);
-        var language = context.Language;
         origin ??= Phrases.Say(language, "origin.rules");
 
         var yaml = draft.Yaml;
@@ -34,7 +42,7 @@ internal static class ManifestAnswerer
         }
 
         // Before answering, the draft (the model's or the rules') is compared with what the request stated.
-        var unhonoured = DraftChecker.Check(SlotExtractor.Extract(request), yaml);
+        var unhonoured = DraftChecker.Check(stated, yaml);
         yield return new AnswerTextChunk(Phrases.Say(language, "answer.manifest-draft", draft.Spec.Kind, draft.Spec.Name, origin) + "\n");
         if (unhonoured.Count > 0)
             yield return new AnswerTextChunk(Phrases.Say(language, "answer.not-as-asked") + "\n" +

@@ -13,7 +13,36 @@ public static partial class ProseLines
     public static string Extract(string text)
     {
         var withoutCode = Code().Replace(text.Replace("\r\n", "\n"), "\n");
-        return string.Join('\n', withoutCode.Split('\n').Where(IsProse));
+        var prose = string.Join('\n', withoutCode.Split('\n').Where(IsProse));
+        return prose.Length > 0 ? prose : TerseWords(withoutCode);
+    }
+
+    /// <summary>
+    /// A request written only as a heading and terse items above its paste ("izmjene:\n- slika postgres:16.4\n- env X=1"):
+    /// the plain words of those items (and of the heading above them), up to the first line of the paste, are all the prose
+    /// there is. Items that are YAML ("- name: web") or a single word ("- nginx") say nothing about the asker.
+    /// </summary>
+    private static string TerseWords(string text)
+    {
+        var words = new List<string>();
+        var items = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0) continue;
+            if (line.StartsWith("  ", StringComparison.Ordinal) || line.StartsWith('\t')) break;
+            if (ListItem().Match(trimmed) is { Success: true } item)
+            {
+                var content = trimmed[item.Length..];
+                var tokens = content.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (KeyValue().IsMatch(content) || tokens.Length < 2) break;
+                words.AddRange(tokens.Where(t => PlainWord().IsMatch(t)));
+                items++;
+            }
+            else if (trimmed.EndsWith(':') && !trimmed.Contains(' ') && items == 0) words.Add(trimmed.TrimEnd(':'));
+            else break;
+        }
+        return items > 0 ? string.Join(' ', words) : "";
     }
 
     private static bool IsProse(string line)

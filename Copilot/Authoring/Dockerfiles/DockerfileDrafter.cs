@@ -34,6 +34,7 @@ public static partial class DockerfileDrafter
         string dockerfile;
         if (asked.WantsR) dockerfile = ScientificDockerfiles.R(asked, notes);
         else if (asked.WantsConda) dockerfile = ScientificDockerfiles.Micromamba(asked, notes, files);
+        else if (Regex.IsMatch(text, @"\bjulia\b|\bproject\.toml\b")) dockerfile = Julia(asked, notes);
         else if (Regex.IsMatch(text, @"\b(go|golang)\b")) dockerfile = Go(asked, notes);
         else if (Regex.IsMatch(text, @"\brust\b|\bcargo\b")) dockerfile = Rust(notes);
         else if (Regex.IsMatch(text, @"\b(java|spring|maven|jvm)\b")) dockerfile = Java(notes);
@@ -233,6 +234,13 @@ public static partial class DockerfileDrafter
         sb.Append($"COPY --from={UvImage} /uv /usr/local/bin/uv\n");
         if (asked.Requirements)
             sb.Append("COPY requirements.txt /tmp/requirements.txt\nRUN uv pip install --system --no-cache -r /tmp/requirements.txt" + ServerExtras(packages) + "\n\nCOPY . /app\n\n");
+        else if (Regex.IsMatch(asked.Lower, @"\buv\.lock\b"))
+        {
+            // A lockfile is installed exactly as locked, into the image's Python, without the project itself until its code is copied.
+            sb.Append("COPY pyproject.toml uv.lock /app/\nENV UV_PROJECT_ENVIRONMENT=/usr/local\nRUN uv sync --frozen --no-dev --no-install-project --no-cache\n");
+            if (ServerExtras(packages) is { Length: > 0 } extras) sb.Append("RUN uv pip install --system --no-cache" + extras + "\n");
+            sb.Append("\nCOPY . /app\n\n");
+        }
         else if (asked.Pyproject && Regex.IsMatch(asked.Lower, @"pyproject"))
             // The dependencies first (uv reads them from pyproject.toml), so a code change does not reinstall them.
             sb.Append("COPY pyproject.toml /app/\nRUN uv pip install --system --no-cache -r /app/pyproject.toml" + ServerExtras(packages) + "\n\nCOPY . /app\n\n");
@@ -303,10 +311,42 @@ public static partial class DockerfileDrafter
     {
         notes.Add(new Note("note.go"));
         var port = asked.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
-        return "FROM golang:1.23 AS build\n\nWORKDIR /src\n\nCOPY go.mod go.sum ./\nRUN go mod download\n\nCOPY . .\n" +
+        // The Go version asked ("go 1.22", "golang:1.21") is the build stage's; the binary is static, so the final stage does not care.
+        var version = Regex.Match(asked.Lower, @"\b(?:go|golang)[\s:-]*(1\.\d{1,2})\b") is { Success: true } v ? v.Groups[1].Value : "1.23";
+        return $"FROM golang:{version} AS build\n\nWORKDIR /src\n\nCOPY go.mod go.sum ./\nRUN go mod download\n\nCOPY . .\n" +
                "RUN CGO_ENABLED=0 GOOS=linux go build -trimpath -ldflags=\"-s -w\" -o /out/app .\n\n" +
-               "FROM gcr.io/distroless/static-debian12:nonroot\n\nCOPY --from=build /out/app /app\n\nUSER 65532:65532\n" +
+               // "final image scratch": nothing but the binary and the CA bundle it needs for TLS; otherwise distroless, which also carries tzdata and a passwd entry.
+               (Regex.IsMatch(asked.Lower, @"\bscratch\b")
+                   ? "FROM scratch\n\nCOPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\nCOPY --from=build /out/app /app\n\nUSER 65532:65532\n"
+                   : "FROM gcr.io/distroless/static-debian12:nonroot\n\nCOPY --from=build /out/app /app\n\nUSER 65532:65532\n") +
                (port.Length > 0 ? $"EXPOSE {port}\nHEALTHCHECK NONE\n" : "") + "ENTRYPOINT [\"/app\"]\n";
+    }
+
+    /// <summary>
+    /// Julia: the official image at the version asked, the project's environment (Project.toml and
+    /// Manifest.toml) instantiated and precompiled into a depot the non-root user can read; Pluto served
+    /// on the stated port when asked, else the script the words name.
+    /// </summary>
+    private static string Julia(DockerfileRequest asked, List<Note> notes)
+    {
+        notes.Add(new Note("note.julia"));
+        var version = Regex.Match(asked.Lower, @"\bjulia[\s:-]*(1\.\d{1,2})\b") is { Success: true } v ? v.Groups[1].Value : "1.11";
+        var image = $"julia:{version}";
+        var pluto = Regex.IsMatch(asked.Lower, @"\bpluto\b");
+        var port = asked.Port ?? (pluto ? 1234 : null);
+        var script = Regex.Match(asked.Text, @"([\w\-/]+\.jl)\b") is { Success: true } s ? s.Groups[1].Value : "main.jl";
+        var sb = new StringBuilder($"FROM {image}\n\n");
+        sb.Append("ENV JULIA_DEPOT_PATH=/opt/julia-depot JULIA_PROJECT=/app\n\nWORKDIR /app\n\n");
+        sb.Append(string.Join('\n', BaseImageFamilies.NonRootUserLines(image).Where(l => l.StartsWith("RUN", StringComparison.Ordinal))) + "\n\n");
+        // The environment first, so a code change does not re-resolve and re-precompile it.
+        sb.Append("COPY Project.toml Manifest.toml /app/\n");
+        sb.Append("RUN julia -e 'using Pkg; Pkg.instantiate(); " + (pluto ? "Pkg.add(\"Pluto\"); " : "") + "Pkg.precompile()' \\\n    && chown -R 10001:10001 /opt/julia-depot\n\n");
+        sb.Append("COPY . /app\n\nUSER 10001\n");
+        if (port is { } p) sb.Append($"EXPOSE {p}\nHEALTHCHECK NONE\n");
+        sb.Append(pluto
+            ? $"CMD [\"julia\", \"-e\", \"using Pluto; Pluto.run(host=\\\"0.0.0.0\\\", port={port}, launch_browser=false, require_secret_for_access=false)\"]\n"
+            : $"CMD [\"julia\", \"--project=/app\", \"{script}\"]\n");
+        return sb.ToString();
     }
 
     private static string Rust(List<Note> notes)

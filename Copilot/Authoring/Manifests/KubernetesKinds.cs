@@ -23,6 +23,9 @@ internal static class KubernetesKinds
             .ThenByDescending(e => e.ApiVersion, StringComparer.Ordinal)
             .Select(e => e.ApiVersion).FirstOrDefault();
 
+    /// <summary>Every kind the Kubernetes API models describe.</summary>
+    public static IEnumerable<string> Names => All.Value.Select(e => e.Kind).Distinct();
+
     /// <summary>The known kind closest in spelling, for "Deploymnet".</summary>
     public static string? ClosestKind(string kind) => FieldSuggester.Closest(kind, All.Value.Select(e => e.Kind).Distinct());
 }

@@ -81,8 +81,8 @@ public static class ManifestRenderer
                 ("template", podTemplate)))),
             "CronJob" => Object("batch/v1", "CronJob", spec, ("spec", Map(
                 ("schedule", Str(spec.Schedule ?? "0 2 * * *")),
-                ("concurrencyPolicy", Str("Forbid")),
-                ("successfulJobsHistoryLimit", Raw(3)),
+                ("concurrencyPolicy", Str(spec.ConcurrencyPolicy ?? "Forbid")),
+                ("successfulJobsHistoryLimit", Raw(spec.SuccessfulJobsHistoryLimit ?? 3)),
                 ("failedJobsHistoryLimit", Raw(3)),
                 ("jobTemplate", Map(
                     ("metadata", QueueLabels(spec)),

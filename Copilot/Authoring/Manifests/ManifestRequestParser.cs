@@ -32,7 +32,8 @@ public static partial class ManifestRequestParser
         var known = image is null ? null : KnownImages.Find(image);
         var name = Name(slots, kind, image, request, notes);
 
-        var containerPorts = podless ? [] : slots.ContainerPorts.Count > 0 ? slots.ContainerPorts : known?.Port is { } kp ? [kp] : (IReadOnlyList<int>)[];
+        // A Service alone targets the port its pods serve on ("expose … --port=80 --target-port=8000").
+        var containerPorts = podless ? kind == ResourceKind.Service ? slots.ContainerPorts : [] : slots.ContainerPorts.Count > 0 ? slots.ContainerPorts : known?.Port is { } kp ? [kp] : (IReadOnlyList<int>)[];
         if (kind is ResourceKind.Deployment or ResourceKind.StatefulSet or ResourceKind.DaemonSet && containerPorts.Count == 0 && known?.ProbeCommand is null)
         {
             // Probes must check the app itself; without a port there is nothing real to check.
@@ -131,6 +132,8 @@ public static partial class ManifestRequestParser
             Volumes = Volumes(slots, kind, name, known, request),
             QueueName = queue,
             Schedule = schedule,
+            ConcurrencyPolicy = kind == ResourceKind.CronJob ? slots.ConcurrencyPolicy : null,
+            SuccessfulJobsHistoryLimit = kind == ResourceKind.CronJob ? slots.SuccessfulJobsHistoryLimit : null,
             StorageSize = kind is ResourceKind.StatefulSet or ResourceKind.PersistentVolumeClaim ? storage ?? "10Gi" : storage,
             Cpu = slots.Cpu,
             Memory = slots.Memory,
@@ -191,6 +194,8 @@ public static partial class ManifestRequestParser
         NodePort = slots.NodePort is >= NodePortMin and <= NodePortMax ? slots.NodePort : null,
         ServicePort = slots.ServicePort ?? model.ServicePort ?? (slots.WantsService ? First(model.Ports) ?? 80 : null),
         Schedule = model.Kind == "CronJob" ? slots.Schedule ?? model.Schedule : model.Schedule,
+        ConcurrencyPolicy = slots.ConcurrencyPolicy ?? model.ConcurrencyPolicy,
+        SuccessfulJobsHistoryLimit = slots.SuccessfulJobsHistoryLimit ?? model.SuccessfulJobsHistoryLimit,
         Image = slots.Image is { } image && ImageReference.Parse(image).IsPinned ? image : model.Image,
         Host = slots.Host,
         BackendService = slots.BackendService,

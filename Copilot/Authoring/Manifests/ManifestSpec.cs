@@ -55,6 +55,12 @@ public sealed record ManifestSpec
     /// <summary>Cron schedule for CronJobs, e.g. <c>0 2 * * *</c>.</summary>
     public string? Schedule { get; init; }
 
+    /// <summary>A CronJob's concurrencyPolicy (Allow, Forbid, Replace); Forbid when null.</summary>
+    public string? ConcurrencyPolicy { get; init; }
+
+    /// <summary>How many successful Jobs a CronJob keeps; 3 when null.</summary>
+    public int? SuccessfulJobsHistoryLimit { get; init; }
+
     /// <summary>Storage size: the StatefulSet's per-replica volume or the PVC's size (e.g. <c>10Gi</c>).</summary>
     public string? StorageSize { get; init; }
 

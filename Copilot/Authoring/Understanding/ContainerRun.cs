@@ -43,6 +43,18 @@ public sealed record ContainerRun
     public IReadOnlyList<string> Entrypoint { get; init; } = [];
     /// <summary><c>--rm</c> without <c>-d</c>: a run to completion, not a service.</summary>
     public bool RunsToCompletion { get; init; }
+    /// <summary>A chart's <c>replicaCount</c>.</summary>
+    public int? Replicas { get; init; }
+    /// <summary>A chart's persistence size, as a Kubernetes quantity.</summary>
+    public string? StorageSize { get; init; }
+    /// <summary>A chart's persistence storage class.</summary>
+    public string? StorageClass { get; init; }
+    /// <summary>A chart's Service type (NodePort, LoadBalancer); null for ClusterIP.</summary>
+    public string? ServiceType { get; init; }
+    /// <summary>A chart's CPU request.</summary>
+    public string? CpuRequest { get; init; }
+    /// <summary>A chart's memory request.</summary>
+    public string? MemoryRequest { get; init; }
     /// <summary>Compose services other than the one read, which the draft does not carry.</summary>
     public IReadOnlyList<string> OtherServices { get; init; } = [];
     /// <summary>Where the paste starts in the request.</summary>
@@ -62,8 +74,66 @@ public sealed record ContainerRun
         "--no-healthcheck", "--sig-proxy", "--oom-kill-disable", "-q", "--quiet",
     };
 
-    /// <summary>The first <c>docker run</c> command or compose file in <paramref name="text"/>, or null.</summary>
-    public static ContainerRun? Find(string text) => FromDockerRun(text) ?? FromCompose(text);
+    /// <summary>The first <c>docker run</c> command, compose file or Helm chart values in <paramref name="text"/>, or null.</summary>
+    public static ContainerRun? Find(string text) => FromDockerRun(text) ?? FromCompose(text) ?? FromChartValues(text);
+
+    /// <summary>
+    /// Helm chart values ("turn these values into a plain deployment"): a YAML mapping with an
+    /// <c>image.repository</c> and no <c>apiVersion</c>, read by the keys charts conventionally use —
+    /// <c>replicaCount</c>, <c>image.tag</c>, <c>service.port/targetPort/type</c>, <c>containerPort</c>,
+    /// <c>resources.limits/requests</c>, <c>persistence.size/storageClass</c>, <c>env</c>/<c>extraEnv</c>.
+    /// </summary>
+    private static ContainerRun? FromChartValues(string text)
+    {
+        var fenced = Regex.Match(text, @"```[\w-]*[ \t]*\r?\n(.*?)```", RegexOptions.Singleline);
+        var block = fenced.Success ? (Yaml: fenced.Groups[1].Value, Start: fenced.Index, End: fenced.Index + fenced.Length)
+            : Regex.Match(text, @"^(?:replicaCount|image|service|resources|persistence)\s*:", RegexOptions.Multiline) is { Success: true } top ? (Yaml: text[top.Index..], Start: top.Index, End: text.Length)
+            : default;
+        if (block.Yaml is null) return null;
+        var stream = new YamlStream();
+        try { stream.Load(new StringReader(Dedent(block.Yaml))); }
+        catch (YamlDotNet.Core.YamlException) { return null; }
+        if (stream.Documents.FirstOrDefault()?.RootNode is not YamlMappingNode root || Scalar(root, "apiVersion") is not null || Scalar(root, "kind") is not null) return null;
+        if (Child(root, "image") is not YamlMappingNode image || Scalar(image, "repository") is not { } repository) return null;
+        var tag = Scalar(image, "tag");
+        var service = Child(root, "service") as YamlMappingNode;
+        var servicePort = service is null ? null : Number(Scalar(service, "port"));
+        var containerPort = Number(Scalar(root, "containerPort")) ?? (service is null ? null : Number(Scalar(service, "targetPort"))) ?? servicePort;
+        var resources = Child(root, "resources") as YamlMappingNode;
+        var limits = resources is null ? null : Child(resources, "limits") as YamlMappingNode;
+        var requests = resources is null ? null : Child(resources, "requests") as YamlMappingNode;
+        var persistence = Child(root, "persistence") as YamlMappingNode;
+        var env = new Dictionary<string, string>();
+        foreach (var key in new[] { "env", "extraEnv" })
+            switch (Child(root, key))
+            {
+                case YamlMappingNode map:
+                    foreach (var (k, v) in map.Children) env[((YamlScalarNode)k).Value ?? ""] = (v as YamlScalarNode)?.Value ?? "";
+                    break;
+                case YamlSequenceNode list:
+                    foreach (var item in list.Children.OfType<YamlMappingNode>())
+                        if (Scalar(item, "name") is { } name && Scalar(item, "value") is { } value) env[name] = value;
+                    break;
+            }
+        return new ContainerRun
+        {
+            Image = string.IsNullOrEmpty(tag) ? repository : $"{repository}:{tag}",
+            Ports = containerPort is { } cp ? [(servicePort ?? cp, cp)] : [],
+            Env = env,
+            Replicas = Number(Scalar(root, "replicaCount")),
+            Memory = limits is null ? null : Scalar(limits, "memory"),
+            Cpu = limits is null ? null : Scalar(limits, "cpu"),
+            MemoryRequest = requests is null ? null : Scalar(requests, "memory"),
+            CpuRequest = requests is null ? null : Scalar(requests, "cpu"),
+            StorageSize = persistence is null ? null : Scalar(persistence, "size"),
+            StorageClass = persistence is null ? null : Scalar(persistence, "storageClass") is { Length: > 0 } sc ? sc : null,
+            ServiceType = service is null ? null : Scalar(service, "type") is { } type && type is "NodePort" or "LoadBalancer" ? type : null,
+            Start = block.Start,
+            End = block.End,
+        };
+    }
+
+    private static int? Number(string? value) => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     private static ContainerRun? FromDockerRun(string text)
     {

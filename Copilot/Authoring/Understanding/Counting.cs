@@ -30,13 +30,24 @@ internal static partial class Counting
         return null;
     }
 
+    // Number words of every lexicon, longer than two letters ("a" and "an" count things, never sizes or bounds).
+    private static readonly string NumberWords = string.Join('|', Vocabulary.Numbers.Keys.Where(k => k.Length > 2).OrderByDescending(k => k.Length).Select(Regex.Escape));
+
+    /// <summary>A pattern fragment for a count written in digits or as a number word of any language.</summary>
+    public static string CountPattern(int maxDigits) => @"(\d{1," + maxDigits + "}|" + NumberWords + ")";
+
+    /// <summary>The value of a count written in digits or as a number word, or null.</summary>
+    public static int? Value(string token) =>
+        int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : Vocabulary.Numbers.TryGetValue(token.ToLowerInvariant(), out var w) ? w : null;
+
     /// <summary>The count written just after a match ("replicas: 3", "Replikas 3"), or after a word for "to" ("replicas to 4", "replike na 4", "Replikas auf 4").</summary>
     public static int? After(string text, Regex noun)
     {
         foreach (Match m in noun.Matches(text))
         {
-            var after = Regex.Match(text[(m.Index + m.Length)..], @"^\s*(?:[:=]|to|na|a|al|auf|su)?\s*(\d{1,3})\b");
-            if (after.Success) return int.Parse(after.Groups[1].Value, CultureInfo.InvariantCulture);
+            // "replicas to 4", "repliche a quattro", "replicas auf fünf".
+            var after = Regex.Match(text[(m.Index + m.Length)..], @"^\s*(?:[:=]|to|na|a|al|auf|su)?\s*" + CountPattern(3) + @"(?![\w])", RegexOptions.IgnoreCase);
+            if (after.Success && Value(after.Groups[1].Value) is { } n) return n;
         }
         return null;
     }
@@ -51,6 +62,10 @@ internal static partial class Counting
     private static readonly Regex HalfSize = new(@"(?<![\w])(?:" + Vocabulary.Alternation(Vocabulary.All.SelectMany(l => l.Half)) + @")\s+(?:a\s+)?(tera\w*|tb|giga\w*|gigs?|gb)(?![\w])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+    // "padesát giga", "fifty gigs", "zwanzig gigs": a size whose number is a word.
+    private static readonly Regex WordSize = new(@"(?<![\w])(" + NumberWords + @")\s+(ti|tb|tera\w*|gi|gb|gigs?|mi|mb|megs?|mega\w*|" +
+        Vocabulary.Alternation(Vocabulary.All.SelectMany(l => l.GigaWords)) + @")(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
     /// <summary>Sizes in the text, normalised to Kubernetes binary units, each with the words that follow it.</summary>
     public static IEnumerable<(string Quantity, string Following, int Index)> Sizes(string text) => Written(text).OrderBy(s => s.Index);
 
@@ -60,6 +75,12 @@ internal static partial class Counting
         {
             var end = m.Index + m.Length;
             yield return (m.Groups[1].Value.StartsWith('t') || m.Groups[1].Value.StartsWith('T') ? "512Gi" : "512Mi", text[end..Math.Min(text.Length, end + 24)], m.Index);
+        }
+        foreach (Match m in WordSize.Matches(text))
+        {
+            var unit = m.Groups[2].Value.ToLowerInvariant();
+            var end = m.Index + m.Length;
+            yield return ($"{Value(m.Groups[1].Value)}{(unit.StartsWith('t') ? "Ti" : unit.StartsWith('m') ? "Mi" : "Gi")}", text[end..Math.Min(text.Length, end + 24)], m.Index);
         }
         foreach (Match m in DecimalMega.Matches(text))
         {

@@ -43,6 +43,8 @@ public static class DraftChecker
         }
         void Expect(string slot, object? stated, bool ok, string found) { if (stated is not null && !ok) missing.Add(new(slot, stated.ToString()!, found)); }
 
+        // A kind the drafter cannot draft is named, whatever was drafted beside it as the nearest it can.
+        if (slots.NotDrafted is { } other) missing.Add(new UnhonouredSlot("kind", other, docs.Count == 0 ? "nothing" : string.Join(", ", docs.Select(d => d.Str("kind")))));
         var kind = slots.Kind.ToString();
         var main = docs.FirstOrDefault(d => d.Str("kind") == kind);
         Expect("kind", kind, main is not null, string.Join(", ", docs.Select(d => d.Str("kind"))));
@@ -59,7 +61,12 @@ public static class DraftChecker
         Expect("storage size", slots.StorageSize, yaml.Contains("storage: " + slots.StorageSize), "another size");
         Expect("storage class", slots.StorageClass, yaml.Contains("storageClassName: " + slots.StorageClass), "the cluster default");
         Expect("access mode", slots.AccessMode, yaml.Contains("- " + slots.AccessMode), "ReadWriteOnce");
-        if (kind == "CronJob") Expect("schedule", slots.Schedule, spec?.Str("schedule") == slots.Schedule, spec?.Str("schedule") ?? "nothing");
+        if (kind == "CronJob")
+        {
+            Expect("schedule", slots.Schedule, spec?.Str("schedule") == slots.Schedule, spec?.Str("schedule") ?? "nothing");
+            Expect("concurrencyPolicy", slots.ConcurrencyPolicy, spec?.Str("concurrencyPolicy") == slots.ConcurrencyPolicy, spec?.Str("concurrencyPolicy") ?? "Allow");
+            Expect("successfulJobsHistoryLimit", slots.SuccessfulJobsHistoryLimit, spec?.Str("successfulJobsHistoryLimit") == slots.SuccessfulJobsHistoryLimit?.ToString(), spec?.Str("successfulJobsHistoryLimit") ?? "3");
+        }
         if (containers.Count > 0)
         {
             var ports = containers.SelectMany(c => c.Seq("ports")?.Children.OfType<YamlMappingNode>() ?? []).Select(p => p.Str("containerPort")).ToList();

@@ -107,6 +107,12 @@ public sealed record RequestSlots
     public string? TlsSecret { get; init; }
     /// <summary>Files a ConfigMap is asked to hold, by file name ("configmap from this default.conf: …").</summary>
     public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
+    /// <summary>A Kubernetes kind the request asks for that the drafter does not draft ("a ClusterRole that…"); the answer says so.</summary>
+    public string? NotDrafted { get; init; }
+    /// <summary>A CronJob's concurrencyPolicy when stated (Allow, Forbid, Replace).</summary>
+    public string? ConcurrencyPolicy { get; init; }
+    /// <summary>How many successful Jobs a CronJob keeps, when stated.</summary>
+    public int? SuccessfulJobsHistoryLimit { get; init; }
     /// <summary>A change to a pasted manifest: what to take out, a new name, and which container or document it is about.</summary>
     public ChangeSlots Change { get; init; } = new();
 }

@@ -28,6 +28,9 @@ public static partial class RequestUnderstanding
     {
         var artefacts = ArtefactDetector.Detect(text);
         var words = artefacts.Words;
+        // "kubectl create deployment web --image=… — as yaml please": the command is what to draft, unless the words report an error.
+        if (KubectlCommand.Find(text) is { } kubectl && !ErrorWord().IsMatch(text[..kubectl.Start] + text[kubectl.End..]))
+            return new(RequestIntent.ManifestDraft, text, null, artefacts);
         // "what's the k8s equivalent of this docker run / compose file?": the paste is what to draft, unless the words report an error or ask for a Dockerfile.
         if (ContainerRun.Find(text) is { } run && text[..run.Start] + text[run.End..] is var around && !ErrorWord().IsMatch(around + " " + string.Join(' ', run.Args)) && !DockerfileNoun().IsMatch(around))
             return new(RequestIntent.ManifestDraft, text, null, artefacts);
@@ -62,6 +65,8 @@ public static partial class RequestUnderstanding
         if (!explanation)
         {
             if (DraftEvidence(words)) return RequestIntent.ManifestDraft;
+            // "em pots fer una PriorityClass…?": a kind the drafter cannot draft is still a request to draft, answered honestly.
+            if (UndraftableKinds.Asked(words) is not null && !ErrorWord().IsMatch(words)) return RequestIntent.ManifestDraft;
         }
         if (hasPaste && ErrorWord().IsMatch(words)) return RequestIntent.ErrorDiagnosis;
         if (ErrorDiagnoser.Diagnose(words).IsKnown) return RequestIntent.ErrorDiagnosis;

@@ -9,7 +9,8 @@ namespace Collab.Copilot.Authoring.Understanding;
 /// </summary>
 public static partial class SlotExtractor
 {
-    [GeneratedRegex(@"\?(?=[\s)!.]*$)", RegexOptions.Multiline)]
+    // A question mark that ends a sentence, at the end of a line or before the next sentence ("… every night at 3? the timing looks wrong").
+    [GeneratedRegex(@"\?(?=[\s)!.]*$|\s)", RegexOptions.Multiline)]
     private static partial Regex QuestionMark();
 
     [GeneratedRegex(@"[,;\n]|\.(?=\s|$)|:(?=\s|$)")]

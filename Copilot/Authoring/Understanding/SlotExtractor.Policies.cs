@@ -6,11 +6,12 @@ namespace Collab.Copilot.Authoring.Understanding;
 /// <summary>What a request states for the cluster-policy kinds: an autoscaler's bounds and target, a NetworkPolicy's sources, a quota's pod count, a Secret's keys.</summary>
 public static partial class SlotExtractor
 {
-    [GeneratedRegex(@"(?<![\w])min\w*\.?\s*[:=]?\s*(\d{1,3})(?![\w.])", RegexOptions.IgnoreCase)]
-    private static partial Regex MinCount();
+    // "min 2", "min two", "minimalno dvije".
+    private static readonly Regex MinCountRegex = new(@"(?<![\w])min\w*\.?\s*[:=]?\s*" + Counting.CountPattern(3) + @"(?![\w.])", RegexOptions.IgnoreCase);
+    private static Regex MinCount() => MinCountRegex;
 
-    [GeneratedRegex(@"(?<![\w])max\w*\.?\s*[:=]?\s*(\d{1,3})(?![\w.])", RegexOptions.IgnoreCase)]
-    private static partial Regex MaxCount();
+    private static readonly Regex MaxCountRegex = new(@"(?<![\w])max\w*\.?\s*[:=]?\s*" + Counting.CountPattern(3) + @"(?![\w.])", RegexOptions.IgnoreCase);
+    private static Regex MaxCount() => MaxCountRegex;
 
     // "3 až 12", "2-10", "da 1 a 5", "from 2 to 10", "od 2 do 10", "von 2 bis 10", "de 2 a 8", "2 to 10".
     [GeneratedRegex(@"(?<![\w.])(\d{1,3})\s*(?:-|–|až|az|to|a|do|bis|fins\s+a|fino\s+a)\s*(\d{1,3})(?![\w.%])", RegexOptions.IgnoreCase)]
@@ -41,7 +42,7 @@ public static partial class SlotExtractor
     /// <summary>An autoscaler's bounds ("min 2 max 10", "3 až 12 replik", "da 1 a 5 repliche"), target ("70% cpu", "memoria supera l'80%") and the workload named beside its kind word.</summary>
     private static AutoscalingSlot Autoscaling(string text)
     {
-        int? Number(Match m, int group = 1) => m.Success ? int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture) : null;
+        int? Number(Match m, int group = 1) => m.Success ? Counting.Value(m.Groups[group].Value) : null;
         var range = CountRange().Match(text);
         var min = Number(MinCount().Match(text)) ?? Number(range);
         var max = Number(MaxCount().Match(text)) ?? Number(range, 2) ?? Number(UpTo().Match(text));
@@ -110,4 +111,27 @@ public static partial class SlotExtractor
 
     /// <summary>Keys a Secret is to hold: the upper-case names with an underscore the words list.</summary>
     private static IReadOnlyList<string> SecretKeys(string text) => KeyName().Matches(text).Select(m => m.Value).Distinct().ToList();
+    /// <summary>A name quoted right after the kind word: <c>deployment "dashboard"</c>, <c>statefulset 'pgdb'</c>.</summary>
+    private static string? QuotedNameAfterKind(string text, ResourceKind kind) =>
+        Vocabulary.Kinds[kind].Matches(text).Select(m => Regex.Match(text[(m.Index + m.Length)..], @"^\s*[`""'„“]([a-z0-9][a-z0-9\-]*[a-z0-9])[`""'”“]", I))
+            .FirstOrDefault(a => a.Success)?.Groups[1].Value.ToLowerInvariant();
+
+    /// <summary>A CronJob's concurrencyPolicy, by the field's name or by its value written as the API spells it ("(Replace)", "Forbid").</summary>
+    private static string? ConcurrencyPolicy(string text) =>
+        Match(text, @"concurrency\s*-?\s*policy\s*[:=]?\s*[`""']?(Allow|Forbid|Replace)\b") is { } named ? char.ToUpperInvariant(named[0]) + named[1..].ToLowerInvariant()
+        : Regex.Match(text, @"(?<![\w])(Allow|Forbid|Replace)(?![\w])") is { Success: true } value ? value.Groups[1].Value : null;
+
+    /// <summary>How many successful Jobs to keep: "successfulJobsHistoryLimit 5", "keep the last 5 successful jobs".</summary>
+    private static int? SuccessfulHistory(string text) =>
+        (Match(text, @"successful\s*-?\s*jobs\s*-?\s*history\s*-?\s*limit\s*[:=]?\s*(\d{1,3})")
+         ?? Match(text, @"(?:last|posljednj\w*|zadnj\w*|posledních|últim\w*|ultim\w*|letzten)\s+(\d{1,3})\s+(?:\w+\s+)?(?:successful|uspješn\w*|úspěšn\w*|correct\w*|exitos\w*|riuscit\w*|complet\w*|erfolgreich\w*)")) is { } n
+            ? int.Parse(n, CultureInfo.InvariantCulture) : null;
+    /// <summary>The name-like value written right after <paramref name="at"/> ("storageclass nfs-client"), or null when a function word or name marker follows.</summary>
+    internal static string? ValueAfter(string text, int at)
+    {
+        var after = Regex.Match(text[at..], @"^\s*[:=]?\s*[`""']?([a-z0-9][a-z0-9.\-]*[a-z0-9]|[a-z0-9])(?![\w])", I);
+        if (!after.Success) return null;
+        var word = after.Groups[1].Value;
+        return Stop.Contains(word) || Vocabulary.NameMarker.IsMatch(word) || Vocabulary.Numbers.ContainsKey(word.ToLowerInvariant()) || Vocabulary.Kinds.Values.Any(k => k.IsMatch(word)) ? null : word;
+    }
 }

@@ -10,7 +10,9 @@ public static partial class SlotExtractor
     private static RequestSlots FromRun(string request, ContainerRun run)
     {
         var words = Extract(request[..run.Start] + "\n" + request[run.End..]);
-        var kind = words.KindStated ? words.Kind
+        // The paste is a container: a Service or Ingress the words name goes beside its workload, not instead of it.
+        var workloadNamed = words.KindStated && words.Kind is ResourceKind.Deployment or ResourceKind.StatefulSet or ResourceKind.DaemonSet or ResourceKind.Job or ResourceKind.CronJob;
+        var kind = workloadNamed ? words.Kind
             : run.RunsToCompletion || words.MentionsBatch && run.Ports.Count == 0 ? ResourceKind.Job
             : ResourceKind.Deployment;
         var claims = words.Claims.ToList();
@@ -32,7 +34,7 @@ public static partial class SlotExtractor
             ImageWord = null,
             ContainerPorts = containerPorts,
             // Publishing a port makes it reachable from outside the container: a Service is the Kubernetes way.
-            WantsService = words.WantsService || published,
+            WantsService = words.WantsService || published || words.Kind == ResourceKind.Service,
             ServicePort = words.ServicePort ?? (published ? run.Ports[0].Host : null),
             Env = env,
             Claims = claims,
@@ -41,6 +43,12 @@ public static partial class SlotExtractor
             ShmSize = run.ShmSize ?? words.ShmSize,
             Memory = run.Memory ?? words.Memory,
             Cpu = run.Cpu ?? words.Cpu,
+            CpuRequest = run.CpuRequest ?? words.CpuRequest,
+            MemoryRequest = run.MemoryRequest ?? words.MemoryRequest,
+            Replicas = run.Replicas ?? words.Replicas,
+            StorageSize = run.StorageSize ?? words.StorageSize,
+            StorageClass = run.StorageClass ?? words.StorageClass,
+            ServiceType = run.ServiceType ?? words.ServiceType,
             Args = run.Args,
             Command = run.Entrypoint.Count > 0 ? run.Entrypoint : words.Command.Count > 0 && run.Args.Count == 0 ? words.Command : [],
             Run = run,

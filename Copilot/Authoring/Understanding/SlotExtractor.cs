@@ -44,7 +44,8 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"\b(\d+g\.\d+gb)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MigProfile();
 
-    [GeneratedRegex(@"(?<![\w])mig(?![\w])", RegexOptions.IgnoreCase)]
+    // The Catalan "mig" is also "half": "mig nucli de cpu", "mig tera" are not MIG slices.
+    [GeneratedRegex(@"(?<![\w])mig(?![\w])(?!\s+(?:de\s+)?(?:v?cpus?|cores?|nuclis?|tera\w*|giga\w*|gigues|gb|tb)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex MigWord();
 
     [GeneratedRegex(@"(?<![\w])(gpus?|gpu-?\w{0,3}|a100|h100|h200|a30|a40|a10|l4|l40s?|v100|t4|grafičk\w*|grafick\w*)(?![\w])", RegexOptions.IgnoreCase)]
@@ -95,10 +96,15 @@ public static partial class SlotExtractor
     /// <summary>Reads every stated requirement from <paramref name="request"/>.</summary>
     public static RequestSlots Extract(string request)
     {
+        if (KubectlCommand.Find(request) is { } kubectl) return FromKubectl(request, kubectl);
         if (ContainerRun.Find(request) is { } run) return FromRun(request, run);
         // "configmap nginx-conf from this default.conf: …": the file is the ConfigMap's data, not words to read.
         if (Vocabulary.Kinds[ResourceKind.ConfigMap].IsMatch(request) && ConfigFile(request) is { } file)
             return Extract(request[..file.Start]) with { Kind = ResourceKind.ConfigMap, Files = new Dictionary<string, string> { [file.Name] = file.Content } };
+        // "a ClusterRole that lets our service account list nodes": the rest of the request is read without that kind's name, so
+        // what can be drafted from it (a Role for the account) is, and the kind is named as not drafted.
+        if (UndraftableKinds.Asked(request) is { } other)
+            return Extract(request[..other.Start] + new string(' ', other.End - other.Start) + request[other.End..]) with { NotDrafted = other.Kind };
         var text = request.Trim();
         var schedule = ScheduleReader.Read(text);
         var image = Image(text);
@@ -164,7 +170,7 @@ public static partial class SlotExtractor
             WantsIngress = ingress && kind is not ResourceKind.Ingress,
             CreatesClaim = attached.Contains(ResourceKind.PersistentVolumeClaim) && storage is not null,
             ServiceType = policy ? null : serviceType,
-            Name = Name(text) ?? (kind is ResourceKind.Secret or ResourceKind.ConfigMap or ResourceKind.ServiceAccount ? NameAfterKind(text, kind) : null),
+            Name = Name(text) ?? (kind is ResourceKind.Secret or ResourceKind.ConfigMap or ResourceKind.ServiceAccount ? NameAfterKind(text, kind) : QuotedNameAfterKind(text, kind)),
             Namespace = kind == ResourceKind.NetworkPolicy ? PolicyNamespace(text) : Match(text, @"\b(?:namespace|ns)\s*[:=]?\s*[`""']?([a-z0-9][a-z0-9\-]*)"),
             Disruption = kind == ResourceKind.PodDisruptionBudget ? Disruption(text) : null,
             Access = kind == ResourceKind.ServiceAccount ? Granted(text) : null,
@@ -207,6 +213,8 @@ public static partial class SlotExtractor
             InitContainer = !podless && InitContainerWord().IsMatch(text),
             Sidecars = podless ? [] : Sidecars(text, image),
             Tolerations = podless ? [] : Tolerations(text),
+            ConcurrencyPolicy = kind == ResourceKind.CronJob ? ConcurrencyPolicy(text) : null,
+            SuccessfulJobsHistoryLimit = kind == ResourceKind.CronJob ? SuccessfulHistory(text) : null,
         };
     }
 
@@ -434,11 +442,14 @@ public static partial class SlotExtractor
     private static string? Cpu(string text)
     {
         const string unit = @"(?:v?cpus?|cores?|jezgr\w*|jader|jádr\w*|nuclis?|nuclei|kerne?)\b";
+        // "1000 millicores", "500 millicpu": Kubernetes' own unit, written out.
+        if (Regex.Match(text, @"(?<![\w.])(\d+)\s*(?:milli-?cores?|milli-?cpus?|millicore\w*)", I) is { Success: true } milli) return milli.Groups[1].Value + "m";
         if (Regex.Match(text, @"(?<![\w])(?:" + Vocabulary.Half + @")\s+(?:a\s+)?" + unit, I) is { Success: true }) return "500m";
         // A number with a request word after it is the request ("250m cpu request"), not the limit.
         return Regex.Matches(text, @"(\d+(?:\.\d+)?|\d+m)\s*" + unit, I).FirstOrDefault(m => !Regex.IsMatch(text[(m.Index + m.Length)..], @"^\s*request", I))?.Groups[1].Value
             // "cap the cpu at 0.5", "setze die cpu auf 0.5", "cpu limit: 2": the number after the CPU word.
-            ?? Match(text, @"(?<![\w])(?:v?cpus?|cores?)\s*(?:limit\w*)?\s*(?:at|to|na|auf|a|su|de|[:=])\s*(\d{1,3}(?:\.\d+)?|\d+m)(?![\w.%])(?!\s*(?:%|request))");
+            // "límit de cpu 250m", "cpu limit 2": the number may follow the CPU word directly.
+            ?? Match(text, @"(?<![\w])(?:v?cpus?|cores?)\s*(?:limit\w*)?\s*(?:(?:at|to|na|auf|a|su|de|[:=])\s*)?(\d{1,3}(?:\.\d+)?|\d+m)(?![\w.%])(?!\s*(?:%|request))");
     }
 
     /// <summary>Secrets to load as environment variables: "mount the secret viz-creds as env", "tajnu grafana-admin kao env varijable", "secret api-keys als Umgebungsvariablen".</summary>

@@ -133,4 +133,13 @@ public sealed class AuthoringThroughCopilotTests(DocsIndexFixture index)
         var source = answer.Citations[0];
         Assert.True(DocAnchors.Exists(source.Path, source.Anchor), source.Reference);
     }
+    [Fact]
+    public async Task A_kind_that_cannot_be_drafted_is_said_plainly_in_the_askers_language_and_nothing_else_is_drafted()
+    {
+        var answer = await CopilotHarness.Create(index.Retriever).AskAsync("em pots fer una PriorityClass anomenada alta-prioritat amb valor 100000?");
+
+        Assert.Equal(CopilotIntent.ManifestDraft, answer.Final.Intent);
+        Assert.Contains("No puc fer un esborrany de PriorityClass", answer.Text);
+        Assert.Empty(answer.Code("yaml"));
+    }
 }

@@ -22,6 +22,7 @@ public sealed class ProseLinesTests
     [InlineData("- repliche a 3, per favore\n- memoria a 8Gi", AnswerLanguage.Italian)]
     [InlineData("- rèpliques a 3, si us plau\n- memòria 4Gi", AnswerLanguage.Catalan)]
     [InlineData("- containers:\n  - name: web\n    image: nginx:1.27", AnswerLanguage.English)]
+    [InlineData("izmjene:\n- slika postgres:16.4\n- env PGDATA=/data/pg\napiVersion: apps/v1\nkind: StatefulSet", AnswerLanguage.Croatian)]
     public void A_request_written_as_a_list_is_answered_in_its_language(string text, AnswerLanguage expected) =>
         Assert.Equal(expected, LanguageDetector.Detect(text));
 }

@@ -9,6 +9,10 @@ public sealed class DockerfileBaseTests
     [Theory]
     [InlineData("micromamba env from environment.yml on cuda 12.4", "nvidia/cuda:12.4", "micromamba")]
     [InlineData("pytorch on cuda 12.2, deps by pip", "nvidia/cuda:12.2", "download.pytorch.org/whl/cu121")]
+    [InlineData("multi-stage go 1.21 service, final image scratch", "scratch", "golang:1.21")]
+    [InlineData("julia 1.10 image, Project.toml + Manifest.toml, runs julia sim.jl", "julia:1.10", "Pkg.instantiate()")]
+    [InlineData("julia 1.11 with a Pluto notebook on port 1234", "julia:1.11", "Pluto.run")]
+    [InlineData("fastapi with uv (pyproject.toml and uv.lock), python 3.12", "python:3.12", "uv sync --frozen")]
     public void A_stated_cuda_version_is_the_base(string request, string basePrefix, string alsoContains)
     {
         var draft = DockerfileDrafter.Draft(request);

@@ -77,4 +77,27 @@ public sealed class ContainerRunTests
         Assert.Equal(RequestIntent.ManifestDraft, RequestUnderstanding.Understand("how would this look in k8s?\ndocker run -p 6379:6379 redis:7.2").Intent);
         Assert.NotEqual(RequestIntent.ManifestDraft, RequestUnderstanding.Understand("docker run -p 6379:6379 redis:7.2 fails with error: port is already allocated").Intent);
     }
+    [Fact]
+    public void Helm_chart_values_give_image_replicas_ports_resources_and_persistence()
+    {
+        const string request = "turn these values into a plain statefulset:\n```yaml\nreplicaCount: 2\nimage:\n  repository: qdrant/qdrant\n  tag: v1.10.1\n" +
+                               "service:\n  type: NodePort\n  port: 80\n  targetPort: 6333\nresources:\n  limits:\n    memory: 4Gi\n  requests:\n    cpu: 500m\n" +
+                               "persistence:\n  size: 50Gi\n  storageClass: ceph-block\nenv:\n  LOG: debug\n```";
+        var run = ContainerRun.Find(request)!;
+
+        Assert.Equal("qdrant/qdrant:v1.10.1", run.Image);
+        Assert.Equal(2, run.Replicas);
+        Assert.Equal((80, 6333), Assert.Single(run.Ports));
+        Assert.Equal("4Gi", run.Memory);
+        Assert.Equal("500m", run.CpuRequest);
+        Assert.Equal("50Gi", run.StorageSize);
+        Assert.Equal("ceph-block", run.StorageClass);
+        Assert.Equal("NodePort", run.ServiceType);
+        Assert.Equal("debug", run.Env["LOG"]);
+        Assert.Equal(ResourceKind.StatefulSet, SlotExtractor.Extract(request).Kind);
+    }
+
+    [Fact]
+    public void A_pasted_manifest_is_not_chart_values() =>
+        Assert.Null(ContainerRun.Find("```yaml\napiVersion: v1\nkind: Pod\nimage:\n  repository: x\n```"));
 }

@@ -38,6 +38,8 @@ public sealed class DraftRequestCase
     public int? InitContainers { get; set; }
     public int? Containers { get; set; }
     public List<string> Tolerations { get; set; } = [];
+    /// <summary>A kind the drafter cannot draft: the draft checker must name it as not honoured.</summary>
+    public string? NotDrafted { get; set; }
 }
 
 /// <summary>A multilingual Dockerfile request (with what the draft must contain) or a pasted Dockerfile with the rules that must be reported.</summary>

@@ -92,4 +92,45 @@ public sealed class SlotReadingTests
         Assert.False(slots.Gpu?.WantsMig);
         Assert.Empty(slots.Change.Removals);
     }
+    [Theory]
+    [InlineData("pvc jménem data, padesát giga", "50Gi")]
+    [InlineData("pvc of fifty gigs for the cache", "50Gi")]
+    [InlineData("pvc da venti giga per i log", "20Gi")]
+    public void Sizes_written_with_number_words_are_read(string request, string size) => Assert.Equal(size, SlotExtractor.Extract(request).StorageSize);
+
+    [Fact]
+    public void Bounds_and_counts_after_their_noun_may_be_number_words()
+    {
+        var scaling = SlotExtractor.Extract("hpa for deployment web, min two max ten pods at 70% cpu").Autoscaling!;
+        Assert.Equal((2, 10), (scaling.Min, scaling.Max));
+        Assert.Equal(4, SlotExtractor.ExtractChange("porta le repliche a quattro").Replicas);
+        Assert.Equal(5, SlotExtractor.ExtractChange("setz die replicas auf fünf").Replicas);
+    }
+
+    [Theory]
+    [InlineData("deployment web, 1000 millicores and 2Gi", "1000m")]
+    [InlineData("deployment web amb mig nucli de cpu", "500m")]
+    [InlineData("canvis:\n- límit de cpu 250m", "250m")]
+    public void Cpu_is_read_in_millicores_halves_and_right_after_its_word(string request, string cpu)
+    {
+        var slots = SlotExtractor.Extract(request);
+        Assert.Equal(cpu, slots.Cpu);
+        Assert.Null(slots.Gpu);
+    }
+
+    [Fact]
+    public void A_question_mark_before_the_next_sentence_still_makes_a_question()
+    {
+        var slots = SlotExtractor.ExtractChange("does this cronjob run every night at 3? the timing looks wrong to me");
+        Assert.Null(slots.Schedule);
+    }
+
+    [Fact]
+    public void A_cronjob_keeps_its_stated_concurrency_policy_and_history()
+    {
+        var slots = SlotExtractor.Extract("cronjob every 15 minutes, concurrencyPolicy replace, keep the last 5 successful jobs");
+        Assert.Equal("Replace", slots.ConcurrencyPolicy);
+        Assert.Equal(5, slots.SuccessfulJobsHistoryLimit);
+        Assert.Equal("dashboard", SlotExtractor.Extract("deployment \"dashboard\", image grafana/grafana:11.1.0").Name);
+    }
 }

@@ -24,6 +24,8 @@ internal static class Catalan
         Numbers = new()
         {
             ["un"] = 1, ["una"] = 1, ["dos"] = 2, ["dues"] = 2, ["tres"] = 3, ["quatre"] = 4, ["cinc"] = 5, ["sis"] = 6, ["vuit"] = 8, ["nou"] = 9, ["deu"] = 10,
+            // Tens, for sizes and bounds written as words ("padesát giga", "fifty gigs").
+            ["vint"] = 20, ["trenta"] = 30, ["quaranta"] = 40, ["cinquanta"] = 50, ["seixanta"] = 60, ["cent"] = 100,
         },
         Replicas = ["rèpliques", "repliques", "rèplica", "replica", "instàncies", "instancies", "còpies", "copies"],
         Nodes = ["nodes?", "nodes", "servidors", "membres?"],

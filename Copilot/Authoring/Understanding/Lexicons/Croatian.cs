@@ -26,6 +26,8 @@ internal static class Croatian
         {
             ["jedan"] = 1, ["jedna"] = 1, ["jednu"] = 1, ["jednom"] = 1, ["jednim"] = 1, ["jednog"] = 1, ["dva"] = 2, ["dvije"] = 2, ["dvjema"] = 2,
             ["dviju"] = 2, ["dvama"] = 2, ["tri"] = 3, ["triju"] = 3, ["četiri"] = 4, ["cetiri"] = 4, ["pet"] = 5, ["šest"] = 6, ["sest"] = 6, ["sedam"] = 7, ["osam"] = 8, ["devet"] = 9, ["deset"] = 10,
+            // Tens, for sizes and bounds written as words ("padesát giga", "fifty gigs").
+            ["dvadeset"] = 20, ["trideset"] = 30, ["četrdeset"] = 40, ["cetrdeset"] = 40, ["pedeset"] = 50, ["šezdeset"] = 60, ["sezdeset"] = 60,
         },
         Replicas = ["replik\\w*", "kopij\\w*", "instanc\\w*", "podova", "poda"],
         Nodes = ["čvor\\w*", "cvor\\w*", "nod\\w*", "član\\w*"],

@@ -27,6 +27,8 @@ internal static class Czech
             ["jeden"] = 1, ["jedna"] = 1, ["jedno"] = 1, ["jednu"] = 1, ["jednou"] = 1, ["jedné"] = 1, ["jednom"] = 1, ["dva"] = 2, ["dvě"] = 2, ["dve"] = 2, ["dvěma"] = 2, ["dvema"] = 2,
             ["dvou"] = 2, ["tři"] = 3, ["tří"] = 3, ["třech"] = 3, ["čtyřech"] = 4, ["pěti"] = 5, ["tri"] = 3, ["třemi"] = 3, ["tremi"] = 3, ["čtyři"] = 4, ["ctyri"] = 4, ["čtyřmi"] = 4, ["pět"] = 5, ["pet"] = 5, ["šest"] = 6,
             ["sedm"] = 7, ["osm"] = 8, ["devět"] = 9, ["deset"] = 10,
+            // Tens, for sizes and bounds written as words ("padesát giga", "fifty gigs").
+            ["dvacet"] = 20, ["třicet"] = 30, ["tricet"] = 30, ["čtyřicet"] = 40, ["padesát"] = 50, ["padesat"] = 50, ["šedesát"] = 60,
         },
         Replicas = ["replik\\w*", "instanc\\w*", "kopi\\w*", "podů"],
         Nodes = ["uzl\\w*", "uzel", "nod\\w*", "serverech", "člen\\w*"],

@@ -34,6 +34,8 @@ internal static class English
         {
             ["a"] = 1, ["an"] = 1, ["one"] = 1, ["single"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6,
             ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["twelve"] = 12, ["sixteen"] = 16,
+            // Tens, for sizes and bounds written as words ("padesát giga", "fifty gigs").
+            ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["hundred"] = 100,
         },
         Replicas = ["replicas?", "instances?", "copies", "pods?"],
         Nodes = ["nodes?", "members?", "servers?"],

@@ -25,6 +25,8 @@ internal static class German
         {
             ["ein"] = 1, ["eine"] = 1, ["einen"] = 1, ["einer"] = 1, ["einem"] = 1, ["zwei"] = 2, ["drei"] = 3, ["vier"] = 4, ["fünf"] = 5, ["funf"] = 5,
             ["sechs"] = 6, ["sieben"] = 7, ["acht"] = 8, ["neun"] = 9, ["zehn"] = 10,
+            // Tens, for sizes and bounds written as words ("padesát giga", "fifty gigs").
+            ["zwanzig"] = 20, ["dreißig"] = 30, ["dreissig"] = 30, ["vierzig"] = 40, ["fünfzig"] = 50, ["fuenfzig"] = 50, ["sechzig"] = 60, ["hundert"] = 100,
         },
         Replicas = ["replika\\w*", "replicas?", "repliken", "instanzen", "instanz", "kopien"],
         Nodes = ["knoten", "nodes?", "servern", "mitglied\\w*"],

@@ -24,6 +24,8 @@ internal static class Italian
         Numbers = new()
         {
             ["uno"] = 1, ["una"] = 1, ["un"] = 1, ["due"] = 2, ["tre"] = 3, ["quattro"] = 4, ["cinque"] = 5, ["sei"] = 6, ["sette"] = 7, ["otto"] = 8, ["dieci"] = 10,
+            // Tens, for sizes and bounds written as words ("padesát giga", "fifty gigs").
+            ["venti"] = 20, ["trenta"] = 30, ["quaranta"] = 40, ["cinquanta"] = 50, ["sessanta"] = 60, ["cento"] = 100,
         },
         Replicas = ["repliche", "replica", "istanze", "istanza", "copie"],
         Nodes = ["nodi", "nodo", "server", "membri"],

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Collab.Copilot.Authoring.Understanding;
+
+/// <summary>
+/// A <c>kubectl create deployment|job|cronjob|service</c>, <c>kubectl run</c> or <c>kubectl expose</c>
+/// command line pasted with "as yaml please": each flag read by its meaning, as <see cref="ContainerRun"/>
+/// reads <c>docker run</c>. <see cref="Start"/> and <see cref="End"/> delimit the command, so the words
+/// around it are read as the request.
+/// </summary>
+public sealed record KubectlCommand
+{
+    /// <summary>The kind the command creates (<c>kubectl run</c>: a Job with <c>--restart=Never|OnFailure</c>, else a Deployment).</summary>
+    public required ResourceKind Kind { get; init; }
+    /// <summary>The object's name (for <c>expose</c>, <c>--name</c> or the exposed workload's name).</summary>
+    public string? Name { get; init; }
+    public string? Image { get; init; }
+    public int? Replicas { get; init; }
+    /// <summary>The container's ports (<c>--port</c> of create/run, <c>--target-port</c> or <c>--tcp</c>'s target).</summary>
+    public IReadOnlyList<int> ContainerPorts { get; init; } = [];
+    /// <summary>The Service's port (<c>expose --port</c>, <c>--tcp</c>'s first number).</summary>
+    public int? ServicePort { get; init; }
+    public int? NodePort { get; init; }
+    /// <summary>NodePort or LoadBalancer; null for ClusterIP.</summary>
+    public string? ServiceType { get; init; }
+    public string? Schedule { get; init; }
+    public string? Namespace { get; init; }
+    public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
+    /// <summary><c>--limits</c>/<c>--requests</c> of <c>kubectl run</c>, by resource name.</summary>
+    public IReadOnlyDictionary<string, string> Limits { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Requests { get; init; } = new Dictionary<string, string>();
+    /// <summary>What follows <c>--</c>: the command of create deployment/job/cronjob and of <c>run --command</c>.</summary>
+    public IReadOnlyList<string> Command { get; init; } = [];
+    /// <summary>What follows <c>--</c> in <c>kubectl run</c> without <c>--command</c>: arguments to the image's entrypoint.</summary>
+    public IReadOnlyList<string> Args { get; init; } = [];
+    public int Start { get; init; }
+    public int End { get; init; }
+
+    // "kubectl …" to the end of its line, with backslash-newline continuations.
+    private static readonly Regex Line = new(@"(?:^|(?<=[\s`$>]))kubectl\s+(?:\\\r?\n|[^\n`])+", RegexOptions.CultureInvariant);
+
+    // kubectl flags that take no value; every other flag takes the next word unless written as --flag=value.
+    private static readonly HashSet<string> Switches = new(StringComparer.Ordinal)
+    {
+        "--command", "--expose", "--rm", "-i", "-t", "-it", "-ti", "--stdin", "--tty", "--save-config", "--record", "--dry-run", "--attach", "--privileged", "-q", "--quiet",
+    };
+
+    /// <summary>The first kubectl create/run/expose command in <paramref name="text"/> that names an object and states something about it, or null.</summary>
+    public static KubectlCommand? Find(string text)
+    {
+        foreach (Match match in Line.Matches(text))
+            if (Read(match) is { } command) return command;
+        return null;
+    }
+
+    private static KubectlCommand? Read(Match match)
+    {
+        var words = ContainerRun.ShellWords(Regex.Replace(match.Value, @"\\\r?\n", " "));
+        var positional = new List<string>();
+        var flags = new List<(string Flag, string Value)>();
+        var afterDashes = new List<string>();
+        for (var at = 1; at < words.Count; at++)
+        {
+            var word = words[at];
+            if (word == "--") { afterDashes.AddRange(words.Skip(at + 1)); break; }
+            if (!word.StartsWith('-') || word == "-") { positional.Add(word); continue; }
+            var (flag, value) = word.StartsWith("--", StringComparison.Ordinal) && word.IndexOf('=') is var eq and > 0 ? (word[..eq], word[(eq + 1)..]) : (word, null);
+            if (Switches.Contains(flag)) { flags.Add((flag, value ?? "true")); continue; }
+            if (value is null)
+            {
+                if (at + 1 >= words.Count) break;
+                value = words[++at];
+            }
+            flags.Add((flag, value));
+        }
+        string? Flag(params string[] names) => flags.LastOrDefault(f => names.Contains(f.Flag)).Value;
+        IEnumerable<string> All(string name) => flags.Where(f => f.Flag == name).Select(f => f.Value);
+
+        var verb = positional.ElementAtOrDefault(0)?.ToLowerInvariant();
+        ResourceKind kind;
+        string? name, serviceType = null;
+        var containerPorts = new List<int>();
+        int? servicePort = null;
+        switch (verb)
+        {
+            case "create":
+                var type = positional.ElementAtOrDefault(1)?.ToLowerInvariant();
+                (kind, name) = type switch
+                {
+                    "deployment" or "deploy" or "deployments" => (ResourceKind.Deployment, positional.ElementAtOrDefault(2)),
+                    "job" or "jobs" => (ResourceKind.Job, positional.ElementAtOrDefault(2)),
+                    "cronjob" or "cj" or "cronjobs" => (ResourceKind.CronJob, positional.ElementAtOrDefault(2)),
+                    "service" or "svc" => (ResourceKind.Service, positional.ElementAtOrDefault(3)),
+                    _ => ((ResourceKind)(-1), null),
+                };
+                if ((int)kind < 0) return null;
+                if (kind == ResourceKind.Service)
+                {
+                    serviceType = TypeOf(positional.ElementAtOrDefault(2));
+                    foreach (var tcp in All("--tcp"))
+                    {
+                        var parts = tcp.Split(':');
+                        if (Number(parts[0]) is not { } port) continue;
+                        servicePort ??= port;
+                        containerPorts.Add(parts.Length > 1 && Number(parts[1]) is { } targetPort ? targetPort : port);
+                    }
+                }
+                else if (Number(Flag("--port")) is { } port) containerPorts.Add(port);
+                break;
+            case "run":
+                name = positional.ElementAtOrDefault(1);
+                kind = Flag("--restart")?.ToLowerInvariant() is "never" or "onfailure" ? ResourceKind.Job : ResourceKind.Deployment;
+                if (Number(Flag("--port")) is { } runPort) containerPorts.Add(runPort);
+                break;
+            case "expose":
+                // "expose deployment api" or "expose deployment/api".
+                var exposed = positional.ElementAtOrDefault(1) is { } t && t.Contains('/') ? t.Split('/')[1] : positional.ElementAtOrDefault(2);
+                name = Flag("--name") ?? exposed;
+                kind = ResourceKind.Service;
+                servicePort = Number(Flag("--port"));
+                serviceType = TypeOf(Flag("--type"));
+                if ((Number(Flag("--target-port")) ?? servicePort) is { } exposedPort) containerPorts.Add(exposedPort);
+                break;
+            default:
+                return null;
+        }
+        var image = Flag("--image");
+        // A command that names nothing to run or reach ("kubectl create job --help") is not a request to draft.
+        if (name is null || image is null && containerPorts.Count == 0 && servicePort is null) return null;
+
+        var env = new Dictionary<string, string>();
+        foreach (var pair in All("--env"))
+            if (pair.IndexOf('=') is var i and > 0) env[pair[..i]] = pair[(i + 1)..];
+        var command = kind != ResourceKind.Service && (verb == "create" || Flag("--command") is not null);
+        return new KubectlCommand
+        {
+            Kind = kind,
+            Name = name,
+            Image = image,
+            Replicas = Number(Flag("--replicas", "-r")),
+            ContainerPorts = containerPorts,
+            ServicePort = servicePort,
+            NodePort = Number(Flag("--node-port")),
+            ServiceType = serviceType,
+            Schedule = Flag("--schedule"),
+            Namespace = Flag("-n", "--namespace"),
+            Env = env,
+            Limits = Resources(Flag("--limits")),
+            Requests = Resources(Flag("--requests")),
+            Command = command ? afterDashes : [],
+            Args = command ? [] : afterDashes,
+            Start = match.Index,
+            End = match.Index + match.Length,
+        };
+    }
+
+    private static string? TypeOf(string? value) => value?.ToLowerInvariant() switch
+    {
+        "nodeport" => "NodePort",
+        "loadbalancer" => "LoadBalancer",
+        _ => null,
+    };
+
+    private static int? Number(string? value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and < 65536 ? n : null;
+
+    // "cpu=500m,memory=2Gi"
+    private static Dictionary<string, string> Resources(string? value)
+    {
+        var result = new Dictionary<string, string>();
+        foreach (var pair in (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+            if (pair.IndexOf('=') is var i and > 0) result[pair[..i].Trim()] = pair[(i + 1)..].Trim();
+        return result;
+    }
+}

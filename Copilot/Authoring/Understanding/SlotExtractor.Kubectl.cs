@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace Collab.Copilot.Authoring.Understanding;
+
+/// <summary>A request that pastes a kubectl create/run/expose command line: the words around it, then what the command states.</summary>
+public static partial class SlotExtractor
+{
+    /// <summary>
+    /// The words around the command are read like any request (they may name the kind, a nodePort, a queue);
+    /// the command's own values (name, image, replicas, ports, schedule, env, limits, command) are put over them.
+    /// </summary>
+    private static RequestSlots FromKubectl(string request, KubectlCommand command)
+    {
+        var words = Extract(request[..command.Start] + "\n" + request[command.End..]);
+        // "kubectl run … — I want it as a deployment": run makes a bare Pod, so the words' kind decides.
+        var kind = command.Kind != ResourceKind.Service && words.KindStated && words.Kind is ResourceKind.Deployment or ResourceKind.StatefulSet or ResourceKind.Job or ResourceKind.CronJob or ResourceKind.DaemonSet
+            ? words.Kind : command.Kind;
+        var env = new Dictionary<string, string>(words.Env);
+        foreach (var (k, v) in command.Env) env[k] = v;
+        var gpus = command.Limits.GetValueOrDefault("nvidia.com/gpu") is { } g && int.TryParse(g, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
+        var service = kind == ResourceKind.Service;
+        return words with
+        {
+            Kind = kind,
+            KindStated = true,
+            Name = command.Name is { } name ? ResourceNameOf(name) : words.Name,
+            Namespace = command.Namespace ?? words.Namespace,
+            Image = command.Image ?? words.Image,
+            ImageWord = command.Image is null ? words.ImageWord : null,
+            Replicas = command.Replicas ?? words.Replicas,
+            ContainerPorts = command.ContainerPorts.Concat(words.ContainerPorts).Distinct().ToList(),
+            ServicePort = command.ServicePort ?? words.ServicePort,
+            NodePort = command.NodePort ?? words.NodePort,
+            ServiceType = command.ServiceType ?? words.ServiceType,
+            WantsService = !service && words.WantsService,
+            Schedule = command.Schedule ?? words.Schedule,
+            Env = env,
+            Cpu = command.Limits.GetValueOrDefault("cpu") ?? words.Cpu,
+            Memory = command.Limits.GetValueOrDefault("memory") ?? words.Memory,
+            CpuRequest = command.Requests.GetValueOrDefault("cpu") ?? words.CpuRequest,
+            MemoryRequest = command.Requests.GetValueOrDefault("memory") ?? words.MemoryRequest,
+            Gpu = gpus is { } count ? new GpuSlot(count, null, false, true, words.Gpu?.Model) : words.Gpu,
+            Command = command.Command.Count > 0 ? command.Command : command.Args.Count > 0 ? [] : words.Command,
+            Args = command.Args,
+        };
+    }
+}

@@ -1,0 +1,80 @@
+using Collab.Copilot.Authoring.Understanding;
+
+namespace Collab.Copilot.Authoring.Tests.Understanding;
+
+/// <summary>A pasted kubectl create/run/expose command line, read flag by flag.</summary>
+public sealed class KubectlCommandTests
+{
+    [Fact]
+    public void Create_deployment_gives_name_image_replicas_port_and_the_command_after_the_dashes()
+    {
+        var command = KubectlCommand.Find("as yaml pls: kubectl -n ml create deployment web --image=ghcr.io/x/web:1.0 --replicas 3 --port=8080 -- python serve.py --fast")!;
+
+        Assert.Equal(ResourceKind.Deployment, command.Kind);
+        Assert.Equal("web", command.Name);
+        Assert.Equal("ghcr.io/x/web:1.0", command.Image);
+        Assert.Equal(3, command.Replicas);
+        Assert.Equal([8080], command.ContainerPorts);
+        Assert.Equal("ml", command.Namespace);
+        Assert.Equal(["python", "serve.py", "--fast"], command.Command);
+        Assert.Empty(command.Args);
+    }
+
+    [Fact]
+    public void Create_cronjob_keeps_its_quoted_schedule()
+    {
+        var command = KubectlCommand.Find("kubectl create cronjob backup --image=busybox:1.36 --schedule=\"30 2 * * *\" -- /backup.sh")!;
+
+        Assert.Equal(ResourceKind.CronJob, command.Kind);
+        Assert.Equal("30 2 * * *", command.Schedule);
+        Assert.Equal(["/backup.sh"], command.Command);
+    }
+
+    [Fact]
+    public void Expose_and_create_service_give_the_service_port_its_target_type_and_node_port()
+    {
+        var exposed = KubectlCommand.Find("`kubectl expose deployment/api --port=80 --target-port=8000 --type=NodePort`")!;
+        Assert.Equal(ResourceKind.Service, exposed.Kind);
+        Assert.Equal("api", exposed.Name);
+        Assert.Equal(80, exposed.ServicePort);
+        Assert.Equal([8000], exposed.ContainerPorts);
+        Assert.Equal("NodePort", exposed.ServiceType);
+
+        var created = KubectlCommand.Find("kubectl create service nodeport grafana --tcp=3000:3001 --node-port=30300")!;
+        Assert.Equal("grafana", created.Name);
+        Assert.Equal(3000, created.ServicePort);
+        Assert.Equal([3001], created.ContainerPorts);
+        Assert.Equal(30300, created.NodePort);
+    }
+
+    [Fact]
+    public void Run_with_restart_never_is_a_job_and_its_dashes_are_args_unless_command_is_given()
+    {
+        var job = KubectlCommand.Find("kubectl run t --image=pytorch/pytorch:2.3.1 --restart=Never --env=A=1 --limits=cpu=2,memory=8Gi,nvidia.com/gpu=1 -- --epochs 3")!;
+        Assert.Equal(ResourceKind.Job, job.Kind);
+        Assert.Equal(["--epochs", "3"], job.Args);
+        Assert.Equal("8Gi", job.Limits["memory"]);
+        Assert.Equal("1", job.Env["A"]);
+
+        var service = KubectlCommand.Find("kubectl run cache --image=redis:7.2 --port=6379 --command -- redis-server --save 60")!;
+        Assert.Equal(ResourceKind.Deployment, service.Kind);
+        Assert.Equal(["redis-server", "--save", "60"], service.Command);
+    }
+
+    [Theory]
+    [InlineData("how does kubectl create deployment work?")]
+    [InlineData("kubectl get pods -n ml")]
+    [InlineData("kubectl create job --help")]
+    public void A_command_that_names_nothing_to_run_is_not_read(string text) => Assert.Null(KubectlCommand.Find(text));
+
+    [Fact]
+    public void The_words_around_the_command_add_what_it_cannot_say()
+    {
+        var slots = SlotExtractor.Extract("declarative version of `kubectl expose deployment api --port=80 --target-port=8000 --type=NodePort`, nodeport pinned to 31080");
+
+        Assert.Equal(ResourceKind.Service, slots.Kind);
+        Assert.Equal(31080, slots.NodePort);
+        Assert.Equal(80, slots.ServicePort);
+        Assert.Equal(RequestIntent.ManifestDraft, RequestUnderstanding.Understand("kubectl create job neteja --image=busybox:1.36 -- sh -c 'rm -rf /tmp/x'").Intent);
+    }
+}
