@@ -226,13 +226,13 @@ async function gcTrace (server, label) {
   process.stderr.write(`--- ${label} rss ${(rssOf(server.child.pid) / MB).toFixed(1)} MB (${kinds})\n${lines.join('\n')}\n`)
 }
 
-async function measure (server) {
+async function measure (server, sizes) {
   const rows = []
   const baseline = await settledRss(server.child.pid)
   await gcdump(server, 'baseline')
   let seq = 0
   const big = []
-  for (const size of sizes) {
+  for (const [row, size] of sizes.entries()) {
     const n = roomsFor(size)
     const before = await settledRss(server.child.pid)
     await gcTrace(server, `before ${size}`)
@@ -272,7 +272,7 @@ async function measure (server) {
     if (size >= 10 * MB) big.push(...seeders)
     else {
       for (const { seeder } of seeders) { seeder.destroy(); seeder.doc.destroy() }
-      await unloaded(server, big.length)
+      if (row < sizes.length - 1) await unloaded(server, big.length)
     }
   }
   let held = null
@@ -293,10 +293,26 @@ async function measure (server) {
 }
 
 const fmt = (v, d = 1) => Number.isFinite(v) ? v.toFixed(d) : '-'
+// --fresh 1 (the default): each size on a fresh server process, for both servers alike, so no row
+// reuses the heap an earlier row's unloaded rooms left behind (the 100 KB row after the 10 KB rooms
+// read about zero) and every row carries the same one-time warm-up. --fresh 0 runs the rows in one
+// process, in the order given: `--sizes 10K,10K --fresh 0` shows a row with and without the warm-up.
+const fresh = (args.fresh ?? '1') !== '0'
 const results = []
 for (const which of only) {
-  const server = which === 'collab' ? await startCollab() : await startYwss()
-  try { results.push(await measure(server)) } finally { server.child.kill('SIGKILL') }
+  const runs = fresh ? sizes.map(size => [size]) : [sizes]
+  const result = { name: null, baselines: [], rows: [], held: null }
+  for (const runSizes of runs) {
+    const server = which === 'collab' ? await startCollab() : await startYwss()
+    try {
+      const r = await measure(server, runSizes)
+      result.name = r.name
+      result.baselines.push(r.baseline)
+      result.rows.push(...r.rows)
+      result.held ??= r.held
+    } finally { server.child.kill('SIGKILL') }
+  }
+  results.push(result)
 }
 
 console.log(`edits per size: ${edits} at ${editRate}/s into one cell; RSS settled (last of several 1 s samples)`)
@@ -309,6 +325,6 @@ for (const r of results) {
 }
 for (const r of results) {
   const held = r.held ? `  10 MB syncs: ${r.held.syncs} joins, RSS ${fmt(r.held.before / MB, 0)} -> peak ${fmt(r.held.peak / MB, 0)} -> ${fmt(r.held.after / MB, 0)} MB after (held ${fmt((r.held.after - r.held.before) / MB, 0)} MB)` : ''
-  console.log(`${r.name}: baseline RSS ${fmt(r.baseline / MB, 0)} MB${held}`)
+  console.log(`${r.name}: baseline RSS ${r.baselines.map(b => fmt(b / MB, 0)).join(', ')} MB${fresh ? ' (a fresh process per size)' : ''}${held}`)
 }
 process.exit(0)
