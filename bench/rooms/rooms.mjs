@@ -60,8 +60,9 @@ async function start (name, file, argv, env, startedWhen = null) {
   child.stderr.on('data', d => { const line = String(d); if (/rror/.test(line)) process.stderr.write(`[${name}] ${line}`) })
   let started = !startedWhen
   child.stdout?.on('data', d => { if (startedWhen?.test(String(d))) started = true })
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`)
+    if (i === 300) throw new Error(`${name} did not listen`)
     try { await fetch(`http://127.0.0.1:${port}/`); break } catch { await sleep(200) }
   }
   for (let i = 0; !started && i < 600; i++) await sleep(200)
@@ -87,8 +88,11 @@ async function startCollab () {
     Rooms__UnloadGraceSeconds: '2',
     // Says when the docs index built at start is ready; the start-up collection that hands its
     // garbage back follows at once. On a loaded machine that took longer than the wait for the
-    // port, and the baseline then held ~25 MB that the first row's RSS difference lost again.
+    // port, and the baseline then held ~20 MB that the first row's RSS difference lost again.
     'Logging__LogLevel__Collab.Server.Copilot.DocsIndexStartup': 'Information',
+    // As the image and `dotnet run` start it (deploy/docker, CollabServer/Properties/launchSettings.json):
+    // the runtime reads this only from the environment. --gen0size default runs without it.
+    ...(args.gen0size === 'default' ? {} : { DOTNET_GCgen0size: args.gen0size ?? '0x200000' }),
   }), /Documentation index of .* is ready|No documentation folder|Indexing the documentation .* failed/)
   const api = (path, body) => fetch(`http://127.0.0.1:${server.port}${path}`, {
     method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
