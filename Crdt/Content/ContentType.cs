@@ -43,7 +43,7 @@ public sealed class ContentType : IItemContent
             else if (item.Id.Clock < transaction.Before.GetValueOrDefault(item.Id.Client))
                 transaction.MergeStructs.Add(item); // gc'd later; merge it with its neighbours then
         }
-        foreach (var item in Type.Map.Values)
+        foreach (var item in Type.MapIfAny?.Values ?? Enumerable.Empty<Item>())
         {
             if (!item.Deleted) item.Delete(transaction);
             else if (item.Id.Clock < transaction.Before.GetValueOrDefault(item.Id.Client))
@@ -57,9 +57,10 @@ public sealed class ContentType : IItemContent
     {
         for (var item = Type.Start; item is not null; item = item.Right) item.Gc(store, true);
         Type.Start = null;
-        foreach (var head in Type.Map.Values)
+        if (Type.MapIfAny is not { } map) return;
+        foreach (var head in map.Values)
             for (Item? item = head; item is not null; item = item.Left) item.Gc(store, true);
-        Type.Map.Clear();
+        map.Clear();
     }
 
     /// <inheritdoc/>

@@ -19,7 +19,12 @@ public class AbstractType
         /// <summary>The item that holds this type in its parent; null for a root type or one not yet inserted (yjs's <c>type._item</c>).</summary>
         public Item? Item { get; internal set; }
     /// <summary>Map-like content: the newest item per key, deleted ones included (yjs's <c>type._map</c>). Read it; change it only through the typed API.</summary>
-    public Dictionary<string, Item> Map { get; private set; } = new();
+    public Dictionary<string, Item> Map => _map ??= new();
+    // Made on first use: most of a notebook's types are lists (sources, outputs) and never hold a
+    // key, and an empty dictionary per type was a tenth of a small room's Doc.
+    private Dictionary<string, Item>? _map;
+    /// <summary>The map-like content, or null when this type never held a key (reading it then makes no dictionary).</summary>
+    internal Dictionary<string, Item>? MapIfAny => _map;
     /// <summary>The first item of the list-like content, deleted ones included (yjs's <c>type._start</c>); follow <see cref="Blocks.Item.Right"/> to walk it.</summary>
     public Item? Start { get; internal set; }
     /// <summary>The document this type belongs to; null until it is inserted or obtained as a root.</summary>
@@ -38,8 +43,9 @@ public class AbstractType
     /// <summary>How many types hold this one: 0 for a root, 1 for a type inside a root, and so on.</summary>
     public int Depth { get; private set; }
 
-    private readonly List<Action<YEvent, Transaction>> _observers = new();
-    private readonly List<Action<IReadOnlyList<YEvent>, Transaction>> _deepObservers = new();
+    // Made when the first handler is added: a server's types are observed by no one.
+    private List<Action<YEvent, Transaction>>? _observers;
+    private List<Action<IReadOnlyList<YEvent>, Transaction>>? _deepObservers;
 
     /// <summary>The type that holds this one, or null for a root.</summary>
     public AbstractType? Parent => Item?.Parent as AbstractType;
@@ -61,12 +67,13 @@ public class AbstractType
         Item = placeholder.Item;
         RootName = placeholder.RootName;
         Start = placeholder.Start;
-        Map = placeholder.Map;
+        _map = placeholder._map;
         LengthInternal = placeholder.LengthInternal;
         // HasFormatting stays false, as in yjs's Doc.get: formats seen before adoption don't count.
         for (var n = Start; n is not null; n = n.Right) n.Parent = this;
-        foreach (var item in Map.Values)
-            for (var n = item; n is not null; n = n.Left) n.Parent = this;
+        if (_map is not null)
+            foreach (var item in _map.Values)
+                for (var n = item; n is not null; n = n.Left) n.Parent = this;
     }
 
     internal virtual AbstractType CopyEmpty() => new AbstractType();
@@ -74,14 +81,14 @@ public class AbstractType
     internal virtual void WriteTypeRef(UpdateEncoderV1 encoder) => encoder.WriteTypeRef(TypeRef);
 
     /// <summary>Calls <paramref name="handler"/> after each transaction that changed this type (like yjs's <c>type.observe</c>). Handlers run synchronously on the thread that ended the transaction.</summary>
-    public void Observe(Action<YEvent, Transaction> handler) => _observers.Add(handler);
+    public void Observe(Action<YEvent, Transaction> handler) => (_observers ??= []).Add(handler);
     /// <summary>Removes a handler added with <see cref="Observe"/>.</summary>
-    public void Unobserve(Action<YEvent, Transaction> handler) => _observers.Remove(handler);
+    public void Unobserve(Action<YEvent, Transaction> handler) => _observers?.Remove(handler);
     /// <summary>Calls <paramref name="handler"/> with the events of this type and every type nested in it, once per transaction (like yjs's <c>type.observeDeep</c>).</summary>
-    public void ObserveDeep(Action<IReadOnlyList<YEvent>, Transaction> handler) => _deepObservers.Add(handler);
+    public void ObserveDeep(Action<IReadOnlyList<YEvent>, Transaction> handler) => (_deepObservers ??= []).Add(handler);
     /// <summary>Removes a handler added with <see cref="ObserveDeep"/>.</summary>
-    public void UnobserveDeep(Action<IReadOnlyList<YEvent>, Transaction> handler) => _deepObservers.Remove(handler);
-    internal bool HasDeepObservers => _deepObservers.Count > 0;
+    public void UnobserveDeep(Action<IReadOnlyList<YEvent>, Transaction> handler) => _deepObservers?.Remove(handler);
+    internal bool HasDeepObservers => _deepObservers is { Count: > 0 };
 
     /// <summary>
     /// Whether an event of this type reaches anyone: its observers, or deep observers of it or of
@@ -92,9 +99,9 @@ public class AbstractType
     {
         get
         {
-            if (_observers.Count > 0) return true;
+            if (_observers is { Count: > 0 }) return true;
             for (var type = this; type is not null; type = type.Item?.Parent as AbstractType)
-                if (type._deepObservers.Count > 0) return true;
+                if (type._deepObservers is { Count: > 0 }) return true;
             return false;
         }
     }
@@ -116,11 +123,13 @@ public class AbstractType
             if (type.Item is null || type.Item.Parent is not AbstractType parent) break;
             type = parent;
         }
+        if (_observers is null) return;
         foreach (var observer in _observers.ToArray()) observer(e, transaction);
     }
 
     internal void CallDeepObservers(IReadOnlyList<YEvent> events, Transaction transaction)
     {
+        if (_deepObservers is null) return;
         foreach (var observer in _deepObservers.ToArray()) observer(events, transaction);
     }
 
@@ -365,12 +374,12 @@ public class AbstractType
 
     internal void MapDelete(Transaction transaction, string key)
     {
-        if (Map.TryGetValue(key, out var c)) c.Delete(transaction);
+        if (_map is not null && _map.TryGetValue(key, out var c)) c.Delete(transaction);
     }
 
     internal void MapSet(Transaction transaction, string key, object? value)
     {
-        var left = Map.GetValueOrDefault(key);
+        var left = _map?.GetValueOrDefault(key);
         var doc = transaction.Doc;
         var content = ContentFactory.ForNonJson(value) ?? new Content.ContentAny([ContentFactory.NormalizeJson(value)]);
         new Item(new ID(doc.ClientId, doc.Store.GetState(doc.ClientId)), left, left?.LastId, null, null, this, key, content)
@@ -378,7 +387,7 @@ public class AbstractType
     }
 
     internal object? MapGet(string key) =>
-        Map.TryGetValue(key, out var item) && !item.Deleted ? LastValue(item) : null;
+        _map is not null && _map.TryGetValue(key, out var item) && !item.Deleted ? LastValue(item) : null;
 
     // Content without values (a format mark a peer put under a key) reads as undefined in yjs.
     private static object? LastValue(Item item)
@@ -387,11 +396,12 @@ public class AbstractType
         return content.Count == 0 ? null : content[^1];
     }
 
-    internal bool MapHas(string key) => Map.TryGetValue(key, out var item) && !item.Deleted;
+    internal bool MapHas(string key) => _map is not null && _map.TryGetValue(key, out var item) && !item.Deleted;
 
     internal IEnumerable<KeyValuePair<string, object?>> MapEntries()
     {
-        foreach (var (key, item) in Map)
+        if (_map is null) yield break;
+        foreach (var (key, item) in _map)
             if (!item.Deleted) yield return new(key, LastValue(item));
     }
 }

@@ -9,8 +9,9 @@ namespace Collab.Crdt.Types;
 /// instead of at the first item: the <see cref="Max"/> most recently used positions, as yjs's
 /// search markers. Kept as parallel arrays rather than one object per marker: every edit scans
 /// all indices (for the nearest marker, then to shift those after the edit), which then reads a
-/// few contiguous cache lines instead of up to 80 scattered objects. The arrays grow with use,
-/// so a list type that is never indexed (most cells' outputs) keeps only a few slots.
+/// few contiguous cache lines instead of up to 80 scattered objects. The arrays grow with use and
+/// start empty, so a list type that is never indexed (most cells' outputs, and every list of a
+/// document a server only applies updates to) keeps no slots.
 /// </summary>
 internal sealed class ArraySearchMarkers
 {
@@ -19,10 +20,10 @@ internal sealed class ArraySearchMarkers
     private static long _globalTimestamp;
 
     /// <summary>The marked items; each has <see cref="Item.Marker"/> set.</summary>
-    public Item[] P = new Item[InitialCapacity];
+    public Item[] P = [];
     /// <summary>The index of each marked item's first element in the list.</summary>
-    public int[] Index = new int[InitialCapacity];
-    private long[] _timestamp = new long[InitialCapacity];
+    public int[] Index = [];
+    private long[] _timestamp = [];
     public int Count;
 
     // Nearest and Shift scan every marker on every edit: with the default tiered JIT they ran the
@@ -103,7 +104,7 @@ internal sealed class ArraySearchMarkers
         }
         if (Count == P.Length)
         {
-            int capacity = Math.Min(Max, P.Length * 2);
+            int capacity = Math.Clamp(P.Length * 2, InitialCapacity, Max);
             Array.Resize(ref P, capacity);
             Array.Resize(ref Index, capacity);
             Array.Resize(ref _timestamp, capacity);

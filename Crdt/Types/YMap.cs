@@ -31,7 +31,7 @@ public sealed class YMap : AbstractType
     }
 
     /// <summary>The number of keys with a value (yjs's <c>map.size</c>).</summary>
-    public int Count => _prelimContent?.Count ?? Map.Values.Count(i => !i.Deleted);
+    public int Count => _prelimContent?.Count ?? MapIfAny?.Values.Count(i => !i.Deleted) ?? 0;
 
     /// <summary>The keys with a value (yjs's <c>map.keys()</c>); enumerate it before changing the map.</summary>
     public IEnumerable<string> Keys => _prelimContent?.Keys ?? MapEntries().Select(e => e.Key);

@@ -50,15 +50,25 @@ async function settledRss (pid, samples = 4) {
   return rss
 }
 
-async function start (name, file, argv, env) {
+/**
+ * Starts a server and waits until it listens and, when `startedWhen` is given, until its standard
+ * output matched it (Collab's start-up work: the baseline is read after it, not in the first row).
+ */
+async function start (name, file, argv, env, startedWhen = null) {
   const port = await freePort()
-  const child = spawn(file, argv, { env: { ...process.env, ...env(port) }, stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(file, argv, { env: { ...process.env, ...env(port) }, stdio: ['ignore', startedWhen ? 'pipe' : 'ignore', 'pipe'] })
   child.stderr.on('data', d => { const line = String(d); if (/rror/.test(line)) process.stderr.write(`[${name}] ${line}`) })
-  for (let i = 0; i < 300; i++) {
+  let started = !startedWhen
+  child.stdout?.on('data', d => { if (startedWhen?.test(String(d))) started = true })
+  for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`)
-    try { await fetch(`http://127.0.0.1:${port}/`); await sleep(500); return { name, port, child } } catch { await sleep(200) }
+    if (i === 300) throw new Error(`${name} did not listen`)
+    try { await fetch(`http://127.0.0.1:${port}/`); break } catch { await sleep(200) }
   }
-  throw new Error(`${name} did not listen`)
+  for (let i = 0; !started && i < 600; i++) await sleep(200)
+  if (!started) process.stderr.write(`[${name}] start-up work not seen finished; measuring anyway\n`)
+  await sleep(500)
+  return { name, port, child }
 }
 
 async function startCollab () {
@@ -76,7 +86,14 @@ async function startCollab () {
     // soon after, and the next row waits for that, so one row's unloading never lands in the next
     // row's edit timings.
     Rooms__UnloadGraceSeconds: '2',
-  }))
+    // Says when the docs index built at start is ready; the start-up collection that hands its
+    // garbage back follows at once. On a loaded machine that took longer than the wait for the
+    // port, and the baseline then held ~20 MB that the first row's RSS difference lost again.
+    'Logging__LogLevel__Collab.Server.Copilot.DocsIndexStartup': 'Information',
+    // As the image and `dotnet run` start it (deploy/docker, CollabServer/Properties/launchSettings.json):
+    // the runtime reads this only from the environment. --gen0size default runs without it.
+    ...(args.gen0size === 'default' ? {} : { DOTNET_GCgen0size: args.gen0size ?? '0x200000' }),
+  }), /Documentation index of .* is ready|No documentation folder|Indexing the documentation .* failed/)
   const api = (path, body) => fetch(`http://127.0.0.1:${server.port}${path}`, {
     method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
   }).then(r => { if (!r.ok) throw new Error(`${path}: ${r.status}`) })
@@ -226,13 +243,13 @@ async function gcTrace (server, label) {
   process.stderr.write(`--- ${label} rss ${(rssOf(server.child.pid) / MB).toFixed(1)} MB (${kinds})\n${lines.join('\n')}\n`)
 }
 
-async function measure (server) {
+async function measure (server, sizes) {
   const rows = []
   const baseline = await settledRss(server.child.pid)
   await gcdump(server, 'baseline')
   let seq = 0
   const big = []
-  for (const size of sizes) {
+  for (const [row, size] of sizes.entries()) {
     const n = roomsFor(size)
     const before = await settledRss(server.child.pid)
     await gcTrace(server, `before ${size}`)
@@ -272,7 +289,7 @@ async function measure (server) {
     if (size >= 10 * MB) big.push(...seeders)
     else {
       for (const { seeder } of seeders) { seeder.destroy(); seeder.doc.destroy() }
-      await unloaded(server, big.length)
+      if (row < sizes.length - 1) await unloaded(server, big.length)
     }
   }
   let held = null
@@ -293,10 +310,26 @@ async function measure (server) {
 }
 
 const fmt = (v, d = 1) => Number.isFinite(v) ? v.toFixed(d) : '-'
+// --fresh 1 (the default): each size on a fresh server process, for both servers alike, so no row
+// reuses the heap an earlier row's unloaded rooms left behind (the 100 KB row after the 10 KB rooms
+// read about zero) and every row carries the same one-time warm-up. --fresh 0 runs the rows in one
+// process, in the order given: `--sizes 10K,10K --fresh 0` shows a row with and without the warm-up.
+const fresh = (args.fresh ?? '1') !== '0'
 const results = []
 for (const which of only) {
-  const server = which === 'collab' ? await startCollab() : await startYwss()
-  try { results.push(await measure(server)) } finally { server.child.kill('SIGKILL') }
+  const runs = fresh ? sizes.map(size => [size]) : [sizes]
+  const result = { name: null, baselines: [], rows: [], held: null }
+  for (const runSizes of runs) {
+    const server = which === 'collab' ? await startCollab() : await startYwss()
+    try {
+      const r = await measure(server, runSizes)
+      result.name = r.name
+      result.baselines.push(r.baseline)
+      result.rows.push(...r.rows)
+      result.held ??= r.held
+    } finally { server.child.kill('SIGKILL') }
+  }
+  results.push(result)
 }
 
 console.log(`edits per size: ${edits} at ${editRate}/s into one cell; RSS settled (last of several 1 s samples)`)
@@ -309,6 +342,6 @@ for (const r of results) {
 }
 for (const r of results) {
   const held = r.held ? `  10 MB syncs: ${r.held.syncs} joins, RSS ${fmt(r.held.before / MB, 0)} -> peak ${fmt(r.held.peak / MB, 0)} -> ${fmt(r.held.after / MB, 0)} MB after (held ${fmt((r.held.after - r.held.before) / MB, 0)} MB)` : ''
-  console.log(`${r.name}: baseline RSS ${fmt(r.baseline / MB, 0)} MB${held}`)
+  console.log(`${r.name}: baseline RSS ${r.baselines.map(b => fmt(b / MB, 0)).join(', ')} MB${fresh ? ' (a fresh process per size)' : ''}${held}`)
 }
 process.exit(0)
