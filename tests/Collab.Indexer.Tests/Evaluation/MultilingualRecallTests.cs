@@ -39,7 +39,8 @@ public class MultilingualRecallTests(EvalCorpusIndexes indexes, ITestOutputHelpe
         ("heldout-g-en", 0.7, 0.7), ("heldout-g-cs", 0.7, 0.7), ("heldout-g-hr", 0.95, 0.95), ("heldout-g-ca", 0.7, 0.7), ("heldout-g-it", 0.95, 0.95), ("heldout-g-de", 0.95, 0.95),
     ];
 
-    [Fact]
+    // Indexes the eval corpus (the class fixture) and asks every question set: close to a minute of CPU on two cores.
+    [Fact, Trait("Needs", "Minutes")]
     public async Task Retrieval_reaches_the_floor_in_every_language()
     {
         var hybridBuild = indexes.Hybrid is null
