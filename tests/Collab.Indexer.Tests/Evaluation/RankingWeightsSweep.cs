@@ -19,9 +19,7 @@ public class RankingWeightsSweep(EvalCorpusIndexes indexes, ITestOutputHelper ou
     private static readonly string[] Sets =
         ["dev", "en", "cs", "hr", "ca", "it", "de", "heldout-en", "heldout-cs", "heldout-hr", "heldout-ca", "heldout-it", "heldout-de"];
 
-    // Minutes: the comparison needs the MiniLM index (CPU minutes to embed the corpus), and even without it the
-    // class fixture indexes the whole eval corpus with BM25 first.
-    [Fact, Trait("Needs", "Minutes")]
+    [Fact]
     public async Task Fusion_settings_compared_on_every_question_set()
     {
         if (indexes.HybridHost is not { } host)
