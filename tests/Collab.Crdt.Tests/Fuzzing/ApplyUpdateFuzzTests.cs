@@ -4,12 +4,15 @@ namespace Collab.Crdt.Tests.Fuzzing;
 /// <see cref="Doc.ApplyUpdate"/> on mutated real updates: it succeeds or throws
 /// <see cref="CrdtFormatException"/>, allocates in proportion to its input, leaves a rejecting
 /// document exactly as it was, and leaves an accepting one able to encode and reload itself.
+/// The mutated runs are <c>Needs=Minutes</c>: 40,000 seeded cases each, tens of seconds to minutes
+/// of CPU on two cores by design; the fast path keeps the corpus replay here and the recorded
+/// findings in <see cref="FuzzFindingsTests"/>.
 /// </summary>
 public class ApplyUpdateFuzzTests
 {
     private static readonly SeedCorpus Corpus = SeedCorpus.Instance;
 
-    [Fact]
+    [Fact, Trait("Needs", "Minutes")]
     public void Mutated_updates_into_an_empty_doc() =>
         FuzzRunner.Run(nameof(Mutated_updates_into_an_empty_doc), FuzzRunner.Cases(40_000), rng =>
         {
@@ -18,7 +21,7 @@ public class ApplyUpdateFuzzTests
             CheckApply(doc, input, 0);
         });
 
-    [Fact]
+    [Fact, Trait("Needs", "Minutes")]
     public void Mutated_updates_into_a_doc_with_content() =>
         FuzzRunner.Run(nameof(Mutated_updates_into_a_doc_with_content), FuzzRunner.Cases(40_000), rng =>
         {

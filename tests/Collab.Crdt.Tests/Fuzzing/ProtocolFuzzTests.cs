@@ -4,12 +4,15 @@ using Collab.Crdt.Protocols;
 
 namespace Collab.Crdt.Tests.Fuzzing;
 
-/// <summary>Mutated sync and awareness messages: success or <see cref="CrdtFormatException"/>, and no change on rejection.</summary>
+/// <summary>
+/// Mutated sync and awareness messages: success or <see cref="CrdtFormatException"/>, and no change on rejection.
+/// Both are <c>Needs=Minutes</c>: 12,000 seeded cases each, most of a minute of CPU on a busy two-core machine.
+/// </summary>
 public class ProtocolFuzzTests
 {
     private static readonly SeedCorpus Corpus = SeedCorpus.Instance;
 
-    [Fact]
+    [Fact, Trait("Needs", "Minutes")]
     public void Mutated_sync_messages() =>
         FuzzRunner.Run(nameof(Mutated_sync_messages), FuzzRunner.Cases(12_000), rng =>
         {
@@ -31,7 +34,7 @@ public class ProtocolFuzzTests
             }
         });
 
-    [Fact]
+    [Fact, Trait("Needs", "Minutes")]
     public void Mutated_awareness_updates() =>
         FuzzRunner.Run(nameof(Mutated_awareness_updates), FuzzRunner.Cases(12_000), rng =>
         {

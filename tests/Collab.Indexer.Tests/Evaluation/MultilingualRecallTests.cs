@@ -43,7 +43,8 @@ public class MultilingualRecallTests(EvalCorpusIndexes indexes, ITestOutputHelpe
         ("heldout-h-en", 0.35, 0.4), ("heldout-h-cs", 0.55, 0.55), ("heldout-h-hr", 0.6, 0.6), ("heldout-h-ca", 0.45, 0.45), ("heldout-h-it", 0.45, 0.45), ("heldout-h-de", 0.45, 0.45),
     ];
 
-    [Fact]
+    // Indexes the eval corpus (the class fixture) and asks every question set: close to a minute of CPU on two cores.
+    [Fact, Trait("Needs", "Minutes")]
     public async Task Retrieval_reaches_the_floor_in_every_language()
     {
         var hybridBuild = indexes.Hybrid is null

@@ -9,22 +9,25 @@ namespace Collab.Server.Tests.ApiDocs;
 /// every error, the bearer scheme where a token is needed), and <c>/api/docs</c> serves the
 /// interactive page under the server's CSP.
 /// </summary>
-public sealed partial class OpenApiDocumentTests : IAsyncLifetime
+public sealed partial class OpenApiDocumentTests(OpenApiDocumentTests.DocumentServer fixture) : IClassFixture<OpenApiDocumentTests.DocumentServer>
 {
-    private InProcessServer _server = null!;
-    private JsonElement _document;
-
-    public async Task InitializeAsync()
+    /// <summary>One server and its document for the class: the tests only read them.</summary>
+    public sealed class DocumentServer() : ClassServer(new Dictionary<string, string> { ["Copilot:Docs:IndexOnStart"] = "false" })
     {
-        _server = new InProcessServer(new Dictionary<string, string> { ["Copilot:Docs:IndexOnStart"] = "false" });
-        using var client = new HttpClient { BaseAddress = new Uri(_server.HttpUrl) };
-        _document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+        public JsonElement Document { get; private set; }
+
+        protected override async Task SeedAsync()
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(Server.HttpUrl) };
+            Document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+        }
     }
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private InProcessServer Server => fixture.Server;
+    private JsonElement Document => fixture.Document;
 
     private IEnumerable<(string Name, JsonElement Operation)> Operations() =>
-        from path in _document.GetProperty("paths").EnumerateObject()
+        from path in Document.GetProperty("paths").EnumerateObject()
         from operation in path.Value.EnumerateObject()
         where operation.Name != "parameters"
         select ($"{operation.Name.ToUpperInvariant()} {path.Name}", operation.Value);
@@ -47,7 +50,7 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime
     [Fact]
     public void The_bearer_scheme_is_declared_and_required_exactly_where_a_token_is()
     {
-        var scheme = _document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        var scheme = Document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
         Assert.Equal("http", scheme.GetProperty("type").GetString());
         Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
         Assert.Equal("JWT", scheme.GetProperty("bearerFormat").GetString());
@@ -73,7 +76,7 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime
     [InlineData("get", "/api/projects/{projectId}/kernels", "200")]
     public void Results_that_carry_a_body_name_its_schema(string method, string path, string status)
     {
-        var content = _document.GetProperty("paths").GetProperty(path).GetProperty(method)
+        var content = Document.GetProperty("paths").GetProperty(path).GetProperty(method)
             .GetProperty("responses").GetProperty(status).GetProperty("content");
         Assert.True(content.GetProperty("application/json").TryGetProperty("schema", out _), $"{method} {path} {status} has no schema");
     }
@@ -81,7 +84,7 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime
     [Fact]
     public async Task The_interactive_page_runs_its_scripts_under_the_servers_policy()
     {
-        using var client = new HttpClient { BaseAddress = new Uri(_server.HttpUrl) };
+        using var client = new HttpClient { BaseAddress = new Uri(Server.HttpUrl) };
         using var page = await client.GetAsync("/api/docs/");
         page.EnsureSuccessStatusCode();
         var html = await page.Content.ReadAsStringAsync();

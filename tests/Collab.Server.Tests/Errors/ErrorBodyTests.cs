@@ -10,30 +10,44 @@ namespace Collab.Server.Tests.Errors;
 /// No error leaves with an empty body: unknown routes, a missing token, an unknown notebook or
 /// member, and <c>/</c> without a built web client all answer problem details that say what to do.
 /// </summary>
-public sealed class ErrorBodyTests : IAsyncLifetime
+public sealed class ErrorBodyTests(ErrorBodyTests.ErrorServer fixture) : IClassFixture<ErrorBodyTests.ErrorServer>
 {
     private const string Project = "error-bodies";
-    private readonly string _emptyWebRoot = Directory.CreateTempSubdirectory("collab-webroot-").FullName;
-    private InProcessServer _server = null!;
-    private HttpClient _owner = null!;
 
-    public async Task InitializeAsync()
+    /// <summary>
+    /// One server for the class, on an empty web root, with one project: every test's request is
+    /// refused, so none changes what another sees.
+    /// </summary>
+    public sealed class ErrorServer : IAsyncLifetime
     {
-        _server = new InProcessServer(new Dictionary<string, string>
+        private readonly string _emptyWebRoot = Directory.CreateTempSubdirectory("collab-webroot-").FullName;
+
+        public ErrorServer() => Server = new InProcessServer(new Dictionary<string, string>
         {
             ["webroot"] = _emptyWebRoot,
             ["Copilot:Docs:IndexOnStart"] = "false",
         });
-        _owner = _server.Client(TestTokens.For("olivia"));
-        (await _owner.PostAsJsonAsync("/api/projects", new { id = Project })).EnsureSuccessStatusCode();
+
+        public InProcessServer Server { get; }
+
+        public HttpClient Owner { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Owner = Server.Client(TestTokens.For("olivia"));
+            (await Owner.PostAsJsonAsync("/api/projects", new { id = Project })).EnsureSuccessStatusCode();
+        }
+
+        public async Task DisposeAsync()
+        {
+            Owner.Dispose();
+            await Server.DisposeAsync();
+            Directory.Delete(_emptyWebRoot, recursive: true);
+        }
     }
 
-    public async Task DisposeAsync()
-    {
-        _owner.Dispose();
-        await _server.DisposeAsync();
-        Directory.Delete(_emptyWebRoot, recursive: true);
-    }
+    private InProcessServer Server => fixture.Server;
+    private HttpClient Owner => fixture.Owner;
 
     private static async Task<string> ProblemDetailAsync(HttpResponseMessage response, HttpStatusCode status, string code)
     {
@@ -53,14 +67,14 @@ public sealed class ErrorBodyTests : IAsyncLifetime
     [InlineData("/favicon.ico")]
     public async Task An_unknown_route_points_at_the_api_description(string path)
     {
-        var detail = await ProblemDetailAsync(await _owner.GetAsync(path), HttpStatusCode.NotFound, "not_found");
+        var detail = await ProblemDetailAsync(await Owner.GetAsync(path), HttpStatusCode.NotFound, "not_found");
         Assert.Contains("/api/docs", detail);
     }
 
     [Fact]
     public async Task A_request_without_a_token_says_how_to_send_one()
     {
-        using var anonymous = new HttpClient { BaseAddress = new Uri(_server.HttpUrl) };
+        using var anonymous = new HttpClient { BaseAddress = new Uri(Server.HttpUrl) };
         var detail = await ProblemDetailAsync(await anonymous.GetAsync("/api/projects"), HttpStatusCode.Unauthorized, "unauthorized");
         Assert.Contains("Authorization: Bearer", detail);
     }
@@ -69,7 +83,7 @@ public sealed class ErrorBodyTests : IAsyncLifetime
     public async Task An_import_into_a_notebook_that_does_not_exist_names_it()
     {
         using var body = new StringContent("""{"cells":[],"metadata":{},"nbformat":4,"nbformat_minor":5}""", null, "application/json");
-        var detail = await ProblemDetailAsync(await _owner.PostAsync($"/api/projects/{Project}/notebooks/missing.ipynb/import", body),
+        var detail = await ProblemDetailAsync(await Owner.PostAsync($"/api/projects/{Project}/notebooks/missing.ipynb/import", body),
             HttpStatusCode.NotFound, "not_found");
         Assert.Contains("missing.ipynb", detail);
     }
@@ -81,13 +95,13 @@ public sealed class ErrorBodyTests : IAsyncLifetime
     public async Task An_unknown_notebook_or_member_is_named(string method, string path, string name)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/projects/{Project}{path}");
-        Assert.Contains(name, await ProblemDetailAsync(await _owner.SendAsync(request), HttpStatusCode.NotFound, "not_found"));
+        Assert.Contains(name, await ProblemDetailAsync(await Owner.SendAsync(request), HttpStatusCode.NotFound, "not_found"));
     }
 
     [Fact]
     public async Task Without_a_built_web_client_the_root_says_how_to_build_it()
     {
-        using var client = new HttpClient { BaseAddress = new Uri(_server.HttpUrl) };
+        using var client = new HttpClient { BaseAddress = new Uri(Server.HttpUrl) };
         var detail = await ProblemDetailAsync(await client.GetAsync("/"), HttpStatusCode.ServiceUnavailable, "unavailable");
         Assert.Contains("clients", detail);
 

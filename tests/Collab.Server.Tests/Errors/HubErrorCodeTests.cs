@@ -7,27 +7,26 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Collab.Server.Tests.Errors;
 
 /// <summary>Every hub refusal carries its code as a stable <c>[code]</c> prefix (rate limits with a retry-after) that clients parse without matching text.</summary>
-public sealed partial class HubErrorCodeTests : IAsyncLifetime
+public sealed partial class HubErrorCodeTests(HubErrorCodeTests.CodedServer fixture) : IClassFixture<HubErrorCodeTests.CodedServer>, IAsyncLifetime
 {
-    private const string Project = "coded";
-    private InProcessServer _server = null!;
+    /// <summary>One server for the class; each test refuses in a project of its own (the chat rate limit is per user, and only one test posts).</summary>
+    public sealed class CodedServer() : ClassServer(new Dictionary<string, string>
+    {
+        ["Limits:MaxMessageBytes"] = "65536",
+        ["Chat:MessagesPerSecond"] = "1",
+        ["Chat:MessageBurst"] = "3",
+    });
+
+    private InProcessServer Server => fixture.Server;
+
+    private string Project { get; set; } = null!;
 
     [GeneratedRegex(@"HubException: \[(?<code>[a-z_]+)(?: retry_after=(?<after>[0-9.]+))?\] \S")]
     private static partial Regex Coded();
 
-    public async Task InitializeAsync()
-    {
-        _server = new InProcessServer(new Dictionary<string, string>
-        {
-            ["Limits:MaxMessageBytes"] = "65536",
-            ["Chat:MessagesPerSecond"] = "1",
-            ["Chat:MessageBurst"] = "3",
-        });
-        await _server.CreateProjectAsync("olivia", Project);
-        await _server.AddMemberAsync("olivia", Project, "vera", "viewer");
-    }
+    public async Task InitializeAsync() => Project = await fixture.NewProjectAsync("coded", "olivia", ("vera", "viewer"));
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static (string Code, double? RetryAfter) Parse(HubException error)
     {
@@ -39,8 +38,8 @@ public sealed partial class HubErrorCodeTests : IAsyncLifetime
     [Fact]
     public async Task Document_refusals_say_not_found_forbidden_too_large_and_invalid()
     {
-        await using var olivia = await HubDocClient.JoinAsync(_server, TestTokens.For("olivia"), Project, "welcome.ipynb");
-        await using var vera = await HubDocClient.JoinAsync(_server, TestTokens.For("vera"), Project, "welcome.ipynb");
+        await using var olivia = await HubDocClient.JoinAsync(Server, TestTokens.For("olivia"), Project, "welcome.ipynb");
+        await using var vera = await HubDocClient.JoinAsync(Server, TestTokens.For("vera"), Project, "welcome.ipynb");
 
         Assert.Equal("not_found", Parse(await Assert.ThrowsAsync<HubException>(() =>
             olivia.Connection.InvokeAsync<object>("JoinRoom", "nowhere", "welcome.ipynb", new byte[] { 0 }))).Code);
@@ -54,8 +53,8 @@ public sealed partial class HubErrorCodeTests : IAsyncLifetime
     [Fact]
     public async Task Chat_refusals_say_rate_limited_with_a_retry_after_and_not_found()
     {
-        await using var olivia = await ChatHubClient.ConnectAsync(_server.HttpUrl, "olivia");
-        await using var nora = await ChatHubClient.ConnectAsync(_server.HttpUrl, "nora");
+        await using var olivia = await ChatHubClient.ConnectAsync(Server.HttpUrl, "olivia");
+        await using var nora = await ChatHubClient.ConnectAsync(Server.HttpUrl, "nora");
         Assert.Equal("not_found", Parse(await Assert.ThrowsAsync<HubException>(() => nora.JoinAsync(Project))).Code);
 
         HubException? limited = null;

@@ -6,23 +6,22 @@ using Collab.Server.Tests.Support;
 namespace Collab.Server.Tests.Errors;
 
 /// <summary>REST refusals are problem details carrying the same <c>code</c> as hub errors (and <c>retryAfter</c> with a Retry-After header for rate limits).</summary>
-public sealed class ProblemCodeTests : IAsyncLifetime
+public sealed class ProblemCodeTests(ProblemCodeTests.ProblemServer fixture) : IClassFixture<ProblemCodeTests.ProblemServer>, IAsyncLifetime
 {
-    private const string Project = "problems";
-    private InProcessServer _server = null!;
-
-    public async Task InitializeAsync()
+    /// <summary>One server for the class; each test in a project of its own (the chat rate limit is per user, and only one test posts).</summary>
+    public sealed class ProblemServer() : ClassServer(new Dictionary<string, string>
     {
-        _server = new InProcessServer(new Dictionary<string, string>
-        {
-            ["Chat:MessagesPerSecond"] = "1",
-            ["Chat:MessageBurst"] = "2",
-        });
-        await _server.CreateProjectAsync("olivia", Project);
-        await _server.AddMemberAsync("olivia", Project, "vera", "viewer");
-    }
+        ["Chat:MessagesPerSecond"] = "1",
+        ["Chat:MessageBurst"] = "2",
+    });
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private InProcessServer Server => fixture.Server;
+
+    private string Project { get; set; } = null!;
+
+    public async Task InitializeAsync() => Project = await fixture.NewProjectAsync("problems", "olivia", ("vera", "viewer"));
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
     {
@@ -36,9 +35,9 @@ public sealed class ProblemCodeTests : IAsyncLifetime
     [Fact]
     public async Task Each_refusal_kind_has_its_code()
     {
-        using var olivia = _server.Client(TestTokens.For("olivia"));
-        using var vera = _server.Client(TestTokens.For("vera"));
-        using var nora = _server.Client(TestTokens.For("nora"));
+        using var olivia = Server.Client(TestTokens.For("olivia"));
+        using var vera = Server.Client(TestTokens.For("vera"));
+        using var nora = Server.Client(TestTokens.For("nora"));
         await ProblemAsync(await nora.GetAsync($"/api/projects/{Project}/notebooks"), HttpStatusCode.NotFound, "not_found");
         await ProblemAsync(await vera.GetAsync($"/api/projects/{Project}/audit"), HttpStatusCode.Forbidden, "forbidden");
         await ProblemAsync(await olivia.PostAsJsonAsync("/api/projects", new { id = "Not A Valid Id" }), HttpStatusCode.BadRequest, "invalid");
@@ -49,7 +48,7 @@ public sealed class ProblemCodeTests : IAsyncLifetime
     [Fact]
     public async Task A_rate_limited_post_says_when_to_retry()
     {
-        using var olivia = _server.Client(TestTokens.For("olivia"));
+        using var olivia = Server.Client(TestTokens.For("olivia"));
         HttpResponseMessage? limited = null;
         for (var i = 0; i < 10 && limited is null; i++)
         {

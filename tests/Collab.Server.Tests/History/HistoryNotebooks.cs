@@ -23,6 +23,15 @@ public static class HistoryNotebooks
         }).ToArray()),
     };
 
+    /// <summary>The project the history tests work in: alice owns it, bob edits, vera views; one three-cell notebook.</summary>
+    public static async Task SeedAsync(ITestServer server, string project, string notebook)
+    {
+        await server.CreateProjectAsync("alice", project);
+        await server.AddMemberAsync("alice", project, "bob", "editor");
+        await server.AddMemberAsync("alice", project, "vera", "viewer");
+        await server.CreateNotebookAsync("alice", project, notebook, Ipynb(("a", "x = 1\ny = 2\n"), ("b", "print(x)"), ("c", "# notes")));
+    }
+
     public static string VersionsPath(string project, string notebook) => $"/api/projects/{project}/notebooks/{notebook}/versions";
 
     public static async Task<JsonArray> ListAsync(this ITestServer server, string user, string project, string notebook)

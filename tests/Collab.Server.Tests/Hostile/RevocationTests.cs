@@ -10,38 +10,42 @@ namespace Collab.Server.Tests.Hostile;
 /// closed with the reason and its chat events stop; a member lowered to viewer keeps reading but
 /// its writes are refused; a token that expires closes the connection.
 /// </summary>
-public sealed class RevocationTests : IAsyncLifetime
+public sealed class RevocationTests(RevocationTests.RevocationServer fixture) : IClassFixture<RevocationTests.RevocationServer>, IAsyncLifetime
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(10);
-    private InProcessServer _server = null!;
+
+    /// <summary>One server for the class; each test revokes in a project of its own.</summary>
+    public sealed class RevocationServer : ClassServer;
+
+    private InProcessServer Server => fixture.Server;
+
+    private string Project { get; set; } = null!;
 
     public async Task InitializeAsync()
     {
-        _server = new InProcessServer();
-        await _server.CreateProjectAsync("alice", "rev");
-        await _server.AddMemberAsync("alice", "rev", "bob", "editor");
-        await _server.CreateNotebookAsync("alice", "rev", "nb.ipynb");
+        Project = await fixture.NewProjectAsync("rev", "alice", ("bob", "editor"));
+        await Server.CreateNotebookAsync("alice", Project, "nb.ipynb");
     }
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task RemoveAsync(string user)
     {
-        using var client = _server.Client(TestTokens.For("alice"));
-        (await client.DeleteAsync($"/api/projects/rev/members/{user}")).EnsureSuccessStatusCode();
+        using var client = Server.Client(TestTokens.For("alice"));
+        (await client.DeleteAsync($"/api/projects/{Project}/members/{user}")).EnsureSuccessStatusCode();
     }
 
     [Fact]
     public async Task A_removed_member_is_disconnected_on_y_websocket_and_loses_the_hub_room_and_chat()
     {
-        using var socket = await YSocket.ConnectAsync(_server, TestTokens.For("bob"), "rev", "nb.ipynb");
-        await using var hub = await HubDocClient.JoinAsync(_server, TestTokens.For("bob"), "rev", "nb.ipynb");
+        using var socket = await YSocket.ConnectAsync(Server, TestTokens.For("bob"), Project, "nb.ipynb");
+        await using var hub = await HubDocClient.JoinAsync(Server, TestTokens.For("bob"), Project, "nb.ipynb");
         var roomClosed = new TaskCompletionSource<string>();
         var accessChanged = new TaskCompletionSource<string?>();
         var chatAfterRemoval = 0;
         hub.Connection.On<string, string, string>("RoomClosed", (_, _, reason) => roomClosed.TrySetResult(reason));
         hub.Connection.On<string, string?, string>("AccessChanged", (_, role, _) => accessChanged.TrySetResult(role));
-        await hub.Connection.InvokeAsync<object>("JoinChat", "rev");
+        await hub.Connection.InvokeAsync<object>("JoinChat", Project);
         var removed = false;
         hub.Connection.On<object>("ChatMessage", _ => { if (Volatile.Read(ref removed)) Interlocked.Increment(ref chatAfterRemoval); });
 
@@ -56,12 +60,12 @@ public sealed class RevocationTests : IAsyncLifetime
         hub.Edit(doc => doc.GetMap("state").Set("dirty", true));
         var refused = await Assert.ThrowsAsync<HubException>(hub.FlushAsync);
         Assert.Contains("Forbidden", refused.Message);
-        var presence = await Assert.ThrowsAsync<HubException>(() => hub.Connection.InvokeAsync("SendAwareness", "rev", "nb.ipynb", new byte[] { 0 }));
+        var presence = await Assert.ThrowsAsync<HubException>(() => hub.Connection.InvokeAsync("SendAwareness", Project, "nb.ipynb", new byte[] { 0 }));
         Assert.True(presence.Message.Contains("[forbidden]"), presence.Message);
 
-        using (var alice = _server.Client(TestTokens.For("alice")))
+        using (var alice = Server.Client(TestTokens.For("alice")))
         {
-            (await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(alice, "/api/projects/rev/chat/messages", new { body = "after bob left" }))
+            (await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(alice, $"/api/projects/{Project}/chat/messages", new { body = "after bob left" }))
                 .EnsureSuccessStatusCode();
         }
         await Task.Delay(500); // events that would arrive have arrived
@@ -71,9 +75,9 @@ public sealed class RevocationTests : IAsyncLifetime
     [Fact]
     public async Task A_member_lowered_to_viewer_keeps_reading_but_cannot_write()
     {
-        using var socket = await YSocket.ConnectAsync(_server, TestTokens.For("bob"), "rev", "nb.ipynb");
-        await using var bob = await HubDocClient.JoinAsync(_server, TestTokens.For("bob"), "rev", "nb.ipynb");
-        await _server.AddMemberAsync("alice", "rev", "bob", "viewer");
+        using var socket = await YSocket.ConnectAsync(Server, TestTokens.For("bob"), Project, "nb.ipynb");
+        await using var bob = await HubDocClient.JoinAsync(Server, TestTokens.For("bob"), Project, "nb.ipynb");
+        await Server.AddMemberAsync("alice", Project, "bob", "viewer");
 
         bob.Edit(doc => doc.GetMap("state").Set("dirty", true));
         var refused = await Assert.ThrowsAsync<HubException>(bob.FlushAsync);
@@ -83,19 +87,19 @@ public sealed class RevocationTests : IAsyncLifetime
         Assert.Contains("Forbidden", await socket.NextDenialAsync());
         Assert.Equal(WebSocketState.Open, socket.Socket.State);
 
-        var export = await _server.ExportAsync("alice", "rev", "nb.ipynb");
+        var export = await Server.ExportAsync("alice", Project, "nb.ipynb");
         Assert.DoesNotContain("dirty", export.ToJsonString());
     }
 
     [Fact]
     public async Task Deleting_the_project_closes_its_connections()
     {
-        using var socket = await YSocket.ConnectAsync(_server, TestTokens.For("bob"), "rev", "nb.ipynb");
+        using var socket = await YSocket.ConnectAsync(Server, TestTokens.For("bob"), Project, "nb.ipynb");
         // The server's first sync message means the socket has joined the room; a delete before that
         // races the join, and the socket is then refused as "not found" instead.
         Assert.True(await socket.ReceiveUntilAsync(_ => true), socket.LastError);
-        using var client = _server.Client(TestTokens.For("alice"));
-        (await client.DeleteAsync("/api/projects/rev")).EnsureSuccessStatusCode();
+        using var client = Server.Client(TestTokens.For("alice"));
+        (await client.DeleteAsync($"/api/projects/{Project}")).EnsureSuccessStatusCode();
         var status = await socket.ClosedAsync(Soon);
         Assert.True(status is not null, socket.LastError);
         Assert.Contains("project deleted", socket.Socket.CloseStatusDescription);
@@ -105,8 +109,8 @@ public sealed class RevocationTests : IAsyncLifetime
     public async Task An_expiring_token_closes_the_y_websocket_and_the_hub_connection()
     {
         var token = TestTokens.For("bob", DateTime.UtcNow.AddSeconds(3));
-        using var socket = await YSocket.ConnectAsync(_server, token, "rev", "nb.ipynb");
-        await using var hub = await HubDocClient.JoinAsync(_server, token, "rev", "nb.ipynb");
+        using var socket = await YSocket.ConnectAsync(Server, token, Project, "nb.ipynb");
+        await using var hub = await HubDocClient.JoinAsync(Server, token, Project, "nb.ipynb");
         var hubClosed = new TaskCompletionSource();
         hub.Connection.Closed += _ => { hubClosed.TrySetResult(); return Task.CompletedTask; };
 

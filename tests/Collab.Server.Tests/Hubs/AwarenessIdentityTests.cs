@@ -12,21 +12,20 @@ namespace Collab.Server.Tests.Hubs;
 /// server rewrites the identity fields of <c>user</c>, keeps the colour, and ignores states for
 /// client ids that another connection holds.
 /// </summary>
-public sealed class AwarenessIdentityTests : IAsyncLifetime
+public sealed class AwarenessIdentityTests(AwarenessIdentityTests.AwarenessServer fixture) : IClassFixture<AwarenessIdentityTests.AwarenessServer>, IAsyncLifetime
 {
-    private const string Project = "who";
     private const string Doc = "welcome.ipynb";
-    private InProcessServer _server = null!;
 
-    public async Task InitializeAsync()
-    {
-        _server = new InProcessServer();
-        await _server.CreateProjectAsync("alice", Project);
-        await _server.AddMemberAsync("alice", Project, "vera", "viewer");
-        await _server.AddMemberAsync("alice", Project, "eddie", "editor");
-    }
+    /// <summary>One server for the class; each test's clients meet in a project of its own, so no presence carries over.</summary>
+    public sealed class AwarenessServer : ClassServer;
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private InProcessServer Server => fixture.Server;
+
+    private string Project { get; set; } = null!;
+
+    public async Task InitializeAsync() => Project = await fixture.NewProjectAsync("who", "alice", ("vera", "viewer"), ("eddie", "editor"));
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static byte[] State(ulong clientId, string json, int clock = 1)
     {
@@ -38,9 +37,9 @@ public sealed class AwarenessIdentityTests : IAsyncLifetime
     [Fact]
     public async Task A_viewer_cannot_pose_as_someone_else_over_the_hub()
     {
-        await using var watcher = await HubDocClient.JoinAsync(_server, TestTokens.For("alice"), Project, Doc);
-        await using var alice = await HubDocClient.JoinAsync(_server, TestTokens.For("alice"), Project, Doc);
-        await using var vera = await HubDocClient.JoinAsync(_server, TestTokens.For("vera"), Project, Doc);
+        await using var watcher = await HubDocClient.JoinAsync(Server, TestTokens.For("alice"), Project, Doc);
+        await using var alice = await HubDocClient.JoinAsync(Server, TestTokens.For("alice"), Project, Doc);
+        await using var vera = await HubDocClient.JoinAsync(Server, TestTokens.For("vera"), Project, Doc);
         await alice.Connection.InvokeAsync("SendAwareness", Project, Doc, State(777, """{"user":{"name":"alice","color":"#00f"}}"""));
         await vera.Connection.InvokeAsync("SendAwareness", Project, Doc,
             State(4242, """{"user":{"name":"alice","id":"alice","display_name":"Alice","avatar_url":"http://evil/","color":"#f80"},"cell":"c1"}"""));
@@ -64,9 +63,9 @@ public sealed class AwarenessIdentityTests : IAsyncLifetime
     [Fact]
     public async Task A_y_websocket_client_is_stamped_the_same_way()
     {
-        await using var watcher = await HubDocClient.JoinAsync(_server, TestTokens.For("alice"), Project, Doc);
+        await using var watcher = await HubDocClient.JoinAsync(Server, TestTokens.For("alice"), Project, Doc);
         using var socket = new ClientWebSocket();
-        await socket.ConnectAsync(new Uri($"{_server.WsUrl}/yjs/{Project}/{Doc}?access_token={TestTokens.For("eddie")}"), CancellationToken.None);
+        await socket.ConnectAsync(new Uri($"{Server.WsUrl}/yjs/{Project}/{Doc}?access_token={TestTokens.For("eddie")}"), CancellationToken.None);
         var frame = new Lib0Writer();
         frame.WriteVarUint(1UL); // y-websocket message type: awareness
         frame.WriteVarUint8Array(State(9001, """{"user":{"name":"alice","color":"#0a0"}}"""));

@@ -5,28 +5,34 @@ using Microsoft.AspNetCore.SignalR;
 namespace Collab.Server.Tests.Limits;
 
 /// <summary>Oversized, malformed, too frequent and forbidden messages: the sender is told, nothing changes, others carry on.</summary>
-public sealed class BadInputTests : IAsyncLifetime
+public sealed class BadInputTests(BadInputTests.LimitsServer fixture) : IClassFixture<BadInputTests.LimitsServer>, IAsyncLifetime
 {
-    private InProcessServer _server = null!;
-
-    public async Task InitializeAsync()
+    /// <summary>One server and project for the class; each test works in a notebook of its own (its limits are per document and per connection).</summary>
+    public sealed class LimitsServer() : ClassServer(new Dictionary<string, string>
     {
-        _server = new InProcessServer(new Dictionary<string, string>
+        ["Limits:MaxMessageBytes"] = "65536",
+        ["Limits:MaxDocumentBytes"] = "262144",
+        ["Limits:UpdatesPerSecond"] = "20",
+        ["Limits:UpdateBurst"] = "20",
+    })
+    {
+        protected override async Task SeedAsync()
         {
-            ["Limits:MaxMessageBytes"] = "65536",
-            ["Limits:MaxDocumentBytes"] = "262144",
-            ["Limits:UpdatesPerSecond"] = "20",
-            ["Limits:UpdateBurst"] = "20",
-        });
-        await _server.CreateProjectAsync("alice", "limits");
-        await _server.AddMemberAsync("alice", "limits", "bob", "editor");
-        await _server.AddMemberAsync("alice", "limits", "vera", "viewer");
-        await _server.CreateNotebookAsync("alice", "limits", "nb.ipynb");
+            await Server.CreateProjectAsync("alice", "limits");
+            await Server.AddMemberAsync("alice", "limits", "bob", "editor");
+            await Server.AddMemberAsync("alice", "limits", "vera", "viewer");
+        }
     }
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private readonly string _notebook = fixture.NewId("nb") + ".ipynb";
 
-    private Task<HubDocClient> Join(string user) => HubDocClient.JoinAsync(_server, TestTokens.For(user), "limits", "nb.ipynb");
+    private InProcessServer Server => fixture.Server;
+
+    public async Task InitializeAsync() => await Server.CreateNotebookAsync("alice", "limits", _notebook);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private Task<HubDocClient> Join(string user) => HubDocClient.JoinAsync(Server, TestTokens.For(user), "limits", _notebook);
 
     [Fact]
     public async Task Oversized_update_is_refused_with_the_limit_named()
@@ -41,10 +47,10 @@ public sealed class BadInputTests : IAsyncLifetime
     public async Task Malformed_update_is_refused_and_changes_nothing()
     {
         await using var alice = await Join("alice");
-        var before = await _server.ExportAsync("alice", "limits", "nb.ipynb");
+        var before = await Server.ExportAsync("alice", "limits", _notebook);
         var error = await Assert.ThrowsAsync<HubException>(() => alice.SendRawAsync([1, 5, 0xff, 0xff, 0xff]));
         Assert.Contains("Malformed", error.Message);
-        Assert.True(JsonCompare.Same(before, await _server.ExportAsync("alice", "limits", "nb.ipynb")));
+        Assert.True(JsonCompare.Same(before, await Server.ExportAsync("alice", "limits", _notebook)));
         await AssertOthersUnaffectedAsync();
     }
 
@@ -81,17 +87,17 @@ public sealed class BadInputTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<HubException>(vera.FlushAsync);
         Assert.Contains("viewers cannot", error.Message);
 
-        using var socket = await YSocket.ConnectAsync(_server, TestTokens.For("vera"), "limits", "nb.ipynb");
+        using var socket = await YSocket.ConnectAsync(Server, TestTokens.For("vera"), "limits", _notebook);
         await socket.SendUpdateAsync(vera.Read(doc => doc.EncodeStateAsUpdate()));
         Assert.True(await socket.ReceiveUntilAsync(frame => frame[0] == 2), "no permission-denied message for the viewer's update");
-        var export = await _server.ExportAsync("alice", "limits", "nb.ipynb");
+        var export = await Server.ExportAsync("alice", "limits", _notebook);
         Assert.Equal(5, (long)export["nbformat_minor"]!);
     }
 
     [Fact]
     public async Task Oversized_y_websocket_message_closes_with_1009_and_others_carry_on()
     {
-        using var socket = await YSocket.ConnectAsync(_server, TestTokens.For("bob"), "limits", "nb.ipynb");
+        using var socket = await YSocket.ConnectAsync(Server, TestTokens.For("bob"), "limits", _notebook);
         await socket.Socket.SendAsync(new byte[100_000], WebSocketMessageType.Binary, true, CancellationToken.None);
         Assert.True(await socket.ReceiveUntilAsync(_ => false) || socket.Socket.CloseStatus == WebSocketCloseStatus.MessageTooBig);
         Assert.Equal(WebSocketCloseStatus.MessageTooBig, socket.Socket.CloseStatus);

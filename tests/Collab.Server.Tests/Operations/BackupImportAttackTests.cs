@@ -15,19 +15,22 @@ namespace Collab.Server.Tests.Operations;
 /// archive this deployment did not sign brings back no members and no authorship; malformed
 /// manifests are bad requests.
 /// </summary>
-public sealed class BackupImportAttackTests : IAsyncLifetime
+public sealed class BackupImportAttackTests(BackupImportAttackTests.ImportServer fixture) : IClassFixture<BackupImportAttackTests.ImportServer>
 {
     private const string Key = "dGhpcy1pcy1hLXRlc3QtYmFja3VwLWtleS0wMTIzNDU2Nzg5YWJjZGVm";
-    private readonly InProcessServer _server = new(new Dictionary<string, string>
+
+    /// <summary>
+    /// One server for the class: every test imports into a project id of its own (<see cref="ClassServer.NewId"/>),
+    /// so what one import leaves (or must not leave) is no other test's concern.
+    /// </summary>
+    public sealed class ImportServer() : ClassServer(new Dictionary<string, string>
     {
         ["Backup:SigningKey"] = Key,
         ["Backup:MaxEntries"] = "64",
         ["Backup:MaxUnpackedBytes"] = "8388608",
     });
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private InProcessServer Server => fixture.Server;
 
     [Fact]
     public async Task Notebooks_sharing_one_huge_entry_are_refused()
@@ -110,7 +113,7 @@ public sealed class BackupImportAttackTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Created, (await ImportAsync("mallory", archive)).StatusCode);
         Assert.Equal([new MemberView("mallory", "owner")], await MembersAsync("mallory", "forged"));
-        using (var alice = _server.Client(TestTokens.For("alice")))
+        using (var alice = Server.Client(TestTokens.For("alice")))
             Assert.Equal(HttpStatusCode.NotFound, (await alice.GetAsync("/api/projects/forged")).StatusCode);
         var messages = await ChatAsync("mallory", "forged");
         Assert.All(messages, m => Assert.Equal("mallory", m.Author));
@@ -141,7 +144,7 @@ public sealed class BackupImportAttackTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Created, (await ImportAsync(importer, archive, $"?projectId=copy-{importer}")).StatusCode);
         Assert.Equal([new MemberView(importer, "owner")], await MembersAsync(importer, $"copy-{importer}"));
-        using (var olivia = _server.Client(TestTokens.For("olivia")))
+        using (var olivia = Server.Client(TestTokens.For("olivia")))
             Assert.Equal(HttpStatusCode.NotFound, (await olivia.GetAsync($"/api/projects/copy-{importer}")).StatusCode);
         var messages = await ChatAsync(importer, $"copy-{importer}");
         Assert.Equal((importer, "**olivia** (imported): hello team"), (messages[0].Author, messages[0].Body));
@@ -189,12 +192,13 @@ public sealed class BackupImportAttackTests : IAsyncLifetime
     [InlineData("notebooks", "[{\"name\":\"a.ipynb\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"ipynbEntry\":null,\"crdtEntry\":\"c\"}]")]
     public async Task A_malformed_manifest_field_is_a_bad_request(string field, string? json)
     {
-        var manifest = BackupArchiveBuilder.Manifest("malformed", new JsonArray());
+        var project = fixture.NewId("malformed");
+        var manifest = BackupArchiveBuilder.Manifest(project, new JsonArray());
         manifest[field] = json is null ? null : JsonNode.Parse(json);
         var archive = new BackupArchiveBuilder().Add("manifest.json", manifest).Add("chat/messages.json", "[]").Build();
 
         Assert.Equal(HttpStatusCode.BadRequest, (await ImportAsync("mallory", archive)).StatusCode);
-        await AssertNoProjectAsync("malformed");
+        await AssertNoProjectAsync(project);
     }
 
     [Theory]
@@ -203,21 +207,22 @@ public sealed class BackupImportAttackTests : IAsyncLifetime
     [InlineData("[{\"id\":1}]")]
     public async Task A_malformed_chat_entry_is_a_bad_request_and_leaves_no_project(string chat)
     {
+        var project = fixture.NewId("badchat");
         var archive = new BackupArchiveBuilder()
-            .Add("manifest.json", BackupArchiveBuilder.Manifest("badchat", new JsonArray()))
+            .Add("manifest.json", BackupArchiveBuilder.Manifest(project, new JsonArray()))
             .Add("chat/messages.json", chat)
             .Build();
 
         Assert.Equal(HttpStatusCode.BadRequest, (await ImportAsync("mallory", archive)).StatusCode);
-        await AssertNoProjectAsync("badchat");
+        await AssertNoProjectAsync(project);
     }
 
     /// <summary>A real, signed backup of a project with two members and one message.</summary>
     private async Task<byte[]> SignedBackupAsync(string project)
     {
-        await _server.CreateProjectAsync("olivia", project);
-        await _server.AddMemberAsync("olivia", project, "eddie", "editor");
-        using var olivia = _server.Client(TestTokens.For("olivia"));
+        await Server.CreateProjectAsync("olivia", project);
+        await Server.AddMemberAsync("olivia", project, "eddie", "editor");
+        using var olivia = Server.Client(TestTokens.For("olivia"));
         (await olivia.PostAsJsonAsync($"/api/projects/{project}/chat/messages", new ChatMessageDraft("hello team"))).EnsureSuccessStatusCode();
         var response = await olivia.GetAsync($"/api/projects/{project}/backup");
         response.EnsureSuccessStatusCode();
@@ -245,7 +250,7 @@ public sealed class BackupImportAttackTests : IAsyncLifetime
 
     private async Task<HttpResponseMessage> ImportAsync(string user, byte[] archive, string query = "")
     {
-        using var client = _server.Client(TestTokens.For(user));
+        using var client = Server.Client(TestTokens.For(user));
         var content = new ByteArrayContent(archive);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
         var response = await client.PostAsync($"/api/projects/import{query}", content);
@@ -255,22 +260,22 @@ public sealed class BackupImportAttackTests : IAsyncLifetime
 
     private async Task AssertNoProjectAsync(string project, string user = "mallory")
     {
-        using var client = _server.Client(TestTokens.For(user));
+        using var client = Server.Client(TestTokens.For(user));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/projects/{project}")).StatusCode);
-        using var creator = _server.Client(TestTokens.For("someone-else"));
+        using var creator = Server.Client(TestTokens.For("someone-else"));
         // The id is free again: nothing half-made is left holding it.
         Assert.Equal(HttpStatusCode.Created, (await creator.PostAsJsonAsync("/api/projects", new { id = project })).StatusCode);
     }
 
     private async Task<List<MemberView>> MembersAsync(string user, string project)
     {
-        using var client = _server.Client(TestTokens.For(user));
+        using var client = Server.Client(TestTokens.For(user));
         return (await client.GetFromJsonAsync<List<MemberView>>($"/api/projects/{project}/members"))!;
     }
 
     private async Task<IReadOnlyList<ChatMessage>> ChatAsync(string user, string project)
     {
-        using var client = _server.Client(TestTokens.For(user));
+        using var client = Server.Client(TestTokens.For(user));
         return (await client.GetFromJsonAsync<ChatPage>($"/api/projects/{project}/chat/messages?limit=200"))!.Messages;
     }
 }
