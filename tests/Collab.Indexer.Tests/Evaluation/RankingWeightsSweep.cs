@@ -23,7 +23,8 @@ public class RankingWeightsSweep(EvalCorpusIndexes indexes, ITestOutputHelper ou
         .. new[] { "d", "e", "f", "g", "h" }.SelectMany(set => new[] { "en", "cs", "hr", "ca", "it", "de" }.Select(language => $"heldout-{set}-{language}")),
     ];
 
-    [Fact]
+    // A comparison table over every question set, minutes of CPU; it asserts nothing the recall floors don't.
+    [Fact, Trait("Needs", "Minutes")]
     public async Task Ranking_settings_compared_on_every_question_set()
     {
         // Lexical: the setting changes BM25's ranking too, so it gets a BM25 row as well as a hybrid one.
