@@ -82,6 +82,8 @@ async function startCollab () {
     // soon after, and the next row waits for that, so one row's unloading never lands in the next
     // row's edit timings.
     Rooms__UnloadGraceSeconds: unloadDuringEdits ? '1' : '2',
+    // --extra-log sends its edits at once: above the per-connection burst (400) they would be refused.
+    ...(extraLog > 0 ? { Limits__UpdateBurst: String(extraLog + 400) } : {}),
   }))
   const api = (path, body) => fetch(`http://127.0.0.1:${server.port}${path}`, {
     method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
