@@ -31,6 +31,7 @@ public sealed class CollabMetrics
     private readonly Counter<long> _roomResyncs;
     private readonly Counter<long> _slowReaders;
     private volatile Func<int> _roomsLoaded = () => 0;
+    private volatile Func<long> _appendsBehindSnapshots = () => 0;
     private volatile Func<int> _executionQueued = () => 0;
     private volatile Func<int> _executionKernels = () => 0;
 
@@ -49,6 +50,8 @@ public sealed class CollabMetrics
             "Latency of document store calls, by operation (load, append, compact).", advice: Buckets(FastSeconds));
         _compactions = meter.CreateCounter<long>("collab.compactions", "{compaction}",
             "Snapshot attempts (log folded into a snapshot), by outcome: ok, skipped, error.");
+        meter.CreateObservableCounter("collab.store.appends_behind_snapshot", () => _appendsBehindSnapshots(), "{append}",
+            "Appends (acknowledged edits) that waited for a snapshot step on SQLite's one writer; 0 on PostgreSQL, where they never share a commit.");
         _compactionDuration = meter.CreateHistogram("collab.compaction.duration", "s",
             "Time to write one snapshot and drop the log entries it covers.", advice: Buckets(FastSeconds));
         _redisLag = meter.CreateHistogram("collab.redis.lag", "s",
@@ -85,6 +88,9 @@ public sealed class CollabMetrics
 
     /// <summary>Where <c>collab.rooms.loaded</c> reads its value (the room registry, set at start).</summary>
     public void ObserveRoomsLoaded(Func<int> count) => _roomsLoaded = count;
+
+    /// <summary>Where <c>collab.store.appends_behind_snapshot</c> reads its value (the SQLite document writer, set at start).</summary>
+    public void ObserveAppendsBehindSnapshots(Func<long> count) => _appendsBehindSnapshots = count;
 
     /// <summary>Where the execution gauges read their values (the execution service, set at start).</summary>
     public void ObserveExecution(Func<int> queuedCells, Func<int> kernels) =>

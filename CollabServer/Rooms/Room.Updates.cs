@@ -164,6 +164,6 @@ public sealed partial class Room
         _persistence.MaybeCompact();
     }
 
-    /// <summary>Folds the log into a snapshot now (before unloading), in the actor.</summary>
+    /// <summary>Folds the log into a snapshot now (the server is stopping), in the actor.</summary>
     private Task FlushAsync() => _persistence.FlushAsync(() => _doc.EncodeStateAsUpdate(), _chain.Head);
 }

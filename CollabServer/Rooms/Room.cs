@@ -257,14 +257,14 @@ public sealed partial class Room
         var generation = ++_unloadGeneration;
         _ = Task.Delay(_options.UnloadGrace, _time).ContinueWith(_ =>
         {
-            var work = new ActionWork<bool>(async () =>
+            var work = new ActionWork<bool>(() =>
             {
                 _unloadScheduled = false;
-                if (generation != _unloadGeneration || _peers.Count > 0) return false;
-                await FlushAsync();
+                if (generation != _unloadGeneration || _peers.Count > 0) return ValueTask.FromResult(false);
+                _persistence.CompactOnUnload();
                 Close("unloaded");
                 _logger.LogInformation("Unloaded {Document}", Key);
-                return true;
+                return ValueTask.FromResult(true);
             });
             _inbox.Writer.TryWrite(work);
         }, TaskScheduler.Default);

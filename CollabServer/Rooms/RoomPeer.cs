@@ -60,19 +60,32 @@ public abstract class RoomPeer
     /// </summary>
     public void Enqueue(PeerMessage message)
     {
-        if (Overflowed) return; // being dropped: nothing more goes out but the close
+        if (Overflowed)
+        {
+            Drop(message); // being dropped: nothing more goes out but the close
+            return;
+        }
         long size = message.Size;
         long queued = Interlocked.Add(ref _queuedBytes, size);
         if (queued - size > 0 && queued > _maxQueuedBytes)
         {
             Interlocked.Add(ref _queuedBytes, -size);
-            if (message.Kind != PeerMessageKind.Closed) { Overflow(); return; }
+            if (message.Kind != PeerMessageKind.Closed)
+            {
+                Drop(message);
+                Overflow();
+                return;
+            }
         }
         if (Interlocked.Increment(ref _queuedCount) <= _queueCapacity && _outbox.Writer.TryWrite(message)) return;
         Interlocked.Decrement(ref _queuedCount);
         Interlocked.Add(ref _queuedBytes, -size);
+        Drop(message);
         if (!Volatile.Read(ref _completed)) Overflow(); // a finished outbox drops, it doesn't overflow
     }
+
+    /// <summary>A message that will not be delivered gives its pooled chunks (a sync step 2's) back to the pool.</summary>
+    private static void Drop(PeerMessage message) => message.Parts?.Dispose();
 
     /// <summary>True once the client fell too far behind: what is queued is dropped and the connection closes.</summary>
     protected bool Overflowed => Volatile.Read(ref _overflowed) == 1;
@@ -100,6 +113,7 @@ public abstract class RoomPeer
                     if (Overflowed)
                     {
                         // The send that held the pump up has ended: skip what queued behind it and say why.
+                        Drop(message);
                         await DeliverOverflowAsync(ct);
                         return;
                     }
@@ -112,6 +126,16 @@ public abstract class RoomPeer
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or System.Net.WebSockets.WebSocketException)
         {
             // The connection went away; its own receive loop notices and leaves the room.
+        }
+        finally
+        {
+            // Nothing more is delivered: what is queued, or queued from now on, is dropped here or in Enqueue.
+            CompleteOutbox();
+            while (reader.TryRead(out var left))
+            {
+                Dequeued(left);
+                Drop(left);
+            }
         }
     }
 

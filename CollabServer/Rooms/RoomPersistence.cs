@@ -5,7 +5,7 @@ namespace Collab.Server.Rooms;
 /// <summary>
 /// A room's stored log as the room sees it: appends what is worth storing, counts the entries and
 /// bytes since the last snapshot, and decides when the log is folded into a snapshot (in the
-/// background by the <see cref="Compactor"/>, or at once before the room unloads). Used only from
+/// background by the <see cref="Compactor"/>, also when the room unloads; at once when the server stops). Used only from
 /// the room's actor, so it takes no lock; what the compactor reports comes back through the inbox.
 /// </summary>
 internal sealed class RoomPersistence(
@@ -82,7 +82,21 @@ internal sealed class RoomPersistence(
         })));
     }
 
-    /// <summary>Folds the log into a snapshot now (before unloading); a failure keeps the log.</summary>
+    /// <summary>
+    /// Before the room unloads. The log is durable and a load replays it after the snapshot, so a
+    /// snapshot now would only save the next load some work: worth it once the log holds
+    /// <see cref="RoomOptions.CompactAfterUpdates"/> entries, whatever their share. Then the
+    /// compactor folds it from the store like any other compaction, one document at a time: when many
+    /// rooms unload together they do not all write snapshots at once (on SQLite through the one writer
+    /// every other room's edits commit through; on PostgreSQL each on a pooled connection).
+    /// </summary>
+    public void CompactOnUnload()
+    {
+        if (_compacting || _logCount < options.CompactAfterUpdates) return;
+        compactor.Enqueue(new CompactionJob(key, options.CompactAfterUpdates / 2, _ => { }));
+    }
+
+    /// <summary>Folds the log into a snapshot now (when the server stops); a failure keeps the log.</summary>
     public async Task FlushAsync(Func<byte[]> encodeState, long head)
     {
         if (_logCount == 0) return;

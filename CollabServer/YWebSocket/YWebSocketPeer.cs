@@ -25,33 +25,34 @@ public sealed class YWebSocketPeer(
 
     public override bool EchoesAwareness => true;
 
-    protected override async ValueTask DeliverAsync(PeerMessage message, CancellationToken ct)
+    protected override ValueTask DeliverAsync(PeerMessage message, CancellationToken ct) => message.Kind switch
     {
-        var frame = message.Kind switch
-        {
-            PeerMessageKind.Update => Shared(message, YFrames.Update),
-            PeerMessageKind.Awareness => Shared(message, YFrames.Awareness),
-            PeerMessageKind.Frame => message.Payload,
-            _ => null,
-        };
-        if (message.Kind == PeerMessageKind.AccessChanged) return; // y-websocket has no message for it: the next write is refused
-        if (message.Kind == PeerMessageKind.SyncStep2 && message.Parts is { } parts)
+        PeerMessageKind.Update => SendAsync(Shared(message, YFrames.Update), ct),
+        PeerMessageKind.Awareness => SendAsync(Shared(message, YFrames.Awareness), ct),
+        PeerMessageKind.Frame => SendAsync(message.Payload, ct),
+        PeerMessageKind.SyncStep2 => SendSyncStep2Async(message, ct),
+        PeerMessageKind.AccessChanged => ValueTask.CompletedTask, // y-websocket has no message for it: the next write is refused
+        _ => new(CloseAsync(message.CloseCode != 0 ? (WebSocketCloseStatus)message.CloseCode : RoomClosedStatus, message.Reason ?? "room closed", ct)),
+    };
+
+    /// <summary>
+    /// One frame, the pump's every update and awareness message: a frame that fits one fragment goes
+    /// straight to the socket, with no header array, parts list or enumerator to allocate per send.
+    /// </summary>
+    private ValueTask SendAsync(byte[] frame, CancellationToken ct) => frame.Length <= FragmentBytes
+        ? socket.SendAsync(frame.AsMemory(), WebSocketMessageType.Binary, endOfMessage: true, ct)
+        : SendAsync([], [frame], ct);
+
+    private async ValueTask SendSyncStep2Async(PeerMessage message, CancellationToken ct)
+    {
+        if (message.Parts is { } parts)
         {
             // Sent straight from the chunks the room encoded it in, then the pooled ones go back.
             using (parts) await SendAsync(YFrames.SyncStep2Header(parts.Length), parts.Parts, ct);
         }
-        else if (message.Kind == PeerMessageKind.SyncStep2)
-        {
-            await SendAsync(YFrames.SyncStep2Header(message.Payload.Length), [message.Payload], ct);
-        }
-        else if (frame is not null)
-        {
-            await SendAsync([], [frame], ct);
-        }
         else
         {
-            var status = message.CloseCode != 0 ? (WebSocketCloseStatus)message.CloseCode : RoomClosedStatus;
-            await CloseAsync(status, message.Reason ?? "room closed", ct);
+            await SendAsync(YFrames.SyncStep2Header(message.Payload.Length), [message.Payload], ct);
         }
     }
 

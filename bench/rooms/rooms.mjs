@@ -27,6 +27,12 @@ const signingKey = 'collab-rooms-bench-signing-key-0123456789'
 // --gcdump DIR: Collab's managed heap by type (dotnet-gcdump) at start and once each size's rooms are
 // open, to see where a room's bytes go. Each dump forces a full GC, so the figures after it move.
 const gcdumpDir = args.gcdump
+// --unload-during-edits 1: a row's rooms stay open until the next row's edits start, then close, so they
+// unload (grace 1 s) while those edits are timed: what many rooms unloading at once cost other rooms'
+// edits. --extra-log N: each seeded room also gets N one-key edits, one log entry each, so its log is
+// long enough (Rooms:CompactAfterUpdates, 500) for an unload to fold it into a snapshot.
+const unloadDuringEdits = args['unload-during-edits'] === '1'
+const extraLog = parseInt(args['extra-log'] ?? '0')
 
 process.setMaxListeners(0) // each y-websocket provider adds an exit listener
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms))
@@ -85,7 +91,9 @@ async function startCollab () {
     // A row's rooms are closed before the next row; they unload (and flush their log into a snapshot)
     // soon after, and the next row waits for that, so one row's unloading never lands in the next
     // row's edit timings.
-    Rooms__UnloadGraceSeconds: '2',
+    Rooms__UnloadGraceSeconds: unloadDuringEdits ? '1' : '2',
+    // --extra-log sends its edits at once: above the per-connection burst (400) they would be refused.
+    ...(extraLog > 0 ? { Limits__UpdateBurst: String(extraLog + 400) } : {}),
     // Says when the docs index built at start is ready; the start-up collection that hands its
     // garbage back follows at once. On a loaded machine that took longer than the wait for the
     // port, and the baseline then held ~20 MB that the first row's RSS difference lost again.
@@ -193,6 +201,14 @@ async function compactions (server) {
     .reduce((sum, l) => sum + Number(l.trim().split(/\s+/)[1]), 0)
 }
 
+/** Appends (acknowledged edits, any room's) that waited for a snapshot step on SQLite's writer so far; NaN where not exposed. */
+async function appendsBehindSnapshots (server) {
+  if (server.name !== 'collab') return NaN
+  const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text()
+  const line = text.split('\n').find(l => l.startsWith('collab_store_appends_behind_snapshot_total'))
+  return line ? Number(line.trim().split(/\s+/).at(-1)) : NaN
+}
+
 /** Waits until Collab holds no more than the `kept` rooms still open (its /metrics gauge); the reference keeps nothing to wait for. */
 async function unloaded (server, kept, timeoutMs = 60_000) {
   if (server.name !== 'collab') return
@@ -249,6 +265,7 @@ async function measure (server, sizes) {
   await gcdump(server, 'baseline')
   let seq = 0
   const big = []
+  let leaving = [] // with --unload-during-edits: the previous row's clients, closed once this row's edits start
   for (const [row, size] of sizes.entries()) {
     const n = roomsFor(size)
     const before = await settledRss(server.child.pid)
@@ -268,6 +285,7 @@ async function measure (server, sizes) {
       const seeder = connect(server, room)
       await synced(seeder)
       const cells = fillNotebook(seeder.doc, size)
+      for (let e = 0; e < extraLog; e++) seeder.doc.getMap('meta').set('touched', e)
       stateBytes += Y.encodeStateAsUpdate(seeder.doc).length
       // The first join after seeding waits for the server to have everything; later ones time a warm room.
       await join(server, room, cells)
@@ -280,13 +298,20 @@ async function measure (server, sizes) {
     const first = seeders[0]
     const { provider: observer } = await join(server, first.room, first.cells, true)
     const compactedBefore = await compactions(server)
-    const latency = await editLatency(first.seeder, observer)
+    const behindBefore = await appendsBehindSnapshots(server)
+    const timing = editLatency(first.seeder, observer)
+    for (const { seeder } of leaving) { seeder.destroy(); seeder.doc.destroy() }
+    const unloading = leaving.length
+    leaving = []
+    const latency = await timing
     const compacted = (await compactions(server)) - compactedBefore
+    const behind = (await appendsBehindSnapshots(server)) - behindBefore
     observer.destroy()
     joins.sort((a, b) => a - b)
     const perRoom = (after - before) / n
-    rows.push({ size, rooms: n, state: stateBytes / n, joinMs: percentile(joins, 50), perRoomMB: perRoom / MB, perStateMB: perRoom / (stateBytes / n), secondHalfMB: (after - mid) / (n - half) / MB, ...latency, compacted })
+    rows.push({ size, rooms: n, state: stateBytes / n, joinMs: percentile(joins, 50), perRoomMB: perRoom / MB, perStateMB: perRoom / (stateBytes / n), secondHalfMB: (after - mid) / (n - half) / MB, ...latency, compacted, behind, unloading })
     if (size >= 10 * MB) big.push(...seeders)
+    else if (unloadDuringEdits) leaving = seeders
     else {
       for (const { seeder } of seeders) { seeder.destroy(); seeder.doc.destroy() }
       if (row < sizes.length - 1) await unloaded(server, big.length)
@@ -305,7 +330,7 @@ async function measure (server, sizes) {
     const after = await settledRss(server.child.pid, 10)
     held = { before, peak, after, syncs: bigSyncs * 3 }
   }
-  for (const { seeder } of big) { seeder.destroy(); seeder.doc.destroy() }
+  for (const { seeder } of [...big, ...leaving]) { seeder.destroy(); seeder.doc.destroy() }
   return { name: server.name, baseline, rows, held }
 }
 
@@ -314,7 +339,8 @@ const fmt = (v, d = 1) => Number.isFinite(v) ? v.toFixed(d) : '-'
 // reuses the heap an earlier row's unloaded rooms left behind (the 100 KB row after the 10 KB rooms
 // read about zero) and every row carries the same one-time warm-up. --fresh 0 runs the rows in one
 // process, in the order given: `--sizes 10K,10K --fresh 0` shows a row with and without the warm-up.
-const fresh = (args.fresh ?? '1') !== '0'
+// --unload-during-edits needs the previous row's rooms in the same process: it implies --fresh 0.
+const fresh = !unloadDuringEdits && (args.fresh ?? '1') !== '0'
 const results = []
 for (const which of only) {
   const runs = fresh ? sizes.map(size => [size]) : [sizes]
@@ -332,12 +358,13 @@ for (const which of only) {
   results.push(result)
 }
 
-console.log(`edits per size: ${edits} at ${editRate}/s into one cell; RSS settled (last of several 1 s samples)`)
-console.log('server              size     rooms  state KB  join ms  RSS/room MB  MB RSS/MB state  2nd half MB/room  edit p50  edit p99  edit max  lost  compactions')
+console.log(`edits per size: ${edits} at ${editRate}/s into one cell; RSS settled (last of several 1 s samples)` +
+  (unloadDuringEdits ? `; the previous row's rooms (${extraLog} extra log entries each) unload during each row's edits` : ''))
+console.log('server              size     rooms  state KB  join ms  RSS/room MB  MB RSS/MB state  2nd half MB/room  edit p50  edit p99  edit max  lost  compactions  unloading  behind snap')
 for (const r of results) {
   for (const row of r.rows) {
     const size = row.size >= MB ? `${row.size / MB}M` : `${row.size / KB}K`
-    console.log(`${r.name.padEnd(19)} ${size.padEnd(8)} ${String(row.rooms).padStart(5)}  ${fmt(row.state / KB, 0).padStart(8)}  ${fmt(row.joinMs).padStart(7)}  ${fmt(row.perRoomMB, 2).padStart(11)}  ${fmt(row.perStateMB, 2).padStart(15)}  ${fmt(row.secondHalfMB, 2).padStart(16)}  ${fmt(row.p50).padStart(8)}  ${fmt(row.p99).padStart(8)}  ${fmt(row.max).padStart(8)}  ${String(row.lost).padStart(4)}  ${fmt(row.compacted, 0).padStart(11)}`)
+    console.log(`${r.name.padEnd(19)} ${size.padEnd(8)} ${String(row.rooms).padStart(5)}  ${fmt(row.state / KB, 0).padStart(8)}  ${fmt(row.joinMs).padStart(7)}  ${fmt(row.perRoomMB, 2).padStart(11)}  ${fmt(row.perStateMB, 2).padStart(15)}  ${fmt(row.secondHalfMB, 2).padStart(16)}  ${fmt(row.p50).padStart(8)}  ${fmt(row.p99).padStart(8)}  ${fmt(row.max).padStart(8)}  ${String(row.lost).padStart(4)}  ${fmt(row.compacted, 0).padStart(11)}  ${String(row.unloading).padStart(9)}  ${fmt(row.behind, 0).padStart(11)}`)
   }
 }
 for (const r of results) {

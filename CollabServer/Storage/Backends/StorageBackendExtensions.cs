@@ -17,7 +17,12 @@ public static class StorageBackendExtensions
         var services = builder.Services;
         if (options.UsesPostgres) services.AddCollabPostgresStores(options.PostgresConnectionString!);
         else services.AddCollabSqliteStores();
-        services.TryDecorate<IDocumentStore>((sp, inner) => new MeteredDocumentStore(inner, sp.GetRequiredService<CollabMetrics>()));
+        services.TryDecorate<IDocumentStore>((sp, inner) =>
+        {
+            var metrics = sp.GetRequiredService<CollabMetrics>();
+            if (inner is SqliteDocumentStore sqlite) metrics.ObserveAppendsBehindSnapshots(() => sqlite.AppendsBehindSnapshots);
+            return new MeteredDocumentStore(inner, metrics);
+        });
         services.AddHostedService<StoreSchemaInitializer>();
         services.AddHostedService<DataVolumeMetrics>();
         services.AddHostedService<StoreSchemaContributorInitializer>();

@@ -16,6 +16,9 @@ public sealed class SqliteDocumentStore : IDocumentStore
         _snapshots = new SqliteSnapshotWriter(_writer);
     }
 
+    /// <summary>Appends that waited for a snapshot step (see <see cref="SqliteDocumentWriter"/>): for the metrics.</summary>
+    public long AppendsBehindSnapshots => _writer.AppendsBehindSteps;
+
     public async Task<StoredDocument> LoadAsync(DocumentKey key, long afterSeq = 0, CancellationToken ct = default)
     {
         await using var connection = await _db.OpenAsync(ct);

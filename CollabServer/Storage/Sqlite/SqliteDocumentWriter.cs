@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -20,8 +20,15 @@ namespace Collab.Server.Storage.Sqlite;
 /// holds <see cref="SqliteDatabase.MaxWalBytes"/>, the writer itself copies the frames appended
 /// since the last side checkpoint, between two commits (a pause of milliseconds), and its next
 /// commit starts the WAL over.
-/// Snapshots go through here in bounded parts (<see cref="SqliteSnapshotWriter"/>), each its own
-/// write: one commit never carries more than one part besides the appends queued with it.
+/// Appends first: an append is an edit someone waits on, a snapshot step is background work. Appends
+/// and the snapshot's steps (<see cref="SqliteSnapshotWriter"/>: bounded parts, the switch, deletions)
+/// wait in two queues. A commit takes every queued append, and nothing else; a step is committed on
+/// its own, one at a time, only when no append is waiting, or after
+/// <see cref="AppendCommitsPerStep"/> append commits in a row (so a snapshot still ends under a
+/// steady stream of edits). Many rooms compacting at once therefore add no bytes to an append's
+/// commit: an append waits for a snapshot only if it arrives while one step (at most
+/// <see cref="SqliteSnapshotWriter.PartBytes"/>) is being written, and
+/// <see cref="AppendsBehindSteps"/> counts those.
 /// Log heads: an append continues its document's log from the head, which only this writer moves
 /// (compaction deletes rows below it, never the head). The writer remembers the heads it wrote, so
 /// an append is one INSERT per update instead of a head query first; it forgets them when a commit
@@ -30,11 +37,18 @@ namespace Collab.Server.Storage.Sqlite;
 internal sealed class SqliteDocumentWriter
 {
     private const int MaxWritesPerCommit = 512;
+    private const int AppendCommitsPerStep = 8;
     private const int CommitsPerCheckpoint = 200;
     private const int MaxRememberedHeads = 10_000;
 
     private readonly SqliteDatabase _db;
-    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
+    private readonly ConcurrentQueue<PendingWrite> _appends = new();
+    private readonly ConcurrentQueue<PendingWrite> _steps = new();
+    private readonly SemaphoreSlim _wake = new(0);
+    private int _wakePending; // 1 while a release of _wake is not yet consumed: one release per idle spell, not per write
+    private volatile bool _stepRunning;
+    private long _appendsBehindSteps;
+    private int _appendCommitsSinceStep;
     private readonly List<PendingWrite> _batch = new();
     private SqliteConnection? _connection;
     private SqliteCommand? _head;
@@ -54,46 +68,81 @@ internal sealed class SqliteDocumentWriter
         new Thread(Run) { IsBackground = true, Name = "Collab SQLite writer" }.Start();
     }
 
-    public Task<AppendedRange> AppendAsync(DocumentKey key, IReadOnlyList<byte[]> updates) =>
-        Enqueue(new PendingWrite<AppendedRange>(w => w.Append(key, updates)));
+    /// <summary>Appends that were queued while a snapshot step was being written, and so waited for it.</summary>
+    public long AppendsBehindSteps => Interlocked.Read(ref _appendsBehindSteps);
 
-    /// <summary>Runs <paramref name="write"/> in the next shared transaction; its result once that commits.</summary>
-    public Task<T> WriteAsync<T>(Func<SqliteTransaction, T> write) =>
-        Enqueue(new PendingWrite<T>(w => write(w._transaction!)));
-
-    private Task<T> Enqueue<T>(PendingWrite<T> write)
+    /// <summary>Commits <paramref name="updates"/> in the next commit of appends; durable once the task completes.</summary>
+    public Task<AppendedRange> AppendAsync(DocumentKey key, IReadOnlyList<byte[]> updates)
     {
-        _queue.Writer.TryWrite(write);
+        if (_stepRunning) Interlocked.Increment(ref _appendsBehindSteps);
+        return Enqueue(_appends, new PendingWrite<AppendedRange>(w => w.Append(key, updates)));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/>, a bounded step of background work, in a commit of its own
+    /// between commits of appends; its result once that commits. Steps run in the order queued.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteTransaction, T> write) =>
+        Enqueue(_steps, new PendingWrite<T>(w => write(w._transaction!)));
+
+    private Task<T> Enqueue<T>(ConcurrentQueue<PendingWrite> queue, PendingWrite<T> write)
+    {
+        queue.Enqueue(write);
+        if (Interlocked.Exchange(ref _wakePending, 1) == 0) _wake.Release();
         return write.Completion;
     }
 
     private void Run()
     {
-        var reader = _queue.Reader;
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (true)
         {
-            while (_batch.Count < MaxWritesPerCommit && reader.TryRead(out var pending)) _batch.Add(pending);
-            try
+            if (_appends.IsEmpty && _steps.IsEmpty)
             {
-                EnsureConnection();
-                Commit(_batch);
-                foreach (var write in _batch) write.Complete();
+                _wake.Wait();
+                // Cleared before looking at the queues: a write queued from here on releases again.
+                Volatile.Write(ref _wakePending, 0);
+                continue;
             }
-            catch (Exception) when (_batch.Count > 1)
+            if (!_appends.IsEmpty)
             {
-                _heads.Clear(); // the rolled-back appends moved them
-                // One bad write must not fail the others: retry each in its own transaction.
-                foreach (var write in _batch) CommitAlone(write);
+                while (_batch.Count < MaxWritesPerCommit && _appends.TryDequeue(out var append)) _batch.Add(append);
+                CommitBatch();
+                _appendCommitsSinceStep = _steps.IsEmpty ? 0 : _appendCommitsSinceStep + 1;
             }
-            catch (Exception ex)
+            if (!_steps.IsEmpty && (_appends.IsEmpty || _appendCommitsSinceStep >= AppendCommitsPerStep) && _steps.TryDequeue(out var step))
             {
-                _heads.Clear();
-                _batch[0].Fail(ex);
-                ResetConnection();
+                _batch.Add(step);
+                _stepRunning = true;
+                CommitBatch();
+                _stepRunning = false;
+                _appendCommitsSinceStep = 0;
             }
-            _batch.Clear();
-            if (_connection is not null) MaintainWal();
         }
+    }
+
+    /// <summary>Commits <see cref="_batch"/> in one transaction and completes (or fails) its writes.</summary>
+    private void CommitBatch()
+    {
+        try
+        {
+            EnsureConnection();
+            Commit(_batch);
+            foreach (var write in _batch) write.Complete();
+        }
+        catch (Exception) when (_batch.Count > 1)
+        {
+            _heads.Clear(); // the rolled-back appends moved them
+            // One bad write must not fail the others: retry each in its own transaction.
+            foreach (var write in _batch) CommitAlone(write);
+        }
+        catch (Exception ex)
+        {
+            _heads.Clear();
+            _batch[0].Fail(ex);
+            ResetConnection();
+        }
+        _batch.Clear();
+        if (_connection is not null) MaintainWal();
     }
 
     private void CommitAlone(PendingWrite write)

@@ -6,8 +6,8 @@ namespace Collab.Server.Storage.Sqlite;
 /// Stores a snapshot without holding up appends. Every write to the file goes through the one
 /// document writer, so a snapshot written in one commit (a 10 MB blob on 1 KB pages, and the 10 MB
 /// of log it covers deleted) made every room's appends wait for it, up to a second and more. Here
-/// each step is its own write of at most <see cref="PartBytes"/>, and appends queued meanwhile go
-/// into the commits between them:
+/// each step is its own write of at most <see cref="PartBytes"/>, which the writer commits alone,
+/// between its commits of appends (appends first: <see cref="SqliteDocumentWriter"/>):
 /// 1. the parts, in <c>doc_snapshot_parts</c> under a fresh snapshot id, one per commit;
 /// 2. the switch, one small commit: <c>doc_snapshots</c> names the new id and seq, if it covers
 ///    more than the current one and all its parts are there;

@@ -1,3 +1,4 @@
+using Collab.Crdt;
 using Collab.Server.Auth;
 using Collab.Server.Limits;
 using Collab.Server.Rooms;
@@ -21,18 +22,26 @@ public sealed class RoomUnloadTests : IAsyncLifetime
     private readonly FakeTimeProvider _clock = new();
     private RoomManager _rooms = null!;
 
+    private const int CompactAfterUpdates = 3;
+    private SqliteDocumentStore _store = null!;
+    private Compactor _compactor = null!;
+
     public async Task InitializeAsync()
     {
         var db = _file.Database;
         await new SqliteStoreMaintenance(db).EnsureSchemaAsync();
-        var store = new SqliteDocumentStore(db);
+        _store = new SqliteDocumentStore(db);
         var limits = Options.Create(new LimitOptions());
-        _rooms = new RoomManager(store, new Compactor(store, limits, NullLogger<Compactor>.Instance), new SingleNodeRoomBus(),
-            Options.Create(new RoomOptions { UnloadGraceSeconds = 3600 }), limits, _clock, NullLoggerFactory.Instance);
+        _compactor = new Compactor(_store, limits, NullLogger<Compactor>.Instance);
+        await _compactor.StartAsync(CancellationToken.None);
+        // A log share no log of these tests reaches: once there is a snapshot, only an unload folds the log.
+        var options = new RoomOptions { UnloadGraceSeconds = 3600, CompactAfterUpdates = CompactAfterUpdates, CompactLogShare = 100 };
+        _rooms = new RoomManager(_store, _compactor, new SingleNodeRoomBus(), Options.Create(options), limits, _clock, NullLoggerFactory.Instance);
     }
 
     public async Task DisposeAsync()
     {
+        await _compactor.StopAsync(CancellationToken.None);
         await _rooms.DisposeAsync();
         _file.Dispose();
     }
@@ -63,6 +72,55 @@ public sealed class RoomUnloadTests : IAsyncLifetime
         await room.ReadAsync(_ => true); // the actor has handled the timer's unload by now, if it posted one
         Assert.True(_rooms.IsLoaded(Key));
         Assert.False(room.Completion.IsCompleted);
+    }
+
+    [Fact]
+    public async Task A_room_with_a_short_log_unloads_without_a_snapshot_and_loads_again_from_its_log()
+    {
+        var room = await LoadEmptyRoomAsync();
+        await room.EditAsync(doc => doc.GetMap("meta").Set("title", "short log"));
+
+        _clock.Advance(TimeSpan.FromHours(1));
+        await room.Completion.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The log is durable: no snapshot was written for one entry, and the next load replays it.
+        var stored = await _store.LoadAsync(Key);
+        Assert.Null(stored.Snapshot);
+        Assert.Single(stored.Log);
+        Assert.Equal("short log", await _rooms.RunAsync(Key, r => r.ReadAsync(doc => doc.GetMap("meta").Get("title"))));
+    }
+
+    [Fact]
+    public async Task A_room_with_a_long_log_hands_it_to_the_compactor_when_it_unloads()
+    {
+        // A snapshot first, so the few entries below are too small a share to fold while the room is live.
+        var seed = new Doc();
+        seed.GetMap("meta").Set("title", "seeded");
+        var update = seed.EncodeStateAsUpdate();
+        Assert.True(await _store.CompactAsync(Key, update, (await _store.AppendAsync(Key, [update])).LastSeq));
+        var room = await LoadEmptyRoomAsync();
+        for (var i = 0; i < CompactAfterUpdates; i++) await room.EditAsync(doc => doc.GetMap("meta").Set("n", $"edit {i}"));
+        Assert.Equal(CompactAfterUpdates, (await _store.LoadAsync(Key)).Log.Count);
+
+        _clock.Advance(TimeSpan.FromHours(1));
+        await room.Completion.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The room is gone before its log is folded: the compactor does that after, from the store.
+        var stored = await LogDrainedAsync();
+        Assert.True(stored.SnapshotSeq > 1);
+        Assert.Equal($"edit {CompactAfterUpdates - 1}", await _rooms.RunAsync(Key, r => r.ReadAsync(doc => doc.GetMap("meta").Get("n"))));
+    }
+
+    /// <summary>Polls the store until the compactor has folded the document's log (no timing is asserted).</summary>
+    private async Task<StoredDocument> LogDrainedAsync()
+    {
+        for (var attempt = 0; attempt < 3000; attempt++)
+        {
+            var stored = await _store.LoadAsync(Key);
+            if (stored.Log.Count == 0) return stored;
+            await Task.Delay(10);
+        }
+        throw new TimeoutException("The compactor did not fold the log.");
     }
 
     /// <summary>
