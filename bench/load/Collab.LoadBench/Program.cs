@@ -40,6 +40,8 @@ async Task<List<ServerUnderTest>> StartCollabAsync(int nodes, string? postgres)
             ["Logging__LogLevel__Default"] = "Warning", ["Limits__UpdatesPerSecond"] = "1000", ["Limits__UpdateBurst"] = "1000",
             // Every bench client is one user on one address: lift the per-user and per-address bounds past --idle's 10,000.
             ["Limits__MaxConnectionsPerUser"] = "100000", ["Limits__MaxConnectionsPerAddress"] = "100000",
+            // As the image and `dotnet run` start the server (deploy/docker, CollabServer/Properties/launchSettings.json).
+            ["DOTNET_GCgen0size"] = "0x200000",
         };
         if (postgres is not null)
         {
