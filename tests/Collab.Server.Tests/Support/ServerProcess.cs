@@ -14,11 +14,11 @@ public sealed class ServerProcess : ITestServer, IAsyncDisposable
     private readonly StringBuilder _log = new();
     private Process? _process;
 
-    private ServerProcess(Dictionary<string, string> environment, string dataDirectory, int port)
+    private ServerProcess(Dictionary<string, string> environment, string dataDirectory)
     {
         _environment = environment;
         DataDirectory = dataDirectory;
-        Port = port;
+        Port = new Uri(environment["ASPNETCORE_URLS"]).Port;
     }
 
     public int Port { get; }
@@ -43,7 +43,25 @@ public sealed class ServerProcess : ITestServer, IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(string? postgres = null, IDictionary<string, string>? settings = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("collab-server-").FullName;
-        var port = FreePort.Next();
+        // The free port is found by binding port 0 and letting it go; until the server binds it,
+        // another test's outgoing connection can take it as its local port. Then the start is
+        // retried on another port (a restart keeps its port: clients reconnect to it).
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = new ServerProcess(EnvironmentFor(postgres, settings, dataDirectory, FreePort.Next()), dataDirectory);
+            try
+            {
+                await server.StartAsync();
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && server.Log.Contains("address already in use"))
+            {
+            }
+        }
+    }
+
+    private static Dictionary<string, string> EnvironmentFor(string? postgres, IDictionary<string, string>? settings, string dataDirectory, int port)
+    {
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
@@ -63,9 +81,7 @@ public sealed class ServerProcess : ITestServer, IAsyncDisposable
         };
         if (postgres is not null) environment["ConnectionStrings__Postgres"] = postgres;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key.Replace(":", "__")] = value;
-        var server = new ServerProcess(environment, dataDirectory, port);
-        await server.StartAsync();
-        return server;
+        return environment;
     }
 
     public async Task StartAsync()
