@@ -69,7 +69,7 @@ internal sealed class RoomPersistence(
         if (_compacting || !options.CompactionDue(_logCount, _approxBytes - _snapshotBytes, _snapshotBytes)) return;
         _compacting = true;
         var (countBefore, bytesBefore) = (_logCount, _approxBytes);
-        compactor.Enqueue(new CompactionJob(key, options.CompactAfterUpdates / 2, outcome => postToRoom(() =>
+        compactor.Enqueue(FoldJob(outcome => postToRoom(() =>
         {
             _compacting = false;
             // What arrived while the compactor worked still counts on top of what it left.
@@ -93,8 +93,12 @@ internal sealed class RoomPersistence(
     public void CompactOnUnload()
     {
         if (_compacting || _logCount < options.CompactAfterUpdates) return;
-        compactor.Enqueue(new CompactionJob(key, options.CompactAfterUpdates / 2, _ => { }));
+        compactor.Enqueue(FoldJob(_ => { }));
     }
+
+    // The store may hold fewer entries than the room counted (another replica folded first): below
+    // half the threshold the compactor leaves the log as it is.
+    private CompactionJob FoldJob(Action<CompactionOutcome> done) => new(key, options.CompactAfterUpdates / 2, done);
 
     /// <summary>Folds the log into a snapshot now (when the server stops); a failure keeps the log.</summary>
     public async Task FlushAsync(Func<byte[]> encodeState, long head)
