@@ -42,14 +42,32 @@ scripts/fetch-llama.sh
 
 . "$root/scripts/test-services.sh"
 start_test_services
-trap stop_test_services EXIT
 
-# Run every suite even when one fails, and report the worst result.
+# Run every suite even when one fails, and report the worst result. CI shows only the output's
+# tail, so what failed is repeated at the very end.
 status=0
-echo "==> dotnet test"
-dotnet test Collab.sln -c Release --logger "console;verbosity=normal" "$@" || status=$?
-echo "==> client provider and browser tests"
-clients/test.sh || status=$?
-echo "==> bench/llm dry run (the GPU benchmark's staging and run script, on the CPU)"
-bench/llm/dry-run.sh || status=$?
+suites=0
+failed=()
+logs=$(mktemp -d)
+trap 'stop_test_services; rm -rf "$logs"' EXIT
+run_suite() { # name, command...
+  local name=$1; shift
+  suites=$((suites + 1))
+  local rc=0 log="$logs/$suites.log"
+  echo "==> $name"
+  # Not a pipe: a child that outlives its suite (a build server) must not hold the script up.
+  "$@" > >(tee "$log") 2>&1 || rc=$?
+  if [ "$rc" -ne 0 ]; then status=$rc; failed+=("$suites:$name"); fi
+}
+run_suite "dotnet test" dotnet test Collab.sln -c Release --logger "console;verbosity=normal" "$@"
+run_suite "client provider and browser tests" clients/test.sh
+run_suite "bench/llm dry run (the GPU benchmark's staging and run script, on the CPU)" bench/llm/dry-run.sh
+[ ${#failed[@]} -eq 0 ] || sleep 1 # tee's last lines
+for entry in "${failed[@]}"; do
+  echo
+  echo "==> FAILED: ${entry#*:}"
+  # dotnet test's failed tests and their messages, Vitest's failures, then the suite's last words.
+  grep -aE -A3 '^\s*Failed [A-Za-z]|^\s+(FAIL|×|✗) ' "$logs/${entry%%:*}.log" | head -80 || true
+  tail -n 8 "$logs/${entry%%:*}.log"
+done
 exit $status
