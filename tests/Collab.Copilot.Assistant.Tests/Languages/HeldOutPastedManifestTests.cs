@@ -22,6 +22,7 @@ public sealed class HeldOutPastedManifestTests(DocsIndexFixture index, ITestOutp
     [InlineData("e", 0.9)]
     [InlineData("f", 0.8)]
     [InlineData("h", 0.9)]
+    [InlineData("i", 0.0)]
     public async Task Pasted_manifests_are_edited_where_the_words_point(string set, double floor)
     {
         var copilot = CopilotHarness.Create(index.Retriever);
@@ -40,6 +41,7 @@ public sealed class HeldOutPastedManifestTests(DocsIndexFixture index, ITestOutp
     [InlineData("e", 0.9)]
     [InlineData("f", 0.8)]
     [InlineData("h", 0.9)]
+    [InlineData("i", 0.0)]
     public async Task Questions_about_a_paste_that_state_no_change_are_reviews(string set, double floor)
     {
         var copilot = CopilotHarness.Create(index.Retriever);
