@@ -103,6 +103,7 @@ public static partial class ManifestRequestParser
         }
 
         if (!podless && slots.InitContainer) notes.Add(new Note("note.init-container"));
+        if (slots.BarePod && kind == ResourceKind.Deployment) notes.Add(new Note("note.kubectl-run-pod"));
         if (slots.TlsSecret is { } tlsSecret && (kind == ResourceKind.Ingress || slots.WantsIngress))
             notes.Add(new Note("note.tls-secret", tlsSecret.Length > 0 ? tlsSecret : name + "-tls"));
         if (!podless && slots.Run is { } run) notes.AddRange(RunNotes(run, slots));

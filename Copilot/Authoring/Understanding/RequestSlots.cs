@@ -109,6 +109,8 @@ public sealed record RequestSlots
     public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
     /// <summary>A Kubernetes kind the request asks for that the drafter does not draft ("a ClusterRole that…"); the answer says so.</summary>
     public string? NotDrafted { get; init; }
+    /// <summary>A pasted <c>kubectl run</c> without <c>--restart</c>, which would make a bare Pod; drafted as a Deployment, and the answer says so.</summary>
+    public bool BarePod { get; init; }
     /// <summary>A CronJob's concurrencyPolicy when stated (Allow, Forbid, Replace).</summary>
     public string? ConcurrencyPolicy { get; init; }
     /// <summary>How many successful Jobs a CronJob keeps, when stated.</summary>

@@ -17,6 +17,8 @@ public static partial class SlotExtractor
             ? words.Kind : command.Kind;
         var env = new Dictionary<string, string>(words.Env);
         foreach (var (k, v) in command.Env) env[k] = v;
+        // A ConfigMap's literals are its data (the drafter keeps them as env-like pairs); a Secret's are its keys, values left to fill in.
+        if (command.Kind == ResourceKind.ConfigMap) foreach (var (k, v) in command.Literals) env[k] = v;
         var gpus = command.Limits.GetValueOrDefault("nvidia.com/gpu") is { } g && int.TryParse(g, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
         var service = kind == ResourceKind.Service;
         return words with
@@ -42,6 +44,11 @@ public static partial class SlotExtractor
             Gpu = gpus is { } count ? new GpuSlot(count, null, false, true, words.Gpu?.Model) : words.Gpu,
             Command = command.Command.Count > 0 ? command.Command : command.Args.Count > 0 ? [] : words.Command,
             Args = command.Args,
+            BarePod = command.BarePod && kind == ResourceKind.Deployment && !words.KindStated,
+            SecretKeys = command.Kind == ResourceKind.Secret ? [.. words.SecretKeys.Union(command.Literals.Keys)] : words.SecretKeys,
+            Host = command.Host ?? words.Host,
+            BackendService = command.BackendService ?? words.BackendService,
+            TlsSecret = command.TlsSecret ?? words.TlsSecret,
         };
     }
 }
