@@ -256,6 +256,8 @@ public sealed record ContainerRun
             Cpu = Scalar(service, "cpus") ?? (limits is null ? null : Scalar(limits, "cpus")),
             Args = Command(service, "command"),
             Entrypoint = Command(service, "entrypoint"),
+            // Swarm's deploy.replicas (compose v3), or the service's own scale.
+            Replicas = Number(deploy is null ? null : Scalar(deploy, "replicas")) ?? Number(Scalar(service, "scale")),
             OtherServices = all.Where(s => s.Name != chosen.Name).Select(s => s.Name).ToList(),
             Start = start.Index,
             End = end,

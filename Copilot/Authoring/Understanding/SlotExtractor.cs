@@ -84,6 +84,17 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w\-/])(longhorn(?:-[\w\-]+)?|ceph-[\w\-]+|cephfs|rook-[\w\-]+|nfs-[\w\-]+|local-path|openebs-[\w\-]+|gp[23]|csi-[\w\-]+)(?![\w\-/])", RegexOptions.IgnoreCase)]
     private static partial Regex ProvisionerClass();
 
+    // A Markdown table of requirements ("| ime | ciscenje-tmp |") reads as "ime: ciscenje-tmp", one row a line, like a bullet list.
+    private static string Untabled(string request) =>
+        !request.Contains('|') ? request
+            : TableRow().Replace(TableRule().Replace(request, ""), m => string.Join(": ", m.Groups[1].Value.Split('|').Select(c => c.Trim())));
+
+    [GeneratedRegex(@"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*\r?$", RegexOptions.Multiline)]
+    private static partial Regex TableRule();
+
+    [GeneratedRegex(@"^[ \t]*\|(.+)\|[ \t]*\r?$", RegexOptions.Multiline)]
+    private static partial Regex TableRow();
+
     [GeneratedRegex(@"(?<![\w])(load\s?balancer)(?![\w])", RegexOptions.IgnoreCase)]
     private static partial Regex LoadBalancer();
 
@@ -96,6 +107,7 @@ public static partial class SlotExtractor
     /// <summary>Reads every stated requirement from <paramref name="request"/>.</summary>
     public static RequestSlots Extract(string request)
     {
+        request = Untabled(request);
         if (KubectlCommand.Find(request) is { } kubectl) return FromKubectl(request, kubectl);
         if (ContainerRun.Find(request) is { } run) return FromRun(request, run);
         // "configmap nginx-conf from this default.conf: …": the file is the ConfigMap's data, not words to read.
@@ -444,7 +456,10 @@ public static partial class SlotExtractor
         const string unit = @"(?:v?cpus?|cores?|jezgr\w*|jader|jádr\w*|nuclis?|nuclei|kerne?)\b";
         // "1000 millicores", "500 millicpu": Kubernetes' own unit, written out.
         if (Regex.Match(text, @"(?<![\w.])(\d+)\s*(?:milli-?cores?|milli-?cpus?|millicore\w*)", I) is { Success: true } milli) return milli.Groups[1].Value + "m";
-        if (Regex.Match(text, @"(?<![\w])(?:" + Vocabulary.Half + @")\s+(?:a\s+)?" + unit, I) is { Success: true }) return "500m";
+        // "half a core", "un quart de nucli", "ner viertel cpu": a fraction word, perhaps "a"/"of"/"de"/"di", then the unit.
+        const string fraction = @")\s+(?:a\s+|(?:of|de|di|od)\s+(?:a\s+)?)?";
+        if (Regex.Match(text, @"(?<![\w])(?:" + Vocabulary.Half + fraction + unit, I) is { Success: true }) return "500m";
+        if (Regex.Match(text, @"(?<![\w])(?:" + Vocabulary.Quarter + fraction + unit, I) is { Success: true }) return "250m";
         // A number with a request word after it is the request ("250m cpu request"), not the limit.
         return Regex.Matches(text, @"(\d+(?:\.\d+)?|\d+m)\s*" + unit, I).FirstOrDefault(m => !Regex.IsMatch(text[(m.Index + m.Length)..], @"^\s*request", I))?.Groups[1].Value
             // "cap the cpu at 0.5", "setze die cpu auf 0.5", "cpu limit: 2": the number after the CPU word.

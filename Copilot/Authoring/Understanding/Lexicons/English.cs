@@ -62,6 +62,7 @@ internal static class English
         Weekdays = ["weekdays?", "every weekday", "on weekdays", "workdays?", "business days?", "mon-fri", "monday to friday", "monday through friday"],
         Limits = ["limit\\w*", "max", "maximum", "capped at", "at most", "no more than"],
         Half = ["half a", "half"],
+        Quarter = ["a quarter", "quarter"],
         EnvWords = ["env", "envs", "env vars?", "environment variables?", "environment"],
         SecretNouns = ["secrets?"],
         And = ["and", "plus", "\\+", "&"],
