@@ -21,6 +21,8 @@ public sealed record KubectlCommand
     public string? Host { get; init; }
     public string? BackendService { get; init; }
     public string? TlsSecret { get; init; }
+    /// <summary>create ingress <c>--class</c>.</summary>
+    public string? IngressClass { get; init; }
     /// <summary>The object's name (for <c>expose</c>, <c>--name</c> or the exposed workload's name).</summary>
     public string? Name { get; init; }
     public string? Image { get; init; }
@@ -158,6 +160,7 @@ public sealed record KubectlCommand
             Host = host,
             BackendService = backend,
             TlsSecret = tls,
+            IngressClass = Flag("--class"),
             Name = name,
             Image = image,
             Replicas = Number(Flag("--replicas", "-r")),

@@ -75,6 +75,8 @@ public sealed record RequestSlots
     public ContainerRun? Run { get; init; }
     /// <summary>The Ingress host.</summary>
     public string? Host { get; init; }
+    /// <summary>The Ingress class ("ingress class nginx", <c>kubectl create ingress --class=nginx</c>).</summary>
+    public string? IngressClass { get; init; }
     /// <summary>The Service an Ingress routes to.</summary>
     public string? BackendService { get; init; }
     /// <summary>The Kueue LocalQueue.</summary>
@@ -168,7 +170,11 @@ public sealed record AutoscalingSlot(int? Min, int? Max, int? Utilization, strin
 /// A NetworkPolicy: the direction it restricts, the pods (by label) and namespaces traffic may come
 /// from, and the ports it may reach.
 /// </summary>
-public sealed record TrafficSlot(bool Egress, IReadOnlyDictionary<string, string> FromLabels, IReadOnlyList<string> FromNamespaces, IReadOnlyList<int> Ports);
+public sealed record TrafficSlot(bool Egress, IReadOnlyDictionary<string, string> FromLabels, IReadOnlyList<string> FromNamespaces, IReadOnlyList<int> Ports)
+{
+    /// <summary>The pods the policy protects, by label ("… to the database (app=postgres)"); empty: every pod of the namespace.</summary>
+    public IReadOnlyDictionary<string, string> PodLabels { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>A PodDisruptionBudget: minAvailable or maxUnavailable (a count or a percentage), the pod labels it selects, and the workload named.</summary>
 public sealed record DisruptionSlot(string? MinAvailable, string? MaxUnavailable, IReadOnlyDictionary<string, string> Labels, string? Target);

@@ -49,6 +49,7 @@ public static partial class SlotExtractor
             Host = command.Host ?? words.Host,
             BackendService = command.BackendService ?? words.BackendService,
             TlsSecret = command.TlsSecret ?? words.TlsSecret,
+            IngressClass = command.IngressClass ?? words.IngressClass,
         };
     }
 }

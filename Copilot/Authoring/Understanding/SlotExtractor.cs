@@ -187,6 +187,7 @@ public static partial class SlotExtractor
             Disruption = kind == ResourceKind.PodDisruptionBudget ? Disruption(text) : null,
             Access = kind == ResourceKind.ServiceAccount ? Granted(text) : null,
             TlsSecret = ingress ? TlsSecret(text) : null,
+            IngressClass = ingress ? Match(text, @"(?<![\w])ingress\s*-?\s*class(?:\s*-?\s*name)?\s*[:=]?\s*[`""']?([a-z0-9][a-z0-9.\-]*[a-z0-9])") : null,
             StorageSize = storage,
             Memory = memory,
             Cpu = Cpu(text),
@@ -547,8 +548,11 @@ public static partial class SlotExtractor
     private static IReadOnlyList<string> Command(string text)
     {
         var quoted = Match(text, @"\b(?:runs?|running|command|executes?|executing|that runs|with command)\s*:?\s*`([^`]+)`")
-            ?? Match(text, @"\b(?:runs?|running|command|executes?|executing)\s*:?\s*""([^""]+)""");
-        var bare = quoted ?? Match(text, @"\b(?:runs?|running|executes?)\s+((?:python3?|bash|sh|torchrun|accelerate|node|java|deepspeed)\s+[^,;]+?)(?=\s*(?:,|;|$|\bwith\b|\bin the\b|\bon\b|\bevery\b|\bat\b))");
+            ?? Match(text, @"\b(?:runs?|running|command|executes?|executing)\s*:?\s*""([^""]+)""")
+            ?? Match(text, @"(?<![\w])(?:" + Vocabulary.CommandWord + @")\s*:?\s*[`""]([^`""\n]+)[`""]");
+        // A requirement line "command: find /scratch -mtime +7 -delete" (a bullet, a table row): the rest of the line, as written.
+        var line = quoted ?? Match(text, @"(?m)^[ \t]*(?:[-*•][ \t]*)?(?:" + Vocabulary.CommandWord + @")[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*\r?$");
+        var bare = line ?? Match(text, @"\b(?:runs?|running|executes?)\s+((?:python3?|bash|sh|torchrun|accelerate|node|java|deepspeed)\s+[^,;]+?)(?=\s*(?:,|;|$|\bwith\b|\bin the\b|\bon\b|\bevery\b|\bat\b))");
         if (bare is not null)
             return bare.IndexOfAny(['|', '&', ';', '>', '<', '$', '*']) >= 0 ? ["/bin/sh", "-c", bare] : bare.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (Script().Match(text) is not { Success: true } script) return [];
