@@ -60,7 +60,7 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w.:/])3[0-2]\d{3}(?![\w.:/])")]
     private static partial Regex NodePortRangeNumber();
 
-    [GeneratedRegex(@"(?<![\w])(?:port\w*|listen\w*\s+on|lauscht\s+auf|escolta\s+al|ascolta\s+sulla|expos\w*|izlož\w*|izlaž\w*|vystav\w*|espon\w*|(?:https?|grpc|tcp)\s+(?:on|na|al|sulla|auf))\s*[:=]?\s*(\d{2,5})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w])(?:port\w*|listen\w*\s+on|lauscht\s+auf|escolta\s+al|ascolta\s+sulla|expos\w*|izlož\w*|izlaž\w*|vystav\w*|espon\w*|(?:https?|grpc|tcp)\s+(?:on|na|al|sulla|auf))\s*[:=]?\s*(?:(?:to|at|na|auf|a|al|su|sulla)\s+)?(\d{2,5})\b", RegexOptions.IgnoreCase)]
     private static partial Regex PortNumber();
 
     // "behind a LoadBalancer on 443", "Service on 8080": a port written without the word "port".
@@ -435,7 +435,7 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w])speicher(?![\w])", RegexOptions.IgnoreCase)]
     private static partial Regex AmbiguousMemoryNoun();
 
-    [GeneratedRegex(@"(?<![\w])(?:memory|mem|ram|memorij\w*|paměť\w*|pameti|paměti|memòria|memoria|arbeitsspeicher|speicher)(?:\s+(?:limit\w*|request\w*|limite|límit|zahtjev\w*))?\s*[:=]?\s*(?:(?:na|to|a|auf|su|de|di|of)\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w])(?:memory|mem|ram|memorij\w*|paměť\w*|pameti|paměti|memòria|memoria|arbeitsspeicher|speicher)(?:\s+(?:limit\w*|request\w*|limite|límit|zahtjev\w*))?\s*[:=]?\s*(?:(?:na|to|at|a|auf|su|de|di|of)\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex MemoryNounJustBefore();
 
     [GeneratedRegex(@"(?<![\w])(?:requests?|request\w*|zahtjev\w*|požadav\w*|petici\w*|richiest\w*|anforderung\w*)\s*[:=]?\s*(?:(?:na|to|a|auf|su|de|di|of|od)\s+)?$", RegexOptions.IgnoreCase)]
