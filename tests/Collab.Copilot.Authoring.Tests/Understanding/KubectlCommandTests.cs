@@ -1,3 +1,4 @@
+using Collab.Copilot.Authoring.Manifests;
 using Collab.Copilot.Authoring.Understanding;
 
 namespace Collab.Copilot.Authoring.Tests.Understanding;
@@ -76,5 +77,34 @@ public sealed class KubectlCommandTests
         Assert.Equal(31080, slots.NodePort);
         Assert.Equal(80, slots.ServicePort);
         Assert.Equal(RequestIntent.ManifestDraft, RequestUnderstanding.Understand("kubectl create job neteja --image=busybox:1.36 -- sh -c 'rm -rf /tmp/x'").Intent);
+    }
+
+    [Fact]
+    public void Create_configmap_secret_and_ingress_give_their_data_keys_and_rule()
+    {
+        var configMap = SlotExtractor.Extract("kubectl create configmap app-settings --from-literal=LOG_LEVEL=debug --from-literal=MAX_CONN=50 -n web");
+        Assert.Equal(ResourceKind.ConfigMap, configMap.Kind);
+        Assert.Equal("app-settings", configMap.Name);
+        Assert.Equal("web", configMap.Namespace);
+        Assert.Equal("50", configMap.Env["MAX_CONN"]);
+
+        var secret = SlotExtractor.Extract("kubectl create secret generic db-pass --from-literal=POSTGRES_USER=app --from-literal=POSTGRES_PASSWORD=x");
+        Assert.Equal(ResourceKind.Secret, secret.Kind);
+        Assert.Equal(["POSTGRES_USER", "POSTGRES_PASSWORD"], secret.SecretKeys);
+
+        var ingress = KubectlCommand.Find("kubectl create ingress notebook --class=nginx --rule=\"jupyter.example.org/=notebook:8888,tls=jupyter-tls\"")!;
+        Assert.Equal(ResourceKind.Ingress, ingress.Kind);
+        Assert.Equal(("jupyter.example.org", "notebook", 8888, "jupyter-tls", "nginx"), (ingress.Host, ingress.BackendService, ingress.ServicePort, ingress.TlsSecret, ingress.IngressClass));
+    }
+
+    [Fact]
+    public void Run_without_restart_is_drafted_as_a_deployment_that_says_kubectl_would_make_a_bare_pod()
+    {
+        var draft = ManifestDrafter.Draft("kubectl run scratchpad --image=python:3.12-slim --port=8888");
+        Assert.Equal("Deployment", draft.Spec.Kind);
+        Assert.Contains(draft.Assumptions, a => a.Key == "note.kubectl-run-pod");
+        // Asked as a deployment, or as a Job by --restart, nothing needs saying.
+        Assert.DoesNotContain(ManifestDrafter.Draft("as a deployment please:\nkubectl run redis --image=redis:7.2 --port=6379").Assumptions, a => a.Key == "note.kubectl-run-pod");
+        Assert.DoesNotContain(ManifestDrafter.Draft("kubectl run once --image=busybox:1.36 --restart=Never -- echo hi").Assumptions, a => a.Key == "note.kubectl-run-pod");
     }
 }
