@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Collab.Copilot.Authoring.Understanding;
 
 /// <summary>
-/// A <c>kubectl create deployment|job|cronjob|service|configmap|secret generic|ingress</c>, <c>kubectl run</c> or <c>kubectl expose</c>
+/// A <c>kubectl create deployment|job|cronjob|service|configmap|secret generic|ingress|pdb|quota</c>, <c>kubectl run</c> or <c>kubectl expose</c>
 /// command line pasted with "as yaml please": each flag read by its meaning, as <see cref="ContainerRun"/>
 /// reads <c>docker run</c>. <see cref="Start"/> and <see cref="End"/> delimit the command, so the words
 /// around it are read as the request.
@@ -21,6 +21,10 @@ public sealed record KubectlCommand
     public string? Host { get; init; }
     public string? BackendService { get; init; }
     public string? TlsSecret { get; init; }
+    /// <summary>create pdb <c>--selector</c>, <c>--min-available</c>, <c>--max-unavailable</c>.</summary>
+    public DisruptionSlot? Disruption { get; init; }
+    /// <summary>create quota <c>--hard=cpu=…,memory=…,pods=…,requests.nvidia.com/gpu=…</c>, by resource name.</summary>
+    public IReadOnlyDictionary<string, string> Hard { get; init; } = new Dictionary<string, string>();
     /// <summary>create ingress <c>--class</c>.</summary>
     public string? IngressClass { get; init; }
     /// <summary>The object's name (for <c>expose</c>, <c>--name</c> or the exposed workload's name).</summary>
@@ -47,8 +51,8 @@ public sealed record KubectlCommand
     public int Start { get; init; }
     public int End { get; init; }
 
-    // "kubectl …" to the end of its line, with backslash-newline continuations.
-    private static readonly Regex Line = new(@"(?:^|(?<=[\s`$>]))kubectl\s+(?:\\\r?\n|[^\n`])+", RegexOptions.CultureInvariant);
+    // "kubectl …" to the end of its line, with backslash-newline continuations; a dash of prose ("— as a deployment please") ends it.
+    private static readonly Regex Line = new(@"(?:^|(?<=[\s`$>]))kubectl\s+(?:\\\r?\n|[^\n`—–])+", RegexOptions.CultureInvariant);
 
     // kubectl flags that take no value; every other flag takes the next word unless written as --flag=value.
     private static readonly HashSet<string> Switches = new(StringComparer.Ordinal)
@@ -106,6 +110,8 @@ public sealed record KubectlCommand
                     "configmap" or "cm" => (ResourceKind.ConfigMap, positional.ElementAtOrDefault(2)),
                     "secret" when positional.ElementAtOrDefault(2)?.ToLowerInvariant() == "generic" => (ResourceKind.Secret, positional.ElementAtOrDefault(3)),
                     "ingress" or "ing" => (ResourceKind.Ingress, positional.ElementAtOrDefault(2)),
+                    "poddisruptionbudget" or "pdb" => (ResourceKind.PodDisruptionBudget, positional.ElementAtOrDefault(2)),
+                    "quota" or "resourcequota" => (ResourceKind.ResourceQuota, positional.ElementAtOrDefault(2)),
                     _ => ((ResourceKind)(-1), null),
                 };
                 if ((int)kind < 0) return null;
@@ -146,7 +152,11 @@ public sealed record KubectlCommand
         foreach (var pair in All("--from-literal"))
             if (pair.IndexOf('=') is var at and > 0) literals[pair[..at]] = pair[(at + 1)..];
         // A command that names nothing to run, reach or hold ("kubectl create job --help") is not a request to draft.
-        if (name is null || image is null && containerPorts.Count == 0 && servicePort is null && literals.Count == 0 && host is null) return null;
+        var selector = Resources(Flag("--selector"));
+        var disruption = kind == ResourceKind.PodDisruptionBudget && (Flag("--min-available") ?? Flag("--max-unavailable")) is not null
+            ? new DisruptionSlot(Flag("--min-available"), Flag("--max-unavailable"), selector, selector.Values.FirstOrDefault()) : null;
+        var hard = kind == ResourceKind.ResourceQuota ? Resources(Flag("--hard")) : new Dictionary<string, string>();
+        if (name is null || image is null && containerPorts.Count == 0 && servicePort is null && literals.Count == 0 && host is null && disruption is null && hard.Count == 0) return null;
 
         var env = new Dictionary<string, string>();
         foreach (var pair in All("--env"))
@@ -161,6 +171,8 @@ public sealed record KubectlCommand
             BackendService = backend,
             TlsSecret = tls,
             IngressClass = Flag("--class"),
+            Disruption = disruption,
+            Hard = hard,
             Name = name,
             Image = image,
             Replicas = Number(Flag("--replicas", "-r")),
@@ -201,7 +213,7 @@ public sealed record KubectlCommand
     private static int? Number(string? value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and < 65536 ? n : null;
 
-    // "cpu=500m,memory=2Gi"
+    // "cpu=500m,memory=2Gi", "app=api"
     private static Dictionary<string, string> Resources(string? value)
     {
         var result = new Dictionary<string, string>();

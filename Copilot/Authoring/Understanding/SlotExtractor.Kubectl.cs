@@ -19,7 +19,9 @@ public static partial class SlotExtractor
         foreach (var (k, v) in command.Env) env[k] = v;
         // A ConfigMap's literals are its data (the drafter keeps them as env-like pairs); a Secret's are its keys, values left to fill in.
         if (command.Kind == ResourceKind.ConfigMap) foreach (var (k, v) in command.Literals) env[k] = v;
-        var gpus = command.Limits.GetValueOrDefault("nvidia.com/gpu") is { } g && int.TryParse(g, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
+        // A quota's hard limits are its CPU, memory, pods and GPUs ("requests.cpu" and "cpu" alike).
+        string? Hard(string resource) => command.Hard.GetValueOrDefault(resource) ?? command.Hard.GetValueOrDefault("requests." + resource) ?? command.Hard.GetValueOrDefault("limits." + resource);
+        var gpus = (command.Limits.GetValueOrDefault("nvidia.com/gpu") ?? Hard("nvidia.com/gpu")) is { } g && int.TryParse(g, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
         var service = kind == ResourceKind.Service;
         return words with
         {
@@ -37,8 +39,10 @@ public static partial class SlotExtractor
             WantsService = !service && words.WantsService,
             Schedule = command.Schedule ?? words.Schedule,
             Env = env,
-            Cpu = command.Limits.GetValueOrDefault("cpu") ?? words.Cpu,
-            Memory = command.Limits.GetValueOrDefault("memory") ?? words.Memory,
+            Cpu = command.Limits.GetValueOrDefault("cpu") ?? Hard("cpu") ?? words.Cpu,
+            Memory = command.Limits.GetValueOrDefault("memory") ?? Hard("memory") ?? words.Memory,
+            PodCount = int.TryParse(Hard("pods"), NumberStyles.None, CultureInfo.InvariantCulture, out var pods) ? pods : words.PodCount,
+            Disruption = command.Disruption ?? words.Disruption,
             CpuRequest = command.Requests.GetValueOrDefault("cpu") ?? words.CpuRequest,
             MemoryRequest = command.Requests.GetValueOrDefault("memory") ?? words.MemoryRequest,
             Gpu = gpus is { } count ? new GpuSlot(count, null, false, true, words.Gpu?.Model) : words.Gpu,

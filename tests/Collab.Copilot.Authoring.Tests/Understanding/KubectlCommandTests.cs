@@ -104,7 +104,19 @@ public sealed class KubectlCommandTests
         Assert.Equal("Deployment", draft.Spec.Kind);
         Assert.Contains(draft.Assumptions, a => a.Key == "note.kubectl-run-pod");
         // Asked as a deployment, or as a Job by --restart, nothing needs saying.
-        Assert.DoesNotContain(ManifestDrafter.Draft("as a deployment please:\nkubectl run redis --image=redis:7.2 --port=6379").Assumptions, a => a.Key == "note.kubectl-run-pod");
+        Assert.DoesNotContain(ManifestDrafter.Draft("kubectl run redis --image=redis:7.2 --port=6379 — as a deployment please").Assumptions, a => a.Key == "note.kubectl-run-pod");
         Assert.DoesNotContain(ManifestDrafter.Draft("kubectl run once --image=busybox:1.36 --restart=Never -- echo hi").Assumptions, a => a.Key == "note.kubectl-run-pod");
+    }
+
+    [Fact]
+    public void Create_pdb_and_quota_give_the_bound_the_selector_and_the_hard_limits()
+    {
+        var pdb = SlotExtractor.Extract("as yaml: kubectl create pdb api-pdb --selector=app=api --min-available=2");
+        Assert.Equal(ResourceKind.PodDisruptionBudget, pdb.Kind);
+        Assert.Equal(("2", "api"), (pdb.Disruption?.MinAvailable, pdb.Disruption?.Labels["app"]));
+
+        var quota = SlotExtractor.Extract("kubectl create quota team-a --hard=requests.cpu=8,requests.memory=64Gi,pods=20,requests.nvidia.com/gpu=4 -n team-a");
+        Assert.Equal(ResourceKind.ResourceQuota, quota.Kind);
+        Assert.Equal(("8", "64Gi", 20, 4, "team-a"), (quota.Cpu, quota.Memory, quota.PodCount, quota.Gpu?.Count, quota.Namespace));
     }
 }
