@@ -5,7 +5,7 @@ namespace Collab.Copilot.Authoring.Dockerfiles;
 
 /// <summary>
 /// Compares a drafted Dockerfile with what the request stated — the base family and its version
-/// (CUDA, Python, R, micromamba), the dependency file, the port — before the answer is given, so
+/// (CUDA, Python, R, micromamba), the final stage's image, the dependency file, the port — before the answer is given, so
 /// a requirement the draft could not keep is named instead of silently replaced.
 /// </summary>
 public static class DockerfileDraftChecker
@@ -24,7 +24,9 @@ public static class DockerfileDraftChecker
             Expect("Python version", asked.Python, froms.Any(f => f.StartsWith("python:" + asked.Python, StringComparison.Ordinal)), bases);
         Expect("R version", asked.WantsR ? asked.R : null, froms.Any(f => f.StartsWith("rocker/", StringComparison.Ordinal) && f.Contains(':' + asked.R)), bases);
         Expect("conda environment", asked.WantsConda ? "micromamba/conda" : null, froms.Any(f => f.Contains("micromamba") || f.Contains("conda")), bases);
-        foreach (var file in new[] { "environment.yml", "requirements.txt", "pyproject.toml" })
+        // "final image debian:12-slim": the last stage is the image that ships, whatever the build stages use.
+        Expect("final image", asked.FinalBase, froms.LastOrDefault() is { } last && last.Contains(asked.FinalBase ?? "", StringComparison.OrdinalIgnoreCase), froms.LastOrDefault() ?? "none");
+        foreach (var file in new[] { "environment.yml", "environment.yaml", "requirements.txt", "pyproject.toml" })
             Expect("dependency file", asked.Lower.Contains(file) ? file : null, dockerfile.Contains(file), "no mention of it");
         Expect("port", asked.Port?.ToString(), Regex.IsMatch(dockerfile, $@"^EXPOSE\s+{asked.Port}\b", RegexOptions.Multiline), "another port");
         return missing;

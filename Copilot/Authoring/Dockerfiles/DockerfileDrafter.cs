@@ -36,8 +36,8 @@ public static partial class DockerfileDrafter
         else if (asked.WantsConda) dockerfile = ScientificDockerfiles.Micromamba(asked, notes, files);
         else if (Regex.IsMatch(text, @"\bjulia\b|\bproject\.toml\b")) dockerfile = Julia(asked, notes);
         else if (Regex.IsMatch(text, @"\b(go|golang)\b")) dockerfile = Go(asked, notes);
-        else if (Regex.IsMatch(text, @"\brust\b|\bcargo\b")) dockerfile = Rust(notes);
-        else if (Regex.IsMatch(text, @"\b(java|spring|maven|jvm)\b")) dockerfile = Java(notes);
+        else if (Regex.IsMatch(text, @"\brust\b|\bcargo\b")) dockerfile = Rust(asked, notes);
+        else if (Regex.IsMatch(text, @"\b(java|spring|maven|jvm)\b")) dockerfile = Java(asked, notes);
         else if (Regex.IsMatch(text, @"\b(node(\.?js)?|npm|react|vite|next\.?js|typescript|express)\b")) dockerfile = Node(asked, notes);
         else if (Regex.IsMatch(text, @"\b(static site|static files|nginx)\b")) dockerfile = StaticSite(notes);
         else if (Regex.IsMatch(text, @"\b(cuda|gpu|pytorch|torch|tensorflow)\b")) dockerfile = Gpu(asked, notes, files);
@@ -52,7 +52,7 @@ public static partial class DockerfileDrafter
         var variant = asked.Lower.Contains("alpine") ? "alpine" : "slim";
         var image = $"python:{version}-{variant}";
         var packages = asked.Packages();
-        var (port, cmd) = PythonServer(packages, asked.Port);
+        var (port, cmd) = PythonServer(packages, asked.Port, asked.AppModule);
         var sb = new StringBuilder();
         if (asked.MultiStage && (asked.Requirements || !asked.Pyproject))
             AppendWheelStage(sb, image, asked, packages, notes, files);
@@ -280,18 +280,20 @@ public static partial class DockerfileDrafter
         return sb.ToString();
     }
 
-    private static (int? Port, string? Cmd) PythonServer(List<string> packages, int? stated)
+    // The server the words name (uvicorn, gunicorn) or the framework's usual one, serving the app module the words name.
+    private static (int? Port, string? Cmd) PythonServer(List<string> packages, int? stated, string? module)
     {
-        if (packages.Contains("fastapi"))
+        if (packages.Contains("fastapi") || packages.Contains("uvicorn"))
         {
+            packages.Remove("uvicorn");
             if (!packages.Any(p => p.StartsWith("uvicorn"))) packages.Add("uvicorn[standard]");
             var port = stated ?? 8000;
-            return (port, $"[\"uvicorn\", \"main:app\", \"--host\", \"0.0.0.0\", \"--port\", \"{port}\"]");
+            return (port, $"[\"uvicorn\", \"{module ?? "main:app"}\", \"--host\", \"0.0.0.0\", \"--port\", \"{port}\"]");
         }
-        if (packages.Contains("flask") || packages.Contains("django"))
+        if (packages.Contains("flask") || packages.Contains("django") || packages.Contains("gunicorn"))
         {
             if (!packages.Contains("gunicorn")) packages.Add("gunicorn");
-            var app = packages.Contains("django") ? "mysite.wsgi:application" : "app:app";
+            var app = module ?? (packages.Contains("django") ? "mysite.wsgi:application" : "app:app");
             var port = stated ?? 8000;
             return (port, $"[\"gunicorn\", \"--bind\", \"0.0.0.0:{port}\", \"{app}\"]");
         }
@@ -318,7 +320,7 @@ public static partial class DockerfileDrafter
                // "final image scratch": nothing but the binary and the CA bundle it needs for TLS; otherwise distroless, which also carries tzdata and a passwd entry.
                (Regex.IsMatch(asked.Lower, @"\bscratch\b")
                    ? "FROM scratch\n\nCOPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\nCOPY --from=build /out/app /app\n\nUSER 65532:65532\n"
-                   : "FROM gcr.io/distroless/static-debian12:nonroot\n\nCOPY --from=build /out/app /app\n\nUSER 65532:65532\n") +
+                   : FinalStage(asked, "gcr.io/distroless/static-debian12:nonroot", "COPY --from=build /out/app /app")) +
                (port.Length > 0 ? $"EXPOSE {port}\nHEALTHCHECK NONE\n" : "") + "ENTRYPOINT [\"/app\"]\n";
     }
 
@@ -349,40 +351,62 @@ public static partial class DockerfileDrafter
         return sb.ToString();
     }
 
-    private static string Rust(List<Note> notes)
+    /// <summary>
+    /// The final stage of a compiled build: the image the words name for it ("final image debian:12-slim"), else
+    /// <paramref name="fallback"/>, with <paramref name="copy"/> and that image's non-root user.
+    /// </summary>
+    private static string FinalStage(DockerfileRequest asked, string fallback, string copy)
     {
-        notes.Add(new Note("note.rust"));
-        return "FROM rust:1.83 AS build\n\nWORKDIR /src\n\nCOPY . .\nRUN cargo build --release --locked\n\n" +
-               "FROM gcr.io/distroless/cc-debian12:nonroot\n\nCOPY --from=build /src/target/release/app /app\n\nUSER 65532:65532\nENTRYPOINT [\"/app\"]\n";
+        // An untagged name the fallback pins ("gcr.io/distroless/static" → static-debian12:nonroot) is the fallback.
+        var image = asked.FinalBase is { } named && (named.Contains(':') || named.Contains('/')) && !fallback.StartsWith(named, StringComparison.Ordinal) ? named : fallback;
+        return $"FROM {image}\n\n{copy}\n\n" + string.Join('\n', BaseImageFamilies.NonRootUserLines(image)) + "\n";
     }
 
-    private static string Java(List<Note> notes)
+    private static string Rust(DockerfileRequest asked, List<Note> notes)
+    {
+        notes.Add(new Note("note.rust"));
+        var version = Regex.Match(asked.Lower, @"\brust[\s:-]*(1\.\d{2})\b") is { Success: true } v ? v.Groups[1].Value : "1.83";
+        var port = asked.Port is { } p ? $"EXPOSE {p}\nHEALTHCHECK NONE\n" : "";
+        return $"FROM rust:{version} AS build\n\nWORKDIR /src\n\nCOPY . .\nRUN cargo build --release --locked\n\n" +
+               FinalStage(asked, "gcr.io/distroless/cc-debian12:nonroot", "COPY --from=build /src/target/release/app /app") + port + "ENTRYPOINT [\"/app\"]\n";
+    }
+
+    private static string Java(DockerfileRequest asked, List<Note> notes)
     {
         notes.Add(new Note("note.java"));
-        return "FROM maven:3.9-eclipse-temurin-21 AS build\n\nWORKDIR /src\n\nCOPY pom.xml .\nRUN mvn -B -q dependency:go-offline\n\nCOPY src ./src\nRUN mvn -B -q package -DskipTests\n\n" +
-               "FROM eclipse-temurin:21-jre\n\nWORKDIR /app\n\nCOPY --from=build /src/target/app.jar /app/app.jar\n\n" +
-               string.Join('\n', BaseImageFamilies.NonRootUserLines("eclipse-temurin:21-jre")) + "\n\nEXPOSE 8080\nHEALTHCHECK NONE\nENTRYPOINT [\"java\", \"-jar\", \"/app/app.jar\"]\n";
+        var java = Regex.Match(asked.Lower, @"\b(?:java|jdk|jre|temurin)[\s:-]*(\d{2})\b") is { Success: true } v ? v.Groups[1].Value : "21";
+        var port = asked.Port ?? 8080;
+        return $"FROM maven:3.9-eclipse-temurin-{java} AS build\n\nWORKDIR /src\n\nCOPY pom.xml .\nRUN mvn -B -q dependency:go-offline\n\nCOPY src ./src\nRUN mvn -B -q package -DskipTests\n\n" +
+               FinalStage(asked, $"eclipse-temurin:{java}-jre", "WORKDIR /app\n\nCOPY --from=build /src/target/app.jar /app/app.jar") +
+               $"\nEXPOSE {port}\nHEALTHCHECK NONE\nENTRYPOINT [\"java\", \"-jar\", \"/app/app.jar\"]\n";
     }
 
     private static string Node(DockerfileRequest asked, List<Note> notes)
     {
         var text = asked.Lower;
         var node = $"node:{asked.NodeMajor ?? "22"}-alpine";
+        // The package manager the lockfile belongs to: pnpm (pnpm-lock.yaml, through corepack), else npm (package-lock.json).
+        var pnpm = Regex.IsMatch(text, @"\bpnpm\b");
+        var files = pnpm ? "package.json pnpm-lock.yaml" : "package.json package-lock.json";
+        var install = pnpm ? "corepack enable && pnpm install --frozen-lockfile" : "npm ci && npm cache clean --force";
+        var installProd = pnpm ? "corepack enable && pnpm install --frozen-lockfile --prod" : "npm ci --omit=dev && npm cache clean --force";
+        var build = pnpm ? "pnpm run build" : "npm run build";
+        var port = asked.Port ?? 3000;
         var builds = Regex.IsMatch(text, @"\b(build|react|vite|next|typescript|multi-stage)\b");
         if (builds && Regex.IsMatch(text, @"\bnginx\b"))
         {
             // Built static files served by nginx: the runtime image has no Node at all.
             notes.Add(new Note("note.node-nginx"));
-            return $"FROM {node} AS build\n\nWORKDIR /src\n\nCOPY package.json package-lock.json ./\nRUN npm ci && npm cache clean --force\n\nCOPY . .\nRUN npm run build\n\n" +
+            return $"FROM {node} AS build\n\nWORKDIR /src\n\nCOPY {files} ./\nRUN {install}\n\nCOPY . .\nRUN {build}\n\n" +
                    "FROM nginxinc/nginx-unprivileged:1.27-alpine\n\nCOPY --from=build /src/dist /usr/share/nginx/html\n\nUSER 101\n\nEXPOSE 8080\n" +
                    "HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"wget\", \"-q\", \"-O\", \"/dev/null\", \"http://127.0.0.1:8080/\"]\n";
         }
         notes.Add(new Note(builds ? "note.node-build" : "note.node-run"));
-        var health = "HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"wget\", \"-q\", \"-O\", \"/dev/null\", \"http://127.0.0.1:3000/\"]\n";
+        var health = $"HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"wget\", \"-q\", \"-O\", \"/dev/null\", \"http://127.0.0.1:{port}/\"]\n";
         if (!builds)
-            return $"FROM {node}\n\nENV NODE_ENV=production\nWORKDIR /app\n\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev && npm cache clean --force\n\nCOPY . .\n\nUSER 1000\n\nEXPOSE 3000\n" + health + "CMD [\"node\", \"server.js\"]\n";
-        return $"FROM {node} AS build\n\nWORKDIR /src\n\nCOPY package.json package-lock.json ./\nRUN npm ci && npm cache clean --force\n\nCOPY . .\nRUN npm run build\n\n" +
-               $"FROM {node}\n\nENV NODE_ENV=production\nWORKDIR /app\n\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev && npm cache clean --force\nCOPY --from=build /src/dist ./dist\n\nUSER 1000\n\nEXPOSE 3000\n" + health + "CMD [\"node\", \"dist/server.js\"]\n";
+            return $"FROM {node}\n\nENV NODE_ENV=production\nWORKDIR /app\n\nCOPY {files} ./\nRUN {installProd}\n\nCOPY . .\n\nUSER 1000\n\nEXPOSE {port}\n" + health + "CMD [\"node\", \"server.js\"]\n";
+        return $"FROM {node} AS build\n\nWORKDIR /src\n\nCOPY {files} ./\nRUN {install}\n\nCOPY . .\nRUN {build}\n\n" +
+               $"FROM {node}\n\nENV NODE_ENV=production\nWORKDIR /app\n\nCOPY {files} ./\nRUN {installProd}\nCOPY --from=build /src/dist ./dist\n\nUSER 1000\n\nEXPOSE {port}\n" + health + "CMD [\"node\", \"dist/server.js\"]\n";
     }
 
     private static string StaticSite(List<Note> notes)

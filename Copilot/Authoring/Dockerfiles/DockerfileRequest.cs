@@ -27,6 +27,18 @@ internal sealed partial record DockerfileRequest(string Text)
 
     public bool Requirements => Lower.Contains("requirements.txt");
 
+    /// <summary>The conda environment file as the asker spells it (environment.yaml or environment.yml).</summary>
+    public string EnvironmentFile => Lower.Contains("environment.yaml") ? "environment.yaml" : "environment.yml";
+
+    /// <summary>
+    /// The image the asker names for the final stage ("final image debian:12-slim", "završna slika
+    /// gcr.io/distroless/static", "immagine finale eclipse-temurin:21-jre", "am ende ein scratch image"), or null.
+    /// </summary>
+    public string? FinalBase => FinalImage().Match(Text) is { Success: true } m && !NotAnImage().IsMatch(m.Groups["img"].Value) ? m.Groups["img"].Value.ToLowerInvariant() : null;
+
+    /// <summary>The ASGI/WSGI app the words name for uvicorn or gunicorn ("uvicorn main:app"), or null.</summary>
+    public string? AppModule => Regex.Match(Text, @"\b(?:uvicorn|gunicorn)\s+([\w.]+:[\w]+)\b") is { Success: true } m ? m.Groups[1].Value : null;
+
     public bool Pyproject => Regex.IsMatch(Lower, @"pyproject(\.toml)?|\bpoetry\b|\buv\b");
 
     /// <summary>Poetry installs the project ("poetry project", "amb poetry").</summary>
@@ -45,7 +57,7 @@ internal sealed partial record DockerfileRequest(string Text)
     public string? NodeMajor => Regex.Match(Lower, @"\bnode(?:\.?js)?[\s:\-]*v?(\d{2})\b") is { Success: true } m ? m.Groups[1].Value : null;
 
     /// <summary>The port stated ("port 8080", "na portu 8000", "sulla porta 3838"), or null.</summary>
-    public int? Port => PortNumber().Match(Text) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    public int? Port => PortNumber().Match(Text) is { Success: true } m ? int.Parse(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
 
     /// <summary>The Python script the request says the image runs ("runs python serve.py", "parte con python bot.py"), or null.</summary>
     public string? Script => ScriptName().Match(Text) is { Success: true } m ? m.Groups[1].Value : null;
@@ -76,7 +88,8 @@ internal sealed partial record DockerfileRequest(string Text)
     [GeneratedRegex(@"(?<![\w./-])(?:R[\s\-]?|rocker/[\w\-]+[\s:]?|r-ver[\s:]?)(\d\.\d)\b")]
     private static partial Regex RVersion();
 
-    [GeneratedRegex(@"(?<![\w])(?:port\w*|listen\w*\s+on|lauscht\s+auf|serv(?:es|ing)\s+on|runs?\s+on)\s*[:=]?\s*(\d{2,5})\b", RegexOptions.IgnoreCase)]
+    // "port 8080", "listens on 8080", "jupyterlab on 8888": a number of four or five digits after "on" is a port too.
+    [GeneratedRegex(@"(?<![\w])(?:port\w*|listen\w*\s+on|lauscht\s+auf|serv(?:es|ing)\s+on|runs?\s+on)\s*[:=]?\s*(\d{2,5})\b|(?<![\w])on\s+:?(\d{4,5})\b", RegexOptions.IgnoreCase)]
     private static partial Regex PortNumber();
 
     [GeneratedRegex(@"(?<![\w./-])([\w\-]+(?:/[\w\-]+)*\.py)(?![\w])")]
@@ -86,7 +99,16 @@ internal sealed partial record DockerfileRequest(string Text)
     [GeneratedRegex(@"(?<![\w])(?:with|has|having|including|containing|s|sa|se|amb|con|mit|plus|packages|paketi|paketima|paket[ey]n?|balíčky|balíčk\w+|paquets|pacchetti)\s+(.+?)(?:\.(?:\s|$)|;|\bfor\b|\bon\b|\bserving\b|\brunning\b|\bza\b|\bpro\b|\bper\b|\bfür\b|\bsulla\b|\bal\b|\bauf\b|\bna\b|\bu\b|\bve\b|$)", RegexOptions.IgnoreCase)]
     private static partial Regex WithClause();
 
-    [GeneratedRegex(@"\b(fastapi|flask|django|streamlit)\b", RegexOptions.IgnoreCase)]
+    // The final stage's image after its words, in either order: "final image X", "runtime stage: X", "završna slika X",
+    // "finální obraz X", "imatge final X", "immagine finale X", "am ende ein X image".
+    [GeneratedRegex(@"(?:final\w*|runtime|laufzeit|završn\w*|konačn\w*|finální|letzt\w*)[\s\-]+(?:image|stage|base|slik\w*|obraz\w*|imatge|immagine|fáze|etapa|fase)\s*[:=]?\s*(?:(?:is|je|è|ist|on|auf|na)\s+)?[`""]?(?<img>[a-z0-9][\w./:\-@]*[\w])|(?:imatge|immagine|image|slika)\s+final\w*\s*[:=]?\s*[`""]?(?<img>[a-z0-9][\w./:\-@]*[\w])|am\s+ende\s+(?:(?:ein|eine|auf|mit|als)\s+)*[`""]?(?<img>[a-z0-9][\w./:\-@]*[\w])", RegexOptions.IgnoreCase)]
+    private static partial Regex FinalImage();
+
+    // Words after "final image" that are not an image: articles, verbs, the stage's own words.
+    [GeneratedRegex(@"^(?:a|an|the|should|must|will|is|be|to|with|size|image|stage|runs?|based|uses?|only|ein|eine|auf|der|die|das|un|una|il|la|el|je|bude|má|ma)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAnImage();
+
+    [GeneratedRegex(@"\b(fastapi|flask|django|streamlit|uvicorn|gunicorn)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Framework();
 
     // Words after "with" that are not packages: base families, tools, nouns of any language.

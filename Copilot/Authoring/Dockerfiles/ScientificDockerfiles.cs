@@ -19,11 +19,12 @@ internal static class ScientificDockerfiles
             notes.Add(new Note("note.micromamba"));
         if (!request.Lower.Contains("environment.y"))
         {
-            files["environment.yml"] = "name: base\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.12\n" +
-                string.Concat(request.Packages().Select(p => $"  - {p}\n"));
+            files[request.EnvironmentFile] = "name: base\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.12\n" +
+                string.Concat(request.Packages().Concat(request.WantsJupyter ? ["jupyterlab"] : []).Distinct().Select(p => $"  - {p}\n"));
             notes.Add(new Note("note.conda-env-written"));
         }
-        var port = request.Port;
+        // "jupyterlab on 8888": the environment's JupyterLab is what the image serves.
+        var port = request.Port ?? (request.WantsJupyter ? 8888 : null);
         var sb = new StringBuilder();
         if (request.Cuda is { } cuda)
         {
@@ -31,8 +32,8 @@ internal static class ScientificDockerfiles
             return sb.ToString();
         }
         sb.Append($"FROM {MicromambaImage}\n\n");
-        sb.Append($"COPY --chown={MambaUser}:{MambaUser} environment.yml /tmp/environment.yml\n");
-        sb.Append("RUN micromamba install --yes --name base --file /tmp/environment.yml \\\n    && micromamba clean --all --yes\n\n");
+        sb.Append($"COPY --chown={MambaUser}:{MambaUser} {request.EnvironmentFile} /tmp/{request.EnvironmentFile}\n");
+        sb.Append($"RUN micromamba install --yes --name base --file /tmp/{request.EnvironmentFile} \\\n    && micromamba clean --all --yes\n\n");
         sb.Append("WORKDIR /app\n");
         sb.Append($"COPY --chown={MambaUser}:{MambaUser} . /app\n\n");
         sb.Append($"USER {MambaUser}\n\n");
@@ -42,7 +43,7 @@ internal static class ScientificDockerfiles
             sb.Append($"HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"python\", \"-c\", \"import urllib.request; urllib.request.urlopen('http://127.0.0.1:{port}/')\"]\n");
         }
         // The image's entrypoint activates the environment before CMD runs.
-        sb.Append($"CMD {request.ScriptCommand() ?? "[\"python\", \"main.py\"]"}\n");
+        sb.Append($"CMD {Command(request, port)}\n");
         notes.Add(new Note("note.conda-cmd"));
         return sb.ToString();
     }
@@ -58,8 +59,8 @@ internal static class ScientificDockerfiles
         sb.Append($"FROM {image}\n\n");
         sb.Append("COPY --from=micromamba /bin/micromamba /usr/local/bin/micromamba\n");
         sb.Append("ENV MAMBA_ROOT_PREFIX=/opt/conda \\\n    PATH=/opt/conda/bin:$PATH\n\n");
-        sb.Append("COPY environment.yml /tmp/environment.yml\n");
-        sb.Append("RUN micromamba install --yes --name base --file /tmp/environment.yml \\\n    && micromamba clean --all --yes\n\n");
+        sb.Append($"COPY {request.EnvironmentFile} /tmp/{request.EnvironmentFile}\n");
+        sb.Append($"RUN micromamba install --yes --name base --file /tmp/{request.EnvironmentFile} \\\n    && micromamba clean --all --yes\n\n");
         sb.Append("WORKDIR /app\nCOPY . /app\n\n");
         sb.Append(string.Join('\n', BaseImageFamilies.NonRootUserLines(image))).Append("\n\n");
         if (port is not null)
@@ -67,10 +68,14 @@ internal static class ScientificDockerfiles
             sb.Append($"EXPOSE {port}\n");
             sb.Append($"HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"python\", \"-c\", \"import urllib.request; urllib.request.urlopen('http://127.0.0.1:{port}/')\"]\n");
         }
-        sb.Append($"CMD {request.ScriptCommand() ?? "[\"python\", \"main.py\"]"}\n");
+        sb.Append($"CMD {Command(request, port)}\n");
         notes.Add(new Note("note.conda-cmd"));
         notes.Add(new Note("note.gpu-driver"));
     }
+
+    // The script the words name, else JupyterLab when asked (it must be in the environment file), else main.py.
+    private static string Command(DockerfileRequest request, int? port) =>
+        request.ScriptCommand() ?? (request.WantsJupyter ? $"[\"jupyter\", \"lab\", \"--ip=0.0.0.0\", \"--port={port ?? 8888}\", \"--no-browser\"]" : "[\"python\", \"main.py\"]");
 
     /// <summary>R on rocker/r-ver (or rocker/shiny for a Shiny app), packages installed with install2.r.</summary>
     public static string R(DockerfileRequest request, List<Note> notes)

@@ -86,7 +86,7 @@ public static class ClusterPolicies
                 if (a.Utilization is null) yield return new Note("note.hpa-utilization", "80");
                 break;
             case ResourceKind.NetworkPolicy when slots.Traffic is { } t:
-                yield return new Note("note.netpol-pods");
+                if (t.PodLabels.Count == 0) yield return new Note("note.netpol-pods");
                 if (t.Egress) yield return new Note("note.netpol-dns");
                 break;
             case ResourceKind.Secret:
@@ -146,7 +146,7 @@ public static class ClusterPolicies
             rules = from.Count == 0 && ports.Count == 0 ? null : Seq([Map(("from", Seq(from)), ("ports", Seq(ports)))]);
         }
         return Object("networking.k8s.io/v1", "NetworkPolicy", spec, ("spec", Map(
-            ("podSelector", new YamlMappingNode()),
+            ("podSelector", t.PodLabels.Count > 0 ? Map(("matchLabels", Dict(t.PodLabels))) : new YamlMappingNode()),
             ("policyTypes", Strings([t.Egress ? "Egress" : "Ingress"])),
             (t.Egress ? "egress" : "ingress", rules))));
     }

@@ -231,7 +231,7 @@ public static class ManifestRenderer
             ("host", spec.Host is null ? null : Str(spec.Host)),
             ("http", Map(("paths", Seq([Map(("path", Str("/")), ("pathType", Str("Prefix")), ("backend", backend))])))));
         var tls = spec.TlsSecret is { } secret ? Seq([Map(("hosts", spec.Host is null ? null : Strings([spec.Host])), ("secretName", Str(secret)))]) : null;
-        return Object("networking.k8s.io/v1", "Ingress", spec, ("spec", Map(("tls", tls), ("rules", Seq([rule])))));
+        return Object("networking.k8s.io/v1", "Ingress", spec, ("spec", Map(("ingressClassName", spec.IngressClass is null ? null : Str(spec.IngressClass)), ("tls", tls), ("rules", Seq([rule])))));
     }
 
     private static string PortName(int port) => port switch { 80 or 8080 or 8000 or 3000 or 443 => "http", 5432 => "postgres", 3306 => "mysql", 6379 => "redis", _ => $"port-{port}" };

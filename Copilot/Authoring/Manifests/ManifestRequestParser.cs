@@ -103,6 +103,7 @@ public static partial class ManifestRequestParser
         }
 
         if (!podless && slots.InitContainer) notes.Add(new Note("note.init-container"));
+        if (slots.BarePod && kind == ResourceKind.Deployment) notes.Add(new Note("note.kubectl-run-pod"));
         if (slots.TlsSecret is { } tlsSecret && (kind == ResourceKind.Ingress || slots.WantsIngress))
             notes.Add(new Note("note.tls-secret", tlsSecret.Length > 0 ? tlsSecret : name + "-tls"));
         if (!podless && slots.Run is { } run) notes.AddRange(RunNotes(run, slots));
@@ -146,6 +147,7 @@ public static partial class ManifestRequestParser
             StorageClass = slots.StorageClass,
             AccessMode = slots.AccessMode,
             Host = slots.Host,
+            IngressClass = slots.IngressClass,
             BackendService = kind == ResourceKind.Ingress ? slots.BackendService ?? name : null,
             WithIngress = slots.WantsIngress && !podless,
             EnvFromSecrets = podless ? [] : slots.EnvFromSecrets,
@@ -198,6 +200,7 @@ public static partial class ManifestRequestParser
         SuccessfulJobsHistoryLimit = slots.SuccessfulJobsHistoryLimit ?? model.SuccessfulJobsHistoryLimit,
         Image = slots.Image is { } image && ImageReference.Parse(image).IsPinned ? image : model.Image,
         Host = slots.Host,
+        IngressClass = slots.IngressClass ?? model.IngressClass,
         BackendService = slots.BackendService,
         Cpu = slots.Cpu ?? model.Cpu,
         Memory = slots.Memory ?? model.Memory,

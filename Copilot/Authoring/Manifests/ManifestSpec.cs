@@ -96,6 +96,8 @@ public sealed record ManifestSpec
 
     /// <summary>The host an Ingress routes.</summary>
     public string? Host { get; init; }
+    /// <summary>The Ingress's <c>ingressClassName</c>, when stated.</summary>
+    public string? IngressClass { get; init; }
 
     /// <summary>The Service an Ingress routes to (default: the spec's name).</summary>
     public string? BackendService { get; init; }

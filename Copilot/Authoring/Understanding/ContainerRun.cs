@@ -78,10 +78,13 @@ public sealed record ContainerRun
     public static ContainerRun? Find(string text) => FromDockerRun(text) ?? FromCompose(text) ?? FromChartValues(text);
 
     /// <summary>
-    /// Helm chart values ("turn these values into a plain deployment"): a YAML mapping with an
-    /// <c>image.repository</c> and no <c>apiVersion</c>, read by the keys charts conventionally use —
+    /// Helm chart values ("turn these values into a plain deployment"): a YAML mapping with no
+    /// <c>apiVersion</c> whose component — the root, or the one key under it that holds the container,
+    /// as an umbrella chart's subchart (<c>api:</c>, <c>minio:</c>) or JupyterHub's <c>singleuser:</c> —
+    /// has an <c>image.repository</c> (or <c>image.name</c>), read by the keys charts conventionally use:
     /// <c>replicaCount</c>, <c>image.tag</c>, <c>service.port/targetPort/type</c>, <c>containerPort</c>,
-    /// <c>resources.limits/requests</c>, <c>persistence.size/storageClass</c>, <c>env</c>/<c>extraEnv</c>.
+    /// <c>resources.limits/requests</c> (GPUs included), <c>persistence.size/storageClass</c>,
+    /// <c>env</c>/<c>extraEnv</c>, and z2jh's <c>memory.limit</c>, <c>cpu.limit</c>, <c>extraResource.limits</c>.
     /// </summary>
     private static ContainerRun? FromChartValues(string text)
     {
@@ -94,18 +97,22 @@ public sealed record ContainerRun
         try { stream.Load(new StringReader(Dedent(block.Yaml))); }
         catch (YamlDotNet.Core.YamlException) { return null; }
         if (stream.Documents.FirstOrDefault()?.RootNode is not YamlMappingNode root || Scalar(root, "apiVersion") is not null || Scalar(root, "kind") is not null) return null;
-        if (Child(root, "image") is not YamlMappingNode image || Scalar(image, "repository") is not { } repository) return null;
+        var component = ChartImage(root) is not null ? root
+            : root.Children.Values.OfType<YamlMappingNode>().Where(c => ChartImage(c) is not null).ToList() is [var only] ? only : null;
+        if (component is null || ChartImage(component) is not { } repository) return null;
+        var image = (YamlMappingNode)Child(component, "image")!;
         var tag = Scalar(image, "tag");
-        var service = Child(root, "service") as YamlMappingNode;
+        var service = Child(component, "service") as YamlMappingNode;
         var servicePort = service is null ? null : Number(Scalar(service, "port"));
-        var containerPort = Number(Scalar(root, "containerPort")) ?? (service is null ? null : Number(Scalar(service, "targetPort"))) ?? servicePort;
-        var resources = Child(root, "resources") as YamlMappingNode;
-        var limits = resources is null ? null : Child(resources, "limits") as YamlMappingNode;
-        var requests = resources is null ? null : Child(resources, "requests") as YamlMappingNode;
-        var persistence = Child(root, "persistence") as YamlMappingNode;
+        var containerPort = Number(Scalar(component, "containerPort")) ?? (service is null ? null : Number(Scalar(service, "targetPort"))) ?? servicePort;
+        var resources = Child(component, "resources") as YamlMappingNode;
+        var limits = Map(resources, "limits");
+        var requests = Map(resources, "requests");
+        var extraLimits = Map(Child(component, "extraResource") as YamlMappingNode, "limits");
+        var persistence = Child(component, "persistence") as YamlMappingNode;
         var env = new Dictionary<string, string>();
         foreach (var key in new[] { "env", "extraEnv" })
-            switch (Child(root, key))
+            switch (Child(component, key))
             {
                 case YamlMappingNode map:
                     foreach (var (k, v) in map.Children) env[((YamlScalarNode)k).Value ?? ""] = (v as YamlScalarNode)?.Value ?? "";
@@ -115,23 +122,31 @@ public sealed record ContainerRun
                         if (Scalar(item, "name") is { } name && Scalar(item, "value") is { } value) env[name] = value;
                     break;
             }
+        var gpus = Number(Scalar(limits, "nvidia.com/gpu") ?? Scalar(extraLimits, "nvidia.com/gpu"));
         return new ContainerRun
         {
             Image = string.IsNullOrEmpty(tag) ? repository : $"{repository}:{tag}",
             Ports = containerPort is { } cp ? [(servicePort ?? cp, cp)] : [],
             Env = env,
-            Replicas = Number(Scalar(root, "replicaCount")),
-            Memory = limits is null ? null : Scalar(limits, "memory"),
-            Cpu = limits is null ? null : Scalar(limits, "cpu"),
-            MemoryRequest = requests is null ? null : Scalar(requests, "memory"),
-            CpuRequest = requests is null ? null : Scalar(requests, "cpu"),
-            StorageSize = persistence is null ? null : Scalar(persistence, "size"),
-            StorageClass = persistence is null ? null : Scalar(persistence, "storageClass") is { Length: > 0 } sc ? sc : null,
+            Replicas = Number(Scalar(component, "replicaCount")),
+            Memory = Scalar(limits, "memory") ?? Scalar(Map(component, "memory"), "limit"),
+            Cpu = Scalar(limits, "cpu") ?? Scalar(Map(component, "cpu"), "limit"),
+            MemoryRequest = Scalar(requests, "memory") ?? Scalar(Map(component, "memory"), "guarantee"),
+            CpuRequest = Scalar(requests, "cpu") ?? Scalar(Map(component, "cpu"), "guarantee"),
+            Gpus = gpus,
+            StorageSize = Scalar(persistence, "size"),
+            StorageClass = Scalar(persistence, "storageClass") is { Length: > 0 } sc ? sc : null,
             ServiceType = service is null ? null : Scalar(service, "type") is { } type && type is "NodePort" or "LoadBalancer" ? type : null,
             Start = block.Start,
             End = block.End,
         };
     }
+
+    // A chart's image: image.repository, or image.name as z2jh's singleuser spells it.
+    private static string? ChartImage(YamlMappingNode node) =>
+        Child(node, "image") is YamlMappingNode image ? Scalar(image, "repository") ?? Scalar(image, "name") : null;
+
+    private static YamlMappingNode? Map(YamlMappingNode? node, string key) => node is null ? null : Child(node, key) as YamlMappingNode;
 
     private static int? Number(string? value) => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
@@ -241,6 +256,8 @@ public sealed record ContainerRun
             Cpu = Scalar(service, "cpus") ?? (limits is null ? null : Scalar(limits, "cpus")),
             Args = Command(service, "command"),
             Entrypoint = Command(service, "entrypoint"),
+            // Swarm's deploy.replicas (compose v3), or the service's own scale.
+            Replicas = Number(deploy is null ? null : Scalar(deploy, "replicas")) ?? Number(Scalar(service, "scale")),
             OtherServices = all.Where(s => s.Name != chosen.Name).Select(s => s.Name).ToList(),
             Start = start.Index,
             End = end,
@@ -308,7 +325,7 @@ public sealed record ContainerRun
 
     private static YamlNode? Child(YamlMappingNode node, string key) => node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
 
-    private static string? Scalar(YamlMappingNode node, string key) => (Child(node, key) as YamlScalarNode)?.Value;
+    private static string? Scalar(YamlMappingNode? node, string key) => node is null ? null : (Child(node, key) as YamlScalarNode)?.Value;
 
     private static List<string> Items(YamlMappingNode node, string key) => Child(node, key) switch
     {

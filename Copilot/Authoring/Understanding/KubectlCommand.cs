@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Collab.Copilot.Authoring.Understanding;
 
 /// <summary>
-/// A <c>kubectl create deployment|job|cronjob|service</c>, <c>kubectl run</c> or <c>kubectl expose</c>
+/// A <c>kubectl create deployment|job|cronjob|service|configmap|secret generic|ingress|pdb|quota</c>, <c>kubectl run</c> or <c>kubectl expose</c>
 /// command line pasted with "as yaml please": each flag read by its meaning, as <see cref="ContainerRun"/>
 /// reads <c>docker run</c>. <see cref="Start"/> and <see cref="End"/> delimit the command, so the words
 /// around it are read as the request.
@@ -13,6 +13,20 @@ public sealed record KubectlCommand
 {
     /// <summary>The kind the command creates (<c>kubectl run</c>: a Job with <c>--restart=Never|OnFailure</c>, else a Deployment).</summary>
     public required ResourceKind Kind { get; init; }
+    /// <summary><c>kubectl run</c> without <c>--restart=Never|OnFailure</c>: kubectl would make a bare Pod, which the drafter replaces by a Deployment (and says so).</summary>
+    public bool BarePod { get; init; }
+    /// <summary><c>--from-literal=KEY=value</c> of create configmap and create secret generic.</summary>
+    public IReadOnlyDictionary<string, string> Literals { get; init; } = new Dictionary<string, string>();
+    /// <summary>create ingress <c>--rule="host/path=service:port,tls=secret"</c>: the host, the Service and its port, the TLS Secret.</summary>
+    public string? Host { get; init; }
+    public string? BackendService { get; init; }
+    public string? TlsSecret { get; init; }
+    /// <summary>create pdb <c>--selector</c>, <c>--min-available</c>, <c>--max-unavailable</c>.</summary>
+    public DisruptionSlot? Disruption { get; init; }
+    /// <summary>create quota <c>--hard=cpu=…,memory=…,pods=…,requests.nvidia.com/gpu=…</c>, by resource name.</summary>
+    public IReadOnlyDictionary<string, string> Hard { get; init; } = new Dictionary<string, string>();
+    /// <summary>create ingress <c>--class</c>.</summary>
+    public string? IngressClass { get; init; }
     /// <summary>The object's name (for <c>expose</c>, <c>--name</c> or the exposed workload's name).</summary>
     public string? Name { get; init; }
     public string? Image { get; init; }
@@ -37,8 +51,8 @@ public sealed record KubectlCommand
     public int Start { get; init; }
     public int End { get; init; }
 
-    // "kubectl …" to the end of its line, with backslash-newline continuations.
-    private static readonly Regex Line = new(@"(?:^|(?<=[\s`$>]))kubectl\s+(?:\\\r?\n|[^\n`])+", RegexOptions.CultureInvariant);
+    // "kubectl …" to the end of its line, with backslash-newline continuations; a dash of prose ("— as a deployment please") ends it.
+    private static readonly Regex Line = new(@"(?:^|(?<=[\s`$>]))kubectl\s+(?:\\\r?\n|[^\n`—–])+", RegexOptions.CultureInvariant);
 
     // kubectl flags that take no value; every other flag takes the next word unless written as --flag=value.
     private static readonly HashSet<string> Switches = new(StringComparer.Ordinal)
@@ -79,9 +93,10 @@ public sealed record KubectlCommand
 
         var verb = positional.ElementAtOrDefault(0)?.ToLowerInvariant();
         ResourceKind kind;
-        string? name, serviceType = null;
+        string? name, serviceType = null, host = null, backend = null, tls = null;
         var containerPorts = new List<int>();
         int? servicePort = null;
+        var barePod = false;
         switch (verb)
         {
             case "create":
@@ -92,6 +107,11 @@ public sealed record KubectlCommand
                     "job" or "jobs" => (ResourceKind.Job, positional.ElementAtOrDefault(2)),
                     "cronjob" or "cj" or "cronjobs" => (ResourceKind.CronJob, positional.ElementAtOrDefault(2)),
                     "service" or "svc" => (ResourceKind.Service, positional.ElementAtOrDefault(3)),
+                    "configmap" or "cm" => (ResourceKind.ConfigMap, positional.ElementAtOrDefault(2)),
+                    "secret" when positional.ElementAtOrDefault(2)?.ToLowerInvariant() == "generic" => (ResourceKind.Secret, positional.ElementAtOrDefault(3)),
+                    "ingress" or "ing" => (ResourceKind.Ingress, positional.ElementAtOrDefault(2)),
+                    "poddisruptionbudget" or "pdb" => (ResourceKind.PodDisruptionBudget, positional.ElementAtOrDefault(2)),
+                    "quota" or "resourcequota" => (ResourceKind.ResourceQuota, positional.ElementAtOrDefault(2)),
                     _ => ((ResourceKind)(-1), null),
                 };
                 if ((int)kind < 0) return null;
@@ -107,10 +127,12 @@ public sealed record KubectlCommand
                     }
                 }
                 else if (Number(Flag("--port")) is { } port) containerPorts.Add(port);
+                if (kind == ResourceKind.Ingress && Flag("--rule") is { } rule) (host, backend, servicePort, tls) = IngressRule(rule);
                 break;
             case "run":
                 name = positional.ElementAtOrDefault(1);
                 kind = Flag("--restart")?.ToLowerInvariant() is "never" or "onfailure" ? ResourceKind.Job : ResourceKind.Deployment;
+                barePod = kind == ResourceKind.Deployment;
                 if (Number(Flag("--port")) is { } runPort) containerPorts.Add(runPort);
                 break;
             case "expose":
@@ -126,8 +148,15 @@ public sealed record KubectlCommand
                 return null;
         }
         var image = Flag("--image");
-        // A command that names nothing to run or reach ("kubectl create job --help") is not a request to draft.
-        if (name is null || image is null && containerPorts.Count == 0 && servicePort is null) return null;
+        var literals = new Dictionary<string, string>();
+        foreach (var pair in All("--from-literal"))
+            if (pair.IndexOf('=') is var at and > 0) literals[pair[..at]] = pair[(at + 1)..];
+        // A command that names nothing to run, reach or hold ("kubectl create job --help") is not a request to draft.
+        var selector = Resources(Flag("--selector"));
+        var disruption = kind == ResourceKind.PodDisruptionBudget && (Flag("--min-available") ?? Flag("--max-unavailable")) is not null
+            ? new DisruptionSlot(Flag("--min-available"), Flag("--max-unavailable"), selector, selector.Values.FirstOrDefault()) : null;
+        var hard = kind == ResourceKind.ResourceQuota ? Resources(Flag("--hard")) : new Dictionary<string, string>();
+        if (name is null || image is null && containerPorts.Count == 0 && servicePort is null && literals.Count == 0 && host is null && disruption is null && hard.Count == 0) return null;
 
         var env = new Dictionary<string, string>();
         foreach (var pair in All("--env"))
@@ -136,6 +165,14 @@ public sealed record KubectlCommand
         return new KubectlCommand
         {
             Kind = kind,
+            BarePod = barePod,
+            Literals = literals,
+            Host = host,
+            BackendService = backend,
+            TlsSecret = tls,
+            IngressClass = Flag("--class"),
+            Disruption = disruption,
+            Hard = hard,
             Name = name,
             Image = image,
             Replicas = Number(Flag("--replicas", "-r")),
@@ -155,6 +192,17 @@ public sealed record KubectlCommand
         };
     }
 
+    // "portal.example.org/*=portal:8080,tls=portal-tls": host and path, then the Service and its port, then an optional TLS Secret.
+    private static (string? Host, string? Service, int? Port, string? Tls) IngressRule(string rule)
+    {
+        var parts = rule.Split(',');
+        var tls = parts.Skip(1).FirstOrDefault(p => p.StartsWith("tls", StringComparison.Ordinal)) is { } t ? (t.IndexOf('=') is var e and > 0 ? t[(e + 1)..] : "") : null;
+        if (parts[0].IndexOf('=') is not (var eq and > 0)) return (null, null, null, tls);
+        var host = parts[0][..eq].Split('/')[0];
+        var backend = parts[0][(eq + 1)..].Split(':');
+        return (host.Length > 0 ? host : null, backend[0], backend.Length > 1 ? Number(backend[1]) : null, tls);
+    }
+
     private static string? TypeOf(string? value) => value?.ToLowerInvariant() switch
     {
         "nodeport" => "NodePort",
@@ -165,7 +213,7 @@ public sealed record KubectlCommand
     private static int? Number(string? value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and < 65536 ? n : null;
 
-    // "cpu=500m,memory=2Gi"
+    // "cpu=500m,memory=2Gi", "app=api"
     private static Dictionary<string, string> Resources(string? value)
     {
         var result = new Dictionary<string, string>();

@@ -72,6 +72,10 @@ public sealed record Lexicon
     public string[] Limits { get; init; } = [];
     /// <summary>Words for one half before a unit: "half a" (terabyte, cpu), "pola", "půl", "mig", "mezzo", "halben".</summary>
     public string[] Half { get; init; } = [];
+    /// <summary>Words that introduce the command to run: "command", "naredba", "příkaz", "comanda", "comando", "Befehl".</summary>
+    public string[] CommandWords { get; init; } = [];
+    /// <summary>Words for one quarter before a CPU unit: "quarter", "četvrt", "čtvrt", "quart", "quarto", "viertel".</summary>
+    public string[] Quarter { get; init; } = [];
     /// <summary>Words for environment variables: "env", "proměnné prostředí", "variables d'entorn", "Umgebungsvariablen".</summary>
     public string[] EnvWords { get; init; } = [];
     /// <summary>Nouns for a Kubernetes Secret: "secret", "tajnu", "Geheimnis".</summary>

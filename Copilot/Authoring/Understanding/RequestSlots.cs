@@ -75,6 +75,8 @@ public sealed record RequestSlots
     public ContainerRun? Run { get; init; }
     /// <summary>The Ingress host.</summary>
     public string? Host { get; init; }
+    /// <summary>The Ingress class ("ingress class nginx", <c>kubectl create ingress --class=nginx</c>).</summary>
+    public string? IngressClass { get; init; }
     /// <summary>The Service an Ingress routes to.</summary>
     public string? BackendService { get; init; }
     /// <summary>The Kueue LocalQueue.</summary>
@@ -109,6 +111,8 @@ public sealed record RequestSlots
     public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
     /// <summary>A Kubernetes kind the request asks for that the drafter does not draft ("a ClusterRole that…"); the answer says so.</summary>
     public string? NotDrafted { get; init; }
+    /// <summary>A pasted <c>kubectl run</c> without <c>--restart</c>, which would make a bare Pod; drafted as a Deployment, and the answer says so.</summary>
+    public bool BarePod { get; init; }
     /// <summary>A CronJob's concurrencyPolicy when stated (Allow, Forbid, Replace).</summary>
     public string? ConcurrencyPolicy { get; init; }
     /// <summary>How many successful Jobs a CronJob keeps, when stated.</summary>
@@ -166,7 +170,11 @@ public sealed record AutoscalingSlot(int? Min, int? Max, int? Utilization, strin
 /// A NetworkPolicy: the direction it restricts, the pods (by label) and namespaces traffic may come
 /// from, and the ports it may reach.
 /// </summary>
-public sealed record TrafficSlot(bool Egress, IReadOnlyDictionary<string, string> FromLabels, IReadOnlyList<string> FromNamespaces, IReadOnlyList<int> Ports);
+public sealed record TrafficSlot(bool Egress, IReadOnlyDictionary<string, string> FromLabels, IReadOnlyList<string> FromNamespaces, IReadOnlyList<int> Ports)
+{
+    /// <summary>The pods the policy protects, by label ("… to the database (app=postgres)"); empty: every pod of the namespace.</summary>
+    public IReadOnlyDictionary<string, string> PodLabels { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>A PodDisruptionBudget: minAvailable or maxUnavailable (a count or a percentage), the pod labels it selects, and the workload named.</summary>
 public sealed record DisruptionSlot(string? MinAvailable, string? MaxUnavailable, IReadOnlyDictionary<string, string> Labels, string? Target);

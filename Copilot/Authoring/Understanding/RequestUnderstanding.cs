@@ -125,7 +125,8 @@ public static partial class RequestUnderstanding
     [GeneratedRegex(@"\b(manifest\w*|ya?ml|pod spec|helm chart)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ManifestNoun();
 
-    [GeneratedRegex(@"environment\.ya?ml|requirements\.txt|pyproject\.toml|package\.json|go\.mod|Cargo\.toml|\bmicromamba\b|\bconda\b|\brocker\b|\bbase image\b|\bR\s?\d\.\d\b|\bnvidia/cuda\b", RegexOptions.IgnoreCase)]
+    // Build stages ("multi-stage build", "final image X") exist only in a Dockerfile.
+    [GeneratedRegex(@"environment\.ya?ml|requirements\.txt|pyproject\.toml|package\.json|go\.mod|Cargo\.toml|\bmicromamba\b|\bconda\b|\brocker\b|\bbase image\b|\bmulti[\s\-]?stage\b|\bfinal (?:image|stage)\b|\bR\s?\d\.\d\b|\bnvidia/cuda\b", RegexOptions.IgnoreCase)]
     private static partial Regex BuildInput();
 
     [GeneratedRegex(@"^\s*[:=]?\s*[`""']?[a-z0-9][\w.\-]*(/[\w.\-]+)*:[\w.\-]+", RegexOptions.IgnoreCase)]

@@ -46,7 +46,7 @@ public static partial class SlotExtractor
             && Regex.Match(text[(atLeast.Index + atLeast.Length)..], @"^\s*(\d{1,3}%?)") is { Success: true } count)
             min = count.Groups[1].Value;
         var labels = LabelPair().Matches(text).Where(p => !p.Groups[1].Value.Contains('/') || p.Groups[1].Value.StartsWith("app.kubernetes.io", StringComparison.Ordinal))
-            .ToDictionary(p => p.Groups[1].Value, p => p.Groups[2].Value);
+            .DistinctBy(p => p.Groups[1].Value).ToDictionary(p => p.Groups[1].Value, p => p.Groups[2].Value);
         return new DisruptionSlot(min, max, labels, WorkloadNamed(text));
     }
 

@@ -96,6 +96,8 @@ public static partial class SlotExtractor
         // "runs every hour, which is useless; make it once a day at 3": the schedule of the clause with the change verb is the new one.
         var changing = string.Join(" ", Clauses(words).Select(c => words.Substring(c.Start, c.Length)).Where(c => Vocabulary.ChangeVerb.IsMatch(c)));
         if (ScheduleReader.Read(changing) is { } newSchedule) slots = slots with { Schedule = newSchedule };
+        // "radnim danima u 2 umjesto svaki sat": what follows "instead of" is the old schedule; the new one comes before it.
+        else if (InsteadWord().Match(words) is { Success: true } instead && ScheduleReader.Read(words[..instead.Index]) is { } before) slots = slots with { Schedule = before };
         if (slots.Claims.Count == 0) slots = slots with { Claims = Claims(words.Trim()) };
         var image = slots.Image ?? ImageToSet(words);
         return slots with

@@ -17,7 +17,11 @@ public static partial class SlotExtractor
             ? words.Kind : command.Kind;
         var env = new Dictionary<string, string>(words.Env);
         foreach (var (k, v) in command.Env) env[k] = v;
-        var gpus = command.Limits.GetValueOrDefault("nvidia.com/gpu") is { } g && int.TryParse(g, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
+        // A ConfigMap's literals are its data (the drafter keeps them as env-like pairs); a Secret's are its keys, values left to fill in.
+        if (command.Kind == ResourceKind.ConfigMap) foreach (var (k, v) in command.Literals) env[k] = v;
+        // A quota's hard limits are its CPU, memory, pods and GPUs ("requests.cpu" and "cpu" alike).
+        string? Hard(string resource) => command.Hard.GetValueOrDefault(resource) ?? command.Hard.GetValueOrDefault("requests." + resource) ?? command.Hard.GetValueOrDefault("limits." + resource);
+        var gpus = (command.Limits.GetValueOrDefault("nvidia.com/gpu") ?? Hard("nvidia.com/gpu")) is { } g && int.TryParse(g, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
         var service = kind == ResourceKind.Service;
         return words with
         {
@@ -35,13 +39,21 @@ public static partial class SlotExtractor
             WantsService = !service && words.WantsService,
             Schedule = command.Schedule ?? words.Schedule,
             Env = env,
-            Cpu = command.Limits.GetValueOrDefault("cpu") ?? words.Cpu,
-            Memory = command.Limits.GetValueOrDefault("memory") ?? words.Memory,
+            Cpu = command.Limits.GetValueOrDefault("cpu") ?? Hard("cpu") ?? words.Cpu,
+            Memory = command.Limits.GetValueOrDefault("memory") ?? Hard("memory") ?? words.Memory,
+            PodCount = int.TryParse(Hard("pods"), NumberStyles.None, CultureInfo.InvariantCulture, out var pods) ? pods : words.PodCount,
+            Disruption = command.Disruption ?? words.Disruption,
             CpuRequest = command.Requests.GetValueOrDefault("cpu") ?? words.CpuRequest,
             MemoryRequest = command.Requests.GetValueOrDefault("memory") ?? words.MemoryRequest,
             Gpu = gpus is { } count ? new GpuSlot(count, null, false, true, words.Gpu?.Model) : words.Gpu,
             Command = command.Command.Count > 0 ? command.Command : command.Args.Count > 0 ? [] : words.Command,
             Args = command.Args,
+            BarePod = command.BarePod && kind == ResourceKind.Deployment && !words.KindStated,
+            SecretKeys = command.Kind == ResourceKind.Secret ? [.. words.SecretKeys.Union(command.Literals.Keys)] : words.SecretKeys,
+            Host = command.Host ?? words.Host,
+            BackendService = command.BackendService ?? words.BackendService,
+            TlsSecret = command.TlsSecret ?? words.TlsSecret,
+            IngressClass = command.IngressClass ?? words.IngressClass,
         };
     }
 }

@@ -17,6 +17,10 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w.])(\d{1,3})\s*(?:-|–|až|az|to|a|do|bis|fins\s+a|fino\s+a)\s*(\d{1,3})(?![\w.%])", RegexOptions.IgnoreCase)]
     private static partial Regex CountRange();
 
+    // "between 2 and 10", "entre 2 i 8", "između 2 i 6", "mezi 2 a 8", "tra 2 e 8", "zwischen 2 und 8": "and" joins a range only after "between".
+    [GeneratedRegex(@"(?<![\w])(?:between|entre|izme\w+|mezi|tra|fra|zwischen)\s+(\d{1,3})\s+(?:and|und|i|a|e|y)\s+(\d{1,3})(?![\w.%])", RegexOptions.IgnoreCase)]
+    private static partial Regex BetweenRange();
+
     // "up to 10", "do 10", "až 10", "fins a 10", "fino a 10", "bis 10": an upper bound alone.
     [GeneratedRegex(@"(?<![\w])(?:up\s+to|do|až|az|fins\s+a|fino\s+a|bis\s+(?:zu\s+)?)\s*(\d{1,3})(?![\w.%])", RegexOptions.IgnoreCase)]
     private static partial Regex UpTo();
@@ -43,7 +47,7 @@ public static partial class SlotExtractor
     private static AutoscalingSlot Autoscaling(string text)
     {
         int? Number(Match m, int group = 1) => m.Success ? Counting.Value(m.Groups[group].Value) : null;
-        var range = CountRange().Match(text);
+        var range = BetweenRange().Match(text) is { Success: true } between ? between : CountRange().Match(text);
         var min = Number(MinCount().Match(text)) ?? Number(range);
         var max = Number(MaxCount().Match(text)) ?? Number(range, 2) ?? Number(UpTo().Match(text));
         var metric = Vocabulary.MemoryNoun.IsMatch(text) ? "memory" : "cpu";
@@ -86,11 +90,19 @@ public static partial class SlotExtractor
         var all = Namespaces(text);
         var own = all.FirstOrDefault(n => !n.Source).Name;
         var namespaces = all.Where(n => n.Name != own).Select(n => n.Name).Prepend(own ?? "").ToList();
-        var labels = LabelPair().Matches(text).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        // "only app=api may reach the database (app=postgres)": a pair after a "from" word, else the first of its key, is where
+        // traffic may come from; a later pair of a key already seen names the pods the policy protects.
+        var pairs = LabelPair().Matches(text).Select(m => (Key: m.Groups[1].Value, Value: m.Groups[2].Value, From: FromWordBefore().IsMatch(text[..m.Index]))).ToList();
+        var anyFrom = pairs.Any(p => p.From);
+        var labels = new Dictionary<string, string>();
+        var protectedPods = new Dictionary<string, string>();
+        foreach (var (key, value, from) in pairs)
+            if (anyFrom ? from : !labels.ContainsKey(key)) labels.TryAdd(key, value);
+            else if (!(labels.TryGetValue(key, out var same) && same == value)) protectedPods.TryAdd(key, value);
         // "do api-ja na 8080", "port 443": the ports the allowed traffic goes to.
         var ports = Regex.Matches(text, @"(?<![\w])(?:port\w*|on|na|to|auf|al|sulla|a|zu)\s+(\d{2,5})(?![\w.])", I)
             .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Distinct().ToList();
-        return new TrafficSlot(EgressWord().IsMatch(text), labels, namespaces.Skip(1).ToList(), ports);
+        return new TrafficSlot(EgressWord().IsMatch(text), labels, namespaces.Skip(1).ToList(), ports) { PodLabels = protectedPods };
     }
 
     /// <summary>The name right after a Secret's or ConfigMap's kind word ("secret db-creds", "configmap app-config"), or null.</summary>

@@ -60,7 +60,7 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w.:/])3[0-2]\d{3}(?![\w.:/])")]
     private static partial Regex NodePortRangeNumber();
 
-    [GeneratedRegex(@"(?<![\w])(?:port\w*|listen\w*\s+on|lauscht\s+auf|escolta\s+al|ascolta\s+sulla|expos\w*|izlož\w*|izlaž\w*|vystav\w*|espon\w*|(?:https?|grpc|tcp)\s+(?:on|na|al|sulla|auf))\s*[:=]?\s*(\d{2,5})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w])(?:port\w*|listen\w*\s+on|lauscht\s+auf|escolta\s+al|ascolta\s+sulla|expos\w*|izlož\w*|izlaž\w*|vystav\w*|espon\w*|(?:https?|grpc|tcp)\s+(?:on|na|al|sulla|auf))\s*[:=]?\s*(?:(?:to|at|na|auf|a|al|su|sulla)\s+)?(\d{2,5})\b", RegexOptions.IgnoreCase)]
     private static partial Regex PortNumber();
 
     // "behind a LoadBalancer on 443", "Service on 8080": a port written without the word "port".
@@ -84,6 +84,17 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w\-/])(longhorn(?:-[\w\-]+)?|ceph-[\w\-]+|cephfs|rook-[\w\-]+|nfs-[\w\-]+|local-path|openebs-[\w\-]+|gp[23]|csi-[\w\-]+)(?![\w\-/])", RegexOptions.IgnoreCase)]
     private static partial Regex ProvisionerClass();
 
+    // A Markdown table of requirements ("| ime | ciscenje-tmp |") reads as "ime: ciscenje-tmp", one row a line, like a bullet list.
+    private static string Untabled(string request) =>
+        !request.Contains('|') ? request
+            : TableRow().Replace(TableRule().Replace(request, ""), m => string.Join(": ", m.Groups[1].Value.Split('|').Select(c => c.Trim())));
+
+    [GeneratedRegex(@"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*\r?$", RegexOptions.Multiline)]
+    private static partial Regex TableRule();
+
+    [GeneratedRegex(@"^[ \t]*\|(.+)\|[ \t]*\r?$", RegexOptions.Multiline)]
+    private static partial Regex TableRow();
+
     [GeneratedRegex(@"(?<![\w])(load\s?balancer)(?![\w])", RegexOptions.IgnoreCase)]
     private static partial Regex LoadBalancer();
 
@@ -96,6 +107,7 @@ public static partial class SlotExtractor
     /// <summary>Reads every stated requirement from <paramref name="request"/>.</summary>
     public static RequestSlots Extract(string request)
     {
+        request = Untabled(request);
         if (KubectlCommand.Find(request) is { } kubectl) return FromKubectl(request, kubectl);
         if (ContainerRun.Find(request) is { } run) return FromRun(request, run);
         // "configmap nginx-conf from this default.conf: …": the file is the ConfigMap's data, not words to read.
@@ -175,6 +187,7 @@ public static partial class SlotExtractor
             Disruption = kind == ResourceKind.PodDisruptionBudget ? Disruption(text) : null,
             Access = kind == ResourceKind.ServiceAccount ? Granted(text) : null,
             TlsSecret = ingress ? TlsSecret(text) : null,
+            IngressClass = ingress ? Match(text, @"(?<![\w])ingress\s*-?\s*class(?:\s*-?\s*name)?\s*[:=]?\s*[`""']?([a-z0-9][a-z0-9.\-]*[a-z0-9])") : null,
             StorageSize = storage,
             Memory = memory,
             Cpu = Cpu(text),
@@ -422,7 +435,7 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w])speicher(?![\w])", RegexOptions.IgnoreCase)]
     private static partial Regex AmbiguousMemoryNoun();
 
-    [GeneratedRegex(@"(?<![\w])(?:memory|mem|ram|memorij\w*|paměť\w*|pameti|paměti|memòria|memoria|arbeitsspeicher|speicher)(?:\s+(?:limit\w*|request\w*|limite|límit|zahtjev\w*))?\s*[:=]?\s*(?:(?:na|to|a|auf|su|de|di|of)\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w])(?:memory|mem|ram|memorij\w*|paměť\w*|pameti|paměti|memòria|memoria|arbeitsspeicher|speicher)(?:\s+(?:limit\w*|request\w*|limite|límit|zahtjev\w*))?\s*[:=]?\s*(?:(?:na|to|at|a|auf|su|de|di|of)\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex MemoryNounJustBefore();
 
     [GeneratedRegex(@"(?<![\w])(?:requests?|request\w*|zahtjev\w*|požadav\w*|petici\w*|richiest\w*|anforderung\w*)\s*[:=]?\s*(?:(?:na|to|a|auf|su|de|di|of|od)\s+)?$", RegexOptions.IgnoreCase)]
@@ -444,7 +457,10 @@ public static partial class SlotExtractor
         const string unit = @"(?:v?cpus?|cores?|jezgr\w*|jader|jádr\w*|nuclis?|nuclei|kerne?)\b";
         // "1000 millicores", "500 millicpu": Kubernetes' own unit, written out.
         if (Regex.Match(text, @"(?<![\w.])(\d+)\s*(?:milli-?cores?|milli-?cpus?|millicore\w*)", I) is { Success: true } milli) return milli.Groups[1].Value + "m";
-        if (Regex.Match(text, @"(?<![\w])(?:" + Vocabulary.Half + @")\s+(?:a\s+)?" + unit, I) is { Success: true }) return "500m";
+        // "half a core", "un quart de nucli", "ner viertel cpu": a fraction word, perhaps "a"/"of"/"de"/"di", then the unit.
+        const string fraction = @")\s+(?:a\s+|(?:of|de|di|od)\s+(?:a\s+)?)?";
+        if (Regex.Match(text, @"(?<![\w])(?:" + Vocabulary.Half + fraction + unit, I) is { Success: true }) return "500m";
+        if (Regex.Match(text, @"(?<![\w])(?:" + Vocabulary.Quarter + fraction + unit, I) is { Success: true }) return "250m";
         // A number with a request word after it is the request ("250m cpu request"), not the limit.
         return Regex.Matches(text, @"(\d+(?:\.\d+)?|\d+m)\s*" + unit, I).FirstOrDefault(m => !Regex.IsMatch(text[(m.Index + m.Length)..], @"^\s*request", I))?.Groups[1].Value
             // "cap the cpu at 0.5", "setze die cpu auf 0.5", "cpu limit: 2": the number after the CPU word.
@@ -532,8 +548,11 @@ public static partial class SlotExtractor
     private static IReadOnlyList<string> Command(string text)
     {
         var quoted = Match(text, @"\b(?:runs?|running|command|executes?|executing|that runs|with command)\s*:?\s*`([^`]+)`")
-            ?? Match(text, @"\b(?:runs?|running|command|executes?|executing)\s*:?\s*""([^""]+)""");
-        var bare = quoted ?? Match(text, @"\b(?:runs?|running|executes?)\s+((?:python3?|bash|sh|torchrun|accelerate|node|java|deepspeed)\s+[^,;]+?)(?=\s*(?:,|;|$|\bwith\b|\bin the\b|\bon\b|\bevery\b|\bat\b))");
+            ?? Match(text, @"\b(?:runs?|running|command|executes?|executing)\s*:?\s*""([^""]+)""")
+            ?? Match(text, @"(?<![\w])(?:" + Vocabulary.CommandWord + @")\s*:?\s*[`""]([^`""\n]+)[`""]");
+        // A requirement line "command: find /scratch -mtime +7 -delete" (a bullet, a table row): the rest of the line, as written.
+        var line = quoted ?? Match(text, @"(?m)^[ \t]*(?:[-*•][ \t]*)?(?:" + Vocabulary.CommandWord + @")[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*\r?$");
+        var bare = line ?? Match(text, @"\b(?:runs?|running|executes?)\s+((?:python3?|bash|sh|torchrun|accelerate|node|java|deepspeed)\s+[^,;]+?)(?=\s*(?:,|;|$|\bwith\b|\bin the\b|\bon\b|\bevery\b|\bat\b))");
         if (bare is not null)
             return bare.IndexOfAny(['|', '&', ';', '>', '<', '$', '*']) >= 0 ? ["/bin/sh", "-c", bare] : bare.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (Script().Match(text) is not { Success: true } script) return [];

@@ -18,19 +18,23 @@ public static class UndraftableKinds
         "ClusterQueue", "LocalQueue", "ResourceFlavor", "WorkloadPriorityClass", "AdmissionCheck", "ProvisioningRequest",
         "PyTorchJob", "TFJob", "MPIJob", "XGBoostJob", "PaddleJob", "TrainJob", "JobSet", "Notebook", "Profile",
         "RayCluster", "RayJob", "RayService", "ClusterIssuer", "ServiceMonitor", "PodMonitor", "PrometheusRule",
-        "VolumeSnapshot", "VolumeSnapshotClass", "HTTPRoute", "VirtualService", "SealedSecret", "ExternalSecret", "ScaledObject",
+        "VolumeSnapshot", "VolumeSnapshotClass", "HTTPRoute", "GRPCRoute", "Gateway", "GatewayClass", "VirtualService", "SealedSecret", "ExternalSecret", "ScaledObject",
+        "VerticalPodAutoscaler", "Certificate", "Issuer", "KafkaTopic",
     ];
 
     // Kinds the drafter produces: ResourceKind's, and the Role and RoleBinding drafted with a ServiceAccount.
     private static readonly HashSet<string> Drafted = new(Enum.GetNames<ResourceKind>().Concat(["Role", "RoleBinding"]), StringComparer.OrdinalIgnoreCase);
 
-    // One-word kinds ("Pod", "Node", "Namespace", "Event") are everyday words in requests, not asks for that object.
+    // One-word kinds ("Pod", "Node", "Namespace", "Event", "Gateway", "Certificate") are everyday words in requests, not asks
+    // for that object: a built-in one is never read as an ask, an operator's one only when written capitalised as its API spells it.
     private static readonly Lazy<IReadOnlyList<(string Kind, Regex Words)>> Known = new(() =>
-        KubernetesKinds.Names.Concat(CustomResources)
-            .Where(k => !Drafted.Contains(k) && Regex.Matches(k, "[A-Z][a-z]+").Count >= 2)
+        KubernetesKinds.Names.Where(k => Regex.Matches(k, "[A-Z][a-z]+").Count >= 2).Concat(CustomResources)
+            .Where(k => !Drafted.Contains(k))
             .Distinct()
-            .Select(k => (k, new Regex(@"(?<![\w])" + string.Join(@"[\s\-_]?", Regex.Matches(k, "[A-Z]+(?![a-z])|[A-Z][a-z]+").Select(p => Regex.Escape(p.Value))) + @"e?s?(?![\w])",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)))
+            .Select(k => (k, Regex.Matches(k, "[A-Z]+(?![a-z])|[A-Z][a-z]+") is { Count: 1 }
+                ? new Regex(@"(?<![\w\-])" + Regex.Escape(k) + @"s?(?![\w\-])", RegexOptions.CultureInvariant)
+                : new Regex(@"(?<![\w])" + string.Join(@"[\s\-_]?", Regex.Matches(k, "[A-Z]+(?![a-z])|[A-Z][a-z]+").Select(p => Regex.Escape(p.Value))) + @"e?s?(?![\w])",
+                    RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)))
             .ToList());
 
     /// <summary>

@@ -32,6 +32,8 @@ internal static class Vocabulary
     public static Regex Weekdays { get; } = Words(l => l.Weekdays);
     public static Regex Limit { get; } = Words(l => l.Limits);
     public static Regex Half { get; } = Words(l => l.Half);
+    public static Regex Quarter { get; } = Words(l => l.Quarter);
+    public static Regex CommandWord { get; } = Words(l => l.CommandWords);
     public static Regex EnvWord { get; } = Words(l => l.EnvWords);
     public static Regex SecretNoun { get; } = Words(l => l.SecretNouns);
     public static Regex And { get; } = Words(l => l.And);

@@ -100,4 +100,22 @@ public sealed class ContainerRunTests
     [Fact]
     public void A_pasted_manifest_is_not_chart_values() =>
         Assert.Null(ContainerRun.Find("```yaml\napiVersion: v1\nkind: Pod\nimage:\n  repository: x\n```"));
+
+    [Fact]
+    public void Chart_values_under_a_subchart_or_singleuser_key_are_read_like_top_level_ones()
+    {
+        var api = ContainerRun.Find("plain deployment from this\n```yaml\napi:\n  replicaCount: 3\n  image:\n    repository: ghcr.io/acme/api\n    tag: \"2.8.1\"\n  service:\n    port: 9000\n  resources:\n    limits:\n      memory: 3Gi\n```")!;
+        Assert.Equal(("ghcr.io/acme/api:2.8.1", 3, "3Gi"), (api.Image, api.Replicas, api.Memory));
+        Assert.Equal([(9000, 9000)], api.Ports);
+
+        var singleuser = ContainerRun.Find("```yaml\nsingleuser:\n  image:\n    name: quay.io/jupyter/pytorch-notebook\n    tag: cuda12\n  memory:\n    limit: 16G\n  extraResource:\n    limits:\n      nvidia.com/gpu: \"1\"\n```")!;
+        Assert.Equal(("quay.io/jupyter/pytorch-notebook:cuda12", 1, "16G"), (singleuser.Image, singleuser.Gpus, singleuser.Memory));
+    }
+
+    [Fact]
+    public void A_compose_service_keeps_its_deploy_replicas()
+    {
+        var run = ContainerRun.Find("services:\n  worker:\n    image: ghcr.io/acme/worker:0.9\n    deploy:\n      replicas: 2\n")!;
+        Assert.Equal(2, run.Replicas);
+    }
 }

@@ -58,4 +58,14 @@ public sealed class DraftCheckerTests
         Assert.Contains(missing, m => m.Slot == "CUDA version" && m.Stated == "10.2");
         Assert.Contains(draft.Assumptions, a => a.ToString().Contains("10.2"));
     }
+
+    [Fact]
+    public void The_final_stage_of_a_multi_stage_dockerfile_is_checked_against_the_image_asked_for_it()
+    {
+        const string request = "rust 1.80 service, multi-stage build, final image debian:12-slim, port 8080";
+        Assert.Equal("debian:12-slim", new DockerfileRequest(request).FinalBase);
+        Assert.Empty(DockerfileDraftChecker.Check(request, DockerfileDrafter.Draft(request).Dockerfile));
+        var missing = DockerfileDraftChecker.Check(request, "FROM rust:1.80 AS build\nRUN cargo build\n\nFROM gcr.io/distroless/cc-debian12:nonroot\nEXPOSE 8080\n");
+        Assert.Contains(missing, m => m.Slot == "final image" && m.Stated == "debian:12-slim");
+    }
 }

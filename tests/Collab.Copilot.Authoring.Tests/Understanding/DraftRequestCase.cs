@@ -40,6 +40,8 @@ public sealed class DraftRequestCase
     public List<string> Tolerations { get; set; } = [];
     /// <summary>A kind the drafter cannot draft: the draft checker must name it as not honoured.</summary>
     public string? NotDrafted { get; set; }
+    /// <summary>Text each of which one of the draft's assumptions (English wording) must contain: a value the drafter chose for the asker.</summary>
+    public List<string> Assumes { get; set; } = [];
 }
 
 /// <summary>A multilingual Dockerfile request (with what the draft must contain) or a pasted Dockerfile with the rules that must be reported.</summary>

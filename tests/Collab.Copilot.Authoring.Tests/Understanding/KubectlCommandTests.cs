@@ -1,3 +1,4 @@
+using Collab.Copilot.Authoring.Manifests;
 using Collab.Copilot.Authoring.Understanding;
 
 namespace Collab.Copilot.Authoring.Tests.Understanding;
@@ -76,5 +77,46 @@ public sealed class KubectlCommandTests
         Assert.Equal(31080, slots.NodePort);
         Assert.Equal(80, slots.ServicePort);
         Assert.Equal(RequestIntent.ManifestDraft, RequestUnderstanding.Understand("kubectl create job neteja --image=busybox:1.36 -- sh -c 'rm -rf /tmp/x'").Intent);
+    }
+
+    [Fact]
+    public void Create_configmap_secret_and_ingress_give_their_data_keys_and_rule()
+    {
+        var configMap = SlotExtractor.Extract("kubectl create configmap app-settings --from-literal=LOG_LEVEL=debug --from-literal=MAX_CONN=50 -n web");
+        Assert.Equal(ResourceKind.ConfigMap, configMap.Kind);
+        Assert.Equal("app-settings", configMap.Name);
+        Assert.Equal("web", configMap.Namespace);
+        Assert.Equal("50", configMap.Env["MAX_CONN"]);
+
+        var secret = SlotExtractor.Extract("kubectl create secret generic db-pass --from-literal=POSTGRES_USER=app --from-literal=POSTGRES_PASSWORD=x");
+        Assert.Equal(ResourceKind.Secret, secret.Kind);
+        Assert.Equal(["POSTGRES_USER", "POSTGRES_PASSWORD"], secret.SecretKeys);
+
+        var ingress = KubectlCommand.Find("kubectl create ingress notebook --class=nginx --rule=\"jupyter.example.org/=notebook:8888,tls=jupyter-tls\"")!;
+        Assert.Equal(ResourceKind.Ingress, ingress.Kind);
+        Assert.Equal(("jupyter.example.org", "notebook", 8888, "jupyter-tls", "nginx"), (ingress.Host, ingress.BackendService, ingress.ServicePort, ingress.TlsSecret, ingress.IngressClass));
+    }
+
+    [Fact]
+    public void Run_without_restart_is_drafted_as_a_deployment_that_says_kubectl_would_make_a_bare_pod()
+    {
+        var draft = ManifestDrafter.Draft("kubectl run scratchpad --image=python:3.12-slim --port=8888");
+        Assert.Equal("Deployment", draft.Spec.Kind);
+        Assert.Contains(draft.Assumptions, a => a.Key == "note.kubectl-run-pod");
+        // Asked as a deployment, or as a Job by --restart, nothing needs saying.
+        Assert.DoesNotContain(ManifestDrafter.Draft("kubectl run redis --image=redis:7.2 --port=6379 — as a deployment please").Assumptions, a => a.Key == "note.kubectl-run-pod");
+        Assert.DoesNotContain(ManifestDrafter.Draft("kubectl run once --image=busybox:1.36 --restart=Never -- echo hi").Assumptions, a => a.Key == "note.kubectl-run-pod");
+    }
+
+    [Fact]
+    public void Create_pdb_and_quota_give_the_bound_the_selector_and_the_hard_limits()
+    {
+        var pdb = SlotExtractor.Extract("as yaml: kubectl create pdb api-pdb --selector=app=api --min-available=2");
+        Assert.Equal(ResourceKind.PodDisruptionBudget, pdb.Kind);
+        Assert.Equal(("2", "api"), (pdb.Disruption?.MinAvailable, pdb.Disruption?.Labels["app"]));
+
+        var quota = SlotExtractor.Extract("kubectl create quota team-a --hard=requests.cpu=8,requests.memory=64Gi,pods=20,requests.nvidia.com/gpu=4 -n team-a");
+        Assert.Equal(ResourceKind.ResourceQuota, quota.Kind);
+        Assert.Equal(("8", "64Gi", 20, 4, "team-a"), (quota.Cpu, quota.Memory, quota.PodCount, quota.Gpu?.Count, quota.Namespace));
     }
 }

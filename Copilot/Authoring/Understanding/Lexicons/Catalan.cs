@@ -52,6 +52,8 @@ internal static class Catalan
         Weekdays = ["dies laborables", "els dies laborables", "dies feiners", "de dilluns a divendres"],
         Limits = ["límit\\w*", "limit\\w*", "màxim\\w*", "maxim\\w*"],
         Half = ["mig", "mitja"],
+        CommandWords = ["comanda", "ordre", "executa", "executar"],
+        Quarter = ["quart", "quarts"],
         EnvWords = ["env", "variables d'entorn", "variables de entorn", "entorn"],
         SecretNouns = ["secrets?"],
         And = ["i"],

@@ -54,6 +54,8 @@ internal static class Croatian
         Weekdays = ["radnim danima", "radni dan\\w*", "radnih dana", "od ponedjeljka do petka"],
         Limits = ["ograni\\w*", "limit\\w*", "najviše", "max"],
         Half = ["pola", "pol"],
+        CommandWords = ["naredba", "naredbu", "naredbom", "pokreće", "pokreni", "izvrši"],
+        Quarter = ["četvrt", "četvrtinu", "četvrtina", "cetvrt"],
         EnvWords = ["env", "env varijabl\\w*", "varijabl\\w* okoline", "varijabl\\w* okruženja", "okolin\\w*"],
         SecretNouns = ["tajn\\w*", "secret\\w*"],
         And = ["i", "te"],

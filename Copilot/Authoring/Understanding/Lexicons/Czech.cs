@@ -55,6 +55,8 @@ internal static class Czech
         Weekdays = ["pracovní d\\w*", "pracovni d\\w*", "všední d\\w*", "vsedni d\\w*", "od pondělí do pátku"],
         Limits = ["omez\\w*", "limit\\w*", "max", "maximálně", "nejvýše"],
         Half = ["půl", "pul"],
+        CommandWords = ["příkaz", "prikaz", "příkazem", "spouští", "spustí", "spustit", "spusť"],
+        Quarter = ["čtvrt", "čtvrtinu", "čtvrtina", "ctvrt"],
         EnvWords = ["env", "proměnn\\w* prostředí", "promenn\\w* prostredi", "prostředí"],
         SecretNouns = ["secret\\w*", "tajemstv\\w*"],
         And = ["a", "plus"],

@@ -53,6 +53,8 @@ internal static class German
         Weekdays = ["werktags", "werktage", "an werktagen", "montag bis freitag"],
         Limits = ["begrenz\\w*", "limit\\w*", "maximal", "höchstens", "max"],
         Half = ["halben", "halbes", "halbe", "halber"],
+        CommandWords = ["befehl", "kommando", "führt", "ausführen", "startet"],
+        Quarter = ["viertel"],
         EnvWords = ["env", "umgebungsvariable\\w*", "umgebung\\w*"],
         SecretNouns = ["secrets?", "geheimnis\\w*"],
         And = ["und", "plus"],

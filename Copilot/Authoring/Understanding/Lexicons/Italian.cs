@@ -52,6 +52,8 @@ internal static class Italian
         Weekdays = ["giorni feriali", "nei giorni feriali", "feriali", "dal lunedì al venerdì"],
         Limits = ["limit\\w*", "massimo", "max"],
         Half = ["mezzo", "mezza"],
+        CommandWords = ["comando", "esegue", "esegui", "eseguire", "lancia"],
+        Quarter = ["quarto", "un quarto"],
         EnvWords = ["env", "variabili d'ambiente", "variabili di ambiente", "ambiente"],
         SecretNouns = ["secret", "segret\\w*"],
         And = ["e", "ed"],
