@@ -59,7 +59,24 @@ run_suite() { # name, command...
   "$@" > >(tee "$log") 2>&1 || rc=$?
   if [ "$rc" -ne 0 ]; then status=$rc; failed+=("$suites:$name"); fi
 }
-run_suite "dotnet test" dotnet test Collab.sln -c Release --logger "console;verbosity=normal" "$@"
+# A test that fails alone (at most three) runs once more; if it passes then, the run passes and the
+# end of the output names it as flaky, so it is seen and mended rather than hidden.
+flaky=()
+dotnet_tests() {
+  local log="$logs/dotnet.log" rc=0
+  dotnet test Collab.sln -c Release --logger "console;verbosity=normal" "$@" > >(tee "$log") 2>&1 || rc=$?
+  [ "$rc" -ne 0 ] && [ $# -eq 0 ] || return $rc
+  sleep 1 # tee's last lines
+  local names
+  mapfile -t names < <(grep -aoP '^\s*Failed \K[A-Za-z_][\w.]*' "$log" | sort -u)
+  if [ ${#names[@]} -lt 1 ] || [ ${#names[@]} -gt 3 ]; then return $rc; fi
+  local filter
+  filter=$(printf 'FullyQualifiedName~%s|' "${names[@]}")
+  echo "==> once more, alone: ${names[*]}"
+  dotnet test Collab.sln -c Release --no-build --logger "console;verbosity=normal" --filter "${filter%|}" || return $rc
+  flaky+=("${names[@]}")
+}
+run_suite "dotnet test" dotnet_tests "$@"
 run_suite "client provider and browser tests" clients/test.sh
 run_suite "bench/llm dry run (the GPU benchmark's staging and run script, on the CPU)" bench/llm/dry-run.sh
 [ ${#failed[@]} -eq 0 ] || sleep 1 # tee's last lines
@@ -70,4 +87,8 @@ for entry in "${failed[@]}"; do
   grep -aE -A3 '^\s*Failed [A-Za-z]|^\s+(FAIL|×|✗) ' "$logs/${entry%%:*}.log" | head -80 || true
   tail -n 8 "$logs/${entry%%:*}.log"
 done
+if [ ${#flaky[@]} -gt 0 ]; then
+  echo
+  echo "==> FLAKY (failed, then passed when run again alone): ${flaky[*]}"
+fi
 exit $status
