@@ -10,6 +10,7 @@ namespace Collab.Server.Tests.Operations;
 /// budget) are set in three places: the container image, <c>dotnet run</c>'s launch profile and
 /// bench/rooms, which measures the server as those start it. They must say the same thing, and
 /// say it in the form the runtime reads (a hexadecimal byte count, where "2MB" would be ignored).
+/// The settings the runtime also reads from runtimeconfig.json are set once, in the project file.
 /// </summary>
 public sealed partial class RuntimeEnvironmentTests
 {
