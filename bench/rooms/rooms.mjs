@@ -253,7 +253,7 @@ async function editLatency (writer, observer) {
 async function gcTrace (server, label) {
   if (!args['gc-trace'] || server.name !== 'collab') return
   const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text()
-  const lines = text.split('\n').filter(l => /^dotnet_gc_(last_collection|heap_total|collections)|^dotnet_process_memory|^dotnet_gc_pause/.test(l))
+  const lines = text.split('\n').filter(l => /^dotnet_gc_(last_collection|heap_total|collections)|^dotnet_process_memory|^dotnet_gc_pause|^dotnet_jit/.test(l))
   const status = readFileSync(`/proc/${server.child.pid}/status`, 'utf8')
   const kinds = ['RssAnon', 'RssFile', 'Threads'].map(k => status.match(new RegExp(`${k}:\\s+(\\d+)`))?.[0]).join(', ')
   process.stderr.write(`--- ${label} rss ${(rssOf(server.child.pid) / MB).toFixed(1)} MB (${kinds})\n${lines.join('\n')}\n`)
