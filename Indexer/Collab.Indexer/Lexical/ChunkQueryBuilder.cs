@@ -48,30 +48,19 @@ internal sealed class ChunkQueryBuilder
         var query = new BooleanQuery();
         foreach (var term in terms.Stemmed)
         {
-            var perField = AnyField(fields, term, BodyQuery(fields.Body, term, isUnknown));
+            var perField = new DisjunctionMaxQuery(tieBreakerMultiplier: 0.3f)
+            {
+                BodyQuery(fields.Body, term, isUnknown),
+                new TermQuery(new Term(fields.Headings, term)) { Boost = SummaryBoost },
+                new TermQuery(new Term(fields.Title, term)) { Boost = SummaryBoost },
+                new TermQuery(new Term(fields.PathWords, term)),
+                new TermQuery(new Term(fields.Tags, term)),
+            };
             if (terms.Asked.Contains(term)) perField.Boost = askedBoost;
             query.Add(perField, Occur.SHOULD);
         }
-        foreach (var (term, weight) in terms.Related)
-            if (!terms.Stemmed.Contains(term))
-                query.Add(Weighted(AnyField(fields, term, new TermQuery(new Term(fields.Body, term))), weight), Occur.SHOULD);
         foreach (var term in terms.Exact)
             query.Add(new TermQuery(new Term(fields.ExactBody, term)) { Boost = ExactBoost }, Occur.SHOULD);
-        return query;
-    }
-
-    private static DisjunctionMaxQuery AnyField(SearchFields fields, string term, Query body) => new(tieBreakerMultiplier: 0.3f)
-    {
-        body,
-        new TermQuery(new Term(fields.Headings, term)) { Boost = SummaryBoost },
-        new TermQuery(new Term(fields.Title, term)) { Boost = SummaryBoost },
-        new TermQuery(new Term(fields.PathWords, term)),
-        new TermQuery(new Term(fields.Tags, term)),
-    };
-
-    private static Query Weighted(Query query, float weight)
-    {
-        query.Boost = weight;
         return query;
     }
 

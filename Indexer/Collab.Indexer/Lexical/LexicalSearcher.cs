@@ -57,28 +57,6 @@ internal sealed class LexicalSearcher : IDisposable
             .Select(hit => new LexicalMatch(hit.Doc, _pathByDoc[hit.Doc]!, hit.Score))
             .ToList();
 
-    /// <summary>How many chunks use <paramref name="word"/> as written.</summary>
-    public int DocFreq(string word) => _reader.DocFreq(new Term(ChunkFields.Chunk.ExactBody, word));
-
-    /// <summary>
-    /// The documentation's plain words as written (letters only, at least <paramref name="minLength"/> long),
-    /// used by at least <paramref name="minDocFreq"/> chunks: words of one passage are names and typos more often than vocabulary.
-    /// </summary>
-    public IReadOnlyList<string> Words(int minLength, int minDocFreq)
-    {
-        var words = new List<string>();
-        var terms = MultiFields.GetTerms(_reader, ChunkFields.Chunk.ExactBody);
-        if (terms is null) return words;
-        var iterator = terms.GetEnumerator();
-        while (iterator.MoveNext())
-        {
-            if (iterator.DocFreq < minDocFreq) continue;
-            var word = iterator.Term.Utf8ToString();
-            if (word.Length >= minLength && word.All(char.IsAsciiLetterLower)) words.Add(word);
-        }
-        return words;
-    }
-
     private bool IsUnknown(string bodyTerm) => _reader.DocFreq(new Term(ChunkFields.Chunk.Body, bodyTerm)) == 0;
 
     /// <summary>The doc id of a chunk, or null when this snapshot does not hold it (e.g. a stale vector).</summary>

@@ -56,8 +56,6 @@ public sealed class DocumentRetriever : IDocumentRetriever, IDisposable
             var terms = lexical.Queries.Analyze(translation.Text);
             if (_weights.AskedBoost != 1 && !translation.IsTranslated && AskingSentence.Find(query) is { } asked)
                 terms = terms with { Asked = lexical.Queries.Analyze(asked).Stemmed.ToHashSet(StringComparer.Ordinal) };
-            if (_embeddings is not null && _weights.RelatedWeight > 0 && !terms.IsEmpty)
-                terms = terms with { Related = await RelatedTermsAsync(snapshot, terms, cancellationToken) };
             var chunkMatches = terms.IsEmpty ? [] : lexical.SearchChunks(terms, Candidates,
                 correctSpelling: _weights.CorrectSpelling && !translation.IsTranslated, _weights.AskedBoost);
             var lexicalChunks = chunkMatches.Select(m => new ScoredChunkDoc(m.DocId, m.Path, m.Score)).ToList();
@@ -80,28 +78,6 @@ public sealed class DocumentRetriever : IDocumentRetriever, IDisposable
             snapshot.Release();
         }
     }
-
-    /// <summary>
-    /// The documentation's words nearest in meaning to the question's words that few passages use, stemmed, with their
-    /// weight. The pages' own vocabulary is embedded once per snapshot, on the first question that needs it.
-    /// </summary>
-    private async Task<Dictionary<string, float>> RelatedTermsAsync(OpenSnapshot snapshot, QueryTerms terms, CancellationToken cancellationToken)
-    {
-        var related = new Dictionary<string, float>(StringComparer.Ordinal);
-        var rare = terms.Exact.Where(w => w.Length >= RelatedWordMinLength && w.All(char.IsAsciiLetterLower)
-            && snapshot.Lexical.DocFreq(w) <= _weights.RelatedMaxDocFreq).ToList();
-        if (rare.Count == 0) return related;
-        var vocabulary = await snapshot.RelatedWords(_embeddings!, RelatedWordMinLength).WaitAsync(cancellationToken);
-        var vectors = await _embeddings!.GenerateAsync(rare, cancellationToken: cancellationToken);
-        for (var i = 0; i < rare.Count; i++)
-            foreach (var (word, similarity) in vocabulary.Nearest(vectors[i].Vector.Span, _weights.RelatedPerWord, _weights.RelatedMinSimilarity))
-                foreach (var stem in snapshot.Lexical.Queries.Analyze(word).Stemmed)
-                    related[stem] = Math.Max(related.GetValueOrDefault(stem), _weights.RelatedWeight * similarity);
-        return related;
-    }
-
-    /// <summary>Shorter words are mostly abbreviations and names, whose neighbours in meaning are guesses.</summary>
-    private const int RelatedWordMinLength = 4;
 
     private async Task<List<ScoredChunkDoc>> SearchVectorsAsync(OpenSnapshot snapshot, string query, CancellationToken cancellationToken)
     {

@@ -39,21 +39,6 @@ internal sealed record RankingWeights
     /// </summary>
     public float AskedBoost { get; init; } = 1.5f;
 
-    /// <summary>
-    /// Weight of the documentation's words nearest in meaning to a question's word (<see cref="RelatedWords"/>), times
-    /// their cosine; 0 turns the expansion off. Needs the embedding model, so BM25-only retrieval never expands.
-    /// </summary>
-    public float RelatedWeight { get; init; }
-
-    /// <summary>Cosine between a question's word and a documentation word below which they are not related.</summary>
-    public float RelatedMinSimilarity { get; init; } = 0.6f;
-
-    /// <summary>Only words used by at most this many passages are expanded: a word the pages use often already finds them.</summary>
-    public int RelatedMaxDocFreq { get; init; } = 0;
-
-    /// <summary>Documentation words added per question word.</summary>
-    public int RelatedPerWord { get; init; } = 2;
-
     public double ShareOfLexical(bool translated) => translated ? TranslatedLexicalShare : LexicalShare;
 }
 

@@ -40,20 +40,12 @@ public class RankingWeightsSweep(EvalCorpusIndexes indexes, ITestOutputHelper ou
         foreach (var share in new[] { 0.3, 0.4, 0.6, 0.7, 0.8 })
             candidates.Add(($"convex {share}/{share}", RankingWeights.Default with { LexicalShare = share, TranslatedLexicalShare = share }, false));
 
-        // Related words need the embedding model: their BM25 rows are BM25 alone plus the expansion.
-        foreach (var weight in new[] { 0.3f, 0.6f })
-            foreach (var similarity in new[] { 0.5f, 0.6f, 0.7f })
-                foreach (var docFreq in new[] { 0, 3 })
-                    candidates.Add(($"related words {weight} at cosine {similarity}, df <= {docFreq}",
-                        RankingWeights.Default with { RelatedWeight = weight, RelatedMinSimilarity = similarity, RelatedMaxDocFreq = docFreq }, true));
-
         output.WriteLine("| weights | index | " + string.Join(" | ", Sets) + " |");
         var embeddings = indexes.HybridHost is { } hybridHost ? new MemoizingEmbeddingGenerator(hybridHost.Service<IndexEmbeddings>().Generator!) : null;
         foreach (var (name, weights, lexicalRow) in candidates)
         {
             if (lexicalRow)
-                using (var lexical = new DocumentRetriever(indexes.LexicalHost.Service<IndexSnapshotStore>(), indexes.LexicalHost.Service<IVectorStore>(),
-                           weights.RelatedWeight > 0 ? embeddings : null, 0.25f, weights with { LexicalShare = 1, TranslatedLexicalShare = 1 }))
+                using (var lexical = new DocumentRetriever(indexes.LexicalHost.Service<IndexSnapshotStore>(), indexes.LexicalHost.Service<IVectorStore>(), null, 0.25f, weights))
                     output.WriteLine($"| {name} | BM25 | " + string.Join(" | ", await RowAsync(lexical)) + " |");
             if (indexes.HybridHost is not { } host) continue;
             using var hybrid = new DocumentRetriever(host.Service<IndexSnapshotStore>(), host.Service<IVectorStore>(), embeddings, 0.25f, weights);
