@@ -46,6 +46,13 @@ internal sealed class DocumentationWordMatcher(TermGlossary glossary, IIndexVoca
     public string? Rest(string folded, int covered) =>
         glossary.WritesCompounds && folded.Length - covered >= MinCompoundPart ? Part(folded[covered..]) : null;
 
+    /// <summary>
+    /// True when a glossary stem covers only the start of a word the documentation uses as written, the rest being a word
+    /// of its own ("clusterqueues" is not "cluster*" with an ending): the documentation's word then says more than the stem's terms.
+    /// </summary>
+    public bool IsDocumentationCompound(string folded, int covered) =>
+        folded.Length - covered >= MinCompoundPart && vocabulary.Contains(folded);
+
     private string? Part(string word)
     {
         // A whole-word entry, or a stem followed by no more than an ending.

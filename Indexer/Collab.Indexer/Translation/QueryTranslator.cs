@@ -68,7 +68,7 @@ public static partial class QueryTranslator
             {
                 var folded = TermGlossary.Fold(part.Value);
                 if (glossary.IsStopWord(folded)) continue;
-                if (glossary.Match(folded) is { } known)
+                if (glossary.Match(folded) is { } known && !(matcher?.IsDocumentationCompound(folded, known.Covered) ?? false))
                 {
                     output.Add(known.Terms);
                     if (matcher?.Rest(folded, known.Covered) is { } rest) output.Add(rest);

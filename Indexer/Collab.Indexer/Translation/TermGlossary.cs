@@ -9,8 +9,8 @@ namespace Collab.Indexer.Translation;
 /// term is a data change: <c>stop: w1 w2 …</c>, then <c>word = terms</c> or <c>stem* = terms</c>.
 /// Optional lines: <c>spelling: k=c z=c</c> (how the language spells letters that English spells
 /// otherwise in shared words, "Konfiguration"/"configuration") and <c>compounds: yes</c> (the language
-/// writes compound nouns as one word), <c>endings: u a ovi …</c> (case endings the language adds to words it
-/// borrows, "jobu", "clustera", "nodove") and <c>prefixes: ne na …</c> (negation and verb prefixes in front
+/// writes compound nouns as one word), <c>endings: u a ovi …</c> (case and adjective endings the language adds to
+/// words it borrows, "jobu", "clustera", "nodove", "webové") and <c>prefixes: ne na …</c> (negation and verb prefixes in front
 /// of a known word, "nespouští", "nasdílet"). Matching ignores case and diacritics, since people often type without them.
 /// </summary>
 internal sealed class TermGlossary

@@ -41,6 +41,10 @@ public class MultilingualRecallTests(EvalCorpusIndexes indexes, ITestOutputHelpe
         // general causes (docs/copilot-quality.md); the common forum words added to the glossaries came partly from them, so
         // its non-English figures are optimistic. Every language is far below the targets.
         ("heldout-h-en", 0.35, 0.4), ("heldout-h-cs", 0.55, 0.55), ("heldout-h-hr", 0.6, 0.6), ("heldout-h-ca", 0.45, 0.45), ("heldout-h-it", 0.45, 0.45), ("heldout-h-de", 0.45, 0.45),
+        // Set I: eight questions per language, written for the eighth round before any change. Its cs, ca and it misses led to
+        // "troubleshooting" beside "debug" in the glossaries' problem words (docs/copilot-quality.md), so it is no longer held out
+        // for them; en, cs, ca and it are below the targets.
+        ("heldout-i-en", 0.7, 0.7), ("heldout-i-cs", 0.7, 0.7), ("heldout-i-hr", 0.85, 0.85), ("heldout-i-ca", 0.65, 0.65), ("heldout-i-it", 0.7, 0.7), ("heldout-i-de", 0.8, 0.8),
     ];
 
     // Indexes the eval corpus (the class fixture) and asks every question set: close to a minute of CPU on two cores.

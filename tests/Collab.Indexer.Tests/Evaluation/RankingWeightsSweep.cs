@@ -20,7 +20,7 @@ public class RankingWeightsSweep(EvalCorpusIndexes indexes, ITestOutputHelper ou
     private static readonly string[] Sets =
     [
         "dev", "en", "cs", "hr", "ca", "it", "de", "heldout-en", "heldout-cs", "heldout-hr", "heldout-ca", "heldout-it", "heldout-de",
-        .. new[] { "d", "e", "f", "g", "h" }.SelectMany(set => new[] { "en", "cs", "hr", "ca", "it", "de" }.Select(language => $"heldout-{set}-{language}")),
+        .. new[] { "d", "e", "f", "g", "h", "i" }.SelectMany(set => new[] { "en", "cs", "hr", "ca", "it", "de" }.Select(language => $"heldout-{set}-{language}")),
     ];
 
     // A comparison table over every question set, minutes of CPU; it asserts nothing the recall floors don't.
@@ -39,6 +39,8 @@ public class RankingWeightsSweep(EvalCorpusIndexes indexes, ITestOutputHelper ou
             candidates.Add(($"file RRF {share}/{share}", RankingWeights.Default with { Method = FusionMethod.Rrf, LexicalShare = share, TranslatedLexicalShare = share }, false));
         foreach (var share in new[] { 0.3, 0.4, 0.6, 0.7, 0.8 })
             candidates.Add(($"convex {share}/{share}", RankingWeights.Default with { LexicalShare = share, TranslatedLexicalShare = share }, false));
+        foreach (var share in new[] { 0.7, 0.8, 0.9 })
+            candidates.Add(($"convex 0.5/{share} (translated)", RankingWeights.Default with { TranslatedLexicalShare = share }, false));
 
         output.WriteLine("| weights | index | " + string.Join(" | ", Sets) + " |");
         var embeddings = indexes.HybridHost is { } hybridHost ? new MemoizingEmbeddingGenerator(hybridHost.Service<IndexEmbeddings>().Generator!) : null;
