@@ -60,6 +60,9 @@ public sealed class LanguageOfPastesTests(ITestOutputHelper output)
     [InlineData("Per què el meu pod no arrenca?\n\n  Warning  FailedScheduling  default-scheduler  0/3 nodes are available", AnswerLanguage.Catalan)]
     [InlineData("Warum startet mein Pod nicht?\n```\nWarning  BackOff  kubelet  Back-off restarting failed container\n```", AnswerLanguage.German)]
     [InlineData("NAME   READY   STATUS\nweb-0  0/1     CrashLoopBackOff\nzašto mi se pod stalno ruši?", AnswerLanguage.Croatian)]
+    // One word only the leading language has outweighs a neighbour's spelling on a few short words.
+    [InlineData("NAME   READY   STATUS\nweb-0  0/1     Init:CrashLoopBackOff\nzasekne se na Init:CrashLoopBackOff", AnswerLanguage.Czech)]
+    [InlineData("terraform plan si lamenta\n\n│ Error: Invalid provider configuration", AnswerLanguage.Italian)]
     public void A_short_question_around_a_paste_decides(string text, AnswerLanguage expected) =>
         Assert.Equal(expected, LanguageDetector.Detect(text));
 }

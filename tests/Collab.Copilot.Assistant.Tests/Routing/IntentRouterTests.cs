@@ -17,6 +17,9 @@ public sealed class IntentRouterTests
     [InlineData("check my manifest", CopilotIntent.ManifestCheck)]
     [InlineData("Back-off restarting failed container trainer in pod train-7xk2p", CopilotIntent.ErrorDiagnosis)]
     [InlineData("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB", CopilotIntent.ErrorDiagnosis)]
+    // A command pasted with the output it failed with is a transcript to diagnose, not a command to turn into YAML.
+    [InlineData("die app findet die datenbank nicht\n\n$ kubectl run -it --rm t --image=busybox:1.36 --restart=Never -- nslookup pg.db.svc.cluster.local\n** server can't find pg.db.svc.cluster.local: NXDOMAIN", CopilotIntent.ErrorDiagnosis)]
+    [InlineData("kubectl run dnstest --image=busybox:1.36 --restart=Never -- sleep 3600 as yaml please", CopilotIntent.ManifestDraft)]
     public void Routes_words(string text, CopilotIntent expected) => Assert.Equal(expected, IntentRouter.Route(text).Intent);
 
     [Fact]
