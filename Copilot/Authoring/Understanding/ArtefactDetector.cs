@@ -141,7 +141,8 @@ public static partial class ArtefactDetector
     [GeneratedRegex(@"^\s*NAME\s+READY\s+STATUS|^\s*NAME\s+STATUS\s+")]
     private static partial Regex StatusHeader();
 
-    [GeneratedRegex(@"^\S+\s+\d+/\d+\s+(CrashLoopBackOff|Error|OOMKilled|ImagePullBackOff|ErrImagePull|Pending|ContainerCreating|Init:\S+|Evicted|Completed|Running)\b")]
+    // A pod row without its header: name, READY, then a STATUS of any reason (ContainerStatusUnknown, CreateContainerConfigError, …) and RESTARTS.
+    [GeneratedRegex(@"^\S+\s+\d+/\d+\s+(CrashLoopBackOff|Error|OOMKilled|ImagePullBackOff|ErrImagePull|Pending|ContainerCreating|Init:\S+|Evicted|Completed|Running)\b|^\S+\s+\d+/\d+\s+[A-Z][A-Za-z]+\s+\d+\b")]
     private static partial Regex StatusRow();
 
     // A timestamp opening the line, also behind a log level ("[I 2025-10-16 08:30:02.117 JupyterHub …]", as
@@ -149,7 +150,7 @@ public static partial class ArtefactDetector
     [GeneratedRegex(@"^\s*\[?([A-Z] )?(\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2}|\w{3} +\d{1,2} \d{2}:\d{2}:\d{2}|[IWEF]\d{4} \d{2}:\d{2}:\d{2}|\d{2}:\d{2}:\d{2}[.,]\d+)")]
     private static partial Regex Timestamp();
 
-    [GeneratedRegex(@"Traceback \(most recent call last\)|^\s*(Exception in thread|panic:|goroutine \d+ \[)")]
+    [GeneratedRegex(@"Traceback \(most recent call last\)|^\s*(Exception in thread|panic:|goroutine \d+ \[|thread '[^']*' panicked at )")]
     private static partial Regex TraceStart();
 
     [GeneratedRegex(@"^\s*(File "".+"", line \d+|at [\w.$<>`]+\(.*\)|at [\w.$<>]+ in .+:line \d+)")]
