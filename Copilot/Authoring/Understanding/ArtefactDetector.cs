@@ -107,8 +107,9 @@ public static partial class ArtefactDetector
     [GeneratedRegex(@"^\s*Warning\s+[A-Z]\w+\s+")]
     private static partial Regex WarningEvent();
 
-    // "foo.bar.Baz: frobnication failed with error 0x2a": a component, a colon, then a failure word.
-    [GeneratedRegex(@"^\s*[\w.\-/\[\]]+:\s.*\b(error|exception|failed|failure|fatal|panic|denied|refused|timed out|killed|not found|unauthorized|forbidden)\b", RegexOptions.IgnoreCase)]
+    // "foo.bar.Baz: frobnication failed with error 0x2a": a component, a colon, then a failure word; the component may
+    // carry its file and line ("psql:migrate.sql:12: ERROR:  relation … does not exist").
+    [GeneratedRegex(@"^\s*[\w.\-/\[\]]+(:[\w.\-/\[\]]+)*:\s.*\b(error|exception|failed|failure|fatal|panic|denied|refused|timed out|killed|not found|unauthorized|forbidden)\b", RegexOptions.IgnoreCase)]
     private static partial Regex KeyedFailure();
 
     [GeneratedRegex(@"```[ \t]*(?<lang>[\w.+-]*)[ \t]*\r?\n(?<body>.*?)(```|$)", RegexOptions.Singleline)]

@@ -23,6 +23,7 @@ public sealed class IntentRouterTests
     // A Rust panic is a trace, and a pod row without its header is output whatever its STATUS says.
     [InlineData("co je tohle za chybu?\n\nthread 'main' panicked at src/planner.rs:214:37:\ncalled `Option::unwrap()` on a `None` value", CopilotIntent.ErrorDiagnosis)]
     [InlineData("etl-daily-8kq2   0/1   ContainerStatusUnknown   1   47m\nwhat does this mean?", CopilotIntent.ErrorDiagnosis)]
+    [InlineData("what is this error?\n\npsql:migrate.sql:12: ERROR:  relation \"experiments\" does not exist\nLINE 1: SELECT * FROM experiments;", CopilotIntent.ErrorDiagnosis)]
     public void Routes_words(string text, CopilotIntent expected) => Assert.Equal(expected, IntentRouter.Route(text).Intent);
 
     [Fact]
