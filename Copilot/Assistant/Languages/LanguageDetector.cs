@@ -45,9 +45,11 @@ public static partial class LanguageDetector
         {
             var words = Score(line.ToLowerInvariant());
             // Spelling is the second opinion: it settles ties and thin word evidence (an Italian review with Catalan-looking
-            // "la", "per", "una"), but alone it never reaches the evidence of two words.
+            // "la", "per", "una"), but alone it never reaches the evidence of two words, and it never outvotes a whole word
+            // that only the leading language has ("zasekne" beside the "se na" Czech shares with Croatian): on a few short
+            // words the closest spelling is often a neighbour's by a hair.
             var scores = new Dictionary<AnswerLanguage, double>(words);
-            if (CharacterProfiles.Closest(line) is { } closest) scores[closest.Language] += SpellingWeight;
+            if (CharacterProfiles.Closest(line) is { } closest && words.Values.Max() - words[closest.Language] < 1) scores[closest.Language] += SpellingWeight;
             var others = Ranked(scores);
             var best = others[0];
             // English wins ties and thin evidence, so a bare "GPU quota?" or one stray "la" stays English.

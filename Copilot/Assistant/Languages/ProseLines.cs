@@ -14,8 +14,18 @@ public static partial class ProseLines
     {
         var withoutCode = Code().Replace(text.Replace("\r\n", "\n"), "\n");
         var prose = string.Join('\n', withoutCode.Split('\n').Where(IsProse));
-        return prose.Length > 0 ? prose : TerseWords(withoutCode);
+        if (prose.Length > 0) return prose;
+        var terse = TerseWords(withoutCode);
+        return terse.Length > 0 ? terse : OneWordQuestions(withoutCode);
     }
+
+    /// <summary>
+    /// A question of one word at the margin beside a paste ("zašto?", "warum?", "perché?"): too short to read as a
+    /// sentence, but when nothing else is prose it is all the asker wrote. Only with its question mark, which no
+    /// line of pasted output ends a lone word with.
+    /// </summary>
+    private static string OneWordQuestions(string text) =>
+        string.Join('\n', text.Split('\n').Where(l => OneWordQuestion().IsMatch(l)));
 
     /// <summary>
     /// A request written only as a heading and terse items above its paste ("izmjene:\n- slika postgres:16.4\n- env X=1"):
@@ -58,6 +68,9 @@ public static partial class ProseLines
         var words = tokens.Count(t => PlainWord().IsMatch(t));
         return words >= 2 && words >= 0.6 * tokens.Length;
     }
+
+    [GeneratedRegex(@"^\p{L}+\?\s*$")]
+    private static partial Regex OneWordQuestion();
 
     [GeneratedRegex(@"^[-*•] (?=\S)")]
     private static partial Regex ListItem();

@@ -107,8 +107,9 @@ public static partial class ArtefactDetector
     [GeneratedRegex(@"^\s*Warning\s+[A-Z]\w+\s+")]
     private static partial Regex WarningEvent();
 
-    // "foo.bar.Baz: frobnication failed with error 0x2a": a component, a colon, then a failure word.
-    [GeneratedRegex(@"^\s*[\w.\-/\[\]]+:\s.*\b(error|exception|failed|failure|fatal|panic|denied|refused|timed out|killed|not found|unauthorized|forbidden)\b", RegexOptions.IgnoreCase)]
+    // "foo.bar.Baz: frobnication failed with error 0x2a": a component, a colon, then a failure word; the component may
+    // carry its file and line ("psql:migrate.sql:12: ERROR:  relation … does not exist").
+    [GeneratedRegex(@"^\s*[\w.\-/\[\]]+(:[\w.\-/\[\]]+)*:\s.*\b(error|exception|failed|failure|fatal|panic|denied|refused|timed out|killed|not found|unauthorized|forbidden)\b", RegexOptions.IgnoreCase)]
     private static partial Regex KeyedFailure();
 
     [GeneratedRegex(@"```[ \t]*(?<lang>[\w.+-]*)[ \t]*\r?\n(?<body>.*?)(```|$)", RegexOptions.Singleline)]
@@ -141,7 +142,8 @@ public static partial class ArtefactDetector
     [GeneratedRegex(@"^\s*NAME\s+READY\s+STATUS|^\s*NAME\s+STATUS\s+")]
     private static partial Regex StatusHeader();
 
-    [GeneratedRegex(@"^\S+\s+\d+/\d+\s+(CrashLoopBackOff|Error|OOMKilled|ImagePullBackOff|ErrImagePull|Pending|ContainerCreating|Init:\S+|Evicted|Completed|Running)\b")]
+    // A pod row without its header: name, READY, then a STATUS of any reason (ContainerStatusUnknown, CreateContainerConfigError, …) and RESTARTS.
+    [GeneratedRegex(@"^\S+\s+\d+/\d+\s+(CrashLoopBackOff|Error|OOMKilled|ImagePullBackOff|ErrImagePull|Pending|ContainerCreating|Init:\S+|Evicted|Completed|Running)\b|^\S+\s+\d+/\d+\s+[A-Z][A-Za-z]+\s+\d+\b")]
     private static partial Regex StatusRow();
 
     // A timestamp opening the line, also behind a log level ("[I 2025-10-16 08:30:02.117 JupyterHub …]", as
@@ -149,7 +151,7 @@ public static partial class ArtefactDetector
     [GeneratedRegex(@"^\s*\[?([A-Z] )?(\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2}|\w{3} +\d{1,2} \d{2}:\d{2}:\d{2}|[IWEF]\d{4} \d{2}:\d{2}:\d{2}|\d{2}:\d{2}:\d{2}[.,]\d+)")]
     private static partial Regex Timestamp();
 
-    [GeneratedRegex(@"Traceback \(most recent call last\)|^\s*(Exception in thread|panic:|goroutine \d+ \[)")]
+    [GeneratedRegex(@"Traceback \(most recent call last\)|^\s*(Exception in thread|panic:|goroutine \d+ \[|thread '[^']*' panicked at )")]
     private static partial Regex TraceStart();
 
     [GeneratedRegex(@"^\s*(File "".+"", line \d+|at [\w.$<>`]+\(.*\)|at [\w.$<>]+ in .+:line \d+)")]

@@ -28,11 +28,11 @@ public static partial class RequestUnderstanding
     {
         var artefacts = ArtefactDetector.Detect(text);
         var words = artefacts.Words;
-        // "kubectl create deployment web --image=… — as yaml please": the command is what to draft, unless the words report an error.
-        if (KubectlCommand.Find(text) is { } kubectl && !ErrorWord().IsMatch(text[..kubectl.Start] + text[kubectl.End..]))
+        // "kubectl create deployment web --image=… — as yaml please": the command is what to draft, unless the rest reports an error.
+        if (KubectlCommand.Find(text) is { } kubectl && !ReportsError(text[..kubectl.Start] + text[kubectl.End..]))
             return new(RequestIntent.ManifestDraft, text, null, artefacts);
         // "what's the k8s equivalent of this docker run / compose file?": the paste is what to draft, unless the words report an error or ask for a Dockerfile.
-        if (ContainerRun.Find(text) is { } run && text[..run.Start] + text[run.End..] is var around && !ErrorWord().IsMatch(around + " " + string.Join(' ', run.Args)) && !DockerfileNoun().IsMatch(around))
+        if (ContainerRun.Find(text) is { } run && text[..run.Start] + text[run.End..] is var around && !ReportsError(around + " " + string.Join(' ', run.Args)) && !DockerfileNoun().IsMatch(around))
             return new(RequestIntent.ManifestDraft, text, null, artefacts);
         // "configmap nginx-conf from this default.conf: ```…```": the pasted file is the ConfigMap's data.
         if (SlotExtractor.ConfigFile(text) is { } file && Vocabulary.Kinds[ResourceKind.ConfigMap].IsMatch(text[..file.Start]) && !ErrorWord().IsMatch(text[..file.Start]))
@@ -46,6 +46,9 @@ public static partial class RequestUnderstanding
         if (intent is RequestIntent.ErrorDiagnosis) return new(intent, words, artefacts.Paste ?? words, artefacts);
         return new(intent, words, intent is RequestIntent.ManifestCheck or RequestIntent.DockerfileCheck ? artefacts.Paste : null, artefacts);
     }
+
+    /// <summary>The text reports an error in words, or holds one the diagnoser knows (a command pasted with the output it failed with).</summary>
+    private static bool ReportsError(string text) => ErrorWord().IsMatch(text) || ErrorDiagnoser.Diagnose(text).IsKnown;
 
     /// <summary>The intent of a request in words (a paste that is neither artefact nor log does not change it).</summary>
     private static RequestIntent FromWords(string words, bool hasPaste)

@@ -60,6 +60,12 @@ public sealed class LanguageOfPastesTests(ITestOutputHelper output)
     [InlineData("Per què el meu pod no arrenca?\n\n  Warning  FailedScheduling  default-scheduler  0/3 nodes are available", AnswerLanguage.Catalan)]
     [InlineData("Warum startet mein Pod nicht?\n```\nWarning  BackOff  kubelet  Back-off restarting failed container\n```", AnswerLanguage.German)]
     [InlineData("NAME   READY   STATUS\nweb-0  0/1     CrashLoopBackOff\nzašto mi se pod stalno ruši?", AnswerLanguage.Croatian)]
+    // One word only the leading language has outweighs a neighbour's spelling on a few short words.
+    [InlineData("NAME   READY   STATUS\nweb-0  0/1     Init:CrashLoopBackOff\nzasekne se na Init:CrashLoopBackOff", AnswerLanguage.Czech)]
+    [InlineData("terraform plan si lamenta\n\n│ Error: Invalid provider configuration", AnswerLanguage.Italian)]
+    // A one-word question is all the prose there is beside the paste.
+    [InlineData("zašto?\n\n  Warning  Failed  12s  kubelet  Error: couldn't find key DB_PASSWORD in Secret ml/db", AnswerLanguage.Croatian)]
+    [InlineData("  Warning  Failed  12s  kubelet  Error: couldn't find key DB_PASSWORD in Secret ml/db\nwarum?", AnswerLanguage.German)]
     public void A_short_question_around_a_paste_decides(string text, AnswerLanguage expected) =>
         Assert.Equal(expected, LanguageDetector.Detect(text));
 }

@@ -17,6 +17,13 @@ public sealed class IntentRouterTests
     [InlineData("check my manifest", CopilotIntent.ManifestCheck)]
     [InlineData("Back-off restarting failed container trainer in pod train-7xk2p", CopilotIntent.ErrorDiagnosis)]
     [InlineData("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB", CopilotIntent.ErrorDiagnosis)]
+    // A command pasted with the output it failed with is a transcript to diagnose, not a command to turn into YAML.
+    [InlineData("die app findet die datenbank nicht\n\n$ kubectl run -it --rm t --image=busybox:1.36 --restart=Never -- nslookup pg.db.svc.cluster.local\n** server can't find pg.db.svc.cluster.local: NXDOMAIN", CopilotIntent.ErrorDiagnosis)]
+    [InlineData("kubectl run dnstest --image=busybox:1.36 --restart=Never -- sleep 3600 as yaml please", CopilotIntent.ManifestDraft)]
+    // A Rust panic is a trace, and a pod row without its header is output whatever its STATUS says.
+    [InlineData("co je tohle za chybu?\n\nthread 'main' panicked at src/planner.rs:214:37:\ncalled `Option::unwrap()` on a `None` value", CopilotIntent.ErrorDiagnosis)]
+    [InlineData("etl-daily-8kq2   0/1   ContainerStatusUnknown   1   47m\nwhat does this mean?", CopilotIntent.ErrorDiagnosis)]
+    [InlineData("what is this error?\n\npsql:migrate.sql:12: ERROR:  relation \"experiments\" does not exist\nLINE 1: SELECT * FROM experiments;", CopilotIntent.ErrorDiagnosis)]
     public void Routes_words(string text, CopilotIntent expected) => Assert.Equal(expected, IntentRouter.Route(text).Intent);
 
     [Fact]

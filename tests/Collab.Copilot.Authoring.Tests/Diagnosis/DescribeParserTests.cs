@@ -118,6 +118,20 @@ public sealed class DescribeParserTests
     }
 
     [Fact]
+    public void A_kubelet_condition_message_is_the_condition_not_a_scheduler_reason()
+    {
+        var result = ErrorDiagnoser.Diagnose("""
+            Conditions:
+              Type             Status  Reason                         Message
+              MemoryPressure   True    KubeletHasInsufficientMemory   kubelet has insufficient memory available
+              Ready            True    KubeletReady                   kubelet is posting ready status
+            """);
+        Assert.Equal("memory-eviction", result.Primary!.Id);
+        Assert.DoesNotContain(result.Matches, m => m.Id == "insufficient-memory");
+        Assert.Contains(result.Primary.QuotedLines, q => q.Text.Contains("KubeletHasInsufficientMemory", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_probe_on_a_port_the_container_does_not_declare_is_a_port_mismatch_naming_both_ports()
     {
         var result = ErrorDiagnoser.Diagnose(Pod);

@@ -43,6 +43,11 @@ public static partial class DescribeParser
             // Its reason goes with it: "KubeletHasNoDiskPressure" names the problem it denies.
             view[i] = KubeletReason().Replace(view[i], m => new string(' ', m.Length));
         }
+        // The message after a kubelet reason only restates the row's type in prose: "kubelet has insufficient memory
+        // available" is MemoryPressure, not the scheduler's "Insufficient memory"; the type is the evidence.
+        foreach (var row in parsed.Conditions)
+            if (KubeletMessage().Match(view[row.Line - 1]) is { Success: true } message)
+                view[row.Line - 1] = view[row.Line - 1][..message.Index] + new string(' ', message.Length);
         return view;
     }
 
@@ -169,6 +174,9 @@ public static partial class DescribeParser
 
     [GeneratedRegex(@"\bKubeletHas\w*")]
     private static partial Regex KubeletReason();
+
+    [GeneratedRegex(@"\bkubelet has .*$")]
+    private static partial Regex KubeletMessage();
 
     // Describe's Events table: "Warning  FailedScheduling  2m (x3 over 5m)  default-scheduler  0/3 nodes …".
     [GeneratedRegex(@"^\s*(?<type>Normal|Warning)\s+(?<reason>[A-Z]\w+)\s+(?<age>\S+(?: \(x\d+ over \S+\))?)\s+(?<from>\S+(?:, \S+)*)\s+(?<message>\S.*)$")]
