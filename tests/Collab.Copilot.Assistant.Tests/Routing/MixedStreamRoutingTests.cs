@@ -13,6 +13,7 @@ namespace Collab.Copilot.Assistant.Tests.Routing;
 /// </summary>
 public sealed class MixedStreamRoutingTests(ITestOutputHelper output)
 {
+    // 96/114 before the fixes for this set, 108/114 after: the floor leaves room for five more confusions.
     private const double Floor = 0.9;
 
     [Fact]
