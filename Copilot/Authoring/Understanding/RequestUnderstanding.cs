@@ -64,7 +64,8 @@ public static partial class RequestUnderstanding
         var explanation = Vocabulary.QuestionOpener.IsMatch(words) || (words.Contains('?') && !asksProduct);
         // "0/8 nodes are available: … untolerated taint …", "NCCL error in: …": an error quoted in words is reported, not
         // specified, whatever counts or paths it has, unless the words ask for something to be written.
-        if (!asksProduct && ErrorDiagnoser.Diagnose(words).IsKnown) return RequestIntent.ErrorDiagnosis;
+        var knownError = ErrorDiagnoser.Diagnose(words).IsKnown;
+        if (!asksProduct && knownError) return RequestIntent.ErrorDiagnosis;
         if (!asksProduct && !explanation && ErrorWord().IsMatch(words)) return RequestIntent.ErrorDiagnosis;
         // "how'd I containerize my conda env? I have an environment.yml" asks for the Dockerfile itself.
         if (dockerfile && (!explanation || ContainerizeVerb().IsMatch(words))) return RequestIntent.DockerfileDraft;
@@ -75,7 +76,7 @@ public static partial class RequestUnderstanding
             if (UndraftableKinds.Asked(words) is not null && !ErrorWord().IsMatch(words)) return RequestIntent.ManifestDraft;
         }
         if (hasPaste && ErrorWord().IsMatch(words)) return RequestIntent.ErrorDiagnosis;
-        if (ErrorDiagnoser.Diagnose(words).IsKnown) return RequestIntent.ErrorDiagnosis;
+        if (knownError) return RequestIntent.ErrorDiagnosis;
         return RequestIntent.DocsQuestion;
     }
 
