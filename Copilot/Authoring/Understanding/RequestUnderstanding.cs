@@ -61,8 +61,15 @@ public static partial class RequestUnderstanding
             if (manifestNoun) return RequestIntent.ManifestCheck;
         }
 
-        // "How do I create a PVC?" asks for an explanation, however many kind words it has.
-        var explanation = Vocabulary.QuestionOpener.IsMatch(words);
+        // "How do I create a PVC?" asks for an explanation, however many kind words it has; so does a question
+        // in any other word order ("can I use my own image…?", "kam mám dát Dockerfile…?") that asks nothing of the copilot.
+        var asksProduct = Vocabulary.DraftCue.IsMatch(words) || Vocabulary.RequestModal.IsMatch(words);
+        var explanation = Vocabulary.QuestionOpener.IsMatch(words) || (words.Contains('?') && !asksProduct);
+        // "0/8 nodes are available: … untolerated taint …", "NCCL error in: …": an error quoted in words is reported, not
+        // specified, whatever counts or paths it has, unless the words ask for something to be written.
+        var knownError = ErrorDiagnoser.Diagnose(words).IsKnown;
+        if (!asksProduct && knownError) return RequestIntent.ErrorDiagnosis;
+        if (!asksProduct && !explanation && ErrorWord().IsMatch(words)) return RequestIntent.ErrorDiagnosis;
         // "how'd I containerize my conda env? I have an environment.yml" asks for the Dockerfile itself.
         if (dockerfile && (!explanation || ContainerizeVerb().IsMatch(words))) return RequestIntent.DockerfileDraft;
         if (!explanation)
@@ -72,7 +79,7 @@ public static partial class RequestUnderstanding
             if (UndraftableKinds.Asked(words) is not null && !ErrorWord().IsMatch(words)) return RequestIntent.ManifestDraft;
         }
         if (hasPaste && ErrorWord().IsMatch(words)) return RequestIntent.ErrorDiagnosis;
-        if (ErrorDiagnoser.Diagnose(words).IsKnown) return RequestIntent.ErrorDiagnosis;
+        if (knownError) return RequestIntent.ErrorDiagnosis;
         return RequestIntent.DocsQuestion;
     }
 

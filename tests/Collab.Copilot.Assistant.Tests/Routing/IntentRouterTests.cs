@@ -79,6 +79,16 @@ public sealed class IntentRouterTests
     [InlineData("Kako mogu dobiti GPU?", CopilotIntent.DocsQuestion)]
     public void Routes_requests_without_imperative_verbs_in_six_languages(string text, CopilotIntent expected) => Assert.Equal(expected, IntentRouter.Route(text).Intent);
 
+    // A question in any word order asks for an explanation unless it asks the copilot to produce something;
+    // an error quoted in words is reported, not specified, whatever counts or paths it carries.
+    [Theory]
+    [InlineData("any way to get more than 2 GPUs for my project?", CopilotIntent.DocsQuestion)]
+    [InlineData("gilt das Speicherlimit auch für das PVC im Notebook?", CopilotIntent.DocsQuestion)]
+    [InlineData("potresti scrivermi un CronJob che ogni notte alle 3 pulisce /scratch?", CopilotIntent.ManifestDraft)]
+    [InlineData("NCCL WARN NET/Socket : connect to 10.0.0.4<43210> failed : Connection refused", CopilotIntent.ErrorDiagnosis)]
+    [InlineData("0/5 nodes are available: 5 Insufficient nvidia.com/gpu. preemption: 0/5 nodes are available", CopilotIntent.ErrorDiagnosis)]
+    public void Questions_in_any_word_order_and_errors_in_words_do_not_become_drafts(string text, CopilotIntent expected) => Assert.Equal(expected, IntentRouter.Route(text).Intent);
+
     [Fact]
     public void Unfenced_dockerfile_is_not_taken_for_a_question()
     {
