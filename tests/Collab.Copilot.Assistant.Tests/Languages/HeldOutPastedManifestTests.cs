@@ -23,6 +23,7 @@ public sealed class HeldOutPastedManifestTests(DocsIndexFixture index, ITestOutp
     [InlineData("f", 0.8)]
     [InlineData("h", 0.9)]
     [InlineData("i", 0.9)]
+    [InlineData("j", 0.0)]
     public async Task Pasted_manifests_are_edited_where_the_words_point(string set, double floor)
     {
         var copilot = CopilotHarness.Create(index.Retriever);
@@ -42,6 +43,7 @@ public sealed class HeldOutPastedManifestTests(DocsIndexFixture index, ITestOutp
     [InlineData("f", 0.8)]
     [InlineData("h", 0.9)]
     [InlineData("i", 0.9)]
+    [InlineData("j", 0.0)]
     public async Task Questions_about_a_paste_that_state_no_change_are_reviews(string set, double floor)
     {
         var copilot = CopilotHarness.Create(index.Retriever);
