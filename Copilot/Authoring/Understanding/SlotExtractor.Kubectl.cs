@@ -53,7 +53,8 @@ public static partial class SlotExtractor
             Args = command.Args,
             BarePod = command.BarePod && kind == ResourceKind.Deployment && !words.KindStated,
             SecretKeys = command.Kind == ResourceKind.Secret ? [.. words.SecretKeys.Union(command.SecretKeys)] : words.SecretKeys,
-            Access = command.Access ?? words.Access,
+            // An account created alone gets the default Role, which the answer names as an assumption.
+            Access = command.Access ?? words.Access ?? (kind == ResourceKind.ServiceAccount ? new AccessSlot([], []) : null),
             Host = command.Host ?? words.Host,
             BackendService = command.BackendService ?? words.BackendService,
             TlsSecret = command.TlsSecret ?? words.TlsSecret,

@@ -148,6 +148,7 @@ public sealed class KubectlCommandTests
     {
         var account = SlotExtractor.Extract("kubectl create serviceaccount ci-runner -n builds");
         Assert.Equal((ResourceKind.ServiceAccount, "ci-runner", "builds"), (account.Kind, account.Name, account.Namespace));
+        Assert.Contains(ManifestDrafter.Draft("kubectl create serviceaccount ci-runner -n builds").Assumptions, a => a.Key == "note.rbac-default");
 
         var role = SlotExtractor.Extract("kubectl create role pod-reader --verb=get,list,watch --resource=pods als yaml bitte");
         Assert.Equal((ResourceKind.ServiceAccount, "pod-reader"), (role.Kind, role.Name));
