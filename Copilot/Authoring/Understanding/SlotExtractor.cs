@@ -123,7 +123,7 @@ public static partial class SlotExtractor
         var mentioned = KnownImages.Mentioned(text);
         var gpu = Gpu(text);
         var members = Counting.Before(text, Vocabulary.NodeNoun);
-        var replicas = Counting.Before(text, Vocabulary.ReplicaNoun) ?? Counting.After(text, Vocabulary.ReplicaNoun) ?? Times(text) ?? members;
+        var replicas = Counting.ChosenInRange(text, Vocabulary.ReplicaNoun) ?? Counting.Before(text, Vocabulary.ReplicaNoun) ?? Counting.After(text, Vocabulary.ReplicaNoun) ?? Times(text) ?? members;
         var database = Vocabulary.Database.IsMatch(text) || mentioned is { Entry.DataPath: not null } && Regex.IsMatch(mentioned.Value.Entry.Repository, "postgres|mysql|mariadb|mongo|elasticsearch");
         var batch = Vocabulary.Batch.IsMatch(text);
 

@@ -166,4 +166,11 @@ public sealed class SlotReadingTests
     [Fact]
     public void A_hyphenated_word_after_the_kind_is_its_name() =>
         Assert.Equal("dask-worker", SlotExtractor.Extract("deployment dask-worker, 6 replik, image ghcr.io/dask/dask:2024.8.0").Name);
+
+    [Theory]
+    [InlineData("deployment za grafanu, između 1 i 3 replike, neka bude 2, port 3000", 2)]
+    [InlineData("deployment web, 2-4 replicas, let's say 3.", 3)]
+    [InlineData("deployment web, 2 to 8 replicas with autoscaling", 8)]
+    public void A_number_chosen_inside_a_stated_range_is_the_count(string request, int replicas) =>
+        Assert.Equal(replicas, SlotExtractor.Extract(request).Replicas);
 }
