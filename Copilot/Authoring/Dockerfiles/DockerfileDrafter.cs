@@ -156,7 +156,7 @@ public static partial class DockerfileDrafter
         {
             sb.Append("COPY . /workspace\n");
             sb.Append($"CMD {asked.ScriptCommand(torch ? "python" : "python3") ?? $"[\"{(torch ? "python" : "python3")}\", \"train.py\"]"}\n");
-            if (asked.Script is null) notes.Add(new Note("note.train-cmd"));
+            if (asked.ScriptCommand() is null) notes.Add(new Note("note.train-cmd"));
         }
         else
         {

@@ -62,8 +62,12 @@ internal sealed partial record DockerfileRequest(string Text)
     /// <summary>The Python script the request says the image runs ("runs python serve.py", "parte con python bot.py"), or null.</summary>
     public string? Script => ScriptName().Match(Text) is { Success: true } m ? m.Groups[1].Value : null;
 
-    /// <summary>The exec-form CMD that runs the stated script with <paramref name="python"/>, or null when no script is stated.</summary>
-    public string? ScriptCommand(string python = "python") => Script is { } script ? $"[\"{python}\", \"{script}\"]" : null;
+    /// <summary>The Python module the request says the image runs ("python -m worker"), or null.</summary>
+    public string? Module => ModuleName().Match(Text) is { Success: true } m ? m.Groups[1].Value : null;
+
+    /// <summary>The exec-form CMD that runs the stated script or module with <paramref name="python"/>, or null when neither is stated.</summary>
+    public string? ScriptCommand(string python = "python") =>
+        Script is { } script ? $"[\"{python}\", \"{script}\"]" : Module is { } module ? $"[\"{python}\", \"-m\", \"{module}\"]" : null;
 
     /// <summary>Package names stated after a "with" of any language, and frameworks named anywhere.</summary>
     public List<string> Packages()
@@ -94,6 +98,9 @@ internal sealed partial record DockerfileRequest(string Text)
 
     [GeneratedRegex(@"(?<![\w./-])([\w\-]+(?:/[\w\-]+)*\.py)(?![\w])")]
     private static partial Regex ScriptName();
+
+    [GeneratedRegex(@"(?<![\w])python3?\s+-m\s+([A-Za-z_][\w.]*[\w])")]
+    private static partial Regex ModuleName();
 
     // A list of packages follows "with" of any language, or a word for "packages" ("paketi dplyr i ggplot2", "Pakete renv und shiny").
     [GeneratedRegex(@"(?<![\w])(?:with|has|having|including|containing|s|sa|se|amb|con|mit|plus|packages|paketi|paketima|paket[ey]n?|balíčky|balíčk\w+|paquets|pacchetti)\s+(.+?)(?:\.(?:\s|$)|;|\bfor\b|\bon\b|\bserving\b|\brunning\b|\bza\b|\bpro\b|\bper\b|\bfür\b|\bsulla\b|\bal\b|\bauf\b|\bna\b|\bu\b|\bve\b|$)", RegexOptions.IgnoreCase)]

@@ -174,8 +174,16 @@ public static class ClusterPolicies
     }
 
     // The values are never invented: the keys are listed empty for the user to fill (or to create with kubectl create secret).
-    private static YamlMappingNode Secret(ManifestSpec spec) =>
-        Object("v1", "Secret", spec, ("type", Str("Opaque")), ("stringData", Dict(spec.SecretKeys.Select(k => new KeyValuePair<string, string>(k, "")))));
+    // The keys a type requires give the type (tls.crt and tls.key: a TLS Secret; .dockerconfigjson: registry credentials,
+    // whose value the API server parses as JSON, so it starts as an empty auths map).
+    private static YamlMappingNode Secret(ManifestSpec spec)
+    {
+        var keys = spec.SecretKeys;
+        var type = keys.Contains(".dockerconfigjson") ? "kubernetes.io/dockerconfigjson"
+            : keys.Contains("tls.crt") && keys.Contains("tls.key") ? "kubernetes.io/tls" : "Opaque";
+        var data = keys.Select(k => new KeyValuePair<string, string>(k, k == ".dockerconfigjson" ? "{\"auths\": {}}" : ""));
+        return Object("v1", "Secret", spec, ("type", Str(type)), ("stringData", Dict(data)));
+    }
 
     private static YamlMappingNode Object(string apiVersion, string kind, ManifestSpec spec, params (string, YamlNode?)[] body)
     {

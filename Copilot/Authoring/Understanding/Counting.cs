@@ -30,6 +30,26 @@ internal static partial class Counting
         return null;
     }
 
+    /// <summary>
+    /// The number chosen inside a range written before <paramref name="noun"/>: "između 1 i 3 replike, neka bude 2", "2-4 replicas,
+    /// let's say 3". The choice is a number within the range that ends its clause, later in the same sentence; null when there is none.
+    /// </summary>
+    public static int? ChosenInRange(string text, Regex noun)
+    {
+        foreach (Match m in noun.Matches(text))
+        {
+            var range = Regex.Match(text[..m.Index], @"(?<![\w.])(\d{1,3})\s*(?:[-–]|(\p{L}+))\s*(\d{1,3})\s*$");
+            if (!range.Success || range.Groups[2].Success && !RangeWord.IsMatch(range.Groups[2].Value)) continue;
+            var (low, high) = (int.Parse(range.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(range.Groups[3].Value, CultureInfo.InvariantCulture));
+            var choice = Regex.Match(text[(m.Index + m.Length)..], @"^[^.;\n]{0,40}?(?<![\w.:/-])(\d{1,3})\s*(?:[,.;)!]|$)", RegexOptions.Multiline);
+            if (low < high && choice.Success && int.Parse(choice.Groups[1].Value, CultureInfo.InvariantCulture) is var n && n >= low && n <= high) return n;
+        }
+        return null;
+    }
+
+    // The words between a range's ends: "and" of every language, and "to" ("2 to 4", "od 1 do 3", "da 2 a 4", "2 bis 4").
+    private static readonly Regex RangeWord = new(@"^(?:" + Vocabulary.And + @"|to|do|až|a|fins|bis)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
     // Number words of every lexicon, longer than two letters ("a" and "an" count things, never sizes or bounds).
     private static readonly string NumberWords = string.Join('|', Vocabulary.Numbers.Keys.Where(k => k.Length > 2).OrderByDescending(k => k.Length).Select(Regex.Escape));
 

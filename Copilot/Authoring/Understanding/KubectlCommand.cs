@@ -4,10 +4,11 @@ using System.Text.RegularExpressions;
 namespace Collab.Copilot.Authoring.Understanding;
 
 /// <summary>
-/// A <c>kubectl create deployment|job|cronjob|service|configmap|secret generic|ingress|pdb|quota</c>, <c>kubectl run</c> or <c>kubectl expose</c>
-/// command line pasted with "as yaml please": each flag read by its meaning, as <see cref="ContainerRun"/>
-/// reads <c>docker run</c>. <see cref="Start"/> and <see cref="End"/> delimit the command, so the words
-/// around it are read as the request.
+/// A <c>kubectl create deployment|job|cronjob|service|configmap|secret generic|tls|docker-registry|ingress|pdb|quota|serviceaccount|role</c>,
+/// <c>kubectl run</c> or <c>kubectl expose</c> command line pasted with "as yaml please": each flag read by its meaning, as
+/// <see cref="ContainerRun"/> reads <c>docker run</c>. <see cref="Start"/> and <see cref="End"/> delimit the command, so the words
+/// around it are read as the request: the command ends where a word stands that it cannot take (a positional word beyond
+/// the ones its verb names: "… --port=6379 but as a deployment with 2 replicas").
 /// </summary>
 public sealed record KubectlCommand
 {
@@ -17,6 +18,10 @@ public sealed record KubectlCommand
     public bool BarePod { get; init; }
     /// <summary><c>--from-literal=KEY=value</c> of create configmap and create secret generic.</summary>
     public IReadOnlyDictionary<string, string> Literals { get; init; } = new Dictionary<string, string>();
+    /// <summary>The keys a Secret holds: its literals, or the keys its type requires (create secret tls: tls.crt and tls.key; docker-registry: .dockerconfigjson).</summary>
+    public IReadOnlyList<string> SecretKeys { get; init; } = [];
+    /// <summary>create role <c>--resource</c> and <c>--verb</c>: what the Role grants.</summary>
+    public AccessSlot? Access { get; init; }
     /// <summary>create ingress <c>--rule="host/path=service:port,tls=secret"</c>: the host, the Service and its port, the TLS Secret.</summary>
     public string? Host { get; init; }
     public string? BackendService { get; init; }
@@ -74,11 +79,18 @@ public sealed record KubectlCommand
         var positional = new List<string>();
         var flags = new List<(string Flag, string Value)>();
         var afterDashes = new List<string>();
+        var end = match.Length;
         for (var at = 1; at < words.Count; at++)
         {
             var word = words[at];
             if (word == "--") { afterDashes.AddRange(words.Skip(at + 1)); break; }
-            if (!word.StartsWith('-') || word == "-") { positional.Add(word); continue; }
+            if (!word.StartsWith('-') || word == "-")
+            {
+                // A word beyond the verb's own positional words is prose written after the command on its line.
+                if (positional.Count >= PositionalCount(positional)) { end = Offset(match.Value, words, at); break; }
+                positional.Add(word);
+                continue;
+            }
             var (flag, value) = word.StartsWith("--", StringComparison.Ordinal) && word.IndexOf('=') is var eq and > 0 ? (word[..eq], word[(eq + 1)..]) : (word, null);
             if (Switches.Contains(flag)) { flags.Add((flag, value ?? "true")); continue; }
             if (value is null)
@@ -108,7 +120,10 @@ public sealed record KubectlCommand
                     "cronjob" or "cj" or "cronjobs" => (ResourceKind.CronJob, positional.ElementAtOrDefault(2)),
                     "service" or "svc" => (ResourceKind.Service, positional.ElementAtOrDefault(3)),
                     "configmap" or "cm" => (ResourceKind.ConfigMap, positional.ElementAtOrDefault(2)),
-                    "secret" when positional.ElementAtOrDefault(2)?.ToLowerInvariant() == "generic" => (ResourceKind.Secret, positional.ElementAtOrDefault(3)),
+                    "secret" when positional.ElementAtOrDefault(2)?.ToLowerInvariant() is "generic" or "tls" or "docker-registry" => (ResourceKind.Secret, positional.ElementAtOrDefault(3)),
+                    "serviceaccount" or "sa" => (ResourceKind.ServiceAccount, positional.ElementAtOrDefault(2)),
+                    // A Role is drafted with the ServiceAccount it is for (named as the Role) and their RoleBinding.
+                    "role" => (ResourceKind.ServiceAccount, positional.ElementAtOrDefault(2)),
                     "ingress" or "ing" => (ResourceKind.Ingress, positional.ElementAtOrDefault(2)),
                     "poddisruptionbudget" or "pdb" => (ResourceKind.PodDisruptionBudget, positional.ElementAtOrDefault(2)),
                     "quota" or "resourcequota" => (ResourceKind.ResourceQuota, positional.ElementAtOrDefault(2)),
@@ -156,7 +171,18 @@ public sealed record KubectlCommand
         var disruption = kind == ResourceKind.PodDisruptionBudget && (Flag("--min-available") ?? Flag("--max-unavailable")) is not null
             ? new DisruptionSlot(Flag("--min-available"), Flag("--max-unavailable"), selector, selector.Values.FirstOrDefault()) : null;
         var hard = kind == ResourceKind.ResourceQuota ? Resources(Flag("--hard")) : new Dictionary<string, string>();
-        if (name is null || image is null && containerPorts.Count == 0 && servicePort is null && literals.Count == 0 && host is null && disruption is null && hard.Count == 0) return null;
+        IReadOnlyList<string> secretKeys = kind != ResourceKind.Secret ? [] : positional.ElementAtOrDefault(2)?.ToLowerInvariant() switch
+        {
+            "tls" => ["tls.crt", "tls.key"],
+            "docker-registry" => [".dockerconfigjson"],
+            _ => [.. literals.Keys],
+        };
+        var access = kind == ResourceKind.ServiceAccount && (All("--resource").Any() || All("--verb").Any())
+            ? new AccessSlot([.. All("--resource").SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries))], [.. All("--verb").SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries))])
+            : null;
+        // A ServiceAccount needs nothing but its name; every other kind must state something to draft.
+        if (name is null || kind != ResourceKind.ServiceAccount && image is null && containerPorts.Count == 0 && servicePort is null && secretKeys.Count == 0 && literals.Count == 0
+            && host is null && disruption is null && hard.Count == 0) return null;
 
         var env = new Dictionary<string, string>();
         foreach (var pair in All("--env"))
@@ -167,6 +193,8 @@ public sealed record KubectlCommand
             Kind = kind,
             BarePod = barePod,
             Literals = literals,
+            SecretKeys = secretKeys,
+            Access = access,
             Host = host,
             BackendService = backend,
             TlsSecret = tls,
@@ -188,8 +216,32 @@ public sealed record KubectlCommand
             Command = command ? afterDashes : [],
             Args = command ? [] : afterDashes,
             Start = match.Index,
-            End = match.Index + match.Length,
+            End = match.Index + end,
         };
+    }
+
+    // How many positional words the verb takes, kubectl included: "create deployment NAME", "create service TYPE NAME",
+    // "create secret TYPE NAME", "run NAME", "expose TYPE NAME" or "expose TYPE/NAME".
+    private static int PositionalCount(List<string> positional) => positional.ElementAtOrDefault(0)?.ToLowerInvariant() switch
+    {
+        "create" => positional.ElementAtOrDefault(1)?.ToLowerInvariant() is "service" or "svc" or "secret" ? 4 : 3,
+        "run" => 2,
+        "expose" => positional.ElementAtOrDefault(1)?.Contains('/') == true ? 2 : 3,
+        _ => int.MaxValue,
+    };
+
+    // Where words[index] starts in the command line: each word is found after the one before it (quotes are dropped from words, so a quoted word is found inside its quotes).
+    private static int Offset(string line, List<string> words, int index)
+    {
+        var cursor = 0;
+        for (var i = 0; i <= index; i++)
+        {
+            var at = line.IndexOf(words[i], cursor, StringComparison.Ordinal);
+            if (at < 0) continue;
+            if (i == index) return at;
+            cursor = at + words[i].Length;
+        }
+        return line.Length;
     }
 
     // "portal.example.org/*=portal:8080,tls=portal-tls": host and path, then the Service and its port, then an optional TLS Secret.

@@ -32,6 +32,8 @@ public sealed record Lexicon
     public string[] Ports { get; init; } = [];
     /// <summary>"every"/"each" before a unit or a day.</summary>
     public string[] Every { get; init; } = [];
+    /// <summary>Words after a size that give it to every replica ("20 gigs each", "po replici", "cadascuna", "jeweils"): each replica its own volume.</summary>
+    public string[] Each { get; init; } = [];
     /// <summary>Minute units.</summary>
     public string[] Minutes { get; init; } = [];
     /// <summary>Hour units.</summary>

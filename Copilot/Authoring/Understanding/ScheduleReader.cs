@@ -27,7 +27,8 @@ public static partial class ScheduleReader
     private static readonly Regex AtTime = new(@"(?<![\w])(?:" + Vocabulary.Alternation(Vocabulary.All.SelectMany(l => l.At)) +
         @")\s+(?<h>\d{1,2})(?:[:.h](?<m>\d{2}))?\s*(?<s>am|pm|a\.m\.|p\.m\.|h|uhr|hod\w*|sati)?(?![\w:])", Options);
 
-    [GeneratedRegex(@"(?<![\w:.])(?<h>[01]?\d|2[0-3])(?::(?<m>[0-5]\d))(?![\w:])|(?<![\w:.])(?<h>\d{1,2})\s*(?<s>am|pm)\b", RegexOptions.IgnoreCase)]
+    // A time in brackets at a line's start is a chat message's timestamp ("[09:14] kim: …"), not a time asked for.
+    [GeneratedRegex(@"(?<![\w:.\[])(?<h>[01]?\d|2[0-3])(?::(?<m>[0-5]\d))(?![\w:\]])|(?<![\w:.])(?<h>\d{1,2})\s*(?<s>am|pm)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClockTime();
 
     [GeneratedRegex(@"(?<![\w:*/])((?:[\d*/,\-]+\s+){4}(?:[\d*/,\-]+|[A-Za-z]{3}(?:-[A-Za-z]{3})?))(?![\w:])")]
@@ -78,25 +79,31 @@ public static partial class ScheduleReader
         // "ogni ora al minuto 15", "every hour at minute 15", "jede Stunde zur Minute 15", "každou hodinu v 15 minut": the minute past the hour.
         if (Hourly.IsMatch(text)) return $"{MinutePastHour(text) ?? 0} * * * *";
 
-        var (hour, minute) = Time(text);
+        var (stated, minute) = Time(text);
+        // Without a clock time, "morning" is 6:00 and "evening" 20:00, on any day ("every monday morning").
+        var hour = stated ?? (Morning().IsMatch(text) ? 6 : Evening().IsMatch(text) ? 20 : null);
         // "every weekday at 7", "radnim danima u 6:30", "werktags um 6": Monday to Friday.
         if (Weekdays.IsMatch(text)) return $"{minute} {hour ?? 0} * * 1-5";
         var day = Array.FindIndex(Days, d => d.IsMatch(text));
         if (day >= 0) return $"{minute} {hour ?? 0} * * {day}";
         if (Weekly.IsMatch(text)) return $"{minute} {hour ?? 0} * * 0";
         if (Monthly.IsMatch(text)) return $"{minute} {hour ?? 0} 1 * *";
-        if (Midnight().IsMatch(text) && hour is null) return "0 0 * * *";
-        if (Nightly.IsMatch(text)) return $"{minute} {hour ?? 2} * * *";
-        if (Daily.IsMatch(text)) return $"{minute} {hour ?? (Morning().IsMatch(text) ? 6 : Evening().IsMatch(text) ? 20 : 0)} * * *";
+        if (Midnight().IsMatch(text) && stated is null) return "0 0 * * *";
+        if (Nightly.IsMatch(text)) return $"{minute} {stated ?? 2} * * *";
+        if (Daily.IsMatch(text)) return $"{minute} {hour ?? 0} * * *";
         return null;
     }
 
     /// <summary>A daily schedule at the clock time the text states ("at 23:45"), or null when it states no time.</summary>
     public static string? DailyAtStatedTime(string text) => Time(text) is ({ } hour, var minute) ? $"{minute} {hour} * * *" : null;
 
+    // A number an amount's unit follows ("cap memory at 2 gigs", "at 4 replicas", "at 80%") is not an hour.
+    private static readonly Regex AmountUnit = new(@"^\s*(?:[kmgtp]i?b?|tera\w*|mega\w*|v?cpus?|cores?|gpus?|%|" +
+        Vocabulary.Alternation(Vocabulary.All.SelectMany(l => l.GigaWords.Concat(l.Replicas))) + @")(?![\w])", Options);
+
     private static (int? Hour, int Minute) Time(string text)
     {
-        var m = AtTime.Match(text);
+        var m = AtTime.Matches(text).FirstOrDefault(t => !AmountUnit.IsMatch(text[(t.Index + t.Length)..])) ?? Match.Empty;
         if (!m.Success) m = ClockTime().Match(text);
         if (!m.Success) return (null, 0);
         var hour = int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture);

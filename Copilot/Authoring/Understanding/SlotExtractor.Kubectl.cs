@@ -23,6 +23,7 @@ public static partial class SlotExtractor
         string? Hard(string resource) => command.Hard.GetValueOrDefault(resource) ?? command.Hard.GetValueOrDefault("requests." + resource) ?? command.Hard.GetValueOrDefault("limits." + resource);
         var gpus = (command.Limits.GetValueOrDefault("nvidia.com/gpu") ?? Hard("nvidia.com/gpu")) is { } g && int.TryParse(g, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
         var service = kind == ResourceKind.Service;
+        var serves = kind is ResourceKind.Deployment or ResourceKind.StatefulSet or ResourceKind.DaemonSet;
         return words with
         {
             Kind = kind,
@@ -36,7 +37,9 @@ public static partial class SlotExtractor
             ServicePort = command.ServicePort ?? words.ServicePort,
             NodePort = command.NodePort ?? words.NodePort,
             ServiceType = command.ServiceType ?? words.ServiceType,
-            WantsService = !service && words.WantsService,
+            // "kubectl create deployment … and a service too": a Service or Ingress the words name goes with the command's workload.
+            WantsService = !service && (words.WantsService || serves && words.KindStated && words.Kind is ResourceKind.Service or ResourceKind.Ingress),
+            WantsIngress = words.WantsIngress || serves && words.KindStated && words.Kind == ResourceKind.Ingress,
             Schedule = command.Schedule ?? words.Schedule,
             Env = env,
             Cpu = command.Limits.GetValueOrDefault("cpu") ?? Hard("cpu") ?? words.Cpu,
@@ -49,7 +52,9 @@ public static partial class SlotExtractor
             Command = command.Command.Count > 0 ? command.Command : command.Args.Count > 0 ? [] : words.Command,
             Args = command.Args,
             BarePod = command.BarePod && kind == ResourceKind.Deployment && !words.KindStated,
-            SecretKeys = command.Kind == ResourceKind.Secret ? [.. words.SecretKeys.Union(command.Literals.Keys)] : words.SecretKeys,
+            SecretKeys = command.Kind == ResourceKind.Secret ? [.. words.SecretKeys.Union(command.SecretKeys)] : words.SecretKeys,
+            // An account created alone gets the default Role, which the answer names as an assumption.
+            Access = command.Access ?? words.Access ?? (kind == ResourceKind.ServiceAccount ? new AccessSlot([], []) : null),
             Host = command.Host ?? words.Host,
             BackendService = command.BackendService ?? words.BackendService,
             TlsSecret = command.TlsSecret ?? words.TlsSecret,

@@ -124,9 +124,12 @@ public static partial class SlotExtractor
     /// <summary>Keys a Secret is to hold: the upper-case names with an underscore the words list.</summary>
     private static IReadOnlyList<string> SecretKeys(string text) => KeyName().Matches(text).Select(m => m.Value).Distinct().ToList();
     /// <summary>A name quoted right after the kind word: <c>deployment "dashboard"</c>, <c>statefulset 'pgdb'</c>.</summary>
+    // "deployment 'api'", or "deployment dask-worker": a word right after the kind that is shaped as a name (quoted, or joined by a hyphen,
+    // and not an image, a path or a known word).
     private static string? QuotedNameAfterKind(string text, ResourceKind kind) =>
-        Vocabulary.Kinds[kind].Matches(text).Select(m => Regex.Match(text[(m.Index + m.Length)..], @"^\s*[`""'„“]([a-z0-9][a-z0-9\-]*[a-z0-9])[`""'”“]", I))
-            .FirstOrDefault(a => a.Success)?.Groups[1].Value.ToLowerInvariant();
+        Vocabulary.Kinds[kind].Matches(text).Select(m => Regex.Match(text[(m.Index + m.Length)..], @"^\s*[`""'„“]([a-z0-9][a-z0-9\-]*[a-z0-9])[`""'”“]|^\s+([a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?![\w\-./:@])", I))
+            .Where(a => a.Success).Select(a => (a.Groups[1].Success ? a.Groups[1].Value : a.Groups[2].Value).ToLowerInvariant())
+            .FirstOrDefault(name => !Vocabulary.Kinds.Values.Any(k => k.IsMatch(name)) && KnownImages.Find(name) is null);
 
     /// <summary>A CronJob's concurrencyPolicy, by the field's name or by its value written as the API spells it ("(Replace)", "Forbid").</summary>
     private static string? ConcurrencyPolicy(string text) =>

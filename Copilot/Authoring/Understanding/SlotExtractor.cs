@@ -123,12 +123,14 @@ public static partial class SlotExtractor
         var mentioned = KnownImages.Mentioned(text);
         var gpu = Gpu(text);
         var members = Counting.Before(text, Vocabulary.NodeNoun);
-        var replicas = Counting.Before(text, Vocabulary.ReplicaNoun) ?? Counting.After(text, Vocabulary.ReplicaNoun) ?? Times(text) ?? members;
+        var replicas = Counting.ChosenInRange(text, Vocabulary.ReplicaNoun) ?? Counting.Before(text, Vocabulary.ReplicaNoun) ?? Counting.After(text, Vocabulary.ReplicaNoun) ?? Times(text) ?? members;
         var database = Vocabulary.Database.IsMatch(text) || mentioned is { Entry.DataPath: not null } && Regex.IsMatch(mentioned.Value.Entry.Repository, "postgres|mysql|mariadb|mongo|elasticsearch");
         var batch = Vocabulary.Batch.IsMatch(text);
 
         var workloadAt = WorkloadEvidence(text, image, mentioned, gpu, members);
-        var (kind, stated, service, attached) = DecideKind(text, schedule, workloadAt, database, batch, members, replicas);
+        // "500GB per replica", "20 gigs each": every replica has its own volume, which only a StatefulSet gives.
+        var sizedPerReplica = replicas is > 1 && Counting.Sizes(text).Any(s => Vocabulary.Each.IsMatch(FirstWords(s.Following, 3)));
+        var (kind, stated, service, attached) = DecideKind(text, schedule, workloadAt, database || sizedPerReplica, batch, members, replicas);
         if (kind == ResourceKind.CronJob) schedule ??= ScheduleReader.DailyAtStatedTime(text);
         // "a daemonset on the gpu nodes": an agent placed on GPU nodes, which asks for no GPU of its own unless it counts some.
         var gpuNodes = kind == ResourceKind.DaemonSet && gpu is { WantsMig: false } && Counting.Before(text, GpuWord(), SkippedBeforeCount) is null;
@@ -152,10 +154,15 @@ public static partial class SlotExtractor
         // So is one right after a memory noun ("memory limit 1.5Gi", "RAM: 4Gi"), and, in a workload that names no volume,
         // one the German "Speicher" names (storage or memory; a pod without a volume has only memory to size).
         var volumeless = !ClaimWord().IsMatch(text) && AbsolutePath().Matches(text).All(p => p.Value.StartsWith("/dev/shm", StringComparison.Ordinal));
+        // A pod that names no volume, disk, storage class or access mode, and holds no database, has only memory to size ("give it 2 gigs").
+        // A Job that names a database works on it ("dump the postgres db"); a Deployment that names one may hold it.
+        var onlyMemory = volumeless && !sizedPerReplica && !Vocabulary.StorageNoun.IsMatch(text) && StorageClassOf(text, true) is null && Access(text) is null
+            && (kind is ResourceKind.Job or ResourceKind.CronJob || kind == ResourceKind.Deployment && !database);
         bool IsMemory((string Quantity, string Following, int Index) s) => Vocabulary.MemoryNoun.IsMatch(FirstWords(s.Following, 3))
             || Vocabulary.Limit.IsMatch(Before(text, s.Index, 40)) && !Vocabulary.StorageNoun.IsMatch(Before(text, s.Index, 40))
             || MemoryNounJustBefore().IsMatch(Before(text, s.Index, 40))
-            || volumeless && kind is ResourceKind.Job or ResourceKind.CronJob or ResourceKind.Deployment && AmbiguousMemoryNoun().IsMatch(FirstWords(s.Following, 2));
+            || volumeless && kind is ResourceKind.Job or ResourceKind.CronJob or ResourceKind.Deployment && AmbiguousMemoryNoun().IsMatch(FirstWords(s.Following, 2))
+            || onlyMemory;
         // "memory request 1.5Gi, limit 3Gi", "request na 3Gi": a size a request word stands just before is the request, not the limit.
         bool IsRequest((string Quantity, string Following, int Index) s) => RequestWordJustBefore().IsMatch(Before(text, s.Index, 24));
         var storage = sizes.FirstOrDefault(s => !IsMemory(s) && !IsRequest(s) && !GpuModelBefore(text, s.Index)).Quantity;
@@ -173,7 +180,10 @@ public static partial class SlotExtractor
         var policy = kind is ResourceKind.HorizontalPodAutoscaler or ResourceKind.NetworkPolicy or ResourceKind.ResourceQuota or ResourceKind.LimitRange or ResourceKind.Secret
             or ResourceKind.PodDisruptionBudget or ResourceKind.ServiceAccount;
         if (policy) (service, attached) = (false, []);
-        var ingress = kind == ResourceKind.Ingress || attached.Contains(ResourceKind.Ingress);
+        // "reachable at http://notebooks.lab.example.org:8888": a public address for a workload is an Ingress on that host.
+        var url = policy ? null : PublicUrl(text);
+        var ingress = kind == ResourceKind.Ingress || attached.Contains(ResourceKind.Ingress) || url is { Host: not null } && !podless;
+        if (url is { Port: { } urlPort } && containerPorts.Count == 0) containerPorts = [urlPort];
         return new RequestSlots
         {
             Kind = kind,
@@ -211,7 +221,7 @@ public static partial class SlotExtractor
             AccessMode = Access(text),
             Env = Pairs(text, upperOnly: kind != ResourceKind.ConfigMap),
             Command = Command(text),
-            Host = ingress && HostName().Match(text) is { Success: true } host ? host.Groups[1].Value.ToLowerInvariant() : null,
+            Host = !ingress ? null : url?.Host ?? (HostName().Match(text) is { Success: true } host ? host.Groups[1].Value.ToLowerInvariant() : null),
             BackendService = kind == ResourceKind.Ingress ? Backend(text) : null,
             Queue = Queue(text),
             MentionsDatabase = database,
@@ -317,6 +327,8 @@ public static partial class SlotExtractor
         var before = Regex.Match(head, @"(\S+)\s+$");
         // "pvc 10 giga a job": the Czech "and" is also an article elsewhere, so the word right before the kind is tried first.
         if (!IsAnd(before)) before = Regex.Match(head, @"(\S+)\s+(?:a|an|un|una|uno|ein|eine|einen|jedan|jeden|one)\s+$", I);
+        // "und dazu ein Deployment", "and also a job", "i još job": one word may stand between "and" and the kind (or its article).
+        if (!IsAnd(before)) before = Regex.Match(head, @"(\S+)\s+[\p{L}]+\s+(?:(?:a|an|un|una|uno|ein|eine|einen|jedan|jeden|one)\s+)?$", I);
         if (!IsAnd(before)) return false;
         var previous = Regex.Match(text[..before.Index], @"(\S+)\s*$");
         return !previous.Success || !Regex.IsMatch(previous.Groups[1].Value, @"^(for|za|pro|per|für|fur|para|to|na|in|of|od)$", I);
@@ -354,6 +366,22 @@ public static partial class SlotExtractor
 
     // Words between a count and its GPU noun: "two H100 MIG slices", "one full GPU", "jednom cijelom GPU-u".
     private static readonly Regex SkippedBeforeCount = new("^(?:" + Vocabulary.WholeGpu.ToString() + "|" + GpuModel().ToString() + @"|mig|nvidia|\d+g|\d+gb)$", I);
+
+    /// <summary>
+    /// The first http(s) address in the words that is not a setting's value ("API_URL=http://…"): its host when it is a public name
+    /// (dotted, not a cluster-internal, .local or .internal one, not an IP), and its port ("http://localhost:8080": the app's port).
+    /// </summary>
+    private static (string? Host, int? Port)? PublicUrl(string text)
+    {
+        if (Url().Match(text) is not { Success: true } m) return null;
+        var host = m.Groups[1].Value.ToLowerInvariant();
+        int? port = m.Groups[2].Success ? int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : null;
+        var isPublic = host.Contains('.') && !Regex.IsMatch(host, @"^[\d.]+$|\.(?:svc|cluster\.local|local|internal|localhost)$");
+        return (isPublic ? host : null, port);
+    }
+
+    [GeneratedRegex(@"(?<![=\w""':])https?://([a-z0-9](?:[a-z0-9\-.]*[a-z0-9])?)(?::(\d{2,5}))?(?![\w.\-])", RegexOptions.IgnoreCase)]
+    private static partial Regex Url();
 
     private static (IReadOnlyList<int> Container, int? Service) Ports(string text, Match nodePort)
     {
@@ -565,7 +593,8 @@ public static partial class SlotExtractor
         var pattern = upperOnly ? @"\b([A-Z][A-Z0-9_]*)=(""[^""]*""|'[^']*'|[^\s,;]+)" : @"\b([A-Za-z_][\w.\-]*)=(""[^""]*""|'[^']*'|[^\s,;]+)";
         var pairs = new Dictionary<string, string>();
         foreach (Match m in Regex.Matches(text, pattern))
-            pairs[m.Groups[1].Value] = m.Groups[2].Value.Trim('"', '\'');
+            // An unquoted value ends before the full stop of its sentence ("add env LOG_LEVEL=debug.").
+            pairs[m.Groups[1].Value] = m.Groups[2].Value[0] is '"' or '\'' ? m.Groups[2].Value.Trim('"', '\'') : m.Groups[2].Value.TrimEnd('.');
         return pairs;
     }
 

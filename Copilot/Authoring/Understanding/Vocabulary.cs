@@ -30,6 +30,7 @@ internal static class Vocabulary
     public static Regex GigaWord { get; } = new(Alternation(All.SelectMany(l => l.GigaWords)), Options);
     public static Regex NameMarker { get; } = Words(l => l.NameMarkers);
     public static Regex Weekdays { get; } = Words(l => l.Weekdays);
+    public static Regex Each { get; } = Words(l => l.Each);
     public static Regex Limit { get; } = Words(l => l.Limits);
     public static Regex Half { get; } = Words(l => l.Half);
     public static Regex Quarter { get; } = Words(l => l.Quarter);

@@ -119,4 +119,40 @@ public sealed class KubectlCommandTests
         Assert.Equal(ResourceKind.ResourceQuota, quota.Kind);
         Assert.Equal(("8", "64Gi", 20, 4, "team-a"), (quota.Cpu, quota.Memory, quota.PodCount, quota.Gpu?.Count, quota.Namespace));
     }
+
+    [Fact]
+    public void Words_after_the_command_on_its_line_are_the_request_not_arguments()
+    {
+        var slots = SlotExtractor.Extract("kubectl run redis-cache --image=redis:7.4 --port=6379 but as a deployment with 2 replicas and 1Gi memory limit");
+        Assert.Equal((ResourceKind.Deployment, "redis-cache", 2, "1Gi"), (slots.Kind, slots.Name, slots.Replicas, slots.Memory));
+
+        var withService = SlotExtractor.Extract("kubectl create deployment api --image=ghcr.io/x/api:2.1 --port=5000 and a service for it please");
+        Assert.Equal((ResourceKind.Deployment, true), (withService.Kind, withService.WantsService));
+    }
+
+    [Fact]
+    public void Create_secret_tls_and_docker_registry_give_the_keys_their_type_needs()
+    {
+        var tls = SlotExtractor.Extract("kubectl create secret tls web-tls --cert=tls.crt --key=tls.key <- as a manifest?");
+        Assert.Equal((ResourceKind.Secret, "web-tls"), (tls.Kind, tls.Name));
+        Assert.Equal(["tls.crt", "tls.key"], tls.SecretKeys);
+        Assert.Contains("type: kubernetes.io/tls", ManifestDrafter.Draft("kubectl create secret tls web-tls --cert=tls.crt --key=tls.key <- as a manifest?").Yaml);
+
+        var registry = SlotExtractor.Extract("kubectl create secret docker-registry regcred --docker-server=registry.example.org --docker-username=robot");
+        Assert.Equal("regcred", registry.Name);
+        Assert.Contains("type: kubernetes.io/dockerconfigjson", ManifestDrafter.Draft("kubectl create secret docker-registry regcred --docker-server=registry.example.org --docker-username=robot").Yaml);
+    }
+
+    [Fact]
+    public void Create_serviceaccount_and_role_are_read()
+    {
+        var account = SlotExtractor.Extract("kubectl create serviceaccount ci-runner -n builds");
+        Assert.Equal((ResourceKind.ServiceAccount, "ci-runner", "builds"), (account.Kind, account.Name, account.Namespace));
+        Assert.Contains(ManifestDrafter.Draft("kubectl create serviceaccount ci-runner -n builds").Assumptions, a => a.Key == "note.rbac-default");
+
+        var role = SlotExtractor.Extract("kubectl create role pod-reader --verb=get,list,watch --resource=pods als yaml bitte");
+        Assert.Equal((ResourceKind.ServiceAccount, "pod-reader"), (role.Kind, role.Name));
+        Assert.Equal(["pods"], role.Access!.Resources);
+        Assert.Equal(["get", "list", "watch"], role.Access.Verbs);
+    }
 }

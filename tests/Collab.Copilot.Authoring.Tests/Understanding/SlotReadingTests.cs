@@ -133,4 +133,44 @@ public sealed class SlotReadingTests
         Assert.Equal(5, slots.SuccessfulJobsHistoryLimit);
         Assert.Equal("dashboard", SlotExtractor.Extract("deployment \"dashboard\", image grafana/grafana:11.1.0").Name);
     }
+
+    [Theory]
+    // A number an amount's unit follows is not the hour; a chat timestamp is not a time asked for.
+    [InlineData("cronjob every monday morning, image ghcr.io/x/dump:1.0, cap memory at 2 gigs", "0 6 * * 1")]
+    [InlineData("[09:14] kim: nightly cronjob for the report please", "0 2 * * *")]
+    [InlineData("every monday morning at 6 a cronjob, give it 2 gigs", "0 6 * * 1")]
+    public void Schedules_ignore_amounts_and_chat_timestamps(string request, string cron) =>
+        Assert.Equal(cron, SlotExtractor.Extract(request).Schedule);
+
+    [Theory]
+    [InlineData("reachable at http://notebooks.lab.example.org:8888, deployment, image quay.io/jupyter/scipy-notebook:2024-10-07", "notebooks.lab.example.org", 8888)]
+    [InlineData("deployment ghcr.io/x/api:2.0 raggiungibile su https://api.ml.example.it, ascolta sulla 5000", "api.ml.example.it", 5000)]
+    public void A_public_address_is_an_ingress_host(string request, string host, int port)
+    {
+        var slots = SlotExtractor.Extract(request);
+        Assert.Equal((host, true, true), (slots.Host, slots.WantsIngress, slots.WantsService));
+        Assert.Contains(port, slots.ContainerPorts);
+    }
+
+    [Fact]
+    public void A_cluster_address_in_a_setting_is_not_an_ingress() =>
+        Assert.False(SlotExtractor.Extract("deployment ghcr.io/x/worker:1.0 with env API_URL=http://api.default.svc:8080").WantsIngress);
+
+    [Theory]
+    [InlineData("minio: 4 replicas, 500GB per replica")]
+    [InlineData("qdrant cluster, tri replike, 50 giga po replici")]
+    [InlineData("4 istanze di minio, 1Ti ciascuna")]
+    public void A_size_for_every_replica_makes_a_statefulset(string request) =>
+        Assert.Equal(ResourceKind.StatefulSet, SlotExtractor.Extract(request).Kind);
+
+    [Fact]
+    public void A_hyphenated_word_after_the_kind_is_its_name() =>
+        Assert.Equal("dask-worker", SlotExtractor.Extract("deployment dask-worker, 6 replik, image ghcr.io/dask/dask:2024.8.0").Name);
+
+    [Theory]
+    [InlineData("deployment za grafanu, između 1 i 3 replike, neka bude 2, port 3000", 2)]
+    [InlineData("deployment web, 2-4 replicas, let's say 3.", 3)]
+    [InlineData("deployment web, 2 to 8 replicas with autoscaling", 8)]
+    public void A_number_chosen_inside_a_stated_range_is_the_count(string request, int replicas) =>
+        Assert.Equal(replicas, SlotExtractor.Extract(request).Replicas);
 }

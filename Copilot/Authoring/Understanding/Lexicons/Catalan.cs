@@ -32,6 +32,7 @@ internal static class Catalan
         NameMarkers = ["anomenat", "anomenada", "amb nom", "amb el nom", "de nom", "nom", "que es digui"],
         Ports = ["port\\w*"],
         Every = ["cada"],
+        Each = ["cadascuna", "cadascun", "per (?:rèplica|replica|instància)"],
         Minutes = ["minuts?", "min"],
         Hours = ["hores", "hora", "h"],
         Daily = ["cada dia", "diàriament", "diariament", "cada matí", "cada mati", "cada vespre"],

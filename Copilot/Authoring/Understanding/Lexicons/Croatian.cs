@@ -34,6 +34,7 @@ internal static class Croatian
         NameMarkers = ["imena", "ime", "naziva", "naziv", "pod imenom", "zove se", "nazvan\\w*"],
         Ports = ["port\\w*"],
         Every = ["svakih", "svaki", "svake", "svaku", "svakog"],
+        Each = ["po (?:replici|instanci|podu|čvoru)", "svaka", "svakoj", "za svaku"],
         Minutes = ["minut\\w*", "min"],
         Hours = ["sat\\w*", "h"],
         Daily = ["svaki dan", "svakog dana", "dnevno", "svako jutro", "svaku večer", "svaku vecer"],

@@ -35,6 +35,7 @@ internal static class Czech
         NameMarkers = ["jménem", "jmenem", "s názvem", "s nazvem", "názvem", "nazvem", "název", "nazev", "pojmenovan\\w*", "jméno", "jmeno"],
         Ports = ["port\\w*"],
         Every = ["každých", "kazdych", "každý", "kazdy", "každou", "kazdou", "každé", "kazde"],
+        Each = ["na (?:každou|každý|repliku|instanci)", "pro každou", "každá"],
         Minutes = ["minut\\w*", "min"],
         Hours = ["hodin\\w*", "h"],
         Daily = ["každý den", "kazdy den", "denně", "denne", "každé ráno", "každý večer"],

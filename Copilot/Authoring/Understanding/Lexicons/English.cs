@@ -42,6 +42,7 @@ internal static class English
         NameMarkers = ["named", "called", "name", "name it", "call it"],
         Ports = ["ports?"],
         Every = ["every", "each"],
+        Each = ["each", "apiece", "per (?:replica|instance|pod|node|copy)"],
         Minutes = ["minutes?", "mins?", "m"],
         Hours = ["hours?", "hrs?", "h"],
         Daily = ["daily", "every day", "each day", "every morning", "every evening", "once a day"],

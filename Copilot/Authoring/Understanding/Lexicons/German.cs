@@ -33,6 +33,7 @@ internal static class German
         NameMarkers = ["namens", "mit namen", "mit dem namen", "name", "heißt", "heisst", "genannt"],
         Ports = ["port\\w*"],
         Every = ["alle", "jede", "jeden", "jedes"],
+        Each = ["jeweils", "pro (?:replika|instanz|pod)", "je (?:replika|instanz|pod)"],
         Minutes = ["minuten", "minute", "min"],
         Hours = ["stunden", "stunde", "std", "h"],
         Daily = ["täglich", "taeglich", "jeden tag", "jeden morgen", "jeden abend"],

@@ -32,6 +32,7 @@ internal static class Italian
         NameMarkers = ["chiamat\\w*", "di nome", "con nome", "col nome", "nome"],
         Ports = ["port\\w*"],
         Every = ["ogni"],
+        Each = ["ciascuna", "ciascuno", "a testa", "per (?:replica|istanza)"],
         Minutes = ["minut\\w*", "min"],
         Hours = ["ore", "ora", "h"],
         Daily = ["ogni giorno", "giornalmente", "tutti i giorni", "ogni mattina", "ogni sera", "quotidian\\w*"],
