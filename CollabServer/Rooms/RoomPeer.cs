@@ -16,7 +16,12 @@ public abstract class RoomPeer
     // every write and read, and the room's broadcast and each peer's pump then contend for it on
     // every message (a few per cent of the server's CPU under the text workload); this one writes
     // without a lock unless the pump is waiting.
-    private readonly Channel<PeerMessage> _outbox = Channel.CreateUnbounded<PeerMessage>(new UnboundedChannelOptions { SingleReader = true });
+    // A waiting pump resumes on the writer's thread: an idle peer's frame is handed to its socket by
+    // the broadcast itself (a socket send returns once the bytes are buffered), instead of each peer
+    // of the room costing a thread-pool work item and a wake-up per message. A pump whose send has to
+    // wait (a slow reader) goes on asynchronously, so the room is never held up by one client.
+    private readonly Channel<PeerMessage> _outbox = Channel.CreateUnbounded<PeerMessage>(
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
     private readonly int _queueCapacity;
     private readonly long _maxQueuedBytes;
     private int _queuedCount;

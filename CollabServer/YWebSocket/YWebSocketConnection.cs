@@ -91,8 +91,10 @@ public sealed class YWebSocketConnection(
         var lastChunkUsed = 0;
         long received = 0;
         // A started message holds memory until it ends: it must end in time, or the client could
-        // park a large unfinished message on every connection it opens.
-        var deadline = ArmAssemblyDeadline(ct);
+        // park a large unfinished message on every connection it opens. The clock starts at the first
+        // receive that has to wait: a message already buffered whole (nearly every one) arms no timer.
+        var deadline = AssemblyDeadline(ct);
+        var armed = false;
         try
         {
             while (true)
@@ -103,7 +105,12 @@ public sealed class YWebSocketConnection(
                     lastChunkUsed = 0;
                 }
                 ValueWebSocketReceiveResult result;
-                try { result = await socket.ReceiveAsync(chunks[^1].AsMemory(lastChunkUsed), deadline); }
+                try
+                {
+                    var receiving = socket.ReceiveAsync(chunks[^1].AsMemory(lastChunkUsed), deadline);
+                    if (!armed && !receiving.IsCompleted) armed = ArmAssemblyDeadline();
+                    result = await receiving;
+                }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                 {
                     logger.LogInformation("A y-websocket client of {Document} did not finish a message in time; closing", peer.Key);
@@ -123,25 +130,31 @@ public sealed class YWebSocketConnection(
         }
         finally
         {
-            _assemblyDeadline.TryReset(); // disarmed until the next message starts
+            if (armed) _assemblyDeadline.TryReset(); // disarmed until the next message waits
             foreach (var chunk in chunks) ArrayPool<byte>.Shared.Return(chunk);
         }
     }
 
     /// <summary>
-    /// Starts the clock of <c>Limits:MessageAssemblySeconds</c> for one message. The connection's token
-    /// source is reused unless it fired (a deadline that passed just as the last message ended).
+    /// The token that ends one message's assembly, not yet armed. The connection's token source is
+    /// reused unless it fired (a deadline that passed just as the last message ended).
     /// </summary>
     [MemberNotNull(nameof(_assemblyDeadline))]
-    private CancellationToken ArmAssemblyDeadline(CancellationToken ct)
+    private CancellationToken AssemblyDeadline(CancellationToken ct)
     {
-        if (_assemblyDeadline is null || !_assemblyDeadline.TryReset())
+        if (_assemblyDeadline is null || _assemblyDeadline.IsCancellationRequested)
         {
             _assemblyDeadline?.Dispose();
             _assemblyDeadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         }
-        _assemblyDeadline.CancelAfter(TimeSpan.FromSeconds(limits.MessageAssemblySeconds));
         return _assemblyDeadline.Token;
+    }
+
+    /// <summary>Starts the clock of <c>Limits:MessageAssemblySeconds</c> for the message being received.</summary>
+    private bool ArmAssemblyDeadline()
+    {
+        _assemblyDeadline!.CancelAfter(TimeSpan.FromSeconds(limits.MessageAssemblySeconds));
+        return true;
     }
 
     /// <summary>Below the large object heap's 85,000-byte threshold: pooled or not, chunks stay in gen0.</summary>
