@@ -100,7 +100,10 @@ internal sealed class SqliteDocumentWriter
             {
                 _wake.Wait();
                 // Cleared before looking at the queues: a write queued from here on releases again.
-                Volatile.Write(ref _wakePending, 0);
+                // A full fence, not a volatile write: that store could wait in this core's store buffer
+                // while the queues below are read (found empty), a write queued meanwhile would still
+                // see the flag set and not release, and this thread would sleep with the write queued.
+                Interlocked.Exchange(ref _wakePending, 0);
                 continue;
             }
             if (!_appends.IsEmpty)
