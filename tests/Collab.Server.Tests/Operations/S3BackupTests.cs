@@ -42,10 +42,13 @@ public sealed class S3BackupTests : IAsyncLifetime
         Assert.True(await Eventually.HoldsAsync(() =>
             Keys("scheduled/projects/alpha/").Any(k => k.EndsWith(".zip")) && Keys("scheduled/database/").Any(k => k.EndsWith(".sqlite")),
             TimeSpan.FromSeconds(60)), string.Join("\n", Keys("")));
-        Assert.True(await MetricValue.ReadAsync(server.HttpUrl, "collab_backup_runs_total", "outcome=\"ok\"") >= 1);
-        Assert.True(await MetricValue.ReadAsync(server.HttpUrl, "collab_backup_last_success_timestamp_seconds") > 0);
+        // The objects are in the bucket before the run that wrote them has finished, counted itself and
+        // recorded its outcome (a failure seen on an idle machine): wait for all three.
         using var http = new HttpClient();
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"{server.HttpUrl}/healthz/backup")).StatusCode);
+        Assert.True(await Eventually.HoldsAsync(async () =>
+            await MetricValue.ReadAsync(server.HttpUrl, "collab_backup_runs_total", "outcome=\"ok\"") >= 1
+            && await MetricValue.ReadAsync(server.HttpUrl, "collab_backup_last_success_timestamp_seconds") > 0
+            && (await http.GetAsync($"{server.HttpUrl}/healthz/backup")).StatusCode == HttpStatusCode.OK));
     }
 
     [Fact]
