@@ -56,7 +56,7 @@ public static partial class QueryTranslator
     private static string Rewrite(string query, TermGlossary glossary, DocumentationWordMatcher? matcher)
     {
         var output = new List<string>();
-        foreach (var token in query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var token in JoinSplitVerbs(query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries), glossary))
         {
             // Identifiers, versions and resource names (nvidia.com/gpu, 50Gi, v4) are language-neutral.
             if (!PlainWords().IsMatch(token))
@@ -80,6 +80,40 @@ public static partial class QueryTranslator
         return string.Join(' ', output);
     }
 
+    /// <summary>
+    /// Puts a verb particle that ends a clause back in front of its verb ("wie richte ich multikueue ein, …" reads
+    /// "einrichte"): German splits such verbs, and the verb alone or the particle alone says something else. The verb of
+    /// a clause whose particle went to its end stands first or second ("wie richte", "morgens loggen"), so only the
+    /// clause's first words are tried, the first the glossary knows with the particle in front taken.
+    /// </summary>
+    /// <summary>Words at the start of a clause among which a split verb stands (a question word or subject, then the verb).</summary>
+    private const int VerbPosition = 3;
+
+    private static string[] JoinSplitVerbs(string[] tokens, TermGlossary glossary)
+    {
+        if (glossary.Particles.Count == 0) return tokens;
+        var clauseStart = 0;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var endsClause = i == tokens.Length - 1 || ClauseEnd().IsMatch(tokens[i])
+                || glossary.Conjunctions.Contains(TermGlossary.Fold(tokens[i + 1].TrimEnd('?', '!', ',', '.', ':', ';')));
+            var particle = TermGlossary.Fold(tokens[i].TrimEnd('?', '!', ',', '.', ':', ';'));
+            if (endsClause && glossary.Particles.Contains(particle))
+            {
+                for (var j = clauseStart; j < Math.Min(i, clauseStart + VerbPosition); j++)
+                {
+                    var verb = particle + TermGlossary.Fold(tokens[j]);
+                    if (glossary.Match(verb) is not { } known || known.Covered <= particle.Length) continue;
+                    tokens[j] = verb;
+                    tokens[i] = "";
+                    break;
+                }
+            }
+            if (endsClause) clauseStart = i + 1;
+        }
+        return tokens.Where(t => t.Length > 0).ToArray();
+    }
+
     private static IReadOnlyList<TermGlossary> Load()
     {
         var assembly = typeof(QueryTranslator).Assembly;
@@ -91,6 +125,9 @@ public static partial class QueryTranslator
             return TermGlossary.Parse(language, reader);
         }).ToList();
     }
+
+    [GeneratedRegex(@"[,.;:?!]$")]
+    private static partial Regex ClauseEnd();
 
     [GeneratedRegex(@"[\p{L}\p{N}·]+")]
     private static partial Regex Word();

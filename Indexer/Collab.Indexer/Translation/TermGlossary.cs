@@ -10,8 +10,9 @@ namespace Collab.Indexer.Translation;
 /// Optional lines: <c>spelling: k=c z=c</c> (how the language spells letters that English spells
 /// otherwise in shared words, "Konfiguration"/"configuration") and <c>compounds: yes</c> (the language
 /// writes compound nouns as one word), <c>endings: u a ovi …</c> (case and adjective endings the language adds to
-/// words it borrows, "jobu", "clustera", "nodove", "webové") and <c>prefixes: ne na …</c> (negation and verb prefixes in front
-/// of a known word, "nespouští", "nasdílet"). Matching ignores case and diacritics, since people often type without them.
+/// words it borrows, "jobu", "clustera", "nodove", "webové"), <c>prefixes: ne na …</c> (negation and verb prefixes in front
+/// of a known word, "nespouští", "nasdílet") and <c>particles: ein an auf …</c> (verb particles the language moves to the end of
+/// a clause, "wie richte ich das ein" for "einrichten"; <c>conjunctions: und oder …</c> start a new clause). Matching ignores case and diacritics, since people often type without them.
 /// </summary>
 internal sealed class TermGlossary
 {
@@ -20,8 +21,10 @@ internal sealed class TermGlossary
     private readonly (string Stem, string Terms)[] _stems;
 
     private TermGlossary(string language, HashSet<string> stopWords, Dictionary<string, string> words, (string, string)[] stems,
-        (string, string)[] spellings, bool compounds, string[] endings, string[] prefixes)
+        (string, string)[] spellings, bool compounds, string[] endings, string[] prefixes, HashSet<string> particles, HashSet<string> conjunctions)
     {
+        Conjunctions = conjunctions;
+        Particles = particles;
         Endings = endings;
         Prefixes = prefixes;
         Language = language;
@@ -43,6 +46,12 @@ internal sealed class TermGlossary
     /// <summary>Negation and verb prefixes, longest first.</summary>
     public IReadOnlyList<string> Prefixes { get; }
 
+    /// <summary>Verb particles that end a clause when the verb is split ("ein" of "richte … ein").</summary>
+    public IReadOnlySet<string> Particles { get; }
+
+    /// <summary>Words that start a new clause ("und", "damit"), so a particle in front of one ends the clause before it.</summary>
+    public IReadOnlySet<string> Conjunctions { get; }
+
     /// <summary>True when the language writes compound nouns as one word ("Speicherlimit").</summary>
     public bool WritesCompounds { get; }
 
@@ -55,6 +64,8 @@ internal sealed class TermGlossary
         var compounds = false;
         var endings = new List<string>();
         var prefixes = new List<string>();
+        var particles = new HashSet<string>(StringComparer.Ordinal);
+        var conjunctions = new HashSet<string>(StringComparer.Ordinal);
         var number = 0;
         for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
         {
@@ -87,6 +98,16 @@ internal sealed class TermGlossary
                 prefixes.AddRange(line[9..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Fold));
                 continue;
             }
+            if (line.StartsWith("particles:", StringComparison.Ordinal))
+            {
+                foreach (var particle in line[10..].Split(' ', StringSplitOptions.RemoveEmptyEntries)) particles.Add(Fold(particle));
+                continue;
+            }
+            if (line.StartsWith("conjunctions:", StringComparison.Ordinal))
+            {
+                foreach (var conjunction in line[13..].Split(' ', StringSplitOptions.RemoveEmptyEntries)) conjunctions.Add(Fold(conjunction));
+                continue;
+            }
             if (line.StartsWith("compounds:", StringComparison.Ordinal))
             {
                 compounds = line[10..].Trim() == "yes";
@@ -102,7 +123,7 @@ internal sealed class TermGlossary
         // Longest stem first, so "uživatel*" wins over a shorter stem that also fits.
         return new TermGlossary(language, stop, words, stems.OrderByDescending(s => s.Item1.Length).ToArray(),
             spellings.ToArray(), compounds,
-            endings.OrderByDescending(e => e.Length).ToArray(), prefixes.OrderByDescending(p => p.Length).ToArray());
+            endings.OrderByDescending(e => e.Length).ToArray(), prefixes.OrderByDescending(p => p.Length).ToArray(), particles, conjunctions);
     }
 
     public bool IsStopWord(string folded) => _stopWords.Contains(folded);

@@ -24,6 +24,7 @@ public class DocumentationWordMatchingTests : IAsyncLifetime
         _docs.Write("ops/culling.md", "# Culling idle servers\n\nThe idle culler stops inactive servers automatically after an hour of inactivity.");
         _docs.Write("queues/viewer.md", "# Viewing queues\n\nList clusterqueues with kubectl, or open the web dashboard.");
         _docs.Write("proxy/apache.md", "# Apache\n\nAn example configuration of Apache as a reverse proxy.");
+        _docs.Write("ui/editing.md", "# Editing together\n\nUsers edit one notebook in parallel. The server process counts the processor's processors.");
         _host = new IndexerHost(_index.Path);
         await _host.Builder.BuildAsync(_docs.Path);
     }
@@ -53,6 +54,9 @@ public class DocumentationWordMatchingTests : IAsyncLifetime
     [InlineData("proč se nespouští server po nečinnosti", "start spawn")]
     // An adjective made from a borrowed noun ("webové" of web).
     [InlineData("existuje pro kueue nějaké webové rozhraní", "web")]
+    // A borrowed verb with the language's verb ending ("editovat" of edit); Catalan l·l is English ll.
+    [InlineData("dva studenti chtějí editovat stejný notebook", "edit")]
+    [InlineData("puc augmentar el paral·lelisme del job?", "parallel")]
     public void Unknown_words_become_the_documentations_words(string question, string expected)
     {
         var translation = Translate(question);
@@ -75,6 +79,26 @@ public class DocumentationWordMatchingTests : IAsyncLifetime
         var translation = Translate("kako podesiti culleru za ljubica");
         Assert.Contains("culler", translation.Text.Split(' '));
         Assert.Contains("ljubica", translation.Text.Split(' '));
+    }
+
+    [Fact]
+    public void A_word_that_is_the_documentations_word_with_an_ending_is_not_taken_for_a_longer_one()
+    {
+        // Italian "processo" is "process" + "o", though "processor" starts with all of "processo" and is used more.
+        var translation = Translate("il processo di jupyterhub non deve girare come root");
+        Assert.Contains("process", translation.Text.Split(' '));
+        Assert.DoesNotContain("processor", translation.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // German moves a verb's particle to the end of the clause: "richte … ein" is "einrichten" (set up), "loggen … ein" logging in.
+    [InlineData("wir haben zwei cluster, wie richte ich multikueue ein, damit jobs verteilt werden?", "set up", "richte")]
+    [InlineData("morgens loggen sich 200 studierende gleichzeitig ein und alle warten", "login", "loggen")]
+    public void A_split_verb_is_read_with_its_particle(string question, string expected, string verbAlone)
+    {
+        var translation = Translate(question);
+        Assert.Contains(expected, translation.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(verbAlone, translation.Text.Split(' '));
     }
 
     [Fact]
