@@ -65,14 +65,14 @@ internal sealed class DocumentationWordMatcher(TermGlossary glossary, IIndexVoca
         return Inflected(word) ?? Prefixed(word) ?? Cognate(word);
     }
 
-    /// <summary>Shortest stem left after an ending or a prefix is taken off: shorter ones are other words by chance.</summary>
+    /// <summary>Shortest stem left after a prefix is taken off: shorter ones are other words by chance.</summary>
     private const int MinStem = 3;
 
     private string? Inflected(string word)
     {
         foreach (var ending in glossary.Endings)
         {
-            if (!word.EndsWith(ending, StringComparison.Ordinal) || word.Length - ending.Length < MinStem) continue;
+            if (!word.EndsWith(ending, StringComparison.Ordinal) || word.Length - ending.Length < glossary.EndingStem) continue;
             var stem = word[..^ending.Length];
             foreach (var spelling in Spellings(stem))
                 if (vocabulary.Contains(spelling)) return spelling;

@@ -10,7 +10,7 @@ namespace Collab.Indexer.Translation;
 /// Optional lines: <c>spelling: k=c z=c</c> (how the language spells letters that English spells
 /// otherwise in shared words, "Konfiguration"/"configuration") and <c>compounds: yes</c> (the language
 /// writes compound nouns as one word), <c>endings: u a ovi …</c> (case and adjective endings the language adds to
-/// words it borrows, "jobu", "clustera", "nodove", "webové"), <c>prefixes: ne na …</c> (negation and verb prefixes in front
+/// words it borrows, "jobu", "clustera", "nodove", "webové"; <c>ending-stem: 5</c> sets the shortest stem one may leave), <c>prefixes: ne na …</c> (negation and verb prefixes in front
 /// of a known word, "nespouští", "nasdílet") and <c>particles: ein an auf …</c> (verb particles the language moves to the end of
 /// a clause, "wie richte ich das ein" for "einrichten"; <c>conjunctions: und oder …</c> start a new clause). Matching ignores case and diacritics, since people often type without them.
 /// </summary>
@@ -21,8 +21,9 @@ internal sealed class TermGlossary
     private readonly (string Stem, string Terms)[] _stems;
 
     private TermGlossary(string language, HashSet<string> stopWords, Dictionary<string, string> words, (string, string)[] stems,
-        (string, string)[] spellings, bool compounds, string[] endings, string[] prefixes, HashSet<string> particles, HashSet<string> conjunctions)
+        (string, string)[] spellings, bool compounds, string[] endings, string[] prefixes, HashSet<string> particles, HashSet<string> conjunctions, int endingStem)
     {
+        EndingStem = endingStem;
         Conjunctions = conjunctions;
         Particles = particles;
         Endings = endings;
@@ -42,6 +43,12 @@ internal sealed class TermGlossary
 
     /// <summary>Case endings on borrowed words, longest first.</summary>
     public IReadOnlyList<string> Endings { get; }
+
+    /// <summary>
+    /// Shortest stem an ending may leave: three where endings go on short borrowed nouns ("jobu"), more where a language
+    /// ends most of its own words in a vowel and short stems would be English words by chance ("deve" is no "dev").
+    /// </summary>
+    public int EndingStem { get; }
 
     /// <summary>Negation and verb prefixes, longest first.</summary>
     public IReadOnlyList<string> Prefixes { get; }
@@ -66,6 +73,7 @@ internal sealed class TermGlossary
         var prefixes = new List<string>();
         var particles = new HashSet<string>(StringComparer.Ordinal);
         var conjunctions = new HashSet<string>(StringComparer.Ordinal);
+        var endingStem = DefaultEndingStem;
         var number = 0;
         for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
         {
@@ -91,6 +99,12 @@ internal sealed class TermGlossary
             if (line.StartsWith("endings:", StringComparison.Ordinal))
             {
                 endings.AddRange(line[8..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Fold));
+                continue;
+            }
+            if (line.StartsWith("ending-stem:", StringComparison.Ordinal))
+            {
+                if (!int.TryParse(line[12..].Trim(), out endingStem) || endingStem < 1)
+                    throw new InvalidDataException($"glossary {language}, line {number}: expected 'ending-stem: <letters>'.");
                 continue;
             }
             if (line.StartsWith("prefixes:", StringComparison.Ordinal))
@@ -123,8 +137,11 @@ internal sealed class TermGlossary
         // Longest stem first, so "uživatel*" wins over a shorter stem that also fits.
         return new TermGlossary(language, stop, words, stems.OrderByDescending(s => s.Item1.Length).ToArray(),
             spellings.ToArray(), compounds,
-            endings.OrderByDescending(e => e.Length).ToArray(), prefixes.OrderByDescending(p => p.Length).ToArray(), particles, conjunctions);
+            endings.OrderByDescending(e => e.Length).ToArray(), prefixes.OrderByDescending(p => p.Length).ToArray(), particles, conjunctions, endingStem);
     }
+
+    /// <summary>Shortest stem an ending leaves unless the glossary says otherwise ("job" of "jobu").</summary>
+    private const int DefaultEndingStem = 3;
 
     public bool IsStopWord(string folded) => _stopWords.Contains(folded);
 
