@@ -45,8 +45,10 @@ public class MultilingualRecallTests(EvalCorpusIndexes indexes, ITestOutputHelpe
         // "troubleshooting" beside "debug" in the glossaries' problem words (docs/copilot-quality.md), so it is no longer held out
         // for them; en, cs, ca and it are below the targets.
         ("heldout-i-en", 0.7, 0.7), ("heldout-i-cs", 0.7, 0.7), ("heldout-i-hr", 0.85, 0.85), ("heldout-i-ca", 0.65, 0.65), ("heldout-i-it", 0.7, 0.7), ("heldout-i-de", 0.8, 0.8),
-        // Set J: ten questions per language, written for the ninth round before any change (floors set once measured).
-        ("heldout-j-en", 0.0, 0.0), ("heldout-j-cs", 0.0, 0.0), ("heldout-j-hr", 0.0, 0.0), ("heldout-j-ca", 0.0, 0.0), ("heldout-j-it", 0.0, 0.0), ("heldout-j-de", 0.0, 0.0),
+        // Set J: ten questions per language, written for the ninth round before any change. Its cs, it and de misses led to verb
+        // endings, German split verbs and common words in the glossaries (docs/copilot-quality.md), so it is no longer held out
+        // for them. Floors allow one more miss than measured.
+        ("heldout-j-en", 0.8, 0.8), ("heldout-j-cs", 0.9, 0.9), ("heldout-j-hr", 0.9, 0.9), ("heldout-j-ca", 0.8, 0.8), ("heldout-j-it", 0.9, 0.9), ("heldout-j-de", 0.9, 0.9),
     ];
 
     // Indexes the eval corpus (the class fixture) and asks every question set: close to a minute of CPU on two cores.
