@@ -6,7 +6,7 @@ namespace Collab.Copilot.Authoring.Diagnosis;
 /// <summary>
 /// The results of the last few texts diagnosed. One message reaches the diagnoser more than once — request
 /// understanding asks whether its words hold a known error, then the answer asks which one — and the same
-/// text is diagnosed once. Keyed by a hash of the text, so no paste (and no secret in it) outlives its message here.
+/// text is diagnosed once. Keyed by a hash of the text and holding only redacted results, so no secret outlives its message here.
 /// </summary>
 internal sealed class RecentDiagnoses(int capacity)
 {
