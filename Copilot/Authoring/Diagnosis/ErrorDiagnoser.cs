@@ -15,8 +15,11 @@ public static class ErrorDiagnoser
     private const int MaxQuotedLines = 6;
     private const int MaxLineLength = 300;
 
-    /// <summary>Diagnoses <paramref name="paste"/> against <see cref="SignatureCatalog.All"/>.</summary>
-    public static DiagnosisResult Diagnose(string paste) => Diagnose(paste, SignatureCatalog.All);
+    // A few messages answered at once each diagnose their text at most twice in a row (understanding, then the answer).
+    private static readonly RecentDiagnoses Recent = new(capacity: 16);
+
+    /// <summary>Diagnoses <paramref name="paste"/> against <see cref="SignatureCatalog.All"/>, once per text however many steps of a message ask.</summary>
+    public static DiagnosisResult Diagnose(string paste) => Recent.GetOrAdd(paste, text => Diagnose(text, SignatureCatalog.All));
 
     /// <summary>Diagnoses <paramref name="paste"/> against the given signatures.</summary>
     public static DiagnosisResult Diagnose(string paste, IReadOnlyList<ErrorSignature> signatures)
