@@ -99,11 +99,11 @@ public static class ManifestRenderer
     private static YamlMappingNode JobSpec(ManifestSpec spec, YamlMappingNode podTemplate) => Map(
         // Kueue admits a queued Job by unsuspending it, so it is created suspended.
         ("suspend", spec.QueueName is null ? null : Raw(true)),
-        ("completions", Indexed(spec) ? Raw(spec.Completions!.Value) : null),
-        ("parallelism", Indexed(spec) ? Raw(spec.Completions!.Value) : null),
+        ("completions", Indexed(spec) ? Raw(spec.Completions!.Value) : spec.JobRun?.Completions is { } completions ? Raw(completions) : null),
+        ("parallelism", Indexed(spec) ? Raw(spec.Completions!.Value) : spec.JobRun?.Parallelism is { } parallelism ? Raw(parallelism) : null),
         ("completionMode", Indexed(spec) ? Str("Indexed") : null),
-        ("backoffLimit", Raw(spec.Gpu is null ? 3 : 1)),
-        ("ttlSecondsAfterFinished", Raw(86400)),
+        ("backoffLimit", Raw(spec.JobRun?.BackoffLimit ?? (spec.Gpu is null ? 3 : 1))),
+        ("ttlSecondsAfterFinished", Raw(spec.JobRun?.TtlSeconds ?? 86400)),
         ("template", podTemplate));
 
     private static YamlMappingNode PodSpec(ManifestSpec spec)

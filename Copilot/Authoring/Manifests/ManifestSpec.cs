@@ -111,6 +111,9 @@ public sealed record ManifestSpec
     /// <summary>For a Job spanning several nodes: the number of pods of an indexed Job (one per node), which find each other through a headless Service.</summary>
     public int? Completions { get; init; }
 
+    /// <summary>A Job's stated parallelism, completions, backoffLimit and ttlSecondsAfterFinished (defaults where null).</summary>
+    public JobRunSlot? JobRun { get; init; }
+
     /// <summary>ConfigMap data.</summary>
     public IReadOnlyDictionary<string, string> Data { get; init; } = new Dictionary<string, string>();
 

@@ -67,6 +67,14 @@ public static class DraftChecker
             Expect("concurrencyPolicy", slots.ConcurrencyPolicy, spec?.Str("concurrencyPolicy") == slots.ConcurrencyPolicy, spec?.Str("concurrencyPolicy") ?? "Allow");
             Expect("successfulJobsHistoryLimit", slots.SuccessfulJobsHistoryLimit, spec?.Str("successfulJobsHistoryLimit") == slots.SuccessfulJobsHistoryLimit?.ToString(), spec?.Str("successfulJobsHistoryLimit") ?? "3");
         }
+        var jobSpec = kind == "CronJob" ? spec?.Map("jobTemplate")?.Map("spec") : kind == "Job" ? spec : null;
+        if (slots.JobRun is { } run && jobSpec is not null)
+        {
+            Expect("parallelism", run.Parallelism, jobSpec.Str("parallelism") == run.Parallelism?.ToString(), jobSpec.Str("parallelism") ?? "1");
+            Expect("completions", run.Completions, jobSpec.Str("completions") == run.Completions?.ToString(), jobSpec.Str("completions") ?? "1");
+            Expect("backoffLimit", run.BackoffLimit, jobSpec.Str("backoffLimit") == run.BackoffLimit?.ToString(), jobSpec.Str("backoffLimit") ?? "6");
+            Expect("ttlSecondsAfterFinished", run.TtlSeconds, jobSpec.Str("ttlSecondsAfterFinished") == run.TtlSeconds?.ToString(), jobSpec.Str("ttlSecondsAfterFinished") ?? "none");
+        }
         if (containers.Count > 0)
         {
             var ports = containers.SelectMany(c => c.Seq("ports")?.Children.OfType<YamlMappingNode>() ?? []).Select(p => p.Str("containerPort")).ToList();

@@ -117,6 +117,8 @@ public sealed record RequestSlots
     public string? ConcurrencyPolicy { get; init; }
     /// <summary>How many successful Jobs a CronJob keeps, when stated.</summary>
     public int? SuccessfulJobsHistoryLimit { get; init; }
+    /// <summary>A Job's (or a CronJob's Jobs') stated parallelism, completions, backoffLimit and ttlSecondsAfterFinished.</summary>
+    public JobRunSlot? JobRun { get; init; }
     /// <summary>A change to a pasted manifest: what to take out, a new name, and which container or document it is about.</summary>
     public ChangeSlots Change { get; init; } = new();
 }
@@ -162,6 +164,9 @@ public enum Removal
     /// <summary>GPU and MIG limits.</summary>
     Gpu,
 }
+
+/// <summary>A Job's stated run settings: pods at a time, pods that must finish, retries of a failed pod (backoffLimit), seconds a finished Job is kept (ttlSecondsAfterFinished).</summary>
+public sealed record JobRunSlot(int? Parallelism, int? Completions, int? BackoffLimit, int? TtlSeconds);
 
 /// <summary>An autoscaler: replica bounds, the target utilisation in percent, the metric (cpu or memory), and the workload it scales.</summary>
 public sealed record AutoscalingSlot(int? Min, int? Max, int? Utilization, string Metric, string? Target, string TargetKind);

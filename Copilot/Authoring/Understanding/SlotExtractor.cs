@@ -154,6 +154,7 @@ public static partial class SlotExtractor
             Tolerations = podless ? [] : Tolerations(text),
             ConcurrencyPolicy = kind == ResourceKind.CronJob ? ConcurrencyPolicy(text) : null,
             SuccessfulJobsHistoryLimit = kind == ResourceKind.CronJob ? SuccessfulHistory(text) : null,
+            JobRun = kind is ResourceKind.Job or ResourceKind.CronJob ? JobRun(text) : null,
         };
     }
 

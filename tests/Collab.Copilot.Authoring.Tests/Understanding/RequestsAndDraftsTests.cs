@@ -68,6 +68,8 @@ public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
             rates.Run("dockerfile requests", split, dockerfiles.Where(c => c.Request is not null), c => c.Lang, c => c.Name, CheckDockerfileDraft);
             rates.Run("dockerfile defects", split, dockerfiles.Where(c => c.Dockerfile is not null), c => c.Lang, c => c.Name, CheckDockerfileDefect);
         }
+        // Held-out K has manifest requests only (its Dockerfile cases belong to another round's set).
+        rates.Run("manifest requests", "held-out K", CaseFiles.Load<DraftRequestCase>("understanding/manifest-requests-heldout-k.yaml"), c => c.Lang, c => c.Request, CheckManifest);
         rates.Print(output);
         foreach (var ((caseClass, split), floor) in Floors)
             Assert.True(rates.Rate(caseClass, split) >= floor, $"{caseClass} ({split}): {rates.Rate(caseClass, split):P0} is below the floor {floor:P0}");
