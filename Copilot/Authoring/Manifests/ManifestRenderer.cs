@@ -33,7 +33,7 @@ public static class ManifestRenderer
             case "ServiceAccount":
                 documents.AddRange(ClusterPolicies.ServiceAccount(spec));
                 break;
-            case "HorizontalPodAutoscaler" or "NetworkPolicy" or "ResourceQuota" or "LimitRange" or "Secret" or "PodDisruptionBudget":
+            case "HorizontalPodAutoscaler" or "NetworkPolicy" or "ResourceQuota" or "LimitRange" or "Secret" or "PodDisruptionBudget" or "RoleBinding":
                 documents.Add(ClusterPolicies.Render(spec)!);
                 break;
             default:

@@ -147,6 +147,9 @@ public sealed record ManifestSpec
     /// <summary>A PodDisruptionBudget's bounds and selection.</summary>
     public DisruptionSlot? Disruption { get; init; }
 
+    /// <summary>A RoleBinding's role and subject.</summary>
+    public BindingSlot? Binding { get; init; }
+
     /// <summary>What a ServiceAccount's Role grants.</summary>
     public AccessSlot? Access { get; init; }
 

@@ -155,6 +155,14 @@ public static class DraftChecker
             foreach (var verb in slots.Access?.Verbs ?? [])
                 Expect("Role", verb, granted.Any(r => r.Seq("verbs")?.Children.Any(x => x.ToString() == verb) == true), "not granted");
         }
+        if (kind == "RoleBinding" && slots.Binding is { } binding)
+        {
+            var roleRef = main.Map("roleRef");
+            Expect("roleRef", $"{binding.RoleKind} {binding.Role}", roleRef?.Str("kind") == binding.RoleKind && roleRef?.Str("name") == binding.Role, $"{roleRef?.Str("kind")} {roleRef?.Str("name")}");
+            var subjects = main.Seq("subjects")?.Children.OfType<YamlMappingNode>().ToList() ?? [];
+            Expect("subject", $"{binding.SubjectKind} {binding.Subject}", subjects.Any(s => s.Str("kind") == binding.SubjectKind && s.Str("name") == binding.Subject),
+                subjects.Count == 0 ? "none" : string.Join(", ", subjects.Select(s => $"{s.Str("kind")} {s.Str("name")}")));
+        }
         if (kind == "PodDisruptionBudget" && slots.Disruption is { } budget)
         {
             Expect("PodDisruptionBudget", "minAvailable " + budget.MinAvailable, budget.MinAvailable is null || spec?.Str("minAvailable") == budget.MinAvailable, spec?.Str("minAvailable") ?? "none");

@@ -34,6 +34,7 @@ public sealed partial record KubectlCommand
                     "serviceaccount" or "sa" => (ResourceKind.ServiceAccount, positional.ElementAtOrDefault(2)),
                     // A Role is drafted with the ServiceAccount it is for (named as the Role) and their RoleBinding.
                     "role" => (ResourceKind.ServiceAccount, positional.ElementAtOrDefault(2)),
+                    "rolebinding" => (ResourceKind.RoleBinding, positional.ElementAtOrDefault(2)),
                     "ingress" or "ing" => (ResourceKind.Ingress, positional.ElementAtOrDefault(2)),
                     "poddisruptionbudget" or "pdb" => (ResourceKind.PodDisruptionBudget, positional.ElementAtOrDefault(2)),
                     "quota" or "resourcequota" => (ResourceKind.ResourceQuota, positional.ElementAtOrDefault(2)),
@@ -90,9 +91,10 @@ public sealed partial record KubectlCommand
         var access = kind == ResourceKind.ServiceAccount && (All("--resource").Any() || All("--verb").Any())
             ? new AccessSlot([.. All("--resource").SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries))], [.. All("--verb").SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries))])
             : null;
+        var binding = kind == ResourceKind.RoleBinding ? BindingOf(Flag("--clusterrole"), Flag("--role"), Flag("--serviceaccount"), Flag("--group"), Flag("--user")) : null;
         // A ServiceAccount needs nothing but its name; every other kind must state something to draft.
         if (name is null || kind != ResourceKind.ServiceAccount && image is null && containerPorts.Count == 0 && servicePort is null && secretKeys.Count == 0 && literals.Count == 0
-            && host is null && disruption is null && hard.Count == 0) return null;
+            && host is null && disruption is null && hard.Count == 0 && binding is null) return null;
 
         var env = new Dictionary<string, string>();
         foreach (var pair in All("--env"))
@@ -105,6 +107,7 @@ public sealed partial record KubectlCommand
             Literals = literals,
             SecretKeys = secretKeys,
             Access = access,
+            Binding = binding,
             Host = host,
             BackendService = backend,
             TlsSecret = tls,
@@ -140,6 +143,17 @@ public sealed partial record KubectlCommand
         var host = parts[0][..eq].Split('/')[0];
         var backend = parts[0][(eq + 1)..].Split(':');
         return (host.Length > 0 ? host : null, backend[0], backend.Length > 1 ? Number(backend[1]) : null, tls);
+    }
+
+    // "--clusterrole=edit --serviceaccount=argo:workflow": the role, then the first subject (a ServiceAccount is written namespace:name).
+    private static BindingSlot? BindingOf(string? clusterRole, string? role, string? serviceAccount, string? group, string? user)
+    {
+        if ((clusterRole ?? role) is not { } roleName) return null;
+        var roleKind = clusterRole is not null ? "ClusterRole" : "Role";
+        if (serviceAccount is { } account)
+            return account.Split(':') is [var ns, var name] ? new BindingSlot(roleKind, roleName, "ServiceAccount", name, ns) : new BindingSlot(roleKind, roleName, "ServiceAccount", account, null);
+        if (group is not null) return new BindingSlot(roleKind, roleName, "Group", group, null);
+        return user is not null ? new BindingSlot(roleKind, roleName, "User", user, null) : null;
     }
 
     private static string? TypeOf(string? value) => value?.ToLowerInvariant() switch

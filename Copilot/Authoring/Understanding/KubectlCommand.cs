@@ -21,6 +21,8 @@ public sealed partial record KubectlCommand
     public IReadOnlyList<string> SecretKeys { get; init; } = [];
     /// <summary>create role <c>--resource</c> and <c>--verb</c>: what the Role grants.</summary>
     public AccessSlot? Access { get; init; }
+    /// <summary>create rolebinding <c>--role|--clusterrole</c> and <c>--serviceaccount=ns:name|--group|--user</c>: the role given and to whom.</summary>
+    public BindingSlot? Binding { get; init; }
     /// <summary>create ingress <c>--rule="host/path=service:port,tls=secret"</c>: the host, the Service and its port, the TLS Secret.</summary>
     public string? Host { get; init; }
     public string? BackendService { get; init; }

@@ -119,6 +119,8 @@ public sealed record RequestSlots
     public int? SuccessfulJobsHistoryLimit { get; init; }
     /// <summary>A Job's (or a CronJob's Jobs') stated parallelism, completions, backoffLimit and ttlSecondsAfterFinished.</summary>
     public JobRunSlot? JobRun { get; init; }
+    /// <summary>A RoleBinding's role and subject.</summary>
+    public BindingSlot? Binding { get; init; }
     /// <summary>A change to a pasted manifest: what to take out, a new name, and which container or document it is about.</summary>
     public ChangeSlots Change { get; init; } = new();
 }
@@ -186,6 +188,9 @@ public sealed record DisruptionSlot(string? MinAvailable, string? MaxUnavailable
 
 /// <summary>What a Role grants: the resources (plural API names, subresources such as <c>pods/log</c>) and the verbs.</summary>
 public sealed record AccessSlot(IReadOnlyList<string> Resources, IReadOnlyList<string> Verbs);
+
+/// <summary>A RoleBinding: the role it gives (kind Role or ClusterRole, and its name) and to whom (kind Group, ServiceAccount or User, its name, a ServiceAccount's namespace).</summary>
+public sealed record BindingSlot(string RoleKind, string Role, string SubjectKind, string Subject, string? SubjectNamespace);
 
 /// <summary>A toleration: the taint's key, and its value and effect when stated.</summary>
 public sealed record TolerationSlot(string Key, string? Value, string? Effect);

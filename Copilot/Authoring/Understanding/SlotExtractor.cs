@@ -71,6 +71,9 @@ public static partial class SlotExtractor
         var sizedPerReplica = replicas is > 1 && Counting.Sizes(text).Any(s => Vocabulary.Each.IsMatch(FirstWords(s.Following, 3)));
         var (kind, stated, service, attached) = DecideKind(text, schedule, workloadAt, database || sizedPerReplica, batch, members, replicas);
         if (kind == ResourceKind.CronJob) schedule ??= ScheduleReader.DailyAtStatedTime(text);
+        // "rolebinding giving the group ml-students the clusterrole view": a role that exists, bound, rather than permissions to grant.
+        var binding = kind == ResourceKind.ServiceAccount ? Binding(text) : null;
+        if (binding is not null) kind = ResourceKind.RoleBinding;
         // "a daemonset on the gpu nodes": an agent placed on GPU nodes, which asks for no GPU of its own unless it counts some.
         var gpuNodes = kind == ResourceKind.DaemonSet && gpu is { WantsMig: false } && Counting.Before(text, GpuWord(), SkippedBeforeCount) is null;
         if (gpuNodes) gpu = null;
@@ -94,7 +97,7 @@ public static partial class SlotExtractor
         if (claims.Count == 1 && claims[0].MountPath is null && mountPath is not null) claims = [claims[0] with { MountPath = mountPath }];
         // A policy kind stands alone: "ingress-nginx" or "service" in its words names what it governs, not an object to add.
         var policy = kind is ResourceKind.HorizontalPodAutoscaler or ResourceKind.NetworkPolicy or ResourceKind.ResourceQuota or ResourceKind.LimitRange or ResourceKind.Secret
-            or ResourceKind.PodDisruptionBudget or ResourceKind.ServiceAccount;
+            or ResourceKind.PodDisruptionBudget or ResourceKind.ServiceAccount or ResourceKind.RoleBinding;
         if (policy) (service, attached) = (false, []);
         // "reachable at http://notebooks.lab.example.org:8888": a public address for a workload is an Ingress on that host.
         var url = policy ? null : PublicUrl(text);
@@ -109,7 +112,7 @@ public static partial class SlotExtractor
             CreatesClaim = attached.Contains(ResourceKind.PersistentVolumeClaim) && storage is not null,
             ServiceType = policy ? null : serviceType,
             Name = Name(text) ?? (kind is ResourceKind.Secret or ResourceKind.ConfigMap or ResourceKind.ServiceAccount ? NameAfterKind(text, kind) : QuotedNameAfterKind(text, kind)),
-            Namespace = kind == ResourceKind.NetworkPolicy ? PolicyNamespace(text) : Match(text, @"\b(?:namespace|ns)\s*[:=]?\s*[`""']?([a-z0-9][a-z0-9\-]*)"),
+            Namespace = kind is ResourceKind.NetworkPolicy or ResourceKind.RoleBinding ? PolicyNamespace(text) : Match(text, @"\b(?:namespace|ns)\s*[:=]?\s*[`""']?([a-z0-9][a-z0-9\-]*)"),
             Disruption = kind == ResourceKind.PodDisruptionBudget ? Disruption(text) : null,
             Access = kind == ResourceKind.ServiceAccount ? Granted(text) : null,
             TlsSecret = ingress ? TlsSecret(text) : null,
@@ -154,6 +157,7 @@ public static partial class SlotExtractor
             Tolerations = podless ? [] : Tolerations(text),
             ConcurrencyPolicy = kind == ResourceKind.CronJob ? ConcurrencyPolicy(text) : null,
             SuccessfulJobsHistoryLimit = kind == ResourceKind.CronJob ? SuccessfulHistory(text) : null,
+            Binding = binding,
             JobRun = kind is ResourceKind.Job or ResourceKind.CronJob ? JobRun(text) : null,
         };
     }
