@@ -132,12 +132,20 @@ public static class ManifestRenderer
             ("restartPolicy", batch ? Str("Never") : null),
             ("subdomain", Indexed(spec) ? Str(spec.Name) : null),
             // GPU feature discovery labels every node with a GPU; an agent for them needs no GPU of its own.
-            ("nodeSelector", spec.GpuNodes ? Dict([new("nvidia.com/gpu.present", "true")]) : null),
+            ("nodeSelector", NodeSelector(spec)),
             ("affinity", GpuAffinity(spec.Gpu)),
             ("initContainers", spec.InitContainer ? Seq([Helper("init", KnownImages.Find("busybox")!.Reference, ["sh", "-c", "echo 'replace with the step to run before the app'"])]) : null),
             ("containers", Seq(containers)),
             ("volumes", Seq(volumes)),
             ("tolerations", tolerations.Count == 0 ? null : Seq(tolerations)));
+    }
+
+    // The node labels stated; GPU feature discovery labels every node with a GPU, so an agent for them selects that label and needs no GPU of its own.
+    private static YamlMappingNode? NodeSelector(ManifestSpec spec)
+    {
+        var labels = spec.NodeSelector.ToList();
+        if (spec.GpuNodes) labels.Add(new("nvidia.com/gpu.present", "true"));
+        return labels.Count == 0 ? null : Dict(labels);
     }
 
     private static bool HasShm(ManifestSpec spec) => spec.Gpu is not null || spec.ShmSize is not null;

@@ -163,6 +163,7 @@ public static partial class ManifestRequestParser
             InitContainer = !podless && slots.InitContainer,
             Sidecars = podless ? [] : slots.Sidecars,
             Tolerations = podless ? [] : slots.Tolerations.Select(Toleration).ToList(),
+            NodeSelector = podless ? new Dictionary<string, string>() : slots.NodeSelector,
         };
     }
 
@@ -202,6 +203,7 @@ public static partial class ManifestRequestParser
         SuccessfulJobsHistoryLimit = slots.SuccessfulJobsHistoryLimit ?? model.SuccessfulJobsHistoryLimit,
         JobRun = slots.JobRun ?? model.JobRun,
         Binding = slots.Binding ?? model.Binding,
+        NodeSelector = slots.NodeSelector.Count > 0 ? slots.NodeSelector : model.NodeSelector,
         Image = slots.Image is { } image && ImageReference.Parse(image).IsPinned ? image : model.Image,
         Host = slots.Host,
         IngressClass = slots.IngressClass ?? model.IngressClass,

@@ -141,6 +141,9 @@ public sealed record ManifestSpec
     /// <summary>Taints to tolerate, as "key", "key=value" or "key=value:Effect".</summary>
     public IReadOnlyList<string> Tolerations { get; init; } = [];
 
+    /// <summary>Node labels the pod must run on.</summary>
+    public IReadOnlyDictionary<string, string> NodeSelector { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Pods run only on GPU nodes (selected by the GPU feature discovery label) without asking for a GPU.</summary>
     public bool GpuNodes { get; init; }
 

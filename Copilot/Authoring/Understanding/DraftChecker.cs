@@ -126,6 +126,8 @@ public static class DraftChecker
             if (slots.InitContainer) Expect("init container", "an init container", pod?.Seq("initContainers")?.Children.Count > 0, "none");
             var images = containers.Skip(1).Select(c => c.Str("image")).ToList();
             foreach (var sidecar in slots.Sidecars) Expect("sidecar", sidecar, images.Contains(sidecar), images.Count == 0 ? "none" : string.Join(", ", images));
+            var selector = pod?.Map("nodeSelector");
+            foreach (var (key, value) in slots.NodeSelector) Expect("nodeSelector", $"{key}={value}", selector?.Str(key) == value, selector?.Str(key) ?? "any node");
             var tolerated = pod?.Seq("tolerations")?.Children.OfType<YamlMappingNode>().Select(t => t.Str("key")).ToList() ?? [];
             foreach (var t in slots.Tolerations) Expect("toleration", t.Key, tolerated.Contains(t.Key), tolerated.Count == 0 ? "none" : string.Join(", ", tolerated));
             var env = containers[0].Seq("env")?.Children.OfType<YamlMappingNode>().ToDictionary(e => e.Str("name") ?? "", e => e.Str("value")) ?? [];

@@ -35,9 +35,26 @@ public static partial class SlotExtractor
     {
         var sidecar = SidecarWord().Match(text);
         if (!sidecar.Success) return [];
-        return RegistryImage().Matches(text[sidecar.Index..]).Select(m => m.Groups[1].Value.TrimEnd('.', ',', ')'))
+        // "a sidecar nginx:1.27": a catalogue image written as name:tag, without a registry, counts as well.
+        var after = text[sidecar.Index..];
+        return RegistryImage().Matches(after).Concat(BareImage().Matches(after).Where(m => KnownImages.Find(m.Groups[1].Value[..m.Groups[1].Value.LastIndexOf(':')]) is not null))
+            .OrderBy(m => m.Index).Select(m => m.Groups[1].Value.TrimEnd('.', ',', ')'))
             .Where(i => !string.Equals(i, main, StringComparison.OrdinalIgnoreCase)).Distinct().ToList();
     }
+
+    /// <summary>
+    /// Node labels the pod must run on: a key=value pair after "nodeSelector" or after nodes said to carry a label
+    /// ("nodeSelector gpu=a100", "on nodes labelled pool=gpu", "na čvorovima s oznakom", "auf Knoten mit dem Label").
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> NodeSelector(string text)
+    {
+        var result = new Dictionary<string, string>();
+        foreach (Match m in NodeSelectorPair().Matches(text)) result.TryAdd(m.Groups["key"].Value, m.Groups["value"].Value);
+        return result;
+    }
+
+    [GeneratedRegex(@"(?:(?<![\w])node\s*-?\s*selector\w*|(?<![\w])(?:nodes?|uzl\w*|uzel|čvor\w*|cvor\w*|nodi|nodo|knoten)\s+(?:labell?ed|with\s+(?:the\s+)?label|s\s+(?:labelem|oznakom|štítkem)|amb\s+(?:l'|la\s+)?etiqueta|con\s+(?:l'|la\s+)?etichetta|mit\s+(?:dem\s+)?label))\s*[:=]?\s*[`""']?(?<key>[a-z0-9][a-z0-9./\-]*)=(?<value>[a-z0-9][a-z0-9.\-]*)", RegexOptions.IgnoreCase)]
+    private static partial Regex NodeSelectorPair();
 
     /// <summary>The taints the words ask to tolerate: a key (with "=value" and ":Effect" when written) after a toleration word.</summary>
     private static IReadOnlyList<TolerationSlot> Tolerations(string text)

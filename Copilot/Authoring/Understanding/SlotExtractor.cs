@@ -155,6 +155,7 @@ public static partial class SlotExtractor
             InitContainer = !podless && InitContainerWord().IsMatch(text),
             Sidecars = podless ? [] : Sidecars(text, image),
             Tolerations = podless ? [] : Tolerations(text),
+            NodeSelector = podless ? new Dictionary<string, string>() : NodeSelector(text),
             ConcurrencyPolicy = kind == ResourceKind.CronJob ? ConcurrencyPolicy(text) : null,
             SuccessfulJobsHistoryLimit = kind == ResourceKind.CronJob ? SuccessfulHistory(text) : null,
             Binding = binding,
