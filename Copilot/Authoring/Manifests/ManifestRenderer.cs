@@ -162,7 +162,7 @@ public static class ManifestRenderer
     }
 
     /// <summary>A container beside the app (a sidecar or an init step): small requests and limits, the same restricted security context.</summary>
-    private static YamlMappingNode Helper(string name, string image, IReadOnlyList<string>? command) => Map(
+    internal static YamlMappingNode Helper(string name, string image, IReadOnlyList<string>? command) => Map(
         ("name", Str(name)),
         ("image", Str(image)),
         ("command", command is null ? null : Strings(command)),
@@ -254,8 +254,14 @@ public static class ManifestRenderer
 
     private static YamlMappingNode Object(string apiVersion, string kind, ManifestSpec spec, (string, YamlNode?) body, YamlMappingNode? extraMetadata = null)
     {
-        var metadata = Map(("name", Str(spec.Name)), ("namespace", spec.Namespace is null ? null : Str(spec.Namespace)),
-            ("labels", kind is "Job" ? extraMetadata?.Map("labels") : Dict([new("app.kubernetes.io/name", spec.Name)])));
+        var labels = kind is "Job" ? extraMetadata?.Map("labels") : Dict([new("app.kubernetes.io/name", spec.Name)]);
+        // Labels stated for the object go beside the name (or queue) label, on the workload only (its Claims and Services keep theirs).
+        if (spec.Labels.Count > 0 && kind == spec.Kind)
+        {
+            labels ??= new YamlMappingNode();
+            foreach (var (key, value) in spec.Labels) labels.Set(key, value);
+        }
+        var metadata = Map(("name", Str(spec.Name)), ("namespace", spec.Namespace is null ? null : Str(spec.Namespace)), ("labels", labels));
         return Map(("apiVersion", Str(apiVersion)), ("kind", Str(kind)), ("metadata", metadata), body);
     }
 }

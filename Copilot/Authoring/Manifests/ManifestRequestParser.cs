@@ -164,6 +164,7 @@ public static partial class ManifestRequestParser
             Sidecars = podless ? [] : slots.Sidecars,
             Tolerations = podless ? [] : slots.Tolerations.Select(Toleration).ToList(),
             NodeSelector = podless ? new Dictionary<string, string>() : slots.NodeSelector,
+            Labels = podless ? new Dictionary<string, string>() : slots.Labels,
         };
     }
 
@@ -204,6 +205,7 @@ public static partial class ManifestRequestParser
         JobRun = slots.JobRun ?? model.JobRun,
         Binding = slots.Binding ?? model.Binding,
         NodeSelector = slots.NodeSelector.Count > 0 ? slots.NodeSelector : model.NodeSelector,
+        Labels = slots.Labels.Count > 0 ? slots.Labels : model.Labels,
         Image = slots.Image is { } image && ImageReference.Parse(image).IsPinned ? image : model.Image,
         Host = slots.Host,
         IngressClass = slots.IngressClass ?? model.IngressClass,

@@ -141,6 +141,9 @@ public sealed record ManifestSpec
     /// <summary>Taints to tolerate, as "key", "key=value" or "key=value:Effect".</summary>
     public IReadOnlyList<string> Tolerations { get; init; } = [];
 
+    /// <summary>Labels stated for the object, beside the name label every draft carries.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Node labels the pod must run on.</summary>
     public IReadOnlyDictionary<string, string> NodeSelector { get; init; } = new Dictionary<string, string>();
 

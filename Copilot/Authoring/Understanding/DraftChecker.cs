@@ -55,6 +55,8 @@ public static class DraftChecker
         var services = docs.Where(d => d.Str("kind") == "Service").ToList();
         var servicePorts = services.SelectMany(s => s.Map("spec")?.Seq("ports")?.Children.OfType<YamlMappingNode>() ?? []).ToList();
 
+        var labels = main.Map("metadata")?.Map("labels");
+        foreach (var (key, value) in slots.Labels) Expect("label", $"{key}={value}", labels?.Str(key) == value, labels?.Str(key) ?? "none");
         Expect("name", slots.Name, main.Map("metadata")?.Str("name") == slots.Name, main.Map("metadata")?.Str("name") ?? "nothing");
         if (kind is "Deployment" or "StatefulSet")
             Expect("replicas", slots.Replicas, spec?.Str("replicas") == slots.Replicas?.ToString(), spec?.Str("replicas") ?? "nothing");

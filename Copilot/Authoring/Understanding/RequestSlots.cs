@@ -121,6 +121,8 @@ public sealed record RequestSlots
     public JobRunSlot? JobRun { get; init; }
     /// <summary>A RoleBinding's role and subject.</summary>
     public BindingSlot? Binding { get; init; }
+    /// <summary>Labels the object is given ("label team=vision").</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
     /// <summary>Node labels the pod must run on (its nodeSelector).</summary>
     public IReadOnlyDictionary<string, string> NodeSelector { get; init; } = new Dictionary<string, string>();
     /// <summary>A change to a pasted manifest: what to take out, a new name, and which container or document it is about.</summary>

@@ -59,6 +59,8 @@ public static partial class SlotExtractor
         var text = request.Trim();
         var schedule = ScheduleReader.Read(text);
         var image = Image(text);
+        // "add a sidecar nginx:1.27": the image named right after "sidecar" is the sidecar's, not the app's.
+        if (NamedForSidecar(text, image)) image = null;
         var mentioned = KnownImages.Mentioned(text);
         var gpu = Gpu(text);
         var members = Counting.Before(text, Vocabulary.NodeNoun);
@@ -156,6 +158,7 @@ public static partial class SlotExtractor
             Sidecars = podless ? [] : Sidecars(text, image),
             Tolerations = podless ? [] : Tolerations(text),
             NodeSelector = podless ? new Dictionary<string, string>() : NodeSelector(text),
+            Labels = podless ? new Dictionary<string, string>() : ObjectLabels(text),
             ConcurrencyPolicy = kind == ResourceKind.CronJob ? ConcurrencyPolicy(text) : null,
             SuccessfulJobsHistoryLimit = kind == ResourceKind.CronJob ? SuccessfulHistory(text) : null,
             Binding = binding,
