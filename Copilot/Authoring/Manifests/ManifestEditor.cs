@@ -234,7 +234,6 @@ public static class ManifestEditor
         changes.Add(new Note("edit.request", resource, value));
     }
 
-    /// <summary>Adds the tolerations the words state that the pod does not have yet.</summary>
     /// <summary>Adds each sidecar named whose image no container runs yet ("dodaj sidecar nginx:1.27").</summary>
     private static void EditSidecars(YamlMappingNode pod, RequestSlots slots, List<Note> changes)
     {
@@ -258,6 +257,7 @@ public static class ManifestEditor
         }
     }
 
+    /// <summary>Adds the tolerations the words state that the pod does not have yet.</summary>
     private static void EditTolerations(YamlMappingNode pod, RequestSlots slots, List<Note> changes)
     {
         foreach (var t in slots.Tolerations)

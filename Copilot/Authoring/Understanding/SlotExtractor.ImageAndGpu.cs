@@ -28,11 +28,15 @@ public static partial class SlotExtractor
     {
         var explicitImage = ExplicitImage().Match(text);
         if (explicitImage.Success && LooksLikeImage(explicitImage.Groups[1].Value)) return explicitImage.Groups[1].Value.TrimEnd('.', ',');
-        if (RegistryImage().Match(text) is { Success: true } r) return r.Groups[1].Value.TrimEnd('.', ',');
+        if (RegistryImages(text).FirstOrDefault() is { } r) return r.Groups[1].Value.TrimEnd('.', ',');
         // "python:3.12-slim", "alpine:3.20": an image of the catalogue written as name:tag, without a registry.
         return BareImage().Matches(text).Select(m => m.Groups[1].Value.TrimEnd('.', ','))
             .FirstOrDefault(i => KnownImages.Find(i[..i.LastIndexOf(':')]) is not null);
     }
+
+    // "nvidia.com/gpu:NoSchedule" is a taint written as key:Effect, shaped like an image from a registry but not one.
+    private static IEnumerable<Match> RegistryImages(string text) =>
+        RegistryImage().Matches(text).Where(m => !Regex.IsMatch(m.Groups[1].Value, @":(?:NoSchedule|PreferNoSchedule|NoExecute)$", RegexOptions.IgnoreCase));
 
     private static bool LooksLikeImage(string value) => value.Contains('/') || value.Contains(':') || KnownImages.Find(value) is not null;
 

@@ -40,7 +40,7 @@ public static partial class SlotExtractor
         if (!sidecar.Success) return [];
         // "a sidecar nginx:1.27": a catalogue image written as name:tag, without a registry, counts as well.
         var after = text[sidecar.Index..];
-        return RegistryImage().Matches(after).Concat(BareImage().Matches(after).Where(m => KnownImages.Find(m.Groups[1].Value[..m.Groups[1].Value.LastIndexOf(':')]) is not null))
+        return RegistryImages(after).Concat(BareImage().Matches(after).Where(m => KnownImages.Find(m.Groups[1].Value[..m.Groups[1].Value.LastIndexOf(':')]) is not null))
             .OrderBy(m => m.Index).Select(m => m.Groups[1].Value.TrimEnd('.', ',', ')'))
             .Where(i => !string.Equals(i, main, StringComparison.OrdinalIgnoreCase)).Distinct().ToList();
     }
