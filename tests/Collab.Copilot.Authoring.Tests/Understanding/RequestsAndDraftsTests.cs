@@ -54,6 +54,9 @@ public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
         [("manifest requests", "held-out J")] = 0.9,
         [("dockerfile requests", "held-out J")] = 0.9,
         [("dockerfile defects", "held-out J")] = 0.9,
+        // Held-out K (issue 19, ninth round, manifest requests only, written before the fixes for it): 20/40 before, 35/40 after
+        // (the five left are routing: a request asked as "could I get…?", "what would … look like", "kako bi izgledao", "come sarebbe", "wie sähe … aus").
+        [("manifest requests", "held-out K")] = 0.85,
     };
 
     [Fact]
