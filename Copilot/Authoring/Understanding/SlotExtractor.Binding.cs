@@ -5,8 +5,8 @@ namespace Collab.Copilot.Authoring.Understanding;
 /// <summary>A RoleBinding to a role that exists: the role (a Role, or a ClusterRole) and who is given it (a group, a ServiceAccount, a user).</summary>
 public static partial class SlotExtractor
 {
-    // "clusterrole view", "the role deployer", "die Rolle edit", "el rol lector", "il ruolo viewer".
-    [GeneratedRegex(@"(?<![\w\-])(cluster\s*-?\s*role|role|rolle|rol|ruolo)(?![\w\-])\s+[`""']?([a-z][a-z0-9\-:.]*[a-z0-9])", RegexOptions.IgnoreCase)]
+    // "clusterrole view", "the role deployer", "roli view", "ulogu edit", "die Rolle edit", "el rol lector", "il ruolo viewer".
+    [GeneratedRegex(@"(?<![\w\-])(cluster\s*-?\s*role|role|roli|rolle|rol|ruolo|ulog[aeiu]?)(?![\w\-])\s+[`""']?([a-z][a-z0-9\-:.]*[a-z0-9])", RegexOptions.IgnoreCase)]
     private static partial Regex RoleNamed();
 
     // "group ml-students", "grupi ml-studenti", "skupině fyzika", "el grup recerca", "il gruppo fisica", "die Gruppe data-team", "serviceaccount pipeline", "user anna".

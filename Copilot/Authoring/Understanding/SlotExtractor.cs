@@ -74,7 +74,8 @@ public static partial class SlotExtractor
         var (kind, stated, service, attached) = DecideKind(text, schedule, workloadAt, database || sizedPerReplica, batch, members, replicas);
         if (kind == ResourceKind.CronJob) schedule ??= ScheduleReader.DailyAtStatedTime(text);
         // "rolebinding giving the group ml-students the clusterrole view": a role that exists, bound, rather than permissions to grant.
-        var binding = kind == ResourceKind.ServiceAccount ? Binding(text) : null;
+        // With no kind word at all, a role and a subject named ("dej skupině fyzika roli view") ask for the same.
+        var binding = kind == ResourceKind.ServiceAccount || !stated ? Binding(text) : null;
         if (binding is not null) kind = ResourceKind.RoleBinding;
         // "a daemonset on the gpu nodes": an agent placed on GPU nodes, which asks for no GPU of its own unless it counts some.
         var gpuNodes = kind == ResourceKind.DaemonSet && gpu is { WantsMig: false } && Counting.Before(text, GpuWord(), SkippedBeforeCount) is null;

@@ -56,6 +56,19 @@ public sealed class JobAndBindingSlotTests
         Assert.Empty(DraftChecker.Check(slots, draft.Yaml));
     }
 
+    [Theory]
+    [InlineData("dej skupině fyzika roli view v namespace lab", "view")]
+    [InlineData("daj grupi fizika ulogu deployer u namespaceu lab", "deployer")]
+    public void Without_a_kind_word_a_role_and_a_subject_named_are_a_role_binding(string request, string role)
+    {
+        var slots = SlotExtractor.Extract(request);
+
+        Assert.Equal(ResourceKind.RoleBinding, slots.Kind);
+        Assert.Equal(role, slots.Binding?.Role);
+        Assert.Equal("Group", slots.Binding?.SubjectKind);
+        Assert.Equal("lab", slots.Namespace);
+    }
+
     [Fact]
     public void Permissions_to_grant_still_draft_an_account_with_its_role()
     {
