@@ -23,6 +23,7 @@ public static class ClusterPolicies
         nameof(ResourceKind.LimitRange) => LimitRange(spec),
         nameof(ResourceKind.Secret) => Secret(spec),
         nameof(ResourceKind.PodDisruptionBudget) => DisruptionBudget(spec),
+        nameof(ResourceKind.RoleBinding) => RoleBinding(spec),
         _ => null,
     };
 
@@ -40,6 +41,18 @@ public static class ClusterPolicies
         yield return Object("rbac.authorization.k8s.io/v1", "RoleBinding", spec,
             ("subjects", Seq([Map(("kind", Str("ServiceAccount")), ("name", Str(spec.Name)), ("namespace", spec.Namespace is null ? null : Str(spec.Namespace)))])),
             ("roleRef", Map(("apiGroup", Str("rbac.authorization.k8s.io")), ("kind", Str("Role")), ("name", Str(spec.Name)))));
+    }
+
+    /// <summary>A RoleBinding of a role that exists to a group, a user (both in the RBAC API group) or a ServiceAccount.</summary>
+    private static YamlMappingNode RoleBinding(ManifestSpec spec)
+    {
+        var b = spec.Binding ?? new BindingSlot("Role", spec.Name, "ServiceAccount", spec.Name, null);
+        var subject = b.SubjectKind == "ServiceAccount"
+            ? Map(("kind", Str("ServiceAccount")), ("name", Str(b.Subject)), ("namespace", (b.SubjectNamespace ?? spec.Namespace) is { } ns ? Str(ns) : null))
+            : Map(("kind", Str(b.SubjectKind)), ("name", Str(b.Subject)), ("apiGroup", Str("rbac.authorization.k8s.io")));
+        return Object("rbac.authorization.k8s.io/v1", "RoleBinding", spec,
+            ("subjects", Seq([subject])),
+            ("roleRef", Map(("apiGroup", Str("rbac.authorization.k8s.io")), ("kind", Str(b.RoleKind)), ("name", Str(b.Role)))));
     }
 
     private static string ApiGroup(string resource) => resource.Split('/')[0] switch
@@ -72,6 +85,7 @@ public static class ClusterPolicies
         ResourceKind.Secret => "app-secret",
         ResourceKind.PodDisruptionBudget => (slots.Disruption?.Target ?? slots.Disruption?.Labels.Values.FirstOrDefault() ?? "app") + "-pdb",
         ResourceKind.ServiceAccount => "app",
+        ResourceKind.RoleBinding => slots.Binding is { } b ? $"{b.Subject}-{b.Role}" : "app",
         _ => null,
     };
 

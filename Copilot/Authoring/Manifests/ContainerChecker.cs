@@ -11,7 +11,7 @@ internal sealed class ContainerChecker(IssueSink sink)
         {
             CheckResources(c);
             CheckImage(c);
-            if (WorkloadShape.IsLongRunning(kind) && !c.IsInit) CheckProbes(c);
+            if (WorkloadShape.IsLongRunning(kind) && !c.IsInit && !IsPortlessHelper(c)) CheckProbes(c);
         }
     }
 
@@ -74,6 +74,11 @@ internal sealed class ContainerChecker(IssueSink sink)
             pinned is null ? "Pin a specific version tag (or a digest)." : $"Pin a version, e.g. \"{pinned}\".",
             pinned is null ? null : () => c.Node.Set("image", pinned), pinned is null ? null : $"pinned \"{image}\" to \"{pinned}\"");
     }
+
+    // A container beside the app that serves no port (a log shipper, a token refresher) takes no traffic to hold back
+    // and offers nothing to check from outside; its health is the app's concern, so probes are asked of the app and of serving containers.
+    private static bool IsPortlessHelper(PodContainers.Container c) =>
+        !c.Path.EndsWith("containers[0]", StringComparison.Ordinal) && (c.Node.Seq("ports")?.Children.Count ?? 0) == 0;
 
     private void CheckProbes(PodContainers.Container c)
     {

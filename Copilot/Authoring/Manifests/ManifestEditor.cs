@@ -58,6 +58,8 @@ public static class ManifestEditor
             EditVolumes(pod, container, slots, changes);
             EditEnvironment(container, slots, changes);
             EditTolerations(pod, slots, changes);
+            EditSidecars(pod, slots, changes);
+            EditLabels(root, slots, changes);
             if (changes.Count > before) edited.Add(target);
         }
 
@@ -230,6 +232,29 @@ public static class ManifestEditor
         if (requests.Str(resource) == value) return;
         requests.Set(resource, value);
         changes.Add(new Note("edit.request", resource, value));
+    }
+
+    /// <summary>Adds each sidecar named whose image no container runs yet ("dodaj sidecar nginx:1.27").</summary>
+    private static void EditSidecars(YamlMappingNode pod, RequestSlots slots, List<Note> changes)
+    {
+        var containers = pod.EnsureSeq("containers");
+        foreach (var image in slots.Sidecars)
+        {
+            if (containers.Children.OfType<YamlMappingNode>().Any(c => c.Str("image") == image)) continue;
+            containers.Add(ManifestRenderer.Helper(ImageReference.Parse(image).ShortName, image, null));
+            changes.Add(new Note("edit.sidecar", image));
+        }
+    }
+
+    private static void EditLabels(YamlMappingNode root, RequestSlots slots, List<Note> changes)
+    {
+        foreach (var (key, value) in slots.Labels)
+        {
+            var labels = root.EnsureMap("metadata").EnsureMap("labels");
+            if (labels.Str(key) == value) continue;
+            labels.Set(key, value);
+            changes.Add(new Note("edit.label", $"{key}={value}"));
+        }
     }
 
     /// <summary>Adds the tolerations the words state that the pod does not have yet.</summary>

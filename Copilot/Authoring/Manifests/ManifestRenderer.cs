@@ -33,7 +33,7 @@ public static class ManifestRenderer
             case "ServiceAccount":
                 documents.AddRange(ClusterPolicies.ServiceAccount(spec));
                 break;
-            case "HorizontalPodAutoscaler" or "NetworkPolicy" or "ResourceQuota" or "LimitRange" or "Secret" or "PodDisruptionBudget":
+            case "HorizontalPodAutoscaler" or "NetworkPolicy" or "ResourceQuota" or "LimitRange" or "Secret" or "PodDisruptionBudget" or "RoleBinding":
                 documents.Add(ClusterPolicies.Render(spec)!);
                 break;
             default:
@@ -99,11 +99,11 @@ public static class ManifestRenderer
     private static YamlMappingNode JobSpec(ManifestSpec spec, YamlMappingNode podTemplate) => Map(
         // Kueue admits a queued Job by unsuspending it, so it is created suspended.
         ("suspend", spec.QueueName is null ? null : Raw(true)),
-        ("completions", Indexed(spec) ? Raw(spec.Completions!.Value) : null),
-        ("parallelism", Indexed(spec) ? Raw(spec.Completions!.Value) : null),
+        ("completions", Indexed(spec) ? Raw(spec.Completions!.Value) : spec.JobRun?.Completions is { } completions ? Raw(completions) : null),
+        ("parallelism", Indexed(spec) ? Raw(spec.Completions!.Value) : spec.JobRun?.Parallelism is { } parallelism ? Raw(parallelism) : null),
         ("completionMode", Indexed(spec) ? Str("Indexed") : null),
-        ("backoffLimit", Raw(spec.Gpu is null ? 3 : 1)),
-        ("ttlSecondsAfterFinished", Raw(86400)),
+        ("backoffLimit", Raw(spec.JobRun?.BackoffLimit ?? (spec.Gpu is null ? 3 : 1))),
+        ("ttlSecondsAfterFinished", Raw(spec.JobRun?.TtlSeconds ?? 86400)),
         ("template", podTemplate));
 
     private static YamlMappingNode PodSpec(ManifestSpec spec)
@@ -132,12 +132,20 @@ public static class ManifestRenderer
             ("restartPolicy", batch ? Str("Never") : null),
             ("subdomain", Indexed(spec) ? Str(spec.Name) : null),
             // GPU feature discovery labels every node with a GPU; an agent for them needs no GPU of its own.
-            ("nodeSelector", spec.GpuNodes ? Dict([new("nvidia.com/gpu.present", "true")]) : null),
+            ("nodeSelector", NodeSelector(spec)),
             ("affinity", GpuAffinity(spec.Gpu)),
             ("initContainers", spec.InitContainer ? Seq([Helper("init", KnownImages.Find("busybox")!.Reference, ["sh", "-c", "echo 'replace with the step to run before the app'"])]) : null),
             ("containers", Seq(containers)),
             ("volumes", Seq(volumes)),
             ("tolerations", tolerations.Count == 0 ? null : Seq(tolerations)));
+    }
+
+    // The node labels stated; GPU feature discovery labels every node with a GPU, so an agent for them selects that label and needs no GPU of its own.
+    private static YamlMappingNode? NodeSelector(ManifestSpec spec)
+    {
+        var labels = spec.NodeSelector.ToList();
+        if (spec.GpuNodes) labels.Add(new("nvidia.com/gpu.present", "true"));
+        return labels.Count == 0 ? null : Dict(labels);
     }
 
     private static bool HasShm(ManifestSpec spec) => spec.Gpu is not null || spec.ShmSize is not null;
@@ -154,7 +162,7 @@ public static class ManifestRenderer
     }
 
     /// <summary>A container beside the app (a sidecar or an init step): small requests and limits, the same restricted security context.</summary>
-    private static YamlMappingNode Helper(string name, string image, IReadOnlyList<string>? command) => Map(
+    internal static YamlMappingNode Helper(string name, string image, IReadOnlyList<string>? command) => Map(
         ("name", Str(name)),
         ("image", Str(image)),
         ("command", command is null ? null : Strings(command)),
@@ -246,8 +254,14 @@ public static class ManifestRenderer
 
     private static YamlMappingNode Object(string apiVersion, string kind, ManifestSpec spec, (string, YamlNode?) body, YamlMappingNode? extraMetadata = null)
     {
-        var metadata = Map(("name", Str(spec.Name)), ("namespace", spec.Namespace is null ? null : Str(spec.Namespace)),
-            ("labels", kind is "Job" ? extraMetadata?.Map("labels") : Dict([new("app.kubernetes.io/name", spec.Name)])));
+        var labels = kind is "Job" ? extraMetadata?.Map("labels") : Dict([new("app.kubernetes.io/name", spec.Name)]);
+        // Labels stated for the object go beside the name (or queue) label, on the workload only (its Claims and Services keep theirs).
+        if (spec.Labels.Count > 0 && kind == spec.Kind)
+        {
+            labels ??= new YamlMappingNode();
+            foreach (var (key, value) in spec.Labels) labels.Set(key, value);
+        }
+        var metadata = Map(("name", Str(spec.Name)), ("namespace", spec.Namespace is null ? null : Str(spec.Namespace)), ("labels", labels));
         return Map(("apiVersion", Str(apiVersion)), ("kind", Str(kind)), ("metadata", metadata), body);
     }
 }

@@ -128,6 +128,7 @@ public static partial class ManifestRequestParser
             Disruption = kind == ResourceKind.PodDisruptionBudget ? slots.Disruption : null,
             GpuNodes = !podless && slots.GpuNodes,
             Access = kind == ResourceKind.ServiceAccount ? slots.Access : null,
+            Binding = kind == ResourceKind.RoleBinding ? slots.Binding : null,
             TlsSecret = slots.TlsSecret is { } tls ? (tls.Length > 0 ? tls : name + "-tls") : null,
             Ports = rendezvous.Count > 0 ? [.. containerPorts, .. rendezvous] : containerPorts,
             Volumes = Volumes(slots, kind, name, known, request),
@@ -152,6 +153,7 @@ public static partial class ManifestRequestParser
             WithIngress = slots.WantsIngress && !podless,
             EnvFromSecrets = podless ? [] : slots.EnvFromSecrets,
             Completions = completions,
+            JobRun = kind is ResourceKind.Job or ResourceKind.CronJob ? slots.JobRun : null,
             Autoscaling = slots.Autoscaling,
             Traffic = slots.Traffic,
             PodCount = slots.PodCount,
@@ -161,6 +163,8 @@ public static partial class ManifestRequestParser
             InitContainer = !podless && slots.InitContainer,
             Sidecars = podless ? [] : slots.Sidecars,
             Tolerations = podless ? [] : slots.Tolerations.Select(Toleration).ToList(),
+            NodeSelector = podless ? new Dictionary<string, string>() : slots.NodeSelector,
+            Labels = podless ? new Dictionary<string, string>() : slots.Labels,
         };
     }
 
@@ -198,6 +202,10 @@ public static partial class ManifestRequestParser
         Schedule = model.Kind == "CronJob" ? slots.Schedule ?? model.Schedule : model.Schedule,
         ConcurrencyPolicy = slots.ConcurrencyPolicy ?? model.ConcurrencyPolicy,
         SuccessfulJobsHistoryLimit = slots.SuccessfulJobsHistoryLimit ?? model.SuccessfulJobsHistoryLimit,
+        JobRun = slots.JobRun ?? model.JobRun,
+        Binding = slots.Binding ?? model.Binding,
+        NodeSelector = slots.NodeSelector.Count > 0 ? slots.NodeSelector : model.NodeSelector,
+        Labels = slots.Labels.Count > 0 ? slots.Labels : model.Labels,
         Image = slots.Image is { } image && ImageReference.Parse(image).IsPinned ? image : model.Image,
         Host = slots.Host,
         IngressClass = slots.IngressClass ?? model.IngressClass,

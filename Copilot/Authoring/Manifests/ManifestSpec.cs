@@ -111,6 +111,9 @@ public sealed record ManifestSpec
     /// <summary>For a Job spanning several nodes: the number of pods of an indexed Job (one per node), which find each other through a headless Service.</summary>
     public int? Completions { get; init; }
 
+    /// <summary>A Job's stated parallelism, completions, backoffLimit and ttlSecondsAfterFinished (defaults where null).</summary>
+    public JobRunSlot? JobRun { get; init; }
+
     /// <summary>ConfigMap data.</summary>
     public IReadOnlyDictionary<string, string> Data { get; init; } = new Dictionary<string, string>();
 
@@ -138,11 +141,20 @@ public sealed record ManifestSpec
     /// <summary>Taints to tolerate, as "key", "key=value" or "key=value:Effect".</summary>
     public IReadOnlyList<string> Tolerations { get; init; } = [];
 
+    /// <summary>Labels stated for the object, beside the name label every draft carries.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Node labels the pod must run on.</summary>
+    public IReadOnlyDictionary<string, string> NodeSelector { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Pods run only on GPU nodes (selected by the GPU feature discovery label) without asking for a GPU.</summary>
     public bool GpuNodes { get; init; }
 
     /// <summary>A PodDisruptionBudget's bounds and selection.</summary>
     public DisruptionSlot? Disruption { get; init; }
+
+    /// <summary>A RoleBinding's role and subject.</summary>
+    public BindingSlot? Binding { get; init; }
 
     /// <summary>What a ServiceAccount's Role grants.</summary>
     public AccessSlot? Access { get; init; }

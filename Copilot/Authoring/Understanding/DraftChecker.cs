@@ -55,6 +55,8 @@ public static class DraftChecker
         var services = docs.Where(d => d.Str("kind") == "Service").ToList();
         var servicePorts = services.SelectMany(s => s.Map("spec")?.Seq("ports")?.Children.OfType<YamlMappingNode>() ?? []).ToList();
 
+        var labels = main.Map("metadata")?.Map("labels");
+        foreach (var (key, value) in slots.Labels) Expect("label", $"{key}={value}", labels?.Str(key) == value, labels?.Str(key) ?? "none");
         Expect("name", slots.Name, main.Map("metadata")?.Str("name") == slots.Name, main.Map("metadata")?.Str("name") ?? "nothing");
         if (kind is "Deployment" or "StatefulSet")
             Expect("replicas", slots.Replicas, spec?.Str("replicas") == slots.Replicas?.ToString(), spec?.Str("replicas") ?? "nothing");
@@ -66,6 +68,14 @@ public static class DraftChecker
             Expect("schedule", slots.Schedule, spec?.Str("schedule") == slots.Schedule, spec?.Str("schedule") ?? "nothing");
             Expect("concurrencyPolicy", slots.ConcurrencyPolicy, spec?.Str("concurrencyPolicy") == slots.ConcurrencyPolicy, spec?.Str("concurrencyPolicy") ?? "Allow");
             Expect("successfulJobsHistoryLimit", slots.SuccessfulJobsHistoryLimit, spec?.Str("successfulJobsHistoryLimit") == slots.SuccessfulJobsHistoryLimit?.ToString(), spec?.Str("successfulJobsHistoryLimit") ?? "3");
+        }
+        var jobSpec = kind == "CronJob" ? spec?.Map("jobTemplate")?.Map("spec") : kind == "Job" ? spec : null;
+        if (slots.JobRun is { } run && jobSpec is not null)
+        {
+            Expect("parallelism", run.Parallelism, jobSpec.Str("parallelism") == run.Parallelism?.ToString(), jobSpec.Str("parallelism") ?? "1");
+            Expect("completions", run.Completions, jobSpec.Str("completions") == run.Completions?.ToString(), jobSpec.Str("completions") ?? "1");
+            Expect("backoffLimit", run.BackoffLimit, jobSpec.Str("backoffLimit") == run.BackoffLimit?.ToString(), jobSpec.Str("backoffLimit") ?? "6");
+            Expect("ttlSecondsAfterFinished", run.TtlSeconds, jobSpec.Str("ttlSecondsAfterFinished") == run.TtlSeconds?.ToString(), jobSpec.Str("ttlSecondsAfterFinished") ?? "none");
         }
         if (containers.Count > 0)
         {
@@ -118,6 +128,8 @@ public static class DraftChecker
             if (slots.InitContainer) Expect("init container", "an init container", pod?.Seq("initContainers")?.Children.Count > 0, "none");
             var images = containers.Skip(1).Select(c => c.Str("image")).ToList();
             foreach (var sidecar in slots.Sidecars) Expect("sidecar", sidecar, images.Contains(sidecar), images.Count == 0 ? "none" : string.Join(", ", images));
+            var selector = pod?.Map("nodeSelector");
+            foreach (var (key, value) in slots.NodeSelector) Expect("nodeSelector", $"{key}={value}", selector?.Str(key) == value, selector?.Str(key) ?? "any node");
             var tolerated = pod?.Seq("tolerations")?.Children.OfType<YamlMappingNode>().Select(t => t.Str("key")).ToList() ?? [];
             foreach (var t in slots.Tolerations) Expect("toleration", t.Key, tolerated.Contains(t.Key), tolerated.Count == 0 ? "none" : string.Join(", ", tolerated));
             var env = containers[0].Seq("env")?.Children.OfType<YamlMappingNode>().ToDictionary(e => e.Str("name") ?? "", e => e.Str("value")) ?? [];
@@ -146,6 +158,14 @@ public static class DraftChecker
                 Expect("Role", resource, granted.Any(r => r.Seq("resources")?.Children.Any(x => x.ToString() == resource) == true), "not granted");
             foreach (var verb in slots.Access?.Verbs ?? [])
                 Expect("Role", verb, granted.Any(r => r.Seq("verbs")?.Children.Any(x => x.ToString() == verb) == true), "not granted");
+        }
+        if (kind == "RoleBinding" && slots.Binding is { } binding)
+        {
+            var roleRef = main.Map("roleRef");
+            Expect("roleRef", $"{binding.RoleKind} {binding.Role}", roleRef?.Str("kind") == binding.RoleKind && roleRef?.Str("name") == binding.Role, $"{roleRef?.Str("kind")} {roleRef?.Str("name")}");
+            var subjects = main.Seq("subjects")?.Children.OfType<YamlMappingNode>().ToList() ?? [];
+            Expect("subject", $"{binding.SubjectKind} {binding.Subject}", subjects.Any(s => s.Str("kind") == binding.SubjectKind && s.Str("name") == binding.Subject),
+                subjects.Count == 0 ? "none" : string.Join(", ", subjects.Select(s => $"{s.Str("kind")} {s.Str("name")}")));
         }
         if (kind == "PodDisruptionBudget" && slots.Disruption is { } budget)
         {

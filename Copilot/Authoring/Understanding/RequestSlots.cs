@@ -117,6 +117,14 @@ public sealed record RequestSlots
     public string? ConcurrencyPolicy { get; init; }
     /// <summary>How many successful Jobs a CronJob keeps, when stated.</summary>
     public int? SuccessfulJobsHistoryLimit { get; init; }
+    /// <summary>A Job's (or a CronJob's Jobs') stated parallelism, completions, backoffLimit and ttlSecondsAfterFinished.</summary>
+    public JobRunSlot? JobRun { get; init; }
+    /// <summary>A RoleBinding's role and subject.</summary>
+    public BindingSlot? Binding { get; init; }
+    /// <summary>Labels the object is given ("label team=vision").</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+    /// <summary>Node labels the pod must run on (its nodeSelector).</summary>
+    public IReadOnlyDictionary<string, string> NodeSelector { get; init; } = new Dictionary<string, string>();
     /// <summary>A change to a pasted manifest: what to take out, a new name, and which container or document it is about.</summary>
     public ChangeSlots Change { get; init; } = new();
 }
@@ -163,6 +171,9 @@ public enum Removal
     Gpu,
 }
 
+/// <summary>A Job's stated run settings: pods at a time, pods that must finish, retries of a failed pod (backoffLimit), seconds a finished Job is kept (ttlSecondsAfterFinished).</summary>
+public sealed record JobRunSlot(int? Parallelism, int? Completions, int? BackoffLimit, int? TtlSeconds);
+
 /// <summary>An autoscaler: replica bounds, the target utilisation in percent, the metric (cpu or memory), and the workload it scales.</summary>
 public sealed record AutoscalingSlot(int? Min, int? Max, int? Utilization, string Metric, string? Target, string TargetKind);
 
@@ -181,6 +192,9 @@ public sealed record DisruptionSlot(string? MinAvailable, string? MaxUnavailable
 
 /// <summary>What a Role grants: the resources (plural API names, subresources such as <c>pods/log</c>) and the verbs.</summary>
 public sealed record AccessSlot(IReadOnlyList<string> Resources, IReadOnlyList<string> Verbs);
+
+/// <summary>A RoleBinding: the role it gives (kind Role or ClusterRole, and its name) and to whom (kind Group, ServiceAccount or User, its name, a ServiceAccount's namespace).</summary>
+public sealed record BindingSlot(string RoleKind, string Role, string SubjectKind, string Subject, string? SubjectNamespace);
 
 /// <summary>A toleration: the taint's key, and its value and effect when stated.</summary>
 public sealed record TolerationSlot(string Key, string? Value, string? Effect);

@@ -35,4 +35,6 @@ public enum ResourceKind
     PodDisruptionBudget,
     /// <summary>v1 ServiceAccount, drafted with the rbac.authorization.k8s.io/v1 Role and RoleBinding that grant it what the request states.</summary>
     ServiceAccount,
+    /// <summary>rbac.authorization.k8s.io/v1 RoleBinding alone: a Role or ClusterRole that exists, given to a group, a ServiceAccount or a user.</summary>
+    RoleBinding,
 }

@@ -99,7 +99,7 @@ public static partial class SlotExtractor
         // "radnim danima u 2 umjesto svaki sat": what follows "instead of" is the old schedule; the new one comes before it.
         else if (InsteadWord().Match(words) is { Success: true } instead && ScheduleReader.Read(words[..instead.Index]) is { } before) slots = slots with { Schedule = before };
         if (slots.Claims.Count == 0) slots = slots with { Claims = Claims(words.Trim()) };
-        var image = slots.Image ?? ImageToSet(words);
+        var image = slots.Image ?? (ImageToSet(words) is { } set && !slots.Sidecars.Contains(set) ? set : null);
         return slots with
         {
             Image = image,

@@ -54,6 +54,7 @@ public static partial class SlotExtractor
             BarePod = command.BarePod && kind == ResourceKind.Deployment && !words.KindStated,
             SecretKeys = command.Kind == ResourceKind.Secret ? [.. words.SecretKeys.Union(command.SecretKeys)] : words.SecretKeys,
             // An account created alone gets the default Role, which the answer names as an assumption.
+            Binding = command.Binding ?? words.Binding,
             Access = command.Access ?? words.Access ?? (kind == ResourceKind.ServiceAccount ? new AccessSlot([], []) : null),
             Host = command.Host ?? words.Host,
             BackendService = command.BackendService ?? words.BackendService,

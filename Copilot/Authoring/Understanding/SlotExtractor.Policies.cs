@@ -7,10 +7,10 @@ namespace Collab.Copilot.Authoring.Understanding;
 public static partial class SlotExtractor
 {
     // "min 2", "min two", "minimalno dvije".
-    private static readonly Regex MinCountRegex = new(@"(?<![\w])min\w*\.?\s*[:=]?\s*" + Counting.CountPattern(3) + @"(?![\w.])", RegexOptions.IgnoreCase);
+    private static readonly Regex MinCountRegex = new(@"(?<![\w])m[ií]n\w*\.?\s*[:=]?\s*" + Counting.CountPattern(3) + @"(?![\w.])", RegexOptions.IgnoreCase);
     private static Regex MinCount() => MinCountRegex;
 
-    private static readonly Regex MaxCountRegex = new(@"(?<![\w])max\w*\.?\s*[:=]?\s*" + Counting.CountPattern(3) + @"(?![\w.])", RegexOptions.IgnoreCase);
+    private static readonly Regex MaxCountRegex = new(@"(?<![\w])m[aà]x\w*\.?\s*[:=]?\s*" + Counting.CountPattern(3) + @"(?![\w.])", RegexOptions.IgnoreCase);
     private static Regex MaxCount() => MaxCountRegex;
 
     // "3 až 12", "2-10", "da 1 a 5", "from 2 to 10", "od 2 do 10", "von 2 bis 10", "de 2 a 8", "2 to 10".

@@ -57,9 +57,14 @@ internal static class Vocabulary
     public static IReadOnlyDictionary<string, int> Numbers { get; } = All.SelectMany(l => l.Numbers)
         .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
 
-    /// <summary>One regex per kind; a kind word may end a compound ("Trainingsjob", "NodePort-Service").</summary>
+    /// <summary>
+    /// One regex per kind; a kind word may end a compound ("Trainingsjob", "NodePort-Service"). A RoleBinding is named
+    /// by the ServiceAccount's words and told apart by what it binds, so its regex, with no words of its own, matches nothing.
+    /// </summary>
     public static IReadOnlyDictionary<ResourceKind, Regex> Kinds { get; } = Enum.GetValues<ResourceKind>().ToDictionary(k => k,
-        k => new Regex(@"(?<![\w])\w*?(?:" + Alternation(All.SelectMany(l => l.Kinds.GetValueOrDefault(k) ?? [])) + @")\b", Options));
+        k => All.Any(l => l.Kinds.ContainsKey(k))
+            ? new Regex(@"(?<![\w])\w*?(?:" + Alternation(All.SelectMany(l => l.Kinds.GetValueOrDefault(k) ?? [])) + @")\b", Options)
+            : new Regex("(?!)"));
 
     public static Regex Words(Func<Lexicon, IEnumerable<string>> select) =>
         new(@"(?<![\w'])(?:" + Alternation(All.SelectMany(select)) + @")(?![\w])", Options);

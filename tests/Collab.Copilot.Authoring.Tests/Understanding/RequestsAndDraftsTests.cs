@@ -54,6 +54,9 @@ public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
         [("manifest requests", "held-out J")] = 0.9,
         [("dockerfile requests", "held-out J")] = 0.9,
         [("dockerfile defects", "held-out J")] = 0.9,
+        // Held-out K (issue 19, ninth round, manifest requests only, written before the fixes for it): 20/40 before, 35/40 after
+        // (the five left are routing: a request asked as "could I get…?", "what would … look like", "kako bi izgledao", "come sarebbe", "wie sähe … aus").
+        [("manifest requests", "held-out K")] = 0.85,
     };
 
     [Fact]
@@ -68,6 +71,8 @@ public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
             rates.Run("dockerfile requests", split, dockerfiles.Where(c => c.Request is not null), c => c.Lang, c => c.Name, CheckDockerfileDraft);
             rates.Run("dockerfile defects", split, dockerfiles.Where(c => c.Dockerfile is not null), c => c.Lang, c => c.Name, CheckDockerfileDefect);
         }
+        // Held-out K has manifest requests only (its Dockerfile cases belong to another round's set).
+        rates.Run("manifest requests", "held-out K", CaseFiles.Load<DraftRequestCase>("understanding/manifest-requests-heldout-k.yaml"), c => c.Lang, c => c.Request, CheckManifest);
         rates.Print(output);
         foreach (var ((caseClass, split), floor) in Floors)
             Assert.True(rates.Rate(caseClass, split) >= floor, $"{caseClass} ({split}): {rates.Rate(caseClass, split):P0} is below the floor {floor:P0}");

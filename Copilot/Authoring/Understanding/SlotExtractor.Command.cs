@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+
+namespace Collab.Copilot.Authoring.Understanding;
+
+/// <summary>What the container runs and with what: its command or script, env pairs, Secrets loaded as env, the Kueue queue it waits in.</summary>
+public static partial class SlotExtractor
+{
+    [GeneratedRegex(@"([\w\-/]+\.(?:py|sh|R|jl))\b")]
+    private static partial Regex Script();
+
+    /// <summary>Secrets to load as environment variables: "mount the secret viz-creds as env", "tajnu grafana-admin kao env varijable", "secret api-keys als Umgebungsvariablen".</summary>
+    private static IReadOnlyList<string> EnvFromSecrets(string text)
+    {
+        if (!Vocabulary.EnvWord.IsMatch(text)) return [];
+        var result = new List<string>();
+        foreach (Match m in Vocabulary.SecretNoun.Matches(text))
+        {
+            var after = Regex.Match(text[(m.Index + m.Length)..], @"^\s*(?:(?:named|called|imena|jménem|anomenat|chiamato|namens)\s+)?[`""']?([a-z0-9][a-z0-9.\-]*[a-z0-9])(?![\w])", I);
+            if (!after.Success) continue;
+            var name = after.Groups[1].Value.ToLowerInvariant();
+            if (Stop.Contains(name) || Vocabulary.EnvWord.Match(name).Length == name.Length || result.Contains(name)) continue;
+            result.Add(name);
+        }
+        return result;
+    }
+
+    private static string? Queue(string text)
+    {
+        var named = Match(text, @"\bqueue(?:-name)?\s*(?:named|called|:|=)?\s*[`""']([a-z0-9][a-z0-9\-]*)[`""']")
+            ?? Match(text, @"\b(?:local\s?)?queue\s+(?:named|called)\s+([a-z0-9][a-z0-9\-]*)");
+        if (named is not null) return named;
+        var inQueue = Match(text, @"\b(?:in|on|to|via|through|into)\s+(?:the\s+|our\s+|my\s+)?([a-z0-9][a-z0-9\-]*)\s+(?:local\s?)?queue\b");
+        if (inQueue is not null && !Stop.Contains(inQueue) && inQueue is not "kueue" and not "gpu") return inQueue.ToLowerInvariant();
+        // "queue research", "u redu research", "ve frontě vision", "a la cua bsc", "nella coda infn", "in der Queue nlp"
+        // "queue research", "kueue queue team-llm", "u redu research", "fronta nlp", "a la cua bsc", "nella coda infn", "in der Queue nlp"
+        const string queueWord = @"queue|kueue|redu|red|fronta|frontě|fronte|frontu|cua|coda|warteschlange";
+        foreach (Match m in Regex.Matches(text, @"(?<![\w])(?:" + queueWord + @")(?=[\s():]+[`""']?([a-z][a-z0-9\-]*))", I))
+        {
+            var after = m.Groups[1].Value.ToLowerInvariant();
+            if (!Stop.Contains(after) && after is not "label" and not "name" && !Regex.IsMatch(after, "^(?:" + queueWord + ")$", I)) return after;
+        }
+        return Regex.IsMatch(text, @"\b(kueue|queue)\b", I) ? "default" : null;
+    }
+
+    private static IReadOnlyList<string> Command(string text)
+    {
+        var quoted = Match(text, @"\b(?:runs?|running|command|executes?|executing|that runs|with command)\s*:?\s*`([^`]+)`")
+            ?? Match(text, @"\b(?:runs?|running|command|executes?|executing)\s*:?\s*""([^""]+)""")
+            ?? Match(text, @"(?<![\w])(?:" + Vocabulary.CommandWord + @")\s*:?\s*[`""]([^`""\n]+)[`""]");
+        // A requirement line "command: find /scratch -mtime +7 -delete" (a bullet, a table row): the rest of the line, as written.
+        var line = quoted ?? Match(text, @"(?m)^[ \t]*(?:[-*•][ \t]*)?(?:" + Vocabulary.CommandWord + @")[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*\r?$");
+        var bare = line ?? Match(text, @"\b(?:runs?|running|executes?)\s+((?:python3?|bash|sh|torchrun|accelerate|node|java|deepspeed)\s+[^,;]+?)(?=\s*(?:,|;|$|\bwith\b|\bin the\b|\bon\b|\bevery\b|\bat\b))");
+        if (bare is not null)
+            return bare.IndexOfAny(['|', '&', ';', '>', '<', '$', '*']) >= 0 ? ["/bin/sh", "-c", bare] : bare.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (Script().Match(text) is not { Success: true } script) return [];
+        var file = script.Groups[1].Value;
+        return file.EndsWith(".py", StringComparison.Ordinal) ? ["python", file] : file.EndsWith(".sh", StringComparison.Ordinal) ? ["/bin/sh", file] : [];
+    }
+
+    private static Dictionary<string, string> Pairs(string text, bool upperOnly)
+    {
+        var pattern = upperOnly ? @"\b([A-Z][A-Z0-9_]*)=(""[^""]*""|'[^']*'|[^\s,;]+)" : @"\b([A-Za-z_][\w.\-]*)=(""[^""]*""|'[^']*'|[^\s,;]+)";
+        var pairs = new Dictionary<string, string>();
+        foreach (Match m in Regex.Matches(text, pattern))
+            // An unquoted value ends before the full stop of its sentence ("add env LOG_LEVEL=debug.").
+            pairs[m.Groups[1].Value] = m.Groups[2].Value[0] is '"' or '\'' ? m.Groups[2].Value.Trim('"', '\'') : m.Groups[2].Value.TrimEnd('.');
+        return pairs;
+    }
+}
