@@ -107,4 +107,6 @@ public sealed record Lexicon
     public string[] AtLeast { get; init; } = [];
     /// <summary>Words that ask someone to do something ("can you", "könnt ihr", "potete", "prosím"): a question with one asks for a change.</summary>
     public string[] RequestModals { get; init; } = [];
+    /// <summary>Words that ask whether the asker may or can do something ("can I", "kann ich", "mogu li", "posso"): a draft verb after them is the asker's own action.</summary>
+    public string[] PermissionModals { get; init; } = [];
 }

@@ -63,7 +63,9 @@ public static partial class RequestUnderstanding
 
         // "How do I create a PVC?" asks for an explanation, however many kind words it has; so does a question
         // in any other word order ("can I use my own image…?", "kam mám dát Dockerfile…?") that asks nothing of the copilot.
-        var asksProduct = Vocabulary.DraftCue.IsMatch(words) || Vocabulary.RequestModal.IsMatch(words);
+        // "kann ich ein Deployment … laufen lassen?", "can I deploy …?": a draft verb after "can I" is the asker's own action, asked about, not asked for.
+        var ownAction = words.Contains('?') && Vocabulary.PermissionModal.IsMatch(words) && Vocabulary.DraftCue.IsMatch(words);
+        var asksProduct = (Vocabulary.DraftCue.IsMatch(words) && !ownAction) || Vocabulary.RequestModal.IsMatch(words);
         var explanation = Vocabulary.QuestionOpener.IsMatch(words) || (words.Contains('?') && !asksProduct);
         // "0/8 nodes are available: … untolerated taint …", "NCCL error in: …": an error quoted in words is reported, not
         // specified, whatever counts or paths it has, unless the words ask for something to be written.
@@ -75,7 +77,7 @@ public static partial class RequestUnderstanding
         if (!asksProduct && !explanation && ErrorWord().IsMatch(words)) return RequestIntent.ErrorDiagnosis;
         // "how'd I containerize my conda env? I have an environment.yml" asks for the Dockerfile itself.
         if (dockerfile && (!explanation || ContainerizeVerb().IsMatch(words))) return RequestIntent.DockerfileDraft;
-        if (!explanation || SpecifiedInYesNoQuestion(words))
+        if (!explanation || (!ownAction && SpecifiedInYesNoQuestion(words)))
         {
             if (DraftEvidence(words)) return RequestIntent.ManifestDraft;
             // "em pots fer una PriorityClass…?": a kind the drafter cannot draft is still a request to draft, answered honestly.
