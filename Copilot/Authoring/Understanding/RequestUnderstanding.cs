@@ -63,8 +63,8 @@ public static partial class RequestUnderstanding
 
         // "How do I create a PVC?" asks for an explanation, however many kind words it has; so does a question
         // in any other word order ("can I use my own image…?", "kam mám dát Dockerfile…?") that asks nothing of the copilot.
-        // "kann ich ein Deployment … laufen lassen?", "can I deploy …?": a draft verb after "can I" is the asker's own action, asked about, not asked for.
-        var ownAction = words.Contains('?') && Vocabulary.PermissionModal.IsMatch(words) && Vocabulary.DraftCue.IsMatch(words);
+        // "kann ich ein Deployment … laufen lassen?", "can I create …?": a verb of making after "can I" is the asker's own action, asked about, not asked for.
+        var ownAction = words.Contains('?') && Vocabulary.PermissionModal.IsMatch(words) && (Vocabulary.DraftCue.IsMatch(words) || Vocabulary.CreateVerb.IsMatch(words));
         var asksProduct = (Vocabulary.DraftCue.IsMatch(words) && !ownAction) || Vocabulary.RequestModal.IsMatch(words);
         var explanation = Vocabulary.QuestionOpener.IsMatch(words) || (words.Contains('?') && !asksProduct);
         // "0/8 nodes are available: … untolerated taint …", "NCCL error in: …": an error quoted in words is reported, not

@@ -15,7 +15,7 @@ public sealed class ShortAndMixedLanguageTests(ITestOutputHelper output)
     private static readonly string[] Languages = ["en", "hr", "cs", "ca", "it", "de"];
 
     [Theory]
-    [InlineData("short", 0.8)]
+    [InlineData("short", 0.9)]
     [InlineData("mixed", 0.9)]
     public void The_language_of_short_and_mixed_messages_is_detected(string kind, double floor)
     {

@@ -17,10 +17,10 @@ public sealed class MixedStreamRoutingTests(ITestOutputHelper output)
 {
     private static readonly string[] Languages = ["en", "hr", "cs", "ca", "it", "de"];
 
-    // Set A: 96/114 before its round, 108/114 after. Set B: see docs/copilot-quality.md. Each floor leaves room for a few more confusions.
+    // Set A: 96/114 before its round, 108/114 after it, 113/114 after set B's. Set B: 103/112 before, 112/112 after. Each floor leaves room for a few more confusions.
     [Theory]
     [InlineData("mixed-stream-heldout.yaml", 0.9, 0.9)]
-    [InlineData("mixed-stream-heldout-b.yaml", 0.9, 0.9)]
+    [InlineData("mixed-stream-heldout-b.yaml", 0.95, 0.95)]
     public void Every_message_of_a_mixed_stream_reaches_the_tool_it_asks_for_in_its_language(string file, double routingFloor, double languageFloor)
     {
         var cases = CaseReader.Deserialize<List<MixedCase>>(
