@@ -104,13 +104,13 @@ public static partial class RequestUnderstanding
     }
 
     /// <summary>
-    /// "can I get a pvc of 20 gigs?", "šel by udělat PVC na 80Gi?": a yes/no question that states the size or the replicas of
-    /// what it names asks for that thing; a wh-question ("why is my 200Gi PVC pending?") or one that states no value
-    /// ("can I use a PVC in my notebook?") asks for an explanation.
+    /// "can I get a pvc of 20 gigs?", "šel by udělat PVC na 80Gi?": a modal yes/no question that states the size or the
+    /// replicas of what it names asks for that thing; a wh-question ("why is my 200Gi PVC pending?"), a question about a
+    /// fact ("is 20Gi enough for a PVC?") or one that states no value ("can I use a PVC in my notebook?") asks for an explanation.
     /// </summary>
     private static bool SpecifiedInYesNoQuestion(string words)
     {
-        if (Vocabulary.QuestionOpener.IsMatch(words) || ErrorWord().IsMatch(words)) return false;
+        if (!Vocabulary.PermissionModal.IsMatch(words) || Vocabulary.QuestionOpener.IsMatch(words) || ErrorWord().IsMatch(words)) return false;
         var sized = Counting.Sizes(words).Any() && (Vocabulary.StorageNoun.IsMatch(words) || Vocabulary.Kinds.Values.Any(k => k.IsMatch(words)));
         return sized || Counting.Before(words, Vocabulary.ReplicaNoun) is not null || Counting.After(words, Vocabulary.ReplicaNoun) is not null;
     }
