@@ -31,6 +31,8 @@ public sealed class IntentRouterTests
     // A yes/no question that states the size of what it names asks for it; a wh-question, one without values, or "can I" with a draft verb asks about it.
     [InlineData("could I have a 100Gi pvc for the imagenet copy?", CopilotIntent.ManifestDraft)]
     [InlineData("why is my 100Gi pvc still pending?", CopilotIntent.DocsQuestion)]
+    [InlineData("is 300Gi too much for one pvc?", CopilotIntent.DocsQuestion)]
+    [InlineData("mogu li dobiti volumen od 2Ti za arhivu?", CopilotIntent.ManifestDraft)]
     [InlineData("can I mount a PVC in two notebooks at once?", CopilotIntent.DocsQuestion)]
     [InlineData("darf ich ein Deployment mit 4 Replikas erstellen, oder sprengt das die Quota?", CopilotIntent.DocsQuestion)]
     public void Routes_words(string text, CopilotIntent expected) => Assert.Equal(expected, IntentRouter.Route(text).Intent);
