@@ -13,19 +13,14 @@ public static partial class ProseLines
     public static string Extract(string text)
     {
         var withoutCode = Code().Replace(text.Replace("\r\n", "\n"), "\n");
-        var prose = string.Join('\n', withoutCode.Split('\n').Where(IsProse));
-        if (prose.Length > 0) return prose;
+        var lines = withoutCode.Split('\n');
+        // A question of one word at the margin beside a paste ("zašto?", "warum?", "perché?") is too short to read as a
+        // sentence, but it is the asker's own, even under an error line that reads as English prose. Only with its question
+        // mark, which no line of pasted output ends a lone word with.
+        if (lines.Any(IsProse)) return string.Join('\n', lines.Where(l => IsProse(l) || OneWordQuestion().IsMatch(l)));
         var terse = TerseWords(withoutCode);
-        return terse.Length > 0 ? terse : OneWordQuestions(withoutCode);
+        return terse.Length > 0 ? terse : string.Join('\n', lines.Where(l => OneWordQuestion().IsMatch(l)));
     }
-
-    /// <summary>
-    /// A question of one word at the margin beside a paste ("zašto?", "warum?", "perché?"): too short to read as a
-    /// sentence, but when nothing else is prose it is all the asker wrote. Only with its question mark, which no
-    /// line of pasted output ends a lone word with.
-    /// </summary>
-    private static string OneWordQuestions(string text) =>
-        string.Join('\n', text.Split('\n').Where(l => OneWordQuestion().IsMatch(l)));
 
     /// <summary>
     /// A request written only as a heading and terse items above its paste ("izmjene:\n- slika postgres:16.4\n- env X=1"):
@@ -69,7 +64,7 @@ public static partial class ProseLines
         return words >= 2 && words >= 0.6 * tokens.Length;
     }
 
-    [GeneratedRegex(@"^\p{L}+\?\s*$")]
+    [GeneratedRegex(@"^\p{L}+(['’]\p{L}+)?\?\s*$")]
     private static partial Regex OneWordQuestion();
 
     [GeneratedRegex(@"^[-*•] (?=\S)")]

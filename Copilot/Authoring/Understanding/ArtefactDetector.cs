@@ -62,7 +62,7 @@ public static partial class ArtefactDetector
             Line kind;
             if (line.Trim().Length == 0) kind = Line.Blank;
             else if (continuation) kind = Line.Docker;
-            else if (IsLog(line)) kind = Line.Log;
+            else if (IsLog(line) && !AsksAboutState(line)) kind = Line.Log;
             else if (Instruction().IsMatch(line)) kind = Line.Docker;
             else if (ApiVersion().IsMatch(line) || KindLine().IsMatch(line) || line == "---") { kind = Line.Yaml; inYaml = true; }
             // A comment inside a manifest ("# Source: chart/templates/deployment.yaml" of helm template) is part of it.
@@ -80,6 +80,13 @@ public static partial class ArtefactDetector
         EventRow().IsMatch(line) || EventsHeader().IsMatch(line) || StatusHeader().IsMatch(line) || StatusRow().IsMatch(line)
         || Timestamp().IsMatch(line) || TraceStart().IsMatch(line) || TraceFrame().IsMatch(line) || ErrorLine().IsMatch(line) || KeyedFailure().IsMatch(line)
         || ToolOutput().IsMatch(line) || QualifiedException().IsMatch(line) || TerminalOutput().IsMatch(line) || JsonRecord().IsMatch(line);
+
+    // "Was bedeutet CrashLoopBackOff genau?", "my pod is OOMKilled, what do I do?": a question that is a log line only by
+    // the CamelCase reason it names is the asker's words; a status row or an error message is still a log line.
+    private static bool AsksAboutState(string line) => line.TrimEnd().EndsWith('?') && !IsLog(CamelCaseReason().Replace(line, " "));
+
+    [GeneratedRegex(@"\b[A-Z]\w*[a-z]\w*[A-Z]\w*\b")]
+    private static partial Regex CamelCaseReason();
 
     // A structured log record or API error body, one JSON object per line ({"level":"error","ts":…,"msg":…}, as zap,
     // slog, logrus and controller-runtime print; Serilog's compact {"@t":…,"@mt":…}; {"error":{…}} of an HTTP API).

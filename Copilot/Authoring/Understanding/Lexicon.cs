@@ -107,4 +107,6 @@ public sealed record Lexicon
     public string[] AtLeast { get; init; } = [];
     /// <summary>Words that ask someone to do something ("can you", "könnt ihr", "potete", "prosím"): a question with one asks for a change.</summary>
     public string[] RequestModals { get; init; } = [];
+    /// <summary>Words that ask whether something is possible or allowed for the asker ("can I", "kann ich", "mogu li", "šlo by", "posso"): a yes/no question with one asks for what it states, or, with a verb of making, whether the asker may make it.</summary>
+    public string[] PermissionModals { get; init; } = [];
 }

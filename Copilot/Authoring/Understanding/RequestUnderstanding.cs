@@ -63,16 +63,21 @@ public static partial class RequestUnderstanding
 
         // "How do I create a PVC?" asks for an explanation, however many kind words it has; so does a question
         // in any other word order ("can I use my own image…?", "kam mám dát Dockerfile…?") that asks nothing of the copilot.
-        var asksProduct = Vocabulary.DraftCue.IsMatch(words) || Vocabulary.RequestModal.IsMatch(words);
+        // "kann ich ein Deployment … laufen lassen?", "can I create …?": a verb of making after "can I" is the asker's own action, asked about, not asked for.
+        var ownAction = words.Contains('?') && Vocabulary.PermissionModal.IsMatch(words) && (Vocabulary.DraftCue.IsMatch(words) || Vocabulary.CreateVerb.IsMatch(words));
+        var asksProduct = (Vocabulary.DraftCue.IsMatch(words) && !ownAction) || Vocabulary.RequestModal.IsMatch(words);
         var explanation = Vocabulary.QuestionOpener.IsMatch(words) || (words.Contains('?') && !asksProduct);
         // "0/8 nodes are available: … untolerated taint …", "NCCL error in: …": an error quoted in words is reported, not
         // specified, whatever counts or paths it has, unless the words ask for something to be written.
         var knownError = ErrorDiagnoser.Diagnose(words).IsKnown;
+        // "my pod is OOMKilled, what do I do?", "Was bedeutet CrashLoopBackOff?": a state asked about by its name, with nothing
+        // pasted, is a question for the documentation; an error message quoted in words is still diagnosed.
+        if (explanation && !hasPaste && knownError && ErrorStates.OnlyNamed(words)) return RequestIntent.DocsQuestion;
         if (!asksProduct && knownError) return RequestIntent.ErrorDiagnosis;
         if (!asksProduct && !explanation && ErrorWord().IsMatch(words)) return RequestIntent.ErrorDiagnosis;
         // "how'd I containerize my conda env? I have an environment.yml" asks for the Dockerfile itself.
         if (dockerfile && (!explanation || ContainerizeVerb().IsMatch(words))) return RequestIntent.DockerfileDraft;
-        if (!explanation)
+        if (!explanation || (!ownAction && SpecifiedInYesNoQuestion(words)))
         {
             if (DraftEvidence(words)) return RequestIntent.ManifestDraft;
             // "em pots fer una PriorityClass…?": a kind the drafter cannot draft is still a request to draft, answered honestly.
@@ -96,6 +101,18 @@ public static partial class RequestUnderstanding
         // "image"/"obraz"/"imatge" as a thing to build, not "image: X" of a workload.
         return Vocabulary.ImageNoun.Matches(words).Any(m => !ImageReferenceAfter().IsMatch(words[(m.Index + m.Length)..]))
                && !Vocabulary.ReplicaNoun.IsMatch(words) && !ScheduleReader.Mentions(words);
+    }
+
+    /// <summary>
+    /// "can I get a pvc of 20 gigs?", "šel by udělat PVC na 80Gi?": a modal yes/no question that states the size or the
+    /// replicas of what it names asks for that thing; a wh-question ("why is my 200Gi PVC pending?"), a question about a
+    /// fact ("is 20Gi enough for a PVC?") or one that states no value ("can I use a PVC in my notebook?") asks for an explanation.
+    /// </summary>
+    private static bool SpecifiedInYesNoQuestion(string words)
+    {
+        if (!Vocabulary.PermissionModal.IsMatch(words) || Vocabulary.QuestionOpener.IsMatch(words) || ErrorWord().IsMatch(words)) return false;
+        var sized = Counting.Sizes(words).Any() && (Vocabulary.StorageNoun.IsMatch(words) || Vocabulary.Kinds.Values.Any(k => k.IsMatch(words)));
+        return sized || Counting.Before(words, Vocabulary.ReplicaNoun) is not null || Counting.After(words, Vocabulary.ReplicaNoun) is not null;
     }
 
     /// <summary>The words state what a manifest should contain: a kind, a schedule, a size of storage, replicas, members, ports of an app, a GPU workload.</summary>

@@ -48,6 +48,7 @@ internal static class Vocabulary
     public static Regex DeleteVerb { get; } = Words(l => l.DeleteVerbs);
     public static Regex AtLeast { get; } = Words(l => l.AtLeast);
     public static Regex RequestModal { get; } = Words(l => l.RequestModals);
+    public static Regex PermissionModal { get; } = Words(l => l.PermissionModals);
 
     /// <summary>Ordinal words of every language, lower case; -1 is "last".</summary>
     public static IReadOnlyDictionary<string, int> Ordinals { get; } = All.SelectMany(l => l.Ordinals)

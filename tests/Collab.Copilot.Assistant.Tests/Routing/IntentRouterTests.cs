@@ -24,6 +24,17 @@ public sealed class IntentRouterTests
     [InlineData("co je tohle za chybu?\n\nthread 'main' panicked at src/planner.rs:214:37:\ncalled `Option::unwrap()` on a `None` value", CopilotIntent.ErrorDiagnosis)]
     [InlineData("etl-daily-8kq2   0/1   ContainerStatusUnknown   1   47m\nwhat does this mean?", CopilotIntent.ErrorDiagnosis)]
     [InlineData("what is this error?\n\npsql:migrate.sql:12: ERROR:  relation \"experiments\" does not exist\nLINE 1: SELECT * FROM experiments;", CopilotIntent.ErrorDiagnosis)]
+    // A state asked about by name is a documentation question; reported without a question, or quoted as a message, it is diagnosed.
+    [InlineData("why does my notebook end up in CrashLoopBackOff after an hour?", CopilotIntent.DocsQuestion)]
+    [InlineData("pod je pořád Evicted, co s tím?", CopilotIntent.DocsQuestion)]
+    [InlineData("the trainer keeps going into CrashLoopBackOff", CopilotIntent.ErrorDiagnosis)]
+    // A yes/no question that states the size of what it names asks for it; a wh-question, one without values, or "can I" with a draft verb asks about it.
+    [InlineData("could I have a 100Gi pvc for the imagenet copy?", CopilotIntent.ManifestDraft)]
+    [InlineData("why is my 100Gi pvc still pending?", CopilotIntent.DocsQuestion)]
+    [InlineData("is 300Gi too much for one pvc?", CopilotIntent.DocsQuestion)]
+    [InlineData("mogu li dobiti volumen od 2Ti za arhivu?", CopilotIntent.ManifestDraft)]
+    [InlineData("can I mount a PVC in two notebooks at once?", CopilotIntent.DocsQuestion)]
+    [InlineData("darf ich ein Deployment mit 4 Replikas erstellen, oder sprengt das die Quota?", CopilotIntent.DocsQuestion)]
     public void Routes_words(string text, CopilotIntent expected) => Assert.Equal(expected, IntentRouter.Route(text).Intent);
 
     [Fact]

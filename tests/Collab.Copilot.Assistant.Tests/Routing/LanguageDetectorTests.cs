@@ -12,5 +12,11 @@ public sealed class LanguageDetectorTests
     [InlineData("Come posso richiedere una GPU per il mio lavoro?", AnswerLanguage.Italian)]
     [InlineData("Wie kann ich eine GPU für meinen Job anfordern?", AnswerLanguage.German)]
     [InlineData("GPU quota?", AnswerLanguage.English)]
+    // Short asks: a letter only one language has, clitic pronouns, an elided pronoun; a one-word question under an error line.
+    [InlineData("perché è così lento?", AnswerLanguage.Italian)]
+    [InlineData("mi spieghi?", AnswerLanguage.Italian)]
+    [InlineData("kannst du das prüfen?", AnswerLanguage.German)]
+    [InlineData("m'ho revises?", AnswerLanguage.Catalan)]
+    [InlineData("Killed: container exceeded its memory limit\nzašto?", AnswerLanguage.Croatian)]
     public void Detects(string text, AnswerLanguage expected) => Assert.Equal(expected, LanguageDetector.Detect(text));
 }

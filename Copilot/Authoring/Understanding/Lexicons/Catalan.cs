@@ -69,5 +69,6 @@ internal static class Catalan
         DeleteVerbs = ["esborrar", "eliminar", "suprimir"],
         AtLeast = ["com a mínim", "almenys", "mínim"],
         RequestModals = ["pots", "podeu", "podries", "podríeu", "si us plau", "sisplau"],
+        PermissionModals = ["puc", "podem", "es pot", "podria", "podríem"],
     };
 }

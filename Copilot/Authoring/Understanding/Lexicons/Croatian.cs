@@ -71,5 +71,6 @@ internal static class Croatian
         DeleteVerbs = ["briš\\w*", "brisa\\w*", "obriš\\w*"],
         AtLeast = ["barem", "najmanje", "bar"],
         RequestModals = ["možeš li", "možete li", "mozes li", "možeš", "možete", "molim"],
+        PermissionModals = ["mogu li", "smijem li", "možemo li", "smijemo li", "mozemo li", "može", "moze"],
     };
 }

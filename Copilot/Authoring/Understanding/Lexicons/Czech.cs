@@ -72,5 +72,6 @@ internal static class Czech
         DeleteVerbs = ["maz\\w*", "smaz\\w*", "odstraňovat"],
         AtLeast = ["alespoň", "aspoň", "nejméně", "minimálně"],
         RequestModals = ["můžeš", "můžete", "muzes", "muzete", "mohl bys", "mohli byste", "prosím", "prosim"],
+        PermissionModals = ["můžu", "mohu", "muzu", "můžeme", "smím", "smíme", "šel by", "šlo by", "dalo by se", "mohl bych", "mohla bych"],
     };
 }

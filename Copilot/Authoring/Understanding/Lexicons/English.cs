@@ -79,5 +79,6 @@ internal static class English
         DeleteVerbs = ["delete", "deletes", "deleting", "remove"],
         AtLeast = ["at least", "minimum of", "min"],
         RequestModals = ["can you", "could you", "would you", "can u", "pls", "please"],
+        PermissionModals = ["can i", "could i", "may i", "can we", "am i allowed to", "are we allowed to", "could we"],
     };
 }

@@ -70,5 +70,6 @@ internal static class German
         DeleteVerbs = ["löschen", "entfernen"],
         AtLeast = ["mindestens", "wenigstens"],
         RequestModals = ["kannst du", "könnt ihr", "können sie", "könntest du", "könntet ihr", "bitte"],
+        PermissionModals = ["kann ich", "darf ich", "können wir", "dürfen wir", "kann man", "darf man", "könnte ich", "könnten wir"],
     };
 }

@@ -69,5 +69,6 @@ internal static class Italian
         DeleteVerbs = ["eliminare", "cancellare", "rimuovere"],
         AtLeast = ["almeno", "minimo"],
         RequestModals = ["puoi", "potete", "potresti", "potreste", "per favore", "per piacere"],
+        PermissionModals = ["posso", "possiamo", "si può", "si puo", "potrei", "potremmo"],
     };
 }
