@@ -22,7 +22,7 @@ internal static class DockerfileAnalyzer
     private static readonly IStageRule[] StageRules =
     [
         new RepeatedStartRule("CMD", DockerfileRules.MultipleCmd), new RepeatedStartRule("ENTRYPOINT", DockerfileRules.MultipleEntrypoint),
-        new ShellFormRule(), new RootUserRule(), new NoHealthcheckRule(),
+        new ShellFormRule(), new RootUserRule(), new NoHealthcheckRule(), new DependenciesAfterCopyAllRule(), new ExposedPortRule(),
     ];
 
     public static IReadOnlyList<DockerfileIssue> Analyze(string text)

@@ -14,13 +14,17 @@ public static partial class DockerfileDrafter
         // The Go version asked ("go 1.22", "golang:1.21") is the build stage's; the binary is static, so the final stage does not care.
         var version = Regex.Match(asked.Lower, @"\b(?:go|golang)[\s:-]*(1\.\d{1,2})\b") is { Success: true } v ? v.Groups[1].Value : "1.23";
         return $"FROM golang:{version} AS build\n\nWORKDIR /src\n\nCOPY go.mod go.sum ./\nRUN go mod download\n\nCOPY . .\n" +
-               "RUN CGO_ENABLED=0 GOOS=linux go build -trimpath -ldflags=\"-s -w\" -o /out/app .\n\n" +
+               "RUN CGO_ENABLED=0 GOOS=linux go build -trimpath -ldflags=\"-s -w" + VersionFlag(asked) + "\" -o /out/app .\n\n" +
                // "final image scratch": nothing but the binary and the CA bundle it needs for TLS; otherwise distroless, which also carries tzdata and a passwd entry.
                (Regex.IsMatch(asked.Lower, @"\bscratch\b")
                    ? "FROM scratch\n\nCOPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\nCOPY --from=build /out/app /app\n\nUSER 65532:65532\n"
                    : FinalStage(asked, "gcr.io/distroless/static-debian12:nonroot", "COPY --from=build /out/app /app")) +
                (port.Length > 0 ? $"EXPOSE {port}\nHEALTHCHECK NONE\n" : "") + "ENTRYPOINT [\"/app\"]\n";
     }
+
+    // A VERSION build argument is stamped into the binary's main.version (declared in the build stage by WithBuildArgs).
+    private static string VersionFlag(DockerfileRequest asked) =>
+        asked.BuildArgs.Any(a => a.Name == "VERSION") ? " -X main.version=${VERSION}" : "";
 
     /// <summary>
     /// Julia: the official image at the version asked, the project's environment (Project.toml and

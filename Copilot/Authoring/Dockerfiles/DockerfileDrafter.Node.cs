@@ -29,9 +29,9 @@ public static partial class DockerfileDrafter
         notes.Add(new Note(builds ? "note.node-build" : "note.node-run"));
         var health = $"HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"wget\", \"-q\", \"-O\", \"/dev/null\", \"http://127.0.0.1:{port}/\"]\n";
         if (!builds)
-            return $"FROM {node}\n\nENV NODE_ENV=production\nWORKDIR /app\n\nCOPY {files} ./\nRUN {installProd}\n\nCOPY . .\n\nUSER 1000\n\nEXPOSE {port}\n" + health + "CMD [\"node\", \"server.js\"]\n";
+            return $"FROM {node}\n\nENV NODE_ENV=production\nWORKDIR /app\n\nCOPY {files} ./\nRUN {installProd}\n\nCOPY . .\n\nUSER 1000\n\nEXPOSE {port}\n" + health + $"CMD [\"node\", \"{asked.NodeEntry ?? "server.js"}\"]\n";
         return $"FROM {node} AS build\n\nWORKDIR /src\n\nCOPY {files} ./\nRUN {install}\n\nCOPY . .\nRUN {build}\n\n" +
-               $"FROM {node}\n\nENV NODE_ENV=production\nWORKDIR /app\n\nCOPY {files} ./\nRUN {installProd}\nCOPY --from=build /src/dist ./dist\n\nUSER 1000\n\nEXPOSE {port}\n" + health + "CMD [\"node\", \"dist/server.js\"]\n";
+               $"FROM {node}\n\nENV NODE_ENV=production\nWORKDIR /app\n\nCOPY {files} ./\nRUN {installProd}\nCOPY --from=build /src/dist ./dist\n\nUSER 1000\n\nEXPOSE {port}\n" + health + $"CMD [\"node\", \"{asked.NodeEntry ?? "dist/server.js"}\"]\n";
     }
 
     private static string StaticSite(List<Note> notes)

@@ -10,10 +10,12 @@ public static partial class DockerfileDrafter
     {
         var version = asked.Python ?? "3.12";
         var variant = asked.Lower.Contains("alpine") ? "alpine" : "slim";
-        var image = $"python:{version}-{variant}";
+        // A build argument that chooses the version is declared before FROM, its default the version asked.
+        var image = asked.PythonVersionArg is null ? $"python:{version}-{variant}" : $"python:${{PYTHON_VERSION}}-{variant}";
         var packages = asked.Packages();
         var (port, cmd) = PythonServer(packages, asked.Port, asked.AppModule);
         var sb = new StringBuilder();
+        if (asked.PythonVersionArg is { } arg) sb.Append($"ARG PYTHON_VERSION={arg.Default}\n");
         if (asked.MultiStage && (asked.Requirements || !asked.Pyproject))
             AppendWheelStage(sb, image, asked, packages, notes, files);
         else sb.Append($"FROM {image}\n\n");

@@ -27,9 +27,25 @@ public static partial class DockerfileDrafter
         else if (Regex.IsMatch(text, @"\b(java|spring|maven|jvm)\b")) dockerfile = Java(asked, notes);
         else if (Regex.IsMatch(text, @"\b(node(\.?js)?|npm|react|vite|next\.?js|typescript|express)\b")) dockerfile = Node(asked, notes);
         else if (Regex.IsMatch(text, @"\b(static site|static files|nginx)\b")) dockerfile = StaticSite(notes);
+        else if (Regex.IsMatch(text, @"\bvllm\b")) dockerfile = Vllm(asked, notes);
+        else if (Regex.IsMatch(text, @"\btriton\b")) dockerfile = Triton(asked, notes);
         else if (Regex.IsMatch(text, @"\b(cuda|gpu|pytorch|torch|tensorflow)\b")) dockerfile = Gpu(asked, notes, files);
         else if (asked.WantsJupyter) dockerfile = Jupyter(asked, notes, files);
         else dockerfile = Python(asked, notes, files);
+        dockerfile = WithBuildArgs(dockerfile, asked);
         return new DockerfileDraft(dockerfile, files, notes, DockerfileLinter.Lint(dockerfile));
+    }
+
+    /// <summary>
+    /// The build arguments the words name ("build arg VERSION"), declared after the first FROM so every
+    /// RUN of that stage can read them; one the draft already declares is left as it is.
+    /// </summary>
+    private static string WithBuildArgs(string dockerfile, DockerfileRequest asked)
+    {
+        var missing = asked.BuildArgs.Where(a => !Regex.IsMatch(dockerfile, $@"^ARG {a.Name}\b", RegexOptions.Multiline)).ToList();
+        if (missing.Count == 0) return dockerfile;
+        var from = Regex.Match(dockerfile, @"^FROM [^\n]*\n", RegexOptions.Multiline);
+        var lines = string.Concat(missing.Select(a => a.Default is null ? $"ARG {a.Name}\n" : $"ARG {a.Name}={a.Default}\n"));
+        return dockerfile.Insert(from.Index + from.Length, "\n" + lines);
     }
 }
