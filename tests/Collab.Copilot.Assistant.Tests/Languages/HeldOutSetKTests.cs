@@ -33,6 +33,23 @@ public sealed class HeldOutSetKTests(DocsIndexFixture index, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task Pasted_dockerfiles_are_reviewed_in_the_asker_s_language()
+    {
+        var copilot = CopilotHarness.Create(index.Retriever);
+        var cases = CaseReader.Deserialize<List<DockerfileDefectCase>>(CaseFile("understanding/dockerfiles-heldout-k.yaml")).Where(c => c.Dockerfile is not null).ToList();
+        var failures = new List<string>();
+        foreach (var c in cases)
+        {
+            var answer = await copilot.AskAsync(c.Dockerfile!);
+            if (answer.Final.Intent != CopilotIntent.DockerfileCheck) failures.Add($"{c.Lang} {c.Name}: routed to {answer.Final.Intent}");
+            else if (answer.Final.Language.Code() != c.Lang) failures.Add($"{c.Lang} {c.Name}: answered in {answer.Final.Language.Code()}");
+            else if (c.Expect.FirstOrDefault(e => !answer.Rendered.Contains(e.Rule, StringComparison.Ordinal)) is { } missing) failures.Add($"{c.Lang} {c.Name}: {missing.Rule} not reported");
+        }
+        Report("pasted Dockerfiles in the asker's language, held-out K", cases.Count, failures);
+        Assert.True(failures.Count <= cases.Count * (1 - DefectFloor), string.Join("\n", failures));
+    }
+
+    [Fact]
     public async Task No_secret_leaves_redacted_form_whatever_tool_the_paste_reaches()
     {
         var cases = CaseReader.Deserialize<List<SecretCase>>(CaseFile("redaction-heldout-k.yaml"));
@@ -91,6 +108,14 @@ public sealed class HeldOutSetKTests(DocsIndexFixture index, ITestOutputHelper o
         {
             public string Rule { get; set; } = "";
         }
+    }
+
+    private sealed class DockerfileDefectCase
+    {
+        public string Name { get; set; } = "";
+        public string Lang { get; set; } = "";
+        public string? Dockerfile { get; set; }
+        public List<DefectCase.ExpectedRule> Expect { get; set; } = [];
     }
 
     private sealed class SecretCase
