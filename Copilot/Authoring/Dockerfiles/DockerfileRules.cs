@@ -59,4 +59,6 @@ public static class DockerfileRules
     public const string DependenciesAfterCopyAll = "CDF027";
     /// <summary>EXPOSE names a port the CMD/ENTRYPOINT does not listen on.</summary>
     public const string ExposedPortMismatch = "CDF028";
+    /// <summary>A downloaded script piped straight into a shell (curl … | sh).</summary>
+    public const string RemoteScript = "CDF029";
 }

@@ -2,7 +2,7 @@ using Collab.Copilot.Authoring.Dockerfiles;
 
 namespace Collab.Copilot.Authoring.Tests.Dockerfiles;
 
-/// <summary>CDF027 and CDF028 (set K) stay quiet on Dockerfiles written the right way, and their fixes lint without them.</summary>
+/// <summary>CDF027, CDF028 and CDF029 (set K) stay quiet on Dockerfiles written the right way, and their fixes lint without them.</summary>
 public sealed class LayerAndPortRuleTests
 {
     private static IEnumerable<string> Rules(string dockerfile) => DockerfileLinter.Lint(dockerfile).Findings.Select(f => f.RuleId);
@@ -32,5 +32,17 @@ public sealed class LayerAndPortRuleTests
     {
         var dockerfile = $"FROM python:3.12-slim\nUSER 1000\nHEALTHCHECK CMD [\"true\"]\n{tail}\n";
         Assert.Equal(reported, Rules(dockerfile).Contains(DockerfileRules.ExposedPortMismatch));
+    }
+
+    [Theory]
+    [InlineData("RUN curl -fsSL https://get.example.sh | sh", true)]
+    [InlineData("RUN set -o pipefail && wget -qO- https://example.org/install.sh | bash -s -- --yes", true)]
+    [InlineData("RUN sh -c \"$(curl -fsSL https://example.org/install.sh)\"", true)]
+    [InlineData("RUN curl -fsSL https://example.org/x.tgz | tar xz", false)]
+    [InlineData("RUN curl -fsSLO https://example.org/tool.sh && echo \"abc  tool.sh\" | sha256sum -c && sh tool.sh", false)]
+    public void A_script_piped_from_a_download_into_a_shell_is_reported(string run, bool reported)
+    {
+        var dockerfile = $"FROM debian:12-slim\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n{run}\nUSER 1000\nCMD [\"/bin/true\"]\n";
+        Assert.Equal(reported, Rules(dockerfile).Contains(DockerfileRules.RemoteScript));
     }
 }
