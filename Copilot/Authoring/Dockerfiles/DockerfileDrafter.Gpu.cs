@@ -93,7 +93,7 @@ public static partial class DockerfileDrafter
     internal static string CudaImage(string cuda, string lower, List<Note> notes)
     {
         if (!CudaTags.TryGetValue(cuda, out var cudaTag)) { cudaTag = "12.6.3"; notes.Add(new Note("note.cuda-tag", cuda)); }
-        return $"nvidia/cuda:{cudaTag}-{(Regex.IsMatch(lower, @"\b(build|compile|nvcc|devel)\b") ? "devel" : "runtime")}-ubuntu22.04";
+        return $"nvidia/cuda:{cudaTag}-{(Regex.IsMatch(lower, @"\b(build(?![\s\-_]?arg)|compile|nvcc|devel)\b") ? "devel" : "runtime")}-ubuntu22.04";
     }
 
     // PyTorch's wheel index for a CUDA version: wheels built for an older minor release run on newer drivers of the same major.

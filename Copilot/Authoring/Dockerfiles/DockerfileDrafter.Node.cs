@@ -17,7 +17,8 @@ public static partial class DockerfileDrafter
         var installProd = pnpm ? "corepack enable && pnpm install --frozen-lockfile --prod" : "npm ci --omit=dev && npm cache clean --force";
         var build = pnpm ? "pnpm run build" : "npm run build";
         var port = asked.Port ?? 3000;
-        var builds = Regex.IsMatch(text, @"\b(build|react|vite|next|typescript|multi-stage)\b");
+        // A build argument ("build arg NODE_ENV") is not a build step.
+        var builds = Regex.IsMatch(text, @"\b(build(?![\s\-_]?arg)|react|vite|next|typescript|multi-stage)\b");
         if (builds && Regex.IsMatch(text, @"\bnginx\b"))
         {
             // Built static files served by nginx: the runtime image has no Node at all.
