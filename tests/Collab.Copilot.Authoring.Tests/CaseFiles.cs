@@ -10,6 +10,8 @@ internal static class CaseFiles
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .Build();
 
+    public static bool Exists(string file) => File.Exists(Path.Combine(AppContext.BaseDirectory, "Cases", file));
+
     public static List<T> Load<T>(string file)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Cases", file);

@@ -13,7 +13,7 @@ internal static class DockerfileAnalyzer
     [
         new UnpinnedBaseRule(),
         new AptCliRule(), new AptRecommendsRule(), new AptListsKeptRule(), new AptNoYesRule(), new AptUnpinnedRule(), new AptUpgradeRule(),
-        new PipUnpinnedRule(), new PipCacheRule(), new ApkCacheRule(), new PipeWithoutPipefailRule(), new SudoRule(), new CdInRunRule(),
+        new PipUnpinnedRule(), new PipCacheRule(), new ApkCacheRule(), new PipeWithoutPipefailRule(), new RemoteScriptRule(), new SudoRule(), new CdInRunRule(),
         new AddUrlRule(), new AddLocalRule(),
         new SecretEnvRule(), new SecretArgRule(),
         new MaintainerRule(), new RelativeWorkdirRule(),
@@ -22,7 +22,7 @@ internal static class DockerfileAnalyzer
     private static readonly IStageRule[] StageRules =
     [
         new RepeatedStartRule("CMD", DockerfileRules.MultipleCmd), new RepeatedStartRule("ENTRYPOINT", DockerfileRules.MultipleEntrypoint),
-        new ShellFormRule(), new RootUserRule(), new NoHealthcheckRule(),
+        new ShellFormRule(), new RootUserRule(), new NoHealthcheckRule(), new DependenciesAfterCopyAllRule(), new ExposedPortRule(),
     ];
 
     public static IReadOnlyList<DockerfileIssue> Analyze(string text)

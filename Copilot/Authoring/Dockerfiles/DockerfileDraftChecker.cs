@@ -14,7 +14,10 @@ public static class DockerfileDraftChecker
     public static IReadOnlyList<UnhonouredSlot> Check(string request, string dockerfile)
     {
         var asked = new DockerfileRequest(request);
-        var froms = Regex.Matches(dockerfile, @"^FROM\s+(\S+)", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        // A base chosen by a build argument (FROM python:${PYTHON_VERSION}-slim) is read with the argument's default.
+        var defaults = Regex.Matches(dockerfile, @"^ARG\s+(\w+)=(\S+)", RegexOptions.Multiline).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        var froms = Regex.Matches(dockerfile, @"^FROM\s+(\S+)", RegexOptions.Multiline)
+            .Select(m => Regex.Replace(m.Groups[1].Value, @"\$\{?(\w+)\}?", v => defaults.GetValueOrDefault(v.Groups[1].Value, v.Value))).ToList();
         var bases = string.Join(", ", froms);
         var missing = new List<UnhonouredSlot>();
         void Expect(string slot, string? stated, bool ok, string found) { if (stated is not null && !ok) missing.Add(new(slot, stated, found)); }

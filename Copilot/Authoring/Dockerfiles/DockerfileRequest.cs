@@ -36,8 +36,12 @@ internal sealed partial record DockerfileRequest(string Text)
     /// </summary>
     public string? FinalBase => FinalImage().Match(Text) is { Success: true } m && !NotAnImage().IsMatch(m.Groups["img"].Value) ? m.Groups["img"].Value.ToLowerInvariant() : null;
 
-    /// <summary>The ASGI/WSGI app the words name for uvicorn or gunicorn ("uvicorn main:app"), or null.</summary>
-    public string? AppModule => Regex.Match(Text, @"\b(?:uvicorn|gunicorn)\s+([\w.]+:[\w]+)\b") is { Success: true } m ? m.Groups[1].Value : null;
+    /// <summary>
+    /// The ASGI/WSGI app the words name for uvicorn or gunicorn ("uvicorn main:app"), or the module of the
+    /// Python file a web framework's code is said to be in ("the code is in app/main.py" → app.main:app); else null.
+    /// </summary>
+    public string? AppModule => Regex.Match(Text, @"\b(?:uvicorn|gunicorn)\s+([\w.]+:[\w]+)\b") is { Success: true } m ? m.Groups[1].Value
+        : Framework().IsMatch(Text) && Script is { } file && Regex.IsMatch(file, @"^[A-Za-z_][\w/]*\.py$") ? file[..^3].Replace('/', '.') + ":app" : null;
 
     public bool Pyproject => Regex.IsMatch(Lower, @"pyproject(\.toml)?|\bpoetry\b|\buv\b");
 
@@ -83,7 +87,7 @@ internal sealed partial record DockerfileRequest(string Text)
         return result.Distinct().ToList();
     }
 
-    [GeneratedRegex(@"cuda[\s:\-]*v?(\d{2}\.\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"cud(?:a|i|u|om|ě|e)?[\s:\-]*v?(\d{2}\.\d)", RegexOptions.IgnoreCase)]
     private static partial Regex CudaVersion();
 
     [GeneratedRegex(@"(?<![\w])(?:python|py)[\s:]*(3\.\d{1,2})\b", RegexOptions.IgnoreCase)]
@@ -112,7 +116,7 @@ internal sealed partial record DockerfileRequest(string Text)
     private static partial Regex FinalImage();
 
     // Words after "final image" that are not an image: articles, verbs, the stage's own words.
-    [GeneratedRegex(@"^(?:a|an|the|should|must|will|is|be|to|with|size|image|stage|runs?|based|uses?|only|ein|eine|auf|der|die|das|un|una|il|la|el|je|bude|má|ma)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:a|an|the|should|must|will|is|be|to|with|from|size|image|stage|runs?|based|uses?|only|ein|eine|auf|der|die|das|un|una|il|la|el|je|bude|má|ma|od|da|de|von|aus)$", RegexOptions.IgnoreCase)]
     private static partial Regex NotAnImage();
 
     [GeneratedRegex(@"\b(fastapi|flask|django|streamlit|uvicorn|gunicorn)\b", RegexOptions.IgnoreCase)]

@@ -55,4 +55,10 @@ public static class DockerfileRules
     public const string RelativeWorkdir = "CDF025";
     /// <summary>A download piped into another command (curl … | tar, wget … | sh) without pipefail, so a failed download is not a failed build.</summary>
     public const string PipeWithoutPipefail = "CDF026";
+    /// <summary>The whole build context is copied before the dependencies are installed, so a code change reinstalls them.</summary>
+    public const string DependenciesAfterCopyAll = "CDF027";
+    /// <summary>EXPOSE names a port the CMD/ENTRYPOINT does not listen on.</summary>
+    public const string ExposedPortMismatch = "CDF028";
+    /// <summary>A downloaded script piped straight into a shell (curl … | sh).</summary>
+    public const string RemoteScript = "CDF029";
 }

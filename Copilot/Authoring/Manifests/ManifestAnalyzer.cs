@@ -38,6 +38,7 @@ internal static class ManifestAnalyzer
             var path = string.Join('.', podPath);
             new PodSecurityChecker(sink).Check(pod, path);
             new ContainerChecker(sink).Check(pod, path, kind);
+            new ContainerConsistencyChecker(sink).Check(pod, path);
             new PortNameChecker(sink).CheckPod(pod, path);
         }
         if (kind == "Service") new PortNameChecker(sink).CheckService(root);

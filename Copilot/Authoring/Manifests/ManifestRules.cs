@@ -67,4 +67,16 @@ public static class ManifestRules
     public const string PortName = "k8s-port-name";
     /// <summary>A Kueue-managed Job that is not created suspended.</summary>
     public const string KueueSuspend = "kueue-suspend";
+    /// <summary>A probe checks a port number its container does not declare.</summary>
+    public const string ProbePort = "probe-port-not-declared";
+    /// <summary>A cpu or memory limit below its request.</summary>
+    public const string LimitBelowRequest = "res-limit-below-request";
+    /// <summary>An env name set more than once in one container.</summary>
+    public const string DuplicateEnv = "k8s-duplicate-env";
+    /// <summary>A Service whose selector matches no pod template in the paste.</summary>
+    public const string ServiceSelector = "svc-selector-no-pods";
+    /// <summary>A Service targetPort that the selected containers do not declare.</summary>
+    public const string ServiceTargetPort = "svc-target-port-not-declared";
+    /// <summary>A ReadWriteMany claim on a storage class that serves block volumes (one node at a time).</summary>
+    public const string RwxOnBlockStorage = "pvc-rwx-block-storage";
 }

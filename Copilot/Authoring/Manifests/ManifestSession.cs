@@ -37,6 +37,8 @@ internal sealed class ManifestSession
             var sink = new IssueSink(doc.Index, doc.Source.FirstLine - 1);
             all.AddRange(ManifestAnalyzer.Analyze(doc, sink).Select(i => (doc, i)));
         }
+        if (ParseIssues.Count == 0)
+            all.AddRange(ServiceWiringChecker.Check(Documents).Select(i => (Documents[i.Finding.Document], i)));
         return all.OrderBy(x => x.Item2.Finding.Document).ThenBy(x => x.Item2.Finding.Line ?? 0).ToList();
     }
 }

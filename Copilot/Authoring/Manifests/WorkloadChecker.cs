@@ -9,7 +9,17 @@ internal sealed class WorkloadChecker(IssueSink sink)
     {
         if (WorkloadShape.HasSelector(kind)) CheckSelector(root);
         if (WorkloadShape.IsBatch(kind)) CheckBatch(root, kind);
-        if (kind == "PersistentVolumeClaim") CheckClaim(root);
+        if (kind == "PersistentVolumeClaim")
+        {
+            CheckClaim(root);
+            CheckAccessMode(root.Map("spec"), "spec");
+        }
+        if (kind == "StatefulSet")
+        {
+            var templates = root.Map("spec")?.Seq("volumeClaimTemplates")?.Children ?? [];
+            for (var i = 0; i < templates.Count; i++)
+                if (templates[i] is YamlMappingNode t) CheckAccessMode(t.Map("spec"), $"spec.volumeClaimTemplates[{i}].spec");
+        }
         if (kind == "CronJob") CheckSchedule(root);
     }
 
@@ -122,6 +132,15 @@ internal sealed class WorkloadChecker(IssueSink sink)
         if (spec?.Map("resources")?.Map("requests")?.Get("storage") is not null || spec?.Map("dataSource") is not null) return;
         sink.Add(FindingSeverity.Error, ManifestRules.RequiredField, "spec.resources.requests.storage", spec ?? root,
             "A PersistentVolumeClaim must request a storage size.", "Set spec.resources.requests.storage, e.g. 10Gi.");
+    }
+
+    private void CheckAccessMode(YamlMappingNode? spec, string path)
+    {
+        if (spec?.Str("storageClassName") is not { } storageClass || !BlockStorageClasses.IsBlock(storageClass)) return;
+        if (spec.Seq("accessModes") is not { } modes || !modes.Children.OfType<YamlScalarNode>().Any(m => m.Value == "ReadWriteMany")) return;
+        sink.Add(FindingSeverity.Error, ManifestRules.RwxOnBlockStorage, path + ".accessModes", modes,
+            $"Storage class \"{storageClass}\" provisions block volumes, which attach to one node at a time; a ReadWriteMany claim on it stays Pending.",
+            "Use ReadWriteOnce (one node), or a storage class with a shared file system (NFS, CephFS, EFS, Azure Files) for ReadWriteMany.");
     }
 
     private static bool RequestsGpu(YamlMappingNode container)

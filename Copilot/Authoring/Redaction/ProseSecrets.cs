@@ -5,7 +5,7 @@ namespace Collab.Copilot.Authoring.Redaction;
 /// <summary>
 /// Secrets with no setting name in front of them: a password told in words ("my password is
 /// hunter2", "heslo je …", "das Passwort ist …"), the password field of a <c>.pgpass</c> line
-/// (<c>host:port:db:user:password</c>), and an AWS secret access key that stands alone near its
+/// (<c>host:port:db:user:password</c>) or a <c>.netrc</c> entry, and an AWS secret access key that stands alone near its
 /// key id or on a line about AWS secrets. Each is held to a shape that ordinary prose, hashes,
 /// UUIDs, git SHAs and base64 outputs do not have.
 /// </summary>
@@ -14,22 +14,26 @@ internal static class ProseSecrets
     private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
     private static readonly TimeSpan Backstop = TimeSpan.FromSeconds(2);
 
-    // "<secret word> [for up to three words] is|was|je|ist|lautet|es|est[:] value", in the languages
+    // "<secret word> [for up to three words] is|was|je|ist|lautet|es|és|è|est[:] value", in the languages
     // users of this service write, or "<secret word>: value".
     private static readonly Regex Told = new(
-        @"(?<![\p{L}\p{N}_])(?<word>password|passwd|passphrase|passcode|pin|api[ _-]?key|token|secret|heslo|passwort|kennwort|contraseña|mot de passe)"
+        @"(?<![\p{L}\p{N}_])(?<word>password|passwd|passphrase|passcode|pin|api[ _-]?key|token|secret|heslo|passwort|kennwort|contraseña|contrasenya|lozinka|zaporka|mot de passe)"
         + @"(?:(?:[ \t]+(?:for|of|to|pro|k|für|zu|para|pour)(?:[ \t]+[^\s:]{1,40}){1,3}?)?"
-        + @"[ \t]+(?:now[ \t]+)?(?:is|was|will be|je|bylo|ist|war|lautet|es|est|now)(?:[ \t]+now)?[ \t]*:?|[ \t]*:)[ \t]*"
+        + @"[ \t]+(?:now[ \t]+)?(?:is|was|will be|je|bila|glasi|bylo|ist|war|lautet|es|és|era|est|è|now)(?:[ \t]+now)?[ \t]*:?|[ \t]*:)[ \t]*"
         + @"(?<q>[""'“‘`])?(?<value>[^\s""'”’`]{4,128})",
         Options | RegexOptions.IgnoreCase, Backstop);
 
     // Told with a colon alone ("heslo: …"): only for words the assignment rules don't know as names.
-    private static readonly HashSet<string> ColonWords = new(StringComparer.OrdinalIgnoreCase) { "heslo", "passwort", "kennwort", "contraseña" };
+    private static readonly HashSet<string> ColonWords = new(StringComparer.OrdinalIgnoreCase) { "heslo", "passwort", "kennwort", "contraseña", "contrasenya", "lozinka", "zaporka" };
 
     // host:port:database:user:password, one line each; fields are * or free text without ':' or spaces.
     private static readonly Regex PgPass = new(
         @"(?<=^|[\s'""])(?<host>[A-Za-z0-9._*\[\]-]*[A-Za-z.*][A-Za-z0-9._*\[\]-]*):(?:\d{1,5}|\*):[^:\s'""]+:[^:\s'""]+:(?<secret>[^\s:'""]+)(?=[\s'""]|$)",
         Options | RegexOptions.Multiline, Backstop);
+
+    // A .netrc entry: "machine HOST [login USER] [account A] password SECRET", on one line or several.
+    private static readonly Regex Netrc = new(
+        @"\bmachine[ \t]+\S+(?:\s+(?:login|account)[ \t]+\S+)*\s+password[ \t]+(?<secret>\S+)", Options, Backstop);
 
     // 40 base64 characters, alone (not part of a longer base64 run).
     private static readonly Regex Base64Forty = new(@"(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])", Options, Backstop);
@@ -50,6 +54,12 @@ internal static class ProseSecrets
     {
         FindTold(text, into);
         foreach (Match m in PgPass.Matches(text))
+        {
+            var secret = m.Groups["secret"];
+            if (!SecretValue.IsStandIn(secret.ValueSpan, quoted: true))
+                into.Add(new SecretSpan(secret.Index, secret.Index + secret.Length, "password", SecretSpan.AssignmentRank));
+        }
+        foreach (Match m in Netrc.Matches(text))
         {
             var secret = m.Groups["secret"];
             if (!SecretValue.IsStandIn(secret.ValueSpan, quoted: true))
@@ -95,8 +105,9 @@ internal static class ProseSecrets
         if (value.Length < 4 || ProseWords.Contains(value.ToString()) || SecretValue.IsStandIn(value, quoted: true)) return false;
         if (value.IndexOfAny("<>{}$[]".AsSpan()) >= 0 || value.StartsWith("REDACTED")) return false;
         if (quoted) return true;
-        // snake_case or CONSTANT_CASE after "is" is code (assert token is expected_token), not a password told.
-        if (value.Contains('_') && !value.ContainsAnyExcept(IdentifierChars)) return false;
+        // snake_case or CONSTANT_CASE after "is" is code (assert token is expected_token), not a password told;
+        // mixed case (Mrkva_77x) is neither.
+        if (value.Contains('_') && !value.ContainsAnyExcept(IdentifierChars) && !(value.ContainsAnyInRange('a', 'z') && value.ContainsAnyInRange('A', 'Z'))) return false;
         foreach (var c in value) if (!char.IsLetter(c)) return true;
         foreach (var c in value[1..]) if (char.IsUpper(c)) return true;
         return false;

@@ -76,7 +76,14 @@ internal static class SecretAssignments
 
     private static void AddValue(string text, string key, int at, bool colon, List<SecretSpan> into)
     {
-        if (SecretNames.KindOf(key) is not { } kind || SecretValue.Read(text, at) is not { } value) return;
+        if (SecretNames.KindOf(key) is not { } kind) return;
+        // password: >- (a YAML block scalar): the secret is the indented lines that follow.
+        if (colon && SecretValue.BlockScalar(text, at) is { } block)
+        {
+            if (!block.IsStandIn(text)) into.Add(new SecretSpan(block.Start, block.End, kind, SecretSpan.AssignmentRank));
+            return;
+        }
+        if (SecretValue.Read(text, at) is not { } value) return;
         if (AfterScheme(text, value) is { } credential) value = credential;
         else if (!value.Quoted && IsScheme(text, value.Start, value.End)) return;
         if (value.IsStandIn(text) || (colon && IsProse(text, value))) return;

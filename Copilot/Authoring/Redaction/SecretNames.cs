@@ -24,6 +24,10 @@ internal static class SecretNames
     // Concatenated lower-case names (pgpassword, identitytoken) end in one of these.
     private static readonly string[] StrongSuffixes = ["password", "passwd", "passphrase", "token", "secret", "apikey", "secretkey", "accesskey", "privatekey"];
 
+    // Servers' own option names that join a verb and "pass"/"auth" (redis --requirepass, masterauth), where a "pass"
+    // suffix alone (bypass, compass) would say nothing.
+    private static readonly HashSet<string> ServerOptions = ["requirepass", "masterauth", "masterpass"];
+
     /// <summary>The redaction kind for a value stored under <paramref name="name"/>, or null when the name does not say secret.</summary>
     public static string? KindOf(string name)
     {
@@ -31,6 +35,7 @@ internal static class SecretNames
         if (words.Count == 0) return null;
         var last = words[^1];
         var previous = words.Count > 1 ? words[^2] : "";
+        if (ServerOptions.Contains(last)) return "password";
         if (PasswordWords.Contains(last)) return last == "pwd" && words.Count == 1 ? null : "password";
         if (TokenWords.Contains(last)) return "token";
         if (SecretWords.Contains(last)) return previous == "existing" ? null : "secret";

@@ -36,6 +36,45 @@ internal readonly record struct SecretValue(int Start, int End, bool Quoted)
         return length > 0 ? new SecretValue(at, at + length, false) : null;
     }
 
+    /// <summary>
+    /// A YAML block scalar after a key (<c>password: |</c>, <c>&gt;-</c>): the lines below it indented deeper than the
+    /// key's line, from the first one's text to the last one's end; null when <paramref name="at"/> holds no block indicator.
+    /// </summary>
+    public static SecretValue? BlockScalar(string text, int at)
+    {
+        var indicator = BlockIndicator.Match(text, at);
+        if (!indicator.Success) return null;
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1;
+        var keyIndent = Indent(text, lineStart);
+        int start = -1, end = -1;
+        for (var line = indicator.Index + indicator.Length; line < text.Length && line - at <= MaxChars;)
+        {
+            var next = text.IndexOf('\n', line);
+            var lineEnd = next < 0 ? text.Length : next;
+            var content = text.AsSpan(line, lineEnd - line).TrimEnd('\r');
+            if (!content.IsWhiteSpace())
+            {
+                var indent = Indent(text, line);
+                if (indent <= keyIndent) break;
+                if (start < 0) start = line + indent;
+                end = line + content.Length;
+            }
+            line = lineEnd + 1;
+        }
+        return start < 0 ? null : new SecretValue(start, end, true);
+    }
+
+    // |, >, with an optional chomping sign and indentation digit, then only blanks (or a comment) to the line's end.
+    private static readonly System.Text.RegularExpressions.Regex BlockIndicator =
+        new(@"\G[ \t]*[|>](?:[+-]?[1-9]?|[1-9][+-])[ \t]*(?:#[^\n]*)?\r?\n", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static int Indent(string text, int lineStart)
+    {
+        var i = lineStart;
+        while (i < text.Length && text[i] is ' ' or '\t') i++;
+        return i - lineStart;
+    }
+
     /// <summary>True when the value is no secret: a reference, template, placeholder, type, mask, path, or an existing redaction marker.</summary>
     public bool IsStandIn(string text) => IsStandIn(text.AsSpan(Start, Length), Quoted);
 

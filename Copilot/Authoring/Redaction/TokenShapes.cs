@@ -20,6 +20,8 @@ internal static class TokenShapes
         SecretPattern.Of("private-key", @"Private-Lines:[ \t]*\d+\r?\n(?<secret>[A-Za-z0-9+/=]+(?:\r?\n[A-Za-z0-9+/=]+)*)(?=\r?\n|\z)"),
         SecretPattern.Of("private-key", Head + "AGE-SECRET-KEY-1[0-9A-Z]{58}" + Tail),
         SecretPattern.Of("jwt", @"\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}(?:\.[A-Za-z0-9_-]*)*"),
+        // A JWT cut at its last dot by a line break (a wrapped log line): its signature is the first token run on the next line.
+        SecretPattern.Of("jwt", @"\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[ \t]*\r?\n[^\n]*?(?<secret>(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{20,})"),
 
         // Cloud providers.
         SecretPattern.Of("aws-access-key", @"\b(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}\b"),

@@ -31,6 +31,15 @@ public sealed class ManifestDefectTests(ITestOutputHelper output)
         PassRate.Run(output, "manifest defects, held-out D", cases, c => c.Name, Check);
     }
 
+    /// <summary>Set K (issue 19, ninth round): written and committed before any change for it; detection measured, fixes not required.</summary>
+    [Fact]
+    public void Held_out_set_k_reports_its_defects()
+    {
+        var cases = CaseFiles.Load<ManifestDefectCase>("manifest-defects-heldout-k.yaml");
+        Assert.True(cases.Count >= 15);
+        PassRate.Run(output, "manifest defects, held-out K", cases, c => $"{c.Lang} {c.Name}", Check);
+    }
+
     private static void Check(ManifestDefectCase c)
     {
         var result = ManifestValidator.Validate(c.Manifest);

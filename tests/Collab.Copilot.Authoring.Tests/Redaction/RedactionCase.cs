@@ -8,4 +8,6 @@ public sealed class RedactionCase
     public List<string> Secrets { get; set; } = [];
     public List<string> Kinds { get; set; } = [];
     public List<string> Keep { get; set; } = [];
+    /// <summary>Set K: the language the paste is written in.</summary>
+    public string? Lang { get; set; }
 }

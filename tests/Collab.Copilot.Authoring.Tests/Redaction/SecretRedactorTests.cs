@@ -31,6 +31,20 @@ public sealed class SecretRedactorTests(ITestOutputHelper output)
         Assert.True(failed.Count == 0, string.Join("\n", failed));
     }
 
+    /// <summary>Held-out set K (issue 19, ninth round): pastes written before any change for them; every fragment of every secret is gone.</summary>
+    [Fact]
+    public void Held_out_set_k_leaves_no_secret()
+    {
+        var cases = CaseFiles.Load<RedactionCase>("redaction-heldout-k.yaml");
+        Assert.True(cases.Count >= 25, $"{cases.Count} cases");
+        PassRate.Run(output, "redaction, held-out K", cases, c => $"{c.Lang} {c.Name}", c =>
+        {
+            var result = SecretRedactor.Redact(c.Input);
+            foreach (var s in c.Secrets) PassRate.That(!result.Text.Contains(s), $"secret {s} survived: {result.Text}");
+            foreach (var k in c.Keep) PassRate.That(result.Text.Contains(k), $"\"{k}\" was removed: {result.Text}");
+        });
+    }
+
     [Fact]
     public void The_corpus_covers_at_least_50_secret_shapes_and_30_look_alikes()
     {

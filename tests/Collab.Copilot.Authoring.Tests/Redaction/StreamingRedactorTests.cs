@@ -19,6 +19,20 @@ public sealed class StreamingRedactorTests
         }
     }
 
+    /// <summary>Held-out set K as a model would stream it: no fragment of a secret shows, whatever the cut.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Held_out_set_k_streamed_in_pieces_leaves_no_secret(int seed)
+    {
+        var random = new Random(seed);
+        foreach (var c in CaseFiles.Load<RedactionCase>("redaction-heldout-k.yaml"))
+        {
+            var streamed = Stream(c.Input, random, maxPiece: seed == 1 ? 3 : 40);
+            foreach (var secret in c.Secrets) Assert.False(streamed.Contains(secret, StringComparison.Ordinal), $"{c.Name} (seed {seed}): {secret} shown\n{streamed}");
+        }
+    }
+
     [Fact]
     public void A_secret_split_across_pieces_never_shows()
     {

@@ -54,19 +54,23 @@ public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
         [("manifest requests", "held-out J")] = 0.9,
         [("dockerfile requests", "held-out J")] = 0.9,
         [("dockerfile defects", "held-out J")] = 0.9,
-        // Held-out K (issue 19, ninth round, manifest requests only, written before the fixes for it): 20/40 before, 35/40 after
-        // (the five left are routing: a request asked as "could I get…?", "what would … look like", "kako bi izgledao", "come sarebbe", "wie sähe … aus").
+        // Held-out K (issue 19, ninth round, manifest requests, written before the fixes for it): 20/40 before, 36/40 after
+        // (the misses left are routing: a request asked as "what would … look like", "kako bi izgledao", "come sarebbe", "wie sähe … aus").
         [("manifest requests", "held-out K")] = 0.85,
+        // Held-out K (issue 19, ninth round, Dockerfile cases only, written before the fixes for it): 12/21 and 7/11 before; 20/21, 11/11 after.
+        [("dockerfile requests", "held-out K")] = 0.9,
+        [("dockerfile defects", "held-out K")] = 0.9,
     };
 
     [Fact]
     public void Requests_route_and_drafts_honour_every_stated_requirement_per_language()
     {
         var rates = new ClassRates();
-        foreach (var (split, file) in new[] { ("dev", "dev"), ("held-out", "heldout"), ("held-out B", "heldout-b"), ("held-out D", "heldout-d"), ("held-out E", "heldout-e"), ("held-out F", "heldout-f"), ("held-out H", "heldout-h"), ("held-out I", "heldout-i"), ("held-out J", "heldout-j") })
+        foreach (var (split, file) in new[] { ("dev", "dev"), ("held-out", "heldout"), ("held-out B", "heldout-b"), ("held-out D", "heldout-d"), ("held-out E", "heldout-e"), ("held-out F", "heldout-f"), ("held-out H", "heldout-h"), ("held-out I", "heldout-i"), ("held-out J", "heldout-j"), ("held-out K", "heldout-k") })
         {
-            var manifests = CaseFiles.Load<DraftRequestCase>($"understanding/manifest-requests-{file}.yaml");
-            rates.Run("manifest requests", split, manifests, c => c.Lang, c => c.Request, CheckManifest);
+            // Set K (ninth round) holds Dockerfile cases only.
+            if (CaseFiles.Exists($"understanding/manifest-requests-{file}.yaml"))
+                rates.Run("manifest requests", split, CaseFiles.Load<DraftRequestCase>($"understanding/manifest-requests-{file}.yaml"), c => c.Lang, c => c.Request, CheckManifest);
             var dockerfiles = CaseFiles.Load<DockerfileRequestCase>($"understanding/dockerfiles-{file}.yaml");
             rates.Run("dockerfile requests", split, dockerfiles.Where(c => c.Request is not null), c => c.Lang, c => c.Name, CheckDockerfileDraft);
             rates.Run("dockerfile defects", split, dockerfiles.Where(c => c.Dockerfile is not null), c => c.Lang, c => c.Name, CheckDockerfileDefect);

@@ -36,6 +36,24 @@ internal sealed partial class PipeWithoutPipefailRule : IInstructionRule
     }
 }
 
+/// <summary>
+/// CDF029: a script downloaded and run in one step (<c>curl … | sh</c>, <c>wget -O- … | bash</c>,
+/// <c>sh -c "$(curl …)"</c>): whatever the server sends at build time runs unreviewed, pipefail or not.
+/// </summary>
+internal sealed partial class RemoteScriptRule : IInstructionRule
+{
+    [GeneratedRegex(@"\b(?:curl|wget)\b[^|;&]*\|\s*(?:sudo\s+)?(?:-?\w+=\S+\s+)*(?:/(?:usr/)?bin/)?(?:sh|bash|zsh|ash|dash|python3?|perl)\b|\b(?:sh|bash)\s+-c\s+[""']?\$\(\s*(?:curl|wget)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DownloadIntoShell();
+
+    public IEnumerable<DockerfileIssue> Check(DockerfileScan scan, DockerfileInstruction i)
+    {
+        if (i.Keyword != "RUN" || !DownloadIntoShell().IsMatch(i.Arguments)) yield break;
+        yield return Issue(FindingSeverity.Warning, RemoteScript, i,
+            "A script is downloaded and run in one step, so whatever the server sends at build time runs unreviewed.",
+            "Download the script (or a release archive) at a pinned version, check its SHA-256, then run it.");
+    }
+}
+
 /// <summary>CDF017: sudo in a RUN.</summary>
 internal sealed partial class SudoRule : IInstructionRule
 {
