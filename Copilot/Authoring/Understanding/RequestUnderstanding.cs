@@ -77,7 +77,7 @@ public static partial class RequestUnderstanding
         if (!asksProduct && !explanation && ErrorWord().IsMatch(words)) return RequestIntent.ErrorDiagnosis;
         // "how'd I containerize my conda env? I have an environment.yml" asks for the Dockerfile itself.
         if (dockerfile && (!explanation || ContainerizeVerb().IsMatch(words))) return RequestIntent.DockerfileDraft;
-        if (!explanation || (!ownAction && SpecifiedInYesNoQuestion(words)))
+        if (!explanation || (!ownAction && SpecifiedInYesNoQuestion(words)) || SpecifiedInQuestion(words, knownError))
         {
             if (DraftEvidence(words)) return RequestIntent.ManifestDraft;
             // "em pots fer una PriorityClass…?": a kind the drafter cannot draft is still a request to draft, answered honestly.
@@ -113,6 +113,24 @@ public static partial class RequestUnderstanding
         if (!Vocabulary.PermissionModal.IsMatch(words) || Vocabulary.QuestionOpener.IsMatch(words) || ErrorWord().IsMatch(words)) return false;
         var sized = Counting.Sizes(words).Any() && (Vocabulary.StorageNoun.IsMatch(words) || Vocabulary.Kinds.Values.Any(k => k.IsMatch(words)));
         return sized || Counting.Before(words, Vocabulary.ReplicaNoun) is not null || Counting.After(words, Vocabulary.ReplicaNoun) is not null;
+    }
+
+    /// <summary>
+    /// "what would the deployment look like for image X, port 8080?", "wie sähe ein Deployment … aus? Port 5000, 2 Replikas":
+    /// a question that names a kind and specifies it (two or more of an image, a port, a size, replicas, a schedule) describes
+    /// the thing to write; a question about a reason or an error ("why is my 100Gi PVC on port … pending?") does not.
+    /// </summary>
+    private static bool SpecifiedInQuestion(string words, bool knownError)
+    {
+        if (knownError || ErrorWord().IsMatch(words) || Vocabulary.ReasonWord.IsMatch(words)) return false;
+        if (!Vocabulary.Kinds.Values.Any(k => k.IsMatch(words))) return false;
+        var stated = 0;
+        if (ImageRef().IsMatch(words) || KnownImages.Mentioned(words) is not null) stated++;
+        if (PortStated().IsMatch(words)) stated++;
+        if (Counting.Sizes(words).Any()) stated++;
+        if (Counting.Before(words, Vocabulary.ReplicaNoun) is not null || Counting.After(words, Vocabulary.ReplicaNoun) is not null) stated++;
+        if (ScheduleReader.Mentions(words)) stated++;
+        return stated >= 2;
     }
 
     /// <summary>The words state what a manifest should contain: a kind, a schedule, a size of storage, replicas, members, ports of an app, a GPU workload.</summary>

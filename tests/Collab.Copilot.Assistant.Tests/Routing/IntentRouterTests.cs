@@ -100,6 +100,16 @@ public sealed class IntentRouterTests
     [InlineData("0/5 nodes are available: 5 Insufficient nvidia.com/gpu. preemption: 0/5 nodes are available", CopilotIntent.ErrorDiagnosis)]
     public void Questions_in_any_word_order_and_errors_in_words_do_not_become_drafts(string text, CopilotIntent expected) => Assert.Equal(expected, IntentRouter.Route(text).Intent);
 
+    // A question that names a kind and specifies it (two of image, port, size, replicas, schedule) describes what to write;
+    // one that asks for a reason, or specifies only one thing, stays a question.
+    [Theory]
+    [InlineData("how would a statefulset for redis look, image redis:7.2 and 5Gi per replica?", CopilotIntent.ManifestDraft)]
+    [InlineData("jak by vypadal cronjob, který každý den v 4:15 spustí quay.io/lab/cleanup:0.3?", CopilotIntent.ManifestDraft)]
+    [InlineData("com quedaria un deployment amb 3 rèpliques al port 9000?", CopilotIntent.ManifestDraft)]
+    [InlineData("why does my deployment with 3 replicas on port 8080 keep restarting?", CopilotIntent.DocsQuestion)]
+    [InlineData("what does a deployment with 2 replicas do when a node drains?", CopilotIntent.DocsQuestion)]
+    public void A_question_that_specifies_a_resource_asks_for_it(string text, CopilotIntent expected) => Assert.Equal(expected, IntentRouter.Route(text).Intent);
+
     [Fact]
     public void Unfenced_dockerfile_is_not_taken_for_a_question()
     {
