@@ -24,8 +24,10 @@ internal sealed class DocsIndexOnFirstSearch(
         {
             var building = build.Start(atStart: false);
             while (!building.IsCompleted && store.ReadCurrentName() is null)
+            {
                 await Task.WhenAny(building, Task.Delay(SnapshotPoll, cancellationToken));
-            cancellationToken.ThrowIfCancellationRequested();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
         }
         return await inner.SearchAsync(query, k, cancellationToken);
     }

@@ -14,10 +14,10 @@ internal sealed class DocsIndexStartup(
     IOptions<CopilotDocsOptions> options,
     ILogger<DocsIndexStartup> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield();
-        if (options.Value.IndexOnStart) await build.Start(atStart: true);
-        else if (options.Value.IndexOnFirstSearch) logger.LogInformation("The documentation index is built or updated on the copilot's first docs search");
+        if (options.Value.IndexOnStart) return build.Start(atStart: true);
+        if (options.Value.IndexOnFirstSearch) logger.LogInformation("The documentation index is built or updated on the copilot's first docs search");
+        return Task.CompletedTask;
     }
 }
