@@ -13,5 +13,12 @@ public sealed class CopilotDocsOptions
     public string? Path { get; set; }
 
     /// <summary><c>Copilot:Docs:IndexOnStart</c>: (re)index the folder in the background at start; incremental, so cheap when unchanged.</summary>
-    public bool IndexOnStart { get; set; } = true;
+    public bool IndexOnStart { get; set; }
+
+    /// <summary>
+    /// <c>Copilot:Docs:IndexOnFirstSearch</c>: when not indexed at start, (re)index on the copilot's first
+    /// docs search; that search waits only when no index exists yet. Off: only an index built otherwise
+    /// (the Indexer CLI, an earlier run) is used.
+    /// </summary>
+    public bool IndexOnFirstSearch { get; set; } = true;
 }

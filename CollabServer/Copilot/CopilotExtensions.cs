@@ -4,6 +4,8 @@ using Collab.Copilot.Assistant.Notebooks;
 using Collab.Copilot.Runtime.Hosting;
 using Collab.Copilot.Runtime.OpenAi;
 using Collab.Indexer.Hosting;
+using Collab.Indexer.Retrieval;
+using Collab.Indexer.Storage;
 using Collab.Server.Chat;
 using Collab.Server.Observability;
 using Microsoft.Extensions.AI;
@@ -17,7 +19,7 @@ public static class CopilotExtensions
     /// <summary>
     /// The copilot: its model (<c>Copilot:Model</c> or <c>Copilot:OpenAI</c>, or none — extractive
     /// answers), the documentation index (<c>Indexer:IndexPath</c>, default <c>{Storage:DataDirectory}/index</c>,
-    /// built from <c>Copilot:Docs:Path</c> in the background), the orchestration, read-only notebook
+    /// built from <c>Copilot:Docs:Path</c> in the background on the first docs search, or at start), the orchestration, read-only notebook
     /// context from live rooms, <c>@copilot</c> in chat, and the per-user rate limit. Options are
     /// validated at start. Call after <c>AddCollabChat</c> and <c>AddCollabRooms</c>.
     /// </summary>
@@ -49,7 +51,10 @@ public static class CopilotExtensions
         services.AddSingleton<IChatBotAdmission>(sp => sp.GetRequiredService<CopilotChatAdmission>());
         services.TryAddSingleton<CopilotChatResponder>();
         services.AddSingleton<IChatMentionListener>(sp => sp.GetRequiredService<CopilotChatResponder>());
+        services.TryAddSingleton<DocsIndexBuild>();
         services.AddHostedService<DocsIndexStartup>();
+        services.TryDecorate<IDocumentRetriever>((sp, inner) => new DocsIndexOnFirstSearch(inner, sp.GetRequiredService<DocsIndexBuild>(),
+            sp.GetRequiredService<IndexSnapshotStore>(), sp.GetRequiredService<IOptions<CopilotDocsOptions>>()));
         return builder;
     }
 

@@ -94,14 +94,16 @@ async function startCollab () {
     Rooms__UnloadGraceSeconds: unloadDuringEdits ? '1' : '2',
     // --extra-log sends its edits at once: above the per-connection burst (400) they would be refused.
     ...(extraLog > 0 ? { Limits__UpdateBurst: String(extraLog + 400) } : {}),
-    // Says when the docs index built at start is ready; the start-up collection that hands its
-    // garbage back follows at once. On a loaded machine that took longer than the wait for the
-    // port, and the baseline then held ~20 MB that the first row's RSS difference lost again.
+    // Says when the docs index is left for the copilot's first search (as shipped) or, built at start
+    // (Copilot__Docs__IndexOnStart=true in the environment), is ready; the start-up collection that
+    // hands its garbage back follows at once. On a loaded machine that took longer than the wait for
+    // the port, and the baseline then held ~20 MB that the first row's RSS difference lost again.
     'Logging__LogLevel__Collab.Server.Copilot.DocsIndexStartup': 'Information',
+    'Logging__LogLevel__Collab.Server.Copilot.DocsIndexBuild': 'Information',
     // As the image and `dotnet run` start it (deploy/docker, CollabServer/Properties/launchSettings.json):
     // the runtime reads this only from the environment. --gen0size default runs without it.
     ...(args.gen0size === 'default' ? {} : { DOTNET_GCgen0size: args.gen0size ?? '0x200000' }),
-  }), /Documentation index of .* is ready|No documentation folder|Indexing the documentation .* failed/)
+  }), /Documentation index of .* is ready|No documentation folder|Indexing the documentation .* failed|index is built or updated on the copilot's first docs search/)
   const api = (path, body) => fetch(`http://127.0.0.1:${server.port}${path}`, {
     method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
   }).then(r => { if (!r.ok) throw new Error(`${path}: ${r.status}`) })

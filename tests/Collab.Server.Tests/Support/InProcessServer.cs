@@ -68,6 +68,7 @@ public sealed class InProcessServer : WebApplicationFactory<Program>, ITestServe
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Indexer:Embeddings", "None"); // as ServerProcess: no MiniLM embedding per test server
         builder.UseSetting("Copilot:Docs:IndexOnStart", "false"); // as ServerProcess: no docs index per test server unless a test asks
+        builder.UseSetting("Copilot:Docs:IndexOnFirstSearch", "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(_log));
         if (_configureServices is not null) builder.ConfigureServices(_configureServices);

@@ -72,12 +72,13 @@ public sealed class ServerProcess : ITestServer, IAsyncDisposable
             ["Auth__Audience"] = TestTokens.Audience,
             ["Rooms__UnloadGraceSeconds"] = "2",
             ["Logging__LogLevel__Default"] = "Warning",
-            // A server indexes the repository's docs-corpus in the background at start (tokenizer
+            // A server indexes the repository's docs-corpus in the background, at start or on the first search (tokenizer
             // tables, chunking, embedding): seconds of CPU per test server that the suite needs, for
             // an index only the copilot tests read. They turn it on; retrieval quality is measured
             // in the Indexer tests.
             ["Indexer__Embeddings"] = "None",
             ["Copilot__Docs__IndexOnStart"] = "false",
+            ["Copilot__Docs__IndexOnFirstSearch"] = "false",
         };
         if (postgres is not null) environment["ConnectionStrings__Postgres"] = postgres;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key.Replace(":", "__")] = value;
