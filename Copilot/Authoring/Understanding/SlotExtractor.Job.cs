@@ -14,8 +14,9 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w])completions?\s*[:=]?\s*(\d{1,5})(?![\w.])|(?<![\w.])(\d{1,5})\s+completions?(?![\w])|(?<![\w])until\s+(\d{1,5})\s+(?:pods?\s+)?(?:have\s+|are\s+)?(?:finished|completed|succeeded|done)", RegexOptions.IgnoreCase)]
     private static partial Regex Completions();
 
-    // "backoffLimit 3", "backoff limit: 3", "retry at most 3 times", "3 retries", "3 pokušaja", "tentativi: 2", "3 Versuche".
-    [GeneratedRegex(@"(?<![\w])backoff\s*-?\s*limit\s*[:=]?\s*(\d{1,3})(?![\w.])|(?<![\w])(?:retr(?:y|ies)|pokušaj\w*|pokus\w*|opakován\w*|reintent\w*|tentativ\w*|wiederhol\w*|versuch\w*)(?:\s+(?:at\s+most|up\s+to|max\w*|najviše|nejvýše|fino\s+a|com\s+a\s+màxim|höchstens|bis\s+zu)|\s*[:=])?\s+(\d{1,2})(?![\w.])|(?<![\w.])(\d{1,2})\s+(?:retr(?:y|ies)|pokušaj\w*|pokus\w*|reintent\w*|tentativ\w*|versuch\w*|wiederholung\w*)(?![\w])", RegexOptions.IgnoreCase)]
+    // "backoffLimit 3", "backoff limit: 3", "retry at most 3 times", "3 retries", "3 pokušaja", "tentativi: 2", "3 Versuche",
+    // and an Argo step's "retryStrategy limit 2" / "retryStrategy: {limit: 2}".
+    [GeneratedRegex(@"(?<![\w])backoff\s*-?\s*limit\s*[:=]?\s*(\d{1,3})(?![\w.])|(?<![\w])retry\s*-?\s*strategy\W{0,6}limit\W{0,4}(\d{1,3})(?!\w|\.\d)|(?<![\w])(?:retr(?:y|ies)|pokušaj\w*|pokus\w*|opakován\w*|reintent\w*|tentativ\w*|wiederhol\w*|versuch\w*)(?:\s+(?:at\s+most|up\s+to|max\w*|najviše|nejvýše|fino\s+a|com\s+a\s+màxim|höchstens|bis\s+zu)|\s*[:=])?\s+(\d{1,2})(?![\w.])|(?<![\w.])(\d{1,2})\s+(?:retr(?:y|ies)|pokušaj\w*|pokus\w*|reintent\w*|tentativ\w*|versuch\w*|wiederholung\w*)(?![\w])", RegexOptions.IgnoreCase)]
     private static partial Regex Retries();
 
     // "ttl 3600", "ttlSecondsAfterFinished: 86400", "ttl 1h".

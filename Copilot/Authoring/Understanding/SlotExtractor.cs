@@ -49,6 +49,7 @@ public static partial class SlotExtractor
         request = Untabled(request);
         if (KubectlCommand.Find(request) is { } kubectl) return FromKubectl(request, kubectl);
         if (ContainerRun.Find(request) is { } run) return FromRun(request, run);
+        if (SlurmBatch.Find(request) is { } slurm) return FromSlurm(request, slurm);
         // "configmap nginx-conf from this default.conf: …": the file is the ConfigMap's data, not words to read.
         if (Vocabulary.Kinds[ResourceKind.ConfigMap].IsMatch(request) && ConfigFile(request) is { } file)
             return Extract(request[..file.Start]) with { Kind = ResourceKind.ConfigMap, Files = new Dictionary<string, string> { [file.Name] = file.Content } };
@@ -160,11 +161,21 @@ public static partial class SlotExtractor
             Tolerations = podless ? [] : Tolerations(text),
             NodeSelector = podless ? new Dictionary<string, string>() : NodeSelector(text),
             Labels = podless ? new Dictionary<string, string>() : ObjectLabels(text),
+            Selector = kind == ResourceKind.Service ? ServiceSelector(text) : new Dictionary<string, string>(),
             ConcurrencyPolicy = kind == ResourceKind.CronJob ? ConcurrencyPolicy(text) : null,
             SuccessfulJobsHistoryLimit = kind == ResourceKind.CronJob ? SuccessfulHistory(text) : null,
             Binding = binding,
             JobRun = kind is ResourceKind.Job or ResourceKind.CronJob ? JobRun(text) : null,
         };
+    }
+
+    /// <summary>A Slurm job to move: its options read as the words they stand for, a Job (or the CronJob asked to run it) with its wall-clock limit.</summary>
+    private static RequestSlots FromSlurm(string request, SlurmBatch slurm)
+    {
+        var slots = Extract(request[..slurm.Start] + slurm.Restated() + request[slurm.End..]);
+        var kind = slots.Kind == ResourceKind.CronJob ? ResourceKind.CronJob : ResourceKind.Job;
+        var run = slurm.TimeLimitSeconds is { } deadline ? (slots.JobRun ?? new JobRunSlot(null, null, null, null)) with { DeadlineSeconds = deadline } : slots.JobRun;
+        return slots with { Kind = kind, KindStated = true, JobRun = run };
     }
 
     private static string? Name(string text)

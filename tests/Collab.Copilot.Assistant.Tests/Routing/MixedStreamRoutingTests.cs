@@ -21,6 +21,7 @@ public sealed class MixedStreamRoutingTests(ITestOutputHelper output)
     [Theory]
     [InlineData("mixed-stream-heldout.yaml", 0.9, 0.9)]
     [InlineData("mixed-stream-heldout-b.yaml", 0.95, 0.95)]
+    [InlineData("mixed-stream-heldout-l.yaml", 0.0, 0.0)]
     public void Every_message_of_a_mixed_stream_reaches_the_tool_it_asks_for_in_its_language(string file, double routingFloor, double languageFloor)
     {
         var cases = CaseReader.Deserialize<List<MixedCase>>(
