@@ -1,0 +1,76 @@
+using Collab.Copilot.Authoring.Understanding;
+
+namespace Collab.Copilot.Authoring.Tests.Understanding;
+
+/// <summary>A Slurm job moved to Kubernetes (its options as a Job's requirements), a Service's stated selector and target port, and questions that are not drafts.</summary>
+public sealed class SlurmAndServiceSlotTests
+{
+    [Fact]
+    public void Sbatch_directives_become_a_jobs_gpus_memory_cpus_name_and_wall_clock_limit()
+    {
+        var slots = SlotExtractor.Extract("""
+            convert this to kubernetes please, image ghcr.io/lab/md:5.1
+            #SBATCH --job-name=md-run
+            #SBATCH --gres=gpu:v100:3
+            #SBATCH --mem=4000
+            #SBATCH -c 12
+            #SBATCH -t 1-06:00
+            """);
+
+        Assert.Equal(ResourceKind.Job, slots.Kind);
+        Assert.Equal("md-run", slots.Name);
+        Assert.Equal(3, slots.Gpu?.Count);
+        Assert.Equal("4000Mi", slots.Memory);
+        Assert.Equal("12", slots.Cpu);
+        Assert.Equal(30 * 3600, slots.JobRun?.DeadlineSeconds);
+    }
+
+    [Theory]
+    [InlineData("30", 1800)]
+    [InlineData("45:30", 2730)]
+    [InlineData("2:15:00", 8100)]
+    [InlineData("2-00", 172800)]
+    public void A_slurm_time_limit_is_read_in_each_of_its_formats(string time, int seconds)
+    {
+        var slurm = SlurmBatch.Find($"srun --gpus=1 --time={time} python fit.py");
+
+        Assert.Equal(seconds, slurm?.TimeLimitSeconds);
+    }
+
+    [Fact]
+    public void A_single_slurm_option_quoted_in_a_question_is_not_a_job_to_move()
+    {
+        Assert.Null(SlurmBatch.Find("is there a limit like sbatch --time on the platform?"));
+        Assert.Equal(RequestIntent.DocsQuestion, RequestUnderstanding.Understand("is there a maximum like sbatch --time=48:00:00 for pods?").Intent);
+    }
+
+    [Fact]
+    public void A_question_about_the_equivalent_of_an_sbatch_line_asks_for_the_job()
+    {
+        Assert.Equal(RequestIntent.ManifestDraft, RequestUnderstanding.Understand("how would `sbatch --gpus=2 --mem=20G run.sh` look on k8s?").Intent);
+    }
+
+    [Fact]
+    public void An_argo_retry_strategy_is_the_jobs_backoff_limit()
+    {
+        var slots = SlotExtractor.Extract("job from this argo step: image alpine:3.20, retryStrategy: {limit: 5}");
+
+        Assert.Equal(5, slots.JobRun?.BackoffLimit);
+    }
+
+    [Fact]
+    public void A_service_drafted_alone_selects_the_stated_labels_and_forwards_to_the_stated_port()
+    {
+        var slots = SlotExtractor.Extract("NodePort service selecting tier=frontend, port 80 to 8080");
+
+        Assert.Equal("frontend", slots.Selector["tier"]);
+        Assert.Equal(80, slots.ServicePort);
+        Assert.Contains(8080, slots.ContainerPorts);
+    }
+
+    [Fact]
+    public void An_article_before_the_kind_is_not_a_replica_count_in_a_question()
+    {
+        Assert.Equal(RequestIntent.DocsQuestion, RequestUnderstanding.Understand("can I open port 2222 in a pod on the platform?").Intent);
+    }
+}
