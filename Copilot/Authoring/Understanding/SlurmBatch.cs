@@ -15,6 +15,13 @@ public sealed partial record SlurmBatch(int Start, int End, IReadOnlyDictionary<
     [GeneratedRegex(@"(?<![\w-])(?:sbatch|srun|salloc)(?:\s+--?[a-zA-Z][\w-]*(?:=[^\s`'""]+|\s+(?![-\s])[^\s`'""]+)?)+|(?:^[ \t]*#SBATCH[^\n]*\n?)+", RegexOptions.Multiline)]
     private static partial Regex Command();
 
+    // "mám sbatch skript s --gres=gpu:1 a --time=24:00:00": Slurm named, its options written further on in the sentence.
+    [GeneratedRegex(@"(?<![\w-])(?:sbatch|srun|salloc|slurm\w*)(?![\w-])", RegexOptions.IgnoreCase)]
+    private static partial Regex SlurmWord();
+
+    [GeneratedRegex(@"(?<![\w-])--(?:gres|gpus(?:-per-(?:node|task))?|mem(?:-per-cpu)?|cpus-per-task|time|job-name)=[^\s`'""]+")]
+    private static partial Regex NamedOption();
+
     // A long option takes its value after "="; a short one (-t, -c, -G, -J) after a space too.
     [GeneratedRegex(@"(?<![\w-])(?:--([a-zA-Z][\w-]*)(?:=([^\s`'""]+))?|-([a-zA-Z])(?:\s*=?\s*(?![-\s])([^\s`'""]+))?)")]
     private static partial Regex Option();
@@ -41,7 +48,21 @@ public sealed partial record SlurmBatch(int Start, int End, IReadOnlyDictionary<
             }
             if (Requirements.Count(options.ContainsKey) >= 2) return new SlurmBatch(command.Index, command.Index + command.Length, options);
         }
-        return null;
+        return SlurmWord().IsMatch(text) ? Scattered(text) : null;
+    }
+
+    // The options after Slurm is named, from the first to the last (the short words between them go with the span).
+    private static SlurmBatch? Scattered(string text)
+    {
+        var found = NamedOption().Matches(text).Where(o => SlurmWord().IsMatch(text[..o.Index])).ToList();
+        if (found.Count < 2) return null;
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var o in found)
+        {
+            var (name, value) = (o.Value[2..o.Value.IndexOf('=')], o.Value[(o.Value.IndexOf('=') + 1)..].TrimEnd(',', '.', ';', '?', '!', ')'));
+            options.TryAdd(name, value);
+        }
+        return new SlurmBatch(found[0].Index, found[^1].Index + found[^1].Length, options);
     }
 
     /// <summary>The options in the words of a request, for the slot reader: "job named x, 2 a100 gpus, 64Gi memory, 8 cpus".</summary>

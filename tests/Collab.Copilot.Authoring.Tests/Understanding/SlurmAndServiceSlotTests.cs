@@ -51,6 +51,15 @@ public sealed class SlurmAndServiceSlotTests
     }
 
     [Fact]
+    public void Slurm_options_written_further_on_in_the_sentence_are_read_too()
+    {
+        var request = "Mám sbatch skript s --gres=gpu:1 a --time=24:00:00, jak by vypadal Job v Kubernetes? image pytorch/pytorch:2.3.0-cuda12.1-cudnn8-runtime";
+
+        Assert.Equal(RequestIntent.ManifestDraft, RequestUnderstanding.Understand(request).Intent);
+        Assert.Equal(86400, SlotExtractor.Extract(request).JobRun?.DeadlineSeconds);
+    }
+
+    [Fact]
     public void An_argo_retry_strategy_is_the_jobs_backoff_limit()
     {
         var slots = SlotExtractor.Extract("job from this argo step: image alpine:3.20, retryStrategy: {limit: 5}");
