@@ -34,8 +34,8 @@ public static partial class RequestUnderstanding
         // "what's the k8s equivalent of this docker run / compose file?": the paste is what to draft, unless the words report an error or ask for a Dockerfile.
         if (ContainerRun.Find(text) is { } run && text[..run.Start] + text[run.End..] is var around && !ReportsError(around + " " + string.Join(' ', run.Args)) && !DockerfileNoun().IsMatch(around))
             return new(RequestIntent.ManifestDraft, text, null, artefacts);
-        // "the k8s equivalent of sbatch --gres=gpu:2 --time=4:00:00?": the Slurm job is what to draft, unless the rest reports an error.
-        if (SlurmBatch.Find(text) is { } slurm && !ReportsError(text[..slurm.Start] + text[slurm.End..]))
+        // "the k8s equivalent of sbatch --gres=gpu:2 --time=4:00:00?": the Slurm job is what to draft, unless the rest reports an error or asks a reason.
+        if (SlurmBatch.Find(text) is { } slurm && text[..slurm.Start] + text[slurm.End..] is var rest && !ReportsError(rest) && !Vocabulary.ReasonWord.IsMatch(rest))
             return new(RequestIntent.ManifestDraft, text, null, artefacts);
         // "configmap nginx-conf from this default.conf: ```…```": the pasted file is the ConfigMap's data.
         if (SlotExtractor.ConfigFile(text) is { } file && Vocabulary.Kinds[ResourceKind.ConfigMap].IsMatch(text[..file.Start]) && !ErrorWord().IsMatch(text[..file.Start]))

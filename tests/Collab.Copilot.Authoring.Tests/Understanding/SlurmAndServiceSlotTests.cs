@@ -45,6 +45,12 @@ public sealed class SlurmAndServiceSlotTests
     }
 
     [Fact]
+    public void Slurm_options_beside_a_question_about_a_reason_stay_a_question()
+    {
+        Assert.Equal(RequestIntent.DocsQuestion, RequestUnderstanding.Understand("in Slurm I use --time=48:00:00 and --gres=gpu:4, why is my Job on Kubernetes stopped after a day?").Intent);
+    }
+
+    [Fact]
     public void A_question_about_the_equivalent_of_an_sbatch_line_asks_for_the_job()
     {
         Assert.Equal(RequestIntent.ManifestDraft, RequestUnderstanding.Understand("how would `sbatch --gpus=2 --mem=20G run.sh` look on k8s?").Intent);
