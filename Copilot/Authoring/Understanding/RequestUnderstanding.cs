@@ -56,6 +56,8 @@ public static partial class RequestUnderstanding
     /// <summary>The intent of a request in words (a paste that is neither artefact nor log does not change it).</summary>
     private static RequestIntent FromWords(string words, bool hasPaste)
     {
+        // Requirements in a table or an arrowed list are read as "field: value" lines, as the slot reader reads them.
+        words = SlotExtractor.Untabled(words);
         var dockerfile = DockerfileEvidence(words);
         var manifestNoun = Vocabulary.Kinds.Values.Any(k => k.IsMatch(words)) || ManifestNoun().IsMatch(words);
         if (Vocabulary.CheckCue.IsMatch(words) && !DraftEvidence(words))

@@ -32,10 +32,17 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w])(?:x\s?(\d{1,2})|(\d{1,2})\s?[x×])(?![\w])", RegexOptions.IgnoreCase)]
     private static partial Regex Times();
 
-    // A Markdown table of requirements ("| ime | ciscenje-tmp |") reads as "ime: ciscenje-tmp", one row a line, like a bullet list.
-    private static string Untabled(string request) =>
-        !request.Contains('|') ? request
+    // A Markdown table of requirements ("| ime | ciscenje-tmp |") reads as "ime: ciscenje-tmp", one row a line, like a bullet list;
+    // so does a bullet written with an arrow or a dash between the field and its value ("• port → 9000", "- Name — ocr").
+    internal static string Untabled(string request)
+    {
+        request = ArrowedBullet().Replace(request, "$1: ");
+        return !request.Contains('|') ? request
             : TableRow().Replace(TableRule().Replace(request, ""), m => string.Join(": ", m.Groups[1].Value.Split('|').Select(c => c.Trim())));
+    }
+
+    [GeneratedRegex(@"^([ \t]*[•*·\-–][ \t]*[\p{L}][\p{L} ]{0,24}?)[ \t]*(?:→|->|=>|—|–)[ \t]*", RegexOptions.Multiline)]
+    private static partial Regex ArrowedBullet();
 
     [GeneratedRegex(@"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*\r?$", RegexOptions.Multiline)]
     private static partial Regex TableRule();
