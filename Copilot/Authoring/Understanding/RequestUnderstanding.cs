@@ -125,11 +125,12 @@ public static partial class RequestUnderstanding
     /// <summary>
     /// "what would the deployment look like for image X, port 8080?", "wie sähe ein Deployment … aus? Port 5000, 2 Replikas":
     /// a question that names a kind and specifies it (two or more of an image, a port, a size, replicas, a schedule) describes
-    /// the thing to write; a question about a reason or an error ("why is my 100Gi PVC on port … pending?") does not.
+    /// the thing to write; a question about a reason or an error ("why is my 100Gi PVC on port … pending?") does not, nor one
+    /// about a fact ("is a 3-replica statefulset with 50Gi each too much for our quota?").
     /// </summary>
     private static bool SpecifiedInQuestion(string words, bool knownError)
     {
-        if (knownError || ErrorWord().IsMatch(words) || Vocabulary.ReasonWord.IsMatch(words)) return false;
+        if (knownError || ErrorWord().IsMatch(words) || Vocabulary.ReasonWord.IsMatch(words) || Vocabulary.FactOpener.IsMatch(words)) return false;
         if (!Vocabulary.Kinds.Values.Any(k => k.IsMatch(words))) return false;
         var stated = 0;
         if (ImageRef().IsMatch(words) || KnownImages.Mentioned(words) is not null) stated++;

@@ -19,8 +19,9 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w\-])([a-z0-9][a-z0-9.\-]*[a-z0-9])\s+storage\s*-?\s*class", RegexOptions.IgnoreCase)]
     private static partial Regex StorageClassBefore();
 
-    // Storage classes named after their provisioner, which people name without the words "storage class" ("40Gi na longhorn").
-    [GeneratedRegex(@"(?<![\w\-/])(longhorn(?:-[\w\-]+)?|ceph-[\w\-]+|cephfs|rook-[\w\-]+|nfs-[\w\-]+|local-path|openebs-[\w\-]+|gp[23]|csi-[\w\-]+)(?![\w\-/])", RegexOptions.IgnoreCase)]
+    // Storage classes named after their provisioner, which people name without the words "storage class" ("40Gi na longhorn"),
+    // also with a case ending ("na longhornu", "s cephfs-em").
+    [GeneratedRegex(@"(?<![\w\-/])(longhorn(?:-[\w\-]+)?|ceph-[\w\-]+|cephfs|rook-[\w\-]+|nfs-[\w\-]+|local-path|openebs-[\w\-]+|gp[23]|csi-[\w\-]+)(?:u|a|om|em|e|y|ovi|ech)?(?![\w\-/])", RegexOptions.IgnoreCase)]
     private static partial Regex ProvisionerClass();
 
     internal static List<ClaimSlot> Claims(string text)

@@ -88,4 +88,25 @@ public sealed class SlurmAndServiceSlotTests
     {
         Assert.Equal(RequestIntent.DocsQuestion, RequestUnderstanding.Understand("can I open port 2222 in a pod on the platform?").Intent);
     }
+
+    [Theory]
+    [InlineData("is a 3-replica statefulset with 50Gi each too much for our quota?")]
+    [InlineData("Ist ein Deployment mit 4 Replikas und 20Gi pro Pod zu groß für unser Kontingent?")]
+    [InlineData("je li statefulset s 3 replike i 100Gi previše za našu kvotu?")]
+    public void A_yes_no_question_about_a_fact_is_not_a_specification(string question)
+    {
+        Assert.Equal(RequestIntent.DocsQuestion, RequestUnderstanding.Understand(question).Intent);
+    }
+
+    [Fact]
+    public void A_question_asking_whether_there_is_a_way_to_get_a_specified_thing_still_asks_for_it()
+    {
+        Assert.Equal(RequestIntent.ManifestDraft, RequestUnderstanding.Understand("is there a way to get a deployment with 3 replicas on port 8080, image ghcr.io/lab/api:1.0?").Intent);
+    }
+
+    [Fact]
+    public void A_provisioner_named_storage_class_is_read_with_a_case_ending()
+    {
+        Assert.Equal("longhorn", SlotExtractor.Extract("PVC 1,5 TB na longhornu za datasete").StorageClass);
+    }
 }
