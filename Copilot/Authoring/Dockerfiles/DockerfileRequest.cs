@@ -110,7 +110,7 @@ internal sealed partial record DockerfileRequest(string Text)
     [GeneratedRegex(@"(?<![\w./-])([\w\-]+(?:/[\w\-]+)*\.py)(?![\w])")]
     private static partial Regex ScriptName();
 
-    [GeneratedRegex(@"(?<![\w])(?:entry\s*-?\s*point|cmd|command|naredb[aum]|příkaz(?:em)?|comanda|comando|befehl)\s*(?:should\s+be|must\s+be|is|will\s+be|je|bude|és|sarà|è|ist|soll|[:=])?\s*[`""']?([a-z][\w\-]*(?:[ \t]+(?!(?:and|i|a|e|y|und|on|na|sulla|auf|port\w*)\b)(?:-{1,2}[\w\-=.]+|[\w.\-/=:]+))*)(?![\w\-/])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w])(?:entry\s*-?\s*point|cmd|command(?!\s*-?\s*line)|naredb[aum]|příkaz(?:em)?|comanda|comando|befehl)\s*(?:should\s+be|must\s+be|is|will\s+be|je|bude|és|sarà|è|ist|soll|[:=])?\s*[`""']?([a-z][\w\-]*(?:[ \t]+(?!(?:and|i|a|e|y|und|on|na|sulla|auf|port\w*)\b)(?:-{1,2}[\w\-=.]+|[\w.\-/=:]+))*)(?![\w\-/])", RegexOptions.IgnoreCase)]
     private static partial Regex EntrypointWord();
 
     [GeneratedRegex(@"(?<![\w])python3?\s+-m\s+([A-Za-z_][\w.]*[\w])")]

@@ -43,6 +43,12 @@ public sealed class DockerfileBaseTests
         Assert.Contains(cmd, draft.Dockerfile, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_command_line_tool_names_no_command()
+    {
+        Assert.DoesNotContain("\"line\"", DockerfileDrafter.Draft("Dockerfile for a python 3.12 command line tool, runs cli.py").Dockerfile, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Dockerfile für ein Python-3.10-Skript auswertung.py", "python:3.10")]
     [InlineData("dockerfile s Pythonom 3.12 koji pokreće bot.py", "python:3.12")]
