@@ -193,4 +193,13 @@ public sealed class SlotReadingTests
         Assert.Equal(("tagger", 3), (slots.Name, slots.Replicas));
         Assert.Equal([9000], slots.ContainerPorts);
     }
+
+    [Fact]
+    public void A_claim_named_after_its_word_takes_no_name_before_it_and_its_path_is_read_whole()
+    {
+        var slots = SlotExtractor.Extract("trebam PVC scratch 100Gi RWX i Job koji ga montira na /scratch, slika busybox:1.36");
+
+        var claim = Assert.Single(slots.Claims);
+        Assert.Equal(("scratch", "/scratch"), (claim.Name, claim.MountPath));
+    }
 }
