@@ -109,4 +109,20 @@ public sealed class SlurmAndServiceSlotTests
     {
         Assert.Equal("longhorn", SlotExtractor.Extract("PVC 1,5 TB na longhornu za datasete").StorageClass);
     }
+
+    [Theory]
+    [InlineData("k8s job pls: 1 gpu, 12 hours max, image ghcr.io/x/train:1", 43200)]
+    [InlineData("Job, 4 GPU-a tipa A100, 2 sata maksimalno, slika ghcr.io/x/y:1", 7200)]
+    [InlineData("ein Job, der höchstens 90 Minuten laufen darf, Image alpine:3.20", 5400)]
+    [InlineData("job with activeDeadlineSeconds 600, image alpine:3.20", 600)]
+    public void A_time_limit_in_words_is_the_jobs_deadline(string request, int seconds)
+    {
+        Assert.Equal(seconds, SlotExtractor.Extract(request).JobRun?.DeadlineSeconds);
+    }
+
+    [Fact]
+    public void A_removal_after_a_duration_is_no_deadline()
+    {
+        Assert.Null(SlotExtractor.Extract("a job that deletes itself at most 2 hours after it finishes, image alpine:3.20").JobRun?.DeadlineSeconds);
+    }
 }
