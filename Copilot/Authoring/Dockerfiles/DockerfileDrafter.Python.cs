@@ -53,7 +53,8 @@ public static partial class DockerfileDrafter
             sb.Append($"EXPOSE {port}\n");
             sb.Append($"HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"python\", \"-c\", \"import urllib.request; urllib.request.urlopen('http://127.0.0.1:{port}/')\"]\n");
         }
-        cmd ??= asked.ScriptCommand();
+        // A command the request names wins over the framework's server line.
+        cmd = asked.StatedCommand ?? cmd ?? asked.ScriptCommand();
         sb.Append($"CMD {cmd ?? "[\"python\", \"main.py\"]"}\n");
         if (cmd is null) notes.Add(new Note("note.python-cmd"));
         return sb.ToString();

@@ -69,6 +69,13 @@ internal sealed partial record DockerfileRequest(string Text)
     /// <summary>The Python module the request says the image runs ("python -m worker"), or null.</summary>
     public string? Module => ModuleName().Match(Text) is { Success: true } m ? m.Groups[1].Value : null;
 
+    /// <summary>
+    /// The command the request names for the image, in exec form ("the entrypoint should be snakemake", "command celery -A tasks
+    /// worker", "naredba python -m worker"): the program and its arguments up to the end of the clause; null when none is named.
+    /// </summary>
+    public string? StatedCommand => EntrypointWord().Match(Text) is { Success: true } m
+        ? "[" + string.Join(", ", m.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(a => $"\"{a}\"")) + "]" : null;
+
     /// <summary>The exec-form CMD that runs the stated script or module with <paramref name="python"/>, or null when neither is stated.</summary>
     public string? ScriptCommand(string python = "python") =>
         Script is { } script ? $"[\"{python}\", \"{script}\"]" : Module is { } module ? $"[\"{python}\", \"-m\", \"{module}\"]" : null;
@@ -90,7 +97,7 @@ internal sealed partial record DockerfileRequest(string Text)
     [GeneratedRegex(@"cud(?:a|i|u|om|ě|e)?[\s:\-]*v?(\d{2}\.\d)", RegexOptions.IgnoreCase)]
     private static partial Regex CudaVersion();
 
-    [GeneratedRegex(@"(?<![\w])(?:python|py)[\s:]*(3\.\d{1,2})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w])(?:python(?:om|em|u|a)?|py)[\s:\-]*(3\.\d{1,2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex PythonVersion();
 
     [GeneratedRegex(@"(?<![\w./-])(?:R[\s\-]?|rocker/[\w\-]+[\s:]?|r-ver[\s:]?)(\d\.\d)\b")]
@@ -102,6 +109,9 @@ internal sealed partial record DockerfileRequest(string Text)
 
     [GeneratedRegex(@"(?<![\w./-])([\w\-]+(?:/[\w\-]+)*\.py)(?![\w])")]
     private static partial Regex ScriptName();
+
+    [GeneratedRegex(@"(?<![\w])(?:entry\s*-?\s*point|cmd|command(?!\s*-?\s*line)|naredb[aum]|příkaz(?:em)?|comanda|comando|befehl)\s*(?:should\s+be|must\s+be|is|will\s+be|je|bude|és|sarà|è|ist|soll|[:=])?\s*[`""']?([a-z][\w\-]*(?:[ \t]+(?!(?:and|i|a|e|y|und|on|na|sulla|auf|port\w*)\b)(?:-{1,2}[\w\-=.]+|[\w.\-/=:]+))*)(?![\w\-/])", RegexOptions.IgnoreCase)]
+    private static partial Regex EntrypointWord();
 
     [GeneratedRegex(@"(?<![\w])python3?\s+-m\s+([A-Za-z_][\w.]*[\w])")]
     private static partial Regex ModuleName();

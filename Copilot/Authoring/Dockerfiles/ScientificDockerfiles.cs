@@ -75,7 +75,7 @@ internal static class ScientificDockerfiles
 
     // The script the words name, else JupyterLab when asked (it must be in the environment file), else main.py.
     private static string Command(DockerfileRequest request, int? port) =>
-        request.ScriptCommand() ?? (request.WantsJupyter ? $"[\"jupyter\", \"lab\", \"--ip=0.0.0.0\", \"--port={port ?? 8888}\", \"--no-browser\"]" : "[\"python\", \"main.py\"]");
+        request.StatedCommand ?? request.ScriptCommand() ?? (request.WantsJupyter ? $"[\"jupyter\", \"lab\", \"--ip=0.0.0.0\", \"--port={port ?? 8888}\", \"--no-browser\"]" : "[\"python\", \"main.py\"]");
 
     /// <summary>R on rocker/r-ver (or rocker/shiny for a Shiny app), packages installed with install2.r.</summary>
     public static string R(DockerfileRequest request, List<Note> notes)

@@ -104,6 +104,7 @@ public static class ManifestRenderer
         ("completionMode", Indexed(spec) ? Str("Indexed") : null),
         ("backoffLimit", Raw(spec.JobRun?.BackoffLimit ?? (spec.Gpu is null ? 3 : 1))),
         ("ttlSecondsAfterFinished", Raw(spec.JobRun?.TtlSeconds ?? 86400)),
+        ("activeDeadlineSeconds", spec.JobRun?.DeadlineSeconds is { } deadline ? Raw(deadline) : null),
         ("template", podTemplate));
 
     private static YamlMappingNode PodSpec(ManifestSpec spec)
@@ -228,7 +229,7 @@ public static class ManifestRenderer
         return Object("v1", "Service", spec, ("spec", Map(
             ("type", headless ? null : spec.ServiceType is null ? null : Str(spec.ServiceType)),
             ("clusterIP", headless ? Str("None") : null),
-            ("selector", Dict([new("app.kubernetes.io/name", selectorName ?? spec.Name)])),
+            ("selector", selectorName is null && spec.Selector.Count > 0 ? Dict(spec.Selector) : Dict([new("app.kubernetes.io/name", selectorName ?? spec.Name)])),
             ("ports", Seq([Map(("name", Str(PortName(port))), ("port", Raw(port)), ("targetPort", Raw(target == 0 ? port : target)), ("nodePort", nodePort))])))));
     }
 

@@ -165,6 +165,7 @@ public static partial class ManifestRequestParser
             Tolerations = podless ? [] : slots.Tolerations.Select(Toleration).ToList(),
             NodeSelector = podless ? new Dictionary<string, string>() : slots.NodeSelector,
             Labels = podless ? new Dictionary<string, string>() : slots.Labels,
+            Selector = kind == ResourceKind.Service ? slots.Selector : new Dictionary<string, string>(),
         };
     }
 

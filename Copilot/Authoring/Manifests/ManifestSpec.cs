@@ -141,6 +141,8 @@ public sealed record ManifestSpec
     /// <summary>Taints to tolerate, as "key", "key=value" or "key=value:Effect".</summary>
     public IReadOnlyList<string> Tolerations { get; init; } = [];
 
+    /// <summary>The pod labels a Service drafted alone selects, when stated; otherwise it selects the workload of its name.</summary>
+    public IReadOnlyDictionary<string, string> Selector { get; init; } = new Dictionary<string, string>();
     /// <summary>Labels stated for the object, beside the name label every draft carries.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 

@@ -65,6 +65,7 @@ public sealed partial record ContainerRun
             StorageSize = Scalar(persistence, "size"),
             StorageClass = Scalar(persistence, "storageClass") is { Length: > 0 } sc ? sc : null,
             ServiceType = service is null ? null : Scalar(service, "type") is { } type && type is "NodePort" or "LoadBalancer" ? type : null,
+            NodePort = service is null ? null : Number(Scalar(service, "nodePort")),
             Start = block.Start,
             End = block.End,
         };

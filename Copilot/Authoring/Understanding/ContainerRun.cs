@@ -44,6 +44,12 @@ public sealed partial record ContainerRun
     public string? StorageClass { get; init; }
     /// <summary>A chart's Service type (NodePort, LoadBalancer); null for ClusterIP.</summary>
     public string? ServiceType { get; init; }
+    /// <summary>A pipeline step's <c>retryStrategy.limit</c> (the Job's backoffLimit).</summary>
+    public int? RetryLimit { get; init; }
+    /// <summary>A pipeline step's <c>activeDeadlineSeconds</c>.</summary>
+    public int? DeadlineSeconds { get; init; }
+    /// <summary>A chart's <c>service.nodePort</c>.</summary>
+    public int? NodePort { get; init; }
     /// <summary>A chart's CPU request.</summary>
     public string? CpuRequest { get; init; }
     /// <summary>A chart's memory request.</summary>
@@ -57,8 +63,8 @@ public sealed partial record ContainerRun
 
     private const RegexOptions I = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    /// <summary>The first <c>docker run</c> command, compose file or Helm chart values in <paramref name="text"/>, or null.</summary>
-    public static ContainerRun? Find(string text) => FromDockerRun(text) ?? FromCompose(text) ?? FromChartValues(text);
+    /// <summary>The first <c>docker run</c> command, compose file, Helm chart values or pipeline step in <paramref name="text"/>, or null.</summary>
+    public static ContainerRun? Find(string text) => FromDockerRun(text) ?? FromCompose(text) ?? FromChartValues(text) ?? FromPipelineStep(text);
 
     private static YamlMappingNode? Map(YamlMappingNode? node, string key) => node is null ? null : Child(node, key) as YamlMappingNode;
 

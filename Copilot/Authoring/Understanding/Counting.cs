@@ -18,8 +18,10 @@ internal static partial class Counting
         foreach (Match m in noun.Matches(text))
         {
             var before = Token().Matches(text[..m.Index]).TakeLast(3).Reverse();
-            foreach (var token in before.Select(t => t.Value.ToLowerInvariant()))
+            foreach (var (token, at) in before.Select(t => (t.Value.ToLowerInvariant(), t.Index)))
             {
+                // "ghcr.io/ag/ocr:0.4 | Replikas", "vllm-openai:v0.5.3, gpu": the end of a version or tag counts nothing.
+                if (at > 0 && text[at - 1] is '.' or ':' or '/') break;
                 // "2x H100" counts too.
                 var digits = token.EndsWith('x') && token.Length > 1 ? token[..^1] : token;
                 if (int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and < 1000) return n;

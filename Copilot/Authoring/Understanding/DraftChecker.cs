@@ -76,6 +76,7 @@ public static class DraftChecker
             Expect("completions", run.Completions, jobSpec.Str("completions") == run.Completions?.ToString(), jobSpec.Str("completions") ?? "1");
             Expect("backoffLimit", run.BackoffLimit, jobSpec.Str("backoffLimit") == run.BackoffLimit?.ToString(), jobSpec.Str("backoffLimit") ?? "6");
             Expect("ttlSecondsAfterFinished", run.TtlSeconds, jobSpec.Str("ttlSecondsAfterFinished") == run.TtlSeconds?.ToString(), jobSpec.Str("ttlSecondsAfterFinished") ?? "none");
+            Expect("activeDeadlineSeconds", run.DeadlineSeconds, jobSpec.Str("activeDeadlineSeconds") == run.DeadlineSeconds?.ToString(), jobSpec.Str("activeDeadlineSeconds") ?? "none");
         }
         if (containers.Count > 0)
         {
@@ -139,6 +140,8 @@ public static class DraftChecker
             .OfType<YamlMappingNode>().FirstOrDefault()?.Map("backend")?.Map("service")?.Map("port")?.Str("number") : null;
         if (slots.WantsService || kind == "Service")
             Expect("Service", "a Service", services.Count > 0, "none");
+        var serviceSelector = services.FirstOrDefault()?.Map("spec")?.Map("selector");
+        foreach (var (key, value) in slots.Selector) Expect("selector", $"{key}={value}", serviceSelector?.Str(key) == value, serviceSelector?.Str(key) ?? "none");
         Expect("Service port", slots.ServicePort, ingressPort == slots.ServicePort?.ToString() || servicePorts.Any(p => p.Str("port") == slots.ServicePort?.ToString()),
             string.Join(", ", servicePorts.Select(p => p.Str("port"))));
         Expect("nodePort", slots.NodePort, servicePorts.Any(p => p.Str("nodePort") == slots.NodePort?.ToString()), "none (the cluster picks one)");

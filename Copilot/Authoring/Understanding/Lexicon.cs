@@ -14,6 +14,8 @@ public sealed record Lexicon
     public string[] DraftCues { get; init; } = [];
     /// <summary>Words that open a how/what/why question, which asks for an explanation rather than a draft.</summary>
     public string[] QuestionOpeners { get; init; } = [];
+    /// <summary>A copula opening a yes/no question about a fact ("is a 3-replica statefulset too much…?", "ist", "je li", "és"): it asks whether something holds, not for it.</summary>
+    public string[] FactOpeners { get; init; } = [];
     /// <summary>Words that ask for a reason ("why"): a pasted manifest asked about with them is reviewed, not edited.</summary>
     public string[] ReasonWords { get; init; } = [];
     /// <summary>Words that ask for a review of something: "check", "provjeri", "prüfen".</summary>

@@ -121,6 +121,8 @@ public sealed record RequestSlots
     public JobRunSlot? JobRun { get; init; }
     /// <summary>A RoleBinding's role and subject.</summary>
     public BindingSlot? Binding { get; init; }
+    /// <summary>The pod labels a Service drafted alone sends traffic to ("selector app=models-api", "za grafanu (app=grafana)").</summary>
+    public IReadOnlyDictionary<string, string> Selector { get; init; } = new Dictionary<string, string>();
     /// <summary>Labels the object is given ("label team=vision").</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
     /// <summary>Node labels the pod must run on (its nodeSelector).</summary>
@@ -171,8 +173,8 @@ public enum Removal
     Gpu,
 }
 
-/// <summary>A Job's stated run settings: pods at a time, pods that must finish, retries of a failed pod (backoffLimit), seconds a finished Job is kept (ttlSecondsAfterFinished).</summary>
-public sealed record JobRunSlot(int? Parallelism, int? Completions, int? BackoffLimit, int? TtlSeconds);
+/// <summary>A Job's stated run settings: pods at a time, pods that must finish, retries of a failed pod (backoffLimit), seconds a finished Job is kept (ttlSecondsAfterFinished), the wall-clock limit (activeDeadlineSeconds).</summary>
+public sealed record JobRunSlot(int? Parallelism, int? Completions, int? BackoffLimit, int? TtlSeconds, int? DeadlineSeconds = null);
 
 /// <summary>An autoscaler: replica bounds, the target utilisation in percent, the metric (cpu or memory), and the workload it scales.</summary>
 public sealed record AutoscalingSlot(int? Min, int? Max, int? Utilization, string Metric, string? Target, string TargetKind);

@@ -34,6 +34,9 @@ public static partial class RequestUnderstanding
         // "what's the k8s equivalent of this docker run / compose file?": the paste is what to draft, unless the words report an error or ask for a Dockerfile.
         if (ContainerRun.Find(text) is { } run && text[..run.Start] + text[run.End..] is var around && !ReportsError(around + " " + string.Join(' ', run.Args)) && !DockerfileNoun().IsMatch(around))
             return new(RequestIntent.ManifestDraft, text, null, artefacts);
+        // "the k8s equivalent of sbatch --gres=gpu:2 --time=4:00:00?": the Slurm job is what to draft, unless the rest reports an error or asks a reason.
+        if (SlurmBatch.Find(text) is { } slurm && text[..slurm.Start] + text[slurm.End..] is var rest && !ReportsError(rest) && !Vocabulary.ReasonWord.IsMatch(rest))
+            return new(RequestIntent.ManifestDraft, text, null, artefacts);
         // "configmap nginx-conf from this default.conf: ```…```": the pasted file is the ConfigMap's data.
         if (SlotExtractor.ConfigFile(text) is { } file && Vocabulary.Kinds[ResourceKind.ConfigMap].IsMatch(text[..file.Start]) && !ErrorWord().IsMatch(text[..file.Start]))
             return new(RequestIntent.ManifestDraft, text, null, artefacts);
@@ -53,6 +56,8 @@ public static partial class RequestUnderstanding
     /// <summary>The intent of a request in words (a paste that is neither artefact nor log does not change it).</summary>
     private static RequestIntent FromWords(string words, bool hasPaste)
     {
+        // Requirements in a table or an arrowed list are read as "field: value" lines, as the slot reader reads them.
+        words = SlotExtractor.Untabled(words);
         var dockerfile = DockerfileEvidence(words);
         var manifestNoun = Vocabulary.Kinds.Values.Any(k => k.IsMatch(words)) || ManifestNoun().IsMatch(words);
         if (Vocabulary.CheckCue.IsMatch(words) && !DraftEvidence(words))
@@ -93,7 +98,9 @@ public static partial class RequestUnderstanding
     {
         if (DockerfileNoun().IsMatch(words)) return true;
         // "a fastapi service" is an app, not a Kubernetes Service: only workload and storage kinds make it a manifest.
-        var kindNamed = Vocabulary.Kinds.Where(k => k.Key is not ResourceKind.Service).Any(k => k.Value.IsMatch(words));
+        // A service with a type, a target port or a selector ("servei … tipus LoadBalancer, port 443 cap al 8443 del contenidor") is the Kubernetes one.
+        var kindNamed = Vocabulary.Kinds.Where(k => k.Key is not ResourceKind.Service).Any(k => k.Value.IsMatch(words))
+            || Vocabulary.Kinds[ResourceKind.Service].IsMatch(words) && ServiceShape().IsMatch(words);
         if (kindNamed) return false;
         if (BuildInput().IsMatch(words)) return true;
         // "half a terabyte of storage for the imagenet copy" asks for storage, whatever else it names.
@@ -112,26 +119,31 @@ public static partial class RequestUnderstanding
     {
         if (!Vocabulary.PermissionModal.IsMatch(words) || Vocabulary.QuestionOpener.IsMatch(words) || ErrorWord().IsMatch(words)) return false;
         var sized = Counting.Sizes(words).Any() && (Vocabulary.StorageNoun.IsMatch(words) || Vocabulary.Kinds.Values.Any(k => k.IsMatch(words)));
-        return sized || Counting.Before(words, Vocabulary.ReplicaNoun) is not null || Counting.After(words, Vocabulary.ReplicaNoun) is not null;
+        return sized || ReplicasStated(words);
     }
 
     /// <summary>
     /// "what would the deployment look like for image X, port 8080?", "wie sähe ein Deployment … aus? Port 5000, 2 Replikas":
     /// a question that names a kind and specifies it (two or more of an image, a port, a size, replicas, a schedule) describes
-    /// the thing to write; a question about a reason or an error ("why is my 100Gi PVC on port … pending?") does not.
+    /// the thing to write; a question about a reason or an error ("why is my 100Gi PVC on port … pending?") does not, nor one
+    /// about a fact ("is a 3-replica statefulset with 50Gi each too much for our quota?").
     /// </summary>
     private static bool SpecifiedInQuestion(string words, bool knownError)
     {
-        if (knownError || ErrorWord().IsMatch(words) || Vocabulary.ReasonWord.IsMatch(words)) return false;
+        if (knownError || ErrorWord().IsMatch(words) || Vocabulary.ReasonWord.IsMatch(words) || Vocabulary.FactOpener.IsMatch(words)) return false;
         if (!Vocabulary.Kinds.Values.Any(k => k.IsMatch(words))) return false;
         var stated = 0;
         if (ImageRef().IsMatch(words) || KnownImages.Mentioned(words) is not null) stated++;
         if (PortStated().IsMatch(words)) stated++;
         if (Counting.Sizes(words).Any()) stated++;
-        if (Counting.Before(words, Vocabulary.ReplicaNoun) is not null || Counting.After(words, Vocabulary.ReplicaNoun) is not null) stated++;
+        if (ReplicasStated(words)) stated++;
         if (ScheduleReader.Mentions(words)) stated++;
         return stated >= 2;
     }
+
+    // "es pot fer servir el port 22 dins d'un pod?": in a question, "a pod"/"un pod" is an article, not one replica asked for.
+    private static bool ReplicasStated(string words) =>
+        (Counting.Before(words, Vocabulary.ReplicaNoun) ?? Counting.After(words, Vocabulary.ReplicaNoun)) is > 1;
 
     /// <summary>The words state what a manifest should contain: a kind, a schedule, a size of storage, replicas, members, ports of an app, a GPU workload.</summary>
     private static bool DraftEvidence(string words)
@@ -160,6 +172,9 @@ public static partial class RequestUnderstanding
     // "un serviceaccount …", "a pdb …": an article before the kind word.
     [GeneratedRegex(@"^\W*\p{L}{1,3}\s+$")]
     private static partial Regex OneShortWordBefore();
+
+    [GeneratedRegex(@"\b(load\s?balancer|node\s?port|cluster\s?ip|target\s?port|selector)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ServiceShape();
 
     [GeneratedRegex(@"\b(docker ?file|containerfile)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex DockerfileNoun();

@@ -9,6 +9,15 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w.\-/])((?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+(?:org|com|net|io|dev|eu|hr|cz|es|it|de|cat|local|internal|lab|ai|app|cloud|edu))(?![\w.\-/:])", RegexOptions.IgnoreCase)]
     private static partial Regex HostName();
 
+    /// <summary>A Service drafted alone selects the pods by the labels stated with it; the port fields written as key=value are not labels.</summary>
+    private static IReadOnlyDictionary<string, string> ServiceSelector(string text)
+    {
+        var result = new Dictionary<string, string>();
+        foreach (Match m in LabelPair().Matches(text))
+            if (!Regex.IsMatch(m.Groups[1].Value, @"^(?:\w*port|type|protocol|name|namespace|ns)$", RegexOptions.IgnoreCase)) result.TryAdd(m.Groups[1].Value, m.Groups[2].Value);
+        return result;
+    }
+
     [GeneratedRegex(@"(?<![\w])node\s*-?\s*port\w*\s*[:=]?\s*(\d{4,5})\b", RegexOptions.IgnoreCase)]
     private static partial Regex NodePortNumber();
 
@@ -59,7 +68,13 @@ public static partial class SlotExtractor
                 .OrderByDescending(x => x.Index).FirstOrDefault();
             var workloadSince = nearest.Value is not null && (KnownImages.Mentioned(text[nearest.Index..m.Index]) is not null || Vocabulary.ReplicaNoun.IsMatch(text[nearest.Index..m.Index])
                 || RegistryImage().IsMatch(text[nearest.Index..m.Index]));
-            if (nearest.Value is not null && nearest.Key is ResourceKind.Service or ResourceKind.Ingress && !workloadSince && service is null) service = port;
+            if (nearest.Value is not null && nearest.Key is ResourceKind.Service or ResourceKind.Ingress && !workloadSince && service is null)
+            {
+                service = port;
+                // "port 443 cap al 8443 del contenidor", "port 80 → 8080", "Port 80 auf 8080": the Service forwards to the container's port.
+                if (ForwardedTo().Match(text[(m.Index + m.Length)..]) is { Success: true } target && int.Parse(target.Groups[1].Value, CultureInfo.InvariantCulture) is var to && !container.Contains(to))
+                    container.Add(to);
+            }
             else if (!container.Contains(port)) container.Add(port);
             // "ports 8000 http 8001 grpc 8002 metrics", "porty 2379 a 2380": the numbers that follow on the line are the app's ports too.
             foreach (var more in PortsListedAfter(text, m.Index + m.Length))
@@ -68,6 +83,9 @@ public static partial class SlotExtractor
         if (service is null && ServiceOnNumber().Match(text) is { Success: true } on) service = int.Parse(on.Groups[1].Value, CultureInfo.InvariantCulture);
         return (container, service);
     }
+
+    [GeneratedRegex(@"^\s*(?:->|→|=>|to|onto|na|cap\s+al|cap\s+a|al|auf|zu|su|sul|verso|target\s*-?\s*port\s*[:=]?)\s*(?:the\s+|el\s+|il\s+|den\s+)?(?:port[oa]?\s+)?(\d{2,5})(?![\w.])", RegexOptions.IgnoreCase)]
+    private static partial Regex ForwardedTo();
 
     private static IEnumerable<int> PortsListedAfter(string text, int at)
     {

@@ -49,6 +49,9 @@ public static partial class SlotExtractor
             StorageSize = run.StorageSize ?? words.StorageSize,
             StorageClass = run.StorageClass ?? words.StorageClass,
             ServiceType = run.ServiceType ?? words.ServiceType,
+            NodePort = run.NodePort ?? words.NodePort,
+            JobRun = run.RetryLimit is null && run.DeadlineSeconds is null ? words.JobRun
+                : (words.JobRun ?? new JobRunSlot(null, null, null, null)) with { BackoffLimit = run.RetryLimit ?? words.JobRun?.BackoffLimit, DeadlineSeconds = run.DeadlineSeconds },
             Args = run.Args,
             Command = run.Entrypoint.Count > 0 ? run.Entrypoint : words.Command.Count > 0 && run.Args.Count == 0 ? words.Command : [],
             Run = run,

@@ -19,8 +19,9 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w\-])([a-z0-9][a-z0-9.\-]*[a-z0-9])\s+storage\s*-?\s*class", RegexOptions.IgnoreCase)]
     private static partial Regex StorageClassBefore();
 
-    // Storage classes named after their provisioner, which people name without the words "storage class" ("40Gi na longhorn").
-    [GeneratedRegex(@"(?<![\w\-/])(longhorn(?:-[\w\-]+)?|ceph-[\w\-]+|cephfs|rook-[\w\-]+|nfs-[\w\-]+|local-path|openebs-[\w\-]+|gp[23]|csi-[\w\-]+)(?![\w\-/])", RegexOptions.IgnoreCase)]
+    // Storage classes named after their provisioner, which people name without the words "storage class" ("40Gi na longhorn"),
+    // also with a case ending ("na longhornu", "s cephfs-em").
+    [GeneratedRegex(@"(?<![\w\-/])(longhorn(?:-[\w\-]+)?|ceph-[\w\-]+|cephfs|rook-[\w\-]+|nfs-[\w\-]+|local-path|openebs-[\w\-]+|gp[23]|csi-[\w\-]+)(?:u|a|om|em|e|y|ovi|ech)?(?![\w\-/])", RegexOptions.IgnoreCase)]
     private static partial Regex ProvisionerClass();
 
     internal static List<ClaimSlot> Claims(string text)
@@ -31,14 +32,18 @@ public static partial class SlotExtractor
             // "pvc named data", "pvc 'raw-data'", "pvc-om dataset", "PVC dataset"
             @"(?<![\w])(?:pvc|persistent\s?volume\s?claim|volume\s?claim|claim)(?:-?[a-zšžčćđ]{1,3})?\s+(?:(?:named|called|imena|naziva|jménem|anomenat|chiamato|namens)\s+)?[`""']?([a-z][a-z0-9\-]*)",
             // "my dataset PVC", "the results pvc", "Checkpoints-PVC"
-            @"(?<![\w])([a-z][a-z0-9\-]*)[\s\-]+(?:pvc|persistent\s?volume\s?claim|volume\s?claim|claim)s?(?![\w])(?!\s+(?:named|called|imena|naziva|jménem|anomenat|chiamato|namens)\b)",
+            @"(?<![\w])([a-z][a-z0-9\-]*)[\s\-]+(?<kw>pvc|persistent\s?volume\s?claim|volume\s?claim|claim)s?(?![\w])(?!\s+(?:named|called|imena|naziva|jménem|anomenat|chiamato|namens)\b)",
         };
+        // "trebam PVC scratch": a claim word already named by what follows it does not take the word before it too.
+        var namedAfter = new HashSet<int>();
         foreach (var pattern in patterns)
             foreach (Match m in Regex.Matches(text, pattern, I))
             {
+                if (m.Groups["kw"] is { Success: true } kw && namedAfter.Contains(kw.Index)) continue;
                 var name = m.Groups[1].Value.ToLowerInvariant().Trim('-');
                 if (Stop.Contains(name) || Vocabulary.Numbers.ContainsKey(name) || Vocabulary.Kinds.Values.Any(k => k.IsMatch(name) && k.Match(name).Length == name.Length)
                     || Vocabulary.GigaWord.IsMatch(name) || result.Any(c => c.Name == name)) continue;
+                if (!m.Groups["kw"].Success) namedAfter.Add(m.Index);
                 result.Add(new ClaimSlot(name, NearestPath(text, m.Index, m.Index + m.Length)));
             }
         return result;
@@ -50,8 +55,9 @@ public static partial class SlotExtractor
         var window = text[end..Math.Min(text.Length, end + 40)];
         // Stop at the next claim, whose path that is.
         if (Regex.Match(window, @"(?<![\w])(pvc|claim)", I) is { Success: true } next) window = window[..next.Index];
+        // The window may end inside the path ("… montira na /scr|atch"): the path is read whole from the text.
         var after = AbsolutePath().Match(window);
-        if (after.Success) return after.Groups[1].Value;
+        if (after.Success) return AbsolutePath().Match(text, end + after.Index) is { Success: true } whole ? whole.Groups[1].Value : after.Groups[1].Value;
         var from = Math.Max(0, start - 30);
         var before = AbsolutePath().Matches(text[from..start]).LastOrDefault();
         return before?.Groups[1].Value;

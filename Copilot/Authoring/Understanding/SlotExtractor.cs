@@ -32,10 +32,17 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w])(?:x\s?(\d{1,2})|(\d{1,2})\s?[x×])(?![\w])", RegexOptions.IgnoreCase)]
     private static partial Regex Times();
 
-    // A Markdown table of requirements ("| ime | ciscenje-tmp |") reads as "ime: ciscenje-tmp", one row a line, like a bullet list.
-    private static string Untabled(string request) =>
-        !request.Contains('|') ? request
+    // A Markdown table of requirements ("| ime | ciscenje-tmp |") reads as "ime: ciscenje-tmp", one row a line, like a bullet list;
+    // so does a bullet written with an arrow or a dash between the field and its value ("• port → 9000", "- Name — ocr").
+    internal static string Untabled(string request)
+    {
+        request = ArrowedBullet().Replace(request, "$1: ");
+        return !request.Contains('|') ? request
             : TableRow().Replace(TableRule().Replace(request, ""), m => string.Join(": ", m.Groups[1].Value.Split('|').Select(c => c.Trim())));
+    }
+
+    [GeneratedRegex(@"^([ \t]*[•*·\-–][ \t]*[\p{L}][\p{L} ]{0,24}?)[ \t]*(?:→|->|=>|—|–)[ \t]*", RegexOptions.Multiline)]
+    private static partial Regex ArrowedBullet();
 
     [GeneratedRegex(@"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*\r?$", RegexOptions.Multiline)]
     private static partial Regex TableRule();
@@ -49,6 +56,7 @@ public static partial class SlotExtractor
         request = Untabled(request);
         if (KubectlCommand.Find(request) is { } kubectl) return FromKubectl(request, kubectl);
         if (ContainerRun.Find(request) is { } run) return FromRun(request, run);
+        if (SlurmBatch.Find(request) is { } slurm) return FromSlurm(request, slurm);
         // "configmap nginx-conf from this default.conf: …": the file is the ConfigMap's data, not words to read.
         if (Vocabulary.Kinds[ResourceKind.ConfigMap].IsMatch(request) && ConfigFile(request) is { } file)
             return Extract(request[..file.Start]) with { Kind = ResourceKind.ConfigMap, Files = new Dictionary<string, string> { [file.Name] = file.Content } };
@@ -160,11 +168,21 @@ public static partial class SlotExtractor
             Tolerations = podless ? [] : Tolerations(text),
             NodeSelector = podless ? new Dictionary<string, string>() : NodeSelector(text),
             Labels = podless ? new Dictionary<string, string>() : ObjectLabels(text),
+            Selector = kind == ResourceKind.Service ? ServiceSelector(text) : new Dictionary<string, string>(),
             ConcurrencyPolicy = kind == ResourceKind.CronJob ? ConcurrencyPolicy(text) : null,
             SuccessfulJobsHistoryLimit = kind == ResourceKind.CronJob ? SuccessfulHistory(text) : null,
             Binding = binding,
             JobRun = kind is ResourceKind.Job or ResourceKind.CronJob ? JobRun(text) : null,
         };
+    }
+
+    /// <summary>A Slurm job to move: its options read as the words they stand for, a Job (or the CronJob asked to run it) with its wall-clock limit.</summary>
+    private static RequestSlots FromSlurm(string request, SlurmBatch slurm)
+    {
+        var slots = Extract(request[..slurm.Start] + slurm.Restated() + request[slurm.End..]);
+        var kind = slots.Kind == ResourceKind.CronJob ? ResourceKind.CronJob : ResourceKind.Job;
+        var run = slurm.TimeLimitSeconds is { } deadline ? (slots.JobRun ?? new JobRunSlot(null, null, null, null)) with { DeadlineSeconds = deadline } : slots.JobRun;
+        return slots with { Kind = kind, KindStated = true, JobRun = run };
     }
 
     private static string? Name(string text)

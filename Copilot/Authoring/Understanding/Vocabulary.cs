@@ -17,6 +17,8 @@ internal static class Vocabulary
     public static Regex QuestionOpener { get; } = new(@"^\W*(?:" + Alternation(All.SelectMany(l => l.QuestionOpeners)) + @")\b", Options);
     public static Regex CheckCue { get; } = Words(l => l.CheckCues);
     public static Regex ReasonWord { get; } = Words(l => l.ReasonWords);
+    // "is there a way to get …" asks for something; "is a 3-replica statefulset too much …?" asks about it.
+    public static Regex FactOpener { get; } = new(@"^\W*(?:" + Alternation(All.SelectMany(l => l.FactOpeners)) + @")\b(?!\s+there\b)", Options);
     public static Regex ReplicaNoun { get; } = Words(l => l.Replicas);
     public static Regex NodeNoun { get; } = Words(l => l.Nodes);
     public static Regex PortNoun { get; } = Words(l => l.Ports);

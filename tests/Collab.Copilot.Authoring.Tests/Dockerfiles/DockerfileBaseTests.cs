@@ -32,4 +32,28 @@ public sealed class DockerfileBaseTests
 
         Assert.DoesNotContain(lint.Findings, f => f.RuleId == DockerfileRules.PipCache);
     }
+
+    [Theory]
+    [InlineData("Dockerfile for a Celery worker, python 3.11, requirements.txt, command celery -A tasks worker", "CMD [\"celery\", \"-A\", \"tasks\", \"worker\"]")]
+    [InlineData("dockerfile for our snakemake pipeline on micromamba, env in environment.yml, the entrypoint should be snakemake", "CMD [\"snakemake\"]")]
+    public void A_command_named_in_the_request_is_the_cmd(string request, string cmd)
+    {
+        var draft = DockerfileDrafter.Draft(request);
+
+        Assert.Contains(cmd, draft.Dockerfile, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_command_line_tool_names_no_command()
+    {
+        Assert.DoesNotContain("\"line\"", DockerfileDrafter.Draft("Dockerfile for a python 3.12 command line tool, runs cli.py").Dockerfile, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Dockerfile für ein Python-3.10-Skript auswertung.py", "python:3.10")]
+    [InlineData("dockerfile s Pythonom 3.12 koji pokreće bot.py", "python:3.12")]
+    public void A_python_version_joined_by_a_hyphen_or_inflected_is_read(string request, string basePrefix)
+    {
+        Assert.Contains("FROM " + basePrefix, DockerfileDrafter.Draft(request).Dockerfile, StringComparison.Ordinal);
+    }
 }

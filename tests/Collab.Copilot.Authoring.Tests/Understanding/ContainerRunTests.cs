@@ -118,4 +118,35 @@ public sealed class ContainerRunTests
         var run = ContainerRun.Find("services:\n  worker:\n    image: ghcr.io/acme/worker:0.9\n    deploy:\n      replicas: 2\n")!;
         Assert.Equal(2, run.Replicas);
     }
+
+    [Fact]
+    public void A_pipeline_step_pasted_to_run_as_a_job_gives_its_container_retries_and_deadline()
+    {
+        var request = "kannst du diesen Kubeflow/Argo-Schritt als normalen Job schreiben?\n```yaml\n- name: embed\n  retryStrategy:\n    limit: 4\n  activeDeadlineSeconds: 7200\n"
+            + "  container:\n    image: ghcr.io/ag/embed:1.1\n    command: [python, embed.py]\n    args: [--batch, \"64\"]\n    resources:\n      limits:\n        nvidia.com/gpu: 1\n        memory: 24Gi\n```";
+
+        var slots = SlotExtractor.Extract(request);
+
+        Assert.Equal(RequestIntent.ManifestDraft, RequestUnderstanding.Understand(request).Intent);
+        Assert.Equal(ResourceKind.Job, slots.Kind);
+        Assert.Equal("embed", slots.Name);
+        Assert.Equal("ghcr.io/ag/embed:1.1", slots.Image);
+        Assert.Equal(["python", "embed.py"], slots.Command);
+        Assert.Equal(1, slots.Gpu?.Count);
+        Assert.Equal("24Gi", slots.Memory);
+        Assert.Equal(new JobRunSlot(null, null, 4, null, 7200), slots.JobRun);
+    }
+
+    [Fact]
+    public void A_step_pasted_without_a_kind_to_write_is_not_read_as_one()
+    {
+        Assert.Null(ContainerRun.Find("- name: embed\n  container:\n    image: ghcr.io/ag/embed:1.1\n"));
+    }
+
+    [Fact]
+    public void A_charts_service_node_port_is_kept()
+    {
+        var run = ContainerRun.Find("```yaml\nimage:\n  repository: bitnami/redis\n  tag: 7.2.4\nservice:\n  type: NodePort\n  port: 6379\n  nodePort: 30379\n```")!;
+        Assert.Equal(30379, run.NodePort);
+    }
 }

@@ -173,4 +173,33 @@ public sealed class SlotReadingTests
     [InlineData("deployment web, 2 to 8 replicas with autoscaling", 8)]
     public void A_number_chosen_inside_a_stated_range_is_the_count(string request, int replicas) =>
         Assert.Equal(replicas, SlotExtractor.Extract(request).Replicas);
+
+    [Fact]
+    public void The_end_of_an_image_tag_before_a_count_noun_is_no_count()
+    {
+        var slots = SlotExtractor.Extract("| Feld | Wert |\n|---|---|\n| Image | ghcr.io/ag/ocr:0.4 |\n| Replikas | 2 |\n| GPU | 1 |\nbitte als Deployment");
+
+        Assert.Equal(2, slots.Replicas);
+        Assert.Equal(1, SlotExtractor.Extract("deployment: name=vllm-api, image=vllm/vllm-openai:v0.5.3, gpu=1").Gpu?.Count);
+    }
+
+    [Fact]
+    public void A_bullet_list_with_arrows_between_field_and_value_is_read_and_routed()
+    {
+        const string request = "• name → tagger\n• image → ghcr.io/nlp/tagger:1.2\n• replicas → 3\n• port → 9000";
+        var slots = SlotExtractor.Extract(request);
+
+        Assert.Equal(RequestIntent.ManifestDraft, RequestUnderstanding.Understand(request).Intent);
+        Assert.Equal(("tagger", 3), (slots.Name, slots.Replicas));
+        Assert.Equal([9000], slots.ContainerPorts);
+    }
+
+    [Fact]
+    public void A_claim_named_after_its_word_takes_no_name_before_it_and_its_path_is_read_whole()
+    {
+        var slots = SlotExtractor.Extract("trebam PVC scratch 100Gi RWX i Job koji ga montira na /scratch, slika busybox:1.36");
+
+        var claim = Assert.Single(slots.Claims);
+        Assert.Equal(("scratch", "/scratch"), (claim.Name, claim.MountPath));
+    }
 }

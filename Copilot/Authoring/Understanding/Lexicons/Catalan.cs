@@ -8,6 +8,7 @@ internal static class Catalan
         Language = "ca",
         DraftCues = ["crea", "creeu", "fes", "fes-me", "escriu", "necessito", "necessitem", "vull", "voldria", "dona'm", "genera", "prepara", "desplega"],
         QuestionOpeners = ["com", "què", "que", "per què", "per que", "on", "quan", "quin", "quina", "quins", "és possible", "explica"],
+        FactOpeners = ["és", "són", "no és"],
         ReasonWords = ["per què", "per que"],
         CheckCues = ["revisa", "comprova", "valida", "arregla", "què hi ha malament", "que hi ha malament", "està bé", "esta be"],
         Kinds = new()

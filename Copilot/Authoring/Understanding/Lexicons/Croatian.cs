@@ -8,6 +8,7 @@ internal static class Croatian
         Language = "hr",
         DraftCues = ["napravi", "napiši", "napisi", "treba mi", "trebam", "trebao bih", "daj mi", "želim", "zelim", "složi", "slozi", "kreiraj", "generiraj", "pokreni", "podigni"],
         QuestionOpeners = ["kako", "što", "sto", "zašto", "zasto", "gdje", "kada", "koji", "koja", "koje", "je li", "objasni"],
+        FactOpeners = ["je li", "jesu li", "da li je", "nije li"],
         ReasonWords = ["zašto", "zasto"],
         CheckCues = ["provjeri", "pregledaj", "pogledaj", "popravi", "što ne valja", "sto ne valja", "je li ovo ok", "review"],
         Kinds = new()

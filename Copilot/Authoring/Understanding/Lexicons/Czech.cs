@@ -8,6 +8,7 @@ internal static class Czech
         Language = "cs",
         DraftCues = ["udělej", "udelej", "vytvoř", "vytvor", "napiš", "napis", "potřebuju", "potrebuju", "potřebuji", "potrebuji", "chci", "dej mi", "připrav", "priprav", "spustit", "spusť", "spust", "nasaď", "nasad"],
         QuestionOpeners = ["jak", "co", "proč", "proc", "kde", "kdy", "který", "ktery", "která", "které", "je možné", "vysvětli"],
+        FactOpeners = ["je", "jsou", "není", "nejsou"],
         ReasonWords = ["proč", "proc"],
         CheckCues = ["zkontroluj", "zkontrolovat", "oprav", "co je tady špatně", "co je špatně", "je to dobře", "projdi"],
         Kinds = new()

@@ -8,6 +8,7 @@ internal static class English
         Language = "en",
         DraftCues = ["draft", "write", "create", "generate", "give me", "make", "build", "need", "want", "produce", "scaffold", "set up", "setup", "prepare", "deploy", "spin up", "i'd like"],
         QuestionOpeners = ["how", "what", "why", "where", "when", "which", "who", "is there", "does", "do i", "should", "explain"],
+        FactOpeners = ["is", "are", "isn't", "aren't"],
         ReasonWords = ["why", "how come", "whats wrong", "what's wrong"],
         CheckCues = ["check", "validate", "review", "lint", "verify", "what's wrong", "whats wrong", "what is wrong", "fix", "is this ok", "is this right", "look at"],
         Kinds = new()

@@ -8,6 +8,7 @@ internal static class German
         Language = "de",
         DraftCues = ["erstelle", "erstell", "schreib", "schreibe", "mach", "mache", "brauche", "brauch", "benötige", "will", "möchte", "gib mir", "generiere", "bau", "baue", "laufen lassen"],
         QuestionOpeners = ["wie", "was", "warum", "wieso", "wo", "wann", "welche", "welcher", "gibt es", "erkläre"],
+        FactOpeners = ["ist", "sind"],
         ReasonWords = ["warum", "wieso", "weshalb"],
         CheckCues = ["prüf", "prüfe", "prüfen", "überprüf\\w*", "check", "korrigier\\w*", "was ist hier falsch", "was ist falsch", "passt das", "ist das ok"],
         Kinds = new()

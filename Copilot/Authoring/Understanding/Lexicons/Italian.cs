@@ -8,6 +8,7 @@ internal static class Italian
         Language = "it",
         DraftCues = ["crea", "create", "fammi", "fai", "scrivi", "mi serve", "mi servono", "voglio", "vorrei", "dammi", "genera", "prepara", "ho bisogno", "serve"],
         QuestionOpeners = ["come", "cosa", "che cosa", "perché", "perche", "dove", "quando", "quale", "quali", "è possibile", "spiega"],
+        FactOpeners = ["è", "sono", "non è"],
         ReasonWords = ["perché", "perche", "come mai"],
         CheckCues = ["controlla", "verifica", "rivedi", "correggi", "cosa c'è che non va", "cosa non va", "va bene", "sistema"],
         Kinds = new()
