@@ -98,12 +98,13 @@ async function startCollab () {
     // (Copilot__Docs__IndexOnStart=true in the environment), is ready; the start-up collection that
     // hands its garbage back follows at once. On a loaded machine that took longer than the wait for
     // the port, and the baseline then held ~20 MB that the first row's RSS difference lost again.
+    // The JSON console writes the message's apostrophe as \u0027.
     'Logging__LogLevel__Collab.Server.Copilot.DocsIndexStartup': 'Information',
     'Logging__LogLevel__Collab.Server.Copilot.DocsIndexBuild': 'Information',
     // As the image and `dotnet run` start it (deploy/docker, CollabServer/Properties/launchSettings.json):
     // the runtime reads this only from the environment. --gen0size default runs without it.
     ...(args.gen0size === 'default' ? {} : { DOTNET_GCgen0size: args.gen0size ?? '0x200000' }),
-  }), /Documentation index of .* is ready|No documentation folder|Indexing the documentation .* failed|index is built or updated on the copilot's first docs search/)
+  }), /Documentation index of .* is ready|No documentation folder|Indexing the documentation .* failed|index is built or updated on the copilot(?:'|\\u0027)s first docs search/)
   const api = (path, body) => fetch(`http://127.0.0.1:${server.port}${path}`, {
     method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
   }).then(r => { if (!r.ok) throw new Error(`${path}: ${r.status}`) })
