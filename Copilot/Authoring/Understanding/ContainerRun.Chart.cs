@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace Collab.Copilot.Authoring.Understanding;
@@ -16,15 +15,8 @@ public sealed partial record ContainerRun
     /// </summary>
     private static ContainerRun? FromChartValues(string text)
     {
-        var fenced = Regex.Match(text, @"```[\w-]*[ \t]*\r?\n(.*?)```", RegexOptions.Singleline);
-        var block = fenced.Success ? (Yaml: fenced.Groups[1].Value, Start: fenced.Index, End: fenced.Index + fenced.Length)
-            : Regex.Match(text, @"^(?:replicaCount|image|service|resources|persistence)\s*:", RegexOptions.Multiline) is { Success: true } top ? (Yaml: text[top.Index..], Start: top.Index, End: text.Length)
-            : default;
-        if (block.Yaml is null) return null;
-        var stream = new YamlStream();
-        try { stream.Load(new StringReader(Dedent(block.Yaml))); }
-        catch (YamlDotNet.Core.YamlException) { return null; }
-        if (stream.Documents.FirstOrDefault()?.RootNode is not YamlMappingNode root || Scalar(root, "apiVersion") is not null || Scalar(root, "kind") is not null) return null;
+        if (YamlPaste(text, @"^(?:replicaCount|image|service|resources|persistence)\s*:") is not { } block) return null;
+        if (FirstYamlDocument(block.Yaml) is not YamlMappingNode root || Scalar(root, "apiVersion") is not null || Scalar(root, "kind") is not null) return null;
         var component = ChartImage(root) is not null ? root
             : root.Children.Values.OfType<YamlMappingNode>().Where(c => ChartImage(c) is not null).ToList() is [var only] ? only : null;
         if (component is null || ChartImage(component) is not { } repository) return null;

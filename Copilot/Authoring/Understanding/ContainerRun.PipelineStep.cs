@@ -15,16 +15,10 @@ public sealed partial record ContainerRun
     /// </summary>
     private static ContainerRun? FromPipelineStep(string text)
     {
-        var fenced = Regex.Match(text, @"```[\w-]*[ \t]*\r?\n(.*?)```", RegexOptions.Singleline);
-        var block = fenced.Success ? (Yaml: fenced.Groups[1].Value, Start: fenced.Index, End: fenced.Index + fenced.Length)
-            : Regex.Match(text, @"^[ \t]*(?:-[ \t]+)?(?:name|container|implementation|apiVersion|steps|templates)[ \t]*:", RegexOptions.Multiline) is { Success: true } top ? (Yaml: text[top.Index..], Start: top.Index, End: text.Length)
-            : default;
-        if (block.Yaml is null || !Regex.IsMatch(block.Yaml, @"^[ \t]*(?:-[ \t]+)?container[ \t]*:", RegexOptions.Multiline)) return null;
+        if (YamlPaste(text, @"^[ \t]*(?:-[ \t]+)?(?:name|container|implementation|apiVersion|steps|templates)[ \t]*:") is not { } block) return null;
+        if (!Regex.IsMatch(block.Yaml, @"^[ \t]*(?:-[ \t]+)?container[ \t]*:", RegexOptions.Multiline)) return null;
         if (!Vocabulary.Kinds.Values.Any(k => k.IsMatch(text[..block.Start] + " " + text[block.End..]))) return null;
-        var stream = new YamlStream();
-        try { stream.Load(new StringReader(Dedent(block.Yaml))); }
-        catch (YamlDotNet.Core.YamlException) { return null; }
-        if (stream.Documents.FirstOrDefault()?.RootNode is not { } root || StepOf(root) is not var (step, container)) return null;
+        if (FirstYamlDocument(block.Yaml) is not { } root || StepOf(root) is not var (step, container)) return null;
         var resources = Map(container, "resources");
         return new ContainerRun
         {
