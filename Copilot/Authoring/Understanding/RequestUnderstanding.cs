@@ -45,7 +45,8 @@ public static partial class RequestUnderstanding
         if (artefacts.Manifest is not null) return new(RequestIntent.ManifestCheck, words, artefacts.Paste ?? artefacts.Manifest, artefacts);
         if (artefacts.Dockerfile is not null) return new(RequestIntent.DockerfileCheck, words, artefacts.Paste ?? artefacts.Dockerfile, artefacts);
 
-        // A fenced paste that is neither artefact nor a known log shape is still an error report when its own lines tell of a failure.
+        // A fenced paste that is neither artefact nor a known log shape is still an error report when its own lines tell of
+        // a failure and the words ask neither for something nor how to do something ("how do I speed this up?" over code).
         var intent = FromWords(words, artefacts.Paste is not null, artefacts.Paste is { } paste && ReportsFailure(paste));
         if (intent is RequestIntent.ErrorDiagnosis) return new(intent, words, artefacts.Paste ?? words, artefacts);
         return new(intent, words, intent is RequestIntent.ManifestCheck or RequestIntent.DockerfileCheck ? artefacts.Paste : null, artefacts);
@@ -59,6 +60,18 @@ public static partial class RequestUnderstanding
     /// whatever tool printed it: a failure word, or an upper-case error status.
     /// </summary>
     private static bool ReportsFailure(string paste) => ErrorWord().IsMatch(paste) || FailureWord().IsMatch(paste);
+
+    /// <summary>
+    /// "mi prepari un'immagine …?", "em fas un PVC de 10Gi?": a second person with "me" and an indefinite thing asks the
+    /// copilot for it when the thing, in its first two words, is something the copilot writes (an image, a Dockerfile, a
+    /// manifest, a kind); "mi dai una mano con il PVC?" (give me a hand) asks for help, not for a thing.
+    /// </summary>
+    private static bool AsksForAnArtefact(string words)
+    {
+        if (AsksForAThing().Match(words) is not { Success: true } asked) return false;
+        var thing = string.Join(' ', words[(asked.Index + asked.Length)..].TrimStart('\'', '’').Split(' ', 3, StringSplitOptions.RemoveEmptyEntries).Take(2));
+        return DockerfileNoun().IsMatch(thing) || ManifestNoun().IsMatch(thing) || Vocabulary.ImageNoun.IsMatch(thing) || Vocabulary.Kinds.Values.Any(k => k.IsMatch(thing));
+    }
 
     /// <summary>The intent of a request in words (a paste that is neither artefact nor log does not change it).</summary>
     private static RequestIntent FromWords(string words, bool hasPaste, bool pasteReportsFailure)
@@ -77,7 +90,7 @@ public static partial class RequestUnderstanding
         // in any other word order ("can I use my own image…?", "kam mám dát Dockerfile…?") that asks nothing of the copilot.
         // "kann ich ein Deployment … laufen lassen?", "can I create …?": a verb of making after "can I" is the asker's own action, asked about, not asked for.
         var ownAction = words.Contains('?') && Vocabulary.PermissionModal.IsMatch(words) && (Vocabulary.DraftCue.IsMatch(words) || Vocabulary.CreateVerb.IsMatch(words));
-        var asksProduct = (Vocabulary.DraftCue.IsMatch(words) && !ownAction) || Vocabulary.RequestModal.IsMatch(words) || AsksForAThing().IsMatch(words);
+        var asksProduct = (Vocabulary.DraftCue.IsMatch(words) && !ownAction) || Vocabulary.RequestModal.IsMatch(words) || AsksForAnArtefact(words);
         var explanation = Vocabulary.QuestionOpener.IsMatch(words) || (words.Contains('?') && !asksProduct);
         // "0/8 nodes are available: … untolerated taint …", "NCCL error in: …": an error quoted in words is reported, not
         // specified, whatever counts or paths it has, unless the words ask for something to be written.
@@ -95,7 +108,7 @@ public static partial class RequestUnderstanding
             // "em pots fer una PriorityClass…?": a kind the drafter cannot draft is still a request to draft, answered honestly.
             if (UndraftableKinds.Asked(words) is not null && !ErrorWord().IsMatch(words)) return RequestIntent.ManifestDraft;
         }
-        if (hasPaste && (ErrorWord().IsMatch(words) || (pasteReportsFailure && !asksProduct))) return RequestIntent.ErrorDiagnosis;
+        if (hasPaste && (ErrorWord().IsMatch(words) || (pasteReportsFailure && !asksProduct && !explanation))) return RequestIntent.ErrorDiagnosis;
         if (knownError) return RequestIntent.ErrorDiagnosis;
         return RequestIntent.DocsQuestion;
     }
@@ -226,8 +239,8 @@ public static partial class RequestUnderstanding
     private static partial Regex FailureWord();
 
     // "mi prepari un'immagine …?", "em prepares una imatge …?", "machst du mir ein Image …?": a verb of the second person
-    // with "me" and an indefinite object asks the copilot for a thing, in a question's form as in an imperative's. Italian
-    // second persons end in -i, Catalan ones in -s, German ones in -st before "du".
+    // with "me" and an indefinite object, in a question's form as in an imperative's. Italian second persons end in -i,
+    // Catalan ones in -s, German ones in -st before "du".
     [GeneratedRegex(@"(?<![\w'])(mi\s+\p{L}+i|em\s+\p{L}+s|\p{L}+st\s+du\s+mir)\s+(un['’]|una|uno|un|unes|uns|ein|eine|einen)(?![\w])", RegexOptions.IgnoreCase)]
     private static partial Regex AsksForAThing();
 }

@@ -43,6 +43,8 @@ public sealed class IntentRouterTests
     [InlineData("mi costruisci un'immagine con JupyterLab e CUDA 12?", CopilotIntent.DockerfileDraft)]
     [InlineData("em prepares una imatge amb R i RStudio?", CopilotIntent.DockerfileDraft)]
     [InlineData("mi dici perché il mio PVC da 50Gi è Pending?", CopilotIntent.DocsQuestion)]
+    [InlineData("mi dai una mano con il PVC?", CopilotIntent.DocsQuestion)]
+    [InlineData("how do I make this shorter?\n```\nfiles = glob('*.csv')\nprint('not found') if not files else load(files)\n```", CopilotIntent.DocsQuestion)]
     public void Routes_words(string text, CopilotIntent expected) => Assert.Equal(expected, IntentRouter.Route(text).Intent);
 
     [Fact]
