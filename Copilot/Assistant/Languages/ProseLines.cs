@@ -13,13 +13,16 @@ public static partial class ProseLines
     public static string Extract(string text)
     {
         var withoutCode = Code().Replace(text.Replace("\r\n", "\n"), "\n");
-        var lines = withoutCode.Split('\n');
+        var lines = withoutCode.Split('\n').SelectMany(Clauses).ToArray();
         // A question of one word at the margin beside a paste ("zašto?", "warum?", "perché?") is too short to read as a
         // sentence, but it is the asker's own, even under an error line that reads as English prose. Only with its question
         // mark, which no line of pasted output ends a lone word with.
         if (lines.Any(IsProse)) return string.Join('\n', lines.Where(l => IsProse(l) || OneWordQuestion().IsMatch(l)));
         var terse = TerseWords(withoutCode);
-        return terse.Length > 0 ? terse : string.Join('\n', lines.Where(l => OneWordQuestion().IsMatch(l)));
+        if (terse.Length > 0) return terse;
+        // A reply of one word and nothing else ("nefunguje", "Servus!", "grazie.") is all the asker wrote.
+        if (withoutCode.Trim() is var whole && OneWordReply().IsMatch(whole)) return whole;
+        return string.Join('\n', lines.Where(l => OneWordQuestion().IsMatch(l)));
     }
 
     /// <summary>
@@ -50,6 +53,23 @@ public static partial class ProseLines
         return items > 0 ? string.Join(' ', words) : "";
     }
 
+    /// <summary>
+    /// A line at the margin that mixes a quoted error with the asker's words, split so each is judged on its own: at a dash
+    /// between spaces ("Error: ImagePullBackOff — ne znam zašto"), and before an exception quoted mid-sentence ("der Worker
+    /// stirbt mit ray.exceptions.OutOfMemoryError: Task was killed …"), whose message is the tool's English, not the asker's.
+    /// </summary>
+    private static IEnumerable<string> Clauses(string line)
+    {
+        if (line.StartsWith("  ", StringComparison.Ordinal) || line.StartsWith('\t')) return [line];
+        return DashBetweenSpaces().Split(line).Select(clause => QuotedException().Match(clause) is { Success: true, Index: > 0 } quoted ? clause[..quoted.Index] : clause);
+    }
+
+    [GeneratedRegex(@"\s+[—–]\s+|\s+--?\s+")]
+    private static partial Regex DashBetweenSpaces();
+
+    [GeneratedRegex(@"(?<=\s)[\w.]*[A-Z][A-Za-z]*(Error|Exception):\s")]
+    private static partial Regex QuotedException();
+
     private static bool IsProse(string line)
     {
         // Pasted output keeps its indentation; people's sentences start at the margin.
@@ -66,6 +86,9 @@ public static partial class ProseLines
 
     [GeneratedRegex(@"^\p{L}+(['’]\p{L}+)?\?\s*$")]
     private static partial Regex OneWordQuestion();
+
+    [GeneratedRegex(@"^\p{L}+(['’]\p{L}+)?[.!?…]*$")]
+    private static partial Regex OneWordReply();
 
     [GeneratedRegex(@"^[-*•] (?=\S)")]
     private static partial Regex ListItem();

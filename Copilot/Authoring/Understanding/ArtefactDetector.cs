@@ -154,8 +154,9 @@ public static partial class ArtefactDetector
     private static partial Regex StatusRow();
 
     // A timestamp opening the line, also behind a log level ("[I 2025-10-16 08:30:02.117 JupyterHub …]", as
-    // tornado/traitlets apps print) and with slashes ("2025/10/16 11:20:43 [error]", as nginx and Go's log print).
-    [GeneratedRegex(@"^\s*\[?([A-Z] )?(\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2}|\w{3} +\d{1,2} \d{2}:\d{2}:\d{2}|[IWEF]\d{4} \d{2}:\d{2}:\d{2}|\d{2}:\d{2}:\d{2}[.,]\d+)")]
+    // tornado/traitlets apps print), with slashes ("2025/10/16 11:20:43 [error]", as nginx and Go's log print), and
+    // behind the process tag a supervisor puts before each line it forwards ("(raylet) [2024-…", "(pid=412) 2024-…").
+    [GeneratedRegex(@"^\s*(\([\w=,.:\- ]+\)\s+)?\[?([A-Z] )?(\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2}|\w{3} +\d{1,2} \d{2}:\d{2}:\d{2}|[IWEF]\d{4} \d{2}:\d{2}:\d{2}|\d{2}:\d{2}:\d{2}[.,]\d+)")]
     private static partial Regex Timestamp();
 
     [GeneratedRegex(@"Traceback \(most recent call last\)|^\s*(Exception in thread|panic:|goroutine \d+ \[|thread '[^']*' panicked at )")]

@@ -45,7 +45,9 @@ public static partial class RequestUnderstanding
         if (artefacts.Manifest is not null) return new(RequestIntent.ManifestCheck, words, artefacts.Paste ?? artefacts.Manifest, artefacts);
         if (artefacts.Dockerfile is not null) return new(RequestIntent.DockerfileCheck, words, artefacts.Paste ?? artefacts.Dockerfile, artefacts);
 
-        var intent = FromWords(words, artefacts.Paste is not null);
+        // A fenced paste that is neither artefact nor a known log shape is still an error report when its own lines tell of
+        // a failure and the words ask neither for something nor how to do something ("how do I speed this up?" over code).
+        var intent = FromWords(words, artefacts.Paste is not null, artefacts.Paste is { } paste && ReportsFailure(paste));
         if (intent is RequestIntent.ErrorDiagnosis) return new(intent, words, artefacts.Paste ?? words, artefacts);
         return new(intent, words, intent is RequestIntent.ManifestCheck or RequestIntent.DockerfileCheck ? artefacts.Paste : null, artefacts);
     }
@@ -53,8 +55,26 @@ public static partial class RequestUnderstanding
     /// <summary>The text reports an error in words, or holds one the diagnoser knows (a command pasted with the output it failed with).</summary>
     private static bool ReportsError(string text) => ErrorWord().IsMatch(text) || ErrorDiagnoser.Diagnose(text).IsKnown;
 
+    /// <summary>
+    /// Pasted output that tells of a failure in its own words ("The actor died unexpectedly … Worker exit type: SYSTEM_ERROR"),
+    /// whatever tool printed it: a failure word, or an upper-case error status.
+    /// </summary>
+    private static bool ReportsFailure(string paste) => ErrorWord().IsMatch(paste) || FailureWord().IsMatch(paste);
+
+    /// <summary>
+    /// "mi prepari un'immagine …?", "em fas un PVC de 10Gi?": a second person with "me" and an indefinite thing asks the
+    /// copilot for it when the thing, in its first two words, is something the copilot writes (an image, a Dockerfile, a
+    /// manifest, a kind); "mi dai una mano con il PVC?" (give me a hand) asks for help, not for a thing.
+    /// </summary>
+    private static bool AsksForAnArtefact(string words)
+    {
+        if (AsksForAThing().Match(words) is not { Success: true } asked) return false;
+        var thing = string.Join(' ', words[(asked.Index + asked.Length)..].TrimStart('\'', '’').Split(' ', 3, StringSplitOptions.RemoveEmptyEntries).Take(2));
+        return DockerfileNoun().IsMatch(thing) || ManifestNoun().IsMatch(thing) || Vocabulary.ImageNoun.IsMatch(thing) || Vocabulary.Kinds.Values.Any(k => k.IsMatch(thing));
+    }
+
     /// <summary>The intent of a request in words (a paste that is neither artefact nor log does not change it).</summary>
-    private static RequestIntent FromWords(string words, bool hasPaste)
+    private static RequestIntent FromWords(string words, bool hasPaste, bool pasteReportsFailure)
     {
         // Requirements in a table or an arrowed list are read as "field: value" lines, as the slot reader reads them.
         words = SlotExtractor.Untabled(words);
@@ -70,7 +90,7 @@ public static partial class RequestUnderstanding
         // in any other word order ("can I use my own image…?", "kam mám dát Dockerfile…?") that asks nothing of the copilot.
         // "kann ich ein Deployment … laufen lassen?", "can I create …?": a verb of making after "can I" is the asker's own action, asked about, not asked for.
         var ownAction = words.Contains('?') && Vocabulary.PermissionModal.IsMatch(words) && (Vocabulary.DraftCue.IsMatch(words) || Vocabulary.CreateVerb.IsMatch(words));
-        var asksProduct = (Vocabulary.DraftCue.IsMatch(words) && !ownAction) || Vocabulary.RequestModal.IsMatch(words);
+        var asksProduct = (Vocabulary.DraftCue.IsMatch(words) && !ownAction) || Vocabulary.RequestModal.IsMatch(words) || AsksForAnArtefact(words);
         var explanation = Vocabulary.QuestionOpener.IsMatch(words) || (words.Contains('?') && !asksProduct);
         // "0/8 nodes are available: … untolerated taint …", "NCCL error in: …": an error quoted in words is reported, not
         // specified, whatever counts or paths it has, unless the words ask for something to be written.
@@ -88,7 +108,7 @@ public static partial class RequestUnderstanding
             // "em pots fer una PriorityClass…?": a kind the drafter cannot draft is still a request to draft, answered honestly.
             if (UndraftableKinds.Asked(words) is not null && !ErrorWord().IsMatch(words)) return RequestIntent.ManifestDraft;
         }
-        if (hasPaste && ErrorWord().IsMatch(words)) return RequestIntent.ErrorDiagnosis;
+        if (hasPaste && (ErrorWord().IsMatch(words) || (pasteReportsFailure && !asksProduct && !explanation))) return RequestIntent.ErrorDiagnosis;
         if (knownError) return RequestIntent.ErrorDiagnosis;
         return RequestIntent.DocsQuestion;
     }
@@ -210,6 +230,17 @@ public static partial class RequestUnderstanding
     [GeneratedRegex(@"\b[A-Z][A-Z0-9_]+=\S")]
     private static partial Regex EnvPair();
 
-    [GeneratedRegex(@"\b(error|errors|exception|traceback|failed|failure|fatal|panic|crash\w*|greška|grešk\w*|chyb\w*|errore|Fehler\w*)\b", RegexOptions.IgnoreCase)]
+    // Also an exception class quoted inside a sentence ("der Worker stirbt mit ray.exceptions.OutOfMemoryError: …"): its
+    // name ends in Error or Exception, whatever comes before it.
+    [GeneratedRegex(@"\b(error|errors|exception|traceback|failed|failure|fatal|panic|crash\w*|greška|grešk\w*|chyb\w*|errore|Fehler\w*)\b|(?-i:\b[A-Z][A-Za-z]*[a-z](Error|Exception)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ErrorWord();
+
+    [GeneratedRegex(@"\b(died|killed|unable to|cannot|can't|no such|not found|denied|refused|timed out)\b|\b[A-Z]+_(ERROR|FAILED|FAILURE)\b")]
+    private static partial Regex FailureWord();
+
+    // "mi prepari un'immagine …?", "em prepares una imatge …?", "machst du mir ein Image …?": a verb of the second person
+    // with "me" and an indefinite object, in a question's form as in an imperative's. Italian second persons end in -i,
+    // Catalan ones in -s, German ones in -st before "du".
+    [GeneratedRegex(@"(?<![\w'])(mi\s+\p{L}+i|em\s+\p{L}+s|\p{L}+st\s+du\s+mir)\s+(un['’]|una|uno|un|unes|uns|ein|eine|einen)(?![\w])", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksForAThing();
 }

@@ -69,8 +69,13 @@ internal static class Vocabulary
             ? new Regex(@"(?<![\w])\w*?(?:" + Alternation(All.SelectMany(l => l.Kinds.GetValueOrDefault(k) ?? [])) + @")\b", Options)
             : new Regex("(?!)"));
 
+    /// <summary>
+    /// The words of one list wherever they stand alone: not inside a word, nor after the apostrophe of an English
+    /// contraction ("don't"), but after an elided Italian or Catalan article or preposition ("un'immagine", "l'imatge",
+    /// "dell'immagine"), which is written onto the noun it goes with.
+    /// </summary>
     public static Regex Words(Func<Lexicon, IEnumerable<string>> select) =>
-        new(@"(?<![\w'])(?:" + Alternation(All.SelectMany(select)) + @")(?![\w])", Options);
+        new(@"(?<!\w)(?<!(?<!\b(?:l|d|m|t|s|n|un|dell|all|nell|sull|dall|dagl|quest|quell)\b)['’])(?:" + Alternation(All.SelectMany(select)) + @")(?![\w])", Options);
 
     /// <summary>Longest first, so "every night" wins over "every".</summary>
     public static string Alternation(IEnumerable<string> fragments) =>

@@ -35,6 +35,16 @@ public sealed class IntentRouterTests
     [InlineData("mogu li dobiti volumen od 2Ti za arhivu?", CopilotIntent.ManifestDraft)]
     [InlineData("can I mount a PVC in two notebooks at once?", CopilotIntent.DocsQuestion)]
     [InlineData("darf ich ein Deployment mit 4 Replikas erstellen, oder sprengt das die Quota?", CopilotIntent.DocsQuestion)]
+    // A log line behind its supervisor's process tag; a fenced paste that tells of a failure in its own words; an exception quoted inside a sentence.
+    [InlineData("(pid=2201, ip=10.0.3.7) 2025-01-14 08:00:01,500 ERROR trainer.py:88 -- rank 3 lost its GPU", CopilotIntent.ErrorDiagnosis)]
+    [InlineData("the dashboard shows this:\n```\nJob failed due to: task killed, node memory pressure\n```", CopilotIntent.ErrorDiagnosis)]
+    [InlineData("il mio job si ferma con botocore.exceptions.NoCredentialsError: Unable to locate credentials", CopilotIntent.ErrorDiagnosis)]
+    // A second person with "me" and an indefinite thing asks for it, in a question's form: "mi scrivi un Dockerfile…?", "em prepares una imatge…?".
+    [InlineData("mi costruisci un'immagine con JupyterLab e CUDA 12?", CopilotIntent.DockerfileDraft)]
+    [InlineData("em prepares una imatge amb R i RStudio?", CopilotIntent.DockerfileDraft)]
+    [InlineData("mi dici perché il mio PVC da 50Gi è Pending?", CopilotIntent.DocsQuestion)]
+    [InlineData("mi dai una mano con il PVC?", CopilotIntent.DocsQuestion)]
+    [InlineData("how do I make this shorter?\n```\nfiles = glob('*.csv')\nprint('not found') if not files else load(files)\n```", CopilotIntent.DocsQuestion)]
     public void Routes_words(string text, CopilotIntent expected) => Assert.Equal(expected, IntentRouter.Route(text).Intent);
 
     [Fact]

@@ -18,5 +18,11 @@ public sealed class LanguageDetectorTests
     [InlineData("kannst du das prüfen?", AnswerLanguage.German)]
     [InlineData("m'ho revises?", AnswerLanguage.Catalan)]
     [InlineData("Killed: container exceeded its memory limit\nzašto?", AnswerLanguage.Croatian)]
+    // A one-word reply; negation written into a Czech verb; an acronym declined behind a hyphen; an error line and the asker's words split at a dash or before a quoted exception.
+    [InlineData("nenastartuje", AnswerLanguage.Czech)]
+    [InlineData("zase nereaguje", AnswerLanguage.Czech)]
+    [InlineData("i s dva PVC-a?", AnswerLanguage.Croatian)]
+    [InlineData("Error: CrashLoopBackOff — ma non capisco perché", AnswerLanguage.Italian)]
+    [InlineData("el job s'atura amb torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 4 GiB", AnswerLanguage.Catalan)]
     public void Detects(string text, AnswerLanguage expected) => Assert.Equal(expected, LanguageDetector.Detect(text));
 }

@@ -79,7 +79,7 @@ internal static class English
         UpdateVerbs = ["update", "updates", "modify", "edit", "patch", "change", "scale"],
         DeleteVerbs = ["delete", "deletes", "deleting", "remove"],
         AtLeast = ["at least", "minimum of", "min"],
-        RequestModals = ["can you", "could you", "would you", "can u", "pls", "please"],
+        RequestModals = ["can you", "could you", "would you", "can u", "pls", "please", "you could", "you'd"],
         PermissionModals = ["can i", "could i", "may i", "can we", "am i allowed to", "are we allowed to", "could we"],
     };
 }
