@@ -26,6 +26,7 @@ public sealed class HeldOutErrorAnswerTests(DocsIndexFixture index, ITestOutputH
     [InlineData("held-out H", "pasted-errors-heldout-h.yaml", 0.95)]
     [InlineData("held-out I", "pasted-errors-heldout-i.yaml", 0.95)]
     [InlineData("held-out J", "pasted-errors-heldout-j.yaml", 0.95)]
+    [InlineData("held-out M", "pasted-errors-heldout-m.yaml", 0.0)]
     public async Task Held_out_pasted_errors_are_answered_right_in_the_asker_s_language(string set, string file, double floor)
     {
         var copilot = CopilotHarness.Create(index.Retriever);
