@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Collab.Copilot.Authoring.Diagnosis.Builds;
 using Collab.Copilot.Authoring.Diagnosis.Describe;
 using Collab.Copilot.Authoring.Diagnosis.Traces;
 using Collab.Copilot.Authoring.Redaction;
@@ -34,6 +35,7 @@ public static class ErrorDiagnoser
         if (context.Pod is null && described.Rows.FirstOrDefault(r => r.Ready is not null && !r.IsHealthy) is { } troubled)
             context = context with { Pod = troubled.Name };
         var view = DescribeParser.EvidenceView(lines, described);
+        BuildLogReader.BlankStepPrefixes(view);
         var viewText = string.Join('\n', view);
         var structured = StructuredFacts.From(described);
         // An exception that was being handled when a later one broke is context, not the failure.
