@@ -94,6 +94,13 @@ public static partial class ScheduleReader
         return null;
     }
 
+    // An IANA zone name ("Europe/Zagreb", "America/New_York", "Etc/UTC"), as a CronJob's spec.timeZone takes it.
+    [GeneratedRegex(@"(?<![\w/])((?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Z][A-Za-z_\-]+(?:/[A-Z][A-Za-z_\-]+)?)(?![\w/])")]
+    private static partial Regex ZoneName();
+
+    /// <summary>The time zone the text states for its schedule ("at 02:30 Europe/London time"), or null: the controller's own zone then.</summary>
+    public static string? TimeZone(string text) => ZoneName().Match(text) is { Success: true } zone ? zone.Groups[1].Value : null;
+
     /// <summary>A daily schedule at the clock time the text states ("at 23:45"), or null when it states no time.</summary>
     public static string? DailyAtStatedTime(string text) => Time(text) is ({ } hour, var minute) ? $"{minute} {hour} * * *" : null;
 

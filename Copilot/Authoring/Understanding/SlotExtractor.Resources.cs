@@ -34,11 +34,13 @@ public static partial class SlotExtractor
         const string fraction = @")\s+(?:a\s+|(?:of|de|di|od)\s+(?:a\s+)?)?";
         if (Regex.Match(text, @"(?<![\w])(?:" + Vocabulary.Half + fraction + unit, I) is { Success: true }) return "500m";
         if (Regex.Match(text, @"(?<![\w])(?:" + Vocabulary.Quarter + fraction + unit, I) is { Success: true }) return "250m";
-        // A number with a request word after it is the request ("250m cpu request"), not the limit.
-        return Regex.Matches(text, @"(\d+(?:\.\d+)?|\d+m)\s*" + unit, I).FirstOrDefault(m => !Regex.IsMatch(text[(m.Index + m.Length)..], @"^\s*request", I))?.Groups[1].Value
+        // A number with a request word after it is the request ("250m cpu request"), not the limit. "200m de cpu", "0,5 jezgre":
+        // a preposition may stand between the number and its unit, and a decimal comma is a decimal point.
+        var limit = Regex.Matches(text, @"(?<![\w.,])(\d+(?:[.,]\d+)?|\d+m)\s*(?:(?:of|de|di|od)\s+)?" + unit, I).FirstOrDefault(m => !Regex.IsMatch(text[(m.Index + m.Length)..], @"^\s*request", I))?.Groups[1].Value
             // "cap the cpu at 0.5", "setze die cpu auf 0.5", "cpu limit: 2": the number after the CPU word.
             // "límit de cpu 250m", "cpu limit 2": the number may follow the CPU word directly.
-            ?? Match(text, @"(?<![\w])(?:v?cpus?|cores?)\s*(?:limit\w*)?\s*(?:(?:at|to|na|auf|a|su|de|[:=])\s*)?(\d{1,3}(?:\.\d+)?|\d+m)(?![\w.%])(?!\s*(?:%|request))");
+            ?? Match(text, @"(?<![\w])(?:v?cpus?|cores?)\s*(?:limit\w*)?\s*(?:(?:at|to|na|auf|a|su|de|[:=])\s*)?(\d{1,3}(?:[.,]\d+)?|\d+m)(?![\w.%])(?!\s*(?:%|request))");
+        return limit?.Replace(',', '.');
     }
 
     /// <summary>The sizes a request states, told apart by use: storage, the memory limit, the memory request, /dev/shm.</summary>

@@ -143,6 +143,7 @@ public static partial class SlotExtractor
             Claims = claims,
             MountPath = claims.Count == 0 ? mountPath : null,
             Schedule = schedule,
+            TimeZone = kind == ResourceKind.CronJob ? ScheduleReader.TimeZone(text) : null,
             Image = image,
             ImageWord = mentioned?.Entry.Repository,
             Gpu = gpu,

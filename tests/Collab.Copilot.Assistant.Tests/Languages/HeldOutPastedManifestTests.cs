@@ -26,6 +26,7 @@ public sealed class HeldOutPastedManifestTests(DocsIndexFixture index, ITestOutp
     [InlineData("i", 0.9)]
     [InlineData("j", 0.9)]
     [InlineData("k", 0.9)]
+    [InlineData("m", 0.0)]
     public async Task Pasted_manifests_are_edited_where_the_words_point(string set, double floor)
     {
         var copilot = CopilotHarness.Create(index.Retriever);

@@ -81,6 +81,8 @@ public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
         }
         // Held-out K has manifest requests only (its Dockerfile cases belong to another round's set).
         rates.Run("manifest requests", "held-out K", CaseFiles.Load<DraftRequestCase>("understanding/manifest-requests-heldout-k.yaml"), c => c.Lang, c => c.Request, CheckManifest);
+        // Held-out M (eleventh round) has manifest requests only here; its pasted-manifest edits run in the Assistant's tests.
+        rates.Run("manifest requests", "held-out M", CaseFiles.Load<DraftRequestCase>("understanding/manifest-requests-heldout-m.yaml"), c => c.Lang, c => c.Request, CheckManifest);
         rates.Print(output);
         foreach (var ((caseClass, split), floor) in Floors)
             Assert.True(rates.Rate(caseClass, split) >= floor, $"{caseClass} ({split}): {rates.Rate(caseClass, split):P0} is below the floor {floor:P0}");
