@@ -108,8 +108,37 @@ public static partial class ScheduleReader
     private static readonly Regex AmountUnit = new(@"^\s*(?:[kmgtp]i?b?|tera\w*|mega\w*|v?cpus?|cores?|gpus?|%|" +
         Vocabulary.Alternation(Vocabulary.All.SelectMany(l => l.GigaWords.Concat(l.Replicas))) + @")(?![\w])", Options);
 
+    // An hour in digits or as a number word of any language ("4", "vier", "quattro").
+    private static readonly string Hour = @"(?<h>\d{1,2}|" + string.Join('|', Vocabulary.Numbers.Where(n => n.Value is > 0 and < 13).Select(n => n.Key).Where(k => k.Length > 2).OrderByDescending(k => k.Length).Select(Regex.Escape)) + ")";
+
+    // Spoken clock times: "alle 4 e 15", "u 4 i 15" (an hour, "and", minutes); "quarter past four", "viertel nach vier", "4 e un quarto",
+    // "les 4 i quart" (a quarter past); "half past 4", "4 e mezza", "4 i mitja", "4 i pol" (half past); "halb fünf", "pola pet" (half before the hour).
+    private static readonly (Regex Pattern, int Minute, int HourShift)[] Spoken =
+    [
+        (new(@"(?<![\w])(?:" + Vocabulary.Alternation(Vocabulary.All.SelectMany(l => l.At)) + @")\s+" + Hour + @"\s+(?:" + Vocabulary.And + @")\s+(?<m>[0-5]?\d)(?![\w:%])", Options), -1, 0),
+        (new(@"(?<![\w])(?:(?:a\s+)?quarter\s+past|viertel\s+nach)\s+" + Hour + @"(?![\w])", Options), 15, 0),
+        (new(@"(?<![\w])" + Hour + @"\s+(?:e|i)\s+(?:un\s+)?(?:quarto|quart|četvrt)(?![\w])", Options), 15, 0),
+        (new(@"(?<![\w])half\s+past\s+" + Hour + @"(?![\w])", Options), 30, 0),
+        (new(@"(?<![\w])" + Hour + @"\s+(?:e|i)\s+(?:mezz[ao]|mitja|pol)(?![\w])", Options), 30, 0),
+        (new(@"(?<![\w])(?:halb|pola)\s+" + Hour + @"(?![\w])", Options), 30, -1),
+    ];
+
+    private static (int? Hour, int Minute)? SpokenTime(string text)
+    {
+        foreach (var (pattern, minute, shift) in Spoken)
+        {
+            // "u 2 i 3 replike": a count with its unit after it is no minute.
+            if (pattern.Match(text) is not { Success: true } m || AmountUnit.IsMatch(text[(m.Index + m.Length)..])) continue;
+            var hour = Counting.Value(m.Groups["h"].Value) ?? 0;
+            var stated = minute >= 0 ? minute : int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+            return ((hour + shift + 24) % 24, stated);
+        }
+        return null;
+    }
+
     private static (int? Hour, int Minute) Time(string text)
     {
+        if (SpokenTime(text) is { } spoken) return spoken;
         var m = AtTime.Matches(text).FirstOrDefault(t => !AmountUnit.IsMatch(text[(t.Index + t.Length)..])) ?? Match.Empty;
         if (!m.Success) m = ClockTime().Match(text);
         if (!m.Success) return (null, 0);

@@ -49,9 +49,8 @@ public static partial class SlotExtractor
             ?? Match(text, @"(?<![\w])(?:" + Vocabulary.CommandWord + @")\s*:?\s*[`""]([^`""\n]+)[`""]");
         // A requirement line "command: find /scratch -mtime +7 -delete" (a bullet, a table row): the rest of the line, as written.
         var line = quoted ?? Match(text, @"(?m)^[ \t]*(?:[-*•][ \t]*)?(?:" + Vocabulary.CommandWord + @")[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*\r?$");
-        // "command: [\"python\", \"train.py\"]" with "args: [\"--epochs\", \"20\"]" on a line of its own: the argv as written, args after it.
-        if (line is not null && JsonArray(line) is { } argv)
-            return [.. argv, .. Match(text, @"(?m)^[ \t]*(?:[-*•][ \t]*)?args[ \t]*:[ \t]*(\[[^\n]*\])[ \t]*\r?$") is { } args ? JsonArray(args) ?? [] : []];
+        // "command: [\"python\", \"train.py\"]": an exec-form array, its items as written.
+        if (line is not null && JsonArray(line) is { } argv) return argv;
         var bare = line ?? ArgvAfterCommandWord(text) ?? Match(text, @"\b(?:runs?|running|executes?)\s+((?:python3?|bash|sh|torchrun|accelerate|node|java|deepspeed)\s+[^,;]+?)(?=\s*(?:,|;|$|\bwith\b|\bin the\b|\bon\b|\bevery\b|\bat\b))");
         if (bare is not null)
             return bare.IndexOfAny(['|', '&', ';', '>', '<', '$', '*']) >= 0 ? ["/bin/sh", "-c", bare] : bare.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -59,6 +58,11 @@ public static partial class SlotExtractor
         var file = script.Groups[1].Value;
         return file.EndsWith(".py", StringComparison.Ordinal) ? ["python", file] : file.EndsWith(".sh", StringComparison.Ordinal) ? ["/bin/sh", file] : [];
     }
+
+    /// <summary>The container's args stated on a line of their own ("- args: [\"--epochs\", \"20\"]", "args: --epochs 20").</summary>
+    private static IReadOnlyList<string> Args(string text) =>
+        Match(text, @"(?m)^[ \t]*(?:[-*•][ \t]*)?args[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*\r?$") is { } args
+            ? JsonArray(args) ?? [.. args.Split(' ', StringSplitOptions.RemoveEmptyEntries)] : [];
 
     // ["python", "train.py"]: an exec-form array, as a Dockerfile or a manifest writes it.
     private static List<string>? JsonArray(string text)

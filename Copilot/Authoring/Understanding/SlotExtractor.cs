@@ -152,6 +152,7 @@ public static partial class SlotExtractor
             AccessMode = Access(text),
             Env = Pairs(text, upperOnly: kind != ResourceKind.ConfigMap),
             Command = Command(text),
+            Args = Args(text),
             Host = !ingress ? null : url?.Host ?? (HostName().Match(text) is { Success: true } host ? host.Groups[1].Value.ToLowerInvariant() : null),
             BackendService = kind == ResourceKind.Ingress ? Backend(text) : null,
             Queue = Queue(text),
