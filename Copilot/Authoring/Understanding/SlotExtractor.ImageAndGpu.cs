@@ -57,7 +57,7 @@ public static partial class SlotExtractor
         if (!GpuWord().IsMatch(text) && !Regex.IsMatch(text, @"\bcuda\b", I)) return null;
         // "| GPUs | 4 |", "- gpu: 2": a field labelled GPU and its count.
         var gpus = Counting.Before(text, GpuWord(), SkippedBeforeCount)
-            ?? (Regex.Match(text, "(?:" + GpuWord() + @")\s*[:=]\s*(\d{1,2})(?![\w.])", I) is { Success: true } field ? int.Parse(field.Groups[1].Value, CultureInfo.InvariantCulture) : 1);
+            ?? (Regex.Match(text, "(?:" + GpuWord() + @")\s*[:=]\s*(?<n>\d{1,2})(?![\w.])", I) is { Success: true } field ? int.Parse(field.Groups["n"].Value, CultureInfo.InvariantCulture) : 1);
         return new GpuSlot(gpus, null, false, whole || negated, model);
     }
 

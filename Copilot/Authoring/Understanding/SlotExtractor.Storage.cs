@@ -37,8 +37,9 @@ public static partial class SlotExtractor
         var patterns = new[]
         {
             // "pvc named data", "pvc 'raw-data'", "pvc-om dataset", "PVC dataset"
-            // "pvc existent cercador-index", "il pvc esistente dataset-raw": a word for "existing" may stand between the claim word and its name.
-            @"(?<![\w])(?:pvc|persistent\s?volume\s?claim|volume\s?claim|claim)(?:-?[a-zšžčćđ]{1,3})?\s+(?:(?:" + Existing + @")\s+)?(?:(?:named|called|imena|naziva|jménem|anomenat|chiamato|namens)\s+)?[`""']?([a-z][a-z0-9\-]*)",
+            // "pvc existent cercador-index", "il pvc esistente dataset-raw", a table row "pvc existent | cercador-index": a word for "existing"
+            // may stand between the claim word and its name.
+            @"(?<![\w])(?:pvc|persistent\s?volume\s?claim|volume\s?claim|claim)(?:-?[a-zšžčćđ]{1,3})?(?::\s*|\s+)(?:(?:" + Existing + @")(?::\s*|\s+))?(?:(?:named|called|imena|naziva|jménem|anomenat|chiamato|namens)\s+)?[`""']?([a-z][a-z0-9\-]*)",
             // "my dataset PVC", "the results pvc", "Checkpoints-PVC"
             @"(?<![\w])([a-z][a-z0-9\-]*)[\s\-]+(?<kw>pvc|persistent\s?volume\s?claim|volume\s?claim|claim)s?(?![\w])(?!\s+(?:named|called|imena|naziva|jménem|anomenat|chiamato|namens)\b)",
         };
