@@ -8,7 +8,8 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w])speicher(?![\w])", RegexOptions.IgnoreCase)]
     private static partial Regex AmbiguousMemoryNoun();
 
-    [GeneratedRegex(@"(?<![\w])(?:memory|mem|ram|memorij\w*|paměť\w*|pameti|paměti|memòria|memoria|arbeitsspeicher|speicher)(?:\s+(?:limit\w*|request\w*|limite|límit|zahtjev\w*))?\s*[:=]?\s*(?:(?:na|to|at|a|auf|su|de|di|of)\s+)?$", RegexOptions.IgnoreCase)]
+    // "memory limit 1.5Gi", "RAM: 4Gi", "ein Speicherlimit von 2 GiB" (the limit word joined to the noun, as German compounds it).
+    [GeneratedRegex(@"(?<![\w])(?:memory|mem|ram|memorij\w*|paměť\w*|pameti|paměti|memòria|memoria|arbeitsspeicher|speicher)(?:[\s\-]*(?:limit\w*|request\w*|limite|límit|zahtjev\w*))?\s*[:=]?\s*(?:(?:na|to|at|a|auf|su|de|di|of|von|od)\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex MemoryNounJustBefore();
 
     [GeneratedRegex(@"(?<![\w])(?:requests?|request\w*|zahtjev\w*|požadav\w*|petici\w*|richiest\w*|anforderung\w*)\s*[:=]?\s*(?:(?:na|to|a|auf|su|de|di|of|od)\s+)?$", RegexOptions.IgnoreCase)]

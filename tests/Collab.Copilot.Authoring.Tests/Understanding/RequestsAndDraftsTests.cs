@@ -64,6 +64,9 @@ public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
         // frequency; written before the fixes for it): 22/31 and 9/11 before; 31/31 and 11/11 after.
         [("manifest requests", "held-out L")] = 0.9,
         [("dockerfile requests", "held-out L")] = 0.9,
+        // Held-out M (issue 19, eleventh round: chat shorthand, tables and lists, units written other ways, existing claims, time zones,
+        // command and args arrays, spoken clock times; written before the fixes for it): 19/40 before, 40/40 after.
+        [("manifest requests", "held-out M")] = 0.9,
     };
 
     [Fact]
