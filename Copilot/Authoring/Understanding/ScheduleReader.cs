@@ -112,7 +112,8 @@ public static partial class ScheduleReader
     private static readonly string Hour = @"(?<h>\d{1,2}|" + string.Join('|', Vocabulary.Numbers.Where(n => n.Value is > 0 and < 13).Select(n => n.Key).Where(k => k.Length > 2).OrderByDescending(k => k.Length).Select(Regex.Escape)) + ")";
 
     // Spoken clock times: "alle 4 e 15", "u 4 i 15" (an hour, "and", minutes); "quarter past four", "viertel nach vier", "4 e un quarto",
-    // "les 4 i quart" (a quarter past); "half past 4", "4 e mezza", "4 i mitja", "4 i pol" (half past); "halb fünf", "pola pet" (half before the hour).
+    // "les 4 i quart" (a quarter past); "half past 4", "4 e mezza", "4 i mitja", "4 i pol" (half past); "halb fünf", "pola pet" (half before the hour);
+    // "čtvrt na pět" (a quarter into the hour before).
     private static readonly (Regex Pattern, int Minute, int HourShift)[] Spoken =
     [
         (new(@"(?<![\w])(?:" + Vocabulary.Alternation(Vocabulary.All.SelectMany(l => l.At)) + @")\s+" + Hour + @"\s+(?:" + Vocabulary.And + @")\s+(?<m>[0-5]?\d)(?![\w:%])", Options), -1, 0),
@@ -121,6 +122,8 @@ public static partial class ScheduleReader
         (new(@"(?<![\w])half\s+past\s+" + Hour + @"(?![\w])", Options), 30, 0),
         (new(@"(?<![\w])" + Hour + @"\s+(?:e|i)\s+(?:mezz[ao]|mitja|pol)(?![\w])", Options), 30, 0),
         (new(@"(?<![\w])(?:halb|pola)\s+" + Hour + @"(?![\w])", Options), 30, -1),
+        // "čtvrt na pět": a quarter into the hour before the one named.
+        (new(@"(?<![\w])(?:čtvrt|ctvrt)\s+na\s+" + Hour + @"(?![\w])", Options), 15, -1),
     ];
 
     private static (int? Hour, int Minute)? SpokenTime(string text)

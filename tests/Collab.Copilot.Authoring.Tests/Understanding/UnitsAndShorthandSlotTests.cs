@@ -23,6 +23,7 @@ public sealed class UnitsAndShorthandSlotTests
     [InlineData("cronjob um viertel nach sechs, image alpine:3.20", "15 6 * * *")]
     [InlineData("cronjob um halb drei, image alpine:3.20", "30 2 * * *")]
     [InlineData("cronjob at half past 7 running alpine:3.20", "30 7 * * *")]
+    [InlineData("cronjob ve čtvrt na šest, image alpine:3.20", "15 5 * * *")]
     public void A_spoken_clock_time_without_a_frequency_is_a_daily_schedule(string request, string schedule) =>
         Assert.Equal(schedule, SlotExtractor.Extract(request).Schedule);
 
