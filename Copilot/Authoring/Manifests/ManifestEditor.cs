@@ -32,8 +32,10 @@ public static class ManifestEditor
         var change = slots.Change;
 
         // A size stated about a pasted claim ("zvětši pvc na 100Gi") resizes that claim.
+        // A paste with no pod has no memory to size: a size the words read as memory ("zvětši to na 100 Gi") is the claim's too.
         var claim = Target(roots, change, r => r.Str("kind") == "PersistentVolumeClaim");
-        if (slots.StorageSize is { } size && claim >= 0 && (change.Kinds.Contains(ResourceKind.PersistentVolumeClaim) || Target(roots, change, r => PodSpec(r) is not null) < 0))
+        var podless = Target(roots, change, r => PodSpec(r) is not null) < 0;
+        if ((slots.StorageSize ?? (podless ? slots.Memory : null)) is { } size && claim >= 0 && (change.Kinds.Contains(ResourceKind.PersistentVolumeClaim) || podless))
         {
             var requests = roots[claim]!.EnsureMap("spec").EnsureMap("resources").EnsureMap("requests");
             if (requests.Str("storage") != size)
@@ -234,13 +236,23 @@ public static class ManifestEditor
         changes.Add(new Note("edit.request", resource, value));
     }
 
-    /// <summary>Adds each sidecar named whose image no container runs yet ("dodaj sidecar nginx:1.27").</summary>
+    /// <summary>
+    /// Adds each sidecar named whose image no container runs yet ("dodaj sidecar nginx:1.27"). A container that runs the same
+    /// repository at another tag ("den Container sidecar auf envoyproxy/envoy:v1.30.2 heben") is that sidecar, moved to the tag.
+    /// </summary>
     private static void EditSidecars(YamlMappingNode pod, RequestSlots slots, List<Note> changes)
     {
         var containers = pod.EnsureSeq("containers");
         foreach (var image in slots.Sidecars)
         {
             if (containers.Children.OfType<YamlMappingNode>().Any(c => c.Str("image") == image)) continue;
+            var repository = ImageReference.Parse(image).Repository;
+            if (containers.Children.OfType<YamlMappingNode>().FirstOrDefault(c => c.Str("image") is { } run && ImageReference.Parse(run).Repository == repository) is { } same)
+            {
+                changes.Add(new Note("edit.image", same.Str("image")!, image));
+                same.Set("image", image);
+                continue;
+            }
             containers.Add(ManifestRenderer.Helper(ImageReference.Parse(image).ShortName, image, null));
             changes.Add(new Note("edit.sidecar", image));
         }

@@ -81,6 +81,7 @@ public static class ManifestRenderer
                 ("template", podTemplate)))),
             "CronJob" => Object("batch/v1", "CronJob", spec, ("spec", Map(
                 ("schedule", Str(spec.Schedule ?? "0 2 * * *")),
+                ("timeZone", spec.TimeZone is null ? null : Str(spec.TimeZone)),
                 ("concurrencyPolicy", Str(spec.ConcurrencyPolicy ?? "Forbid")),
                 ("successfulJobsHistoryLimit", Raw(spec.SuccessfulJobsHistoryLimit ?? 3)),
                 ("failedJobsHistoryLimit", Raw(3)),

@@ -55,6 +55,9 @@ public sealed record ManifestSpec
     /// <summary>Cron schedule for CronJobs, e.g. <c>0 2 * * *</c>.</summary>
     public string? Schedule { get; init; }
 
+    /// <summary>The IANA time zone a CronJob's schedule is read in; the controller's own zone when null.</summary>
+    public string? TimeZone { get; init; }
+
     /// <summary>A CronJob's concurrencyPolicy (Allow, Forbid, Replace); Forbid when null.</summary>
     public string? ConcurrencyPolicy { get; init; }
 

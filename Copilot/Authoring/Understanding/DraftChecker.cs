@@ -66,6 +66,7 @@ public static class DraftChecker
         if (kind == "CronJob")
         {
             Expect("schedule", slots.Schedule, spec?.Str("schedule") == slots.Schedule, spec?.Str("schedule") ?? "nothing");
+            Expect("timeZone", slots.TimeZone, spec?.Str("timeZone") == slots.TimeZone, spec?.Str("timeZone") ?? "the controller's zone");
             Expect("concurrencyPolicy", slots.ConcurrencyPolicy, spec?.Str("concurrencyPolicy") == slots.ConcurrencyPolicy, spec?.Str("concurrencyPolicy") ?? "Allow");
             Expect("successfulJobsHistoryLimit", slots.SuccessfulJobsHistoryLimit, spec?.Str("successfulJobsHistoryLimit") == slots.SuccessfulJobsHistoryLimit?.ToString(), spec?.Str("successfulJobsHistoryLimit") ?? "3");
         }

@@ -49,6 +49,8 @@ public sealed record RequestSlots
     public string? MountPath { get; init; }
     /// <summary>The schedule as cron.</summary>
     public string? Schedule { get; init; }
+    /// <summary>The IANA time zone the schedule is in (a CronJob's spec.timeZone).</summary>
+    public string? TimeZone { get; init; }
     /// <summary>An explicit image reference (<c>ghcr.io/acme/api:1.4.2</c>).</summary>
     public string? Image { get; init; }
     /// <summary>An image named in words, as its repository (<c>redis</c>, <c>minio/minio</c>).</summary>

@@ -94,6 +94,13 @@ public static partial class ScheduleReader
         return null;
     }
 
+    // An IANA zone name ("Europe/Zagreb", "America/New_York", "Etc/UTC"), as a CronJob's spec.timeZone takes it.
+    [GeneratedRegex(@"(?<![\w/])((?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Z][A-Za-z_\-]+(?:/[A-Z][A-Za-z_\-]+)?)(?![\w/])")]
+    private static partial Regex ZoneName();
+
+    /// <summary>The time zone the text states for its schedule ("at 02:30 Europe/London time"), or null: the controller's own zone then.</summary>
+    public static string? TimeZone(string text) => ZoneName().Match(text) is { Success: true } zone ? zone.Groups[1].Value : null;
+
     /// <summary>A daily schedule at the clock time the text states ("at 23:45"), or null when it states no time.</summary>
     public static string? DailyAtStatedTime(string text) => Time(text) is ({ } hour, var minute) ? $"{minute} {hour} * * *" : null;
 
@@ -101,8 +108,40 @@ public static partial class ScheduleReader
     private static readonly Regex AmountUnit = new(@"^\s*(?:[kmgtp]i?b?|tera\w*|mega\w*|v?cpus?|cores?|gpus?|%|" +
         Vocabulary.Alternation(Vocabulary.All.SelectMany(l => l.GigaWords.Concat(l.Replicas))) + @")(?![\w])", Options);
 
+    // An hour in digits or as a number word of any language ("4", "vier", "quattro").
+    private static readonly string Hour = @"(?<h>\d{1,2}|" + string.Join('|', Vocabulary.Numbers.Where(n => n.Value is > 0 and < 13).Select(n => n.Key).Where(k => k.Length > 2).OrderByDescending(k => k.Length).Select(Regex.Escape)) + ")";
+
+    // Spoken clock times: "alle 4 e 15", "u 4 i 15" (an hour, "and", minutes); "quarter past four", "viertel nach vier", "4 e un quarto",
+    // "les 4 i quart" (a quarter past); "half past 4", "4 e mezza", "4 i mitja", "4 i pol" (half past); "halb fünf", "pola pet" (half before the hour);
+    // "čtvrt na pět" (a quarter into the hour before).
+    private static readonly (Regex Pattern, int Minute, int HourShift)[] Spoken =
+    [
+        (new(@"(?<![\w])(?:" + Vocabulary.Alternation(Vocabulary.All.SelectMany(l => l.At)) + @")\s+" + Hour + @"\s+(?:" + Vocabulary.And + @")\s+(?<m>[0-5]?\d)(?![\w:%])", Options), -1, 0),
+        (new(@"(?<![\w])(?:(?:a\s+)?quarter\s+past|viertel\s+nach)\s+" + Hour + @"(?![\w])", Options), 15, 0),
+        (new(@"(?<![\w])" + Hour + @"\s+(?:e|i)\s+(?:un\s+)?(?:quarto|quart|četvrt)(?![\w])", Options), 15, 0),
+        (new(@"(?<![\w])half\s+past\s+" + Hour + @"(?![\w])", Options), 30, 0),
+        (new(@"(?<![\w])" + Hour + @"\s+(?:e|i)\s+(?:mezz[ao]|mitja|pol)(?![\w])", Options), 30, 0),
+        (new(@"(?<![\w])(?:halb|pola)\s+" + Hour + @"(?![\w])", Options), 30, -1),
+        // "čtvrt na pět": a quarter into the hour before the one named.
+        (new(@"(?<![\w])(?:čtvrt|ctvrt)\s+na\s+" + Hour + @"(?![\w])", Options), 15, -1),
+    ];
+
+    private static (int? Hour, int Minute)? SpokenTime(string text)
+    {
+        foreach (var (pattern, minute, shift) in Spoken)
+        {
+            // "u 2 i 3 replike": a count with its unit after it is no minute.
+            if (pattern.Match(text) is not { Success: true } m || AmountUnit.IsMatch(text[(m.Index + m.Length)..])) continue;
+            var hour = Counting.Value(m.Groups["h"].Value) ?? 0;
+            var stated = minute >= 0 ? minute : int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+            return ((hour + shift + 24) % 24, stated);
+        }
+        return null;
+    }
+
     private static (int? Hour, int Minute) Time(string text)
     {
+        if (SpokenTime(text) is { } spoken) return spoken;
         var m = AtTime.Matches(text).FirstOrDefault(t => !AmountUnit.IsMatch(text[(t.Index + t.Length)..])) ?? Match.Empty;
         if (!m.Success) m = ClockTime().Match(text);
         if (!m.Success) return (null, 0);

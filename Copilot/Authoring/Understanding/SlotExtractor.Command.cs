@@ -49,12 +49,50 @@ public static partial class SlotExtractor
             ?? Match(text, @"(?<![\w])(?:" + Vocabulary.CommandWord + @")\s*:?\s*[`""]([^`""\n]+)[`""]");
         // A requirement line "command: find /scratch -mtime +7 -delete" (a bullet, a table row): the rest of the line, as written.
         var line = quoted ?? Match(text, @"(?m)^[ \t]*(?:[-*•][ \t]*)?(?:" + Vocabulary.CommandWord + @")[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*\r?$");
-        var bare = line ?? Match(text, @"\b(?:runs?|running|executes?)\s+((?:python3?|bash|sh|torchrun|accelerate|node|java|deepspeed)\s+[^,;]+?)(?=\s*(?:,|;|$|\bwith\b|\bin the\b|\bon\b|\bevery\b|\bat\b))");
+        // "command: [\"python\", \"train.py\"]": an exec-form array, its items as written.
+        if (line is not null && JsonArray(line) is { } argv) return argv;
+        var bare = line ?? ArgvAfterCommandWord(text) ?? Match(text, @"\b(?:runs?|running|executes?)\s+((?:python3?|bash|sh|torchrun|accelerate|node|java|deepspeed)\s+[^,;]+?)(?=\s*(?:,|;|$|\bwith\b|\bin the\b|\bon\b|\bevery\b|\bat\b))");
         if (bare is not null)
             return bare.IndexOfAny(['|', '&', ';', '>', '<', '$', '*']) >= 0 ? ["/bin/sh", "-c", bare] : bare.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (Script().Match(text) is not { Success: true } script) return [];
         var file = script.Groups[1].Value;
         return file.EndsWith(".py", StringComparison.Ordinal) ? ["python", file] : file.EndsWith(".sh", StringComparison.Ordinal) ? ["/bin/sh", file] : [];
+    }
+
+    /// <summary>The container's args stated on a line of their own ("- args: [\"--epochs\", \"20\"]", "args: --epochs 20").</summary>
+    private static IReadOnlyList<string> Args(string text) =>
+        Match(text, @"(?m)^[ \t]*(?:[-*•][ \t]*)?args[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*\r?$") is { } args
+            ? JsonArray(args) ?? [.. args.Split(' ', StringSplitOptions.RemoveEmptyEntries)] : [];
+
+    // ["python", "train.py"]: an exec-form array, as a Dockerfile or a manifest writes it.
+    private static List<string>? JsonArray(string text)
+    {
+        if (!Regex.IsMatch(text, @"^\[\s*(?:""[^""]*""\s*,?\s*)*\]$")) return null;
+        return Regex.Matches(text, @"""([^""]*)""").Select(m => m.Groups[1].Value).ToList();
+    }
+
+    /// <summary>
+    /// The command line a command word introduces without a colon or quotes ("příkaz python eval.py --split test, 8 GiB",
+    /// "naredba rm -rf /scratch/tmp", "que executi python train.py --epochs 50 amb la imatge …"): a program, then the
+    /// tokens that read as its arguments (flags, a flag's value, paths, files, numbers), up to the first word of prose.
+    /// Null unless the program has at least one argument, so "runs nightly" or "spustí zálohu" state no command.
+    /// </summary>
+    private static string? ArgvAfterCommandWord(string text)
+    {
+        foreach (Match m in Regex.Matches(text, @"(?<![\w])(?:" + Vocabulary.CommandWord + @")[ \t]+([^\n,;]+)", I))
+        {
+            var tokens = m.Groups[1].Value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            if (tokens.Length < 2 || !Regex.IsMatch(tokens[0], @"^[a-z][\w.\-]*$", I) || Stop.Contains(tokens[0])) continue;
+            var argv = new List<string> { tokens[0] };
+            foreach (var token in tokens.Skip(1))
+            {
+                var flagValue = argv[^1].StartsWith('-') && !token.StartsWith('-') && Regex.IsMatch(token, @"^[\w.:/=+\-*]+$");
+                if (!flagValue && !Regex.IsMatch(token, @"^(?:-{1,2}[\w\-]+(?:=\S+)?|\S*[./=]\S*|\d+)$")) break;
+                argv.Add(token);
+            }
+            if (argv.Count > 1) return string.Join(' ', argv).TrimEnd('.');
+        }
+        return null;
     }
 
     private static Dictionary<string, string> Pairs(string text, bool upperOnly)

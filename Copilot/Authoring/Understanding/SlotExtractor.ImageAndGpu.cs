@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Collab.Copilot.Authoring.Understanding;
@@ -54,7 +55,9 @@ public static partial class SlotExtractor
             return new GpuSlot(count, profile, true, whole, model);
         }
         if (!GpuWord().IsMatch(text) && !Regex.IsMatch(text, @"\bcuda\b", I)) return null;
-        var gpus = Counting.Before(text, GpuWord(), SkippedBeforeCount) ?? 1;
+        // "| GPUs | 4 |", "- gpu: 2": a field labelled GPU and its count.
+        var gpus = Counting.Before(text, GpuWord(), SkippedBeforeCount)
+            ?? (Regex.Match(text, "(?:" + GpuWord() + @")\s*[:=]\s*(?<n>\d{1,2})(?![\w.])", I) is { Success: true } field ? int.Parse(field.Groups["n"].Value, CultureInfo.InvariantCulture) : 1);
         return new GpuSlot(gpus, null, false, whole || negated, model);
     }
 

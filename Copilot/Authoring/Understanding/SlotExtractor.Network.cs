@@ -24,7 +24,8 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w.:/])3[0-2]\d{3}(?![\w.:/])")]
     private static partial Regex NodePortRangeNumber();
 
-    [GeneratedRegex(@"(?<![\w])(?:port\w*|listen\w*\s+on|lauscht\s+auf|escolta\s+al|ascolta\s+sulla|expos\w*|izlož\w*|izlaž\w*|vystav\w*|espon\w*|(?:https?|grpc|tcp)\s+(?:on|na|al|sulla|auf))\s*[:=]?\s*(?:(?:to|at|na|auf|a|al|su|sulla)\s+)?(\d{2,5})\b", RegexOptions.IgnoreCase)]
+    // "port 8080", "port: 8080", "port to 9090"; "port should be 9090", "port je 9090", "Port soll 9090": a copula may stand between.
+    [GeneratedRegex(@"(?<![\w])(?:port\w*|listen\w*\s+on|lauscht\s+auf|escolta\s+al|ascolta\s+sulla|expos\w*|izlož\w*|izlaž\w*|vystav\w*|espon\w*|(?:https?|grpc|tcp)\s+(?:on|na|al|sulla|auf))\s*[:=]?\s*(?:(?:(?:should|must|will|needs?\s+to|has\s+to)\s+be|is|je|treba\s+biti|mora\s+biti|má\s+být|musí\s+být|ha\s+de\s+ser|és|deve\s+essere|è|soll|muss|ist)\s+)?(?:(?:to|at|na|auf|a|al|su|sulla)\s+)?(\d{2,5})\b", RegexOptions.IgnoreCase)]
     private static partial Regex PortNumber();
 
     // "behind a LoadBalancer on 443", "Service on 8080": a port written without the word "port".

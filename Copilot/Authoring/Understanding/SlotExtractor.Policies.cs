@@ -121,8 +121,12 @@ public static partial class SlotExtractor
 
     private static int? Pods(string text) => PodCount().Match(text) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
 
-    /// <summary>Keys a Secret is to hold: the upper-case names with an underscore the words list.</summary>
-    private static IReadOnlyList<string> SecretKeys(string text) => KeyName().Matches(text).Select(m => m.Value).Distinct().ToList();
+    /// <summary>
+    /// Keys a Secret is to hold: the upper-case names with an underscore the words list, and the keys of literal pairs
+    /// ("from literals username=admin and password=…", as kubectl's --from-literal takes them); their values are never copied.
+    /// </summary>
+    private static IReadOnlyList<string> SecretKeys(string text) =>
+        KeyName().Matches(text).Select(m => m.Value).Concat(Pairs(text, upperOnly: false).Keys).Distinct().ToList();
     /// <summary>A name quoted right after the kind word: <c>deployment "dashboard"</c>, <c>statefulset 'pgdb'</c>.</summary>
     // "deployment 'api'", or "deployment dask-worker": a word right after the kind that is shaped as a name (quoted, or joined by a hyphen,
     // and not an image, a path or a known word).

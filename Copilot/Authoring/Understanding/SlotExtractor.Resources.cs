@@ -8,7 +8,8 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w])speicher(?![\w])", RegexOptions.IgnoreCase)]
     private static partial Regex AmbiguousMemoryNoun();
 
-    [GeneratedRegex(@"(?<![\w])(?:memory|mem|ram|memorij\w*|paměť\w*|pameti|paměti|memòria|memoria|arbeitsspeicher|speicher)(?:\s+(?:limit\w*|request\w*|limite|límit|zahtjev\w*))?\s*[:=]?\s*(?:(?:na|to|at|a|auf|su|de|di|of)\s+)?$", RegexOptions.IgnoreCase)]
+    // "memory limit 1.5Gi", "RAM: 4Gi", "ein Speicherlimit von 2 GiB" (the limit word joined to the noun, as German compounds it).
+    [GeneratedRegex(@"(?<![\w])(?:memory|mem|ram|memorij\w*|paměť\w*|pameti|paměti|memòria|memoria|arbeitsspeicher|speicher)(?:[\s\-]*(?:limit\w*|request\w*|limite|límit|zahtjev\w*))?\s*[:=]?\s*(?:(?:na|to|at|a|auf|su|de|di|of|von|od)\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex MemoryNounJustBefore();
 
     [GeneratedRegex(@"(?<![\w])(?:requests?|request\w*|zahtjev\w*|požadav\w*|petici\w*|richiest\w*|anforderung\w*)\s*[:=]?\s*(?:(?:na|to|a|auf|su|de|di|of|od)\s+)?$", RegexOptions.IgnoreCase)]
@@ -34,11 +35,13 @@ public static partial class SlotExtractor
         const string fraction = @")\s+(?:a\s+|(?:of|de|di|od)\s+(?:a\s+)?)?";
         if (Regex.Match(text, @"(?<![\w])(?:" + Vocabulary.Half + fraction + unit, I) is { Success: true }) return "500m";
         if (Regex.Match(text, @"(?<![\w])(?:" + Vocabulary.Quarter + fraction + unit, I) is { Success: true }) return "250m";
-        // A number with a request word after it is the request ("250m cpu request"), not the limit.
-        return Regex.Matches(text, @"(\d+(?:\.\d+)?|\d+m)\s*" + unit, I).FirstOrDefault(m => !Regex.IsMatch(text[(m.Index + m.Length)..], @"^\s*request", I))?.Groups[1].Value
+        // A number with a request word after it is the request ("250m cpu request"), not the limit. "200m de cpu", "0,5 jezgre":
+        // a preposition may stand between the number and its unit, and a decimal comma is a decimal point.
+        var limit = Regex.Matches(text, @"(?<![\w.,])(\d+(?:[.,]\d+)?|\d+m)\s*(?:(?:of|de|di|od)\s+)?" + unit, I).FirstOrDefault(m => !Regex.IsMatch(text[(m.Index + m.Length)..], @"^\s*request", I))?.Groups[1].Value
             // "cap the cpu at 0.5", "setze die cpu auf 0.5", "cpu limit: 2": the number after the CPU word.
             // "límit de cpu 250m", "cpu limit 2": the number may follow the CPU word directly.
-            ?? Match(text, @"(?<![\w])(?:v?cpus?|cores?)\s*(?:limit\w*)?\s*(?:(?:at|to|na|auf|a|su|de|[:=])\s*)?(\d{1,3}(?:\.\d+)?|\d+m)(?![\w.%])(?!\s*(?:%|request))");
+            ?? Match(text, @"(?<![\w])(?:v?cpus?|cores?)\s*(?:limit\w*)?\s*(?:(?:at|to|na|auf|a|su|de|[:=])\s*)?(\d{1,3}(?:[.,]\d+)?|\d+m)(?![\w.%])(?!\s*(?:%|request))");
+        return limit?.Replace(',', '.');
     }
 
     /// <summary>The sizes a request states, told apart by use: storage, the memory limit, the memory request, /dev/shm.</summary>

@@ -19,10 +19,17 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"(?<![\w\-])([a-z0-9][a-z0-9.\-]*[a-z0-9])\s+storage\s*-?\s*class", RegexOptions.IgnoreCase)]
     private static partial Regex StorageClassBefore();
 
+    // "sulla classe standard", "na klasi fast", "ve třídě ssd", "auf der Klasse premium": the word "class" of a language alone, its name after it.
+    [GeneratedRegex(@"(?<![\w\-])(?:class|classe|klas[aeiu]|třídě|třídu|třída|klasse)\s+[`""']?([a-z0-9][a-z0-9.\-]*[a-z0-9])(?![\w\-])", RegexOptions.IgnoreCase)]
+    private static partial Regex ClassNoun();
+
     // Storage classes named after their provisioner, which people name without the words "storage class" ("40Gi na longhorn"),
     // also with a case ending ("na longhornu", "s cephfs-em").
     [GeneratedRegex(@"(?<![\w\-/])(longhorn(?:-[\w\-]+)?|ceph-[\w\-]+|cephfs|rook-[\w\-]+|nfs-[\w\-]+|local-path|openebs-[\w\-]+|gp[23]|csi-[\w\-]+)(?:u|a|om|em|e|y|ovi|ech)?(?![\w\-/])", RegexOptions.IgnoreCase)]
     private static partial Regex ProvisionerClass();
+
+    // "existing", "postojeći", "existující", "existent", "esistente", "bestehenden": an object that is there already, which names nothing.
+    private const string Existing = @"existing|postoje\w*|existuj\w*|stávaj\w*|existent\w*|esistent\w*|bestehend\w*|vorhanden\w*";
 
     internal static List<ClaimSlot> Claims(string text)
     {
@@ -30,7 +37,9 @@ public static partial class SlotExtractor
         var patterns = new[]
         {
             // "pvc named data", "pvc 'raw-data'", "pvc-om dataset", "PVC dataset"
-            @"(?<![\w])(?:pvc|persistent\s?volume\s?claim|volume\s?claim|claim)(?:-?[a-zšžčćđ]{1,3})?\s+(?:(?:named|called|imena|naziva|jménem|anomenat|chiamato|namens)\s+)?[`""']?([a-z][a-z0-9\-]*)",
+            // "pvc existent cercador-index", "il pvc esistente dataset-raw", a table row "pvc existent | cercador-index": a word for "existing"
+            // may stand between the claim word and its name.
+            @"(?<![\w])(?:pvc|persistent\s?volume\s?claim|volume\s?claim|claim)(?:-?[a-zšžčćđ]{1,3})?(?::\s*|\s+)(?:(?:" + Existing + @")(?::\s*|\s+))?(?:(?:named|called|imena|naziva|jménem|anomenat|chiamato|namens)\s+)?[`""']?([a-z][a-z0-9\-]*)",
             // "my dataset PVC", "the results pvc", "Checkpoints-PVC"
             @"(?<![\w])([a-z][a-z0-9\-]*)[\s\-]+(?<kw>pvc|persistent\s?volume\s?claim|volume\s?claim|claim)s?(?![\w])(?!\s+(?:named|called|imena|naziva|jménem|anomenat|chiamato|namens)\b)",
         };
@@ -41,7 +50,7 @@ public static partial class SlotExtractor
             {
                 if (m.Groups["kw"] is { Success: true } kw && namedAfter.Contains(kw.Index)) continue;
                 var name = m.Groups[1].Value.ToLowerInvariant().Trim('-');
-                if (Stop.Contains(name) || Vocabulary.Numbers.ContainsKey(name) || Vocabulary.Kinds.Values.Any(k => k.IsMatch(name) && k.Match(name).Length == name.Length)
+                if (Stop.Contains(name) || Regex.IsMatch(name, "^(?:" + Existing + ")$", I) || Vocabulary.Numbers.ContainsKey(name) || Vocabulary.Kinds.Values.Any(k => k.IsMatch(name) && k.Match(name).Length == name.Length)
                     || Vocabulary.GigaWord.IsMatch(name) || result.Any(c => c.Name == name)) continue;
                 if (!m.Groups["kw"].Success) namedAfter.Add(m.Index);
                 result.Add(new ClaimSlot(name, NearestPath(text, m.Index, m.Index + m.Length)));
@@ -76,6 +85,8 @@ public static partial class SlotExtractor
         if (StorageClass().Match(text) is { Success: true } after && !Stop.Contains(after.Groups[1].Value)) return after.Groups[1].Value;
         if (StorageClassBefore().Match(text) is { Success: true } before && !Stop.Contains(before.Groups[1].Value)
             && !Regex.IsMatch(before.Groups[1].Value, "^(?:default|any|some|same|which|what|right|new)$", I)) return before.Groups[1].Value;
+        // Only beside a size: "class" alone names a storage class where storage is asked for.
+        if (sized && ClassNoun().Match(text) is { Success: true } classNamed && !Stop.Contains(classNamed.Groups[1].Value)) return classNamed.Groups[1].Value;
         return sized && ProvisionerClass().Match(text) is { Success: true } named ? named.Groups[1].Value.ToLowerInvariant() : null;
     }
 

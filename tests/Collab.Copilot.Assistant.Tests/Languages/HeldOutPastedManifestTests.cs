@@ -6,7 +6,7 @@ using static Collab.Copilot.Assistant.Tests.Support.PastedManifestCases;
 namespace Collab.Copilot.Assistant.Tests.Languages;
 
 /// <summary>
-/// Held-out sets E, F, H, I, J and K (issue 19, fourth to ninth rounds), the pasted-manifest parts only the whole
+/// Held-out sets E, F, H, I, J, K and M (issue 19, fourth to eleventh rounds), the pasted-manifest parts only the whole
 /// copilot can answer, asked without a model: changes to a paste (edits: a named container or document,
 /// removals, renames, image switches, resources, ports, tolerations) and questions about a paste that
 /// state no change (reviews, which must not edit). Prints every failure; the floors sit under the
@@ -18,7 +18,7 @@ public sealed class HeldOutPastedManifestTests(DocsIndexFixture index, ITestOutp
     // Floors under the figures after the changes for each set (set E: edits 1/15 and reviews 4/10 before, 15/15 and 10/10 after;
     // set F: edits 3/15 and reviews 9/10 before, 13/15 and 9/10 after — the misses left were the answer's language, 15/15 and 10/10 since set H's round;
     // set H: edits 13/15 and reviews 9/10 before, 15/15 and 10/10 after; set I: edits 8/12 and reviews 8/8 before, 12/12 and 8/8 after;
-    // set J: edits 9/10 and reviews 6/6 before; set K: edits 8/12 before, 12/12 after).
+    // set J: edits 9/10 and reviews 6/6 before; set K: edits 8/12 before, 12/12 after; set M: edits 6/12 before, 12/12 after).
     [Theory]
     [InlineData("e", 0.9)]
     [InlineData("f", 0.8)]
@@ -26,6 +26,7 @@ public sealed class HeldOutPastedManifestTests(DocsIndexFixture index, ITestOutp
     [InlineData("i", 0.9)]
     [InlineData("j", 0.9)]
     [InlineData("k", 0.9)]
+    [InlineData("m", 0.9)]
     public async Task Pasted_manifests_are_edited_where_the_words_point(string set, double floor)
     {
         var copilot = CopilotHarness.Create(index.Retriever);

@@ -54,7 +54,7 @@ internal static class Catalan
         Weekdays = ["dies laborables", "els dies laborables", "dies feiners", "de dilluns a divendres"],
         Limits = ["límit\\w*", "limit\\w*", "màxim\\w*", "maxim\\w*"],
         Half = ["mig", "mitja"],
-        CommandWords = ["comanda", "ordre", "executa", "executar"],
+        CommandWords = ["comanda", "ordre", "executa", "executi", "executar"],
         Quarter = ["quart", "quarts"],
         EnvWords = ["env", "variables d'entorn", "variables de entorn", "entorn"],
         SecretNouns = ["secrets?"],

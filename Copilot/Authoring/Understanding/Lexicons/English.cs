@@ -38,7 +38,8 @@ internal static class English
             // Tens, for sizes and bounds written as words ("padesát giga", "fifty gigs").
             ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["hundred"] = 100,
         },
-        Replicas = ["replicas?", "instances?", "copies", "pods?"],
+        // "rep 3", "3 reps": the abbreviation chat asks use, which every language's word for replicas begins with.
+        Replicas = ["replicas?", "reps?", "instances?", "copies", "pods?"],
         Nodes = ["nodes?", "members?", "servers?"],
         NameMarkers = ["named", "called", "name", "name it", "call it"],
         Ports = ["ports?"],
