@@ -41,7 +41,11 @@ internal sealed class LexicalSearcher : IDisposable
         _pathByDoc = new string?[_reader.MaxDoc];
         Vocabulary = new LexicalVocabulary(_reader, ChunkFields.Chunk.ExactBody);
         ReadKeys();
+        Scope = new SourceScope(_reader, _pathByDoc);
     }
+
+    /// <summary>Which documentation sources a question's words are about.</summary>
+    public SourceScope Scope { get; }
 
     /// <summary>The documentation's unstemmed words, for matching words of translated questions.</summary>
     public IIndexVocabulary Vocabulary { get; }

@@ -58,7 +58,10 @@ public sealed class DocumentRetriever : IDocumentRetriever, IDisposable
                 terms = terms with { Asked = lexical.Queries.Analyze(asked).Stemmed.ToHashSet(StringComparer.Ordinal) };
             var chunkMatches = terms.IsEmpty ? [] : lexical.SearchChunks(terms, Candidates,
                 correctSpelling: _weights.CorrectSpelling && !translation.IsTranslated, _weights.AskedBoost);
-            var lexicalChunks = chunkMatches.Select(m => new ScoredChunkDoc(m.DocId, m.Path, m.Score)).ToList();
+            // Passages of a product the question's words do not name, when they name another, count less (SourceScope).
+            var scope = _weights.OutsideScope < 1 ? lexical.Scope.Of(terms, ChunkFields.Chunk.Body) : null;
+            var lexicalChunks = chunkMatches.Select(m => new ScoredChunkDoc(m.DocId, m.Path,
+                scope is not null && lexical.Scope.IsOutside(m.Path, scope) ? m.Score * _weights.OutsideScope : m.Score)).ToList();
             // A lexical share of 1 gives the vectors no say: skip embedding the query.
             var files = _embeddings is null || _weights.ShareOfLexical(translation.IsTranslated) >= 1
                 ? FileRanking.Rank(lexicalChunks)

@@ -49,6 +49,10 @@ public class MultilingualRecallTests(EvalCorpusIndexes indexes, ITestOutputHelpe
         // endings, German split verbs and common words in the glossaries (docs/copilot-quality.md), so it is no longer held out
         // for them. Floors allow one more miss than measured.
         ("heldout-j-en", 0.8, 0.8), ("heldout-j-cs", 0.9, 0.9), ("heldout-j-hr", 0.9, 0.9), ("heldout-j-ca", 0.8, 0.8), ("heldout-j-it", 0.9, 0.9), ("heldout-j-de", 0.9, 0.9),
+        // Set M: ten symptom-style and how-to questions per language, written for the tenth round before any change. Its misses led
+        // to common forum words in every glossary (docs/copilot-quality/m-retrieval.md), so its non-English figures are optimistic.
+        // Floors allow one more miss than measured; BM25 alone misses three English questions that hybrid retrieval finds.
+        ("heldout-m-en", 0.5, 0.8), ("heldout-m-cs", 0.7, 0.7), ("heldout-m-hr", 0.7, 0.7), ("heldout-m-ca", 0.8, 0.8), ("heldout-m-it", 0.7, 0.7), ("heldout-m-de", 0.8, 0.8),
     ];
 
     // Indexes the eval corpus (the class fixture) and asks every question set: close to a minute of CPU on two cores.
