@@ -129,6 +129,25 @@ public class CompactContentTests
         Assert.Equal(601, loaded.GetArray("items").Length);
     }
 
+    [Fact]
+    public void Map_keys_read_from_updates_are_one_string_for_every_document()
+    {
+        var source = new Doc(new DocOptions { ClientId = 1 });
+        source.GetMap("cell").Set("execution_count", 3L);
+        source.GetMap("cell").Set("naïve key", 4L);
+        var update = source.EncodeStateAsUpdate();
+        var first = new Doc(new DocOptions { ClientId = 2 });
+        var second = new Doc(new DocOptions { ClientId = 3 });
+        first.ApplyUpdate(update);
+        second.ApplyUpdate(update);
+
+        string Key(Doc doc, int index) => ((Item)doc.Store.Clients[1][index]).ParentSub!;
+        Assert.Same(Key(first, 0), Key(second, 0));
+        Assert.Equal("naïve key", Key(second, 1)); // not ASCII: read as it is, not shared
+        Assert.Equal(3L, second.GetMap("cell").Get("execution_count"));
+        Assert.Equal(update, second.EncodeStateAsUpdate());
+    }
+
     private static Dictionary<string, object?> Stream(string name) =>
         new() { ["output_type"] = "stream", ["name"] = name, ["text"] = Output };
 }
