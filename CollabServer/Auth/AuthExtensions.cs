@@ -101,7 +101,8 @@ public static class AuthExtensions
     /// <summary>
     /// Authentication brings ASP.NET Core's data protection, whose hosted service reads (or creates)
     /// its XML key ring at start. Bearer tokens never use it, so the key ring is left to its first
-    /// use: a server then maps no XML stack at start (about 4 MB resident with the code it compiles).
+    /// use: a server then maps no XML key-ring stack (XDocument, Xml.Linq) at start and compiles none
+    /// of its code (bench/rooms/RESULTS.md, "the idle baseline").
     /// </summary>
     private static void LoadKeyRingOnFirstUse(IServiceCollection services)
     {

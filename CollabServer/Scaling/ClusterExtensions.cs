@@ -30,7 +30,7 @@ public static class ClusterExtensions
     }
 
     // Its own method, kept out of line: compiling AddCollabCluster then loads no Redis assembly, so a
-    // single node never maps StackExchange.Redis and the backplane (about 1.2 MB resident).
+    // single node never maps StackExchange.Redis and the backplane (over 1 MB resident).
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void AddRedis(IServiceCollection services, string redis)
     {
