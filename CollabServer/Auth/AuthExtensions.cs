@@ -41,6 +41,7 @@ public static class AuthExtensions
         builder.Services.AddSingleton<ProjectAccess>();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        LoadKeyRingOnFirstUse(builder.Services);
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>, SigningKeyProvider>((jwt, authOptions, keys) =>
             {
@@ -96,6 +97,19 @@ public static class AuthExtensions
     private static bool IsHttpUrl(string value, bool requireHttps) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || (!requireHttps && uri.Scheme == Uri.UriSchemeHttp));
+
+    /// <summary>
+    /// Authentication brings ASP.NET Core's data protection, whose hosted service reads (or creates)
+    /// its XML key ring at start. Bearer tokens never use it, so the key ring is left to its first
+    /// use: a server then maps no XML key-ring stack (XDocument, Xml.Linq) at start and compiles none
+    /// of its code (bench/rooms/RESULTS.md, "the idle baseline").
+    /// </summary>
+    private static void LoadKeyRingOnFirstUse(IServiceCollection services)
+    {
+        var atStart = services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService)
+            && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService");
+        if (atStart is not null) services.Remove(atStart);
+    }
 
     /// <summary>
     /// <c>GET /api/auth/config</c>: anonymous, so a client can tell how to sign in before it has a token;

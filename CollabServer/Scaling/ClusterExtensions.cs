@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Collab.Server.Projects;
 using Collab.Server.Rooms;
 using Microsoft.AspNetCore.SignalR;
@@ -24,8 +25,15 @@ public static class ClusterExtensions
 
         var mode = section.Get<ClusterOptions>()?.Mode ?? ClusterMode.Single;
         var redis = builder.Configuration[ClusterOptions.RedisKey];
-        if (mode != ClusterMode.Clustered || string.IsNullOrWhiteSpace(redis)) return builder;
+        if (mode == ClusterMode.Clustered && !string.IsNullOrWhiteSpace(redis)) AddRedis(services, redis);
+        return builder;
+    }
 
+    // Its own method, kept out of line: compiling AddCollabCluster then loads no Redis assembly, so a
+    // single node never maps StackExchange.Redis and the backplane (over 1 MB resident).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddRedis(IServiceCollection services, string redis)
+    {
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(RedisSettings.Parse(redis)));
         services.AddSignalR().AddStackExchangeRedis();
         services.AddOptions<RedisOptions>().Configure<IServiceProvider>((o, sp) =>
@@ -36,6 +44,5 @@ public static class ClusterExtensions
         services.AddSingleton<RedisAccessChangeBus>();
         services.Replace(ServiceDescriptor.Singleton<IAccessChangeBus>(sp => sp.GetRequiredService<RedisAccessChangeBus>()));
         services.AddHostedService(sp => sp.GetRequiredService<RedisAccessChangeBus>());
-        return builder;
     }
 }

@@ -26,7 +26,9 @@ namespace Collab.Copilot.Assistant;
 /// </summary>
 public sealed partial class CopilotAssistant : ICopilot
 {
-    private readonly Kernel _kernel;
+    // Built on the first question: reflecting over the plugins loads Semantic Kernel, the authoring
+    // tools and their compiled code, which a server whose users never ask would hold for nothing.
+    private readonly Lazy<Kernel> _kernel;
     private readonly IChatClient? _model;
     private readonly CopilotAnswerOptions _options;
     private readonly ILogger<CopilotAssistant> _logger;
@@ -35,7 +37,7 @@ public sealed partial class CopilotAssistant : ICopilot
     public CopilotAssistant(IDocumentRetriever retriever, IOptions<CopilotAnswerOptions> options, ILogger<CopilotAssistant> logger,
         INotebookContextSource? notebooks = null, IChatClient? model = null)
     {
-        _kernel = CopilotKernel.Create(retriever, notebooks);
+        _kernel = new(() => CopilotKernel.Create(retriever, notebooks));
         _model = model;
         _options = options.Value;
         _logger = logger;
@@ -63,9 +65,9 @@ public sealed partial class CopilotAssistant : ICopilot
         var language = LanguageDetector.Detect(redaction.Text);
         var routed = IntentRouter.Route(redaction.Text);
         var notebook = await ReadNotebookAsync(request, cancellationToken);
-        var context = new AnswerContext(request with { Question = redaction.Text }, routed, language, _kernel, _model, _options, notebook);
+        var context = new AnswerContext(request with { Question = redaction.Text }, routed, language, _kernel.Value, _model, _options, notebook);
         if (routed.Intent == CopilotIntent.DocsQuestion && ErrorQuestion().IsMatch(routed.Request) && NotebookText.Errors(context) is { } errors)
-            context = new AnswerContext(context.Request, routed with { Intent = CopilotIntent.ErrorDiagnosis, Paste = errors }, language, _kernel, _model, _options, notebook);
+            context = new AnswerContext(context.Request, routed with { Intent = CopilotIntent.ErrorDiagnosis, Paste = errors }, language, _kernel.Value, _model, _options, notebook);
 
         if (redaction.HasRedactions)
             yield return new AnswerTextChunk(Phrases.Redacted(language, redaction.Redactions.Count,
@@ -117,7 +119,7 @@ public sealed partial class CopilotAssistant : ICopilot
         if (string.IsNullOrEmpty(request.Notebook)) return null;
         try
         {
-            return await _kernel.InvokeAsync<NotebookSnapshot?>(NotebookContextPlugin.Name, "read",
+            return await _kernel.Value.InvokeAsync<NotebookSnapshot?>(NotebookContextPlugin.Name, "read",
                 new KernelArguments { ["projectId"] = request.ProjectId, ["notebook"] = request.Notebook }, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

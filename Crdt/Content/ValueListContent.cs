@@ -14,6 +14,12 @@ public abstract class ValueListContent : IItemContent
     private byte[]? _encoded;
     private int _encodedCount;
 
+    // Two encodings are joined into a new array. Values appended one at a time (a client pushing
+    // small items, each merged into the run before it) would copy the whole run each time, so a
+    // run is joined encoded only while it stays this small, or when the part joined is large
+    // enough to pay for the copy; past that it is decoded and grows as a list.
+    private const int MergeEncodedUpToBytes = 4096;
+
     /// <summary>Wraps <paramref name="arr"/> without copying it.</summary>
     protected ValueListContent(List<object?> arr) => _arr = arr;
 
@@ -59,7 +65,8 @@ public abstract class ValueListContent : IItemContent
     public bool MergeWith(IItemContent right)
     {
         var other = (ValueListContent)right;
-        if (_arr is null && other._arr is null)
+        if (_arr is null && other._arr is null
+            && (_encoded!.Length + other._encoded!.Length <= MergeEncodedUpToBytes || other._encoded.Length >= MergeEncodedUpToBytes / 16))
         {
             _encoded = [.. _encoded!, .. other._encoded!];
             _encodedCount += other._encodedCount;

@@ -125,6 +125,13 @@ public sealed class Lib0Reader
         return System.Text.Encoding.UTF8.GetString(ReadSpan(len));
     }
 
+    /// <summary>Reads a length-prefixed UTF-8 string that names something (a key), shared with every equal short key read before (<see cref="SharedKeys"/>).</summary>
+    internal string ReadVarKey()
+    {
+        int len = ReadVarUintAsInt("string length");
+        return SharedKeys.Get(ReadSpan(len));
+    }
+
     /// <summary>Reads a length-prefixed byte array into a new array (lib0 <c>readVarUint8Array</c>).</summary>
     public byte[] ReadVarUint8Array()
     {

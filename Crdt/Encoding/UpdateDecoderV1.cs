@@ -40,5 +40,5 @@ public sealed class UpdateDecoderV1
     /// <summary>Reads a value stored as JSON text (legacy JSON and embed content).</summary>
     public object? ReadJson() => JsJson.Parse(RestDecoder.ReadVarString());
     /// <summary>Reads a key (map key, attribute or node name).</summary>
-    public string ReadKey() => RestDecoder.ReadVarString();
+    public string ReadKey() => RestDecoder.ReadVarKey();
 }

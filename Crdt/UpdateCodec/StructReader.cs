@@ -83,8 +83,8 @@ internal static class StructReader
         ID? rightOrigin = (info & 0x40) != 0 ? decoder.ReadRightId() : null;
         bool cantCopyParentInfo = (info & 0xC0) == 0;
         object? parent = null;
-        if (cantCopyParentInfo) parent = decoder.ReadParentInfo() ? decoder.ReadString() : decoder.ReadLeftId();
-        string? parentSub = cantCopyParentInfo && (info & 0x20) != 0 ? decoder.ReadString() : null;
+        if (cantCopyParentInfo) parent = decoder.ReadParentInfo() ? decoder.ReadKey() : decoder.ReadLeftId();
+        string? parentSub = cantCopyParentInfo && (info & 0x20) != 0 ? decoder.ReadKey() : null;
         var content = ReadContent(decoder, info);
         // References to the same client must point backwards; anything else is not a Yjs update.
         CheckSameClientReference(id, origin, "origin");

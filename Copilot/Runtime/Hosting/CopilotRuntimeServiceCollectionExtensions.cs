@@ -1,4 +1,5 @@
 using System.ClientModel;
+using System.Runtime.CompilerServices;
 using Collab.Copilot.Runtime.Chat;
 using Collab.Copilot.Runtime.Embeddings;
 using Collab.Copilot.Runtime.Llama;
@@ -43,15 +44,23 @@ public static class CopilotRuntimeServiceCollectionExtensions
                 services.AddHostedService<LlamaRuntimeStartup>();
                 break;
             case LanguageModelBackend.OpenAiCompatible:
-                services.TryAddSingleton(sp => OpenAiClient(sp.GetRequiredService<IOptions<CopilotRuntimeOptions>>().Value.OpenAI));
-                services.TryAddSingleton<IChatClient>(sp =>
-                    sp.GetRequiredService<OpenAIClient>().GetChatClient(sp.GetRequiredService<IOptions<CopilotRuntimeOptions>>().Value.OpenAI.Model!).AsIChatClient());
-                if (!string.IsNullOrWhiteSpace(selected.OpenAI.EmbeddingModel))
-                    services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
-                        sp.GetRequiredService<OpenAIClient>().GetEmbeddingClient(sp.GetRequiredService<IOptions<CopilotRuntimeOptions>>().Value.OpenAI.EmbeddingModel!).AsIEmbeddingGenerator());
+                AddOpenAi(services, selected.OpenAI);
                 break;
         }
         return services;
+    }
+
+    // Its own method, kept out of line: compiling AddCopilotRuntime then loads no OpenAI assembly, so
+    // a server without that backend (most) never maps the OpenAI client (about 1.4 MB resident).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddOpenAi(IServiceCollection services, CopilotOpenAiOptions selected)
+    {
+        services.TryAddSingleton(sp => OpenAiClient(sp.GetRequiredService<IOptions<CopilotRuntimeOptions>>().Value.OpenAI));
+        services.TryAddSingleton<IChatClient>(sp =>
+            sp.GetRequiredService<OpenAIClient>().GetChatClient(sp.GetRequiredService<IOptions<CopilotRuntimeOptions>>().Value.OpenAI.Model!).AsIChatClient());
+        if (!string.IsNullOrWhiteSpace(selected.EmbeddingModel))
+            services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+                sp.GetRequiredService<OpenAIClient>().GetEmbeddingClient(sp.GetRequiredService<IOptions<CopilotRuntimeOptions>>().Value.OpenAI.EmbeddingModel!).AsIEmbeddingGenerator());
     }
 
     internal static string NativeFolder(CopilotModelOptions model) =>

@@ -5,7 +5,7 @@ using Collab.Crdt.Encoding;
 namespace Collab.Crdt.Tests.Encoding;
 
 /// <summary>
-/// ASCII text kept as bytes and large Any values kept as they were encoded read, split, merge and
+/// ASCII text kept as bytes and Any values kept as they were encoded read, split, merge and
 /// encode exactly as the strings and values they stand for.
 /// </summary>
 public class CompactContentTests
@@ -105,6 +105,47 @@ public class CompactContentTests
 
         Assert.NotEqual(foreign, loaded.EncodeStateAsUpdate());
         Assert.Equal(expected.EncodeStateAsUpdate(), loaded.EncodeStateAsUpdate());
+    }
+
+    [Fact]
+    public void Small_values_pushed_one_at_a_time_merge_and_encode_the_same()
+    {
+        // Each push arrives as its own update and merges into the run before it: held encoded while
+        // the run is small, then as a list; either way the values and their encoding are yjs's.
+        var source = new Doc(new DocOptions { ClientId = 1 });
+        var loaded = new Doc(new DocOptions { ClientId = 2 });
+        var items = source.GetArray("items");
+        for (int i = 0; i < 600; i++)
+        {
+            var before = source.EncodeStateVector();
+            items.Push([new Dictionary<string, object?> { ["i"] = (long)i, ["tag"] = "cell" }]);
+            loaded.ApplyUpdate(source.EncodeStateAsUpdate(before));
+        }
+
+        Assert.Equal(source.EncodeStateAsUpdate(), loaded.EncodeStateAsUpdate());
+        Assert.Equal(599L, ((Dictionary<string, object?>)loaded.GetArray("items").Get(599)!)["i"]);
+        loaded.GetArray("items").Insert(300, ["between"]);
+        Assert.Equal(300L, ((Dictionary<string, object?>)loaded.GetArray("items").Get(301)!)["i"]);
+        Assert.Equal(601, loaded.GetArray("items").Length);
+    }
+
+    [Fact]
+    public void Map_keys_read_from_updates_are_one_string_for_every_document()
+    {
+        var source = new Doc(new DocOptions { ClientId = 1 });
+        source.GetMap("cell").Set("execution_count", 3L);
+        source.GetMap("cell").Set("naïve key", 4L);
+        var update = source.EncodeStateAsUpdate();
+        var first = new Doc(new DocOptions { ClientId = 2 });
+        var second = new Doc(new DocOptions { ClientId = 3 });
+        first.ApplyUpdate(update);
+        second.ApplyUpdate(update);
+
+        string Key(Doc doc, int index) => ((Item)doc.Store.Clients[1][index]).ParentSub!;
+        Assert.Same(Key(first, 0), Key(second, 0));
+        Assert.Equal("naïve key", Key(second, 1)); // not ASCII: read as it is, not shared
+        Assert.Equal(3L, second.GetMap("cell").Get("execution_count"));
+        Assert.Equal(update, second.EncodeStateAsUpdate());
     }
 
     private static Dictionary<string, object?> Stream(string name) =>
