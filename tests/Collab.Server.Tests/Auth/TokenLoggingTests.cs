@@ -10,6 +10,7 @@ namespace Collab.Server.Tests.Auth;
 /// no appsettings.json turns it down): query tokens of WebSocket handshakes are redacted.
 /// A server process: the test reads what the server writes to its console.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class TokenLoggingTests : IAsyncLifetime
 {
     private ServerProcess _server = null!;

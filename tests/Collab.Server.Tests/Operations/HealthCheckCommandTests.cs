@@ -4,6 +4,7 @@ using Collab.Server.Tests.Support;
 namespace Collab.Server.Tests.Operations;
 
 /// <summary>The container HEALTHCHECK's <c>dotnet Collab.Server.dll healthcheck URL</c>.</summary>
+[Trait("Needs", "Server")]
 public sealed class HealthCheckCommandTests
 {
     [Fact]

@@ -16,6 +16,7 @@ namespace Collab.Server.Tests.Operations;
 /// </summary>
 [Trait("Needs", "Node")]
 [Trait("Needs", "Postgres")]
+[Trait("Needs", "Server")]
 public sealed class S3BackupTests : IAsyncLifetime
 {
     private const string Project = "alpha";
