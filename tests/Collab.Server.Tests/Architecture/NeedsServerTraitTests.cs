@@ -5,8 +5,8 @@ namespace Collab.Server.Tests.Architecture;
 
 /// <summary>
 /// A test class carries <c>[Trait("Needs", "Server")]</c> exactly when it starts a server (an
-/// <see cref="InProcessServer"/> or a <see cref="ServerProcess"/>, itself or through a fixture or
-/// helper of this assembly), so the seconds path (<c>Needs!=Server</c>, docs/testing.md) leaves out
+/// <see cref="InProcessServer"/>, a <see cref="ServerProcess"/> or the server's binary through
+/// <see cref="ServerCommand"/>, itself or through a fixture or helper of this assembly), so the seconds path (<c>Needs!=Server</c>, docs/testing.md) leaves out
 /// every server start and keeps every class that starts none. Read from the compiled tests, like
 /// <see cref="LayeringTests"/>.
 /// </summary>
@@ -14,7 +14,7 @@ public sealed class NeedsServerTraitTests
 {
     private static readonly Assembly Tests = typeof(NeedsServerTraitTests).Assembly;
     // Names, not typeof: a typeof here would make this class one that names a starter.
-    private static readonly string[] Starters = [nameof(InProcessServer), nameof(ServerProcess)];
+    private static readonly string[] Starters = [nameof(InProcessServer), nameof(ServerProcess), nameof(ServerCommand)];
 
     [Fact]
     public void Classes_that_start_a_server_and_only_they_say_so()
