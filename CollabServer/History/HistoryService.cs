@@ -111,10 +111,7 @@ public sealed class HistoryService(
 
     private JsonObject Read(DocumentKey key, StoredVersion stored)
     {
-        var doc = new Doc();
-        doc.GetMap("meta");
-        doc.GetArray("cells");
-        doc.GetMap("state");
+        var doc = NotebookRoots.Declare(new Doc());
         doc.ApplyUpdate(VersionState.Decompress(stored.CompressedState));
         var skipped = new List<string>();
         var json = NotebookModel.ToNbformat(doc, skipped);

@@ -18,27 +18,14 @@ public static class RestoreSteps
 {
     /// <summary>The steps that bring the whole notebook to <paramref name="target"/>.</summary>
     public static List<byte[]> Whole(byte[] currentState, JsonObject target, int maxUpdateBytes) =>
-        Build(currentState, maxUpdateBytes, doc => MatchWhole(doc, target));
+        UpdatePacker.Edit(currentState, maxUpdateBytes, doc => MatchWhole(doc, target));
 
     /// <summary>
     /// The steps that bring one cell to its content in <paramref name="target"/>: edited in place if it
     /// still exists, else inserted after the nearest cell that precedes it in the version and still exists.
     /// </summary>
     public static List<byte[]> Cell(byte[] currentState, JsonObject target, string cellId, int maxUpdateBytes) =>
-        Build(currentState, maxUpdateBytes, doc => MatchCell(doc, target, cellId));
-
-    private static List<byte[]> Build(byte[] currentState, int maxUpdateBytes, Action<Doc> edit)
-    {
-        var doc = new Doc();
-        doc.GetMap("meta");
-        doc.GetArray("cells");
-        doc.GetMap("state");
-        doc.ApplyUpdate(currentState);
-        var updates = new List<byte[]>();
-        doc.UpdateV1 += (_, e) => updates.Add(e.Update);
-        edit(doc);
-        return UpdatePacker.Pack(updates, maxUpdateBytes);
-    }
+        UpdatePacker.Edit(currentState, maxUpdateBytes, doc => MatchCell(doc, target, cellId));
 
     private static void MatchWhole(Doc doc, JsonObject target)
     {

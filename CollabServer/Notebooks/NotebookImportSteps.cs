@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Collab.Crdt;
 using Collab.Crdt.Jupyter;
 using Collab.Server.Rooms;
 
@@ -18,19 +17,8 @@ public static class NotebookImportSteps
     private const int MaxCellsPerTransaction = 64;
     private const int JsonShareOfBound = 4;
 
-    public static List<byte[]> Build(byte[] currentState, JsonObject ipynb, int maxUpdateBytes)
-    {
-        var doc = new Doc();
-        // The room's typed roots, declared before its state arrives (as the room does).
-        doc.GetMap("meta");
-        doc.GetArray("cells");
-        doc.GetMap("state");
-        doc.ApplyUpdate(currentState);
-        var updates = new List<byte[]>();
-        doc.UpdateV1 += (_, e) => updates.Add(e.Update);
-        NotebookModel.Load(doc, ipynb, Groups(ipynb, maxUpdateBytes / JsonShareOfBound));
-        return UpdatePacker.Pack(updates, maxUpdateBytes);
-    }
+    public static List<byte[]> Build(byte[] currentState, JsonObject ipynb, int maxUpdateBytes) =>
+        UpdatePacker.Edit(currentState, maxUpdateBytes, doc => NotebookModel.Load(doc, ipynb, Groups(ipynb, maxUpdateBytes / JsonShareOfBound)));
 
     private static List<int> Groups(JsonObject ipynb, long maxJsonBytes)
     {

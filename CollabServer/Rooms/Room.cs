@@ -54,11 +54,7 @@ public sealed partial class Room
         _logger = logger;
         _time = time;
         _doc = new Doc(new DocOptions { MaxNestingDepth = limits.MaxNestingDepth, MaxPendingBytes = limits.MaxPendingBytes });
-        // Declare the notebook roots with their types before any update is applied, so reads
-        // (export, templates) see typed roots rather than ones adopted after integration.
-        _doc.GetMap("meta");
-        _doc.GetArray("cells");
-        _doc.GetMap("state");
+        NotebookRoots.Declare(_doc);
         _awareness = new Awareness(_doc.ClientId, time); // no local state: the server has no presence
         _awareness.Updated += OnAwarenessUpdated;
         _doc.UpdateV1 += (_, e) => _emitted.Add(e.Update);

@@ -38,4 +38,18 @@ public static class UpdatePacker
             pendingBytes = 0;
         }
     }
+
+    /// <summary>
+    /// The updates <paramref name="edit"/> makes on a copy of a notebook's <paramref name="currentState"/>,
+    /// packed as <see cref="Pack"/> does: an import or a restore built away from the room.
+    /// </summary>
+    public static List<byte[]> Edit(byte[] currentState, int maxBytes, Action<Doc> edit)
+    {
+        var doc = NotebookRoots.Declare(new Doc());
+        doc.ApplyUpdate(currentState);
+        var updates = new List<byte[]>();
+        doc.UpdateV1 += (_, e) => updates.Add(e.Update);
+        edit(doc);
+        return Pack(updates, maxBytes);
+    }
 }

@@ -184,6 +184,10 @@ public static partial class ManifestRequestParser
         if (run.OtherServices.Count > 0) yield return new Note("note.run-other-services", string.Join(", ", run.OtherServices));
     }
 
+    /// <summary>The kind a model wrote, by its exact name, as the drafter's kind (null for one it does not draft).</summary>
+    private static ResourceKind? KindOf(ManifestSpec spec) =>
+        Enum.GetValues<ResourceKind>().Cast<ResourceKind?>().FirstOrDefault(kind => kind.ToString() == spec.Kind);
+
     private static string Toleration(TolerationSlot t) => t.Key + (t.Value is null ? "" : "=" + t.Value) + (t.Effect is null ? "" : ":" + t.Effect);
 
     /// <summary>
@@ -191,18 +195,20 @@ public static partial class ManifestRequestParser
     /// whatever the model wrote, and the fields a model does not fill (Service type, nodePort,
     /// storage class, access mode, Ingress host) come from the request.
     /// </summary>
-    public static ManifestSpec Overlay(ManifestSpec model, RequestSlots slots) => model with
+    public static ManifestSpec Overlay(ManifestSpec model, RequestSlots slots) => Overlay(model, KindOf(model), slots);
+
+    private static ManifestSpec Overlay(ManifestSpec model, ResourceKind? kind, RequestSlots slots) => model with
     {
         Name = slots.Name is { } name && DnsLabel().IsMatch(name) ? name : model.Name,
-        Replicas = model.Kind is "Deployment" or "StatefulSet" ? slots.Replicas ?? model.Replicas : model.Replicas,
+        Replicas = kind is ResourceKind.Deployment or ResourceKind.StatefulSet ? slots.Replicas ?? model.Replicas : model.Replicas,
         StorageSize = slots.StorageSize ?? model.StorageSize,
         StorageClass = slots.StorageClass,
         AccessMode = slots.AccessMode,
         ServiceType = slots.ServiceType ?? (slots.NodePort is not null ? "NodePort" : null),
         NodePort = slots.NodePort is >= NodePortMin and <= NodePortMax ? slots.NodePort : null,
         ServicePort = slots.ServicePort ?? model.ServicePort ?? (slots.WantsService ? First(model.Ports) ?? 80 : null),
-        Schedule = model.Kind == "CronJob" ? slots.Schedule ?? model.Schedule : model.Schedule,
-        TimeZone = model.Kind == "CronJob" ? slots.TimeZone ?? model.TimeZone : model.TimeZone,
+        Schedule = kind == ResourceKind.CronJob ? slots.Schedule ?? model.Schedule : model.Schedule,
+        TimeZone = kind == ResourceKind.CronJob ? slots.TimeZone ?? model.TimeZone : model.TimeZone,
         ConcurrencyPolicy = slots.ConcurrencyPolicy ?? model.ConcurrencyPolicy,
         SuccessfulJobsHistoryLimit = slots.SuccessfulJobsHistoryLimit ?? model.SuccessfulJobsHistoryLimit,
         JobRun = slots.JobRun ?? model.JobRun,

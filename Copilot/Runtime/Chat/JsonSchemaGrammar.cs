@@ -56,7 +56,7 @@ public static class JsonSchemaGrammar
     private sealed class Builder(JsonElement document)
     {
         public Dictionary<string, string> Rules { get; } = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> refs = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _refs = new(StringComparer.Ordinal);
 
         public string Visit(JsonElement schema, string name)
         {
@@ -155,14 +155,14 @@ public static class JsonSchemaGrammar
 
         private string Reference(string pointer)
         {
-            if (refs.TryGetValue(pointer, out var known)) return known;
+            if (_refs.TryGetValue(pointer, out var known)) return known;
             if (!pointer.StartsWith("#/", StringComparison.Ordinal)) throw new NotSupportedException($"Only local $ref is supported, not '{pointer}'.");
             var target = document;
             foreach (var part in pointer[2..].Split('/'))
                 if (!target.TryGetProperty(part.Replace("~1", "/").Replace("~0", "~"), out target))
                     throw new NotSupportedException($"$ref '{pointer}' points nowhere.");
             var name = "ref-" + RuleName(pointer[2..]);
-            refs[pointer] = name;
+            _refs[pointer] = name;
             Rules[name] = "\"\""; // placeholder so recursive references resolve
             Rules[name] = Visit(target, name + "-body");
             return name;

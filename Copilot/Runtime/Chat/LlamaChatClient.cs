@@ -16,7 +16,7 @@ namespace Collab.Copilot.Runtime.Chat;
 /// </summary>
 public sealed class LlamaChatClient(LlamaRuntime runtime) : IChatClient
 {
-    private readonly ChatClientMetadata metadata = new("llama.cpp", null, runtime.ModelId);
+    private readonly ChatClientMetadata _metadata = new("llama.cpp", null, runtime.ModelId);
 
     /// <inheritdoc />
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -92,7 +92,7 @@ public sealed class LlamaChatClient(LlamaRuntime runtime) : IChatClient
     /// <inheritdoc />
     public object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is not null ? null
-        : serviceType == typeof(ChatClientMetadata) ? metadata
+        : serviceType == typeof(ChatClientMetadata) ? _metadata
         : serviceType.IsInstanceOfType(this) ? this
         : serviceType == typeof(LlamaRuntime) ? runtime
         : null;

@@ -10,30 +10,30 @@ namespace Collab.Copilot.Runtime.Chat;
 /// </summary>
 internal sealed class Utf8TokenDecoder(LlamaModel model)
 {
-    private readonly Decoder decoder = Encoding.UTF8.GetDecoder();
-    private readonly List<byte> bytes = new(64);
-    private char[] chars = new char[64];
+    private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
+    private readonly List<byte> _bytes = new(64);
+    private char[] _chars = new char[64];
 
     public string Append(int token)
     {
-        bytes.Clear();
-        model.AppendPiece(token, bytes);
+        _bytes.Clear();
+        model.AppendPiece(token, _bytes);
         return Decode(flush: false);
     }
 
     /// <summary>Whatever incomplete character is left at the end (as U+FFFD).</summary>
     public string Flush()
     {
-        bytes.Clear();
+        _bytes.Clear();
         return Decode(flush: true);
     }
 
     private string Decode(bool flush)
     {
-        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes);
-        var needed = decoder.GetCharCount(span, flush);
-        if (needed > chars.Length) chars = new char[needed * 2];
-        var count = decoder.GetChars(span, chars, flush);
-        return new string(chars, 0, count);
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_bytes);
+        var needed = _decoder.GetCharCount(span, flush);
+        if (needed > _chars.Length) _chars = new char[needed * 2];
+        var count = _decoder.GetChars(span, _chars, flush);
+        return new string(_chars, 0, count);
     }
 }

@@ -12,15 +12,15 @@ namespace Collab.Copilot.Runtime.Embeddings;
 /// </summary>
 internal sealed class EmbeddingContext : IDisposable
 {
-    private readonly LlamaModel model;
-    private readonly SafeLlamaContextHandle context;
-    private readonly nint memory;
-    private readonly NativeBatch batch;
-    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly LlamaModel _model;
+    private readonly SafeLlamaContextHandle _context;
+    private readonly nint _memory;
+    private readonly NativeBatch _batch;
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
     public EmbeddingContext(LlamaModel model, SchedulerOptions options)
     {
-        this.model = model;
+        _model = model;
         var parameters = NativeMethods.llama_context_default_params();
         MaxSequences = Math.Min(options.ParallelSequences, 8);
         // All tokens of a sequence must be in one micro-batch for pooling, so batch = context.
@@ -35,14 +35,14 @@ internal sealed class EmbeddingContext : IDisposable
         var threads = options.Threads > 0 ? options.Threads : Math.Max(1, Environment.ProcessorCount / 2);
         parameters.Threads = threads;
         parameters.BatchThreads = threads;
-        context = NativeMethods.llama_init_from_model(model.Handle, parameters);
-        if (context.IsInvalid)
+        _context = NativeMethods.llama_init_from_model(_model.Handle, parameters);
+        if (_context.IsInvalid)
         {
-            context.Dispose();
-            throw new InvalidOperationException($"llama.cpp could not create an embedding context for '{model.Path}'.");
+            _context.Dispose();
+            throw new InvalidOperationException($"llama.cpp could not create an embedding context for '{_model.Path}'.");
         }
-        memory = NativeMethods.llama_get_memory(context);
-        batch = new NativeBatch(MaxTokens, model.VocabularySize, MaxSequences, MaxTokens);
+        _memory = NativeMethods.llama_get_memory(_context);
+        _batch = new NativeBatch(MaxTokens, _model.VocabularySize, MaxSequences, MaxTokens);
     }
 
     /// <summary>Most tokens one input may have.</summary>
@@ -54,7 +54,7 @@ internal sealed class EmbeddingContext : IDisposable
     {
         var tokenized = inputs.Select(Tokenize).ToArray();
         var vectors = new float[inputs.Count][];
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var next = 0;
@@ -62,15 +62,15 @@ internal sealed class EmbeddingContext : IDisposable
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var first = next;
-                batch.Clear();
-                NativeMethods.llama_memory_clear(memory, true);
-                while (next < tokenized.Length && next - first < MaxSequences && batch.Count + tokenized[next].Length <= batch.Capacity)
+                _batch.Clear();
+                NativeMethods.llama_memory_clear(_memory, true);
+                while (next < tokenized.Length && next - first < MaxSequences && _batch.Count + tokenized[next].Length <= _batch.Capacity)
                 {
                     var sequence = next - first;
-                    for (var i = 0; i < tokenized[next].Length; i++) batch.Add(tokenized[next][i], i, sequence, output: true);
+                    for (var i = 0; i < tokenized[next].Length; i++) _batch.Add(tokenized[next][i], i, sequence, output: true);
                     next++;
                 }
-                var result = NativeMethods.llama_decode(context, batch.Native);
+                var result = NativeMethods.llama_decode(_context, _batch.Native);
                 if (result != 0) throw new InvalidOperationException($"llama_decode failed with code {result} while embedding.");
                 for (var i = first; i < next; i++) vectors[i] = ReadNormalized(i - first);
             }
@@ -78,13 +78,13 @@ internal sealed class EmbeddingContext : IDisposable
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 
     private int[] Tokenize(string input)
     {
-        var tokens = model.Tokenize(input, addSpecial: true, parseSpecial: false);
+        var tokens = _model.Tokenize(input, addSpecial: true, parseSpecial: false);
         if (tokens.Length == 0) throw new ArgumentException("An embedding input is empty.");
         if (tokens.Length > MaxTokens)
             throw new ContextWindowExceededException(tokens.Length, MaxTokens);
@@ -93,9 +93,9 @@ internal sealed class EmbeddingContext : IDisposable
 
     private unsafe float[] ReadNormalized(int sequence)
     {
-        var pooled = NativeMethods.llama_get_embeddings_seq(context, sequence);
+        var pooled = NativeMethods.llama_get_embeddings_seq(_context, sequence);
         if (pooled == null) throw new InvalidOperationException("llama.cpp returned no pooled embedding.");
-        var vector = new ReadOnlySpan<float>(pooled, model.EmbeddingSize).ToArray();
+        var vector = new ReadOnlySpan<float>(pooled, _model.EmbeddingSize).ToArray();
         var norm = TensorPrimitives.Norm(vector);
         if (norm > 0 && float.IsFinite(norm)) TensorPrimitives.Divide(vector, norm, vector);
         return vector;
@@ -103,8 +103,8 @@ internal sealed class EmbeddingContext : IDisposable
 
     public void Dispose()
     {
-        batch.Dispose();
-        context.Dispose();
-        gate.Dispose();
+        _batch.Dispose();
+        _context.Dispose();
+        _gate.Dispose();
     }
 }

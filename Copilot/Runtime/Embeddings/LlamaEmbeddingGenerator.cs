@@ -9,7 +9,7 @@ namespace Collab.Copilot.Runtime.Embeddings;
 /// </summary>
 public sealed class LlamaEmbeddingGenerator(LlamaRuntime runtime) : IEmbeddingGenerator<string, Embedding<float>>
 {
-    private readonly EmbeddingGeneratorMetadata metadata = new("llama.cpp", null, runtime.ModelId, runtime.Model.EmbeddingSize);
+    private readonly EmbeddingGeneratorMetadata _metadata = new("llama.cpp", null, runtime.ModelId, runtime.Model.EmbeddingSize);
 
     /// <inheritdoc />
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
@@ -32,7 +32,7 @@ public sealed class LlamaEmbeddingGenerator(LlamaRuntime runtime) : IEmbeddingGe
     /// <inheritdoc />
     public object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is not null ? null
-        : serviceType == typeof(EmbeddingGeneratorMetadata) ? metadata
+        : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
         : serviceType.IsInstanceOfType(this) ? this
         : serviceType == typeof(LlamaRuntime) ? runtime
         : null;

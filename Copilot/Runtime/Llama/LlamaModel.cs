@@ -12,21 +12,21 @@ namespace Collab.Copilot.Runtime.Llama;
 /// </summary>
 public sealed unsafe class LlamaModel : IDisposable
 {
-    private readonly SafeLlamaModelHandle handle;
-    private readonly nint vocab;
-    private readonly Lazy<TokenBytes> tokenBytes;
+    private readonly SafeLlamaModelHandle _handle;
+    private readonly nint _vocab;
+    private readonly Lazy<TokenBytes> _tokenBytes;
 
     private LlamaModel(string path, SafeLlamaModelHandle handle)
     {
         Path = path;
-        this.handle = handle;
-        vocab = NativeMethods.llama_model_get_vocab(handle);
-        VocabularySize = NativeMethods.llama_vocab_n_tokens(vocab);
-        EmbeddingSize = NativeMethods.llama_model_n_embd(handle);
-        TrainingContextSize = NativeMethods.llama_model_n_ctx_train(handle);
-        ChatTemplate = Marshal.PtrToStringUTF8((nint)NativeMethods.llama_model_chat_template(handle, null));
+        _handle = handle;
+        _vocab = NativeMethods.llama_model_get_vocab(_handle);
+        VocabularySize = NativeMethods.llama_vocab_n_tokens(_vocab);
+        EmbeddingSize = NativeMethods.llama_model_n_embd(_handle);
+        TrainingContextSize = NativeMethods.llama_model_n_ctx_train(_handle);
+        ChatTemplate = Marshal.PtrToStringUTF8((nint)NativeMethods.llama_model_chat_template(_handle, null));
         Description = ReadDescription();
-        tokenBytes = new Lazy<TokenBytes>(() => new TokenBytes(this));
+        _tokenBytes = new Lazy<TokenBytes>(() => new TokenBytes(this));
     }
 
     /// <summary>The GGUF file the model was loaded from.</summary>
@@ -47,12 +47,12 @@ public sealed unsafe class LlamaModel : IDisposable
     /// <summary>llama.cpp's one-line description (architecture, size, quantization).</summary>
     public string Description { get; }
 
-    internal SafeLlamaModelHandle Handle => handle;
+    internal SafeLlamaModelHandle Handle => _handle;
 
     /// <summary>Every token's bytes, read on first use (grammar-constrained generation needs them).</summary>
-    internal TokenBytes TokenBytes => tokenBytes.Value;
+    internal TokenBytes TokenBytes => _tokenBytes.Value;
 
-    internal nint Vocabulary => vocab;
+    internal nint Vocabulary => _vocab;
 
     /// <summary>
     /// Loads <paramref name="path"/> with <paramref name="gpuLayers"/> layers offloaded (-1 = all).
@@ -80,7 +80,7 @@ public sealed unsafe class LlamaModel : IDisposable
     public bool IsValidToken(int token) => (uint)token < (uint)VocabularySize;
 
     /// <summary>True when <paramref name="token"/> ends generation (end of text or of turn).</summary>
-    public bool IsEndOfGeneration(int token) => IsValidToken(token) && NativeMethods.llama_vocab_is_eog(vocab, token);
+    public bool IsEndOfGeneration(int token) => IsValidToken(token) && NativeMethods.llama_vocab_is_eog(_vocab, token);
 
     /// <summary>
     /// Tokenizes UTF-8 text. <paramref name="parseSpecial"/> turns control-token text such as
@@ -96,13 +96,13 @@ public sealed unsafe class LlamaModel : IDisposable
         fixed (byte* utf8 = bytes)
         fixed (int* output = tokens)
         {
-            var count = NativeMethods.llama_tokenize(vocab, utf8, bytes.Length, output, capacity, addSpecial, parseSpecial);
+            var count = NativeMethods.llama_tokenize(_vocab, utf8, bytes.Length, output, capacity, addSpecial, parseSpecial);
             if (count == int.MinValue) throw new ArgumentException("The text is too long to tokenize.");
             if (count < 0)
             {
                 tokens = new int[-count];
                 fixed (int* retry = tokens)
-                    count = NativeMethods.llama_tokenize(vocab, utf8, bytes.Length, retry, tokens.Length, addSpecial, parseSpecial);
+                    count = NativeMethods.llama_tokenize(_vocab, utf8, bytes.Length, retry, tokens.Length, addSpecial, parseSpecial);
                 if (count < 0) throw new InvalidOperationException("llama_tokenize failed twice.");
             }
             return tokens.AsSpan(0, count).ToArray();
@@ -121,7 +121,7 @@ public sealed unsafe class LlamaModel : IDisposable
             {
                 fixed (byte* output = buffer)
                 {
-                    var length = NativeMethods.llama_detokenize(vocab, input, tokens.Length, output, buffer.Length, false, renderSpecial);
+                    var length = NativeMethods.llama_detokenize(_vocab, input, tokens.Length, output, buffer.Length, false, renderSpecial);
                     if (length >= 0) return Encoding.UTF8.GetString(buffer, 0, length);
                     if (length == int.MinValue) throw new ArgumentException("The tokens decode to more text than fits in one string.");
                     buffer = new byte[-length];
@@ -137,17 +137,17 @@ public sealed unsafe class LlamaModel : IDisposable
         Span<byte> small = stackalloc byte[256];
         fixed (byte* buffer = small)
         {
-            var length = NativeMethods.llama_token_to_piece(vocab, token, buffer, small.Length, 0, renderSpecial);
+            var length = NativeMethods.llama_token_to_piece(_vocab, token, buffer, small.Length, 0, renderSpecial);
             if (length >= 0)
             {
                 foreach (var b in small[..length]) destination.Add(b);
                 return;
             }
         }
-        var large = new byte[-NativeMethods.llama_token_to_piece(vocab, token, null, 0, 0, renderSpecial)];
+        var large = new byte[-NativeMethods.llama_token_to_piece(_vocab, token, null, 0, 0, renderSpecial)];
         fixed (byte* buffer = large)
         {
-            var length = NativeMethods.llama_token_to_piece(vocab, token, buffer, large.Length, 0, renderSpecial);
+            var length = NativeMethods.llama_token_to_piece(_vocab, token, buffer, large.Length, 0, renderSpecial);
             destination.AddRange(large.AsSpan(0, Math.Max(0, length)).ToArray());
         }
     }
@@ -161,14 +161,14 @@ public sealed unsafe class LlamaModel : IDisposable
     }
 
     /// <summary>Releases the native model. Contexts made from it must be disposed first.</summary>
-    public void Dispose() => handle.Dispose();
+    public void Dispose() => _handle.Dispose();
 
     private string ReadDescription()
     {
         Span<byte> buffer = stackalloc byte[256];
         fixed (byte* b = buffer)
         {
-            var length = NativeMethods.llama_model_desc(handle, b, (nuint)buffer.Length);
+            var length = NativeMethods.llama_model_desc(_handle, b, (nuint)buffer.Length);
             return length > 0 ? Encoding.UTF8.GetString(buffer[..Math.Min(length, buffer.Length - 1)]) : "";
         }
     }

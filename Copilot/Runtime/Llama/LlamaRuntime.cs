@@ -12,7 +12,7 @@ namespace Collab.Copilot.Runtime.Llama;
 /// </summary>
 public sealed class LlamaRuntime : IDisposable
 {
-    private readonly Lazy<EmbeddingContext> embeddings;
+    private readonly Lazy<EmbeddingContext> _embeddings;
 
     private LlamaRuntime(LlamaRuntimeOptions options, LlamaModel model, ILogger logger)
     {
@@ -21,7 +21,7 @@ public sealed class LlamaRuntime : IDisposable
         ModelId = options.ModelId ?? Path.GetFileNameWithoutExtension(model.Path);
         Scheduler = new InferenceScheduler(model, options.Scheduler, logger);
         // The embedding context is created on first use: chat-only deployments never pay for it.
-        embeddings = new Lazy<EmbeddingContext>(() => new EmbeddingContext(model, options.Scheduler), LazyThreadSafetyMode.ExecutionAndPublication);
+        _embeddings = new Lazy<EmbeddingContext>(() => new EmbeddingContext(model, options.Scheduler), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The options it was loaded with.</summary>
@@ -35,7 +35,7 @@ public sealed class LlamaRuntime : IDisposable
 
     internal InferenceScheduler Scheduler { get; }
 
-    internal EmbeddingContext Embeddings => embeddings.Value;
+    internal EmbeddingContext Embeddings => _embeddings.Value;
 
     /// <summary>Loads the libraries and the model; errors name the folder or the file.</summary>
     public static LlamaRuntime Load(LlamaRuntimeOptions options, ILogger? logger = null)
@@ -61,7 +61,7 @@ public sealed class LlamaRuntime : IDisposable
     public void Dispose()
     {
         Scheduler.Dispose();
-        if (embeddings.IsValueCreated) embeddings.Value.Dispose();
+        if (_embeddings.IsValueCreated) _embeddings.Value.Dispose();
         Model.Dispose();
     }
 }

@@ -8,26 +8,26 @@ namespace Collab.Copilot.Runtime.Llama;
 /// </summary>
 internal sealed class TokenBytes
 {
-    private readonly byte[][] pieces;
-    private readonly bool[] validAfterComplete;
+    private readonly byte[][] _pieces;
+    private readonly bool[] _validAfterComplete;
 
     public TokenBytes(LlamaModel model)
     {
-        pieces = new byte[model.VocabularySize][];
-        validAfterComplete = new bool[model.VocabularySize];
+        _pieces = new byte[model.VocabularySize][];
+        _validAfterComplete = new bool[model.VocabularySize];
         var buffer = new List<byte>(32);
-        for (var token = 0; token < pieces.Length; token++)
+        for (var token = 0; token < _pieces.Length; token++)
         {
             buffer.Clear();
             model.AppendPiece(token, buffer);
-            pieces[token] = buffer.ToArray();
-            validAfterComplete[token] = Utf8Sequence.Complete.TryAdvance(pieces[token], out _);
+            _pieces[token] = buffer.ToArray();
+            _validAfterComplete[token] = Utf8Sequence.Complete.TryAdvance(_pieces[token], out _);
         }
     }
 
-    public int Count => pieces.Length;
+    public int Count => _pieces.Length;
 
-    public ReadOnlySpan<byte> Piece(int token) => pieces[token];
+    public ReadOnlySpan<byte> Piece(int token) => _pieces[token];
 
-    public bool IsValidAfterComplete(int token) => validAfterComplete[token];
+    public bool IsValidAfterComplete(int token) => _validAfterComplete[token];
 }

@@ -7,8 +7,8 @@ namespace Collab.Copilot.Runtime.Scheduling;
 /// </summary>
 internal sealed class FairQueue<T>
 {
-    private readonly Dictionary<string, Queue<T>> byKey = new(StringComparer.Ordinal);
-    private readonly LinkedList<string> turns = new();
+    private readonly Dictionary<string, Queue<T>> _byKey = new(StringComparer.Ordinal);
+    private readonly LinkedList<string> _turns = new();
 
     public FairQueue(int capacity) => Capacity = capacity > 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity));
 
@@ -20,10 +20,10 @@ internal sealed class FairQueue<T>
     public bool TryEnqueue(string key, T item)
     {
         if (Count >= Capacity) return false;
-        if (!byKey.TryGetValue(key, out var queue))
+        if (!_byKey.TryGetValue(key, out var queue))
         {
-            byKey[key] = queue = new Queue<T>();
-            turns.AddLast(key);
+            _byKey[key] = queue = new Queue<T>();
+            _turns.AddLast(key);
         }
         queue.Enqueue(item);
         Count++;
@@ -33,18 +33,18 @@ internal sealed class FairQueue<T>
     /// <summary>Takes the oldest item of the key whose turn it is.</summary>
     public bool TryDequeue(out T item)
     {
-        var first = turns.First;
+        var first = _turns.First;
         if (first is null)
         {
             item = default!;
             return false;
         }
-        var queue = byKey[first.Value];
+        var queue = _byKey[first.Value];
         item = queue.Dequeue();
         Count--;
-        turns.RemoveFirst();
-        if (queue.Count > 0) turns.AddLast(first.Value);
-        else byKey.Remove(first.Value);
+        _turns.RemoveFirst();
+        if (queue.Count > 0) _turns.AddLast(first.Value);
+        else _byKey.Remove(first.Value);
         return true;
     }
 

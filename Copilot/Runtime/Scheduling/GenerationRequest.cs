@@ -10,9 +10,9 @@ namespace Collab.Copilot.Runtime.Scheduling;
 /// </summary>
 internal sealed class GenerationRequest
 {
-    private readonly Channel<int> tokens = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-    private CancellationTokenRegistration registration;
-    private volatile bool cancelled;
+    private readonly Channel<int> _tokens = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private CancellationTokenRegistration _registration;
+    private volatile bool _cancelled;
 
     public GenerationRequest(int[] prompt, int maxTokens, SafeLlamaSamplerHandle sampler, string fairnessKey, Utf8TokenFilter? utf8Filter = null)
     {
@@ -35,12 +35,12 @@ internal sealed class GenerationRequest
     public Utf8TokenFilter? Utf8Filter { get; }
 
     /// <summary>The generated token ids, completed when generation ends (with the error, if any).</summary>
-    public ChannelReader<int> Tokens => tokens.Reader;
+    public ChannelReader<int> Tokens => _tokens.Reader;
 
     /// <summary>Set before <see cref="Tokens"/> completes normally.</summary>
     public FinishReason FinishReason { get; private set; }
 
-    public bool IsCancelled => cancelled;
+    public bool IsCancelled => _cancelled;
 
     public CancellationToken CancellationToken { get; private set; }
 
@@ -56,33 +56,33 @@ internal sealed class GenerationRequest
     internal void Attach(CancellationToken cancellationToken, Action wake)
     {
         CancellationToken = cancellationToken;
-        registration = cancellationToken.Register(() =>
+        _registration = cancellationToken.Register(() =>
         {
-            cancelled = true;
+            _cancelled = true;
             wake();
         });
     }
 
-    internal void MarkCancelled() => cancelled = true;
+    internal void MarkCancelled() => _cancelled = true;
 
-    internal void Write(int token) => tokens.Writer.TryWrite(token);
+    internal void Write(int token) => _tokens.Writer.TryWrite(token);
 
     internal void Finish(FinishReason reason)
     {
         FinishReason = reason;
         Release();
-        tokens.Writer.TryComplete();
+        _tokens.Writer.TryComplete();
     }
 
     internal void Fail(Exception error)
     {
         Release();
-        tokens.Writer.TryComplete(error);
+        _tokens.Writer.TryComplete(error);
     }
 
     private void Release()
     {
-        registration.Dispose();
+        _registration.Dispose();
         Sampler.Dispose();
     }
 }

@@ -14,69 +14,69 @@ namespace Collab.Copilot.Runtime.Scheduling;
 /// </summary>
 internal sealed class InferenceScheduler : IDisposable
 {
-    private readonly LlamaModel model;
-    private readonly SchedulerOptions options;
-    private readonly ILogger logger;
-    private readonly SafeLlamaContextHandle context;
-    private readonly nint memory;
-    private readonly NativeBatch batch;
-    private readonly GenerationRequest?[] slots;
-    private readonly FairQueue<GenerationRequest> queue;
-    private readonly object gate = new();
-    private readonly SemaphoreSlim wake = new(0);
-    private readonly Thread loop;
-    private volatile bool stopping;
-    private long generatedTokenCount;
-    private Native.LlamaTokenData[] candidates = []; // MaskedSampling's buffer, reused by the loop thread
-    private double averageSeconds = 5; // running estimate of one request's duration, for Retry-After
+    private readonly LlamaModel _model;
+    private readonly SchedulerOptions _options;
+    private readonly ILogger _logger;
+    private readonly SafeLlamaContextHandle _context;
+    private readonly nint _memory;
+    private readonly NativeBatch _batch;
+    private readonly GenerationRequest?[] _slots;
+    private readonly FairQueue<GenerationRequest> _queue;
+    private readonly object _gate = new();
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly Thread _loop;
+    private volatile bool _stopping;
+    private long _generatedTokenCount;
+    private Native.LlamaTokenData[] _candidates = []; // MaskedSampling's buffer, reused by the loop thread
+    private double _averageSeconds = 5; // running estimate of one request's duration, for Retry-After
 
     public InferenceScheduler(LlamaModel model, SchedulerOptions options, ILogger logger)
     {
         if (options.ContextSize < 16) throw new ArgumentOutOfRangeException(nameof(options), "ContextSize must be at least 16.");
         if (options.ParallelSequences is < 1 or > 256) throw new ArgumentOutOfRangeException(nameof(options), "ParallelSequences must be 1 to 256.");
         if (options.BatchSize < options.ParallelSequences) throw new ArgumentOutOfRangeException(nameof(options), "BatchSize must be at least ParallelSequences.");
-        this.model = model;
-        this.options = options;
-        this.logger = logger;
+        _model = model;
+        _options = options;
+        _logger = logger;
 
         var parameters = NativeMethods.llama_context_default_params();
-        parameters.ContextSize = checked((uint)(options.ContextSize * options.ParallelSequences));
-        parameters.MaxSequences = (uint)options.ParallelSequences;
-        parameters.BatchSize = (uint)options.BatchSize;
-        parameters.MicroBatchSize = (uint)options.BatchSize;
-        var threads = options.Threads > 0 ? options.Threads : Math.Max(1, Environment.ProcessorCount / 2);
+        parameters.ContextSize = checked((uint)(_options.ContextSize * _options.ParallelSequences));
+        parameters.MaxSequences = (uint)_options.ParallelSequences;
+        parameters.BatchSize = (uint)_options.BatchSize;
+        parameters.MicroBatchSize = (uint)_options.BatchSize;
+        var threads = _options.Threads > 0 ? _options.Threads : Math.Max(1, Environment.ProcessorCount / 2);
         parameters.Threads = threads;
         parameters.BatchThreads = threads;
         // One KV stream per sequence: each request sees exactly its own tokens, so its result
         // does not depend on what else shares the batch.
         parameters.KvUnified = false;
-        context = NativeMethods.llama_init_from_model(model.Handle, parameters);
-        if (context.IsInvalid)
+        _context = NativeMethods.llama_init_from_model(_model.Handle, parameters);
+        if (_context.IsInvalid)
         {
-            context.Dispose();
-            throw new InvalidOperationException($"llama.cpp could not create a context of {parameters.ContextSize} tokens for '{model.Path}' (out of memory?).");
+            _context.Dispose();
+            throw new InvalidOperationException($"llama.cpp could not create a context of {parameters.ContextSize} tokens for '{_model.Path}' (out of memory?).");
         }
-        memory = NativeMethods.llama_get_memory(context);
-        ContextSize = (int)Math.Min(NativeMethods.llama_n_ctx_seq(context), (uint)options.ContextSize);
-        batch = new NativeBatch(options.BatchSize, model.VocabularySize, options.ParallelSequences, ContextSize);
-        slots = new GenerationRequest?[options.ParallelSequences];
-        queue = new FairQueue<GenerationRequest>(options.QueueCapacity);
-        loop = new Thread(Run) { IsBackground = true, Name = "llama-scheduler" };
-        loop.Start();
+        _memory = NativeMethods.llama_get_memory(_context);
+        ContextSize = (int)Math.Min(NativeMethods.llama_n_ctx_seq(_context), (uint)_options.ContextSize);
+        _batch = new NativeBatch(_options.BatchSize, _model.VocabularySize, _options.ParallelSequences, ContextSize);
+        _slots = new GenerationRequest?[_options.ParallelSequences];
+        _queue = new FairQueue<GenerationRequest>(_options.QueueCapacity);
+        _loop = new Thread(Run) { IsBackground = true, Name = "llama-scheduler" };
+        _loop.Start();
     }
 
     /// <summary>Tokens one sequence may hold.</summary>
     public int ContextSize { get; }
 
-    public LlamaModel Model => model;
+    public LlamaModel Model => _model;
 
     /// <summary>Tokens sampled since start, all requests together (for tests and metrics).</summary>
-    public long GeneratedTokenCount => Interlocked.Read(ref generatedTokenCount);
+    public long GeneratedTokenCount => Interlocked.Read(ref _generatedTokenCount);
 
     /// <summary>Requests waiting for a free sequence.</summary>
     public int QueuedCount
     {
-        get { lock (gate) return queue.Count; }
+        get { lock (_gate) return _queue.Count; }
     }
 
     /// <summary>
@@ -85,19 +85,19 @@ internal sealed class InferenceScheduler : IDisposable
     /// </summary>
     public GenerationRequest Submit(int[] prompt, int maxTokens, SamplingSettings sampling, string fairnessKey, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(stopping, this);
+        ObjectDisposedException.ThrowIf(_stopping, this);
         if (prompt.Length == 0) throw new ArgumentException("The prompt has no tokens.", nameof(prompt));
-        model.CheckTokens(prompt);
+        _model.CheckTokens(prompt);
         if (prompt.Length >= ContextSize) throw new ContextWindowExceededException(prompt.Length, ContextSize);
         if (maxTokens < 1) throw new ArgumentOutOfRangeException(nameof(maxTokens), maxTokens, "At least one token must be allowed.");
         cancellationToken.ThrowIfCancellationRequested();
 
         var request = new GenerationRequest(prompt, Math.Min(maxTokens, ContextSize - prompt.Length),
-            SamplerChainFactory.Create(model, sampling), fairnessKey,
-            sampling.Grammar is null ? null : new Utf8TokenFilter(model.TokenBytes));
-        lock (gate)
+            SamplerChainFactory.Create(_model, sampling), fairnessKey,
+            sampling.Grammar is null ? null : new Utf8TokenFilter(_model.TokenBytes));
+        lock (_gate)
         {
-            if (!queue.TryEnqueue(fairnessKey, request))
+            if (!_queue.TryEnqueue(fairnessKey, request))
             {
                 request.Fail(new ModelBusyException(RetryAfter()));
                 throw new ModelBusyException(RetryAfter());
@@ -117,18 +117,18 @@ internal sealed class InferenceScheduler : IDisposable
 
     private TimeSpan RetryAfter()
     {
-        var waves = (queue.Count + options.ParallelSequences) / (double)options.ParallelSequences;
-        return TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(averageSeconds * waves)));
+        var waves = (_queue.Count + _options.ParallelSequences) / (double)_options.ParallelSequences;
+        return TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(_averageSeconds * waves)));
     }
 
     private void Wake()
     {
-        if (wake.CurrentCount == 0) wake.Release();
+        if (_wake.CurrentCount == 0) _wake.Release();
     }
 
     private void Run()
     {
-        while (!stopping)
+        while (!_stopping)
         {
             try
             {
@@ -136,30 +136,30 @@ internal sealed class InferenceScheduler : IDisposable
                 DropCancelled();
                 if (!FillBatch())
                 {
-                    wake.Wait(TimeSpan.FromSeconds(1));
+                    _wake.Wait(TimeSpan.FromSeconds(1));
                     continue;
                 }
-                var result = NativeMethods.llama_decode(context, batch.Native);
+                var result = NativeMethods.llama_decode(_context, _batch.Native);
                 if (result != 0) FailBatch(result);
                 else SampleOutputs();
             }
-            catch (Exception e) when (!stopping)
+            catch (Exception e) when (!_stopping)
             {
-                logger.LogError(e, "The llama.cpp scheduler step failed; failing the running requests.");
-                for (var slot = 0; slot < slots.Length; slot++)
-                    if (slots[slot] is { } running) Release(slot, () => running.Fail(e));
+                _logger.LogError(e, "The llama.cpp scheduler step failed; failing the running requests.");
+                for (var slot = 0; slot < _slots.Length; slot++)
+                    if (_slots[slot] is { } running) Release(slot, () => running.Fail(e));
             }
         }
     }
 
     private void Admit()
     {
-        lock (gate)
+        lock (_gate)
         {
-            for (var slot = 0; slot < slots.Length && queue.Count > 0; slot++)
+            for (var slot = 0; slot < _slots.Length && _queue.Count > 0; slot++)
             {
-                if (slots[slot] is not null) continue;
-                queue.TryDequeue(out var request);
+                if (_slots[slot] is not null) continue;
+                _queue.TryDequeue(out var request);
                 if (request.IsCancelled)
                 {
                     request.Fail(new OperationCanceledException(request.CancellationToken));
@@ -168,15 +168,15 @@ internal sealed class InferenceScheduler : IDisposable
                 }
                 request.Slot = slot;
                 request.StartedAt = Stopwatch.GetTimestamp();
-                slots[slot] = request;
+                _slots[slot] = request;
             }
         }
     }
 
     private void DropCancelled()
     {
-        for (var slot = 0; slot < slots.Length; slot++)
-            if (slots[slot] is { IsCancelled: true } request)
+        for (var slot = 0; slot < _slots.Length; slot++)
+            if (_slots[slot] is { IsCancelled: true } request)
                 Release(slot, () => request.Fail(new OperationCanceledException(request.CancellationToken)));
     }
 
@@ -186,44 +186,44 @@ internal sealed class InferenceScheduler : IDisposable
     /// </summary>
     private bool FillBatch()
     {
-        batch.Clear();
-        foreach (var request in slots)
+        _batch.Clear();
+        foreach (var request in _slots)
         {
             if (request is null) continue;
             request.OutputIndex = -1;
             if (request.PromptCursor < request.Prompt.Length) continue;
-            request.OutputIndex = batch.Add(request.LastToken, request.Position, request.Slot, output: true);
+            request.OutputIndex = _batch.Add(request.LastToken, request.Position, request.Slot, output: true);
             request.Position++;
         }
-        foreach (var request in slots)
+        foreach (var request in _slots)
         {
             if (request is null || request.PromptCursor >= request.Prompt.Length) continue;
-            var room = batch.Capacity - batch.Count;
+            var room = _batch.Capacity - _batch.Count;
             if (room == 0) break;
             var take = Math.Min(room, request.Prompt.Length - request.PromptCursor);
             for (var i = 0; i < take; i++)
             {
                 var last = request.PromptCursor + 1 == request.Prompt.Length;
-                var index = batch.Add(request.Prompt[request.PromptCursor], request.Position, request.Slot, output: last);
+                var index = _batch.Add(request.Prompt[request.PromptCursor], request.Position, request.Slot, output: last);
                 if (last) request.OutputIndex = index;
                 request.PromptCursor++;
                 request.Position++;
             }
         }
-        return batch.Count > 0;
+        return _batch.Count > 0;
     }
 
     private void SampleOutputs()
     {
-        for (var slot = 0; slot < slots.Length; slot++)
+        for (var slot = 0; slot < _slots.Length; slot++)
         {
-            var request = slots[slot];
+            var request = _slots[slot];
             if (request is null || request.OutputIndex < 0) continue;
             var token = request.Utf8Filter is { } filter
-                ? MaskedSampling.Sample(request.Sampler, context, request.OutputIndex, filter, ref candidates)
-                : NativeMethods.llama_sampler_sample(request.Sampler, context, request.OutputIndex);
-            Interlocked.Increment(ref generatedTokenCount);
-            if (!model.IsValidToken(token) || model.IsEndOfGeneration(token))
+                ? MaskedSampling.Sample(request.Sampler, _context, request.OutputIndex, filter, ref _candidates)
+                : NativeMethods.llama_sampler_sample(request.Sampler, _context, request.OutputIndex);
+            Interlocked.Increment(ref _generatedTokenCount);
+            if (!_model.IsValidToken(token) || _model.IsEndOfGeneration(token))
             {
                 Release(slot, () => request.Finish(FinishReason.Stop));
                 continue;
@@ -246,34 +246,34 @@ internal sealed class InferenceScheduler : IDisposable
             -1 => "llama_decode rejected the batch as invalid.",
             _ => $"llama_decode failed with code {result}.",
         });
-        for (var slot = 0; slot < slots.Length; slot++)
-            if (slots[slot] is { } request) Release(slot, () => request.Fail(error));
+        for (var slot = 0; slot < _slots.Length; slot++)
+            if (_slots[slot] is { } request) Release(slot, () => request.Fail(error));
     }
 
     private void Release(int slot, Action complete)
     {
-        var request = slots[slot]!;
-        slots[slot] = null;
-        NativeMethods.llama_memory_seq_rm(memory, slot, -1, -1);
+        var request = _slots[slot]!;
+        _slots[slot] = null;
+        NativeMethods.llama_memory_seq_rm(_memory, slot, -1, -1);
         var seconds = Stopwatch.GetElapsedTime(request.StartedAt).TotalSeconds;
-        averageSeconds = averageSeconds * 0.8 + seconds * 0.2;
+        _averageSeconds = _averageSeconds * 0.8 + seconds * 0.2;
         complete();
     }
 
     public void Dispose()
     {
-        if (stopping) return;
-        stopping = true;
+        if (_stopping) return;
+        _stopping = true;
         Wake();
-        loop.Join();
+        _loop.Join();
         List<GenerationRequest> waiting;
-        lock (gate) waiting = queue.DrainAll();
+        lock (_gate) waiting = _queue.DrainAll();
         var error = new ObjectDisposedException(nameof(InferenceScheduler), "The language model was shut down.");
         foreach (var request in waiting) request.Fail(error);
-        for (var slot = 0; slot < slots.Length; slot++)
-            if (slots[slot] is { } request) Release(slot, () => request.Fail(error));
-        batch.Dispose();
-        context.Dispose();
-        wake.Dispose();
+        for (var slot = 0; slot < _slots.Length; slot++)
+            if (_slots[slot] is { } request) Release(slot, () => request.Fail(error));
+        _batch.Dispose();
+        _context.Dispose();
+        _wake.Dispose();
     }
 }

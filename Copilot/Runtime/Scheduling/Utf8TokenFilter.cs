@@ -10,7 +10,7 @@ namespace Collab.Copilot.Runtime.Scheduling;
 /// </summary>
 internal sealed class Utf8TokenFilter(TokenBytes tokens)
 {
-    private Utf8Sequence state = Utf8Sequence.Complete;
+    private Utf8Sequence _state = Utf8Sequence.Complete;
 
     public int VocabularySize => tokens.Count;
 
@@ -20,13 +20,13 @@ internal sealed class Utf8TokenFilter(TokenBytes tokens)
     /// </summary>
     public bool Allows(int token)
     {
-        if (state.IsComplete) return tokens.IsValidAfterComplete(token);
+        if (_state.IsComplete) return tokens.IsValidAfterComplete(token);
         var piece = tokens.Piece(token);
-        return piece.Length > 0 && state.TryAdvance(piece, out _);
+        return piece.Length > 0 && _state.TryAdvance(piece, out _);
     }
 
     public void Accept(int token)
     {
-        if (!state.TryAdvance(tokens.Piece(token), out state)) state = Utf8Sequence.Complete;
+        if (!_state.TryAdvance(tokens.Piece(token), out _state)) _state = Utf8Sequence.Complete;
     }
 }

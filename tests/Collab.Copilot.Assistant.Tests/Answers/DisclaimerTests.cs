@@ -6,6 +6,7 @@ namespace Collab.Copilot.Assistant.Tests.Answers;
 
 /// <summary>Every answer, whatever it was routed to, ends with sources, the disclaimer and a final event.</summary>
 [Collection(DocsIndexCollection.Name)]
+[Trait("Needs", "Corpus")]
 public sealed class DisclaimerTests(DocsIndexFixture index)
 {
     [Theory]

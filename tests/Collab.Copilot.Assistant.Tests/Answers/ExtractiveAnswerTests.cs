@@ -7,6 +7,7 @@ namespace Collab.Copilot.Assistant.Tests.Answers;
 
 /// <summary>No model: documentation answers quote the real index of docs-corpus/ and say they are retrieved text.</summary>
 [Collection(DocsIndexCollection.Name)]
+[Trait("Needs", "Corpus")]
 public sealed class ExtractiveAnswerTests(DocsIndexFixture index)
 {
     [Theory]

@@ -9,6 +9,7 @@ namespace Collab.Copilot.Assistant.Tests.Authoring;
 
 /// <summary>Manifests, Dockerfiles and diagnoses asked of the copilot come out clean under our own validator and linter.</summary>
 [Collection(DocsIndexCollection.Name)]
+[Trait("Needs", "Corpus")]
 public sealed class AuthoringThroughCopilotTests(DocsIndexFixture index)
 {
     [Theory]

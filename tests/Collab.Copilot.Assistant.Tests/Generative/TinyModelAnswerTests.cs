@@ -14,6 +14,7 @@ namespace Collab.Copilot.Assistant.Tests.Generative;
 /// </summary>
 [Trait("Needs", "Llama")]
 [Collection(DocsIndexCollection.Name)]
+[Trait("Needs", "Corpus")]
 public sealed class TinyModelAnswerTests(DocsIndexFixture index, TinyModelFixture tiny) : IClassFixture<TinyModelFixture>
 {
     private static readonly CopilotAnswerOptions Small = new() { PassagesPerAnswer = 2, MaxPassageChars = 600, MaxAnswerTokens = 40, MaxNotebookChars = 300 };

@@ -9,6 +9,7 @@ namespace Collab.Copilot.Assistant.Tests.Languages;
 /// bullet lists, pasted YAML and logs, words without diacritics, neighbouring languages. A floor per language,
 /// not a case-by-case assertion, because the set measures the detector rather than specifying it.
 /// </summary>
+[Trait("Needs", "Corpus")]
 public sealed class HeldOutLanguageTests(ITestOutputHelper output)
 {
     /// <summary>Least share of each language's messages that must be detected right.</summary>

@@ -13,6 +13,7 @@ namespace Collab.Copilot.Assistant.Tests.Languages;
 /// measured figures (docs/copilot-quality.md).
 /// </summary>
 [Collection(DocsIndexCollection.Name)]
+[Trait("Needs", "Corpus")]
 public sealed class HeldOutPastedManifestTests(DocsIndexFixture index, ITestOutputHelper output)
 {
     // Floors under the figures after the changes for each set (set E: edits 1/15 and reviews 4/10 before, 15/15 and 10/10 after;

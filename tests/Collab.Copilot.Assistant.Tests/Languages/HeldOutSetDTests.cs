@@ -15,6 +15,7 @@ namespace Collab.Copilot.Assistant.Tests.Languages;
 /// Prints every failure; the floors sit below the figures after the changes for set D (docs/copilot-quality.md).
 /// </summary>
 [Collection(DocsIndexCollection.Name)]
+[Trait("Needs", "Corpus")]
 public sealed class HeldOutSetDTests(DocsIndexFixture index, ITestOutputHelper output)
 {
     [Fact]

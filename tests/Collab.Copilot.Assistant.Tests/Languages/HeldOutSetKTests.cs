@@ -15,6 +15,7 @@ namespace Collab.Copilot.Assistant.Tests.Languages;
 /// model that echoes its prompt, where no secret may reach the answer, the model or the log.
 /// </summary>
 [Collection(DocsIndexCollection.Name)]
+[Trait("Needs", "Corpus")]
 public sealed class HeldOutSetKTests(DocsIndexFixture index, ITestOutputHelper output)
 {
     [Fact]

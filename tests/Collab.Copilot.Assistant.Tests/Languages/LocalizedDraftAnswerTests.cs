@@ -17,6 +17,7 @@ namespace Collab.Copilot.Assistant.Tests.Languages;
 /// which were written for issue 19 in hr, cs, ca, it and de.
 /// </summary>
 [Collection(DocsIndexCollection.Name)]
+[Trait("Needs", "Corpus")]
 public sealed partial class LocalizedDraftAnswerTests(DocsIndexFixture index, ITestOutputHelper output)
 {
     // Words that are English and no word of the five other languages; two of them on one line of prose make an English sentence.

@@ -11,6 +11,7 @@ namespace Collab.Copilot.Assistant.Tests.Languages;
 /// cause, fix, next steps and the "I don't recognise this error" answer — not only the disclaimer.
 /// </summary>
 [Collection(DocsIndexCollection.Name)]
+[Trait("Needs", "Corpus")]
 public sealed class LocalizedErrorAnswerTests(DocsIndexFixture index, ITestOutputHelper output)
 {
     /// <summary>Fixed English wording that must not appear in an answer in another language.</summary>

@@ -13,6 +13,7 @@ namespace Collab.Copilot.Assistant.Tests.Routing;
 /// answer language detected for each language, and every confusion; the floors sit under the figures
 /// after the fixes (docs/copilot-quality.md, "Mixed stream").
 /// </summary>
+[Trait("Needs", "Corpus")]
 public sealed class MixedStreamRoutingTests(ITestOutputHelper output)
 {
     private static readonly string[] Languages = ["en", "hr", "cs", "ca", "it", "de"];

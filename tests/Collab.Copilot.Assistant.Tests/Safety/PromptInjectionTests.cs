@@ -12,6 +12,7 @@ namespace Collab.Copilot.Assistant.Tests.Safety;
 /// system prompt or the token.
 /// </summary>
 [Collection(DocsIndexCollection.Name)]
+[Trait("Needs", "Corpus")]
 public sealed class PromptInjectionTests(DocsIndexFixture index)
 {
     private const string Token = "ghp_0123456789abcdefghijklmnopqrstuvwxyzAB";

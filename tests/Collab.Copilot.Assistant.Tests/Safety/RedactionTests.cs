@@ -5,6 +5,7 @@ namespace Collab.Copilot.Assistant.Tests.Safety;
 
 /// <summary>Secrets in a paste never reach the answer (what chat history stores), the model, or the log.</summary>
 [Collection(DocsIndexCollection.Name)]
+[Trait("Needs", "Corpus")]
 public sealed class RedactionTests(DocsIndexFixture index)
 {
     private const string Password = "Sup3rS3cretPassw0rd!";

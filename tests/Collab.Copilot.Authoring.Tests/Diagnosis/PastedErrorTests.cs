@@ -9,6 +9,7 @@ namespace Collab.Copilot.Authoring.Tests.Diagnosis;
 /// must be said to be unknown. Prints the pass rate per class and per language, for the set the
 /// catalogue was developed against and for the held-out set (reported, not enforced).
 /// </summary>
+[Trait("Needs", "Corpus")]
 public sealed class PastedErrorTests(ITestOutputHelper output)
 {
     [Fact]

@@ -14,6 +14,7 @@ namespace Collab.Copilot.Authoring.Tests.Understanding;
 /// Each class must stay at or above its floor, so a regression fails while the table in
 /// docs/copilot-quality.md shows the real figures.
 /// </summary>
+[Trait("Needs", "Corpus")]
 public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
 {
     // Floors: the first six classes measured 100% when written (docs/copilot-quality.md, "Requests and drafts");

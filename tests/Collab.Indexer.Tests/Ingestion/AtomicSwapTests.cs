@@ -2,6 +2,7 @@ using Collab.Indexer.Tests.Support;
 
 namespace Collab.Indexer.Tests.Ingestion;
 
+[Trait("Needs", "Corpus")]
 public class AtomicSwapTests : IDisposable
 {
     private const int Files = 12;

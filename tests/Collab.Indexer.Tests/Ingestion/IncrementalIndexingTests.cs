@@ -2,6 +2,7 @@ using Collab.Indexer.Tests.Support;
 
 namespace Collab.Indexer.Tests.Ingestion;
 
+[Trait("Needs", "Corpus")]
 public class IncrementalIndexingTests : IDisposable
 {
     private readonly TempFolder _docs = new();

@@ -9,6 +9,7 @@ namespace Collab.Server.Tests.ApiDocs;
 /// every error, the bearer scheme where a token is needed), and <c>/api/docs</c> serves the
 /// interactive page under the server's CSP.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed partial class OpenApiDocumentTests(OpenApiDocumentTests.DocumentServer fixture) : IClassFixture<OpenApiDocumentTests.DocumentServer>
 {
     /// <summary>One server and its document for the class: the tests only read them.</summary>

@@ -42,7 +42,7 @@ internal static class NamespaceDependencies
         foreach (var type in assembly.GetTypes())
         {
             if (ComponentOf(type) is not { } from) continue;
-            foreach (var used in Referenced(type).SelectMany(Flatten))
+            foreach (var used in UsedBy(type))
             {
                 if (used.Assembly != assembly || ComponentOf(used) is not { } to || to == from) continue;
                 edges.TryAdd((from, to), $"{type.FullName} uses {used.FullName}");
@@ -50,6 +50,9 @@ internal static class NamespaceDependencies
         }
         return edges;
     }
+
+    /// <summary>Every type <paramref name="type"/> itself names (not those of its nested types), flattened.</summary>
+    public static IEnumerable<Type> UsedBy(Type type) => Referenced(type).SelectMany(Flatten);
 
     private static IEnumerable<Type> Referenced(Type type)
     {

@@ -5,6 +5,7 @@ using Collab.Server.Tests.Support;
 namespace Collab.Server.Tests.Auth;
 
 /// <summary>The sign-in settings clients read, and the start-time checks on them.</summary>
+[Trait("Needs", "Server")]
 public sealed class AuthSettingsTests
 {
     [Fact]

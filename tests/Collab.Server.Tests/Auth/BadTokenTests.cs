@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Collab.Server.Tests.Auth;
 
 /// <summary>Expired, wrongly signed, wrong-audience and unsigned tokens are refused everywhere.</summary>
+[Trait("Needs", "Server")]
 public sealed class BadTokenTests(AuthServerFixture fixture) : IClassFixture<AuthServerFixture>
 {
     public static TheoryData<string> BadTokens() => new() { "expired", "wrong-signature", "wrong-audience", "alg-none", "garbage" };

@@ -14,6 +14,7 @@ namespace Collab.Server.Tests.Auth;
 /// or issuer, or have expired, and tokens that were altered or signed by another key (or HS256), get 401.
 /// </summary>
 [Trait("Needs", "Node")]
+[Trait("Needs", "Server")]
 public sealed class OidcTokenTests(OidcFixture fixture) : IClassFixture<OidcFixture>
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace Collab.Server.Tests.Auth;
 /// members are added by that id, and the hub and REST both know the user by it.
 /// </summary>
 [Trait("Needs", "Node")]
+[Trait("Needs", "Server")]
 public sealed class OidcUserClaimTests : IAsyncLifetime
 {
     private OidcTestProvider _provider = null!;

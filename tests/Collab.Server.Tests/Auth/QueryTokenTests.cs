@@ -6,6 +6,7 @@ using Collab.Server.Tests.Support;
 namespace Collab.Server.Tests.Auth;
 
 /// <summary><c>?access_token=</c> works only for WebSocket and server-sent-event handshakes, never for REST (upgrade headers or not).</summary>
+[Trait("Needs", "Server")]
 public sealed class QueryTokenTests(AuthServerFixture fixture) : IClassFixture<AuthServerFixture>
 {
     [Fact]

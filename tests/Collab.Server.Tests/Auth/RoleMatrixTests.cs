@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Collab.Server.Tests.Auth;
 
 /// <summary>Each role (and a non-member) against each operation, over REST, the hub and y-websocket.</summary>
+[Trait("Needs", "Server")]
 public sealed class RoleMatrixTests(AuthServerFixture fixture) : IClassFixture<AuthServerFixture>
 {
     private InProcessServer Server => fixture.Server;

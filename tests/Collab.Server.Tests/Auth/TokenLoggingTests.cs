@@ -10,6 +10,7 @@ namespace Collab.Server.Tests.Auth;
 /// no appsettings.json turns it down): query tokens of WebSocket handshakes are redacted.
 /// A server process: the test reads what the server writes to its console.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class TokenLoggingTests : IAsyncLifetime
 {
     private ServerProcess _server = null!;
@@ -47,7 +48,7 @@ public sealed class TokenLoggingTests : IAsyncLifetime
             await Assert.ThrowsAsync<WebSocketException>(() =>
                 refused.ConnectAsync(new Uri($"{_server.WsUrl}/yjs/logged/welcome.ipynb?access_token={badToken}"), CancellationToken.None));
 
-        var log = await LogAfterAsync("/yjs/logged/welcome.ipynb");
+        var log = await LogAfterRefusalAsync("/yjs/logged/welcome.ipynb");
         Assert.Contains("access_token=[redacted]", log);
         foreach (var token in new[] { yToken, hubToken, badToken })
         {
@@ -56,10 +57,15 @@ public sealed class TokenLoggingTests : IAsyncLifetime
         }
     }
 
-    private async Task<string> LogAfterAsync(string marker)
+    /// <summary>
+    /// The log once the refused handshake to <paramref name="marker"/>, the last request, has been
+    /// logged as finished: the JSON console writes on its own thread, in order, so all before it is there too.
+    /// </summary>
+    private async Task<string> LogAfterRefusalAsync(string marker)
     {
-        Assert.True(await Eventually.HoldsAsync(() => _server.Log.Contains(marker)), "request logging is off");
-        await Task.Delay(500); // the JSON console writes on its own thread
+        Assert.True(await Eventually.HoldsAsync(() => _server.Log.Split('\n').Any(line =>
+            line.Contains("Request finished", StringComparison.Ordinal) && line.Contains(marker, StringComparison.Ordinal)
+            && line.Contains(" 401 ", StringComparison.Ordinal))), "request logging is off");
         return _server.Log;
     }
 }

@@ -9,6 +9,7 @@ namespace Collab.Server.Tests.Chat;
 /// A bot whose answer throws is not lost in the background: the reply worker reports it in the
 /// chat as a failed message from the bot, replying to the question, and the chat goes on.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class BotReplyFailureTests : IAsyncLifetime
 {
     private const string Project = "bot-failure";

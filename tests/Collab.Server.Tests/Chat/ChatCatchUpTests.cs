@@ -83,12 +83,14 @@ public abstract class ChatCatchUpTests : IAsyncLifetime
     }
 }
 
+[Trait("Needs", "Server")]
 public sealed class SqliteChatCatchUpTests : ChatCatchUpTests
 {
     protected override Task<string?> PostgresAsync() => Task.FromResult<string?>(null);
 }
 
 [Trait("Needs", "Postgres")]
+[Trait("Needs", "Server")]
 public sealed class PostgresChatCatchUpTests : ChatCatchUpTests
 {
     protected override async Task<string?> PostgresAsync() => await TestPostgres.CreateDatabaseAsync("e2e_chat");

@@ -10,6 +10,7 @@ namespace Collab.Server.Tests.Chat;
 /// more arrives, it comes back to the right unread count, its stored mention and the whole history.
 /// </summary>
 [Trait("Needs", "Node")]
+[Trait("Needs", "Server")]
 public sealed class ChatJsClientTests : IAsyncLifetime
 {
     private const string Project = "chat-js";

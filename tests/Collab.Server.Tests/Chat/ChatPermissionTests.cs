@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Collab.Server.Tests.Chat;
 
 /// <summary>Who may read, post, edit and delete; bad input gets a clear error and changes nothing.</summary>
+[Trait("Needs", "Server")]
 public sealed class ChatPermissionTests : IAsyncLifetime
 {
     private const string Project = "chat-roles";

@@ -10,6 +10,7 @@ namespace Collab.Server.Tests.Chat;
 /// One chat allowance per user, whichever way the user posts (hub, REST, several connections);
 /// an <c>@copilot</c> post over the copilot's rate limit is refused whole: no question, no bot message.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class ChatRateLimitTests : IAsyncLifetime
 {
     private const string Project = "limited";

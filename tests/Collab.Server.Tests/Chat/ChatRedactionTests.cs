@@ -8,6 +8,7 @@ namespace Collab.Server.Tests.Chat;
 /// A secret pasted into chat for a colleague (no copilot involved) is stored redacted, sent or
 /// edited: the sender's echo, the other member's broadcast and the history never hold it.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class ChatRedactionTests : IAsyncLifetime
 {
     private const string Project = "chat-redaction";

@@ -47,12 +47,14 @@ public abstract class ChatRestartTests : IAsyncLifetime
     }
 }
 
+[Trait("Needs", "Server")]
 public sealed class SqliteChatRestartTests : ChatRestartTests
 {
     protected override Task<string?> PostgresAsync() => Task.FromResult<string?>(null);
 }
 
 [Trait("Needs", "Postgres")]
+[Trait("Needs", "Server")]
 public sealed class PostgresChatRestartTests : ChatRestartTests
 {
     protected override async Task<string?> PostgresAsync() => await TestPostgres.CreateDatabaseAsync("e2e_chat_restart");

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Collab.Server.Tests.Chat;
 
 /// <summary>Full-text search over the hub and REST: plain words, and a pasted error message.</summary>
+[Trait("Needs", "Server")]
 public sealed class ChatSearchTests : IAsyncLifetime
 {
     private const string Project = "chat-search";

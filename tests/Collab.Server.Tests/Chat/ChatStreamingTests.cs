@@ -15,6 +15,7 @@ namespace Collab.Server.Tests.Chat;
 /// JS client that join midway get the body so far, then the rest.
 /// </summary>
 [Trait("Needs", "Node")]
+[Trait("Needs", "Server")]
 public sealed class ChatStreamingTests : IAsyncLifetime
 {
     private const string Project = "chat-stream";

@@ -14,6 +14,7 @@ namespace Collab.Server.Tests.Chat;
 /// streaming but run by no live answer here can be stopped: the store is closed, so any writer stops.
 /// The crash is a server process killed and started again on its data.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class InterruptedReplyTests
 {
     private const string Project = "crashy";

@@ -7,6 +7,7 @@ namespace Collab.Server.Tests.Cluster;
 [Trait("Needs", "Redis")]
 [Trait("Needs", "Cluster")]
 [Collection(ClusterFaultsCollection.Name)]
+[Trait("Needs", "Server")]
 public sealed class BackplaneLagTests(ClusterNodes cluster)
 {
     private const string Project = "cluster-lag";

@@ -5,6 +5,7 @@ namespace Collab.Server.Tests.Cluster;
 /// <summary>
 /// A half-configured cluster does not start, and says which key is missing.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class ClusterConfigurationTests
 {
     [Theory]

@@ -10,6 +10,7 @@ namespace Collab.Server.Tests.Cluster;
 [Trait("Needs", "Redis")]
 [Trait("Needs", "Cluster")]
 [Collection(ClusterFaultsCollection.Name)]
+[Trait("Needs", "Server")]
 public sealed class MisbehavingClientTests(ClusterNodes cluster)
 {
     private const string Project = "cluster-abuse";

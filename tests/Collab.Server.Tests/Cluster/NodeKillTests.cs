@@ -8,6 +8,7 @@ namespace Collab.Server.Tests.Cluster;
 [Trait("Needs", "Redis")]
 [Trait("Needs", "Cluster")]
 [Collection(ClusterFaultsCollection.Name)]
+[Trait("Needs", "Server")]
 public sealed class NodeKillTests(ClusterNodes cluster)
 {
     private const string Project = "cluster-kill";

@@ -9,6 +9,7 @@ namespace Collab.Server.Tests.Cluster;
 [Trait("Needs", "Redis")]
 [Trait("Needs", "Cluster")]
 [Collection(ClusterFaultsCollection.Name)]
+[Trait("Needs", "Server")]
 public sealed class RevocationAcrossNodesTests(ClusterNodes cluster)
 {
     private const string Project = "cluster-revoke";

@@ -15,6 +15,7 @@ namespace Collab.Server.Tests.Copilot;
 /// in the background at start, answers stream over SSE and into chat for <c>@copilot</c>, and
 /// the per-user rate limit refuses with a clear message.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class CopilotEndToEndTests : IAsyncLifetime
 {
     private InProcessServer _server = null!;

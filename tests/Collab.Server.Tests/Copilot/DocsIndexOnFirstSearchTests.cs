@@ -9,6 +9,7 @@ namespace Collab.Server.Tests.Copilot;
 /// until the copilot's first docs search; that first question waits for the first snapshot and is
 /// answered from it, not with "no passages".
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class DocsIndexOnFirstSearchTests : IAsyncLifetime
 {
     private InProcessServer _server = null!;

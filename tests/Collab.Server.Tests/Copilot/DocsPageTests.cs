@@ -4,6 +4,7 @@ using Collab.Server.Tests.Support;
 namespace Collab.Server.Tests.Copilot;
 
 /// <summary>Citations <c>path#anchor</c> open as pages of the server, at the cited heading.</summary>
+[Trait("Needs", "Server")]
 public sealed class DocsPageTests(DocsPagesServer pages) : IClassFixture<DocsPagesServer>
 {
     private InProcessServer Server => pages.Server;

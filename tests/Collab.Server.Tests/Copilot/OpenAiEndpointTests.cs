@@ -14,6 +14,7 @@ namespace Collab.Server.Tests.Copilot;
 /// llama.cpp from scripts/fetch-llama.sh), as the copilot-runtime deployment runs it.
 /// </summary>
 [Trait("Needs", "Llama")]
+[Trait("Needs", "Server")]
 public sealed class OpenAiEndpointTests : IAsyncLifetime
 {
     private InProcessServer _server = null!;

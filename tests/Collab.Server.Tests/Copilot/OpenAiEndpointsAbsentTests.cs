@@ -4,6 +4,7 @@ using Collab.Server.Tests.Support;
 namespace Collab.Server.Tests.Copilot;
 
 /// <summary>Without a local model the server is no OpenAI endpoint: <c>/v1</c> is not mapped.</summary>
+[Trait("Needs", "Server")]
 public sealed class OpenAiEndpointsAbsentTests
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace Collab.Server.Tests.Cors;
 /// <summary>
 /// An entry of <c>Cors:AllowedOrigins</c> that no browser would send as its origin stops the start, naming the entry.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class CrossOriginSettingsTests
 {
     [Theory]

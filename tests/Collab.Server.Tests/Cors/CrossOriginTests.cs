@@ -8,6 +8,7 @@ namespace Collab.Server.Tests.Cors;
 /// and the copilot's event stream with credentials; any other origin gets no CORS headers; with
 /// nothing listed (the default) no request gets them and preflights are not answered.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class CrossOriginTests(CrossOriginServers servers) : IClassFixture<CrossOriginServers>
 {
     private const string Allowed = CrossOriginServers.Allowed;

@@ -83,6 +83,7 @@ public abstract class ConvergenceTests : IAsyncLifetime
 }
 
 [Trait("Needs", "Node")]
+[Trait("Needs", "Server")]
 public sealed class SqliteConvergenceTests : ConvergenceTests
 {
     protected override Task<string?> PostgresAsync() => Task.FromResult<string?>(null);
@@ -90,6 +91,7 @@ public sealed class SqliteConvergenceTests : ConvergenceTests
 
 [Trait("Needs", "Postgres")]
 [Trait("Needs", "Node")]
+[Trait("Needs", "Server")]
 public sealed class PostgresConvergenceTests : ConvergenceTests
 {
     protected override async Task<string?> PostgresAsync() => await TestPostgres.CreateDatabaseAsync("e2e_converge");

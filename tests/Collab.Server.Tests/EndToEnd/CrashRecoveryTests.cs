@@ -48,12 +48,14 @@ public abstract class CrashRecoveryTests : IAsyncLifetime
     }
 }
 
+[Trait("Needs", "Server")]
 public sealed class SqliteCrashRecoveryTests : CrashRecoveryTests
 {
     protected override Task<string?> PostgresAsync() => Task.FromResult<string?>(null);
 }
 
 [Trait("Needs", "Postgres")]
+[Trait("Needs", "Server")]
 public sealed class PostgresCrashRecoveryTests : CrashRecoveryTests
 {
     protected override async Task<string?> PostgresAsync() => await TestPostgres.CreateDatabaseAsync("e2e_crash");

@@ -10,6 +10,7 @@ namespace Collab.Server.Tests.Errors;
 /// No error leaves with an empty body: unknown routes, a missing token, an unknown notebook or
 /// member, and <c>/</c> without a built web client all answer problem details that say what to do.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class ErrorBodyTests(ErrorBodyTests.ErrorServer fixture) : IClassFixture<ErrorBodyTests.ErrorServer>
 {
     private const string Project = "error-bodies";
@@ -68,6 +69,14 @@ public sealed class ErrorBodyTests(ErrorBodyTests.ErrorServer fixture) : IClassF
     public async Task An_unknown_route_points_at_the_api_description(string path)
     {
         var detail = await ProblemDetailAsync(await Owner.GetAsync(path), HttpStatusCode.NotFound, "not_found");
+        Assert.Contains("/api/docs", detail);
+    }
+
+    [Fact]
+    public async Task A_method_the_route_does_not_take_is_named_with_guidance()
+    {
+        var detail = await ProblemDetailAsync(await Owner.DeleteAsync($"/api/projects/{Project}/audit"), HttpStatusCode.MethodNotAllowed, "invalid");
+        Assert.Contains("HTTP method", detail);
         Assert.Contains("/api/docs", detail);
     }
 

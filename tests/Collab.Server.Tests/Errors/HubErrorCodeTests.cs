@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Collab.Server.Tests.Errors;
 
 /// <summary>Every hub refusal carries its code as a stable <c>[code]</c> prefix (rate limits with a retry-after) that clients parse without matching text.</summary>
+[Trait("Needs", "Server")]
 public sealed partial class HubErrorCodeTests(HubErrorCodeTests.CodedServer fixture) : IClassFixture<HubErrorCodeTests.CodedServer>, IAsyncLifetime
 {
     /// <summary>One server for the class; each test refuses in a project of its own (the chat rate limit is per user, and only one test posts).</summary>

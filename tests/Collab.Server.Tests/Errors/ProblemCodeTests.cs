@@ -6,6 +6,7 @@ using Collab.Server.Tests.Support;
 namespace Collab.Server.Tests.Errors;
 
 /// <summary>REST refusals are problem details carrying the same <c>code</c> as hub errors (and <c>retryAfter</c> with a Retry-After header for rate limits).</summary>
+[Trait("Needs", "Server")]
 public sealed class ProblemCodeTests(ProblemCodeTests.ProblemServer fixture) : IClassFixture<ProblemCodeTests.ProblemServer>, IAsyncLifetime
 {
     /// <summary>One server for the class; each test in a project of its own (the chat rate limit is per user, and only one test posts).</summary>

@@ -7,6 +7,7 @@ namespace Collab.Server.Tests.Execution;
 
 /// <summary>A project's Jupyter Server choice is stored with it in both stores, survives a restart and goes with the project.</summary>
 [Trait("Needs", "Postgres")]
+[Trait("Needs", "Server")]
 public sealed class JupyterServerChoiceStoreTests
 {
     [Theory]

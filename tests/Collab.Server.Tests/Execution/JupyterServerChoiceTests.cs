@@ -12,6 +12,7 @@ namespace Collab.Server.Tests.Execution;
 /// under <c>Jupyter:Servers</c>); a project's owners choose one, never a URL of their own.
 /// </summary>
 [Trait("Needs", "Jupyter")]
+[Trait("Needs", "Server")]
 public sealed class JupyterServerChoiceTests(ExecutionFixture fixture) : IClassFixture<ExecutionFixture>
 {
     private static readonly TimeSpan Run = TimeSpan.FromSeconds(60);

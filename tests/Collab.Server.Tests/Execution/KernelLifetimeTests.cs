@@ -13,6 +13,7 @@ namespace Collab.Server.Tests.Execution;
 /// it idles out.
 /// </summary>
 [Trait("Needs", "Jupyter")]
+[Trait("Needs", "Server")]
 public sealed class KernelLifetimeTests(ExecutionFixture fixture) : IClassFixture<ExecutionFixture>
 {
     private static readonly TimeSpan Run = TimeSpan.FromSeconds(60);

@@ -13,6 +13,7 @@ namespace Collab.Server.Tests.Execution;
 /// </summary>
 [Trait("Needs", "Node")]
 [Trait("Needs", "Jupyter")]
+[Trait("Needs", "Server")]
 public sealed class SharedKernelTests(ExecutionFixture fixture) : IClassFixture<ExecutionFixture>
 {
     private static readonly TimeSpan Run = TimeSpan.FromSeconds(60);

@@ -9,6 +9,7 @@ namespace Collab.Server.Tests.Execution;
 /// test counts on a server process: it reads exact counts from <c>/metrics</c>, which in process
 /// can show the instruments of another in-process server (see <see cref="ExecutionFixture"/>).
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class UnreachableJupyterTests
 {
     [Fact]

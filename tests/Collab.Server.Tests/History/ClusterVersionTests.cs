@@ -12,6 +12,7 @@ namespace Collab.Server.Tests.History;
 [Trait("Needs", "Postgres")]
 [Trait("Needs", "Redis")]
 [Trait("Needs", "Cluster")]
+[Trait("Needs", "Server")]
 public sealed class ClusterVersionTests : IAsyncLifetime
 {
     private const string Project = "cluster-history";

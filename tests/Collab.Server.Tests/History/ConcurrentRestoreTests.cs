@@ -11,6 +11,7 @@ namespace Collab.Server.Tests.History;
 /// restore did not start from. Cells that were there when it started are rolled back with the rest.
 /// </summary>
 [Trait("Needs", "Node")]
+[Trait("Needs", "Server")]
 public sealed class ConcurrentRestoreTests : IAsyncLifetime
 {
     private const string Project = "concurrent";

@@ -60,12 +60,14 @@ public abstract class HistoryAfterKillTests : IAsyncLifetime
     }
 }
 
+[Trait("Needs", "Server")]
 public sealed class SqliteHistoryAfterKillTests : HistoryAfterKillTests
 {
     protected override Task<string?> PostgresAsync() => Task.FromResult<string?>(null);
 }
 
 [Trait("Needs", "Postgres")]
+[Trait("Needs", "Server")]
 public sealed class PostgresHistoryAfterKillTests : HistoryAfterKillTests
 {
     protected override async Task<string?> PostgresAsync() => await TestPostgres.CreateDatabaseAsync("history_kill");

@@ -163,12 +163,14 @@ public abstract class HistoryApiTests(ClassServer backend) : IAsyncLifetime
     }
 }
 
+[Trait("Needs", "Server")]
 public sealed class SqliteHistoryApiTests(SqliteHistoryApiTests.Backend backend) : HistoryApiTests(backend), IClassFixture<SqliteHistoryApiTests.Backend>
 {
     public sealed class Backend() : ClassServer(Settings);
 }
 
 [Trait("Needs", "Postgres")]
+[Trait("Needs", "Server")]
 public sealed class PostgresHistoryApiTests(PostgresHistoryApiTests.Backend backend) : HistoryApiTests(backend), IClassFixture<PostgresHistoryApiTests.Backend>
 {
     public sealed class Backend() : ClassServer(async () => InProcessServer.On(await TestPostgres.CreateDatabaseAsync("history_api"), Settings));

@@ -9,6 +9,7 @@ namespace Collab.Server.Tests.Hostile;
 /// A membership change whose notice never reached a node (here: written straight into the
 /// database) still reaches the node's live connections at the next periodic re-check.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class AccessRecheckTests : IAsyncLifetime
 {
     private InProcessServer _server = null!;

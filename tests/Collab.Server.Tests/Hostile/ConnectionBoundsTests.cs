@@ -9,6 +9,7 @@ namespace Collab.Server.Tests.Hostile;
 /// number of sockets. Each is bounded; the offender is refused or dropped, others carry on. (The
 /// queued output of a client that doesn't read is <see cref="QueuedOutputBoundsTests"/>.)
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class ConnectionBoundsTests : IAsyncLifetime
 {
     private InProcessServer _server = null!;

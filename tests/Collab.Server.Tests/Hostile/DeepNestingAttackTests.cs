@@ -10,6 +10,7 @@ namespace Collab.Server.Tests.Hostile;
 /// other editors and a restart are unaffected.
 /// A server process, as the test kills and restarts it.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class DeepNestingAttackTests : IAsyncLifetime
 {
     private ServerProcess _server = null!;

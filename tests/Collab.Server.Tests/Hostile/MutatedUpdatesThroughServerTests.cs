@@ -13,6 +13,7 @@ namespace Collab.Server.Tests.Hostile;
 /// <c>COLLAB_HOSTILE_UPDATES</c> (default 3,000; the long mode is 1000000).
 /// A server process, as the test kills and restarts it.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class MutatedUpdatesThroughServerTests : IAsyncLifetime
 {
     private ServerProcess _server = null!;

@@ -9,6 +9,7 @@ namespace Collab.Server.Tests.Hostile;
 /// process of its own: the test reads the server's resident memory, which an in-process server
 /// would share with the test and every other class running beside it.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class QueuedOutputBoundsTests : IAsyncLifetime
 {
     private const long QueueCap = 4L * 1024 * 1024;

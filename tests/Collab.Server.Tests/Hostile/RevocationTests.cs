@@ -10,6 +10,7 @@ namespace Collab.Server.Tests.Hostile;
 /// closed with the reason and its chat events stop; a member lowered to viewer keeps reading but
 /// its writes are refused; a token that expires closes the connection.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class RevocationTests(RevocationTests.RevocationServer fixture) : IClassFixture<RevocationTests.RevocationServer>, IAsyncLifetime
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(10);

@@ -8,6 +8,7 @@ namespace Collab.Server.Tests.Hostile;
 /// tests/interop/hostile-y-websocket.mjs) rather than hand-made bytes: what any editor could do.
 /// </summary>
 [Trait("Needs", "Node")]
+[Trait("Needs", "Server")]
 public sealed class StockClientAttackTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);

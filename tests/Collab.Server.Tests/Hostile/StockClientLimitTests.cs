@@ -11,6 +11,7 @@ namespace Collab.Server.Tests.Hostile;
 /// which an in-process server shares with the others in the test process (meters are process-wide).
 /// </summary>
 [Trait("Needs", "Node")]
+[Trait("Needs", "Server")]
 public sealed class StockClientLimitTests : IAsyncLifetime
 {
     private const int MaxMessageBytes = 64 * 1024;

@@ -12,6 +12,7 @@ namespace Collab.Server.Tests.Hubs;
 /// server rewrites the identity fields of <c>user</c>, keeps the colour, and ignores states for
 /// client ids that another connection holds.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class AwarenessIdentityTests(AwarenessIdentityTests.AwarenessServer fixture) : IClassFixture<AwarenessIdentityTests.AwarenessServer>, IAsyncLifetime
 {
     private const string Doc = "welcome.ipynb";

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Collab.Server.Tests.Hubs;
 
 /// <summary>Presence over the hub: others see it, a late joiner gets it, and it goes when the connection drops.</summary>
+[Trait("Needs", "Server")]
 public sealed class AwarenessTests : IAsyncLifetime
 {
     private InProcessServer _server = null!;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace Collab.Server.Tests.Limits;
 
 /// <summary>Oversized, malformed, too frequent and forbidden messages: the sender is told, nothing changes, others carry on.</summary>
+[Trait("Needs", "Server")]
 public sealed class BadInputTests(BadInputTests.LimitsServer fixture) : IClassFixture<BadInputTests.LimitsServer>, IAsyncLifetime
 {
     /// <summary>One server and project for the class; each test works in a notebook of its own (its limits are per document and per connection).</summary>

@@ -9,6 +9,7 @@ namespace Collab.Server.Tests.Limits;
 /// .ipynb imports and creations are held to the document limits: the offender gets 413 naming the
 /// setting and the notebook stays exactly as it was; a large import does not stop others editing.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class NotebookImportLimitTests(NotebookImportLimitTests.ImportServer fixture) : IClassFixture<NotebookImportLimitTests.ImportServer>
 {
     private const string Project = "imports";

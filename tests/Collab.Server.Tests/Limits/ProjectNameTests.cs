@@ -5,6 +5,7 @@ using Collab.Server.Tests.Support;
 namespace Collab.Server.Tests.Limits;
 
 /// <summary>Project display names are bounded: a megabyte name is refused with 400, nothing stored.</summary>
+[Trait("Needs", "Server")]
 public sealed class ProjectNameTests : IAsyncLifetime
 {
     private InProcessServer _server = null!;

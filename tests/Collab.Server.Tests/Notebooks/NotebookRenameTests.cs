@@ -76,12 +76,14 @@ public abstract class NotebookRenameTests(ClassServer backend) : IAsyncLifetime
     };
 }
 
+[Trait("Needs", "Server")]
 public sealed class SqliteNotebookRenameTests(SqliteNotebookRenameTests.Backend backend) : NotebookRenameTests(backend), IClassFixture<SqliteNotebookRenameTests.Backend>
 {
     public sealed class Backend : ClassServer;
 }
 
 [Trait("Needs", "Postgres")]
+[Trait("Needs", "Server")]
 public sealed class PostgresNotebookRenameTests(PostgresNotebookRenameTests.Backend backend) : NotebookRenameTests(backend), IClassFixture<PostgresNotebookRenameTests.Backend>
 {
     public sealed class Backend() : ClassServer(async () => InProcessServer.On(await TestPostgres.CreateDatabaseAsync("e2e_rename")));

@@ -9,6 +9,7 @@ namespace Collab.Server.Tests.Operations;
 /// section per alert, and the Prometheus Operator's copy generated from it.
 /// </summary>
 [Trait("Needs", "Prometheus")]
+[Trait("Needs", "Server")]
 public sealed class AlertRulesTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);

@@ -6,6 +6,7 @@ using Collab.Server.Tests.Support;
 namespace Collab.Server.Tests.Operations;
 
 /// <summary>A project deleted and created again under the same id by someone else does not show them the old project's audit log.</summary>
+[Trait("Needs", "Server")]
 public sealed class AuditIncarnationTests : IAsyncLifetime
 {
     private const string Project = "reused";

@@ -7,6 +7,7 @@ using Collab.Server.Tests.Support;
 namespace Collab.Server.Tests.Operations;
 
 /// <summary>The audit log of a real server: what gets recorded, who may read it, that nobody may change it.</summary>
+[Trait("Needs", "Server")]
 public sealed class AuditLogTests : IAsyncLifetime
 {
     private const string Project = "audited";

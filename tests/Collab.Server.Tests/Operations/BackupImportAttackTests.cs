@@ -15,6 +15,7 @@ namespace Collab.Server.Tests.Operations;
 /// archive this deployment did not sign brings back no members and no authorship; malformed
 /// manifests are bad requests.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class BackupImportAttackTests(BackupImportAttackTests.ImportServer fixture) : IClassFixture<BackupImportAttackTests.ImportServer>
 {
     private const string Key = "dGhpcy1pcy1hLXRlc3QtYmFja3VwLWtleS0wMTIzNDU2Nzg5YWJjZGVm";

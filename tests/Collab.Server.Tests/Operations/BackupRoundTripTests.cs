@@ -16,6 +16,7 @@ namespace Collab.Server.Tests.Operations;
 /// (edits, replies, tombstones, settings) and members.
 /// </summary>
 [Trait("Needs", "Postgres")]
+[Trait("Needs", "Server")]
 public sealed class BackupRoundTripTests : IAsyncLifetime
 {
     private const string Project = "roundtrip";

@@ -7,6 +7,7 @@ namespace Collab.Server.Tests.Operations;
 /// Every metric the Grafana dashboard queries exists in what <c>/metrics</c> exposes on a running
 /// server after <see cref="MetricTraffic"/>.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class DashboardMetricsTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Collab.Server.Tests.Support;
 namespace Collab.Server.Tests.Operations;
 
 /// <summary>The container HEALTHCHECK's <c>dotnet Collab.Server.dll healthcheck URL</c>.</summary>
+[Trait("Needs", "Server")]
 public sealed class HealthCheckCommandTests
 {
     [Fact]
@@ -22,12 +23,7 @@ public sealed class HealthCheckCommandTests
     private static async Task<int> RunAsync(string url)
     {
         // An empty working directory and no settings: the command must not need configuration.
-        var info = new ProcessStartInfo("dotnet", [RepoPaths.ServerDll, "healthcheck", url])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Directory.CreateTempSubdirectory("collab-healthcheck-").FullName,
-        };
+        var info = ServerCommand.StartInfo(Directory.CreateTempSubdirectory("collab-healthcheck-").FullName, "healthcheck", url);
         using var process = Process.Start(info)!;
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
         return process.ExitCode;

@@ -6,6 +6,7 @@ namespace Collab.Server.Tests.Operations;
 /// A bad import limit stops the server at start with the key named, rather than disabling the
 /// bound; without a configured backup key, the one the server makes is readable by its owner only.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class ImportSettingsTests
 {
     [Theory]

@@ -12,6 +12,7 @@ namespace Collab.Server.Tests.Operations;
 /// document makes the low-threshold alert fire while the real one stays quiet.
 /// </summary>
 [Trait("Needs", "Prometheus")]
+[Trait("Needs", "Server")]
 public sealed class LivePrometheusTests
 {
     private const string Project = "alerting";

@@ -6,6 +6,7 @@ namespace Collab.Server.Tests.Operations;
 /// <c>/metrics</c> carries the runtime's own meter besides Collab's: bench/load reads the bytes the
 /// server allocated per edit from it, and an operator sees GC and thread-pool figures.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class RuntimeMetricsTests
 {
     [Fact]

@@ -16,6 +16,7 @@ namespace Collab.Server.Tests.Operations;
 /// </summary>
 [Trait("Needs", "Node")]
 [Trait("Needs", "Postgres")]
+[Trait("Needs", "Server")]
 public sealed class S3BackupTests : IAsyncLifetime
 {
     private const string Project = "alpha";
@@ -214,13 +215,7 @@ public sealed class S3BackupTests : IAsyncLifetime
     /// <summary>The server's own CLI (<c>Collab.Server backup-restore ...</c>) with the settings in its environment.</summary>
     private static async Task<(int ExitCode, string Output)> RunCommandAsync(IDictionary<string, string> settings, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet", [RepoPaths.ServerDll, BackupRestoreCommand.Name, .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
+        var info = ServerCommand.StartInfo(Path.GetTempPath(), [BackupRestoreCommand.Name, .. args]);
         info.Environment["Auth__SigningKey"] = TestTokens.SigningKey;
         info.Environment["Auth__Issuer"] = TestTokens.Issuer;
         info.Environment["Auth__Audience"] = TestTokens.Audience;

@@ -7,6 +7,7 @@ namespace Collab.Server.Tests.Operations;
 /// Logs are one JSON object per line, and lines written inside a request carry its trace id.
 /// A server process: the test reads what the server writes to its console.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class StructuredLogTests
 {
     [Fact]

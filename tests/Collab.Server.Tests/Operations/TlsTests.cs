@@ -13,6 +13,7 @@ namespace Collab.Server.Tests.Operations;
 /// replaced (as cert-manager renews a secret) without a restart, exports the time to expiry,
 /// and refuses to start with a key that is not the certificate's, naming the setting.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class TlsTests : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("collab-tls-").FullName;
@@ -80,13 +81,7 @@ public sealed class TlsTests : IAsyncLifetime
     private void Start(int port)
     {
         var data = Directory.CreateDirectory(Path.Combine(_directory, "data")).FullName;
-        var info = new ProcessStartInfo("dotnet", [RepoPaths.ServerDll])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = data,
-        };
+        var info = ServerCommand.StartInfo(data);
         info.Environment["ASPNETCORE_URLS"] = $"https://127.0.0.1:{port}";
         info.Environment["Storage__DataDirectory"] = data;
         info.Environment["Auth__SigningKey"] = TestTokens.SigningKey;

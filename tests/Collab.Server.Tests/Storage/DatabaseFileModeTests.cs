@@ -6,6 +6,7 @@ namespace Collab.Server.Tests.Storage;
 /// collab.db and its -wal/-shm files are readable by the server's user only (0600), like the signing key; wider modes are narrowed at start.
 /// A server process: the test restarts the server on the same files.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class DatabaseFileModeTests
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;

@@ -87,13 +87,7 @@ public sealed class ServerProcess : ITestServer, IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var info = new ProcessStartInfo("dotnet", [RepoPaths.ServerDll])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = DataDirectory,
-        };
+        var info = ServerCommand.StartInfo(DataDirectory);
         foreach (var (key, value) in _environment) info.Environment[key] = value;
         _process = Process.Start(info)!;
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.AppendLine(e.Data); };

@@ -3,6 +3,7 @@ using Collab.Server.Tests.Support;
 namespace Collab.Server.Tests.WebClient;
 
 /// <summary>The docs pages, the web client's files and the API come with a CSP, no framing, no sniffing and no referrer.</summary>
+[Trait("Needs", "Server")]
 public sealed class SecurityHeadersTests(DocsPagesServer pages) : IClassFixture<DocsPagesServer>
 {
     private InProcessServer Server => pages.Server;

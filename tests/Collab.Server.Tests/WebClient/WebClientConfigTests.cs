@@ -7,6 +7,7 @@ namespace Collab.Server.Tests.WebClient;
 /// <summary>
 /// The role names a site configures reach the page before sign-in; a bad one stops the start.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class WebClientConfigTests
 {
     [Fact]

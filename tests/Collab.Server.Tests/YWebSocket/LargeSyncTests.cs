@@ -10,6 +10,7 @@ namespace Collab.Server.Tests.YWebSocket;
 /// as one sync step 2 whose bytes are the whole document, with ASCII text, other text and a large
 /// output value (which the server keeps as it was encoded) as they were written.
 /// </summary>
+[Trait("Needs", "Server")]
 public sealed class LargeSyncTests : IAsyncLifetime
 {
     private InProcessServer _server = null!;
