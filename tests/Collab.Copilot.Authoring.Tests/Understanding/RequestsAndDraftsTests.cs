@@ -70,7 +70,7 @@ public sealed class RequestsAndDraftsTests(ITestOutputHelper output)
     public void Requests_route_and_drafts_honour_every_stated_requirement_per_language()
     {
         var rates = new ClassRates();
-        foreach (var (split, file) in new[] { ("dev", "dev"), ("held-out", "heldout"), ("held-out B", "heldout-b"), ("held-out D", "heldout-d"), ("held-out E", "heldout-e"), ("held-out F", "heldout-f"), ("held-out H", "heldout-h"), ("held-out I", "heldout-i"), ("held-out J", "heldout-j"), ("held-out K", "heldout-k"), ("held-out L", "heldout-l") })
+        foreach (var (split, file) in new[] { ("dev", "dev"), ("held-out", "heldout"), ("held-out B", "heldout-b"), ("held-out D", "heldout-d"), ("held-out E", "heldout-e"), ("held-out F", "heldout-f"), ("held-out H", "heldout-h"), ("held-out I", "heldout-i"), ("held-out J", "heldout-j"), ("held-out K", "heldout-k"), ("held-out L", "heldout-l"), ("held-out M", "heldout-m") })
         {
             // Set K (ninth round) holds Dockerfile cases only.
             if (CaseFiles.Exists($"understanding/manifest-requests-{file}.yaml"))
