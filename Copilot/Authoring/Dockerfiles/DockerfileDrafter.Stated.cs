@@ -27,9 +27,11 @@ public static partial class DockerfileDrafter
         var missing = asked.AptPackages.Where(p => !Regex.IsMatch(dockerfile, $@"(apt-get|apk)[^\n]*\b{Regex.Escape(p)}\b")).ToList();
         var last = Regex.Matches(dockerfile, @"^FROM (\S+)[^\n]*\n", RegexOptions.Multiline).LastOrDefault();
         if (missing.Count == 0 || last is null) return dockerfile;
-        var install = BaseImageFamilies.Of(last.Groups[1].Value) == BaseImageFamily.Alpine
+        // Images that start as a non-root user (Jupyter stacks, micromamba, unprivileged nginx) install as root; the draft's own USER follows later.
+        var asRoot = Regex.IsMatch(last.Groups[1].Value, "jupyter/|micromamba|unprivileged") ? "USER root\n" : "";
+        var install = asRoot + (BaseImageFamilies.Of(last.Groups[1].Value) == BaseImageFamily.Alpine
             ? $"RUN apk add --no-cache {string.Join(' ', missing)}\n"
-            : $"RUN apt-get update \\\n    && apt-get install -y --no-install-recommends {string.Join(' ', missing)} \\\n    && rm -rf /var/lib/apt/lists/*\n";
+            : $"RUN apt-get update \\\n    && apt-get install -y --no-install-recommends {string.Join(' ', missing)} \\\n    && rm -rf /var/lib/apt/lists/*\n");
         return dockerfile.Insert(last.Index + last.Length, "\n" + install);
     }
 
