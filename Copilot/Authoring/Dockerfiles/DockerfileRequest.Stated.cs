@@ -38,8 +38,8 @@ internal sealed partial record DockerfileRequest
     /// <summary>The R script the words name ("api.R", "analiza.R"), or null.</summary>
     public string? RScript => Regex.Match(Text, @"(?<![\w./-])([\w\-]+(?:/[\w\-]+)*\.R)\b") is { Success: true } m ? m.Groups[1].Value : null;
 
-    // A full reference (registry/path:tag or name:tag with a dotted or digit tag) next to a word for "base" in any of the six languages.
-    [GeneratedRegex(@"(?:\b(?:base|basis|bas[ea]|bazi|bázi|bazu|základ\w*|FROM)\b(?:[\s\-]*(?:image|imatge|immagine|obraz\w*|slik\w*|bild))?\s*[:=]?\s*[`""']?(?<img>[a-z0-9][\w.\-]*(?:/[\w.\-]+)*:[\w][\w.\-]*)|[`""']?(?<img>[a-z0-9][\w.\-]*(?:/[\w.\-]+)+:[\w][\w.\-]*)[`""']?\s+(?:as|als|com|come|kao|jako)\s+(?:the\s+|a\s+|die\s+|la\s+|il\s+)?(?:base|basis|bazu|základ\w*|imatge\s+base|immagine\s+base|Basis-?Image))", RegexOptions.IgnoreCase)]
+    // A full reference (registry/path:tag or name:tag) after a word for "base" or "based on" in any of the six languages, or before "as the base".
+    [GeneratedRegex(@"(?:\b(?:base|basis|bas[ea]|bazi|bázi|bazu|základ\w*|FROM|based\s+on|basat\w*\s+(?:en|sobre)|basat\w*\s+su|basiert\s+auf|temeljen\w*\s+na|bazira\w*\s+na)\b(?:[\s\-]*(?:image|imatge|immagine|obraz\w*|slik\w*|bild))?\s*[:=]?\s*[`""']?(?<img>[a-z0-9][\w.\-]*(?:/[\w.\-]+)*:[\w][\w.\-]*)|[`""']?(?<img>[a-z0-9][\w.\-]*(?:/[\w.\-]+)+:[\w][\w.\-]*)[`""']?\s+(?:as|als|com|come|kao|jako)\s+(?:the\s+|a\s+|die\s+|la\s+|il\s+)?(?:base|basis|bazu|základ\w*|imatge\s+base|immagine\s+base|Basis-?Image))", RegexOptions.IgnoreCase)]
     private static partial Regex BaseImage();
 
     [GeneratedRegex(@"(?:\bworkdir|working\s+dir\w*|work\s+dir\w*|radn\w+\s+direktorij\w*|radn\w+\s+map\w*|pracovn\w+\s+adresář\w*|directori\s+de\s+treball|directory\s+di\s+lavoro|cartella\s+di\s+lavoro|arbeitsverzeichnis)\s*[:=]?\s*(?:is\s+|je\s+|ist\s+|è\s+|és\s+)?[`""']?(/[\w.\-/]+)", RegexOptions.IgnoreCase)]
