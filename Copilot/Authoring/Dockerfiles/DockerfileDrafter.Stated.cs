@@ -10,11 +10,21 @@ public static partial class DockerfileDrafter
     private static string WithStatedImage(string dockerfile, DockerfileRequest asked, List<Note> notes) =>
         WithUid(WithWorkdir(WithAptPackages(WithStatedBase(dockerfile, asked, notes), asked), asked), asked);
 
-    /// <summary>A full base image the words name replaces the final stage's image exactly, tag and all; the answer says it is used as given.</summary>
+    /// <summary>
+    /// A full base image the words name replaces, tag and all, the stage drafted on the same image ("golang:1.22-alpine" is the
+    /// build stage's), else the final stage's; the answer says it is used as given.
+    /// </summary>
     private static string WithStatedBase(string dockerfile, DockerfileRequest asked, List<Note> notes)
     {
         if (asked.StatedBase is not { } stated || dockerfile.Contains("FROM " + stated, StringComparison.Ordinal)) return dockerfile;
-        var last = Regex.Matches(dockerfile, @"^FROM (\S+)", RegexOptions.Multiline).LastOrDefault();
+        var froms = Regex.Matches(dockerfile, @"^FROM (\S+)", RegexOptions.Multiline);
+        static string Repository(string image)
+        {
+            var name = image.Split('@')[0];
+            var colon = name.LastIndexOf(':');
+            return colon > name.LastIndexOf('/') ? name[..colon] : name;
+        }
+        var last = froms.FirstOrDefault(f => Repository(f.Groups[1].Value) == Repository(stated)) ?? froms.LastOrDefault();
         // A shorter reference the draft's own tag extends ("nvidia/cuda:11.8" → nvidia/cuda:11.8.0-runtime-ubuntu22.04) is kept as drafted.
         if (last is null || last.Groups[1].Value.StartsWith(stated, StringComparison.Ordinal)) return dockerfile;
         notes.Add(new Note("note.stated-base", stated, last.Groups[1].Value));

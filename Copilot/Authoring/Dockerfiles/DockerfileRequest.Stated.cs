@@ -23,7 +23,10 @@ internal sealed partial record DockerfileRequest
     /// <summary>A HEALTHCHECK is asked for by name ("add a HEALTHCHECK", "mit Healthcheck", "health check").</summary>
     public bool WantsHealthcheck => Regex.IsMatch(Text, @"health\s*-?\s*check", I);
 
-    /// <summary>Packages said to come from apt ("apt packages ffmpeg and libgl1", "s apt paketima …", "pacchetti apt …").</summary>
+    /// <summary>
+    /// Packages said to come from apt ("apt packages ffmpeg and libgl1", "s apt paketima …", "pacchetti apt …"): names joined by
+    /// commas or "and" of any language, each followed by another or by the end of the list (", working directory /srv" is not one).
+    /// </summary>
     public IReadOnlyList<string> AptPackages => AptList().Match(Text) is { Success: true } m
         ? Regex.Split(m.Groups["list"].Value, @"\s*(?:,|\band\b|\bi\b|\ba\b|\be\b|\by\b|\bund\b|\bamb\b)\s*|\s+").Select(p => p.Trim().ToLowerInvariant())
             .Where(p => Regex.IsMatch(p, @"^[a-z0-9][a-z0-9.+\-]+$")).Distinct().ToList()
@@ -45,7 +48,7 @@ internal sealed partial record DockerfileRequest
     [GeneratedRegex(@"(?:\bworkdir|working\s+dir\w*|work\s+dir\w*|radn\w+\s+direktorij\w*|radn\w+\s+map\w*|pracovn\w+\s+adresář\w*|directori\s+de\s+treball|directory\s+di\s+lavoro|cartella\s+di\s+lavoro|arbeitsverzeichnis)\s*[:=]?\s*(?:is\s+|je\s+|ist\s+|è\s+|és\s+)?[`""']?(/[\w.\-/]+)", RegexOptions.IgnoreCase)]
     private static partial Regex WorkdirWords();
 
-    [GeneratedRegex(@"(?:\bapt(?:-get)?(?:[\s\-]+(?:packages?|paket\w*|balíčk\w*|paquets|pacchetti|pakete))?|(?:packages?|paket\w*|balíčk\w*|paquets|pacchetti|pakete)[\s\-]+(?:apt|de\s+apt|da\s+apt|z\s+apt))\s+(?:install\s+)?(?<list>[a-z0-9][\w.+\-]*(?:\s*(?:,|\band\b|\bi\b|\ba\b|\be\b|\by\b|\bund\b|\bamb\b)\s*[a-z0-9][\w.+\-]*)*)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:\bapt(?:-get)?(?:[\s\-]+(?:packages?|paket\w*|balíčk\w*|paquets|pacchetti|pakete))?|(?:packages?|paket\w*|balíčk\w*|paquets|pacchetti|pakete)[\s\-]+(?:apt|de\s+apt|da\s+apt|z\s+apt))\s+(?:install\s+)?(?<list>[a-z0-9][\w.+\-]*(?=\s*(?:[,;.)]|\band\b|\bi\b|\ba\b|\be\b|\by\b|\bund\b|\bamb\b|$))(?:\s*(?:,|\band\b|\bi\b|\ba\b|\be\b|\by\b|\bund\b|\bamb\b)\s*[a-z0-9][\w.+\-]*(?=\s*(?:[,;.)]|\band\b|\bi\b|\ba\b|\be\b|\by\b|\bund\b|\bamb\b|$)))*)", RegexOptions.IgnoreCase)]
     private static partial Regex AptList();
 
     [GeneratedRegex(@"\b(?:binar\w*|binár\w*|binari\w*|binär\w*|executable|izvršn\w*)\s+(?:is\s+called|is\s+named|called|named|se\s+jmenuje|se\s+zove|si\s+chiama|es\s+diu|heißt|:)\s*[`""']?([a-z][\w\-]*)", RegexOptions.IgnoreCase)]
