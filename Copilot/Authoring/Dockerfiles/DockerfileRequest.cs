@@ -81,13 +81,15 @@ internal sealed partial record DockerfileRequest(string Text)
         Script is { } script ? $"[\"{python}\", \"{script}\"]" : Module is { } module ? $"[\"{python}\", \"-m\", \"{module}\"]" : null;
 
     /// <summary>Package names stated after a "with" of any language, and frameworks named anywhere.</summary>
-    public List<string> Packages()
+    /// <param name="asWritten">Keep the asker's letter case: CRAN names are case-sensitive ("DT", "R6"); pip and conda names are not.</param>
+    public List<string> Packages(bool asWritten = false)
     {
         var result = new List<string>();
         foreach (Match clause in WithClause().Matches(Text))
             result.AddRange(Regex.Split(clause.Groups[1].Value, @"\s*(?:,|\band\b|\bi\b|\be\b|\bund\b|\ba\b|\+|&)\s*|\s+")
-                .Select(p => p.Trim().Trim('.', ',', ')', '(').ToLowerInvariant())
-                .Where(p => Regex.IsMatch(p, @"^[a-z][a-z0-9_.\-\[\]]*[a-z0-9\]]$") && !NotAPackage().IsMatch(p))
+                .Select(p => p.Trim().Trim('.', ',', ')', '('))
+                .Where(p => p.ToLowerInvariant() is var lower && Regex.IsMatch(lower, @"^[a-z][a-z0-9_.\-\[\]]*[a-z0-9\]]$") && !NotAPackage().IsMatch(lower) && !lower.EndsWith(".r", StringComparison.Ordinal))
+                .Select(p => asWritten ? p : p.ToLowerInvariant())
                 .Select(p => p is "sklearn" or "scikit" ? "scikit-learn" : p));
         foreach (Match framework in Framework().Matches(Text))
             result.Add(framework.Value.ToLowerInvariant());

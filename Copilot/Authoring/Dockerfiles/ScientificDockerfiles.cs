@@ -105,7 +105,7 @@ internal static class ScientificDockerfiles
         }
         var shiny = request.Lower.Contains("shiny");
         var image = shiny ? $"rocker/shiny:{tag}" : $"rocker/r-ver:{tag}";
-        var packages = request.Packages().Where(p => p is not ("fastapi" or "flask" or "django" or "streamlit")).ToList();
+        var packages = request.Packages(asWritten: true).Where(p => p is not ("fastapi" or "flask" or "django" or "streamlit")).ToList();
         // A plumber API serves the R file the words name over HTTP (8000 unless a port is stated).
         var plumber = request.Lower.Contains("plumber");
         if (plumber && !packages.Contains("plumber")) packages.Add("plumber");

@@ -18,6 +18,7 @@ public sealed class StatedImageTests
     [InlineData("python 3.12 app running app.py, apt packages curl and git, working directory /srv, user id 2000", "python:3.12", "WORKDIR /srv\n")]
     [InlineData("python 3.12 app running app.py, apt packages curl and git, working directory /srv, user id 2000", "python:3.12", "USER 2000")]
     [InlineData("R 4.4 plumber api in plumber.R", "rocker/r-ver:4.4", "plumber::pr('/app/plumber.R')")]
+    [InlineData("Shiny app on R 4.4 with the packages DT and leaflet", "rocker/shiny:4.4", "install2.r --error --skipinstalled --ncpus -1 DT leaflet")]
     public void Stated_requirements_are_kept(string request, string from, string contains)
     {
         var draft = DockerfileDrafter.Draft(request);
