@@ -12,9 +12,9 @@ internal static class DockerfileAnalyzer
     private static readonly IInstructionRule[] InstructionRules =
     [
         new UnpinnedBaseRule(),
-        new AptCliRule(), new AptRecommendsRule(), new AptListsKeptRule(), new AptNoYesRule(), new AptUnpinnedRule(), new AptUpgradeRule(),
+        new AptCliRule(), new AptRecommendsRule(), new AptListsKeptRule(), new AptNoYesRule(), new AptUnpinnedRule(), new AptUpgradeRule(), new AptInstallWithoutUpdateRule(),
         new PipUnpinnedRule(), new PipCacheRule(), new ApkCacheRule(), new PipeWithoutPipefailRule(), new RemoteScriptRule(), new SudoRule(), new CdInRunRule(),
-        new AddUrlRule(), new AddLocalRule(),
+        new AddUrlRule(), new AddLocalRule(), new SecretFileRule(),
         new SecretEnvRule(), new SecretArgRule(),
         new MaintainerRule(), new RelativeWorkdirRule(),
     ];
@@ -23,6 +23,7 @@ internal static class DockerfileAnalyzer
     [
         new RepeatedStartRule("CMD", DockerfileRules.MultipleCmd), new RepeatedStartRule("ENTRYPOINT", DockerfileRules.MultipleEntrypoint),
         new ShellFormRule(), new RootUserRule(), new NoHealthcheckRule(), new DependenciesAfterCopyAllRule(), new ExposedPortRule(),
+        new RelativeDestinationRule(), new ArchiveUnpackedTwiceRule(), new RootCommandAfterUserRule(),
     ];
 
     public static IReadOnlyList<DockerfileIssue> Analyze(string text)

@@ -31,6 +31,9 @@ public static class DockerfileDraftChecker
         Expect("final image", asked.FinalBase, froms.LastOrDefault() is { } last && last.Contains(asked.FinalBase ?? "", StringComparison.OrdinalIgnoreCase), froms.LastOrDefault() ?? "none");
         foreach (var file in new[] { "environment.yml", "environment.yaml", "requirements.txt", "pyproject.toml" })
             Expect("dependency file", asked.Lower.Contains(file) ? file : null, dockerfile.Contains(file), "no mention of it");
+        Expect("base image", asked.StatedBase, froms.Any(f => f.StartsWith(asked.StatedBase ?? "", StringComparison.Ordinal)), bases);
+        Expect("user", asked.Uid, Regex.IsMatch(dockerfile, $@"^USER\s+{asked.Uid}\b", RegexOptions.Multiline), "another UID");
+        Expect("WORKDIR", asked.Workdir, Regex.IsMatch(dockerfile, $@"^WORKDIR\s+{Regex.Escape(asked.Workdir ?? "")}\s*$", RegexOptions.Multiline), "another WORKDIR");
         Expect("port", asked.Port?.ToString(), Regex.IsMatch(dockerfile, $@"^EXPOSE\s+{asked.Port}\b", RegexOptions.Multiline), "another port");
         return missing;
     }

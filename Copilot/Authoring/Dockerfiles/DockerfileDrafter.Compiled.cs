@@ -66,18 +66,31 @@ public static partial class DockerfileDrafter
 
     private static string Rust(DockerfileRequest asked, List<Note> notes)
     {
-        notes.Add(new Note("note.rust"));
+        // The binary is the crate's name; the words may name it ("the binary is called api-server").
+        var binary = asked.BinaryName ?? "app";
+        notes.Add(new Note("note.rust", binary));
         var version = Regex.Match(asked.Lower, @"\brust[\s:-]*(1\.\d{2})\b") is { Success: true } v ? v.Groups[1].Value : "1.83";
         var port = asked.Port is { } p ? $"EXPOSE {p}\nHEALTHCHECK NONE\n" : "";
         return $"FROM rust:{version} AS build\n\nWORKDIR /src\n\nCOPY . .\nRUN cargo build --release --locked\n\n" +
-               FinalStage(asked, "gcr.io/distroless/cc-debian12:nonroot", "COPY --from=build /src/target/release/app /app") + port + "ENTRYPOINT [\"/app\"]\n";
+               FinalStage(asked, "gcr.io/distroless/cc-debian12:nonroot", $"COPY --from=build /src/target/release/{binary} /app") + port + "ENTRYPOINT [\"/app\"]\n";
+    }
+
+    // Gradle builds the jar (Spring Boot's bootJar when Spring is named, so the plain jar is not built beside it).
+    private static string Gradle(DockerfileRequest asked, string java, int port)
+    {
+        var task = asked.Lower.Contains("spring") ? "bootJar" : "jar";
+        return $"FROM gradle:8.10-jdk{java} AS build\n\nWORKDIR /src\n\nCOPY build.gradle* settings.gradle* ./\nRUN gradle dependencies --no-daemon -q\n\n" +
+               $"COPY src ./src\nRUN gradle {task} --no-daemon -q \\\n    && cp build/libs/*.jar /src/app.jar\n\n" +
+               FinalStage(asked, $"eclipse-temurin:{java}-jre", "WORKDIR /app\n\nCOPY --from=build /src/app.jar /app/app.jar") +
+               $"\nEXPOSE {port}\nHEALTHCHECK NONE\nENTRYPOINT [\"java\", \"-jar\", \"/app/app.jar\"]\n";
     }
 
     private static string Java(DockerfileRequest asked, List<Note> notes)
     {
-        notes.Add(new Note("note.java"));
+        notes.Add(new Note(asked.Lower.Contains("gradle") ? "note.gradle" : "note.java"));
         var java = Regex.Match(asked.Lower, @"\b(?:java|jdk|jre|temurin)[\s:-]*(\d{2})\b") is { Success: true } v ? v.Groups[1].Value : "21";
         var port = asked.Port ?? 8080;
+        if (asked.Lower.Contains("gradle")) return Gradle(asked, java, port);
         return $"FROM maven:3.9-eclipse-temurin-{java} AS build\n\nWORKDIR /src\n\nCOPY pom.xml .\nRUN mvn -B -q dependency:go-offline\n\nCOPY src ./src\nRUN mvn -B -q package -DskipTests\n\n" +
                FinalStage(asked, $"eclipse-temurin:{java}-jre", "WORKDIR /app\n\nCOPY --from=build /src/target/app.jar /app/app.jar") +
                $"\nEXPOSE {port}\nHEALTHCHECK NONE\nENTRYPOINT [\"java\", \"-jar\", \"/app/app.jar\"]\n";

@@ -35,10 +35,12 @@ public static partial class DockerfileDrafter
                $"FROM {node}\n\nENV NODE_ENV=production\nWORKDIR /app\n\nCOPY {files} ./\nRUN {installProd}\nCOPY --from=build /src/dist ./dist\n\nUSER 1000\n\nEXPOSE {port}\n" + health + $"CMD [\"node\", \"{asked.NodeEntry ?? "dist/server.js"}\"]\n";
     }
 
-    private static string StaticSite(List<Note> notes)
+    private static string StaticSite(DockerfileRequest asked, List<Note> notes)
     {
-        notes.Add(new Note("note.static"));
-        return "FROM nginxinc/nginx-unprivileged:1.27-alpine\n\nCOPY public/ /usr/share/nginx/html/\n\nUSER 101\n\nEXPOSE 8080\n" +
+        // The folder the words name ("the html is in ./site"), else ./public.
+        var folder = asked.SourceDirectory ?? "public";
+        notes.Add(new Note("note.static", folder));
+        return $"FROM nginxinc/nginx-unprivileged:1.27-alpine\n\nCOPY {folder}/ /usr/share/nginx/html/\n\nUSER 101\n\nEXPOSE 8080\n" +
                "HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"wget\", \"-q\", \"-O\", \"/dev/null\", \"http://127.0.0.1:8080/\"]\n";
     }
 }

@@ -13,7 +13,7 @@ public static partial class DockerfileDrafter
         // A build argument that chooses the version is declared before FROM, its default the version asked.
         var image = asked.PythonVersionArg is null ? $"python:{version}-{variant}" : $"python:${{PYTHON_VERSION}}-{variant}";
         var packages = asked.Packages();
-        var (port, cmd) = PythonServer(packages, asked.Port, asked.AppModule);
+        var (port, cmd) = PythonServer(packages, asked.Port ?? CommandPort(asked.StatedCommand), asked.AppModule, asked.Script);
         var sb = new StringBuilder();
         if (asked.PythonVersionArg is { } arg) sb.Append($"ARG PYTHON_VERSION={arg.Default}\n");
         if (asked.MultiStage && (asked.Requirements || !asked.Pyproject))
@@ -61,7 +61,7 @@ public static partial class DockerfileDrafter
     }
 
     // The server the words name (uvicorn, gunicorn) or the framework's usual one, serving the app module the words name.
-    private static (int? Port, string? Cmd) PythonServer(List<string> packages, int? stated, string? module)
+    private static (int? Port, string? Cmd) PythonServer(List<string> packages, int? stated, string? module, string? script)
     {
         if (packages.Contains("fastapi") || packages.Contains("uvicorn"))
         {
@@ -80,10 +80,14 @@ public static partial class DockerfileDrafter
         if (packages.Contains("streamlit"))
         {
             var port = stated ?? 8501;
-            return (port, $"[\"streamlit\", \"run\", \"app.py\", \"--server.address=0.0.0.0\", \"--server.port={port}\"]");
+            return (port, $"[\"streamlit\", \"run\", \"{script ?? "app.py"}\", \"--server.address=0.0.0.0\", \"--server.port={port}\"]");
         }
         return (stated, null);
     }
+
+    /// <summary>The port a stated command listens on ("gunicorn -b 0.0.0.0:5000 app:app"), so the image exposes that port.</summary>
+    private static int? CommandPort(string? command) =>
+        command is not null && Rules.ExposedPortRule.ListenPortOf(command.Replace("\"", " ").Replace(",", " ")) is { } p ? p : null;
 
     /// <summary>The server the CMD runs, pinned, when the dependency file may not list it (uvicorn, gunicorn).</summary>
     private static string ServerExtras(List<string> packages) =>

@@ -19,20 +19,22 @@ public static partial class DockerfileDrafter
         var asked = new DockerfileRequest(request);
         var text = asked.Lower;
         string dockerfile;
-        if (asked.WantsR) dockerfile = ScientificDockerfiles.R(asked, notes);
+        if (asked.WantsDotnet) dockerfile = Dotnet(asked, notes);
+        else if (Regex.IsMatch(text, @"\bollama\b")) dockerfile = Ollama(asked, notes);
+        else if (asked.WantsR) dockerfile = ScientificDockerfiles.R(asked, notes);
         else if (asked.WantsConda) dockerfile = ScientificDockerfiles.Micromamba(asked, notes, files);
         else if (Regex.IsMatch(text, @"\bjulia\b|\bproject\.toml\b")) dockerfile = Julia(asked, notes);
         else if (Regex.IsMatch(text, @"\b(go|golang)\b")) dockerfile = Go(asked, notes);
         else if (Regex.IsMatch(text, @"\brust\b|\bcargo\b")) dockerfile = Rust(asked, notes);
         else if (Regex.IsMatch(text, @"\b(java|spring|maven|jvm)\b")) dockerfile = Java(asked, notes);
         else if (Regex.IsMatch(text, @"\b(node(\.?js)?|npm|react|vite|next\.?js|typescript|express)\b")) dockerfile = Node(asked, notes);
-        else if (Regex.IsMatch(text, @"\b(static site|static files|nginx)\b")) dockerfile = StaticSite(notes);
+        else if (Regex.IsMatch(text, @"\b(static site|static files|nginx)\b")) dockerfile = StaticSite(asked, notes);
         else if (Regex.IsMatch(text, @"\bvllm\b")) dockerfile = Vllm(asked, notes);
         else if (Regex.IsMatch(text, @"\btriton\b")) dockerfile = Triton(asked, notes);
         else if (Regex.IsMatch(text, @"\b(cuda|gpu|pytorch|torch|tensorflow)\b")) dockerfile = Gpu(asked, notes, files);
         else if (asked.WantsJupyter) dockerfile = Jupyter(asked, notes, files);
         else dockerfile = Python(asked, notes, files);
-        dockerfile = WithBuildArgs(dockerfile, asked);
+        dockerfile = WithStatedImage(WithBuildArgs(dockerfile, asked), asked, notes);
         return new DockerfileDraft(dockerfile, files, notes, DockerfileLinter.Lint(dockerfile));
     }
 

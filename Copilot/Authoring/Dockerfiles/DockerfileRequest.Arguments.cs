@@ -32,7 +32,7 @@ internal sealed partial record DockerfileRequest
     public string? HuggingFaceModel => HubModel().Match(Text) is { Success: true } m ? m.Groups[1].Value : null;
 
     /// <summary>The file Node runs, as the words name it ("node index.js", "node dist/main.mjs"), or null.</summary>
-    public string? NodeEntry => NodeFile().Match(Text) is { Success: true } m ? m.Groups[1].Value : null;
+    public string? NodeEntry => NodeFile().Match(Text) is { Success: true } m ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) : null;
 
     [GeneratedRegex(@"build[\s\-_]?arg\w*|\bARG\b|argument\w*\s+(?:de\s+|di\s+|für\s+|pro\s+|za\s+)?(?:construcció|build|compilazione|sestavení|izgradnj\w*)", RegexOptions.IgnoreCase)]
     private static partial Regex BuildArgWord();
@@ -47,6 +47,6 @@ internal sealed partial record DockerfileRequest
     [GeneratedRegex(@"(?<![\w./:-])([A-Za-z][\w\-]*/[A-Za-z0-9][\w.\-]*[\w])(?![\w/:])")]
     private static partial Regex HubModel();
 
-    [GeneratedRegex(@"\bnode\s+((?:[\w\-]+/)*[\w\-]+\.(?:m?js|cjs))\b")]
+    [GeneratedRegex(@"\bnode\s+((?:[\w\-]+/)*[\w\-]+\.(?:m?js|cjs))\b|(?<![\w./-])((?:[\w\-]+/)+[\w\-]+\.(?:m?js|cjs))\b")]
     private static partial Regex NodeFile();
 }

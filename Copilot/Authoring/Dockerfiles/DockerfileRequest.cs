@@ -81,17 +81,19 @@ internal sealed partial record DockerfileRequest(string Text)
         Script is { } script ? $"[\"{python}\", \"{script}\"]" : Module is { } module ? $"[\"{python}\", \"-m\", \"{module}\"]" : null;
 
     /// <summary>Package names stated after a "with" of any language, and frameworks named anywhere.</summary>
-    public List<string> Packages()
+    /// <param name="asWritten">Keep the asker's letter case: CRAN names are case-sensitive ("DT", "R6"); pip and conda names are not.</param>
+    public List<string> Packages(bool asWritten = false)
     {
         var result = new List<string>();
         foreach (Match clause in WithClause().Matches(Text))
             result.AddRange(Regex.Split(clause.Groups[1].Value, @"\s*(?:,|\band\b|\bi\b|\be\b|\bund\b|\ba\b|\+|&)\s*|\s+")
-                .Select(p => p.Trim().Trim('.', ',', ')', '(').ToLowerInvariant())
-                .Where(p => Regex.IsMatch(p, @"^[a-z][a-z0-9_.\-\[\]]*[a-z0-9\]]$") && !NotAPackage().IsMatch(p))
+                .Select(p => p.Trim().Trim('.', ',', ')', '('))
+                .Where(p => p.ToLowerInvariant() is var lower && Regex.IsMatch(lower, @"^[a-z][a-z0-9_.\-\[\]]*[a-z0-9\]]$") && !NotAPackage().IsMatch(lower) && !lower.EndsWith(".r", StringComparison.Ordinal))
+                .Select(p => asWritten ? p : p.ToLowerInvariant())
                 .Select(p => p is "sklearn" or "scikit" ? "scikit-learn" : p));
         foreach (Match framework in Framework().Matches(Text))
             result.Add(framework.Value.ToLowerInvariant());
-        return result.Distinct().ToList();
+        return result.Distinct().Where(p => !AptPackages.Contains(p) && !p.EndsWith(".py", StringComparison.Ordinal)).ToList();
     }
 
     [GeneratedRegex(@"cud(?:a|i|u|om|ě|e)?[\s:\-]*v?(\d{2}\.\d)", RegexOptions.IgnoreCase)]
@@ -110,7 +112,7 @@ internal sealed partial record DockerfileRequest(string Text)
     [GeneratedRegex(@"(?<![\w./-])([\w\-]+(?:/[\w\-]+)*\.py)(?![\w])")]
     private static partial Regex ScriptName();
 
-    [GeneratedRegex(@"(?<![\w])(?:entry\s*-?\s*point|cmd|command(?!\s*-?\s*line)|naredb[aum]|příkaz(?:em)?|comanda|comando|befehl)\s*(?:should\s+be|must\s+be|is|will\s+be|je|bude|és|sarà|è|ist|soll|[:=])?\s*[`""']?([a-z][\w\-]*(?:[ \t]+(?!(?:and|i|a|e|y|und|on|na|sulla|auf|port\w*)\b)(?:-{1,2}[\w\-=.]+|[\w.\-/=:]+))*)(?![\w\-/])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w])(?:entry\s*-?\s*point|cmd|command(?!\s*-?\s*line)|naredb[aum]|příkaz(?:em)?|comanda|comando|befehl)\s*(?:should\s+be|must\s+be|is|will\s+be|je|bude|má\s+být|mora\s+biti|treba\s+biti|és|ha\s+de\s+ser|sarà|deve\s+essere|è|ist|soll\s+sein|soll|muss\s+sein|[:=])?\s*[`""']?([a-z][\w\-]*(?:[ \t]+(?!(?:and|i|a|e|y|und|on|na|sulla|auf|port\w*)\b)(?:-{1,2}[\w\-=.]+|[\w.\-/=:]+))*)(?![\w\-/])", RegexOptions.IgnoreCase)]
     private static partial Regex EntrypointWord();
 
     [GeneratedRegex(@"(?<![\w])python3?\s+-m\s+([A-Za-z_][\w.]*[\w])")]
@@ -133,6 +135,6 @@ internal sealed partial record DockerfileRequest(string Text)
     private static partial Regex Framework();
 
     // Words after "with" that are not packages: base families, tools, nouns of any language.
-    [GeneratedRegex(@"^(python3?|python\d\.\d+|pythonom|slim|alpine|cuda|pytorch|torch|a|an|the|my|gpu|gpus|nodes|nvcc|cudnn|gcc|make|cmake|git|curl|wget|build|tools|r|micromamba|mamba|conda|condou|rocker|environment\.ya?ml|requirements\.txt|pyproject\.toml|pyproject|packages?|paket\w*|balíčk\w*|balick\w*|paquet\w*|pacchett\w*|bibliotek\w*|librer\w*|llibrer\w*|aplikac\w*|app\w*|application|image|dockerfile|shiny|port\w*|\d[\d.]*|data|dependencies|deps|ovisnost\w*|závislost\w*|dipendenz\w*|dependènci\w*|abhängigkeit\w*|jupyterlab?|notebook|runtime|devel|ubuntu\w*|uv|poetry|meinem|meiner|mojim|mým|il|el|la|les|der|die|das|dem|den|ekstenzij\w*|extensi\w*|estensi\w*|erweiterung\w*|rozšířen\w*|user\w*|utent\w*|usuari\w*|korisni\w*|uživatel\w*|benutzer\w*|non|not|nicht|root|wheels?|nginx)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(python3?|python\d\.\d+|pythonom|slim|alpine|cuda|pytorch|torch|a|an|the|my|gpu|gpus|nodes|nvcc|cudnn|gcc|make|cmake|git|curl|wget|build|tools|r|micromamba|mamba|conda|condou|rocker|environment\.ya?ml|requirements\.txt|pyproject\.toml|pyproject|packages?|paket\w*|balíčk\w*|balick\w*|paquet\w*|pacchett\w*|bibliotek\w*|librer\w*|llibrer\w*|aplikac\w*|app\w*|application|image|dockerfile|shiny|port\w*|\d[\d.]*|data|dependencies|deps|ovisnost\w*|závislost\w*|dipendenz\w*|dependènci\w*|abhängigkeit\w*|jupyterlab?|notebook|runtime|devel|ubuntu\w*|uv|poetry|meinem|meiner|mojim|mým|il|el|la|les|der|die|das|dem|den|ekstenzij\w*|extensi\w*|estensi\w*|erweiterung\w*|rozšířen\w*|user\w*|utent\w*|usuari\w*|korisni\w*|uživatel\w*|benutzer\w*|non|not|nicht|root|wheels?|nginx|apt|apt-get|uid)$", RegexOptions.IgnoreCase)]
     private static partial Regex NotAPackage();
 }

@@ -61,4 +61,14 @@ public static class DockerfileRules
     public const string ExposedPortMismatch = "CDF028";
     /// <summary>A downloaded script piped straight into a shell (curl … | sh).</summary>
     public const string RemoteScript = "CDF029";
+    /// <summary>A secret file (.env, an SSH or TLS private key, a cloud or registry credentials file) copied into the image.</summary>
+    public const string SecretFileCopied = "CDF030";
+    /// <summary>A relative COPY/ADD destination before any WORKDIR, so it lands under / and the paths after it depend on that.</summary>
+    public const string RelativePathWithoutWorkdir = "CDF031";
+    /// <summary>A local archive ADDed (which unpacks it) and then unpacked again with tar.</summary>
+    public const string ArchiveUnpackedTwice = "CDF032";
+    /// <summary>A command that needs root (chown, apt-get, useradd…) run after USER switched to a non-root user.</summary>
+    public const string RootCommandAfterUser = "CDF033";
+    /// <summary>apt-get install with no apt-get update in the same RUN or before it in the stage.</summary>
+    public const string AptInstallWithoutUpdate = "CDF034";
 }

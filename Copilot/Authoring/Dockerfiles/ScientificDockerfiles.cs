@@ -77,9 +77,26 @@ internal static class ScientificDockerfiles
     private static string Command(DockerfileRequest request, int? port) =>
         request.StatedCommand ?? request.ScriptCommand() ?? (request.WantsJupyter ? $"[\"jupyter\", \"lab\", \"--ip=0.0.0.0\", \"--port={port ?? 8888}\", \"--no-browser\"]" : "[\"python\", \"main.py\"]");
 
+    /// <summary>
+    /// JupyterLab with an R kernel: the Jupyter stacks' R image, IRkernel and the named R packages installed from conda-forge
+    /// (r-&lt;name&gt;) as the notebook user, so the kernel and its packages come from one solver.
+    /// </summary>
+    private static string RJupyter(DockerfileRequest request, List<Note> notes)
+    {
+        const string image = "quay.io/jupyter/r-notebook:2024-10-07";
+        var packages = request.Packages().Where(p => p is not ("jupyter" or "notebook" or "jupyterlab" or "irkernel" or "kernel")).Select(p => "r-" + p);
+        notes.Add(new Note("note.r-jupyter"));
+        return $"FROM {image}\n\n" +
+               $"RUN mamba install --yes r-irkernel {string.Join(' ', packages)}".TrimEnd() + " \\\n    && mamba clean --all --force-pkgs-dirs --yes\n\n" +
+               "COPY --chown=1000:100 . /home/jovyan/work\n\nUSER 1000\n\nEXPOSE 8888\n" +
+               "HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"python\", \"-c\", \"import urllib.request; urllib.request.urlopen('http://127.0.0.1:8888/api')\"]\n" +
+               "CMD [\"start-notebook.py\"]\n";
+    }
+
     /// <summary>R on rocker/r-ver (or rocker/shiny for a Shiny app), packages installed with install2.r.</summary>
     public static string R(DockerfileRequest request, List<Note> notes)
     {
+        if (request.WantsJupyter) return RJupyter(request, notes);
         var version = request.R ?? "4.4";
         if (!RTags.TryGetValue(version, out var tag))
         {
@@ -88,8 +105,11 @@ internal static class ScientificDockerfiles
         }
         var shiny = request.Lower.Contains("shiny");
         var image = shiny ? $"rocker/shiny:{tag}" : $"rocker/r-ver:{tag}";
-        var packages = request.Packages().Where(p => p is not ("fastapi" or "flask" or "django" or "streamlit")).ToList();
-        var port = request.Port ?? (shiny ? 3838 : null);
+        var packages = request.Packages(asWritten: true).Where(p => p is not ("fastapi" or "flask" or "django" or "streamlit")).ToList();
+        // A plumber API serves the R file the words name over HTTP (8000 unless a port is stated).
+        var plumber = request.Lower.Contains("plumber");
+        if (plumber && !packages.Contains("plumber")) packages.Add("plumber");
+        var port = request.Port ?? (shiny ? 3838 : plumber ? 8000 : null);
         var sb = new StringBuilder();
         sb.Append($"FROM {image}\n\n");
         if (packages.Count > 0)
@@ -103,11 +123,10 @@ internal static class ScientificDockerfiles
         }
         if (shiny)
             sb.Append($"CMD [\"R\", \"-e\", \"shiny::runApp('/app', host = '0.0.0.0', port = {port})\"]\n");
-        else
-        {
-            sb.Append("CMD [\"Rscript\", \"main.R\"]\n");
-            notes.Add(new Note("note.r-cmd"));
-        }
+        else if (plumber)
+            sb.Append($"CMD [\"R\", \"-e\", \"plumber::pr_run(plumber::pr('/app/{request.RScript ?? "plumber.R"}'), host = '0.0.0.0', port = {port})\"]\n");
+        else sb.Append($"CMD [\"Rscript\", \"{request.RScript ?? "main.R"}\"]\n");
+        if (!shiny && request.RScript is null) notes.Add(new Note("note.r-cmd"));
         notes.Add(new Note("note.cran-snapshot"));
         return sb.ToString();
     }

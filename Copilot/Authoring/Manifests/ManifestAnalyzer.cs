@@ -39,6 +39,7 @@ internal static class ManifestAnalyzer
             new PodSecurityChecker(sink).Check(pod, path);
             new ContainerChecker(sink).Check(pod, path, kind);
             new ContainerConsistencyChecker(sink).Check(pod, path);
+            new PodRuntimeChecker(sink).Check(pod, path);
             new PortNameChecker(sink).CheckPod(pod, path);
         }
         if (kind == "Service") new PortNameChecker(sink).CheckService(root);

@@ -117,7 +117,7 @@ public static class ManifestRenderer
             .Select(v => (YamlNode)Map(("name", Str(v.ClaimName)), ("persistentVolumeClaim", Map(("claimName", Str(v.ClaimName))))))
             .ToList();
         // DataLoader workers and NCCL need far more than the default 64 MiB /dev/shm.
-        if (HasShm(spec)) volumes.Add(Map(("name", Str("dshm")), ("emptyDir", Map(("medium", Str("Memory")), ("sizeLimit", Str(spec.ShmSize ?? "8Gi"))))));
+        if (HasShm(spec)) volumes.Add(Map(("name", Str("dshm")), ("emptyDir", Map(("medium", Str("Memory")), ("sizeLimit", Str(spec.ShmSize ?? DefaultShm(spec.Memory)))))));
         var tolerations = spec.Tolerations.Select(TolerationNode).ToList();
         if (spec.Gpu is not null && spec.Tolerations.All(t => !t.StartsWith(ResourceNames.Gpu, StringComparison.Ordinal)))
             tolerations.Add(Map(("key", Str(ResourceNames.Gpu)), ("operator", Str("Exists")), ("effect", Str("NoSchedule"))));
@@ -148,6 +148,18 @@ public static class ManifestRenderer
         var labels = spec.NodeSelector.ToList();
         if (spec.GpuNodes) labels.Add(new("nvidia.com/gpu.present", "true"));
         return labels.Count == 0 ? null : Dict(labels);
+    }
+
+    // /dev/shm is charged to the container's memory limit (PodRuntimeChecker), so a limit under 16Gi gets half of it, else 8Gi.
+    private static string DefaultShm(string? memoryLimit)
+    {
+        try
+        {
+            if (memoryLimit is null) return "8Gi";
+            var bytes = new k8s.Models.ResourceQuantity(memoryLimit).ToDecimal();
+            return bytes >= 16m * 1024 * 1024 * 1024 ? "8Gi" : $"{(long)(bytes / 2 / 1024 / 1024)}Mi";
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or OverflowException) { return "8Gi"; }
     }
 
     private static bool HasShm(ManifestSpec spec) => spec.Gpu is not null || spec.ShmSize is not null;

@@ -79,4 +79,8 @@ public static class ManifestRules
     public const string ServiceTargetPort = "svc-target-port-not-declared";
     /// <summary>A ReadWriteMany claim on a storage class that serves block volumes (one node at a time).</summary>
     public const string RwxOnBlockStorage = "pvc-rwx-block-storage";
+    /// <summary>A liveness probe without a startupProbe that restarts the container within 30 s of its start.</summary>
+    public const string LivenessNoGrace = "probe-liveness-no-grace";
+    /// <summary>A memory-backed emptyDir whose sizeLimit exceeds the memory limit of a container mounting it.</summary>
+    public const string MemoryEmptyDirOverLimit = "vol-memory-emptydir-over-limit";
 }

@@ -105,3 +105,24 @@ internal sealed class AptUpgradeRule : IInstructionRule
             () => Apt.Rewrite(scan, i, Apt.CleanChain(Apt.Upgrade().Replace(i.Arguments, ""))), "removed apt-get upgrade");
     }
 }
+
+/// <summary>
+/// CDF034: apt-get install with no apt-get update in the same RUN or in the stage before it: the base images ship without
+/// package lists, so it fails with "Unable to locate package". (An update in a RUN of its own is CDF006's.)
+/// </summary>
+internal sealed class AptInstallWithoutUpdateRule : IInstructionRule
+{
+    public IEnumerable<DockerfileIssue> Check(DockerfileScan scan, DockerfileInstruction i)
+    {
+        if (!Apt.Installs(i) || Updates(i) || scan.Instructions.Any(x => x.Stage == i.Stage && x.Line < i.Line && Updates(x))) yield break;
+        // A stage built FROM an earlier stage may have its lists already.
+        var from = scan.Instructions.First(x => x.Stage == i.Stage && x.Keyword == "FROM").Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(t => !t.StartsWith("--")) ?? "";
+        if (scan.IsStage(from, i.Line)) yield break;
+        yield return Issue(FindingSeverity.Error, AptInstallWithoutUpdate, i,
+            "apt-get install runs without apt-get update: the base image ships no package lists, so it fails with \"Unable to locate package\".",
+            "Run apt-get update && apt-get install … in the same RUN.",
+            () => Apt.Rewrite(scan, i, Apt.Install().Replace(i.Arguments, m => "apt-get update && " + m.Value, 1)), "added apt-get update to the same RUN");
+    }
+
+    private static bool Updates(DockerfileInstruction i) => i.Keyword == "RUN" && Regex.IsMatch(i.Arguments, @"\bapt(-get)?\s+(?:-\S+\s+)*update\b");
+}

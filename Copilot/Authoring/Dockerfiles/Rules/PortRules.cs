@@ -14,6 +14,9 @@ internal sealed partial class ExposedPortRule : IStageRule
     [GeneratedRegex(@"(?:--port|--server\.port|--http-port|(?<![\w-])-p)(?:=|\s+)(?<port>\d{2,5})\b|(?:--bind|(?<![\w-])-b|--listen|--host-port)(?:=|\s+)\S*:(?<port>\d{2,5})\b|\b0\.0\.0\.0:(?<port>\d{2,5})\b")]
     private static partial Regex ListenPort();
 
+    /// <summary>The port a command line listens on, or null.</summary>
+    public static int? ListenPortOf(string command) => ListenPort().Match(command) is { Success: true } m ? int.Parse(m.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+
     public IEnumerable<DockerfileIssue> Check(DockerfileScan scan)
     {
         if (FinalStage.Of(scan) is not { } final) yield break;
