@@ -12,6 +12,7 @@ namespace Collab.Copilot.Assistant.Tests.Languages;
 /// Dockerfile review, be answered in the paste's language and name every expected rule.
 /// </summary>
 [Collection(DocsIndexCollection.Name)]
+[Trait("Needs", "Corpus")]
 public sealed class HeldOutSetMTests(DocsIndexFixture index, ITestOutputHelper output)
 {
     // Floors under the figures after the changes for set M (docs/copilot-quality/m-dockerfiles-and-reviews.md): 12/12 pasted
