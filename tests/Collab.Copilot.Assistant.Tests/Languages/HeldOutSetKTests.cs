@@ -21,33 +21,17 @@ public sealed class HeldOutSetKTests(DocsIndexFixture index, ITestOutputHelper o
     [Fact]
     public async Task Defective_manifests_are_explained_in_the_asker_s_language()
     {
-        var copilot = CopilotHarness.Create(index.Retriever);
-        var cases = CaseReader.Deserialize<List<DefectCase>>(CaseFile("manifest-defects-heldout-k.yaml"));
-        var failures = new List<string>();
-        foreach (var c in cases)
-        {
-            var answer = await copilot.AskAsync($"{c.Ask}\n```yaml\n{c.Manifest}```");
-            if (c.Check(answer) is { } failure) failures.Add($"{c.Lang} {c.Name}: {failure}");
-        }
-        Report("defective manifests in the asker's language, held-out K", cases.Count, failures);
-        Assert.True(failures.Count <= cases.Count * (1 - DefectFloor), string.Join("\n", failures));
+        var (total, failures) = await HeldOutReviewChecks.DefectiveManifestsAsync(CopilotHarness.Create(index.Retriever), "manifest-defects-heldout-k.yaml");
+        HeldOutReviewChecks.Report(output, "defective manifests in the asker's language, held-out K", total, failures);
+        Assert.True(failures.Count <= total * (1 - DefectFloor), string.Join("\n", failures));
     }
 
     [Fact]
     public async Task Pasted_dockerfiles_are_reviewed_in_the_asker_s_language()
     {
-        var copilot = CopilotHarness.Create(index.Retriever);
-        var cases = CaseReader.Deserialize<List<DockerfileDefectCase>>(CaseFile("understanding/dockerfiles-heldout-k.yaml")).Where(c => c.Dockerfile is not null).ToList();
-        var failures = new List<string>();
-        foreach (var c in cases)
-        {
-            var answer = await copilot.AskAsync(c.Dockerfile!);
-            if (answer.Final.Intent != CopilotIntent.DockerfileCheck) failures.Add($"{c.Lang} {c.Name}: routed to {answer.Final.Intent}");
-            else if (answer.Final.Language.Code() != c.Lang) failures.Add($"{c.Lang} {c.Name}: answered in {answer.Final.Language.Code()}");
-            else if (c.Expect.FirstOrDefault(e => !answer.Rendered.Contains(e.Rule, StringComparison.Ordinal)) is { } missing) failures.Add($"{c.Lang} {c.Name}: {missing.Rule} not reported");
-        }
-        Report("pasted Dockerfiles in the asker's language, held-out K", cases.Count, failures);
-        Assert.True(failures.Count <= cases.Count * (1 - DefectFloor), string.Join("\n", failures));
+        var (total, failures) = await HeldOutReviewChecks.PastedDockerfilesAsync(CopilotHarness.Create(index.Retriever), "understanding/dockerfiles-heldout-k.yaml");
+        HeldOutReviewChecks.Report(output, "pasted Dockerfiles in the asker's language, held-out K", total, failures);
+        Assert.True(failures.Count <= total * (1 - DefectFloor), string.Join("\n", failures));
     }
 
     [Fact]
@@ -71,28 +55,14 @@ public sealed class HeldOutSetKTests(DocsIndexFixture index, ITestOutputHelper o
                 else if (logs.Lines.Any(l => l.Contains(secret, StringComparison.Ordinal))) failures.Add($"{c.Lang} {c.Name}: {secret} in the log");
             }
         }
-        Report("secrets through the whole copilot, held-out K", cases.Count, failures);
+        HeldOutReviewChecks.Report(output, "secrets through the whole copilot, held-out K", cases.Count, failures);
         Assert.Empty(failures);
     }
 
     // Floor under the figure after the changes for set K (docs/copilot-quality.md).
     private const double DefectFloor = 0.9;
 
-    private void Report(string set, int total, List<string> failures)
-    {
-        output.WriteLine($"{set}: {total - failures.Select(f => f.Split(':')[0]).Distinct().Count()}/{total}");
-        foreach (var f in failures) output.WriteLine("  FAIL " + f);
-    }
-
-    // Mutable DTOs because YamlDotNet binds through setters.
-    private sealed class DockerfileDefectCase
-    {
-        public string Name { get; set; } = "";
-        public string Lang { get; set; } = "";
-        public string? Dockerfile { get; set; }
-        public List<DefectCase.ExpectedRule> Expect { get; set; } = [];
-    }
-
+    // Mutable DTO because YamlDotNet binds through setters.
     private sealed class SecretCase
     {
         public string Name { get; set; } = "";
