@@ -98,6 +98,9 @@ public static class AuthExtensions
         Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || (!requireHttps && uri.Scheme == Uri.UriSchemeHttp));
 
+    /// <summary>Data protection's hosted service, matched by name (it is internal to ASP.NET Core); a test checks the name still exists.</summary>
+    internal const string KeyRingAtStartService = "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService";
+
     /// <summary>
     /// Authentication brings ASP.NET Core's data protection, whose hosted service reads (or creates)
     /// its XML key ring at start. Bearer tokens never use it, so the key ring is left to its first
@@ -107,7 +110,7 @@ public static class AuthExtensions
     private static void LoadKeyRingOnFirstUse(IServiceCollection services)
     {
         var atStart = services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService)
-            && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService");
+            && d.ImplementationType?.FullName == KeyRingAtStartService);
         if (atStart is not null) services.Remove(atStart);
     }
 
