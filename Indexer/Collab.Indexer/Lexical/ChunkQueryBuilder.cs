@@ -22,6 +22,8 @@ internal sealed class ChunkQueryBuilder
 
     /// <summary>Shortest word corrected: short words one edit apart are often different words ("pod", "pad").</summary>
     private const int MinFuzzyLength = 5;
+    /// <summary>Longest word corrected: no real word is longer, and a pasted 40 KB token's Levenshtein automaton took seconds of CPU.</summary>
+    private const int MaxFuzzyLength = 40;
 
     /// <summary>A corrected word is a guess, worth less than a word the page uses.</summary>
     private const float FuzzyBoost = 0.7f;
@@ -67,7 +69,7 @@ internal sealed class ChunkQueryBuilder
     private static Query BodyQuery(string field, string term, Func<string, bool>? isUnknown)
     {
         var exact = new Term(field, term);
-        if (isUnknown is null || term.Length < MinFuzzyLength || !term.All(char.IsAsciiLetterLower) || !isUnknown(term)) return new TermQuery(exact);
+        if (isUnknown is null || term.Length is < MinFuzzyLength or > MaxFuzzyLength || !term.All(char.IsAsciiLetterLower) || !isUnknown(term)) return new TermQuery(exact);
         // Long words can carry two typos; the first letter is kept, typos there are rare and it keeps the expansion small.
         return new FuzzyQuery(exact, term.Length >= 8 ? 2 : 1, prefixLength: 1) { Boost = FuzzyBoost };
     }
